@@ -1,0 +1,144 @@
+use core::fmt;
+use core::str::FromStr;
+
+use crate::digits::{ascii_str, check_ascii_digits};
+use crate::modulus::split_check_digit;
+use crate::{ChecksumError, Modulus};
+
+/// A KID (kundeidentifikasjon, the payer's payment reference): 2 to 25 digits whose last digit
+/// is a modulus 10 or modulus 11 check digit.
+///
+/// In Autogiro files the KID stands in amount item 1 (record 30/35, positions 50-74),
+/// right-justified and blank-padded. The field takes digits only, so a KID never holds the `-`
+/// that modulus 11 writes for check digit 10 elsewhere (decision 13 of `RECORDS.md`): a body
+/// whose modulus 11 check digit would be 10 has no modulus 11 KID.
+///
+/// An agreement with MPS fixes one scheme; [`Kid::parse_with`] requires it, [`Kid::parse`]
+/// takes either, and [`Kid::satisfies`] tells which a KID meets.
+///
+/// ```
+/// use autogiro_checksum::{Kid, Modulus};
+///
+/// let kid = Kid::parse("123456782")?;
+/// assert!(kid.satisfies(Modulus::Mod10));
+/// assert!(!kid.satisfies(Modulus::Mod11));
+/// assert!(Kid::parse_with("123456782", Modulus::Mod11).is_err());
+///
+/// let made = Kid::with_check_digit("12345678", Modulus::Mod11)?;
+/// assert_eq!(made.as_str(), "123456785");
+/// # Ok::<(), autogiro_checksum::ChecksumError>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Kid {
+    /// ASCII digits in `digits[..len]`, zeros after.
+    digits: [u8; Kid::MAX_LEN],
+    len: usize,
+}
+
+impl Kid {
+    /// The fewest digits of a KID: one body digit and the check digit.
+    pub const MIN_LEN: usize = 2;
+    /// The most digits of a KID: the width of the field.
+    pub const MAX_LEN: usize = 25;
+
+    /// Parses a KID whose check digit is valid under modulus 10 or modulus 11 (or both).
+    ///
+    /// # Errors
+    ///
+    /// [`ChecksumError::Empty`], [`ChecksumError::NotADigit`], [`ChecksumError::TooShort`],
+    /// [`ChecksumError::TooLong`], or [`ChecksumError::NoScheme`] naming the check digit each
+    /// scheme expects.
+    pub fn parse(s: &str) -> Result<Self, ChecksumError> {
+        let digits = check_ascii_digits(s, Self::MIN_LEN, Self::MAX_LEN)?;
+        let kid = Self::from_ascii(digits);
+        if kid.satisfies(Modulus::Mod10) || kid.satisfies(Modulus::Mod11) {
+            return Ok(kid);
+        }
+        let (body, found) = split_check_digit(digits);
+        Err(ChecksumError::NoScheme {
+            mod10: Modulus::Mod10.check_digit_of(body).unwrap_or(0),
+            mod11: Modulus::Mod11.check_digit_of(body),
+            found,
+        })
+    }
+
+    /// Parses a KID whose check digit must be valid under `modulus`, the scheme the payee's
+    /// agreement fixes.
+    ///
+    /// # Errors
+    ///
+    /// The length and character errors of [`Kid::parse`], [`ChecksumError::CheckDigitMismatch`],
+    /// or [`ChecksumError::NoCheckDigit`] for a modulus 11 body with no check digit.
+    pub fn parse_with(s: &str, modulus: Modulus) -> Result<Self, ChecksumError> {
+        let digits = check_ascii_digits(s, Self::MIN_LEN, Self::MAX_LEN)?;
+        modulus.validate_ascii(digits)?;
+        Ok(Self::from_ascii(digits))
+    }
+
+    /// Makes a KID from its body (1 to 24 digits) by appending the check digit of `modulus`.
+    ///
+    /// # Errors
+    ///
+    /// The character errors of [`Kid::parse`], [`ChecksumError::TooLong`] for a body of more
+    /// than 24 digits, and [`ChecksumError::NoCheckDigit`] for a modulus 11 body that has none.
+    pub fn with_check_digit(body: &str, modulus: Modulus) -> Result<Self, ChecksumError> {
+        let body = check_ascii_digits(body, Self::MIN_LEN - 1, Self::MAX_LEN - 1)?;
+        let check = modulus
+            .check_digit_of(body)
+            .ok_or(ChecksumError::NoCheckDigit)?;
+        let mut kid = Self::from_ascii(body);
+        kid.digits[body.len()] = b'0' + check;
+        kid.len += 1;
+        Ok(kid)
+    }
+
+    /// Whether the last digit is a valid check digit under `modulus`.
+    pub fn satisfies(&self, modulus: Modulus) -> bool {
+        modulus.validate_ascii(self.as_bytes()).is_ok()
+    }
+
+    /// The digits, as given.
+    pub fn as_str(&self) -> &str {
+        ascii_str(self.as_bytes())
+    }
+
+    /// The digits as ASCII bytes.
+    pub fn as_bytes(&self) -> &[u8] {
+        self.digits.get(..self.len).unwrap_or_default()
+    }
+
+    /// The number of digits, 2 to 25.
+    #[allow(clippy::len_without_is_empty)] // A KID is never empty.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Copies checked ASCII digits (at most `MAX_LEN`) into a KID without checking the digit.
+    fn from_ascii(ascii: &[u8]) -> Self {
+        let mut digits = [0; Self::MAX_LEN];
+        let len = ascii.len().min(Self::MAX_LEN);
+        digits[..len].copy_from_slice(&ascii[..len]);
+        Self { digits, len }
+    }
+}
+
+impl fmt::Display for Kid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl fmt::Debug for Kid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Kid").field(&self.as_str()).finish()
+    }
+}
+
+impl FromStr for Kid {
+    type Err = ChecksumError;
+
+    /// The same as [`Kid::parse`]: either scheme.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Self::parse(s)
+    }
+}

@@ -1,0 +1,123 @@
+use core::fmt;
+
+use crate::ChecksumError;
+use crate::digits::{check_ascii_digits, digit_value};
+
+/// The most digits of any number these formats check: a KID (item 1, record 30, positions 50-74).
+pub const MAX_DIGITS: usize = 25;
+
+/// A check-digit scheme of the Autogiro specification ("Kontrollsiffer").
+///
+/// ```
+/// use autogiro_checksum::Modulus;
+///
+/// // The specification's own worked examples.
+/// assert_eq!(Modulus::Mod10.check_digit("12345678"), Ok(2));
+/// assert_eq!(Modulus::Mod11.check_digit("12345678"), Ok(5));
+/// assert!(Modulus::Mod10.validate("123456782").is_ok());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Modulus {
+    /// Modulus 10 (Luhn): weights 2, 1, 2, 1, ... from the rightmost digit of the body; the
+    /// digits of each product are added (12 counts 1 + 2); the check digit is
+    /// `(10 - sum mod 10) mod 10`.
+    Mod10,
+    /// Modulus 11: weights 2, 3, 4, 5, 6, 7, 2, 3, ... from the rightmost digit of the body; the
+    /// check digit is `11 - sum mod 11`, with remainder 0 giving 0. Remainder 1 would give 10:
+    /// no valid number has such a body ([`ChecksumError::NoCheckDigit`]).
+    Mod11,
+}
+
+impl Modulus {
+    /// The check digit for `body` (1 to [`MAX_DIGITS`] ASCII digits).
+    ///
+    /// # Errors
+    ///
+    /// [`ChecksumError::Empty`], [`ChecksumError::NotADigit`], [`ChecksumError::TooLong`], and
+    /// for modulus 11 [`ChecksumError::NoCheckDigit`] when remainder 1 leaves no check digit.
+    pub fn check_digit(self, body: &str) -> Result<u8, ChecksumError> {
+        let body = check_ascii_digits(body, 1, MAX_DIGITS)?;
+        self.check_digit_of(body).ok_or(ChecksumError::NoCheckDigit)
+    }
+
+    /// Checks that the last digit of `number` (2 to [`MAX_DIGITS`] ASCII digits) is the check
+    /// digit of the digits before it.
+    ///
+    /// # Errors
+    ///
+    /// The length and character errors of [`Modulus::check_digit`],
+    /// [`ChecksumError::CheckDigitMismatch`] naming the expected and found digits, and
+    /// [`ChecksumError::NoCheckDigit`] when no check digit exists for the body.
+    pub fn validate(self, number: &str) -> Result<(), ChecksumError> {
+        let digits = check_ascii_digits(number, 2, MAX_DIGITS)?;
+        self.validate_ascii(digits)
+    }
+
+    /// Validates a string already known to hold only ASCII digits, at least two.
+    pub(crate) fn validate_ascii(self, digits: &[u8]) -> Result<(), ChecksumError> {
+        let (body, last) = split_check_digit(digits);
+        let expected = self
+            .check_digit_of(body)
+            .ok_or(ChecksumError::NoCheckDigit)?;
+        if expected == last {
+            Ok(())
+        } else {
+            Err(ChecksumError::CheckDigitMismatch {
+                modulus: self,
+                expected,
+                found: last,
+            })
+        }
+    }
+
+    /// The check digit of a body of ASCII digits; `None` where modulus 11 leaves remainder 1.
+    ///
+    /// The caller has checked that `body` holds only ASCII digits.
+    pub(crate) fn check_digit_of(self, body: &[u8]) -> Option<u8> {
+        match self {
+            Self::Mod10 => {
+                let sum: u32 = body
+                    .iter()
+                    .rev()
+                    .zip([2u32, 1].into_iter().cycle())
+                    .map(|(&b, w)| {
+                        let p = u32::from(digit_value(b)) * w;
+                        p / 10 + p % 10
+                    })
+                    .sum();
+                u8::try_from((10 - sum % 10) % 10).ok()
+            }
+            Self::Mod11 => {
+                let sum: u32 = body
+                    .iter()
+                    .rev()
+                    .zip((2u32..=7).cycle())
+                    .map(|(&b, w)| u32::from(digit_value(b)) * w)
+                    .sum();
+                match sum % 11 {
+                    0 => Some(0),
+                    1 => None,
+                    // 11 - r for r in 2..=10 is a digit 1..=9.
+                    r => u8::try_from(11 - r).ok(),
+                }
+            }
+        }
+    }
+}
+
+impl fmt::Display for Modulus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Mod10 => "modulus 10",
+            Self::Mod11 => "modulus 11",
+        })
+    }
+}
+
+/// Splits ASCII digits (at least one) into the body and the value of the last digit.
+pub(crate) fn split_check_digit(digits: &[u8]) -> (&[u8], u8) {
+    match digits.split_last() {
+        Some((&last, body)) => (body, digit_value(last)),
+        None => (digits, 0),
+    }
+}
