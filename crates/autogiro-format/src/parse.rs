@@ -1,0 +1,479 @@
+//! The field combinators every record parser is built from.
+//!
+//! Each takes the rest of an 80-byte record and returns the rest after its field, so the column
+//! of a field is `81 - rest.len()`. Errors are [`RecordError`]s that name the field and its
+//! columns; the record dispatcher fills in the record type.
+
+use nom::IResult;
+use nom::error::{ErrorKind as NomErrorKind, ParseError};
+use time::{Date, Month};
+
+use crate::value::{
+    Code, Context, Digits, PaddedDigits, Text, has_utf8_sequence, is_printable_latin1,
+    padded_digits_problem,
+};
+use crate::{ErrorCode, ErrorKind, RECORD_LEN, RecordError};
+
+/// The result of a field parser.
+pub(crate) type PResult<'a, O> = IResult<&'a [u8], O, RecordError>;
+
+impl ParseError<&[u8]> for RecordError {
+    /// Only reached if a record is shorter than its layout, which the reader rules out by
+    /// checking the length first.
+    fn from_error_kind(input: &[u8], _kind: NomErrorKind) -> Self {
+        let length = RECORD_LEN.saturating_sub(input.len());
+        Self {
+            record_type: None,
+            first_column: 1,
+            last_column: RECORD_LEN,
+            field: "record",
+            kind: ErrorKind::LineLength { length },
+            found: Vec::new(),
+        }
+    }
+
+    fn append(_input: &[u8], _kind: NomErrorKind, other: Self) -> Self {
+        other
+    }
+}
+
+/// The 1-based column where `rest` starts.
+fn column(rest: &[u8]) -> usize {
+    RECORD_LEN + 1 - rest.len().min(RECORD_LEN)
+}
+
+/// The error for the `width` bytes at the start of `rest`.
+fn fail<'a, O>(
+    rest: &'a [u8],
+    width: usize,
+    field: &'static str,
+    kind: ErrorKind,
+) -> PResult<'a, O> {
+    let first_column = column(rest);
+    Err(nom::Err::Error(RecordError {
+        record_type: None,
+        first_column,
+        last_column: first_column + width - 1,
+        field,
+        kind,
+        found: rest.get(..width).unwrap_or(rest).to_vec(),
+    }))
+}
+
+/// Splits off the `W` bytes of a field.
+fn take<const W: usize>(rest: &[u8]) -> PResult<'_, &[u8; W]> {
+    match rest.split_first_chunk::<W>() {
+        Some((field, rest)) => Ok((rest, field)),
+        None => Err(nom::Err::Error(RecordError::from_error_kind(
+            rest,
+            NomErrorKind::Eof,
+        ))),
+    }
+}
+
+/// The value of ASCII digits, or `None` if any byte is not a digit. At most 19 digits fit a
+/// `u64`; fields have at most 17.
+#[inline]
+pub(crate) fn digits_value(bytes: &[u8]) -> Option<u64> {
+    let mut value = 0u64;
+    for &b in bytes {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return None;
+        }
+        value = value * 10 + u64::from(d);
+    }
+    Some(value)
+}
+
+/// A fixed value: format code `NY`, a service code, a record type, a fixed digit.
+pub(crate) fn literal(
+    expected: &'static str,
+    field: &'static str,
+) -> impl Fn(&[u8]) -> PResult<'_, ()> {
+    move |rest| {
+        let width = expected.len();
+        match rest.split_at_checked(width) {
+            Some((found, after)) if found == expected.as_bytes() => Ok((after, ())),
+            _ => fail(rest, width, field, ErrorKind::Literal(expected)),
+        }
+    }
+}
+
+/// `W` digits, zero-padded, as a number (`W` at most 17).
+pub(crate) fn number<const W: usize>(field: &'static str) -> impl Fn(&[u8]) -> PResult<'_, u64> {
+    move |rest| {
+        let (after, bytes) = take::<W>(rest)?;
+        match digits_value(bytes) {
+            Some(v) => Ok((after, v)),
+            None => fail(rest, W, field, ErrorKind::Digits),
+        }
+    }
+}
+
+/// `W` digits (`W` at most 9) as a `u32`.
+pub(crate) fn number32<const W: usize>(field: &'static str) -> impl Fn(&[u8]) -> PResult<'_, u32> {
+    move |rest| {
+        let (after, v) = number::<W>(field)(rest)?;
+        // At most 9 digits: below 10^9, which fits a u32.
+        Ok((after, u32::try_from(v).unwrap_or(u32::MAX)))
+    }
+}
+
+/// `W` digits, or `W` blanks for none.
+pub(crate) fn number_or_blanks<const W: usize>(
+    field: &'static str,
+) -> impl Fn(&[u8]) -> PResult<'_, Option<u64>> {
+    move |rest| {
+        let (after, bytes) = take::<W>(rest)?;
+        if bytes.iter().all(|&b| b == b' ') {
+            return Ok((after, None));
+        }
+        match digits_value(bytes) {
+            Some(v) => Ok((after, Some(v))),
+            None => fail(rest, W, field, ErrorKind::DigitsOrBlanks),
+        }
+    }
+}
+
+/// `W` digits kept as written (identifiers with significant leading zeros).
+pub(crate) fn digits<const W: usize>(
+    field: &'static str,
+) -> impl Fn(&[u8]) -> PResult<'_, Digits<W>> {
+    move |rest| {
+        let (after, bytes) = take::<W>(rest)?;
+        if bytes.iter().all(u8::is_ascii_digit) {
+            Ok((after, Digits::from_field(*bytes)))
+        } else {
+            fail(rest, W, field, ErrorKind::Digits)
+        }
+    }
+}
+
+/// Digits right-justified and blank-padded, or all blanks (decision 2).
+pub(crate) fn padded<const W: usize>(
+    field: &'static str,
+) -> impl Fn(&[u8]) -> PResult<'_, PaddedDigits<W>> {
+    move |rest| {
+        let (after, bytes) = take::<W>(rest)?;
+        match padded_digits_problem(bytes) {
+            None => Ok((after, PaddedDigits::from_field(*bytes))),
+            Some(_) => fail(rest, W, field, ErrorKind::PaddedDigits),
+        }
+    }
+}
+
+/// `W` columns of printable ISO-8859-1 text.
+pub(crate) fn text<const W: usize>(field: &'static str) -> impl Fn(&[u8]) -> PResult<'_, Text<W>> {
+    move |rest| {
+        let (after, bytes) = take::<W>(rest)?;
+        if !bytes.iter().all(|&b| is_printable_latin1(b)) {
+            return fail(rest, W, field, ErrorKind::Text);
+        }
+        // Printable Latin-1 can still be UTF-8 in disguise: `Ã¥` is how `å` looks.
+        if has_utf8_sequence(bytes) {
+            return fail(rest, W, field, ErrorKind::Utf8Text);
+        }
+        Ok((after, Text::from_field(*bytes)))
+    }
+}
+
+/// A code of a code list.
+pub(crate) fn code<T: Code, const W: usize>(
+    field: &'static str,
+) -> impl Fn(&[u8]) -> PResult<'_, T> {
+    move |rest| {
+        let (after, bytes) = take::<W>(rest)?;
+        match T::from_code(bytes) {
+            Some(v) => Ok((after, v)),
+            None => fail(rest, W, field, ErrorKind::OneOf(T::CODES)),
+        }
+    }
+}
+
+/// The three-digit error code of record 36; any three digits (decision 9).
+pub(crate) fn error_code(field: &'static str) -> impl Fn(&[u8]) -> PResult<'_, ErrorCode> {
+    move |rest| {
+        let (after, v) = number::<3>(field)(rest)?;
+        // Three digits: below 1000.
+        let n = u16::try_from(v).unwrap_or(u16::MAX);
+        Ok((after, ErrorCode::from_number(n)))
+    }
+}
+
+/// A calendar date from day, month and full year digits, or `None`.
+fn calendar_date(day: u64, month: u64, year: i32) -> Option<Date> {
+    let month = Month::try_from(u8::try_from(month).ok()?).ok()?;
+    Date::from_calendar_date(year, month, u8::try_from(day).ok()?).ok()
+}
+
+/// Reads `DDMMYY`; `Ok(None)` for `000000`, `Err(())` for anything else that is not a date.
+fn ddmmyy(bytes: &[u8; 6], ctx: &Context) -> Result<Option<Date>, ()> {
+    if bytes == b"000000" {
+        return Ok(None);
+    }
+    let [d0, d1, m0, m1, y0, y1] = *bytes;
+    let day = digits_value(&[d0, d1]).ok_or(())?;
+    let month = digits_value(&[m0, m1]).ok_or(())?;
+    let yy = digits_value(&[y0, y1]).ok_or(())?;
+    // Two digits: below 100.
+    let year = ctx.full_year(i32::try_from(yy).unwrap_or(0));
+    calendar_date(day, month, year).map(Some).ok_or(())
+}
+
+/// A required date `DDMMYY` (decision 6 for the century).
+pub(crate) fn date<'c>(
+    ctx: &'c Context,
+    field: &'static str,
+) -> impl Fn(&[u8]) -> PResult<'_, Date> + 'c {
+    move |rest| {
+        let (after, bytes) = take::<6>(rest)?;
+        match ddmmyy(bytes, ctx) {
+            Ok(Some(d)) => Ok((after, d)),
+            _ => fail(rest, 6, field, ErrorKind::Date),
+        }
+    }
+}
+
+/// An optional date `DDMMYY`, `000000` for none.
+pub(crate) fn opt_date<'c>(
+    ctx: &'c Context,
+    field: &'static str,
+) -> impl Fn(&[u8]) -> PResult<'_, Option<Date>> + 'c {
+    move |rest| {
+        let (after, bytes) = take::<6>(rest)?;
+        match ddmmyy(bytes, ctx) {
+            Ok(d) => Ok((after, d)),
+            Err(()) => fail(rest, 6, field, ErrorKind::OptionalDate),
+        }
+    }
+}
+
+/// A required date `DDMMYYYY` (record 74, signatory's birth date).
+pub(crate) fn long_date(field: &'static str) -> impl Fn(&[u8]) -> PResult<'_, Date> {
+    move |rest| {
+        let (after, bytes) = take::<8>(rest)?;
+        let [d0, d1, m0, m1, y @ ..] = *bytes;
+        let parsed = (|| {
+            let year = i32::try_from(digits_value(&y)?).ok()?;
+            calendar_date(digits_value(&[d0, d1])?, digits_value(&[m0, m1])?, year)
+        })();
+        match parsed {
+            Some(d) => Ok((after, d)),
+            None => fail(rest, 8, field, ErrorKind::LongDate),
+        }
+    }
+}
+
+/// `W` zeros of filler.
+pub(crate) fn zeros<const W: usize>(field: &'static str) -> impl Fn(&[u8]) -> PResult<'_, ()> {
+    move |rest| {
+        let (after, bytes) = take::<W>(rest)?;
+        if bytes.iter().all(|&b| b == b'0') {
+            Ok((after, ()))
+        } else {
+            fail(rest, W, field, ErrorKind::ZeroFiller)
+        }
+    }
+}
+
+/// `W` blanks of filler.
+pub(crate) fn blanks<const W: usize>(field: &'static str) -> impl Fn(&[u8]) -> PResult<'_, ()> {
+    move |rest| {
+        let (after, bytes) = take::<W>(rest)?;
+        if bytes.iter().all(|&b| b == b' ') {
+            Ok((after, ()))
+        } else {
+            fail(rest, W, field, ErrorKind::BlankFiller)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Direction;
+
+    /// An 80-byte record whose columns `column..` start with `field`, the rest filled with `#`.
+    fn at(column: usize, field: &[u8]) -> Vec<u8> {
+        let mut line = vec![b'#'; RECORD_LEN];
+        line[column - 1..column - 1 + field.len()].copy_from_slice(field);
+        line
+    }
+
+    /// Runs `parser` on the field at `column` (the bytes before it are skipped).
+    fn run<'a, O>(
+        parser: impl Fn(&'a [u8]) -> PResult<'a, O>,
+        line: &'a [u8],
+        column: usize,
+    ) -> Result<O, RecordError> {
+        match parser(&line[column - 1..]) {
+            Ok((_, v)) => Ok(v),
+            Err(nom::Err::Error(e) | nom::Err::Failure(e)) => Err(e),
+            Err(nom::Err::Incomplete(_)) => unreachable!(),
+        }
+    }
+
+    fn kind<O: std::fmt::Debug>(r: Result<O, RecordError>) -> (usize, usize, ErrorKind) {
+        let e = r.unwrap_err();
+        (e.first_column, e.last_column, e.kind)
+    }
+
+    #[test]
+    fn numbers() {
+        let line = at(33, b"00000000000012500");
+        assert_eq!(run(number::<17>("amount"), &line, 33), Ok(12500));
+        let line = at(33, b"0000000000001 500");
+        assert_eq!(
+            kind(run(number::<17>("amount"), &line, 33)),
+            (33, 49, ErrorKind::Digits)
+        );
+        let line = at(9, b"99999999");
+        assert_eq!(run(number32::<8>("n"), &line, 9), Ok(99_999_999));
+        let line = at(9, b"-0000001");
+        assert!(run(number32::<8>("n"), &line, 9).is_err());
+    }
+
+    #[test]
+    fn numbers_or_blanks() {
+        assert_eq!(
+            run(number_or_blanks::<3>("line"), &at(17, b"   "), 17),
+            Ok(None)
+        );
+        assert_eq!(
+            run(number_or_blanks::<3>("line"), &at(17, b"021"), 17),
+            Ok(Some(21))
+        );
+        assert_eq!(
+            kind(run(number_or_blanks::<3>("line"), &at(17, b" 21"), 17)),
+            (17, 19, ErrorKind::DigitsOrBlanks)
+        );
+    }
+
+    #[test]
+    fn digit_fields() {
+        let line = at(25, b"01234567890");
+        assert_eq!(
+            run(digits::<11>("account"), &line, 25).map(|d| d.as_str().to_owned()),
+            Ok("01234567890".to_owned())
+        );
+        assert_eq!(
+            kind(run(digits::<11>("account"), &at(25, b"0123456789 "), 25)),
+            (25, 35, ErrorKind::Digits)
+        );
+    }
+
+    #[test]
+    fn padded_digit_fields() {
+        for ok in [
+            &b"      12345"[..],
+            b"00000012345",
+            b"           ",
+            b"12345678901",
+        ] {
+            let line = at(22, ok);
+            let v = run(padded::<11>("payer"), &line, 22).unwrap();
+            assert_eq!(v.as_field().as_bytes(), ok);
+        }
+        for bad in [&b"12345      "[..], b"   12 45   ", b"     1234X"] {
+            let line = at(22, bad);
+            assert_eq!(
+                kind(run(padded::<11>("payer"), &line, 22)).2,
+                ErrorKind::PaddedDigits,
+                "{bad:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn text_fields() {
+        let line = at(16, b"\xC6rlig \xC5s  ");
+        assert_eq!(
+            run(text::<10>("name"), &line, 16).map(|t| t.to_string()),
+            Ok("Ærlig Ås".to_owned())
+        );
+        for bad in [&b"Tab\there  "[..], b"Del\x7f      ", b"C1\x85       "] {
+            let line = at(16, bad);
+            assert_eq!(kind(run(text::<10>("name"), &line, 16)).2, ErrorKind::Text);
+        }
+        let line = at(16, b"\xC3\xA5se     ");
+        assert_eq!(
+            kind(run(text::<10>("name"), &line, 16)).2,
+            ErrorKind::Utf8Text
+        );
+    }
+
+    #[test]
+    fn literals_codes_and_fillers() {
+        assert_eq!(run(literal("NY", "format code"), &at(1, b"NY"), 1), Ok(()));
+        assert_eq!(
+            kind(run(literal("NY", "format code"), &at(1, b"ny"), 1)),
+            (1, 2, ErrorKind::Literal("NY"))
+        );
+        assert_eq!(
+            run(
+                code::<crate::PeriodCode, 2>("period code"),
+                &at(40, b"06"),
+                40
+            ),
+            Ok(crate::PeriodCode::Yearly)
+        );
+        assert_eq!(
+            kind(run(code::<crate::ClaimType, 2>("t"), &at(5, b"04"), 5)).2,
+            ErrorKind::OneOf(&["02", "03"])
+        );
+        assert_eq!(run(zeros::<5>("filler"), &at(76, b"00000"), 76), Ok(()));
+        assert_eq!(
+            kind(run(zeros::<5>("filler"), &at(76, b"0000 "), 76)),
+            (76, 80, ErrorKind::ZeroFiller)
+        );
+        assert_eq!(run(blanks::<3>("filler"), &at(78, b"   "), 78), Ok(()));
+        assert_eq!(
+            kind(run(blanks::<3>("filler"), &at(78, b" 0 "), 78)),
+            (78, 80, ErrorKind::BlankFiller)
+        );
+        assert_eq!(
+            run(error_code("error code"), &at(76, b"253"), 76),
+            Ok(ErrorCode::Other(253))
+        );
+    }
+
+    #[test]
+    fn dates() {
+        let ctx = Context::new(Direction::ToMps);
+        assert_eq!(
+            run(date(&ctx, "due date"), &at(16, b"290224"), 16).map(|d| d.to_string()),
+            Ok("2024-02-29".to_owned())
+        );
+        for bad in [
+            &b"290223"[..],
+            b"310226",
+            b"000000",
+            b"011326",
+            b"00012 ",
+            b"1501-6",
+        ] {
+            assert_eq!(
+                kind(run(date(&ctx, "due date"), &at(16, bad), 16)),
+                (16, 21, ErrorKind::Date),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(
+            run(opt_date(&ctx, "valid to"), &at(65, b"000000"), 65),
+            Ok(None)
+        );
+        assert_eq!(
+            kind(run(opt_date(&ctx, "valid to"), &at(65, b"000026"), 65)).2,
+            ErrorKind::OptionalDate
+        );
+        assert_eq!(
+            run(long_date("birth"), &at(57, b"01021980"), 57).map(|d| d.to_string()),
+            Ok("1980-02-01".to_owned())
+        );
+        assert_eq!(
+            kind(run(long_date("birth"), &at(57, b"00000000"), 57)).2,
+            ErrorKind::LongDate
+        );
+    }
+}

@@ -1,0 +1,224 @@
+use std::io::{self, BufRead};
+
+use time::Date;
+
+use crate::records::length_error;
+use crate::{Context, Direction, Error, ErrorKind, RECORD_LEN, Record, RecordError};
+
+/// The most bytes of one line the reader keeps. A longer line is still read to its end (and its
+/// length reported), but memory stays bounded whatever the input: a file of 10 MB with no line
+/// break costs these bytes, not 10 MB.
+const KEPT_BYTES: usize = 256;
+
+/// A streaming reader of records over any [`BufRead`] (a `&[u8]` is one).
+///
+/// It yields each record with its 1-based line number and holds one line at a time, so memory
+/// stays constant whatever the file's size. Lines end in LF or CRLF; the last may lack its line
+/// break, and empty lines at the end of the file are ignored (an empty line before a record is
+/// an error). A line that fails to parse is reported and reading goes on with the next.
+///
+/// The direction comes from each transmission start (record 10): recipient `00008080` means to
+/// MPS, sender `00008080` from MPS. Until one is read the reader assumes a file to MPS;
+/// [`Reader::direction`] forces a direction instead.
+///
+/// ```
+/// use autogiro_format::{Reader, Record};
+///
+/// let file = b"NY000010123456780000001000080800000000000000000000000000000000000000000000000000\r\n";
+/// let mut reader = Reader::new(&file[..]);
+/// let (line, record) = reader.next().unwrap()?;
+/// assert_eq!(line, 1);
+/// assert!(matches!(record, Record::TransmissionStart(s) if s.sender == 12345678));
+/// assert!(reader.next().is_none());
+/// # Ok::<(), autogiro_format::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Reader<R> {
+    inner: R,
+    /// The current line without its line break, at most `KEPT_BYTES` of it.
+    line: Vec<u8>,
+    /// The current line's full length without its line break.
+    line_len: usize,
+    line_number: u64,
+    ctx: Context,
+    forced: bool,
+    /// The first of a run of empty lines not yet reported: reported only if a record follows.
+    empty_since: Option<u64>,
+    /// The current line is read but not yet parsed (it followed an empty line that was
+    /// reported first).
+    held: bool,
+    failed: bool,
+}
+
+impl<R: BufRead> Reader<R> {
+    /// A reader that takes the direction from the transmission start.
+    pub fn new(inner: R) -> Self {
+        Self {
+            inner,
+            line: Vec::with_capacity(KEPT_BYTES),
+            line_len: 0,
+            line_number: 0,
+            ctx: Context::default(),
+            forced: false,
+            empty_since: None,
+            held: false,
+            failed: false,
+        }
+    }
+
+    /// Reads every record in `direction`, whatever the transmission start says.
+    #[must_use]
+    pub fn direction(mut self, direction: Direction) -> Self {
+        self.ctx.direction = direction;
+        self.forced = true;
+        self
+    }
+
+    /// Reads two-digit years as the year nearest to `date` instead of in the window 1970-2069
+    /// (decision 6).
+    #[must_use]
+    pub fn reference_date(mut self, date: Date) -> Self {
+        self.ctx.reference_date = Some(date);
+        self
+    }
+
+    /// The context the next record is parsed in (direction and year rule).
+    pub fn context(&self) -> &Context {
+        &self.ctx
+    }
+
+    /// The bytes of the line last read, without its line break (at most the first 256 bytes of
+    /// an overlong line), for showing a record next to an error.
+    pub fn line_bytes(&self) -> &[u8] {
+        &self.line
+    }
+
+    /// The 1-based number of the line last read.
+    pub fn line_number(&self) -> u64 {
+        self.line_number
+    }
+
+    /// Reads the next line into `self.line`; `false` at the end of the input.
+    fn read_line(&mut self) -> io::Result<bool> {
+        self.line.clear();
+        self.line_len = 0;
+        let mut started = false;
+        let mut last = 0u8;
+        loop {
+            let chunk = match self.inner.fill_buf() {
+                Ok(chunk) => chunk,
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if chunk.is_empty() {
+                if !started {
+                    return Ok(false);
+                }
+                break;
+            }
+            started = true;
+            // memchr finds the line break with SIMD: the one scan over every byte of the file.
+            let (part, used, complete) = match memchr::memchr(b'\n', chunk) {
+                Some(i) => (chunk.get(..i).unwrap_or_default(), i + 1, true),
+                None => (chunk, chunk.len(), false),
+            };
+            if let Some(&b) = part.last() {
+                last = b;
+            }
+            let room = KEPT_BYTES.saturating_sub(self.line.len());
+            self.line
+                .extend_from_slice(part.get(..room.min(part.len())).unwrap_or_default());
+            self.line_len += part.len();
+            self.inner.consume(used);
+            if complete {
+                break;
+            }
+        }
+        self.line_number += 1;
+        if last == b'\r' && self.line_len > 0 {
+            if self.line.len() == self.line_len {
+                self.line.pop();
+            }
+            self.line_len -= 1;
+        }
+        Ok(true)
+    }
+
+    /// Parses the current line, updating the direction on a transmission start.
+    fn parse_line(&mut self) -> Result<Record, RecordError> {
+        if self.line_len != RECORD_LEN {
+            return Err(length_error(&self.line, self.line_len));
+        }
+        let record = Record::parse(&self.line, &self.ctx)?;
+        if let Record::TransmissionStart(start) = &record {
+            match start.direction() {
+                Some(direction) if !self.forced => self.ctx.direction = direction,
+                Some(_) => {}
+                None if self.forced => {}
+                None => {
+                    return Err(RecordError {
+                        record_type: Some(10),
+                        first_column: 9,
+                        last_column: 31,
+                        field: "data sender, data recipient",
+                        kind: ErrorKind::MpsNotNamed,
+                        found: self.line.get(8..31).unwrap_or_default().to_vec(),
+                    });
+                }
+            }
+        }
+        Ok(record)
+    }
+
+    fn next_record(&mut self) -> Option<Result<(u64, Record), Error>> {
+        if self.failed {
+            return None;
+        }
+        if !self.held {
+            loop {
+                match self.read_line() {
+                    Ok(true) if self.line_len == 0 => {
+                        self.empty_since.get_or_insert(self.line_number);
+                    }
+                    Ok(true) => break,
+                    // Empty lines at the end of the file are allowed.
+                    Ok(false) => return None,
+                    Err(source) => {
+                        self.failed = true;
+                        return Some(Err(Error::Io {
+                            line: self.line_number,
+                            source,
+                        }));
+                    }
+                }
+            }
+        }
+        self.held = false;
+        if let Some(line) = self.empty_since.take() {
+            self.held = true;
+            let error = RecordError {
+                record_type: None,
+                first_column: 1,
+                last_column: RECORD_LEN,
+                field: "record",
+                kind: ErrorKind::EmptyLine,
+                found: Vec::new(),
+            };
+            return Some(Err(Error::Record { line, error }));
+        }
+        let line = self.line_number;
+        Some(
+            self.parse_line()
+                .map(|record| (line, record))
+                .map_err(|error| Error::Record { line, error }),
+        )
+    }
+}
+
+impl<R: BufRead> Iterator for Reader<R> {
+    type Item = Result<(u64, Record), Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.next_record()
+    }
+}

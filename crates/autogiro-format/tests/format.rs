@@ -1,0 +1,646 @@
+//! Integration tests of autogiro-format: fixtures under snapshot, byte-exact round trips,
+//! property tests for every layout, and input that must not panic.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use autogiro_format::{
+    AmountItem1, AmountItem2, AssignmentStart, AssignmentType, ClaimType, ClaimsEnd,
+    ClaimsEndFromMps, Context, Digits, Direction, ErrorCode, LineEnding, MandatePost1,
+    MandatePost1FromMps, MandatePost2, MandatePost2FromMps, MandatePost3, MandatePost3FromMps,
+    MandatePost4, MandatePost4FromMps, MandatePost5FromMps, MandateType, MandatesEnd, PaddedDigits,
+    PeriodCode, Reader, Record, RegistrationType, RejectedItem2, Specification, Text, Totals,
+    TransmissionEnd, TransmissionEndFromMps, TransmissionStart, Writer,
+};
+use proptest::prelude::*;
+use proptest::sample::select;
+use time::{Date, Duration, macros::date};
+
+/// Every item of a file: the record (pretty-printed) or the error.
+fn render(path: &Path, records: bool) -> String {
+    let bytes = std::fs::read(path).unwrap();
+    let mut out = String::new();
+    for item in Reader::new(&bytes[..]) {
+        match item {
+            Ok((line, record)) if records => writeln!(out, "{line}: {record:#?}").unwrap(),
+            Ok(_) => {}
+            Err(e) => writeln!(out, "{e}").unwrap(),
+        }
+    }
+    out
+}
+
+#[test]
+fn ok_fixtures_parse_to_the_snapshot_and_write_back_byte_for_byte() {
+    insta::glob!("../../../testdata", "ok/records-*.txt", |path| {
+        let bytes = std::fs::read(path).unwrap();
+        let text = render(path, true);
+        assert!(
+            !text.contains("line "),
+            "errors in {}:\n{text}",
+            path.display()
+        );
+        insta::assert_snapshot!(text);
+
+        let ending = if bytes.windows(2).any(|w| w == b"\r\n") {
+            LineEnding::CrLf
+        } else {
+            LineEnding::Lf
+        };
+        let mut writer = Writer::new(Vec::new()).line_ending(ending);
+        for item in Reader::new(&bytes[..]) {
+            writer.write_record(&item.unwrap().1).unwrap();
+        }
+        let written = writer.into_inner();
+        let expected_len = written.len().min(bytes.len());
+        assert_eq!(written[..expected_len], bytes[..], "{}", path.display());
+    });
+}
+
+#[test]
+fn err_fixtures_give_the_snapshot_errors() {
+    insta::glob!("../../../testdata", "err/*.txt", |path| {
+        let text = render(path, false);
+        assert!(!text.is_empty(), "no error in {}", path.display());
+        insta::assert_snapshot!(text);
+    });
+}
+
+/// The errors the issue names, asserted in full so that they keep reading well.
+#[test]
+fn errors_read_well() {
+    let cases: &[(&str, &str)] = &[
+        (
+            "record-79-characters",
+            "line 3, column 80 (record): expected a record of 80 characters, found 79: \"NY0102300000001150126      1234500000000000012500                12345678200000\"",
+        ),
+        (
+            "amount-with-letter",
+            "line 3, columns 33-49 (record 30, amount): expected 17 digits, found \"000000000000X2500\"",
+        ),
+        (
+            "due-date-31-february",
+            "line 3, columns 16-21 (record 30, due date): expected a date DDMMYY, found \"310226\"",
+        ),
+        (
+            "record-type-39",
+            "line 4, columns 7-8 (record type): expected a record type of files to MPS (10, 20, 30, 31, 49, 70, 71, 72, 74, 88, 89), found \"39\"",
+        ),
+        (
+            "format-code-xy",
+            "line 2, columns 1-2 (record 20, format code): expected `NY`, found \"XY\"",
+        ),
+        (
+            "filler-not-zero",
+            "line 10, columns 54-80 (record 88, filler): expected 27 zeros (filler), found \"000000000000000000000000001\"",
+        ),
+        (
+            "utf8-name",
+            "line 6, column 81 (record): expected a record of 80 ISO-8859-1 characters, found 81 bytes that read as UTF-8 (save the file as ISO-8859-1): \"NY0103310000002Øyvind    Faktura 2026-002                                  00000\"",
+        ),
+        (
+            "record-from-mps-in-file-to-mps",
+            "line 4, columns 7-8 (record 36, record type): expected a record type of files to MPS; this one exists only in files from MPS, found \"36\"",
+        ),
+        (
+            "empty-line-between-records",
+            "line 5, columns 1-80 (record): expected a record, found an empty line",
+        ),
+    ];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/err");
+    for (name, expected) in cases {
+        let text = render(&root.join(format!("{name}.txt")), false);
+        assert_eq!(text.lines().next(), Some(*expected), "{name}");
+    }
+}
+
+#[test]
+fn binary_line_is_reported_with_its_bytes() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/err/not-text.txt");
+    let text = render(&root, false);
+    assert_eq!(
+        text.lines().next(),
+        Some(
+            "line 6, columns 18-80 (record): expected a record of 80 characters, found 17: \"\\0ÿ\\u{1b}\\u{89}PNG\\r\\u{1a}\\0\\0\\0\\rIHDR\""
+        )
+    );
+}
+
+#[test]
+fn reader_takes_lf_crlf_missing_final_break_and_trailing_empty_lines() {
+    let rec = "NY000010000123450000017000080800000000000000000000000000000000000000000000000000";
+    for file in [
+        format!("{rec}\n{rec}\n"),
+        format!("{rec}\r\n{rec}\r\n"),
+        format!("{rec}\r\n{rec}"),
+        format!("{rec}\n{rec}\r"),
+        format!("{rec}\n{rec}\n\n\r\n\n"),
+    ] {
+        let lines: Vec<u64> = Reader::new(file.as_bytes())
+            .map(|item| item.unwrap().0)
+            .collect();
+        assert_eq!(lines, [1, 2], "{file:?}");
+    }
+    assert!(Reader::new(&b""[..]).next().is_none());
+    assert!(Reader::new(&b"\n\n\r\n"[..]).next().is_none());
+}
+
+#[test]
+fn direction_comes_from_the_transmission_start_or_is_forced() {
+    let from_mps = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/ok/records-from-mps.txt"),
+    )
+    .unwrap();
+    let mut reader = Reader::new(&from_mps[..]);
+    reader.next().unwrap().unwrap();
+    assert_eq!(reader.context().direction, Direction::FromMps);
+    // Forced to MPS, the file's outbound-only records are errors that say so.
+    let errors: Vec<String> = Reader::new(&from_mps[..])
+        .direction(Direction::ToMps)
+        .filter_map(Result::err)
+        .map(|e| e.to_string())
+        .collect();
+    assert_eq!(errors.len(), 10, "{errors:#?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("exists only in files from MPS"))
+    );
+    let neither =
+        "NY000010000123450000017000012340000000000000000000000000000000000000000000000000";
+    let err = Reader::new(neither.as_bytes()).next().unwrap().unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "line 1, columns 9-31 (record 10, data sender, data recipient): expected MPS (00008080) as data sender (files from MPS) or data recipient (files to MPS), found \"00012345000001700001234\""
+    );
+}
+
+#[test]
+fn overlong_line_without_break_costs_bounded_memory_and_one_error() {
+    let mut file = vec![b'9'; 10 * 1024 * 1024];
+    file.extend_from_slice(b"\n");
+    let items: Vec<_> = Reader::new(&file[..]).collect();
+    assert_eq!(items.len(), 1);
+    let err = items.into_iter().next().unwrap().unwrap_err();
+    let record_error = err.record_error().unwrap();
+    assert_eq!(
+        (record_error.first_column, record_error.last_column),
+        (81, 10 * 1024 * 1024)
+    );
+    assert_eq!(record_error.found.len(), 120);
+}
+
+#[test]
+fn writing_a_value_that_does_not_fit_is_an_error_not_a_cut() {
+    let too_big = Record::AmountItem1(AmountItem1 {
+        transaction_type: ClaimType::WithoutNotice,
+        transaction_number: 1,
+        date: date!(2026 - 01 - 15),
+        payer: PaddedDigits::BLANK,
+        amount: 100_000_000_000_000_000,
+        kid: PaddedDigits::BLANK,
+    });
+    let mut writer = Writer::new(Vec::new());
+    let err = writer.write_record(&too_big).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "line 1, columns 33-49 (record 30, amount): expected at most 17 digits, found the value 100000000000000000"
+    );
+    assert!(writer.into_inner().is_empty(), "nothing half-written");
+
+    let old = Record::TransmissionEndFromMps(TransmissionEndFromMps {
+        totals: Totals::default(),
+        generated: date!(1969 - 12 - 31),
+    });
+    assert_eq!(
+        old.encode().unwrap_err().to_string(),
+        "columns 42-47 (record 89, date): expected a year from 1970 to 2069 (two-digit years read back in that window), found 1969"
+    );
+    assert!(Text::<30>::new(&"x".repeat(31)).is_err());
+    assert!(Text::<30>::new("Łukasz").is_err());
+    assert!(PaddedDigits::<25>::new("12A").is_err());
+}
+
+#[test]
+fn two_digit_years_follow_decision_6() {
+    let line = |yy: &str| {
+        format!(
+            "NY01023000000011501{yy}      1234500000000000012500                123456782000000"
+        )
+    };
+    let parse = |yy: &str, reference: Option<Date>| {
+        let ctx = Context {
+            direction: Direction::ToMps,
+            reference_date: reference,
+        };
+        match Record::parse(line(yy).as_bytes(), &ctx).unwrap() {
+            Record::AmountItem1(item) => item.date.year(),
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(parse("69", None), 2069);
+    assert_eq!(parse("70", None), 1970);
+    assert_eq!(parse("97", Some(date!(2024 - 06 - 01))), 1997);
+    assert_eq!(parse("69", Some(date!(2024 - 06 - 01))), 2069);
+    assert_eq!(parse("80", Some(date!(2040 - 06 - 01))), 2080);
+    assert_eq!(parse("90", Some(date!(2040 - 06 - 01))), 1990);
+}
+
+// ---- property tests: every layout writes 80 bytes and reads back equal ----
+
+fn date_in_window() -> impl Strategy<Value = Date> {
+    (0i64..36_524).prop_map(|d| date!(1970 - 01 - 01) + Duration::days(d))
+}
+
+fn opt_date() -> impl Strategy<Value = Option<Date>> {
+    proptest::option::of(date_in_window())
+}
+
+fn printable_latin1() -> impl Strategy<Value = u8> {
+    prop_oneof![0x20u8..=0x7E, 0xA0u8..=0xFF]
+}
+
+fn text<const N: usize>() -> impl Strategy<Value = Text<N>> {
+    proptest::collection::vec(printable_latin1(), 0..=N).prop_filter_map("reads as UTF-8", |b| {
+        let s: String = b.into_iter().map(char::from).collect();
+        Text::<N>::new(&s).ok()
+    })
+}
+
+fn digits<const N: usize>() -> impl Strategy<Value = Digits<N>> {
+    proptest::collection::vec(b'0'..=b'9', N)
+        .prop_map(|b| Digits::new(std::str::from_utf8(&b).unwrap()).unwrap())
+}
+
+fn padded<const N: usize>() -> impl Strategy<Value = PaddedDigits<N>> {
+    proptest::collection::vec(b'0'..=b'9', 0..=N)
+        .prop_map(|b| PaddedDigits::new(std::str::from_utf8(&b).unwrap()).unwrap())
+}
+
+fn n(digits: u32) -> impl Strategy<Value = u64> {
+    0..10u64.pow(digits)
+}
+
+fn n32(digits: u32) -> impl Strategy<Value = u32> {
+    0..10u32.pow(digits)
+}
+
+fn totals() -> impl Strategy<Value = Totals> {
+    (n32(8), n32(8), n(17)).prop_map(|(transactions, records, sum)| Totals {
+        transactions,
+        records,
+        sum,
+    })
+}
+
+fn claim_type() -> impl Strategy<Value = ClaimType> {
+    select(ClaimType::ALL)
+}
+
+fn mandate_type() -> impl Strategy<Value = MandateType> {
+    select(MandateType::ALL)
+}
+
+fn item1() -> impl Strategy<Value = AmountItem1> {
+    (
+        claim_type(),
+        n32(7),
+        date_in_window(),
+        padded::<11>(),
+        n(17),
+        padded::<25>(),
+    )
+        .prop_map(
+            |(transaction_type, transaction_number, date, payer, amount, kid)| AmountItem1 {
+                transaction_type,
+                transaction_number,
+                date,
+                payer,
+                amount,
+                kid,
+            },
+        )
+}
+
+fn item2() -> impl Strategy<Value = AmountItem2> {
+    (
+        claim_type(),
+        n32(7),
+        text::<10>(),
+        text::<25>(),
+        text::<25>(),
+    )
+        .prop_map(
+            |(
+                transaction_type,
+                transaction_number,
+                short_name,
+                own_reference,
+                foreign_reference,
+            )| {
+                AmountItem2 {
+                    transaction_type,
+                    transaction_number,
+                    short_name,
+                    own_reference,
+                    foreign_reference,
+                }
+            },
+        )
+}
+
+fn post1(registration: &'static [RegistrationType]) -> impl Strategy<Value = MandatePost1> {
+    (
+        mandate_type(),
+        n32(7),
+        select(registration),
+        padded::<11>(),
+        digits::<11>(),
+        select(PeriodCode::ALL),
+        n(17),
+        opt_date(),
+        opt_date(),
+    )
+        .prop_map(
+            |(mt, seq, reg, payer_reference, account, period_code, amount_limit, from, to)| {
+                MandatePost1 {
+                    mandate_type: mt,
+                    sequence_number: seq,
+                    registration_type: reg,
+                    payer_reference,
+                    account,
+                    period_code,
+                    amount_limit,
+                    valid_from: from,
+                    valid_to: to,
+                }
+            },
+        )
+}
+
+/// Every layout to MPS.
+#[allow(clippy::too_many_lines)] // One strategy per layout, in one list.
+fn record_to_mps() -> impl Strategy<Value = Record> {
+    prop_oneof![
+        (n32(8), n32(7), n32(8)).prop_map(|(sender, transmission_number, recipient)| {
+            Record::TransmissionStart(TransmissionStart {
+                sender,
+                transmission_number,
+                recipient,
+            })
+        }),
+        (
+            select(&[AssignmentType::Claims, AssignmentType::Mandates][..]),
+            n32(9),
+            n32(7),
+            digits::<11>()
+        )
+            .prop_map(
+                |(assignment_type, agreement_id, assignment_number, account)| {
+                    Record::AssignmentStart(AssignmentStart {
+                        assignment_type,
+                        agreement_id,
+                        assignment_number,
+                        account,
+                    })
+                }
+            ),
+        item1().prop_map(Record::AmountItem1),
+        item2().prop_map(Record::AmountItem2),
+        (
+            n32(7),
+            proptest::option::of(0u16..1000),
+            proptest::option::of(0u8..10),
+            text::<40>()
+        )
+            .prop_map(|(transaction_number, line, column, text)| {
+                Record::Specification(Specification {
+                    transaction_number,
+                    line,
+                    column,
+                    text,
+                })
+            }),
+        post1(&[
+            RegistrationType::New,
+            RegistrationType::Change,
+            RegistrationType::Delete
+        ])
+        .prop_map(Record::MandatePost1),
+        (mandate_type(), n32(7), text::<30>(), text::<30>()).prop_map(
+            |(mandate_type, sequence_number, name, address1)| {
+                Record::MandatePost2(MandatePost2 {
+                    mandate_type,
+                    sequence_number,
+                    name,
+                    address1,
+                })
+            }
+        ),
+        (
+            mandate_type(),
+            n32(7),
+            text::<30>(),
+            text::<4>(),
+            text::<3>(),
+            text::<25>(),
+            text::<3>()
+        )
+            .prop_map(|(mt, seq, address2, code, ext, town, country)| {
+                Record::MandatePost3(MandatePost3 {
+                    mandate_type: mt,
+                    sequence_number: seq,
+                    address2,
+                    postal_code: code,
+                    postal_code_extension: ext,
+                    postal_town: town,
+                    country_code: country,
+                })
+            }),
+        (
+            mandate_type(),
+            n32(7),
+            text::<11>(),
+            text::<30>(),
+            (0i64..3_000_000).prop_map(|d| date!(1000 - 01 - 01) + Duration::days(d))
+        )
+            .prop_map(|(mt, seq, org, signatory, birth)| {
+                Record::MandatePost4(MandatePost4 {
+                    mandate_type: mt,
+                    sequence_number: seq,
+                    organisation_number: org,
+                    signatory,
+                    signatory_birth_date: birth,
+                })
+            }),
+        (totals(), opt_date(), opt_date()).prop_map(|(totals, first, last)| {
+            Record::ClaimsEnd(ClaimsEnd {
+                totals,
+                first_due_date: first,
+                last_due_date: last,
+            })
+        }),
+        totals().prop_map(|totals| Record::MandatesEnd(MandatesEnd { totals })),
+        (totals(), opt_date()).prop_map(|(totals, first)| {
+            Record::TransmissionEnd(TransmissionEnd {
+                totals,
+                first_due_date: first,
+            })
+        }),
+    ]
+}
+
+/// Every layout from MPS.
+#[allow(clippy::too_many_lines)] // One strategy per layout, in one list.
+fn record_from_mps() -> impl Strategy<Value = Record> {
+    prop_oneof![
+        (select(AssignmentType::ALL), n32(9), n32(7), digits::<11>()).prop_map(
+            |(assignment_type, agreement_id, assignment_number, account)| {
+                Record::AssignmentStart(AssignmentStart {
+                    assignment_type,
+                    agreement_id,
+                    assignment_number,
+                    account,
+                })
+            }
+        ),
+        item1().prop_map(Record::AmountItem1),
+        item1().prop_map(Record::RejectedItem1),
+        (item2(), (0u16..1000).prop_map(ErrorCode::from_number)).prop_map(|(item, error_code)| {
+            Record::RejectedItem2(RejectedItem2 { item, error_code })
+        }),
+        (post1(RegistrationType::ALL), text::<9>()).prop_map(|(post, archive_reference)| {
+            Record::MandatePost1FromMps(MandatePost1FromMps {
+                post,
+                archive_reference,
+            })
+        }),
+        (mandate_type(), n32(7), text::<30>()).prop_map(|(mandate_type, sequence_number, name)| {
+            Record::MandatePost2FromMps(MandatePost2FromMps {
+                mandate_type,
+                sequence_number,
+                name,
+            })
+        }),
+        (mandate_type(), n32(7)).prop_map(|(mandate_type, sequence_number)| {
+            Record::MandatePost3FromMps(MandatePost3FromMps {
+                mandate_type,
+                sequence_number,
+            })
+        }),
+        (
+            mandate_type(),
+            n32(7),
+            opt_date(),
+            opt_date(),
+            opt_date(),
+            n(17),
+            select(PeriodCode::ALL),
+            opt_date(),
+            opt_date()
+        )
+            .prop_map(|(mt, seq, bf, bt, nf, limit, period, reg, chg)| {
+                Record::MandatePost4FromMps(MandatePost4FromMps {
+                    mandate_type: mt,
+                    sequence_number: seq,
+                    blocked_from: bf,
+                    blocked_to: bt,
+                    new_from: nf,
+                    new_amount_limit: limit,
+                    new_period_code: period,
+                    registration_date: reg,
+                    change_date: chg,
+                })
+            }),
+        (
+            mandate_type(),
+            n32(7),
+            proptest::option::of(n(17)),
+            opt_date()
+        )
+            .prop_map(|(mandate_type, sequence_number, charged, last)| {
+                Record::MandatePost5FromMps(MandatePost5FromMps {
+                    mandate_type,
+                    sequence_number,
+                    charged_in_period: charged,
+                    last_charged: last,
+                })
+            }),
+        (
+            select(&[AssignmentType::Claims, AssignmentType::Rejected][..]),
+            totals(),
+            date_in_window(),
+            opt_date(),
+            opt_date()
+        )
+            .prop_map(|(assignment_type, totals, generated, first, last)| {
+                Record::ClaimsEndFromMps(ClaimsEndFromMps {
+                    assignment_type,
+                    totals,
+                    generated,
+                    first_date: first,
+                    last_date: last,
+                })
+            }),
+        totals().prop_map(|totals| Record::MandatesEnd(MandatesEnd { totals })),
+        (totals(), date_in_window()).prop_map(|(totals, generated)| {
+            Record::TransmissionEndFromMps(TransmissionEndFromMps { totals, generated })
+        }),
+    ]
+}
+
+fn round_trip(record: &Record, direction: Direction) -> Result<(), TestCaseError> {
+    let bytes = record
+        .encode()
+        .map_err(|e| TestCaseError::fail(e.to_string()))?;
+    prop_assert_eq!(bytes.len(), 80);
+    let back = Record::parse(&bytes, &Context::new(direction))
+        .map_err(|e| TestCaseError::fail(format!("{e}: {:?}", String::from_utf8_lossy(&bytes))))?;
+    prop_assert_eq!(&back, record);
+    prop_assert_eq!(back.encode().unwrap(), bytes);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn every_layout_to_mps_round_trips(record in record_to_mps()) {
+        round_trip(&record, Direction::ToMps)?;
+    }
+
+    #[test]
+    fn every_layout_from_mps_round_trips(record in record_from_mps()) {
+        round_trip(&record, Direction::FromMps)?;
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        for direction in [Direction::ToMps, Direction::FromMps] {
+            for item in Reader::new(&bytes[..]).direction(direction) {
+                if let Err(e) = item {
+                    prop_assert!(e.line() >= 1);
+                    let _ = e.to_string();
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn mutated_records_never_panic(
+        record in prop_oneof![record_to_mps(), record_from_mps()],
+        at in 0usize..80,
+        byte in any::<u8>(),
+        cut in 0usize..82,
+    ) {
+        let mut bytes = record.encode().unwrap().to_vec();
+        bytes[at] = byte;
+        bytes.truncate(cut);
+        for direction in [Direction::ToMps, Direction::FromMps] {
+            if let Err(e) = Record::parse(&bytes, &Context::new(direction)) {
+                prop_assert!(e.first_column >= 1 && e.first_column <= e.last_column);
+                let _ = e.to_string();
+            }
+        }
+    }
+}
