@@ -75,6 +75,18 @@ impl Kid {
         Ok(Self::from_ascii(digits))
     }
 
+    /// Takes 2 to 25 digits as a KID without checking the check digit, for agreements whose
+    /// KIDs the payee has chosen not to check (a reader's "KID check off"). [`Kid::satisfies`]
+    /// still tells which scheme, if any, the last digit meets.
+    ///
+    /// # Errors
+    ///
+    /// The length and character errors of [`Kid::parse`].
+    pub fn parse_unchecked(s: &str) -> Result<Self, ChecksumError> {
+        let digits = check_ascii_digits(s, Self::MIN_LEN, Self::MAX_LEN)?;
+        Ok(Self::from_ascii(digits))
+    }
+
     /// Makes a KID from its body (1 to 24 digits) by appending the check digit of `modulus`.
     ///
     /// # Errors

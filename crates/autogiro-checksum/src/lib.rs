@@ -155,6 +155,15 @@ mod tests {
             Err(ChecksumError::TooLong { max: 24, found: 25 })
         );
         assert_eq!(Kid::parse("0000012344").unwrap().as_str(), "0000012344");
+        let unchecked = Kid::parse_unchecked("123456780").unwrap();
+        assert!(!unchecked.satisfies(Modulus::Mod10) && !unchecked.satisfies(Modulus::Mod11));
+        assert_eq!(
+            Kid::parse_unchecked("12a"),
+            Err(ChecksumError::NotADigit {
+                position: 3,
+                found: 'a'
+            })
+        );
     }
 
     #[test]

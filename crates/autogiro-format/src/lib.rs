@@ -42,7 +42,8 @@
 //!
 //! Dependencies: `nom` (the parsers), `time` (dates), `thiserror` (errors) and `memchr`, which
 //! finds line breaks with SIMD in the one scan the reader makes over every byte (nom already
-//! depends on it).
+//! depends on it). The optional `serde` feature adds `Serialize` / `Deserialize` to the field
+//! value types, for `autogiro-model`'s JSON form.
 
 mod encode;
 mod error;

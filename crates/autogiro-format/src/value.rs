@@ -11,6 +11,8 @@ use crate::ValueError;
 /// assignment type 00, and 89), and some exist in one direction only (35, 36, 73, 76 from MPS;
 /// 49, 74 to MPS).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum Direction {
     /// Sent by the payee to MPS: the transmission start names MPS (`00008080`) as recipient.
     #[default]
@@ -416,6 +418,8 @@ macro_rules! codes {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
         pub enum $name {
             $( $(#[$vmeta])* $variant, )+
         }
@@ -605,5 +609,76 @@ impl ErrorCode {
 impl fmt::Display for ErrorCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:03}", self.number())
+    }
+}
+
+/// Serde support: text and digit fields as strings (text without trailing blanks, blank-padded
+/// digits as the whole field so that padding survives), error codes as numbers.
+#[cfg(feature = "serde")]
+mod serde_impls {
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::{Digits, ErrorCode, PaddedDigits, Text};
+
+    impl<const N: usize> Serialize for Text<N> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_str(self)
+        }
+    }
+
+    impl<'de, const N: usize> Deserialize<'de> for Text<N> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let s = String::deserialize(d)?;
+            Self::new(&s).map_err(D::Error::custom)
+        }
+    }
+
+    impl<const N: usize> Serialize for Digits<N> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_str())
+        }
+    }
+
+    impl<'de, const N: usize> Deserialize<'de> for Digits<N> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let s = String::deserialize(d)?;
+            Self::new(&s).map_err(D::Error::custom)
+        }
+    }
+
+    impl<const N: usize> Serialize for PaddedDigits<N> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_str(self.as_field())
+        }
+    }
+
+    impl<'de, const N: usize> Deserialize<'de> for PaddedDigits<N> {
+        /// Takes the whole field (`"      12345"`); a shorter string of digits is
+        /// right-justified.
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let s = String::deserialize(d)?;
+            if s.len() == N {
+                Self::from_field_str(&s).map_err(D::Error::custom)
+            } else {
+                Self::new(&s).map_err(D::Error::custom)
+            }
+        }
+    }
+
+    impl Serialize for ErrorCode {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.serialize_u16(self.number())
+        }
+    }
+
+    impl<'de> Deserialize<'de> for ErrorCode {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let n = u16::deserialize(d)?;
+            if n > 999 {
+                return Err(D::Error::custom("an error code has three digits"));
+            }
+            Ok(Self::from_number(n))
+        }
     }
 }

@@ -1,0 +1,171 @@
+use std::fmt;
+use std::iter::Sum;
+
+use rust_decimal::Decimal;
+
+/// An amount of money in øre (1/100 NOK), as the records carry it: a whole number of at most
+/// 17 digits (positions 33-49 of record 30, 42-58 of record 70).
+///
+/// Exact integer arithmetic; [`Amount::to_nok`] and [`Amount::from_nok`] convert to and from
+/// kroner as a [`Decimal`] at the API's edge.
+///
+/// ```
+/// use autogiro_model::Amount;
+/// use rust_decimal::Decimal;
+///
+/// let a = Amount::from_nok(Decimal::new(123450, 2))?; // 1234.50 NOK
+/// assert_eq!(a.ore(), 123_450);
+/// assert_eq!(a.to_string(), "1234.50");
+/// assert!(Amount::from_nok(Decimal::new(12345, 3)).is_err()); // 12.345 NOK: a fraction of an øre
+/// # Ok::<(), autogiro_model::AmountError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Amount(u64);
+
+/// Why a value is not an [`Amount`].
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum AmountError {
+    /// Below zero.
+    #[error("amount {0} NOK is negative")]
+    Negative(Decimal),
+    /// Finer than one øre.
+    #[error("amount {0} NOK has a fraction of an øre")]
+    FractionOfOre(Decimal),
+    /// More than the 17 digits of øre a record holds.
+    #[error("amount {0} is more than the 17 digits of øre a record holds")]
+    TooLarge(Decimal),
+}
+
+impl Amount {
+    /// Zero.
+    pub const ZERO: Self = Self(0);
+    /// The largest amount a record holds: 17 digits of øre.
+    pub const MAX: Self = Self(99_999_999_999_999_999);
+
+    /// An amount of `ore` øre.
+    ///
+    /// # Errors
+    ///
+    /// [`AmountError::TooLarge`] above [`Amount::MAX`].
+    pub fn from_ore(ore: u64) -> Result<Self, AmountError> {
+        if ore > Self::MAX.0 {
+            Err(AmountError::TooLarge(Decimal::from(ore)))
+        } else {
+            Ok(Self(ore))
+        }
+    }
+
+    /// The amount in øre.
+    pub const fn ore(self) -> u64 {
+        self.0
+    }
+
+    /// The amount in kroner, exactly, with two decimals.
+    pub fn to_nok(self) -> Decimal {
+        Decimal::from_i128_with_scale(i128::from(self.0), 2)
+    }
+
+    /// An amount given in kroner.
+    ///
+    /// # Errors
+    ///
+    /// [`AmountError::Negative`], [`AmountError::FractionOfOre`], [`AmountError::TooLarge`].
+    pub fn from_nok(nok: Decimal) -> Result<Self, AmountError> {
+        if nok.is_sign_negative() && !nok.is_zero() {
+            return Err(AmountError::Negative(nok));
+        }
+        let ore = nok * Decimal::ONE_HUNDRED;
+        if ore.fract() != Decimal::ZERO {
+            return Err(AmountError::FractionOfOre(nok));
+        }
+        let ore = u64::try_from(ore.trunc()).map_err(|_| AmountError::TooLarge(nok))?;
+        Self::from_ore(ore).map_err(|_| AmountError::TooLarge(nok))
+    }
+
+    /// The sum, or `None` past [`Amount::MAX`].
+    pub fn checked_add(self, other: Self) -> Option<Self> {
+        self.0
+            .checked_add(other.0)
+            .filter(|&s| s <= Self::MAX.0)
+            .map(Self)
+    }
+
+    /// The sum, saturating at [`u64::MAX`] øre; for totals that are checked afterwards.
+    pub(crate) fn saturating_add(self, other: Self) -> Self {
+        Self(self.0.saturating_add(other.0))
+    }
+
+    /// An amount read from a record (at most 17 digits, so never above the maximum).
+    pub(crate) const fn from_record(ore: u64) -> Self {
+        Self(ore)
+    }
+}
+
+impl fmt::Display for Amount {
+    /// Kroner with two decimals and a point: `1234.50`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&format!("{}.{:02}", self.0 / 100, self.0 % 100))
+    }
+}
+
+impl Sum for Amount {
+    /// Saturates at `u64::MAX` øre rather than wrap; compare with [`Amount::MAX`] to check.
+    fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
+        iter.fold(Self::ZERO, Self::saturating_add)
+    }
+}
+
+#[cfg(feature = "serde")]
+mod serde_impl {
+    use std::str::FromStr;
+
+    use rust_decimal::Decimal;
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::Amount;
+
+    impl Serialize for Amount {
+        /// A decimal string in kroner: `"1234.50"`.
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            s.collect_str(self)
+        }
+    }
+
+    impl<'de> Deserialize<'de> for Amount {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            let s = String::deserialize(d)?;
+            let nok = Decimal::from_str(&s).map_err(D::Error::custom)?;
+            Self::from_nok(nok).map_err(D::Error::custom)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nok_conversions_are_exact() {
+        assert_eq!(Amount::from_nok(Decimal::new(1, 2)), Ok(Amount(1)));
+        assert_eq!(Amount::from_nok(Decimal::new(100, 0)), Ok(Amount(10_000)));
+        assert_eq!(Amount::from_nok(Decimal::ZERO), Ok(Amount::ZERO));
+        assert!(matches!(
+            Amount::from_nok(Decimal::new(-1, 2)),
+            Err(AmountError::Negative(_))
+        ));
+        assert!(matches!(
+            Amount::from_nok(Decimal::new(1, 3)),
+            Err(AmountError::FractionOfOre(_))
+        ));
+        assert!(matches!(
+            Amount::from_nok(Decimal::new(1_000_000_000_000_000, 0)),
+            Err(AmountError::TooLarge(_))
+        ));
+        assert_eq!(Amount(123_450).to_nok(), Decimal::new(123_450, 2));
+        assert_eq!(Amount(5).to_string(), "0.05");
+        assert_eq!(Amount::MAX.checked_add(Amount(1)), None);
+        assert_eq!(Amount(1).checked_add(Amount(2)), Some(Amount(3)));
+    }
+}

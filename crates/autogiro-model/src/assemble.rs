@@ -1,0 +1,294 @@
+//! Records into the model, best effort: the checker says what is wrong, the assembler keeps
+//! what can be represented. An item whose fields cannot be represented (an account number
+//! with a wrong check digit) is left out; the checker has reported it as an error.
+
+use time::Date;
+
+use autogiro_checksum::{AccountNumber, Kid, OrganisationNumber};
+use autogiro_format::{
+    AmountItem1, AmountItem2, AssignmentStart, AssignmentType, Direction, MandatePost1,
+    MandatePost2, MandatePost3, MandatePost4, Record, Text,
+};
+
+use crate::{
+    Amount, Assignment, AssignmentHeader, Claim, ClaimsAssignment, ListingPost, Mandate,
+    MandatesAssignment, MpsMandate, Organisation, PayerDetails, RejectedAssignment, Rejection,
+    SettledAssignment, SpecificationLine, Transmission,
+};
+
+/// The posts 2-4 of the mandate being read, until all three are there.
+#[derive(Debug, Default)]
+struct Posts {
+    post2: Option<MandatePost2>,
+    post3: Option<MandatePost3>,
+}
+
+#[derive(Debug)]
+pub(crate) struct Assembler {
+    transmission: Transmission,
+    /// The assignment being read; pushed at its end (or at the end of the input).
+    current: Option<Assignment>,
+    pending: Option<AmountItem1>,
+    posts: Posts,
+    /// The last mandate could not be represented: its later posts are dropped too.
+    skip_mandate: bool,
+}
+
+impl Assembler {
+    pub(crate) fn new(direction: Direction) -> Self {
+        Self {
+            transmission: Transmission {
+                direction,
+                sender: 0,
+                transmission_number: 0,
+                recipient: 0,
+                generated: None,
+                assignments: Vec::new(),
+            },
+            current: None,
+            pending: None,
+            posts: Posts::default(),
+            skip_mandate: false,
+        }
+    }
+
+    pub(crate) fn record(&mut self, record: &Record, direction: Direction) {
+        match record {
+            Record::TransmissionStart(s) => {
+                let t = &mut self.transmission;
+                t.direction = direction;
+                t.sender = s.sender;
+                t.transmission_number = s.transmission_number;
+                t.recipient = s.recipient;
+            }
+            Record::AssignmentStart(s) => self.start(s, direction),
+            Record::AmountItem1(i) | Record::RejectedItem1(i) => self.pending = Some(*i),
+            Record::AmountItem2(i) => {
+                if let Some(claim) = self.claim(i) {
+                    match &mut self.current {
+                        Some(Assignment::Claims(a)) => a.claims.push(claim),
+                        Some(Assignment::Settled(a)) => a.claims.push(claim),
+                        _ => {}
+                    }
+                }
+            }
+            Record::RejectedItem2(i) => {
+                if let (Some(claim), Some(Assignment::Rejected(a))) =
+                    (self.claim(&i.item), &mut self.current)
+                {
+                    a.rejections.push(Rejection {
+                        claim,
+                        code: i.error_code,
+                    });
+                }
+            }
+            Record::Specification(s) => {
+                if let Some(Assignment::Claims(a)) = &mut self.current
+                    && let Some(claim) = a.claims.last_mut()
+                {
+                    claim.specification.push(SpecificationLine {
+                        line: s.line,
+                        column: s.column,
+                        text: s.text,
+                    });
+                }
+            }
+            Record::MandatePost1(p) => self.post1(p, None),
+            Record::MandatePost1FromMps(p) => self.post1(&p.post, Some(p.archive_reference)),
+            Record::MandatePost2(p) => self.posts.post2 = Some(*p),
+            Record::MandatePost3(p) => self.posts.post3 = Some(*p),
+            Record::MandatePost4(p) => self.post4(p),
+            Record::ClaimsEndFromMps(end) => {
+                match &mut self.current {
+                    Some(Assignment::Settled(a)) => a.generated = end.generated,
+                    Some(Assignment::Rejected(a)) => a.generated = end.generated,
+                    _ => {}
+                }
+                self.end();
+            }
+            Record::ClaimsEnd(_) | Record::MandatesEnd(_) | Record::TransmissionEnd(_) => {
+                self.end();
+            }
+            Record::TransmissionEndFromMps(end) => {
+                self.end();
+                self.transmission.generated = Some(end.generated);
+            }
+            other => self.mps_post(other),
+        }
+    }
+
+    fn start(&mut self, s: &AssignmentStart, direction: Direction) {
+        self.end();
+        let Ok(account) = AccountNumber::parse(s.account.as_str()) else {
+            return;
+        };
+        let header = AssignmentHeader {
+            agreement_id: s.agreement_id,
+            assignment_number: s.assignment_number,
+            account,
+        };
+        // A placeholder until the assignment end gives MPS's date.
+        let generated = Date::MIN;
+        self.current = Some(match (s.assignment_type, direction) {
+            (AssignmentType::Claims, Direction::ToMps) => Assignment::Claims(ClaimsAssignment {
+                header,
+                claims: Vec::new(),
+            }),
+            (AssignmentType::Claims, Direction::FromMps) => {
+                Assignment::Settled(SettledAssignment {
+                    header,
+                    generated,
+                    claims: Vec::new(),
+                })
+            }
+            (AssignmentType::Rejected, _) => Assignment::Rejected(RejectedAssignment {
+                header,
+                generated,
+                rejections: Vec::new(),
+            }),
+            (AssignmentType::Mandates, _) => Assignment::Mandates(MandatesAssignment {
+                header,
+                mandates: Vec::new(),
+            }),
+        });
+    }
+
+    fn end(&mut self) {
+        if let Some(a) = self.current.take() {
+            self.transmission.assignments.push(a);
+        }
+        self.pending = None;
+    }
+
+    /// The claim of the pending item 1 and this item 2.
+    fn claim(&mut self, item2: &AmountItem2) -> Option<Claim> {
+        let item1 = self.pending.take()?;
+        let kid = if item1.kid.is_blank() {
+            None
+        } else {
+            // The check digit is the checker's to judge; the model keeps the digits.
+            Some(Kid::parse_unchecked(item1.kid.digits()).ok()?)
+        };
+        Some(Claim {
+            transaction_number: item1.transaction_number,
+            claim_type: item1.transaction_type,
+            date: item1.date,
+            payer: item1.payer,
+            amount: Amount::from_record(item1.amount),
+            kid,
+            short_name: item2.short_name,
+            own_reference: item2.own_reference,
+            foreign_reference: item2.foreign_reference,
+            specification: Vec::new(),
+        })
+    }
+
+    fn post1(&mut self, p: &MandatePost1, archive_reference: Option<Text<9>>) {
+        self.posts = Posts::default();
+        let Ok(account) = AccountNumber::parse(p.account.as_str()) else {
+            self.skip_mandate = true;
+            return;
+        };
+        self.skip_mandate = false;
+        let mps = archive_reference.map(|archive_reference| MpsMandate {
+            archive_reference,
+            name: Text::BLANK,
+            blocked_from: None,
+            blocked_to: None,
+            new_from: None,
+            new_amount_limit: Amount::ZERO,
+            new_period_code: autogiro_format::PeriodCode::NoPeriod,
+            registration_date: None,
+            change_date: None,
+            listing: None,
+        });
+        if let Some(Assignment::Mandates(a)) = &mut self.current {
+            a.mandates.push(Mandate {
+                sequence_number: p.sequence_number,
+                mandate_type: p.mandate_type,
+                registration_type: p.registration_type,
+                payer_reference: p.payer_reference,
+                account,
+                period_code: p.period_code,
+                amount_limit: Amount::from_record(p.amount_limit),
+                valid_from: p.valid_from,
+                valid_to: p.valid_to,
+                payer: None,
+                mps,
+            });
+        }
+    }
+
+    /// The mandate the later posts belong to.
+    fn last_mandate(&mut self) -> Option<&mut Mandate> {
+        if self.skip_mandate {
+            return None;
+        }
+        match &mut self.current {
+            Some(Assignment::Mandates(a)) => a.mandates.last_mut(),
+            _ => None,
+        }
+    }
+
+    fn post4(&mut self, p4: &MandatePost4) {
+        let (Some(p2), Some(p3)) = (self.posts.post2.take(), self.posts.post3.take()) else {
+            return;
+        };
+        let organisation = organisation(&p4.organisation_number);
+        if let Some(m) = self.last_mandate() {
+            m.payer = Some(PayerDetails {
+                name: p2.name,
+                address1: p2.address1,
+                address2: p3.address2,
+                postal_code: p3.postal_code,
+                postal_code_extension: p3.postal_code_extension,
+                postal_town: p3.postal_town,
+                country_code: p3.country_code,
+                organisation,
+                signatory: p4.signatory,
+                signatory_birth_date: p4.signatory_birth_date,
+            });
+        }
+    }
+
+    /// Posts 2, 4 and 5 from MPS (post 3 from MPS holds nothing).
+    fn mps_post(&mut self, record: &Record) {
+        let Some(mps) = self.last_mandate().and_then(|m| m.mps.as_mut()) else {
+            return;
+        };
+        match record {
+            Record::MandatePost2FromMps(p) => mps.name = p.name,
+            Record::MandatePost4FromMps(p) => {
+                mps.blocked_from = p.blocked_from;
+                mps.blocked_to = p.blocked_to;
+                mps.new_from = p.new_from;
+                mps.new_amount_limit = Amount::from_record(p.new_amount_limit);
+                mps.new_period_code = p.new_period_code;
+                mps.registration_date = p.registration_date;
+                mps.change_date = p.change_date;
+            }
+            Record::MandatePost5FromMps(p) => {
+                mps.listing = Some(ListingPost {
+                    charged_in_period: p.charged_in_period.map(Amount::from_record),
+                    last_charged: p.last_charged,
+                });
+            }
+            _ => {}
+        }
+    }
+
+    /// The transmission read, with what is still open closed.
+    pub(crate) fn finish(mut self) -> Transmission {
+        self.end();
+        self.transmission
+    }
+}
+
+/// Decision 14: `00` + a valid Norwegian organisation number, or anything else as written.
+pub(crate) fn organisation(field: &Text<11>) -> Organisation {
+    let text = field.to_string();
+    match OrganisationNumber::parse(&text) {
+        Ok(n) if text.len() == 11 => Organisation::Norwegian(n),
+        _ => Organisation::Foreign(*field),
+    }
+}

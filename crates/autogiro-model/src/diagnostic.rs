@@ -1,0 +1,259 @@
+use std::fmt;
+
+use autogiro_format::{Error as FormatError, ErrorKind, RecordError};
+
+/// How bad a diagnostic is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum Severity {
+    /// Allowed, but worth a look (decisions 9, 12, 14).
+    Warning,
+    /// MPS rejects the record, the assignment or the transmission.
+    Error,
+}
+
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $variant:ident = $code:literal, )+) => {
+        /// The stable, machine-readable code of a diagnostic (kebab-case in JSON and text).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[non_exhaustive]
+        pub enum Code {
+            $( $(#[$doc])* $variant, )+
+        }
+
+        impl Code {
+            /// Every code.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            /// The code as text, e.g. `sum-mismatch`.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $code,)+
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// A line that is not 80 characters long.
+    LineLength = "line-length",
+    /// A line or field that reads as UTF-8, not ISO-8859-1.
+    NotLatin1 = "not-latin1",
+    /// An empty line before a record.
+    EmptyLine = "empty-line",
+    /// Positions 7-8 hold no record type of the direction.
+    UnknownRecordType = "unknown-record-type",
+    /// A record type of the other direction.
+    WrongDirection = "wrong-direction",
+    /// A transmission start naming MPS neither as sender nor as recipient.
+    MpsNotNamed = "mps-not-named",
+    /// A field that does not hold what its layout says (digits, date, code, filler, text).
+    FieldFormat = "field-format",
+    /// The file could not be read.
+    Io = "io",
+    /// The first record is not a transmission start (10).
+    MissingTransmissionStart = "missing-transmission-start",
+    /// A second transmission start.
+    DuplicateTransmissionStart = "duplicate-transmission-start",
+    /// No transmission end (89) at the end of the file.
+    MissingTransmissionEnd = "missing-transmission-end",
+    /// A record after the transmission end.
+    RecordAfterTransmissionEnd = "record-after-transmission-end",
+    /// A transaction record with no assignment start before it.
+    RecordOutsideAssignment = "record-outside-assignment",
+    /// An assignment not closed by its assignment end (88).
+    MissingAssignmentEnd = "missing-assignment-end",
+    /// An assignment end with no assignment start.
+    AssignmentEndWithoutStart = "assignment-end-without-start",
+    /// An assignment end of another assignment type than its start.
+    AssignmentTypeMismatch = "assignment-type-mismatch",
+    /// A record that does not belong in this kind of assignment.
+    RecordNotAllowed = "record-not-allowed",
+    /// Amount item 1 not followed by its item 2.
+    MissingItem2 = "missing-item-2",
+    /// Amount item 2 not right after an item 1.
+    Item2WithoutItem1 = "item-2-without-item-1",
+    /// Item 2's transaction type or number differs from item 1's.
+    ItemMismatch = "item-mismatch",
+    /// A transaction number that is not the previous + 1 (from 1).
+    TransactionNumber = "transaction-number",
+    /// A specification (49) with no claim before it.
+    SpecificationWithoutClaim = "specification-without-claim",
+    /// A specification for a claim of transaction type 02 (without notice).
+    SpecificationNotAllowed = "specification-not-allowed",
+    /// A specification whose transaction number is not its claim's.
+    SpecificationNumber = "specification-number",
+    /// More than 42 specifications for one claim.
+    SpecificationLimit = "specification-limit",
+    /// A specification line outside 1-21 or column outside 1-2.
+    SpecificationPlace = "specification-place",
+    /// Two specifications at the same line and column of one claim.
+    SpecificationDuplicate = "specification-duplicate",
+    /// A specification with a blank or zero line or column: not printed (decision 12).
+    SpecificationBlank = "specification-blank",
+    /// A mandate sequence number that is not the previous + 1 (from 1).
+    MandateSequence = "mandate-sequence",
+    /// A mandate without a post its registration type requires.
+    MandatePostMissing = "mandate-post-missing",
+    /// Mandate posts out of order, or of another mandate.
+    MandatePostOrder = "mandate-post-order",
+    /// A mandate post that does not exist in the edition read.
+    MandatePostEdition = "mandate-post-edition",
+    /// Post 5 (76) outside a full listing.
+    MandatePostUnexpected = "mandate-post-unexpected",
+    /// Period code and amount limit that do not fit the mandate type.
+    MandateLimit = "mandate-limit",
+    /// A mandate valid from a date after its valid-to date.
+    MandateDates = "mandate-dates",
+    /// A declared number of transactions that differs from the records.
+    CountMismatch = "count-mismatch",
+    /// A declared number of records that differs from the records.
+    RecordCountMismatch = "record-count-mismatch",
+    /// A declared sum that differs from the records.
+    SumMismatch = "sum-mismatch",
+    /// A declared first date that differs from the records.
+    FirstDateMismatch = "first-date-mismatch",
+    /// A declared last date that differs from the records.
+    LastDateMismatch = "last-date-mismatch",
+    /// An account number (payee's, or a mandate's payer account) with a wrong check digit.
+    AccountCheckDigit = "account-check-digit",
+    /// A claim's 11-digit payer field that is no valid account: fine only if it is a
+    /// zero-padded payer reference.
+    PayerAccountCheckDigit = "payer-account-check-digit",
+    /// A KID with no valid check digit of the scheme.
+    KidCheckDigit = "kid-check-digit",
+    /// A Norwegian organisation number with a wrong check digit, or none at all.
+    OrganisationNumber = "organisation-number",
+    /// An organisation number that is not Norwegian (decision 14).
+    ForeignOrganisation = "foreign-organisation",
+    /// A due date more than 12 months from the date the file is read.
+    DueDateWindow = "due-date-window",
+    /// A postal code that breaks decision 15.
+    PostalCode = "postal-code",
+    /// A required text field left blank.
+    RequiredField = "required-field",
+    /// More than 9 999 999 transactions in one transmission.
+    TooManyTransactions = "too-many-transactions",
+    /// An error code spec 3.9 does not list (decision 9).
+    UnlistedErrorCode = "unlisted-error-code",
+    /// A sum of amounts too large for the 17 digits of its field.
+    AmountOverflow = "amount-overflow",
+}
+
+impl Code {
+    /// The code of a record-level error of `autogiro-format`.
+    pub fn of_record_error(error: &RecordError) -> Self {
+        match error.kind {
+            ErrorKind::LineLength { .. } => Self::LineLength,
+            ErrorKind::LooksLikeUtf8 { .. } | ErrorKind::Utf8Text => Self::NotLatin1,
+            ErrorKind::EmptyLine => Self::EmptyLine,
+            ErrorKind::UnknownRecordType(_) => Self::UnknownRecordType,
+            ErrorKind::WrongDirection { .. } => Self::WrongDirection,
+            ErrorKind::MpsNotNamed => Self::MpsNotNamed,
+            _ => Self::FieldFormat,
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One finding about a file: where (line, columns, record type, field), what (a stable code and a
+/// message naming the declared and the computed or expected value), and how bad.
+///
+/// Structural findings (a sum or a count off) point at the end record that declares the value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The stable code.
+    pub code: Code,
+    /// The 1-based line.
+    pub line: u64,
+    /// The 1-based, inclusive column range, when the finding concerns a field.
+    pub columns: Option<(usize, usize)>,
+    /// The record type of the line, when known.
+    pub record_type: Option<u8>,
+    /// The field's name as `RECORDS.md` gives it.
+    pub field: Option<&'static str>,
+    /// What is wrong, in English, with the values involved.
+    pub message: String,
+}
+
+impl Diagnostic {
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The diagnostic of an `autogiro-format` error.
+    pub fn from_format_error(error: &FormatError) -> Self {
+        match error {
+            FormatError::Record { line, error } => Self::from_record_error(*line, error),
+            other => Self {
+                severity: Severity::Error,
+                code: Code::Io,
+                line: other.line(),
+                columns: None,
+                record_type: None,
+                field: None,
+                message: other.to_string(),
+            },
+        }
+    }
+
+    /// The diagnostic of a record error on `line`.
+    pub fn from_record_error(line: u64, error: &RecordError) -> Self {
+        // The message is the error's text after its location, which the diagnostic carries.
+        let text = error.to_string();
+        let message = text
+            .split_once("): ")
+            .map_or(text.as_str(), |(_, m)| m)
+            .to_owned();
+        Self {
+            severity: Severity::Error,
+            code: Code::of_record_error(error),
+            line,
+            columns: Some((error.first_column, error.last_column)),
+            record_type: error.record_type,
+            field: Some(error.field),
+            message,
+        }
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `error: line 10, columns 25-41 (record 88, sum amount): declared …, computed … [sum-mismatch]`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, "{severity}: line {}", self.line)?;
+        match self.columns {
+            Some((a, b)) if a == b => write!(f, ", column {a}")?,
+            Some((a, b)) => write!(f, ", columns {a}-{b}")?,
+            None => {}
+        }
+        match (self.record_type, self.field) {
+            (Some(t), Some(field)) => write!(f, " (record {t:02}, {field})")?,
+            (Some(t), None) => write!(f, " (record {t:02})")?,
+            (None, Some(field)) => write!(f, " ({field})")?,
+            (None, None) => {}
+        }
+        write!(f, ": {} [{}]", self.message, self.code)
+    }
+}

@@ -1,0 +1,192 @@
+//! Norwegian Autogiro transmissions as data: claims, mandates, settlements and rejections.
+//!
+//! This is where a file stops being lines and becomes a [`Transmission`] a payee's system can
+//! trust, or reject with reasons. [`Transmission::read`] assembles the records of
+//! `autogiro-format` into the model and checks every rule of the specification across records
+//! (order, pairing of items 1 and 2, consecutive numbers, counts, sums and dates of every end
+//! record, specification limits, mandate posts, check digits, the 12-month window), returning
+//! **all** [`Diagnostic`]s, not only the first. [`validate`] checks the same rules while keeping
+//! only counters, in constant memory, for files of any size. Builders write correct files: they
+//! number transactions themselves and [`Transmission::write`] computes every end record.
+//!
+//! ```
+//! use autogiro_checksum::{AccountNumber, Kid, Modulus};
+//! use autogiro_model::{
+//!     payer_reference, Amount, AssignmentHeader, Claim, ClaimsAssignment, ReadOptions, Transmission,
+//! };
+//! use time::macros::date;
+//!
+//! // Build a claims file.
+//! let account = AccountNumber::parse("1234.56.78903")?;
+//! let mut claims = ClaimsAssignment::new(AssignmentHeader::new(56789, 1, account));
+//! let claim = Claim::new(date!(2026 - 01 - 15), payer_reference("12345")?, Amount::from_ore(125_00)?)
+//!     .with_kid(Kid::with_check_digit("12345678", Modulus::Mod10)?)
+//!     .with_short_name("Nordmann")?
+//!     .with_own_reference("Faktura 2026-001")?;
+//! claims.push(claim)?;
+//! let mut transmission = Transmission::to_mps(12345, 17);
+//! transmission.push(claims)?;
+//! let mut file = Vec::new();
+//! transmission.write(&mut file)?;
+//!
+//! // Read it back: the same transmission, and nothing to complain about.
+//! let read = Transmission::read(&file[..], &ReadOptions::new());
+//! assert!(read.diagnostics.is_empty(), "{:?}", read.diagnostics);
+//! assert_eq!(read.transmission, transmission);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod amount;
+mod assemble;
+mod build;
+mod check;
+mod diagnostic;
+mod model;
+mod options;
+#[cfg(feature = "serde")]
+mod serde_util;
+mod write;
+
+use std::io::BufRead;
+
+use autogiro_format::{Direction, Reader};
+
+pub use amount::{Amount, AmountError};
+pub use build::{BuildError, MandateLimit, payer_reference};
+pub use diagnostic::{Code, Diagnostic, Severity};
+pub use model::{
+    Assignment, AssignmentHeader, Claim, ClaimsAssignment, ListingPost, Mandate,
+    MandatesAssignment, MpsMandate, Organisation, PayerDetails, PayerReference, RejectedAssignment,
+    Rejection, RejectionCode, SettledAssignment, SpecificationLine, Transmission,
+};
+pub use options::{Edition, KidCheck, ReadOptions};
+pub use write::WriteError;
+
+/// A transmission read, with every diagnostic found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Read {
+    /// What could be read. When `diagnostics` hold errors it is incomplete: items whose fields
+    /// could not be represented (an account number with a wrong check digit) are left out,
+    /// each named by an error.
+    pub transmission: Transmission,
+    /// Every error and warning, in line order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Read {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// What streaming validation found.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Report {
+    /// Every error and warning, in line order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The number of lines read.
+    pub lines: u64,
+}
+
+impl Report {
+    /// The number of errors.
+    pub fn errors(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// The number of warnings.
+    pub fn warnings(&self) -> usize {
+        self.diagnostics.len() - self.errors()
+    }
+
+    /// Whether the file has no error (warnings allowed).
+    pub fn is_valid(&self) -> bool {
+        self.errors() == 0
+    }
+}
+
+impl Transmission {
+    /// Reads a whole file into the model, checking every rule; never fails, never panics.
+    pub fn read<R: BufRead>(input: R, options: &ReadOptions) -> Read {
+        let mut assembler = assemble::Assembler::new(options.direction.unwrap_or_default());
+        let mut diagnostics = Vec::new();
+        drive(input, options, |record, direction, checker| {
+            if let Some(record) = record {
+                assembler.record(record, direction);
+            }
+            diagnostics.append(&mut checker.take_diagnostics());
+        });
+        Read {
+            transmission: assembler.finish(),
+            diagnostics,
+        }
+    }
+}
+
+/// Checks every rule of a file in one pass, keeping only counters: constant memory whatever the
+/// file's size. The same rules and diagnostics as [`Transmission::read`].
+pub fn validate<R: BufRead>(input: R, options: &ReadOptions) -> Report {
+    let mut diagnostics = Vec::new();
+    let lines = validate_each(input, options, |d| diagnostics.push(d));
+    Report { diagnostics, lines }
+}
+
+/// [`validate`], handing each diagnostic to `each` as soon as it is found (for a tool that
+/// prints while it reads). Returns the number of lines read.
+pub fn validate_each<R: BufRead>(
+    input: R,
+    options: &ReadOptions,
+    mut each: impl FnMut(Diagnostic),
+) -> u64 {
+    drive(input, options, |_, _, checker| {
+        for d in checker.take_diagnostics() {
+            each(d);
+        }
+    })
+}
+
+/// Reads every line, feeds the checker, and calls `after` with the line's record (if it
+/// parsed), the direction and the checker. Returns the number of lines read.
+fn drive<R: BufRead>(
+    input: R,
+    options: &ReadOptions,
+    mut after: impl FnMut(Option<&autogiro_format::Record>, Direction, &mut check::Checker),
+) -> u64 {
+    let mut reader = Reader::new(input);
+    if let Some(direction) = options.direction {
+        reader = reader.direction(direction);
+    }
+    if let Some(today) = options.today {
+        reader = reader.reference_date(today);
+    }
+    let mut checker = check::Checker::new(options);
+    while let Some(item) = reader.next() {
+        let direction = reader.context().direction;
+        match item {
+            Ok((line, record)) => {
+                checker.record(line, &record, direction);
+                after(Some(&record), direction, &mut checker);
+            }
+            Err(autogiro_format::Error::Record { line, error }) => {
+                checker.bad_line(line, &error);
+                after(None, direction, &mut checker);
+            }
+            Err(e) => {
+                let mut d = Diagnostic::from_format_error(&e);
+                d.line = d.line.max(1);
+                checker.push_diagnostic(d);
+                after(None, direction, &mut checker);
+                break;
+            }
+        }
+    }
+    checker.finish();
+    after(None, reader.context().direction, &mut checker);
+    reader.line_number()
+}
+
+/// The README's example, run as a doc test so that it stays true.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

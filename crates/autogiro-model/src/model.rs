@@ -1,0 +1,310 @@
+//! The domain types: a transmission and its assignments, claims, mandates, rejections.
+
+use time::Date;
+
+use autogiro_checksum::{AccountNumber, Kid, OrganisationNumber};
+use autogiro_format::{
+    ClaimType, Direction, ErrorCode, MandateType, PaddedDigits, PeriodCode, RegistrationType, Text,
+};
+
+use crate::Amount;
+
+/// The error code of a rejected claim (record 36, positions 76-78).
+pub type RejectionCode = ErrorCode;
+
+/// The payer field of a claim (record 30 positions 22-32) and the payer's reference of a mandate
+/// (record 70 positions 17-27): right-justified digits, blank- or zero-padded, or the payer's
+/// 11-digit account. A claim's field must equal its mandate's, padding included.
+pub type PayerReference = PaddedDigits<11>;
+
+/// A transmission (forsendelse): one file, from its start (record 10) to its end (record 89).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Transmission {
+    /// To MPS or from MPS.
+    pub direction: Direction,
+    /// Record 10, positions 9-16: the sender's customer unit id (`8080` from MPS).
+    pub sender: u32,
+    /// Record 10, positions 17-23: the transmission number.
+    pub transmission_number: u32,
+    /// Record 10, positions 24-31: the recipient (`8080` to MPS).
+    pub recipient: u32,
+    /// Record 89 from MPS, positions 42-47: the date MPS generated the transmission.
+    pub generated: Option<Date>,
+    /// The assignments, in file order.
+    pub assignments: Vec<Assignment>,
+}
+
+/// What every assignment start (record 20) says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct AssignmentHeader {
+    /// Positions 9-17: the agreement id (avtale-ID) MPS assigned.
+    pub agreement_id: u32,
+    /// Positions 18-24: the assignment number, unique per agreement for 12 months + 1 day.
+    pub assignment_number: u32,
+    /// Positions 25-35: the payee's account.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_util::account"))]
+    pub account: AccountNumber,
+}
+
+/// An assignment (oppdrag): the transactions of one agreement between an assignment start (20)
+/// and its end (88).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(tag = "kind", rename_all = "kebab-case"))]
+pub enum Assignment {
+    /// Claims to MPS (assignment type 00).
+    Claims(ClaimsAssignment),
+    /// Mandates to MPS, or mandate confirmations and listings from MPS (assignment type 24).
+    Mandates(MandatesAssignment),
+    /// Settled claims from MPS (assignment type 00).
+    Settled(SettledAssignment),
+    /// Rejected claims from MPS (assignment type 25).
+    Rejected(RejectedAssignment),
+}
+
+impl Assignment {
+    /// The assignment start's fields.
+    pub fn header(&self) -> &AssignmentHeader {
+        match self {
+            Self::Claims(a) => &a.header,
+            Self::Mandates(a) => &a.header,
+            Self::Settled(a) => &a.header,
+            Self::Rejected(a) => &a.header,
+        }
+    }
+
+    /// The number of transactions: claims, mandates or rejections.
+    pub fn len(&self) -> usize {
+        match self {
+            Self::Claims(a) => a.claims.len(),
+            Self::Mandates(a) => a.mandates.len(),
+            Self::Settled(a) => a.claims.len(),
+            Self::Rejected(a) => a.rejections.len(),
+        }
+    }
+
+    /// Whether the assignment holds no transaction.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// Claims to MPS.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ClaimsAssignment {
+    /// The assignment start.
+    pub header: AssignmentHeader,
+    /// The claims, in file order.
+    pub claims: Vec<Claim>,
+}
+
+/// Settled claims from MPS.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct SettledAssignment {
+    /// The assignment start.
+    pub header: AssignmentHeader,
+    /// Record 88, positions 42-47: the date MPS generated the assignment.
+    pub generated: Date,
+    /// The settled claims; each claim's date is its processing date.
+    pub claims: Vec<Claim>,
+}
+
+/// Rejected claims from MPS.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct RejectedAssignment {
+    /// The assignment start.
+    pub header: AssignmentHeader,
+    /// Record 88, positions 42-47: the date MPS generated the assignment.
+    pub generated: Date,
+    /// The rejected claims.
+    pub rejections: Vec<Rejection>,
+}
+
+/// Mandates: registrations, changes and deletions to MPS; confirmations and full listings from
+/// MPS.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct MandatesAssignment {
+    /// The assignment start.
+    pub header: AssignmentHeader,
+    /// The mandates, in file order.
+    pub mandates: Vec<Mandate>,
+}
+
+/// A claim (betalingskrav): amount items 1 and 2 (records 30 and 31, or 35 and 36 when
+/// rejected) and, with notice, its specification lines (49).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Claim {
+    /// Positions 9-15: the transaction number, consecutive from 1 in its assignment.
+    pub transaction_number: u32,
+    /// Positions 5-6: `02` without notice, `03` with notice (specification lines allowed).
+    pub claim_type: ClaimType,
+    /// Item 1 positions 16-21: the due date (to MPS) or the processing date (from MPS).
+    pub date: Date,
+    /// Item 1 positions 22-32: the payer's reference or account.
+    pub payer: PayerReference,
+    /// Item 1 positions 33-49: the amount.
+    pub amount: Amount,
+    /// Item 1 positions 50-74: the KID, if any.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_util::opt_kid"))]
+    pub kid: Option<Kid>,
+    /// Item 2 positions 16-25: the payer's abbreviated name.
+    pub short_name: Text<10>,
+    /// Item 2 positions 26-50: the payee's own reference.
+    pub own_reference: Text<25>,
+    /// Item 2 positions 51-75: the foreign reference, shown on the payer's statement.
+    pub foreign_reference: Text<25>,
+    /// The specification lines of a claim with notice (record 49), in file order.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Vec::is_empty")
+    )]
+    pub specification: Vec<SpecificationLine>,
+}
+
+/// A line of text on the payer's notice (record 49).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct SpecificationLine {
+    /// Positions 17-19: the line, 1-21 (`None`: blank, not printed; decision 12).
+    pub line: Option<u16>,
+    /// Position 20: the column, 1 or 2 (`None`: blank, not printed).
+    pub column: Option<u8>,
+    /// Positions 21-60: the text.
+    pub text: Text<40>,
+}
+
+/// A rejected claim from MPS: the claim as returned (records 35, 36) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Rejection {
+    /// The claim; its date is the processing date.
+    pub claim: Claim,
+    /// Record 36, positions 76-78.
+    pub code: RejectionCode,
+}
+
+/// A mandate (fullmakt): post 1 (record 70) and, to MPS, posts 2-4 (71, 72, 74); from MPS,
+/// posts 2-5 (71, 72, 73, 76).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Mandate {
+    /// Positions 9-15: the sequence number, consecutive from 1 in its assignment.
+    pub sequence_number: u32,
+    /// Positions 5-6: `22` standard or `23` simplified.
+    pub mandate_type: MandateType,
+    /// Position 16: new, change, delete, or (from MPS) part of a full listing.
+    pub registration_type: RegistrationType,
+    /// Positions 17-27: the payer's reference (or the payer's account when none is used).
+    pub payer_reference: PayerReference,
+    /// Positions 29-39: the payer's account.
+    #[cfg_attr(feature = "serde", serde(with = "crate::serde_util::account"))]
+    pub account: AccountNumber,
+    /// Positions 40-41: the period of the amount limit (`NoPeriod` for simplified).
+    pub period_code: PeriodCode,
+    /// Positions 42-58: the amount limit per period (zero for simplified). From MPS, on a
+    /// change of limit, the old limit.
+    pub amount_limit: Amount,
+    /// Positions 59-64: the first possible charge date.
+    pub valid_from: Option<Date>,
+    /// Positions 65-70: the last day of the mandate.
+    pub valid_to: Option<Date>,
+    /// Posts 2-4 to MPS (none for a deletion, or before edition 3.9).
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub payer: Option<PayerDetails>,
+    /// What MPS adds in files from MPS.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub mps: Option<MpsMandate>,
+}
+
+/// Mandate posts 2-4 to MPS: who the payer is and who signed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct PayerDetails {
+    /// Record 71 positions 16-45: the payer's (company's) name.
+    pub name: Text<30>,
+    /// Record 71 positions 46-75.
+    pub address1: Text<30>,
+    /// Record 72 positions 16-45.
+    pub address2: Text<30>,
+    /// Record 72 positions 46-49.
+    pub postal_code: Text<4>,
+    /// Record 72 positions 50-52 (blank for a Norwegian address; decision 15).
+    pub postal_code_extension: Text<3>,
+    /// Record 72 positions 53-77.
+    pub postal_town: Text<25>,
+    /// Record 72 positions 78-80.
+    pub country_code: Text<3>,
+    /// Record 74 positions 16-26.
+    pub organisation: Organisation,
+    /// Record 74 positions 27-56: who signed the mandate.
+    pub signatory: Text<30>,
+    /// Record 74 positions 57-64.
+    pub signatory_birth_date: Date,
+}
+
+/// The organisation number of mandate post 4 (decision 14).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
+pub enum Organisation {
+    /// `00` + a Norwegian organisation number.
+    Norwegian(
+        #[cfg_attr(feature = "serde", serde(with = "crate::serde_util::organisation"))]
+        OrganisationNumber,
+    ),
+    /// Anything else: a payer outside Norway, kept as written.
+    Foreign(Text<11>),
+}
+
+/// What MPS adds to a mandate in its files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct MpsMandate {
+    /// Record 70 positions 72-80: where the mandate was last registered.
+    pub archive_reference: Text<9>,
+    /// Record 71 positions 16-45: the payer's name.
+    pub name: Text<30>,
+    /// Record 73 positions 16-21.
+    pub blocked_from: Option<Date>,
+    /// Record 73 positions 22-27.
+    pub blocked_to: Option<Date>,
+    /// Record 73 positions 28-33: when the new limit and period take effect.
+    pub new_from: Option<Date>,
+    /// Record 73 positions 34-50.
+    pub new_amount_limit: Amount,
+    /// Record 73 positions 51-52.
+    pub new_period_code: PeriodCode,
+    /// Record 73 positions 53-58: the first registration.
+    pub registration_date: Option<Date>,
+    /// Record 73 positions 59-64: the last change.
+    pub change_date: Option<Date>,
+    /// Post 5 (record 76), in a full listing only.
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "Option::is_none")
+    )]
+    pub listing: Option<ListingPost>,
+}
+
+/// Mandate post 5 (record 76).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct ListingPost {
+    /// Positions 24-40: charged in the period; blanked since spec 3.9.
+    pub charged_in_period: Option<Amount>,
+    /// Positions 41-46: the last charge.
+    pub last_charged: Option<Date>,
+}

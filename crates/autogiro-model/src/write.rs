@@ -1,0 +1,381 @@
+//! The model into records: every end record computed from what precedes it (decisions 4 and 5
+//! for the transmission end).
+
+use std::io::Write;
+
+use time::Date;
+
+use autogiro_format::{
+    AmountItem1, AmountItem2, AssignmentStart, AssignmentType, ClaimsEnd, ClaimsEndFromMps, Digits,
+    Direction, LineEnding, MandatePost1, MandatePost1FromMps, MandatePost2, MandatePost2FromMps,
+    MandatePost3, MandatePost3FromMps, MandatePost4, MandatePost4FromMps, MandatePost5FromMps,
+    MandatesEnd, PaddedDigits, Record, RejectedItem2, Specification, Text, Totals, TransmissionEnd,
+    TransmissionEndFromMps, TransmissionStart, Writer,
+};
+
+use crate::check::Tally;
+use crate::{Assignment, AssignmentHeader, Claim, Mandate, Organisation, Transmission};
+
+/// Why a transmission could not be written.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum WriteError {
+    /// A record whose value does not fit its field, or an I/O error.
+    #[error(transparent)]
+    Format(#[from] autogiro_format::Error),
+    /// An assignment of a kind the transmission's direction does not carry.
+    #[error("assignment {index} ({kind}) cannot be sent {direction}")]
+    WrongDirection {
+        /// 1-based position of the assignment.
+        index: usize,
+        /// What kind it is.
+        kind: &'static str,
+        /// The transmission's direction.
+        direction: Direction,
+    },
+    /// A transmission from MPS without the date MPS generated it (record 89).
+    #[error("a transmission from MPS needs the date it was generated (record 89, positions 42-47)")]
+    MissingGeneratedDate,
+    /// More than a count field holds.
+    #[error("{what}: {count} does not fit the 8 digits of the field")]
+    TooMany {
+        /// What was counted.
+        what: &'static str,
+        /// The count.
+        count: u64,
+    },
+}
+
+impl Transmission {
+    /// Writes the transmission with CRLF line breaks, computing every end record.
+    ///
+    /// # Errors
+    ///
+    /// [`WriteError`]: a value that does not fit its field, an assignment of the wrong
+    /// direction, an I/O error.
+    pub fn write<W: Write>(&self, out: W) -> Result<(), WriteError> {
+        self.write_with(out, LineEnding::CrLf)
+    }
+
+    /// Writes the transmission with the given line breaks.
+    ///
+    /// # Errors
+    ///
+    /// As [`Transmission::write`].
+    pub fn write_with<W: Write>(&self, out: W, ending: LineEnding) -> Result<(), WriteError> {
+        let mut writer = Writer::new(out).line_ending(ending);
+        self.for_each_record(|r| writer.write_record(r))?;
+        writer.flush()?;
+        Ok(())
+    }
+
+    /// The records of the transmission, end records computed, in file order.
+    ///
+    /// # Errors
+    ///
+    /// As [`Transmission::write`], but for I/O.
+    pub fn to_records(&self) -> Result<Vec<Record>, WriteError> {
+        let mut records = Vec::new();
+        self.for_each_record(|r| {
+            records.push(*r);
+            Ok::<(), autogiro_format::Error>(())
+        })?;
+        Ok(records)
+    }
+
+    /// Gives every record to `sink`, in file order.
+    fn for_each_record<E>(
+        &self,
+        mut sink: impl FnMut(&Record) -> Result<(), E>,
+    ) -> Result<(), WriteError>
+    where
+        WriteError: From<E>,
+    {
+        let direction = self.direction;
+        let mut tx = Tally::default();
+        let mut claims = 0u64;
+        let mut emit = |r: Record, tally: &mut Tally| -> Result<(), WriteError> {
+            tally.records += 1;
+            sink(&r)?;
+            Ok(())
+        };
+        emit(
+            Record::TransmissionStart(TransmissionStart {
+                sender: self.sender,
+                transmission_number: self.transmission_number,
+                recipient: self.recipient,
+            }),
+            &mut tx,
+        )?;
+        for (i, assignment) in self.assignments.iter().enumerate() {
+            let wrong = |kind| WriteError::WrongDirection {
+                index: i + 1,
+                kind,
+                direction,
+            };
+            let mut t = Tally::default();
+            let mut records = Vec::new();
+            match (assignment, direction) {
+                (Assignment::Claims(a), Direction::ToMps) => {
+                    records.push(start(&a.header, AssignmentType::Claims));
+                    for claim in &a.claims {
+                        claim_records(claim, None, &mut records, &mut t);
+                    }
+                    claims += t.transactions;
+                    records.push(Record::ClaimsEnd(ClaimsEnd {
+                        totals: totals(&t, 2)?,
+                        first_due_date: t.first,
+                        last_due_date: t.last,
+                    }));
+                }
+                (Assignment::Settled(a), Direction::FromMps) => {
+                    records.push(start(&a.header, AssignmentType::Claims));
+                    for claim in &a.claims {
+                        claim_records(claim, None, &mut records, &mut t);
+                    }
+                    claims += t.transactions;
+                    records.push(mps_claims_end(AssignmentType::Claims, a.generated, &t)?);
+                }
+                (Assignment::Rejected(a), Direction::FromMps) => {
+                    records.push(start(&a.header, AssignmentType::Rejected));
+                    for r in &a.rejections {
+                        claim_records(&r.claim, Some(r.code), &mut records, &mut t);
+                    }
+                    claims += t.transactions;
+                    records.push(mps_claims_end(AssignmentType::Rejected, a.generated, &t)?);
+                }
+                (Assignment::Mandates(a), _) => {
+                    records.push(start(&a.header, AssignmentType::Mandates));
+                    for m in &a.mandates {
+                        mandate_records(m, direction, &mut records, &mut t);
+                    }
+                    records.push(Record::MandatesEnd(MandatesEnd {
+                        totals: totals(&t, 2)?,
+                    }));
+                }
+                (Assignment::Claims(_), _) => return Err(wrong("claims")),
+                (Assignment::Settled(_), _) => return Err(wrong("settled claims")),
+                (Assignment::Rejected(_), _) => return Err(wrong("rejected claims")),
+            }
+            tx.transactions += t.transactions;
+            tx.sum += t.sum;
+            if let Some(first) = t.first {
+                tx.first = Some(tx.first.map_or(first, |f| f.min(first)));
+            }
+            for r in records {
+                emit(r, &mut tx)?;
+            }
+        }
+        tx.records += 1;
+        let end = match direction {
+            Direction::ToMps => {
+                // Decision 4: zeros when the transmission holds only mandates.
+                if claims == 0 {
+                    tx.transactions = 0;
+                }
+                Record::TransmissionEnd(TransmissionEnd {
+                    totals: totals(&tx, 0)?,
+                    first_due_date: tx.first,
+                })
+            }
+            Direction::FromMps => Record::TransmissionEndFromMps(TransmissionEndFromMps {
+                totals: totals(&tx, 0)?,
+                generated: self.generated.ok_or(WriteError::MissingGeneratedDate)?,
+            }),
+        };
+        sink(&end)?;
+        Ok(())
+    }
+}
+
+/// The totals of a tally, with `extra` records (the assignment's start and end) added.
+fn totals(t: &Tally, extra: u64) -> Result<Totals, WriteError> {
+    let count = |what, n: u64| {
+        u32::try_from(n)
+            .ok()
+            .filter(|&n| n <= 99_999_999)
+            .ok_or(WriteError::TooMany { what, count: n })
+    };
+    Ok(Totals {
+        transactions: count("number of transactions", t.transactions)?,
+        records: count("number of records", t.records + extra)?,
+        // A sum past u64 is past the 17 digits too: the record's writer reports it.
+        sum: u64::try_from(t.sum).unwrap_or(u64::MAX),
+    })
+}
+
+fn start(header: &AssignmentHeader, assignment_type: AssignmentType) -> Record {
+    Record::AssignmentStart(AssignmentStart {
+        assignment_type,
+        agreement_id: header.agreement_id,
+        assignment_number: header.assignment_number,
+        account: account_digits(&header.account),
+    })
+}
+
+fn account_digits(account: &autogiro_checksum::AccountNumber) -> Digits<11> {
+    Digits::new(account.as_str()).unwrap_or(Digits::ZERO)
+}
+
+fn mps_claims_end(
+    assignment_type: AssignmentType,
+    generated: Date,
+    t: &Tally,
+) -> Result<Record, WriteError> {
+    Ok(Record::ClaimsEndFromMps(ClaimsEndFromMps {
+        assignment_type,
+        totals: totals(t, 2)?,
+        generated,
+        first_date: t.first,
+        last_date: t.last,
+    }))
+}
+
+/// Items 1 and 2 (30/31, or 35/36 when rejected with `code`) and the specifications of a claim.
+fn claim_records(
+    claim: &Claim,
+    code: Option<crate::RejectionCode>,
+    out: &mut Vec<Record>,
+    tally: &mut Tally,
+) {
+    let kid = claim
+        .kid
+        .as_ref()
+        .and_then(|k| PaddedDigits::new(k.as_str()).ok())
+        .unwrap_or(PaddedDigits::BLANK);
+    let item1 = AmountItem1 {
+        transaction_type: claim.claim_type,
+        transaction_number: claim.transaction_number,
+        date: claim.date,
+        payer: claim.payer,
+        amount: claim.amount.ore(),
+        kid,
+    };
+    let item2 = AmountItem2 {
+        transaction_type: claim.claim_type,
+        transaction_number: claim.transaction_number,
+        short_name: claim.short_name,
+        own_reference: claim.own_reference,
+        foreign_reference: claim.foreign_reference,
+    };
+    tally.add(claim.amount.ore(), Some(claim.date));
+    if let Some(error_code) = code {
+        out.push(Record::RejectedItem1(item1));
+        out.push(Record::RejectedItem2(RejectedItem2 {
+            item: item2,
+            error_code,
+        }));
+    } else {
+        out.push(Record::AmountItem1(item1));
+        out.push(Record::AmountItem2(item2));
+    }
+    tally.records += 2;
+    for s in &claim.specification {
+        out.push(Record::Specification(Specification {
+            transaction_number: claim.transaction_number,
+            line: s.line,
+            column: s.column,
+            text: s.text,
+        }));
+        tally.records += 1;
+    }
+}
+
+/// Post 1 and the later posts of a mandate, in the layouts of `direction`.
+fn mandate_records(m: &Mandate, direction: Direction, out: &mut Vec<Record>, tally: &mut Tally) {
+    let post1 = MandatePost1 {
+        mandate_type: m.mandate_type,
+        sequence_number: m.sequence_number,
+        registration_type: m.registration_type,
+        payer_reference: m.payer_reference,
+        account: account_digits(&m.account),
+        period_code: m.period_code,
+        amount_limit: m.amount_limit.ore(),
+        valid_from: m.valid_from,
+        valid_to: m.valid_to,
+    };
+    tally.add(m.amount_limit.ore(), None);
+    let (mandate_type, sequence_number) = (m.mandate_type, m.sequence_number);
+    let before = out.len();
+    match direction {
+        Direction::ToMps => {
+            out.push(Record::MandatePost1(post1));
+            if let Some(p) = &m.payer {
+                out.push(Record::MandatePost2(MandatePost2 {
+                    mandate_type,
+                    sequence_number,
+                    name: p.name,
+                    address1: p.address1,
+                }));
+                out.push(Record::MandatePost3(MandatePost3 {
+                    mandate_type,
+                    sequence_number,
+                    address2: p.address2,
+                    postal_code: p.postal_code,
+                    postal_code_extension: p.postal_code_extension,
+                    postal_town: p.postal_town,
+                    country_code: p.country_code,
+                }));
+                out.push(Record::MandatePost4(MandatePost4 {
+                    mandate_type,
+                    sequence_number,
+                    organisation_number: match p.organisation {
+                        Organisation::Norwegian(n) => {
+                            Text::new(n.as_padded_str()).unwrap_or(Text::BLANK)
+                        }
+                        Organisation::Foreign(t) => t,
+                    },
+                    signatory: p.signatory,
+                    signatory_birth_date: p.signatory_birth_date,
+                }));
+            }
+        }
+        Direction::FromMps => {
+            let mps = m.mps.unwrap_or_else(|| crate::MpsMandate {
+                archive_reference: Text::BLANK,
+                name: m.payer.map_or(Text::BLANK, |p| p.name),
+                blocked_from: None,
+                blocked_to: None,
+                new_from: None,
+                new_amount_limit: crate::Amount::ZERO,
+                new_period_code: autogiro_format::PeriodCode::NoPeriod,
+                registration_date: None,
+                change_date: None,
+                listing: None,
+            });
+            out.push(Record::MandatePost1FromMps(MandatePost1FromMps {
+                post: post1,
+                archive_reference: mps.archive_reference,
+            }));
+            out.push(Record::MandatePost2FromMps(MandatePost2FromMps {
+                mandate_type,
+                sequence_number,
+                name: mps.name,
+            }));
+            out.push(Record::MandatePost3FromMps(MandatePost3FromMps {
+                mandate_type,
+                sequence_number,
+            }));
+            out.push(Record::MandatePost4FromMps(MandatePost4FromMps {
+                mandate_type,
+                sequence_number,
+                blocked_from: mps.blocked_from,
+                blocked_to: mps.blocked_to,
+                new_from: mps.new_from,
+                new_amount_limit: mps.new_amount_limit.ore(),
+                new_period_code: mps.new_period_code,
+                registration_date: mps.registration_date,
+                change_date: mps.change_date,
+            }));
+            if let Some(l) = mps.listing {
+                out.push(Record::MandatePost5FromMps(MandatePost5FromMps {
+                    mandate_type,
+                    sequence_number,
+                    charged_in_period: l.charged_in_period.map(crate::Amount::ore),
+                    last_charged: l.last_charged,
+                }));
+            }
+        }
+    }
+    tally.records += (out.len() - before) as u64;
+}

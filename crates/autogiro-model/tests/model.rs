@@ -1,0 +1,1209 @@
+//! Integration tests of autogiro-model: builders round-trip, every rule broken once and seen,
+//! property tests, and the fixtures under snapshot.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use autogiro_checksum::{AccountNumber, Kid, Modulus, OrganisationNumber};
+use autogiro_format::{
+    AssignmentType, ClaimType, Direction, ErrorCode, LineEnding, MandateType, PaddedDigits,
+    PeriodCode, Record, RegistrationType, Text, Writer,
+};
+use autogiro_model::{
+    Amount, AssignmentHeader, BuildError, Claim, ClaimsAssignment, Code, Edition, KidCheck,
+    Mandate, MandateLimit, MandatesAssignment, MpsMandate, Organisation, PayerDetails, ReadOptions,
+    RejectedAssignment, Rejection, SettledAssignment, Transmission, payer_reference, validate,
+};
+use proptest::prelude::*;
+use time::{Date, Duration, macros::date};
+
+fn account(s: &str) -> AccountNumber {
+    AccountNumber::parse(s).unwrap()
+}
+
+fn details(name: &str) -> PayerDetails {
+    PayerDetails {
+        name: Text::new(name).unwrap(),
+        address1: Text::new("Storgata 1").unwrap(),
+        address2: Text::BLANK,
+        postal_code: Text::new("0155").unwrap(),
+        postal_code_extension: Text::BLANK,
+        postal_town: Text::new("OSLO").unwrap(),
+        country_code: Text::new("NO").unwrap(),
+        organisation: Organisation::Norwegian(OrganisationNumber::parse("923609016").unwrap()),
+        signatory: Text::new("Kari Nordmann").unwrap(),
+        signatory_birth_date: date!(1980 - 02 - 01),
+    }
+}
+
+/// A transmission to MPS with two claims (one with notice) and two mandates.
+fn to_mps() -> Transmission {
+    let header = AssignmentHeader::new(56789, 1, account("12345678903"));
+    let mut claims = ClaimsAssignment::new(header);
+    claims
+        .push(
+            Claim::new(
+                date!(2026 - 01 - 15),
+                payer_reference("12345").unwrap(),
+                Amount::from_ore(12_500).unwrap(),
+            )
+            .with_kid(Kid::parse("123456782").unwrap())
+            .with_short_name("Ærlig Ås")
+            .unwrap()
+            .with_own_reference("Faktura 2026-001")
+            .unwrap(),
+        )
+        .unwrap();
+    let mut with_notice = Claim::new(
+        date!(2026 - 02 - 01),
+        payer_reference("86011117947").unwrap(),
+        Amount::from_ore(99_900).unwrap(),
+    )
+    .with_kid(Kid::parse("123456785").unwrap())
+    .with_notice();
+    with_notice
+        .add_specification(1, 1, "Husleie februar")
+        .unwrap();
+    with_notice.add_specification(1, 2, "999,00").unwrap();
+    with_notice
+        .add_specification(2, 1, "Fellesutgifter")
+        .unwrap();
+    claims.push(with_notice).unwrap();
+
+    let mut mandates =
+        MandatesAssignment::new(AssignmentHeader::new(56789, 2, account("12345678903")));
+    mandates
+        .push(
+            Mandate::new(
+                RegistrationType::New,
+                payer_reference("12345").unwrap(),
+                account("86011117947"),
+                MandateLimit::standard(PeriodCode::Monthly, Amount::from_ore(500_000).unwrap())
+                    .unwrap(),
+            )
+            .valid(Some(date!(2026 - 02 - 01)), None)
+            .with_payer(details("Ærlig Ås AS")),
+        )
+        .unwrap();
+    mandates
+        .push(Mandate::new(
+            RegistrationType::Delete,
+            payer_reference("00000054321").unwrap(),
+            account("15032080119"),
+            MandateLimit::Simplified,
+        ))
+        .unwrap();
+    let mut t = Transmission::to_mps(12345, 17);
+    t.push(claims).unwrap();
+    t.push(mandates).unwrap();
+    t
+}
+
+/// A transmission from MPS: settled, rejected, and a mandate listing.
+fn from_mps() -> Transmission {
+    let header = |n| AssignmentHeader::new(56789, n, account("12345678903"));
+    let claim = Claim::new(
+        date!(2026 - 01 - 15),
+        payer_reference("12345").unwrap(),
+        Amount::from_ore(12_500).unwrap(),
+    );
+    let mut settled = SettledAssignment::new(header(101), date!(2026 - 01 - 15));
+    settled.push(claim.clone());
+    let mut rejected = RejectedAssignment::new(header(102), date!(2026 - 02 - 02));
+    rejected.push(Rejection {
+        claim: claim.clone(),
+        code: ErrorCode::LimitExceeded,
+    });
+    let mut mandates = MandatesAssignment::new(header(103));
+    let mut listed = Mandate::new(
+        RegistrationType::Listing,
+        payer_reference("12345").unwrap(),
+        account("86011117947"),
+        MandateLimit::standard(PeriodCode::Monthly, Amount::from_ore(500_000).unwrap()).unwrap(),
+    );
+    listed.mps = Some(MpsMandate {
+        archive_reference: Text::new("*90000000").unwrap(),
+        name: Text::new("Ærlig Ås AS").unwrap(),
+        blocked_from: Some(date!(2026 - 03 - 01)),
+        blocked_to: Some(date!(2026 - 03 - 15)),
+        new_from: None,
+        new_amount_limit: Amount::ZERO,
+        new_period_code: PeriodCode::NoPeriod,
+        registration_date: Some(date!(2026 - 01 - 26)),
+        change_date: None,
+        listing: Some(autogiro_model::ListingPost {
+            charged_in_period: None,
+            last_charged: Some(date!(2026 - 02 - 02)),
+        }),
+    });
+    mandates.push(listed).unwrap();
+    let mut t = Transmission::from_mps(12345, 42, date!(2026 - 02 - 02));
+    t.push(settled).unwrap();
+    t.push(rejected).unwrap();
+    t.push(mandates).unwrap();
+    t
+}
+
+fn bytes_of(records: &[Record]) -> Vec<u8> {
+    let mut w = Writer::new(Vec::new()).line_ending(LineEnding::Lf);
+    for r in records {
+        w.write_record(r).unwrap();
+    }
+    w.into_inner()
+}
+
+fn codes(bytes: &[u8], options: &ReadOptions) -> Vec<(Code, u64)> {
+    let read = Transmission::read(bytes, options);
+    // The streaming validator must find exactly what the full read finds.
+    let report = validate(bytes, options);
+    assert_eq!(report.diagnostics, read.diagnostics);
+    read.diagnostics.iter().map(|d| (d.code, d.line)).collect()
+}
+
+#[test]
+fn built_files_read_back_equal_and_clean() {
+    for t in [to_mps(), from_mps()] {
+        let mut file = Vec::new();
+        t.write(&mut file).unwrap();
+        let read = Transmission::read(&file[..], &ReadOptions::new());
+        assert!(read.diagnostics.is_empty(), "{:#?}", read.diagnostics);
+        assert_eq!(read.transmission, t);
+        // And writing it again gives the same bytes.
+        let mut again = Vec::new();
+        read.transmission.write(&mut again).unwrap();
+        assert_eq!(again, file);
+    }
+}
+
+#[test]
+fn hand_written_fixtures_are_what_the_builders_write() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/ok");
+    for name in ["records-to-mps.txt", "records-from-mps.txt"] {
+        let file = std::fs::read(root.join(name)).unwrap();
+        let read = Transmission::read(&file[..], &ReadOptions::new());
+        assert!(!read.has_errors(), "{name}: {:#?}", read.diagnostics);
+        let mut written = Vec::new();
+        read.transmission.write(&mut written).unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&written),
+            String::from_utf8_lossy(&file),
+            "{name}"
+        );
+    }
+}
+
+/// A mutation of the base records and the diagnostic it must cause.
+struct Case {
+    name: &'static str,
+    base: fn() -> Transmission,
+    mutate: fn(&mut Vec<Record>),
+    expected: Code,
+}
+
+fn item1(records: &mut [Record], index: usize) -> &mut autogiro_format::AmountItem1 {
+    match &mut records[index] {
+        Record::AmountItem1(i) | Record::RejectedItem1(i) => i,
+        other => panic!("record {index} is {other:?}"),
+    }
+}
+
+fn post1(records: &mut [Record], index: usize) -> &mut autogiro_format::MandatePost1 {
+    match &mut records[index] {
+        Record::MandatePost1(p) => p,
+        Record::MandatePost1FromMps(p) => &mut p.post,
+        other => panic!("record {index} is {other:?}"),
+    }
+}
+
+fn totals(records: &mut [Record], index: usize) -> &mut autogiro_format::Totals {
+    match &mut records[index] {
+        Record::ClaimsEnd(e) => &mut e.totals,
+        Record::ClaimsEndFromMps(e) => &mut e.totals,
+        Record::MandatesEnd(e) => &mut e.totals,
+        Record::TransmissionEnd(e) => &mut e.totals,
+        Record::TransmissionEndFromMps(e) => &mut e.totals,
+        other => panic!("record {index} is {other:?}"),
+    }
+}
+
+// Base to MPS, by index: 0 start, 1 assignment 20, 2-3 claim 1, 4-5 claim 2, 6-8 specs, 9 end 88,
+// 10 assignment 20 (mandates), 11-14 mandate 1 posts 70 71 72 74, 15 mandate 2 post 70,
+// 16 end 88, 17 transmission end.
+#[allow(clippy::too_many_lines)] // One case per rule, in one table.
+fn cases() -> Vec<Case> {
+    vec![
+        Case {
+            name: "no transmission start",
+            base: to_mps,
+            mutate: |r| {
+                r.remove(0);
+            },
+            expected: Code::MissingTransmissionStart,
+        },
+        Case {
+            name: "two transmission starts",
+            base: to_mps,
+            mutate: |r| {
+                let s = r[0];
+                r.insert(1, s);
+            },
+            expected: Code::DuplicateTransmissionStart,
+        },
+        Case {
+            name: "no transmission end",
+            base: to_mps,
+            mutate: |r| {
+                r.pop();
+            },
+            expected: Code::MissingTransmissionEnd,
+        },
+        Case {
+            name: "record after the end",
+            base: to_mps,
+            mutate: |r| {
+                let s = r[2];
+                r.push(s);
+            },
+            expected: Code::RecordAfterTransmissionEnd,
+        },
+        Case {
+            name: "claim outside an assignment",
+            base: to_mps,
+            mutate: |r| {
+                r.remove(1);
+            },
+            expected: Code::RecordOutsideAssignment,
+        },
+        Case {
+            name: "assignment without its end",
+            base: to_mps,
+            mutate: |r| {
+                r.remove(9);
+            },
+            expected: Code::MissingAssignmentEnd,
+        },
+        Case {
+            name: "assignment end without start",
+            base: to_mps,
+            mutate: |r| {
+                let e = r[9];
+                r.insert(10, e);
+            },
+            expected: Code::AssignmentEndWithoutStart,
+        },
+        Case {
+            name: "end of another assignment type",
+            base: to_mps,
+            mutate: |r| {
+                let e = r[16];
+                r[9] = e;
+            },
+            expected: Code::AssignmentTypeMismatch,
+        },
+        Case {
+            name: "mandate in a claims assignment",
+            base: to_mps,
+            mutate: |r| {
+                let m = r[15];
+                r.insert(9, m);
+            },
+            expected: Code::RecordNotAllowed,
+        },
+        Case {
+            name: "item 1 without item 2",
+            base: to_mps,
+            mutate: |r| {
+                r.remove(3);
+            },
+            expected: Code::MissingItem2,
+        },
+        Case {
+            name: "item 2 without item 1",
+            base: to_mps,
+            mutate: |r| {
+                r.remove(2);
+            },
+            expected: Code::Item2WithoutItem1,
+        },
+        Case {
+            name: "item 2 of another number",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::AmountItem2(i) = &mut r[3] {
+                    i.transaction_number = 9;
+                }
+            },
+            expected: Code::ItemMismatch,
+        },
+        Case {
+            name: "item 2 of another type",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::AmountItem2(i) = &mut r[3] {
+                    i.transaction_type = ClaimType::WithNotice;
+                }
+            },
+            expected: Code::ItemMismatch,
+        },
+        Case {
+            name: "transaction number not consecutive",
+            base: to_mps,
+            mutate: |r| {
+                item1(r, 4).transaction_number = 3;
+                if let Record::AmountItem2(i) = &mut r[5] {
+                    i.transaction_number = 3;
+                }
+                for s in &mut r[6..9] {
+                    if let Record::Specification(s) = s {
+                        s.transaction_number = 3;
+                    }
+                }
+            },
+            expected: Code::TransactionNumber,
+        },
+        Case {
+            name: "transaction number zero",
+            base: to_mps,
+            mutate: |r| {
+                item1(r, 2).transaction_number = 0;
+                if let Record::AmountItem2(i) = &mut r[3] {
+                    i.transaction_number = 0;
+                }
+            },
+            expected: Code::TransactionNumber,
+        },
+        Case {
+            name: "specification before its claim's item 2",
+            base: to_mps,
+            mutate: |r| {
+                let s = r.remove(6);
+                r.insert(5, s);
+            },
+            expected: Code::MissingItem2,
+        },
+        Case {
+            name: "specification outside a claim",
+            base: to_mps,
+            mutate: |r| {
+                let s = r.remove(6);
+                r.insert(2, s);
+            },
+            expected: Code::SpecificationWithoutClaim,
+        },
+        Case {
+            name: "specification on a type-02 claim",
+            base: to_mps,
+            mutate: |r| {
+                for i in [4, 5] {
+                    match &mut r[i] {
+                        Record::AmountItem1(x) => x.transaction_type = ClaimType::WithoutNotice,
+                        Record::AmountItem2(x) => x.transaction_type = ClaimType::WithoutNotice,
+                        _ => {}
+                    }
+                }
+            },
+            expected: Code::SpecificationNotAllowed,
+        },
+        Case {
+            name: "specification of another claim",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::Specification(s) = &mut r[7] {
+                    s.transaction_number = 1;
+                }
+            },
+            expected: Code::SpecificationNumber,
+        },
+        Case {
+            name: "43 specifications",
+            base: to_mps,
+            mutate: |r| {
+                let Record::Specification(s) = r[6] else {
+                    panic!()
+                };
+                let mut extra = Vec::new();
+                for line in 3..=21u16 {
+                    for column in 1..=2u8 {
+                        let mut x = s;
+                        x.line = Some(line);
+                        x.column = Some(column);
+                        extra.push(Record::Specification(x));
+                    }
+                }
+                let mut x = s;
+                x.line = Some(2);
+                x.column = Some(2);
+                extra.push(Record::Specification(x));
+                let mut x = s;
+                x.line = Some(5);
+                x.column = Some(1);
+                extra.push(Record::Specification(x));
+                for (k, e) in extra.into_iter().enumerate() {
+                    r.insert(9 + k, e);
+                }
+            },
+            expected: Code::SpecificationLimit,
+        },
+        Case {
+            name: "specification on line 22",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::Specification(s) = &mut r[8] {
+                    s.line = Some(22);
+                }
+            },
+            expected: Code::SpecificationPlace,
+        },
+        Case {
+            name: "specification in column 3",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::Specification(s) = &mut r[8] {
+                    s.column = Some(3);
+                }
+            },
+            expected: Code::SpecificationPlace,
+        },
+        Case {
+            name: "two specifications at one place",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::Specification(s) = &mut r[8] {
+                    s.line = Some(1);
+                }
+            },
+            expected: Code::SpecificationDuplicate,
+        },
+        Case {
+            name: "blank specification line",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::Specification(s) = &mut r[8] {
+                    s.line = None;
+                }
+            },
+            expected: Code::SpecificationBlank,
+        },
+        Case {
+            name: "mandate sequence not consecutive",
+            base: to_mps,
+            mutate: |r| {
+                post1(r, 15).sequence_number = 5;
+            },
+            expected: Code::MandateSequence,
+        },
+        Case {
+            name: "registration without post 3",
+            base: to_mps,
+            mutate: |r| {
+                r.remove(13);
+            },
+            expected: Code::MandatePostMissing,
+        },
+        Case {
+            name: "posts out of order",
+            base: to_mps,
+            mutate: |r| {
+                r.swap(12, 13);
+            },
+            expected: Code::MandatePostOrder,
+        },
+        Case {
+            name: "post of another mandate",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::MandatePost2(p) = &mut r[12] {
+                    p.sequence_number = 2;
+                }
+            },
+            expected: Code::MandatePostOrder,
+        },
+        Case {
+            name: "simplified mandate with a limit",
+            base: to_mps,
+            mutate: |r| {
+                let p = post1(r, 11);
+                p.mandate_type = MandateType::Simplified;
+            },
+            expected: Code::MandateLimit,
+        },
+        Case {
+            name: "standard mandate without period",
+            base: to_mps,
+            mutate: |r| {
+                post1(r, 11).period_code = PeriodCode::NoPeriod;
+            },
+            expected: Code::MandateLimit,
+        },
+        Case {
+            name: "valid from after valid to",
+            base: to_mps,
+            mutate: |r| {
+                post1(r, 11).valid_to = Some(date!(2026 - 01 - 01));
+            },
+            expected: Code::MandateDates,
+        },
+        Case {
+            name: "claims count off",
+            base: to_mps,
+            mutate: |r| {
+                totals(r, 9).transactions = 3;
+            },
+            expected: Code::CountMismatch,
+        },
+        Case {
+            name: "record count off",
+            base: to_mps,
+            mutate: |r| {
+                totals(r, 9).records = 8;
+            },
+            expected: Code::RecordCountMismatch,
+        },
+        Case {
+            name: "claims sum off",
+            base: to_mps,
+            mutate: |r| {
+                totals(r, 9).sum += 1;
+            },
+            expected: Code::SumMismatch,
+        },
+        Case {
+            name: "first due date off",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::ClaimsEnd(e) = &mut r[9] {
+                    e.first_due_date = Some(date!(2026 - 01 - 14));
+                }
+            },
+            expected: Code::FirstDateMismatch,
+        },
+        Case {
+            name: "last due date off",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::ClaimsEnd(e) = &mut r[9] {
+                    e.last_due_date = None;
+                }
+            },
+            expected: Code::LastDateMismatch,
+        },
+        Case {
+            name: "mandates sum off",
+            base: to_mps,
+            mutate: |r| {
+                totals(r, 16).sum = 0;
+            },
+            expected: Code::SumMismatch,
+        },
+        Case {
+            name: "transmission count off",
+            base: to_mps,
+            mutate: |r| {
+                totals(r, 17).transactions = 2;
+            },
+            expected: Code::CountMismatch,
+        },
+        Case {
+            name: "transmission record count off",
+            base: to_mps,
+            mutate: |r| {
+                totals(r, 17).records = 17;
+            },
+            expected: Code::RecordCountMismatch,
+        },
+        Case {
+            name: "transmission sum off",
+            base: to_mps,
+            mutate: |r| {
+                totals(r, 17).sum = 1;
+            },
+            expected: Code::SumMismatch,
+        },
+        Case {
+            name: "transmission first date off",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::TransmissionEnd(e) = &mut r[17] {
+                    e.first_due_date = None;
+                }
+            },
+            expected: Code::FirstDateMismatch,
+        },
+        Case {
+            name: "assignment account check digit",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::AssignmentStart(s) = &mut r[1] {
+                    s.account = autogiro_format::Digits::new("12345678904").unwrap();
+                }
+            },
+            expected: Code::AccountCheckDigit,
+        },
+        Case {
+            name: "payer account check digit",
+            base: to_mps,
+            mutate: |r| {
+                post1(r, 11).account = autogiro_format::Digits::new("86011117948").unwrap();
+            },
+            expected: Code::AccountCheckDigit,
+        },
+        Case {
+            name: "claim payer account",
+            base: to_mps,
+            mutate: |r| {
+                item1(r, 4).payer = PaddedDigits::new("86011117948").unwrap();
+            },
+            expected: Code::PayerAccountCheckDigit,
+        },
+        Case {
+            name: "KID check digit",
+            base: to_mps,
+            mutate: |r| {
+                item1(r, 2).kid = PaddedDigits::new("123456780").unwrap();
+            },
+            expected: Code::KidCheckDigit,
+        },
+        Case {
+            name: "organisation number check digit",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::MandatePost4(p) = &mut r[14] {
+                    p.organisation_number = Text::new("00923609017").unwrap();
+                }
+            },
+            expected: Code::OrganisationNumber,
+        },
+        Case {
+            name: "organisation number zeros",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::MandatePost4(p) = &mut r[14] {
+                    p.organisation_number = Text::new("00000000000").unwrap();
+                }
+            },
+            expected: Code::OrganisationNumber,
+        },
+        Case {
+            name: "foreign organisation",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::MandatePost4(p) = &mut r[14] {
+                    p.organisation_number = Text::new("SE556036079").unwrap();
+                }
+            },
+            expected: Code::ForeignOrganisation,
+        },
+        Case {
+            name: "postal code 0000",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::MandatePost3(p) = &mut r[13] {
+                    p.postal_code = Text::new("0000").unwrap();
+                }
+            },
+            expected: Code::PostalCode,
+        },
+        Case {
+            name: "postal code blank",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::MandatePost3(p) = &mut r[13] {
+                    p.postal_code = Text::BLANK;
+                }
+            },
+            expected: Code::PostalCode,
+        },
+        Case {
+            name: "foreign address without postal code",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::MandatePost3(p) = &mut r[13] {
+                    p.postal_code = Text::BLANK;
+                    p.country_code = Text::new("SE").unwrap();
+                }
+            },
+            expected: Code::PostalCode,
+        },
+        Case {
+            name: "name blank",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::MandatePost2(p) = &mut r[12] {
+                    p.name = Text::BLANK;
+                }
+            },
+            expected: Code::RequiredField,
+        },
+        Case {
+            name: "postal town blank",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::MandatePost3(p) = &mut r[13] {
+                    p.postal_town = Text::BLANK;
+                }
+            },
+            expected: Code::RequiredField,
+        },
+        Case {
+            name: "signatory blank",
+            base: to_mps,
+            mutate: |r| {
+                if let Record::MandatePost4(p) = &mut r[14] {
+                    p.signatory = Text::BLANK;
+                }
+            },
+            expected: Code::RequiredField,
+        },
+        Case {
+            name: "unlisted error code",
+            base: from_mps,
+            mutate: |r| {
+                if let Record::RejectedItem2(i) = &mut r[7] {
+                    i.error_code = ErrorCode::Other(132);
+                }
+            },
+            expected: Code::UnlistedErrorCode,
+        },
+        Case {
+            name: "post 5 outside a listing",
+            base: from_mps,
+            mutate: |r| {
+                post1(r, 10).registration_type = RegistrationType::New;
+            },
+            expected: Code::MandatePostUnexpected,
+        },
+        Case {
+            name: "from MPS without post 4",
+            base: from_mps,
+            mutate: |r| {
+                r.remove(13);
+            },
+            expected: Code::MandatePostMissing,
+        },
+        Case {
+            name: "settled assignment end type",
+            base: from_mps,
+            mutate: |r| {
+                if let Record::ClaimsEndFromMps(e) = &mut r[4] {
+                    e.assignment_type = AssignmentType::Rejected;
+                }
+            },
+            expected: Code::AssignmentTypeMismatch,
+        },
+        Case {
+            name: "rejected sum off",
+            base: from_mps,
+            mutate: |r| {
+                totals(r, 8).sum = 1;
+            },
+            expected: Code::SumMismatch,
+        },
+        Case {
+            name: "rejected last date off",
+            base: from_mps,
+            mutate: |r| {
+                if let Record::ClaimsEndFromMps(e) = &mut r[8] {
+                    e.last_date = None;
+                }
+            },
+            expected: Code::LastDateMismatch,
+        },
+    ]
+}
+
+#[test]
+fn every_rule_broken_once_is_seen() {
+    let mut report = String::new();
+    for case in cases() {
+        let mut records = (case.base)().to_records().unwrap();
+        (case.mutate)(&mut records);
+        let bytes = bytes_of(&records);
+        let found = codes(&bytes, &ReadOptions::new());
+        assert!(
+            found.iter().any(|(c, _)| *c == case.expected),
+            "{}: expected {:?}, found {found:?}",
+            case.name,
+            case.expected
+        );
+        let read = Transmission::read(&bytes[..], &ReadOptions::new());
+        writeln!(report, "## {}", case.name).unwrap();
+        for d in &read.diagnostics {
+            writeln!(report, "{d}").unwrap();
+        }
+    }
+    insta::assert_snapshot!(report);
+}
+
+#[test]
+fn rules_with_options() {
+    let base = bytes_of(&to_mps().to_records().unwrap());
+    // 12-month window around the date the file is read.
+    let late = ReadOptions::new().today(date!(2027 - 03 - 01));
+    assert!(
+        codes(&base, &late)
+            .iter()
+            .any(|(c, l)| *c == Code::DueDateWindow && *l == 3)
+    );
+    assert!(codes(&base, &ReadOptions::new().today(date!(2026 - 01 - 20))).is_empty());
+    // A fixed KID scheme: claim 1's KID is mod 10, claim 2's mod 11.
+    let mod11 = ReadOptions::new().kid(KidCheck::Only(Modulus::Mod11));
+    assert_eq!(codes(&base, &mod11), vec![(Code::KidCheckDigit, 3)]);
+    let mut records = to_mps().to_records().unwrap();
+    item1(&mut records, 2).kid = PaddedDigits::new("123456780").unwrap();
+    let bad_kid = bytes_of(&records);
+    assert!(codes(&bad_kid, &ReadOptions::new().kid(KidCheck::Off)).is_empty());
+}
+
+#[test]
+fn editions_say_which_rule_they_broke() {
+    let base = bytes_of(&to_mps().to_records().unwrap());
+    let old = ReadOptions::new().edition(Edition::Before3_9);
+    let found = Transmission::read(&base[..], &old);
+    assert_eq!(found.diagnostics.len(), 1, "{:#?}", found.diagnostics);
+    assert_eq!(found.diagnostics[0].code, Code::MandatePostEdition);
+    assert!(found.diagnostics[0].message.contains("from edition 3.9"));
+    // A post-1-only registration: fine before 3.9, an error in 3.9.
+    let mut records = to_mps().to_records().unwrap();
+    records.drain(12..15);
+    let totals16 = totals(&mut records, 13);
+    totals16.records -= 3;
+    totals(&mut records, 14).records -= 3;
+    let post1_only = bytes_of(&records);
+    assert!(codes(&post1_only, &old).is_empty());
+    let found = codes(&post1_only, &ReadOptions::new());
+    assert_eq!(found, vec![(Code::MandatePostMissing, 12)]);
+}
+
+#[test]
+fn decisions_4_and_5_accept_the_alternatives() {
+    // A mandate-only transmission may count zero transactions; its sum may be the claims' (0).
+    let mut t = to_mps();
+    t.assignments.remove(0);
+    let mut records = t.to_records().unwrap();
+    let last = records.len() - 1;
+    assert_eq!(
+        totals(&mut records, last).transactions,
+        0,
+        "writers write zeros"
+    );
+    totals(&mut records, last).transactions = 2;
+    assert!(codes(&bytes_of(&records), &ReadOptions::new()).is_empty());
+    totals(&mut records, last).sum = 0;
+    assert!(codes(&bytes_of(&records), &ReadOptions::new()).is_empty());
+    totals(&mut records, last).transactions = 1;
+    assert_eq!(
+        codes(&bytes_of(&records), &ReadOptions::new()),
+        vec![(Code::CountMismatch, records.len() as u64)]
+    );
+}
+
+#[test]
+fn builders_refuse_what_would_not_validate() {
+    let claim = Claim::new(
+        date!(2026 - 01 - 15),
+        payer_reference("1").unwrap(),
+        Amount::ZERO,
+    );
+    let mut without = claim.clone();
+    assert_eq!(
+        without.add_specification(1, 1, "x"),
+        Err(BuildError::SpecificationWithoutNotice)
+    );
+    let mut with = claim.with_notice();
+    for line in 1..=21 {
+        for column in 1..=2 {
+            with.add_specification(line, column, "x").unwrap();
+        }
+    }
+    assert_eq!(
+        with.add_specification(1, 1, "x"),
+        Err(BuildError::TooManySpecifications)
+    );
+    assert_eq!(
+        MandateLimit::standard(PeriodCode::NoPeriod, Amount::ZERO),
+        Err(BuildError::StandardWithoutPeriod)
+    );
+    let mut mandates = MandatesAssignment::new(AssignmentHeader::new(1, 1, account("12345678903")));
+    let new = Mandate::new(
+        RegistrationType::New,
+        payer_reference("1").unwrap(),
+        account("86011117947"),
+        MandateLimit::Simplified,
+    );
+    assert_eq!(
+        mandates.push(new.clone()),
+        Err(BuildError::MissingPayerDetails)
+    );
+    let delete = Mandate {
+        registration_type: RegistrationType::Delete,
+        ..new.with_payer(details("x"))
+    };
+    assert_eq!(mandates.push(delete), Err(BuildError::DeletionWithDetails));
+    assert!(
+        Claim::new(
+            date!(2026 - 01 - 15),
+            payer_reference("1").unwrap(),
+            Amount::ZERO
+        )
+        .with_short_name("Eleven char")
+        .is_err()
+    );
+    let mut from = Transmission::from_mps(1, 1, date!(2026 - 01 - 01));
+    assert!(matches!(
+        from.push(ClaimsAssignment::new(AssignmentHeader::new(
+            1,
+            1,
+            account("12345678903")
+        ))),
+        Err(BuildError::WrongDirection { .. })
+    ));
+}
+
+#[test]
+fn hostile_inputs_give_one_clear_error() {
+    let cases: &[(&[u8], Code)] = &[
+        (b"", Code::MissingTransmissionStart),
+        (b"\n\n\r\n", Code::MissingTransmissionStart),
+    ];
+    for (input, code) in cases {
+        let report = validate(*input, &ReadOptions::new());
+        assert_eq!(
+            report.diagnostics.len(),
+            1,
+            "{input:?}: {:#?}",
+            report.diagnostics
+        );
+        assert_eq!(report.diagnostics[0].code, *code);
+    }
+    // Truncated in the middle of a record.
+    let base = bytes_of(&to_mps().to_records().unwrap());
+    let cut = &base[..base.len() / 2 + 17];
+    let found = codes(cut, &ReadOptions::new());
+    assert!(
+        found.iter().any(|(c, _)| *c == Code::LineLength),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|(c, _)| *c == Code::MissingTransmissionEnd)
+    );
+}
+
+#[test]
+fn sums_past_17_digits_are_an_error_not_a_wrap() {
+    // Three assignments, each claiming the largest amount a record holds.
+    let header = AssignmentHeader::new(1, 1, account("12345678903"));
+    let mut t = Transmission::to_mps(1, 1);
+    for n in 1..=3 {
+        let mut a = ClaimsAssignment::new(AssignmentHeader {
+            assignment_number: n,
+            ..header
+        });
+        a.push(Claim::new(
+            date!(2026 - 01 - 15),
+            payer_reference("1").unwrap(),
+            Amount::MAX,
+        ))
+        .unwrap();
+        t.push(a).unwrap();
+    }
+    // The writer refuses the transmission end's sum...
+    let err = t.write(Vec::new()).unwrap_err().to_string();
+    assert!(err.contains("sum amount"), "{err}");
+    // ...and the reader reports a file that declares one, whatever it declares.
+    let mut records = Vec::new();
+    for a in &t.assignments {
+        let single = Transmission {
+            assignments: vec![a.clone()],
+            ..t.clone()
+        };
+        let r = single.to_records().unwrap();
+        if records.is_empty() {
+            records.push(r[0]);
+        }
+        records.extend_from_slice(&r[1..r.len() - 1]);
+    }
+    let mut end = Transmission {
+        assignments: Vec::new(),
+        ..t.clone()
+    }
+    .to_records()
+    .unwrap()[1];
+    if let Record::TransmissionEnd(e) = &mut end {
+        e.totals.transactions = 3;
+        e.totals.records = u32::try_from(records.len()).unwrap() + 1;
+        e.totals.sum = Amount::MAX.ore();
+        e.first_due_date = Some(date!(2026 - 01 - 15));
+    }
+    records.push(end);
+    let found = codes(&bytes_of(&records), &ReadOptions::new());
+    assert_eq!(found, vec![(Code::AmountOverflow, records.len() as u64)]);
+}
+
+// ---- property test: random valid transmissions round-trip cleanly ----
+
+fn date_near() -> impl Strategy<Value = Date> {
+    (0i64..700).prop_map(|d| date!(2025 - 06 - 01) + Duration::days(d))
+}
+
+fn kid() -> impl Strategy<Value = Option<Kid>> {
+    proptest::option::of(
+        ("[0-9]{1,24}", any::<bool>()).prop_filter_map("no check digit", |(b, m)| {
+            Kid::with_check_digit(&b, if m { Modulus::Mod10 } else { Modulus::Mod11 }).ok()
+        }),
+    )
+}
+
+fn claim() -> impl Strategy<Value = Claim> {
+    (
+        date_near(),
+        "[0-9]{1,10}",
+        0u64..10_000_000_000,
+        kid(),
+        "[A-Za-zÆØÅæøå ]{0,10}",
+        proptest::collection::vec("[a-zæøå0-9 ,.]{0,40}", 0..5),
+    )
+        .prop_map(|(due, payer, ore, kid, name, specs)| {
+            let mut c = Claim::new(
+                due,
+                payer_reference(&payer).unwrap(),
+                Amount::from_ore(ore).unwrap(),
+            );
+            c.kid = kid;
+            c.short_name = Text::new(&name).unwrap();
+            if !specs.is_empty() {
+                c = c.with_notice();
+                for (i, s) in specs.iter().enumerate() {
+                    c.add_specification(
+                        u16::try_from(i / 2 + 1).unwrap(),
+                        u8::try_from(i % 2 + 1).unwrap(),
+                        s,
+                    )
+                    .unwrap();
+                }
+            }
+            c
+        })
+}
+
+fn mandate() -> impl Strategy<Value = Mandate> {
+    (
+        "[0-9]{1,11}",
+        "[0-9]{10}",
+        prop_oneof![Just(None), (1usize..7, 0u64..1_000_000_000).prop_map(Some)],
+        0u8..3,
+    )
+        .prop_filter_map(
+            "account body without check digit",
+            |(reference, body, limit, reg)| {
+                let account = AccountNumber::with_check_digit(&body).ok()?;
+                let limit = match limit {
+                    None => MandateLimit::Simplified,
+                    Some((p, l)) => {
+                        MandateLimit::standard(PeriodCode::ALL[p], Amount::from_ore(l).unwrap())
+                            .unwrap()
+                    }
+                };
+                let registration = [
+                    RegistrationType::New,
+                    RegistrationType::Change,
+                    RegistrationType::Delete,
+                ][usize::from(reg)];
+                let m = Mandate::new(
+                    registration,
+                    payer_reference(&reference).unwrap(),
+                    account,
+                    limit,
+                );
+                Some(if registration == RegistrationType::Delete {
+                    m
+                } else {
+                    m.with_payer(details("Nordmann AS"))
+                })
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn random_valid_transmissions_round_trip_cleanly(
+        claims in proptest::collection::vec(proptest::collection::vec(claim(), 1..6), 0..3),
+        mandates in proptest::collection::vec(proptest::collection::vec(mandate(), 1..5), 0..3),
+    ) {
+        let mut t = Transmission::to_mps(12345, 1);
+        for (n, list) in claims.into_iter().enumerate() {
+            let mut a = ClaimsAssignment::new(AssignmentHeader::new(56789, u32::try_from(n).unwrap() + 1, account("12345678903")));
+            for c in list { a.push(c).unwrap(); }
+            t.push(a).unwrap();
+        }
+        for (n, list) in mandates.into_iter().enumerate() {
+            let mut a = MandatesAssignment::new(AssignmentHeader::new(56789, u32::try_from(n).unwrap() + 10, account("12345678903")));
+            for m in list { a.push(m).unwrap(); }
+            t.push(a).unwrap();
+        }
+        let mut file = Vec::new();
+        t.write(&mut file).unwrap();
+        let read = Transmission::read(&file[..], &ReadOptions::new());
+        prop_assert!(read.diagnostics.is_empty(), "{:#?}", read.diagnostics);
+        prop_assert_eq!(read.transmission, t);
+    }
+}
+
+// ---- the fixtures under snapshot ----
+
+#[test]
+fn fixtures_model_and_diagnostics() {
+    insta::glob!("../../../testdata", "{ok,err}/*.txt", |path| {
+        let bytes = std::fs::read(path).unwrap();
+        let read = Transmission::read(&bytes[..], &ReadOptions::new());
+        let mut out = String::new();
+        for d in &read.diagnostics {
+            writeln!(out, "{d}").unwrap();
+        }
+        if path.parent().unwrap().ends_with("ok") {
+            assert!(
+                !read.has_errors(),
+                "{}: {:#?}",
+                path.display(),
+                read.diagnostics
+            );
+            writeln!(out, "{:#?}", read.transmission).unwrap();
+        } else {
+            assert!(read.has_errors(), "{}", path.display());
+        }
+        insta::assert_snapshot!(out);
+    });
+}
+
+#[test]
+fn direction_forced_or_taken_from_the_file() {
+    let file = bytes_of(&from_mps().to_records().unwrap());
+    let read = Transmission::read(&file[..], &ReadOptions::new());
+    assert_eq!(read.transmission.direction, Direction::FromMps);
+    let forced = Transmission::read(&file[..], &ReadOptions::new().direction(Direction::ToMps));
+    assert!(forced.has_errors());
+}
+
+#[cfg(feature = "serde")]
+#[test]
+fn json_round_trips_to_an_identical_file() {
+    for t in [to_mps(), from_mps()] {
+        let json = serde_json::to_string_pretty(&t).unwrap();
+        let back: Transmission = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, t);
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        t.write(&mut a).unwrap();
+        back.write(&mut b).unwrap();
+        assert_eq!(a, b);
+    }
+    let json = serde_json::to_value(to_mps()).unwrap();
+    let claim = &json["assignments"][0]["claims"][0];
+    assert_eq!(claim["amount"], "125.00");
+    assert_eq!(claim["date"], "2026-01-15");
+    assert_eq!(claim["payer"], "      12345");
+    assert_eq!(claim["kid"], "123456782");
+    assert_eq!(json["assignments"][0]["kind"], "claims");
+}
