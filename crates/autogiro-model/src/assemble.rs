@@ -192,15 +192,7 @@ impl Assembler {
         self.skip_mandate = false;
         let mps = archive_reference.map(|archive_reference| MpsMandate {
             archive_reference,
-            name: Text::BLANK,
-            blocked_from: None,
-            blocked_to: None,
-            new_from: None,
-            new_amount_limit: Amount::ZERO,
-            new_period_code: autogiro_format::PeriodCode::NoPeriod,
-            registration_date: None,
-            change_date: None,
-            listing: None,
+            ..MpsMandate::empty()
         });
         if let Some(Assignment::Mandates(a)) = &mut self.current {
             a.mandates.push(Mandate {

@@ -299,6 +299,24 @@ pub struct MpsMandate {
     pub listing: Option<ListingPost>,
 }
 
+impl MpsMandate {
+    /// No information from MPS: blank archive reference and name, no dates, no new limit.
+    pub fn empty() -> Self {
+        Self {
+            archive_reference: Text::BLANK,
+            name: Text::BLANK,
+            blocked_from: None,
+            blocked_to: None,
+            new_from: None,
+            new_amount_limit: Amount::ZERO,
+            new_period_code: PeriodCode::NoPeriod,
+            registration_date: None,
+            change_date: None,
+            listing: None,
+        }
+    }
+}
+
 /// Mandate post 5 (record 76).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -332,16 +332,8 @@ fn mandate_records(m: &Mandate, direction: Direction, out: &mut Vec<Record>, tal
         }
         Direction::FromMps => {
             let mps = m.mps.unwrap_or_else(|| crate::MpsMandate {
-                archive_reference: Text::BLANK,
                 name: m.payer.map_or(Text::BLANK, |p| p.name),
-                blocked_from: None,
-                blocked_to: None,
-                new_from: None,
-                new_amount_limit: crate::Amount::ZERO,
-                new_period_code: autogiro_format::PeriodCode::NoPeriod,
-                registration_date: None,
-                change_date: None,
-                listing: None,
+                ..crate::MpsMandate::empty()
             });
             out.push(Record::MandatePost1FromMps(MandatePost1FromMps {
                 post: post1,

@@ -1,0 +1,441 @@
+//! The MPS clearing simulator: a transmission to MPS in, the files MPS would send back out.
+
+use std::collections::BTreeSet;
+use std::fmt;
+
+use time::{Date, Duration};
+
+use autogiro_checksum::AccountNumber;
+use autogiro_format::{Direction, Reader, Record, Text};
+use autogiro_model::{
+    Assignment, AssignmentHeader, Claim, Code, Mandate, MandatesAssignment, MpsMandate,
+    ReadOptions, RejectedAssignment, Rejection, SettledAssignment, Transmission,
+};
+
+use crate::{Decision, Ledger, Refusal, next_business_day};
+
+/// What the payer's bank does, which a payee cannot know: accounts that do not exist (222) and
+/// accounts whose bank refuses the charge (221).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Scenario {
+    /// Accounts that do not exist.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub missing_accounts: BTreeSet<String>,
+    /// Accounts whose bank refuses.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub refusing_accounts: BTreeSet<String>,
+}
+
+impl Scenario {
+    /// No bank-side surprises.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// `account` does not exist: its claims are rejected with 222.
+    #[must_use]
+    pub fn account_not_found(mut self, account: &AccountNumber) -> Self {
+        self.missing_accounts.insert(account.as_str().to_owned());
+        self
+    }
+
+    /// `account`'s bank refuses: its claims are rejected with 221.
+    #[must_use]
+    pub fn bank_refuses(mut self, account: &AccountNumber) -> Self {
+        self.refusing_accounts.insert(account.as_str().to_owned());
+        self
+    }
+
+    fn outcome(&self, account: &AccountNumber) -> Option<Refusal> {
+        if self.missing_accounts.contains(account.as_str()) {
+            Some(Refusal::AccountNotFound)
+        } else if self.refusing_accounts.contains(account.as_str()) {
+            Some(Refusal::RejectedByBank)
+        } else {
+            None
+        }
+    }
+}
+
+/// Something the simulator refused as a whole (decision 17); the spec defines no record for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "kebab-case", tag = "refused"))]
+pub enum Refused {
+    /// The whole transmission: a missing or wrong transmission start or end.
+    Transmission {
+        /// Why.
+        reason: String,
+    },
+    /// One assignment: a missing or wrong assignment start or end, an error in it, or an
+    /// assignment number used within 12 months + 1 day.
+    Assignment {
+        /// Its agreement.
+        agreement_id: u32,
+        /// Its number.
+        assignment_number: u32,
+        /// Why.
+        reason: String,
+    },
+    /// One mandate the register cannot take (change of an unknown mandate, a second
+    /// registration).
+    Mandate {
+        /// Its agreement.
+        agreement_id: u32,
+        /// Its payer reference.
+        reference: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Transmission { reason } => write!(f, "transmission refused: {reason}"),
+            Self::Assignment {
+                agreement_id,
+                assignment_number,
+                reason,
+            } => write!(
+                f,
+                "assignment {assignment_number} of agreement {agreement_id} refused: {reason}"
+            ),
+            // The reason names the mandate.
+            Self::Mandate { reason, .. } => write!(f, "mandate refused: {reason}"),
+        }
+    }
+}
+
+/// What MPS sends back for a transmission, and what it refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// The response file: settled claims, rejected claims and mandate confirmations, each in
+    /// its own assignment. `None` when the whole transmission was refused or nothing in it
+    /// calls for an answer.
+    pub response: Option<Transmission>,
+    /// What was refused as a whole, in file order.
+    pub refused: Vec<Refused>,
+}
+
+/// The archive reference MPS gives a mandate registered by file.
+const BY_FILE: &str = "*90000000";
+
+/// The last day an assignment number used on `used` stays taken: 12 months + 1 day.
+fn number_taken_until(used: Date) -> Date {
+    let year = used.year() + 1;
+    let month = used.month();
+    let day = used.day().min(month.length(year));
+    Date::from_calendar_date(year, month, day).map_or(used, |d| d + Duration::days(1))
+}
+
+impl Ledger {
+    /// Simulates MPS on a transmission read on `received`: registers its mandates (confirming
+    /// them), settles or rejects its claims (processing date: the due date, or `received` if
+    /// that is later, rolled to a business day; decision 16), and returns the response file.
+    ///
+    /// Deterministic: the same ledger, input and date give the same response. Claims are taken
+    /// in file order. A claim due later is settled as of its processing date, ahead of time.
+    pub fn clear(&mut self, input: &Transmission, received: Date, scenario: &Scenario) -> Outcome {
+        let mut refused = Vec::new();
+        if input.direction != Direction::ToMps {
+            refused.push(Refused::Transmission {
+                reason: "a file from MPS is not sent to MPS".to_owned(),
+            });
+            return Outcome {
+                response: None,
+                refused,
+            };
+        }
+        self.last_transmission = self.last_transmission.wrapping_add(1).max(1);
+        let mut response = Transmission::from_mps(input.sender, self.last_transmission, received);
+        for assignment in &input.assignments {
+            let header = *assignment.header();
+            if let Some(r) = self.take_assignment_number(&header, received) {
+                refused.push(r);
+                continue;
+            }
+            match assignment {
+                Assignment::Claims(a) => {
+                    self.clear_claims(&header, &a.claims, received, scenario, &mut response);
+                }
+                Assignment::Mandates(a) => {
+                    let confirmations =
+                        self.register_mandates(&header, &a.mandates, received, &mut refused);
+                    if !confirmations.mandates.is_empty() {
+                        push(&mut response, confirmations);
+                    }
+                }
+                Assignment::Settled(_) | Assignment::Rejected(_) => {}
+            }
+        }
+        Outcome {
+            response: Some(response).filter(|r| !r.assignments.is_empty()),
+            refused,
+        }
+    }
+
+    /// [`Ledger::clear`] on the bytes of a file, refusing what MPS would refuse as a whole
+    /// (decision 17): the transmission for an error in its start or end, an assignment for an
+    /// error anywhere in it.
+    pub fn clear_file(
+        &mut self,
+        file: &[u8],
+        options: &ReadOptions,
+        received: Date,
+        scenario: &Scenario,
+    ) -> Outcome {
+        let read = Transmission::read(file, options);
+        let ranges = assignment_lines(file, options);
+        let mut refused = Vec::new();
+        let mut refused_ranges = BTreeSet::new();
+        for d in read.diagnostics.iter().filter(|d| d.is_error()) {
+            let framing = matches!(d.record_type, Some(10 | 89))
+                || matches!(
+                    d.code,
+                    Code::MissingTransmissionStart
+                        | Code::MissingTransmissionEnd
+                        | Code::DuplicateTransmissionStart
+                        | Code::RecordAfterTransmissionEnd
+                        | Code::Io
+                );
+            let range = ranges
+                .iter()
+                .position(|r| r.first <= d.line && d.line <= r.last);
+            match range {
+                Some(i) if !framing => {
+                    if refused_ranges.insert(i)
+                        && let Some(r) = ranges.get(i)
+                    {
+                        refused.push(Refused::Assignment {
+                            agreement_id: r.agreement_id,
+                            assignment_number: r.assignment_number,
+                            reason: d.to_string(),
+                        });
+                    }
+                }
+                _ => {
+                    return Outcome {
+                        response: None,
+                        refused: vec![Refused::Transmission {
+                            reason: d.to_string(),
+                        }],
+                    };
+                }
+            }
+        }
+        // Pair the model's assignments with the line ranges, in order, by their header.
+        let mut kept = Vec::new();
+        let mut models = read.transmission.assignments.iter().peekable();
+        for (i, r) in ranges.iter().enumerate() {
+            let Some(a) = models.peek() else { break };
+            let h = a.header();
+            if (h.agreement_id, h.assignment_number) != (r.agreement_id, r.assignment_number) {
+                continue;
+            }
+            if let Some(a) = models.next()
+                && !refused_ranges.contains(&i)
+            {
+                kept.push(a.clone());
+            }
+        }
+        let input = Transmission {
+            assignments: kept,
+            ..read.transmission
+        };
+        let mut outcome = self.clear(&input, received, scenario);
+        refused.append(&mut outcome.refused);
+        outcome.refused = refused;
+        outcome
+    }
+
+    /// Refuses an assignment number used within 12 months + 1 day; else takes it.
+    fn take_assignment_number(
+        &mut self,
+        header: &AssignmentHeader,
+        received: Date,
+    ) -> Option<Refused> {
+        let key = (header.agreement_id, header.assignment_number);
+        if let Some(&used) = self.assignment_numbers.get(&key)
+            && received <= number_taken_until(used)
+        {
+            return Some(Refused::Assignment {
+                agreement_id: header.agreement_id,
+                assignment_number: header.assignment_number,
+                reason: format!(
+                    "assignment number {} was used in the file read on {used}; this file, read on {received}, may reuse it from {} (12 months + 1 day, spec 2.2 field 6)",
+                    header.assignment_number,
+                    number_taken_until(used) + Duration::days(1)
+                ),
+            });
+        }
+        self.assignment_numbers.insert(key, received);
+        None
+    }
+
+    fn next_header(&mut self, header: &AssignmentHeader) -> AssignmentHeader {
+        self.last_assignment = self.last_assignment.wrapping_add(1).max(1);
+        AssignmentHeader {
+            assignment_number: self.last_assignment,
+            ..*header
+        }
+    }
+
+    fn clear_claims(
+        &mut self,
+        header: &AssignmentHeader,
+        claims: &[Claim],
+        received: Date,
+        scenario: &Scenario,
+        response: &mut Transmission,
+    ) {
+        let mut settled = Vec::new();
+        let mut rejected = Vec::new();
+        for claim in claims {
+            let processing = next_business_day(claim.date.max(received));
+            let agreement = header.agreement_id;
+            let decision = match self.evaluate(agreement, claim, processing) {
+                Decision::Settle => match self.payer_account(agreement, claim) {
+                    Some(account) => scenario
+                        .outcome(&account)
+                        .map_or(Decision::Settle, Decision::Reject),
+                    None => Decision::Settle,
+                },
+                reject @ Decision::Reject(_) => reject,
+            };
+            let returned = Claim {
+                date: processing,
+                specification: Vec::new(),
+                ..claim.clone()
+            };
+            match decision {
+                Decision::Settle => {
+                    self.settle(agreement, claim, processing);
+                    settled.push(returned);
+                }
+                Decision::Reject(refusal) => rejected.push(Rejection {
+                    claim: returned,
+                    code: refusal.code(),
+                }),
+            }
+        }
+        if !settled.is_empty() {
+            let mut a = SettledAssignment::new(self.next_header(header), received);
+            for c in settled {
+                a.push(c);
+            }
+            push(response, a);
+        }
+        if !rejected.is_empty() {
+            let mut a = RejectedAssignment::new(self.next_header(header), received);
+            for r in rejected {
+                a.push(r);
+            }
+            push(response, a);
+        }
+    }
+
+    /// The payer's account: the claim's payer field when it is an account, else the mandate's.
+    fn payer_account(&self, agreement_id: u32, claim: &Claim) -> Option<AccountNumber> {
+        AccountNumber::parse(claim.payer.as_field())
+            .ok()
+            .or_else(|| {
+                self.register()
+                    .get(agreement_id, &claim.payer)
+                    .map(|m| m.mandate.account)
+            })
+    }
+
+    fn register_mandates(
+        &mut self,
+        header: &AssignmentHeader,
+        mandates: &[Mandate],
+        received: Date,
+        refused: &mut Vec<Refused>,
+    ) -> MandatesAssignment {
+        let mut confirmations = MandatesAssignment::new(self.next_header(header));
+        for m in mandates {
+            match self.register_mut().apply(header.agreement_id, m, received) {
+                Ok(registered) => {
+                    let confirmation = Mandate {
+                        payer: None,
+                        mps: Some(MpsMandate {
+                            archive_reference: Text::new(BY_FILE).unwrap_or(Text::BLANK),
+                            name: m.payer.map_or(Text::BLANK, |p| p.name),
+                            registration_date: Some(registered.registered),
+                            change_date: registered.changed,
+                            ..MpsMandate::empty()
+                        }),
+                        ..m.clone()
+                    };
+                    // A confirmation carries MPS's fields, which is all `push` asks of it.
+                    let _ = confirmations.push(confirmation);
+                }
+                Err(e) => refused.push(Refused::Mandate {
+                    agreement_id: header.agreement_id,
+                    reference: m.payer_reference.digits().to_owned(),
+                    reason: e.to_string(),
+                }),
+            }
+        }
+        confirmations
+    }
+}
+
+/// Adds an assignment to a response (the response's direction always fits).
+fn push(response: &mut Transmission, assignment: impl Into<Assignment>) {
+    response.assignments.push(assignment.into());
+}
+
+/// The lines of an assignment, from its start (20) to its end (88) or the next start.
+#[derive(Debug, Clone, Copy)]
+struct Lines {
+    agreement_id: u32,
+    assignment_number: u32,
+    first: u64,
+    last: u64,
+}
+
+/// The line ranges of the assignments of a file.
+fn assignment_lines(file: &[u8], options: &ReadOptions) -> Vec<Lines> {
+    let mut reader = Reader::new(file);
+    if let Some(d) = options.direction {
+        reader = reader.direction(d);
+    }
+    if let Some(today) = options.today {
+        reader = reader.reference_date(today);
+    }
+    let mut ranges: Vec<Lines> = Vec::new();
+    let mut open = false;
+    for (line, record) in reader.flatten() {
+        match record {
+            Record::AssignmentStart(s) => {
+                if open && let Some(r) = ranges.last_mut() {
+                    r.last = line - 1;
+                }
+                ranges.push(Lines {
+                    agreement_id: s.agreement_id,
+                    assignment_number: s.assignment_number,
+                    first: line,
+                    last: u64::MAX,
+                });
+                open = true;
+            }
+            Record::ClaimsEnd(_) | Record::ClaimsEndFromMps(_) | Record::MandatesEnd(_) => {
+                if open && let Some(r) = ranges.last_mut() {
+                    r.last = line;
+                }
+                open = false;
+            }
+            Record::TransmissionEnd(_) | Record::TransmissionEndFromMps(_) => {
+                if open && let Some(r) = ranges.last_mut() {
+                    r.last = line - 1;
+                }
+                open = false;
+            }
+            _ => {}
+        }
+    }
+    ranges
+}
