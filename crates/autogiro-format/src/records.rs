@@ -1319,7 +1319,11 @@ fn field_error(
 /// many as the reader kept): it points past the record's end for a long line, at the missing
 /// columns for a short one, and says so when the line reads as UTF-8.
 pub(crate) fn length_error(line: &[u8], length: usize) -> RecordError {
-    let utf8 = std::str::from_utf8(line).is_ok_and(|s| !s.is_ascii()) || has_utf8_sequence(line);
+    // UTF-8 all through (a cut at the end of what the reader kept aside), with non-ASCII in it.
+    let utf8 = match std::str::from_utf8(line) {
+        Ok(s) => !s.is_ascii(),
+        Err(e) => e.error_len().is_none() && has_utf8_sequence(line),
+    };
     let (first_column, last_column) = match length {
         0 => (1, RECORD_LEN),
         n if n < RECORD_LEN => (n + 1, RECORD_LEN),

@@ -1,0 +1,78 @@
+//! Opening inputs: a path or `-` for standard input, with errors that say which.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, IsTerminal, Read};
+use std::path::Path;
+
+use anyhow::{Context as _, bail};
+
+/// The read buffer: large reads keep the record reader fed.
+pub(crate) const BUFFER: usize = 1 << 16;
+
+/// Files larger than this get a progress bar when standard error is a terminal.
+const PROGRESS_FROM: u64 = 50 * 1024 * 1024;
+
+/// Whether `path` means standard input.
+pub(crate) fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// The name to show for `path`.
+pub(crate) fn name(path: &Path) -> String {
+    if is_stdin(path) {
+        "<stdin>".to_owned()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// Opens a file for reading, refusing directories with a clear message.
+fn open_file(path: &Path) -> anyhow::Result<File> {
+    let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let meta = file
+        .metadata()
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    if meta.is_dir() {
+        bail!("{} is a directory, not a file", path.display());
+    }
+    Ok(file)
+}
+
+/// A buffered reader over the file, with a progress bar on standard error for a large file
+/// when it is a terminal.
+pub(crate) fn reader(path: &Path) -> anyhow::Result<Box<dyn BufRead>> {
+    if is_stdin(path) {
+        return Ok(Box::new(BufReader::with_capacity(BUFFER, io::stdin())));
+    }
+    let file = open_file(path)?;
+    let len = file.metadata().map_or(0, |m| m.len());
+    if len > PROGRESS_FROM && io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(len);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        return Ok(Box::new(BufReader::with_capacity(
+            BUFFER,
+            bar.wrap_read(file),
+        )));
+    }
+    Ok(Box::new(BufReader::with_capacity(BUFFER, file)))
+}
+
+/// The whole input in memory.
+pub(crate) fn bytes(path: &Path) -> anyhow::Result<Vec<u8>> {
+    let mut data = Vec::new();
+    if is_stdin(path) {
+        io::stdin()
+            .read_to_end(&mut data)
+            .context("cannot read standard input")?;
+    } else {
+        open_file(path)?
+            .read_to_end(&mut data)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+    }
+    Ok(data)
+}

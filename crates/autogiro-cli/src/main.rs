@@ -1,0 +1,255 @@
+//! The `autogiro` command: validate, inspect, convert, format and simulate Norwegian Autogiro
+//! files of Mastercard Payment Services.
+//!
+//! Exit codes: 0 success (a file without errors), 1 a file with errors (or not canonical, or
+//! something the simulator refused), 2 a usage or I/O problem.
+
+mod convert;
+mod input;
+mod inspect;
+mod output;
+mod simulate;
+mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use autogiro::checksum::Modulus;
+use autogiro::model::{Edition, KidCheck, ReadOptions};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use time::Date;
+
+/// Validate, inspect, convert, format and simulate Norwegian Autogiro files (Mastercard Payment
+/// Services, formerly Nets/BBS).
+#[derive(Debug, Parser)]
+#[command(name = "autogiro", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check every rule of the specification, streaming; print each problem with its line,
+    /// columns and field. Exit 0 when clean, 1 on any error.
+    Validate {
+        /// Files to check (`-` for standard input).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// How to print the diagnostics.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+        format: OutputFormat,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Summarise a file: direction, parties, each assignment with its counts, sums and dates,
+    /// rejections by error code, mandates by registration type.
+    Inspect {
+        /// The file (`-` for standard input).
+        file: PathBuf,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Convert between the fixed-width file (OCR), JSON (the model's form) and CSV (claims).
+    Convert {
+        /// The file: fixed-width, or JSON when it ends in `.json` or starts with `{`.
+        file: PathBuf,
+        /// The form to write.
+        #[arg(long, value_enum)]
+        to: Target,
+        #[command(flatten)]
+        out: OutArgs,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Rewrite a file canonically: every record re-encoded, CRLF line breaks (or LF), a line
+    /// break after the last record, no trailing empty lines.
+    Fmt {
+        /// The file (`-` for standard input).
+        file: PathBuf,
+        /// Use LF line breaks instead of CRLF.
+        #[arg(long)]
+        lf: bool,
+        /// Write nothing; exit 1 when the file is not canonical.
+        #[arg(long, conflicts_with = "output")]
+        check: bool,
+        #[command(flatten)]
+        out: OutArgs,
+    },
+    /// Run the MPS simulator: update the mandate register from the file's mandates, settle or
+    /// reject its claims, and write the file MPS would send back.
+    Simulate {
+        /// A file to MPS.
+        file: PathBuf,
+        /// The simulator's state (register and ledger) as JSON; created when missing.
+        #[arg(long)]
+        state: PathBuf,
+        /// The date MPS reads the file (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        date: Date,
+        #[command(flatten)]
+        out: OutArgs,
+    },
+}
+
+/// How to read a file.
+#[derive(Debug, Args)]
+struct ReadArgs {
+    /// The date the file is read (YYYY-MM-DD), for the 12-month window of due dates and for
+    /// two-digit years; default: today.
+    #[arg(long, value_parser = parse_date)]
+    today: Option<Date>,
+    /// The edition of the specification.
+    #[arg(long, value_enum, default_value_t = EditionArg::V3_9)]
+    edition: EditionArg,
+    /// Which KID check digits are valid.
+    #[arg(long, value_enum, default_value_t = KidArg::Any)]
+    kid: KidArg,
+}
+
+impl ReadArgs {
+    fn options(&self) -> ReadOptions {
+        let today = self.today.unwrap_or_else(today);
+        let edition = match self.edition {
+            EditionArg::V3_9 => Edition::V3_9,
+            EditionArg::Before3_9 => Edition::Before3_9,
+        };
+        let kid = match self.kid {
+            KidArg::Any => KidCheck::Any,
+            KidArg::Mod10 => KidCheck::Only(Modulus::Mod10),
+            KidArg::Mod11 => KidCheck::Only(Modulus::Mod11),
+            KidArg::Off => KidCheck::Off,
+        };
+        ReadOptions::new().edition(edition).kid(kid).today(today)
+    }
+}
+
+/// Where to write.
+#[derive(Debug, Args)]
+struct OutArgs {
+    /// Write to this file instead of standard output (through a temporary file, renamed into
+    /// place).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Overwrite the output file when it exists.
+    #[arg(long, requires = "output")]
+    force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// Rustc-style, with the record and the columns underlined.
+    Human,
+    /// One JSON object per line per diagnostic.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Target {
+    /// The model as JSON.
+    Json,
+    /// One row per claim, for spreadsheets.
+    Csv,
+    /// The fixed-width file (CRLF).
+    Ocr,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum EditionArg {
+    /// Spec 3.9 (April 2024).
+    #[value(name = "3.9")]
+    V3_9,
+    /// The editions before 3.9.
+    #[value(name = "before-3.9")]
+    Before3_9,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum KidArg {
+    /// Modulus 10 or 11.
+    Any,
+    /// Modulus 10 only.
+    Mod10,
+    /// Modulus 11 only.
+    Mod11,
+    /// Digits only, the check digit not checked.
+    Off,
+}
+
+/// Parses `YYYY-MM-DD`.
+fn parse_date(s: &str) -> anyhow::Result<Date> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts[..] else {
+        bail!("expected a date YYYY-MM-DD, found {s:?}");
+    };
+    let year: i32 = y.parse().with_context(|| format!("year in {s:?}"))?;
+    let month: u8 = m.parse().with_context(|| format!("month in {s:?}"))?;
+    let day: u8 = d.parse().with_context(|| format!("day in {s:?}"))?;
+    let month = time::Month::try_from(month).with_context(|| format!("month in {s:?}"))?;
+    Date::from_calendar_date(year, month, day).with_context(|| format!("no such date: {s}"))
+}
+
+/// Today's date (UTC).
+fn today() -> Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    let days = i64::try_from(days).unwrap_or(0);
+    Date::from_calendar_date(1970, time::Month::January, 1)
+        .map_or(Date::MIN, |epoch| epoch + time::Duration::days(days))
+}
+
+/// The outcome of a command that ran: success, or a file with problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Ok,
+    Problems,
+}
+
+fn run(cli: Cli) -> anyhow::Result<Status> {
+    match cli.command {
+        Command::Validate {
+            files,
+            format,
+            read,
+        } => validate::run(&files, format, &read.options()),
+        Command::Inspect { file, read } => inspect::run(&file, &read.options()),
+        Command::Convert {
+            file,
+            to,
+            out,
+            read,
+        } => convert::run(&file, to, &out, &read.options()),
+        Command::Fmt {
+            file,
+            lf,
+            check,
+            out,
+        } => convert::fmt(&file, lf, check, &out),
+        Command::Simulate {
+            file,
+            state,
+            date,
+            out,
+        } => simulate::run(&file, &state, date, &out),
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(Status::Ok) => ExitCode::SUCCESS,
+        Ok(Status::Problems) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("autogiro: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,338 @@
+//! End-to-end tests of the `autogiro` binary: output under snapshot, exit codes, standard
+//! input, and what the outputs promise (round trips, atomic writes).
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn testdata(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata")
+        .canonicalize()
+        .unwrap()
+        .join(rel)
+}
+
+/// Runs `autogiro` from the workspace root (so that file names in output are stable); standard
+/// output as raw bytes.
+fn autogiro_raw(args: &[&str]) -> (i32, Vec<u8>, String) {
+    let out = Command::cargo_bin("autogiro")
+        .unwrap()
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        out.stdout,
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+/// [`autogiro_raw`] with standard output as text.
+fn autogiro(args: &[&str]) -> (i32, String, String) {
+    let (code, out, err) = autogiro_raw(args);
+    (code, String::from_utf8(out).unwrap(), err)
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("autogiro-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn validate_every_fixture_human_and_json() {
+    insta::glob!("../../../testdata", "{ok,err}/*.txt", |path| {
+        let rel = path.strip_prefix(testdata("")).unwrap();
+        let file = format!("testdata/{}", rel.display());
+        let (code, human, _) = autogiro(&["validate", &file, "--today", "2026-01-10"]);
+        let (json_code, json, _) = autogiro(&[
+            "validate",
+            "--format",
+            "json",
+            &file,
+            "--today",
+            "2026-01-10",
+        ]);
+        assert_eq!(code, json_code);
+        let ok = rel.starts_with("ok");
+        assert_eq!(code, i32::from(!ok), "{file}");
+        for line in json.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            for key in [
+                "file",
+                "line",
+                "columns",
+                "record_type",
+                "field",
+                "code",
+                "severity",
+                "message",
+            ] {
+                assert!(v.get(key).is_some(), "{key} missing in {line}");
+            }
+        }
+        insta::assert_snapshot!(format!("exit {code}\n{human}\n--- json\n{json}"));
+    });
+}
+
+#[test]
+fn inspect_the_ok_fixtures() {
+    insta::glob!("../../../testdata", "ok/*.txt", |path| {
+        let rel = path.strip_prefix(testdata("")).unwrap();
+        let file = format!("testdata/{}", rel.display());
+        let (code, out, err) = autogiro(&["inspect", &file, "--today", "2026-01-10"]);
+        assert_eq!(code, 0, "{err}");
+        insta::assert_snapshot!(out);
+    });
+}
+
+#[test]
+fn inspect_a_broken_file_says_so_and_exits_1() {
+    let (code, out, _) = autogiro(&[
+        "inspect",
+        "testdata/err/filler-not-zero.txt",
+        "--today",
+        "2026-01-10",
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.contains("1 error(s)"), "{out}");
+}
+
+#[test]
+fn standard_input_is_dash() {
+    let data = std::fs::read(testdata("err/amount-with-letter.txt")).unwrap();
+    let out = Command::cargo_bin("autogiro")
+        .unwrap()
+        .args(["validate", "-", "--today", "2026-01-10"])
+        .write_stdin(data)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("--> <stdin>:3:33"), "{text}");
+}
+
+#[test]
+fn bad_inputs_get_one_line_and_the_right_exit_code() {
+    let dir = temp_dir("bad");
+    let empty = dir.join("empty.txt");
+    std::fs::write(&empty, b"").unwrap();
+    let random = dir.join("random.bin");
+    std::fs::write(&random, (0..=255u8).cycle().take(1000).collect::<Vec<_>>()).unwrap();
+    let dir_s = dir.to_string_lossy().into_owned();
+    let (code, _, err) = autogiro(&["validate", &dir_s]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        err,
+        format!("autogiro: error: {dir_s} is a directory, not a file\n")
+    );
+    let (code, _, err) = autogiro(&["validate", "no/such/file.txt"]);
+    assert_eq!(code, 2);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("autogiro: error: cannot read no/such/file.txt"),
+        "{err}"
+    );
+    let (code, out, _) = autogiro(&["validate", &empty.to_string_lossy()]);
+    assert_eq!(code, 1);
+    assert!(out.contains("the file holds no records"), "{out}");
+    let (code, _, err) = autogiro(&["validate", &random.to_string_lossy()]);
+    assert_eq!(code, 1);
+    assert!(!err.contains("panicked"));
+    let (code, _, _) = autogiro(&["validate"]);
+    assert_eq!(code, 2, "usage");
+    let (code, _, _) = autogiro(&["validate", "x", "--today", "2026-02-30"]);
+    assert_eq!(code, 2, "bad date");
+}
+
+#[test]
+fn json_to_ocr_to_json_is_lossless() {
+    let dir = temp_dir("convert");
+    for name in ["ok/records-to-mps.txt", "ok/records-from-mps.txt"] {
+        let json = dir.join("a.json");
+        let ocr = dir.join("b.txt");
+        let json2 = dir.join("c.json");
+        let file = testdata(name).to_string_lossy().into_owned();
+        let args = |a: &[&str]| autogiro(a).0;
+        assert_eq!(
+            args(&[
+                "convert",
+                &file,
+                "--to",
+                "json",
+                "-o",
+                &json.to_string_lossy(),
+                "--force",
+                "--today",
+                "2026-01-10"
+            ]),
+            0
+        );
+        assert_eq!(
+            args(&[
+                "convert",
+                &json.to_string_lossy(),
+                "--to",
+                "ocr",
+                "-o",
+                &ocr.to_string_lossy(),
+                "--force"
+            ]),
+            0
+        );
+        assert_eq!(
+            args(&[
+                "convert",
+                &ocr.to_string_lossy(),
+                "--to",
+                "json",
+                "-o",
+                &json2.to_string_lossy(),
+                "--force",
+                "--today",
+                "2026-01-10"
+            ]),
+            0
+        );
+        assert_eq!(
+            std::fs::read(&json).unwrap(),
+            std::fs::read(&json2).unwrap(),
+            "{name}"
+        );
+        assert_eq!(
+            std::fs::read(&ocr).unwrap(),
+            std::fs::read(testdata(name)).unwrap(),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn csv_of_claims() {
+    let (code, out, _) = autogiro(&[
+        "convert",
+        "testdata/ok/records-from-mps.txt",
+        "--to",
+        "csv",
+        "--today",
+        "2026-02-02",
+    ]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn convert_refuses_a_file_with_errors() {
+    let (code, out, err) =
+        autogiro(&["convert", "testdata/err/record-type-39.txt", "--to", "json"]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(err.contains("unknown-record-type"), "{err}");
+}
+
+#[test]
+fn fmt_is_canonical_and_check_says_when_not() {
+    let canonical = std::fs::read(testdata("ok/records-to-mps.txt")).unwrap();
+    let (code, out, _) = autogiro_raw(&["fmt", "testdata/ok/records-to-mps-lf-no-final-break.txt"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, canonical);
+    assert_eq!(
+        autogiro(&["fmt", "--check", "testdata/ok/records-to-mps.txt"]).0,
+        0
+    );
+    let (code, _, err) = autogiro(&[
+        "fmt",
+        "--check",
+        "testdata/ok/records-to-mps-lf-no-final-break.txt",
+    ]);
+    assert_eq!(code, 1);
+    assert!(err.contains("not canonical"));
+    let (code, out, _) = autogiro_raw(&["fmt", "--lf", "testdata/ok/records-to-mps.txt"]);
+    assert_eq!(code, 0);
+    let crlf: Vec<u8> = out
+        .iter()
+        .flat_map(|&b| {
+            if b == b'\n' {
+                vec![b'\r', b'\n']
+            } else {
+                vec![b]
+            }
+        })
+        .collect();
+    assert_eq!(crlf, canonical);
+    let (code, _, err) = autogiro(&["fmt", "testdata/err/nul-in-name.txt"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("field-format"), "{err}");
+}
+
+#[test]
+fn outputs_are_never_overwritten_unless_asked() {
+    let dir = temp_dir("force");
+    let out = dir.join("out.txt");
+    std::fs::write(&out, b"keep me").unwrap();
+    let out_s = out.to_string_lossy().into_owned();
+    let (code, _, err) = autogiro(&["fmt", "testdata/ok/records-to-mps.txt", "-o", &out_s]);
+    assert_eq!(code, 2);
+    assert!(err.contains("use --force"), "{err}");
+    assert_eq!(std::fs::read(&out).unwrap(), b"keep me");
+    assert_eq!(
+        autogiro(&[
+            "fmt",
+            "testdata/ok/records-to-mps.txt",
+            "-o",
+            &out_s,
+            "--force"
+        ])
+        .0,
+        0
+    );
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        std::fs::read(testdata("ok/records-to-mps.txt")).unwrap()
+    );
+    // No temporary file is left behind.
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+}
+
+#[test]
+fn simulate_writes_a_response_and_keeps_state() {
+    let dir = temp_dir("simulate");
+    let state = dir.join("state.json").to_string_lossy().into_owned();
+    let response = dir.join("response.txt").to_string_lossy().into_owned();
+    let (code, _, err) = autogiro(&[
+        "simulate",
+        "testdata/ok/records-to-mps.txt",
+        "--state",
+        &state,
+        "--date",
+        "2026-01-10",
+        "-o",
+        &response,
+    ]);
+    // The fixture deletes a mandate the register does not know: refused, exit 1.
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("mandate refused"), "{err}");
+    let (code, out, _) = autogiro(&["validate", &response, "--today", "2026-01-10"]);
+    assert_eq!(code, 0, "{out}");
+    insta::assert_snapshot!(
+        autogiro(&["inspect", &response, "--today", "2026-01-10"])
+            .1
+            .replace(&response, "response.txt")
+    );
+    // The state remembers the assignment numbers: the same file again is refused.
+    let (code, _, err) = autogiro(&[
+        "simulate",
+        "testdata/ok/records-to-mps.txt",
+        "--state",
+        &state,
+        "--date",
+        "2026-01-11",
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("was used in the file read on 2026-01-10"),
+        "{err}"
+    );
+}

@@ -1,0 +1,123 @@
+//! Norwegian **Autogiro** direct-debit files of Mastercard Payment Services (MPS, formerly
+//! Nets/BBS): the front door to the autogiro-rs crates, each behind a feature so that a user
+//! picks only what they need.
+//!
+//! | feature | module | what |
+//! |---|---|---|
+//! | `checksum` | [`checksum`] | modulus 10 / 11, KID, account and organisation numbers (`no_std`) |
+//! | `format` | [`format`](mod@format) | the 80-column records, read and written byte for byte |
+//! | `model` | [`model`] | transmissions, every rule of the spec, builders; [`read_file`], [`validate_file`], [`write_file`] |
+//! | `ledger` | [`ledger`] | business days, the mandate register, limits, the MPS simulator |
+//! | `serde` | | JSON for the model and the ledger's state |
+//!
+//! The default is all but `serde`. `default-features = false, features = ["checksum"]` builds
+//! the check digits and nothing else.
+//!
+//! ```
+//! # #[cfg(feature = "model")] {
+//! let dir = std::env::temp_dir().join(format!("autogiro-doc-{}", std::process::id()));
+//! std::fs::create_dir_all(&dir)?;
+//! let path = dir.join("claims.txt");
+//!
+//! // Write a file and validate it, each in one call.
+//! let transmission = autogiro::model::Transmission::to_mps(12345, 1);
+//! autogiro::write_file(&transmission, &path)?;
+//! let report = autogiro::validate_file(&path, &autogiro::model::ReadOptions::new())?;
+//! assert!(report.is_valid());
+//! let read = autogiro::read_file(&path, &autogiro::model::ReadOptions::new())?;
+//! assert_eq!(read.transmission, transmission);
+//! # std::fs::remove_dir_all(&dir)?;
+//! # }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+#![forbid(unsafe_code)]
+
+#[cfg(feature = "checksum")]
+pub use autogiro_checksum as checksum;
+#[cfg(feature = "format")]
+pub use autogiro_format as format;
+#[cfg(feature = "ledger")]
+pub use autogiro_ledger as ledger;
+#[cfg(feature = "model")]
+pub use autogiro_model as model;
+
+#[cfg(feature = "model")]
+mod helpers {
+    use std::fs::File;
+    use std::io::{self, BufReader, BufWriter};
+    use std::path::Path;
+
+    use autogiro_model::{Read, ReadOptions, Report, Transmission, WriteError};
+
+    /// The buffer for reading files: large reads keep the record reader fed.
+    const BUFFER: usize = 1 << 16;
+
+    /// Reads the file at `path` into a transmission with all its diagnostics.
+    ///
+    /// # Errors
+    ///
+    /// The file could not be opened. Problems in its content are diagnostics, not errors.
+    pub fn read_file(path: impl AsRef<Path>, options: &ReadOptions) -> io::Result<Read> {
+        let file = File::open(path)?;
+        Ok(Transmission::read(
+            BufReader::with_capacity(BUFFER, file),
+            options,
+        ))
+    }
+
+    /// Validates the file at `path` in one streaming pass, in constant memory.
+    ///
+    /// # Errors
+    ///
+    /// The file could not be opened.
+    pub fn validate_file(path: impl AsRef<Path>, options: &ReadOptions) -> io::Result<Report> {
+        let file = File::open(path)?;
+        Ok(autogiro_model::validate(
+            BufReader::with_capacity(BUFFER, file),
+            options,
+        ))
+    }
+
+    /// Writes `transmission` to `path` (CRLF line breaks, end records computed). The file is
+    /// written beside the target under a temporary name and renamed into place, so a crash or a
+    /// full disk never leaves a half-written payment file where the old one stood.
+    ///
+    /// # Errors
+    ///
+    /// [`WriteError`]: a value that does not fit, or an I/O error.
+    pub fn write_file(
+        transmission: &Transmission,
+        path: impl AsRef<Path>,
+    ) -> Result<(), WriteError> {
+        let path = path.as_ref();
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or_else(|| Path::new("."));
+        let name = path
+            .file_name()
+            .map_or_else(|| "autogiro".into(), |n| n.to_string_lossy().into_owned());
+        let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+        let io = |source| WriteError::Format(autogiro_format::Error::Io { line: 0, source });
+        let result = (|| {
+            let mut out = BufWriter::new(File::create(&temp).map_err(io)?);
+            transmission.write(&mut out)?;
+            let file = out.into_inner().map_err(|e| io(e.into_error()))?;
+            file.sync_all().map_err(io)?;
+            std::fs::rename(&temp, path).map_err(io)
+        })();
+        if result.is_err() {
+            let _ = std::fs::remove_file(&temp);
+        }
+        result
+    }
+}
+
+#[cfg(feature = "model")]
+pub use helpers::{read_file, validate_file, write_file};
+
+/// The README's example, run as a doc test so that it stays true.
+#[cfg(all(doctest, feature = "ledger"))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
