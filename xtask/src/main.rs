@@ -2,6 +2,8 @@
 //!
 //! Each command is a function here; `cargo xtask --help` lists them.
 
+mod fixtures;
+
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -17,6 +19,14 @@ use time::{Duration, macros::date};
 const COMMANDS: &[(&str, &str)] = &[
     ("help", "print this list of commands"),
     (
+        "fixtures [--check]",
+        "write testdata/ (ok/, err/, README.md) from the builders; --check fails when it is out of date",
+    ),
+    (
+        "snapshots",
+        "fail on pending (.snap.new) or unreferenced insta snapshots: a test or fixture that no longer exists",
+    ),
+    (
         "bench-data [N]",
         "write a valid file of N claims (default 1 000 000, at most 9 999 999) to target/bench-data/",
     ),
@@ -29,6 +39,12 @@ fn main() -> ExitCode {
             print_help();
             Ok(())
         }
+        Some("fixtures") => match args.get(1).map(String::as_str) {
+            None => write_fixtures(),
+            Some("--check") => check_fixtures(),
+            Some(other) => Err(format!("fixtures: unknown option `{other}`")),
+        },
+        Some("snapshots") => check_snapshots(),
         Some("bench-data") => bench_data(args.get(1).map(String::as_str)),
         Some(other) => {
             eprintln!("xtask: unknown command `{other}`\n");
@@ -57,6 +73,156 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// Every generated file under `testdata/`, README included, by path relative to it.
+fn generated() -> Result<std::collections::BTreeMap<String, Vec<u8>>, String> {
+    let fixtures = fixtures::all()?;
+    let readme = fixtures::readme(&fixtures);
+    let mut files: std::collections::BTreeMap<String, Vec<u8>> = fixtures
+        .into_iter()
+        .map(|(path, (bytes, _))| (path, bytes))
+        .collect();
+    files.insert("README.md".to_owned(), readme.into_bytes());
+    Ok(files)
+}
+
+/// The files under `testdata/ok`, `testdata/err` and `testdata/README.md` as they are on disk.
+fn on_disk(testdata: &Path) -> Result<std::collections::BTreeMap<String, Vec<u8>>, String> {
+    let mut files = std::collections::BTreeMap::new();
+    for dir in ["ok", "err"] {
+        let Ok(entries) = std::fs::read_dir(testdata.join(dir)) else {
+            continue;
+        };
+        for entry in entries {
+            let entry = entry.map_err(|e| e.to_string())?;
+            let name = format!("{dir}/{}", entry.file_name().to_string_lossy());
+            files.insert(
+                name,
+                std::fs::read(entry.path()).map_err(|e| e.to_string())?,
+            );
+        }
+    }
+    if let Ok(readme) = std::fs::read(testdata.join("README.md")) {
+        files.insert("README.md".to_owned(), readme);
+    }
+    Ok(files)
+}
+
+/// `cargo xtask fixtures`: writes every fixture and removes those no longer generated.
+fn write_fixtures() -> Result<(), String> {
+    let testdata = root().join("testdata");
+    let wanted = generated()?;
+    for stale in on_disk(&testdata)?
+        .keys()
+        .filter(|k| !wanted.contains_key(*k))
+    {
+        std::fs::remove_file(testdata.join(stale)).map_err(|e| format!("{stale}: {e}"))?;
+    }
+    for (path, bytes) in &wanted {
+        let full = testdata.join(path);
+        if let Some(dir) = full.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        }
+        std::fs::write(&full, bytes).map_err(|e| format!("{}: {e}", full.display()))?;
+    }
+    println!("wrote {} files under {}", wanted.len(), testdata.display());
+    Ok(())
+}
+
+/// `cargo xtask fixtures --check`: fails, naming the files, when `testdata/` differs from what
+/// the command would write.
+fn check_fixtures() -> Result<(), String> {
+    let differing = stale_fixtures()?;
+    if differing.is_empty() {
+        println!("testdata/ is up to date");
+        return Ok(());
+    }
+    Err(format!(
+        "testdata/ is out of date: {}
+run `cargo xtask fixtures` and commit",
+        differing.join(", ")
+    ))
+}
+
+/// The files under `testdata/` that differ from what `cargo xtask fixtures` writes.
+fn stale_fixtures() -> Result<Vec<String>, String> {
+    let wanted = generated()?;
+    let disk = on_disk(&root().join("testdata"))?;
+    let mut differing: Vec<String> = wanted
+        .iter()
+        .filter(|(path, bytes)| disk.get(*path) != Some(*bytes))
+        .map(|(path, _)| path.clone())
+        .collect();
+    differing.extend(
+        disk.keys()
+            .filter(|k| !wanted.contains_key(*k))
+            .map(|k| format!("{k} (not generated)")),
+    );
+    Ok(differing)
+}
+
+/// `cargo xtask snapshots`: every `.snap` under `crates/*/tests/snapshots` must belong to a test
+/// function that exists (`BINARY__TEST[@INPUT].snap`) and, for a glob snapshot, to an input file
+/// that exists; no `.snap.new` may be left. The check `cargo insta test --unreferenced=reject`
+/// makes, without installing cargo-insta.
+fn check_snapshots() -> Result<(), String> {
+    let problems = snapshot_problems()?;
+    if problems.is_empty() {
+        println!("snapshots: every one is referenced, none pending");
+        return Ok(());
+    }
+    Err(format!("snapshots:\n  {}", problems.join("\n  ")))
+}
+
+fn snapshot_problems() -> Result<Vec<String>, String> {
+    let root = root();
+    let mut problems = Vec::new();
+    let crates = std::fs::read_dir(root.join("crates")).map_err(|e| e.to_string())?;
+    for krate in crates {
+        let tests = krate.map_err(|e| e.to_string())?.path().join("tests");
+        let Ok(snapshots) = std::fs::read_dir(tests.join("snapshots")) else {
+            continue;
+        };
+        for snap in snapshots {
+            let path = snap.map_err(|e| e.to_string())?.path();
+            let shown = path
+                .strip_prefix(&root)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let Some(stem) = name.strip_suffix(".snap") else {
+                problems.push(format!(
+                    "{shown}: pending; review it and accept or delete it"
+                ));
+                continue;
+            };
+            let Some((binary, test)) = stem.split('@').next().and_then(|s| s.split_once("__"))
+            else {
+                problems.push(format!("{shown}: not named BINARY__TEST.snap"));
+                continue;
+            };
+            let source =
+                std::fs::read_to_string(tests.join(format!("{binary}.rs"))).unwrap_or_default();
+            if !source.contains(&format!("fn {test}(")) {
+                problems.push(format!("{shown}: no test `{test}` in tests/{binary}.rs"));
+                continue;
+            }
+            let contents = std::fs::read_to_string(&path).map_err(|e| format!("{shown}: {e}"))?;
+            if let Some(input) = contents
+                .lines()
+                .find_map(|l| l.strip_prefix("input_file: "))
+                && !root.join(input.trim()).exists()
+            {
+                problems.push(format!("{shown}: its input {input} no longer exists"));
+            }
+        }
+    }
+    Ok(problems)
 }
 
 /// Claims per assignment in the bench data.
@@ -115,4 +281,29 @@ fn bench_data(n: Option<&str>) -> Result<(), String> {
         started.elapsed().as_secs_f64()
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn snapshots_are_referenced() {
+        let problems = super::snapshot_problems().unwrap();
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+
+    /// The same check as `cargo xtask fixtures --check`, so that `cargo test` catches it too.
+    #[test]
+    fn fixtures_are_up_to_date() {
+        let stale = super::stale_fixtures().unwrap();
+        assert!(
+            stale.is_empty(),
+            "testdata/ is out of date: {}\nrun `cargo xtask fixtures` and commit",
+            stale.join(", ")
+        );
+    }
+
+    #[test]
+    fn fixtures_are_deterministic() {
+        assert_eq!(super::generated().unwrap(), super::generated().unwrap());
+    }
 }

@@ -32,7 +32,7 @@ fn render(path: &Path, records: bool) -> String {
 
 #[test]
 fn ok_fixtures_parse_to_the_snapshot_and_write_back_byte_for_byte() {
-    insta::glob!("../../../testdata", "ok/records-*.txt", |path| {
+    insta::glob!("../../../testdata", "ok/*.txt", |path| {
         let bytes = std::fs::read(path).unwrap();
         let text = render(path, true);
         assert!(
@@ -57,9 +57,26 @@ fn ok_fixtures_parse_to_the_snapshot_and_write_back_byte_for_byte() {
     });
 }
 
+/// The diagnostic codes of record-level errors, the prefixes of the `err` fixtures that this
+/// crate's reader must report.
+const RECORD_CODES: &[&str] = &[
+    "line-length",
+    "not-latin1",
+    "empty-line",
+    "unknown-record-type",
+    "wrong-direction",
+    "field-format",
+    "mps-not-named",
+];
+
 #[test]
 fn err_fixtures_give_the_snapshot_errors() {
     insta::glob!("../../../testdata", "err/*.txt", |path| {
+        let name = path.file_name().unwrap().to_string_lossy();
+        let code = name.split("--").next().unwrap();
+        if !RECORD_CODES.contains(&code) {
+            return;
+        }
         let text = render(path, false);
         assert!(!text.is_empty(), "no error in {}", path.display());
         insta::assert_snapshot!(text);
@@ -71,39 +88,39 @@ fn err_fixtures_give_the_snapshot_errors() {
 fn errors_read_well() {
     let cases: &[(&str, &str)] = &[
         (
-            "record-79-characters",
+            "line-length--79-characters",
             "line 3, column 80 (record): expected a record of 80 characters, found 79: \"NY0102300000001150126      1234500000000000012500                12345678200000\"",
         ),
         (
-            "amount-with-letter",
+            "field-format--amount-with-letter",
             "line 3, columns 33-49 (record 30, amount): expected 17 digits, found \"000000000000X2500\"",
         ),
         (
-            "due-date-31-february",
+            "field-format--due-date-31-february",
             "line 3, columns 16-21 (record 30, due date): expected a date DDMMYY, found \"310226\"",
         ),
         (
-            "record-type-39",
+            "unknown-record-type--39",
             "line 4, columns 7-8 (record type): expected a record type of files to MPS (10, 20, 30, 31, 49, 70, 71, 72, 74, 88, 89), found \"39\"",
         ),
         (
-            "format-code-xy",
+            "field-format--format-code-xy",
             "line 2, columns 1-2 (record 20, format code): expected `NY`, found \"XY\"",
         ),
         (
-            "filler-not-zero",
+            "field-format--filler-not-zero",
             "line 10, columns 54-80 (record 88, filler): expected 27 zeros (filler), found \"000000000000000000000000001\"",
         ),
         (
-            "utf8-name",
+            "not-latin1--utf8-name",
             "line 6, column 81 (record): expected a record of 80 ISO-8859-1 characters, found 81 bytes that read as UTF-8 (save the file as ISO-8859-1): \"NY0103310000002Øyvind    Faktura 2026-002                                  00000\"",
         ),
         (
-            "record-from-mps-in-file-to-mps",
+            "wrong-direction--record-36-to-mps",
             "line 4, columns 7-8 (record 36, record type): expected a record type of files to MPS; this one exists only in files from MPS, found \"36\"",
         ),
         (
-            "empty-line-between-records",
+            "empty-line--between-records",
             "line 5, columns 1-80 (record): expected a record, found an empty line",
         ),
     ];
@@ -116,7 +133,8 @@ fn errors_read_well() {
 
 #[test]
 fn binary_line_is_reported_with_its_bytes() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/err/not-text.txt");
+    let root =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/err/line-length--binary.txt");
     let text = render(&root, false);
     assert_eq!(
         text.lines().next(),

@@ -597,7 +597,7 @@ fn decision_17_refuses_the_transmission_or_the_assignment() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata");
     let ok = std::fs::read(root.join("ok/records-to-mps.txt")).unwrap();
     // An error in an assignment end refuses that assignment only.
-    let bad_end = std::fs::read(root.join("err/filler-not-zero.txt")).unwrap();
+    let bad_end = std::fs::read(root.join("err/field-format--filler-not-zero.txt")).unwrap();
     let out = Ledger::new().clear_file(
         &bad_end,
         &ReadOptions::new(),

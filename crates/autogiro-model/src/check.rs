@@ -169,6 +169,15 @@ fn post_name(record_type: u8) -> String {
     format!("post {post} (record {record_type})")
 }
 
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
 /// Formats øre as NOK for messages.
 fn nok(ore: u128) -> String {
     format!("{}.{:02}", ore / 100, ore % 100)
@@ -982,15 +991,20 @@ impl Checker {
                 .skip(m.next)
                 .map(|&r| post_name(r))
                 .collect();
+            let edition = if m.posts.contains(&74) {
+                ", which edition 3.9 requires for a registration or change"
+            } else {
+                ""
+            };
             self.record_error(
                 Code::MandatePostMissing,
                 m.line,
                 70,
                 format!(
-                    "mandate {} (registration type {}) lacks {}",
+                    "mandate {} (registration type {}) lacks {}{edition}",
                     m.sequence,
                     m.registration,
-                    missing.join(" and ")
+                    and_list(&missing)
                 ),
             );
         }
@@ -1067,7 +1081,7 @@ impl Checker {
                     format!(
                         "mandate {} lacks {} before {}",
                         m.sequence,
-                        missing.join(" and "),
+                        and_list(&missing),
                         post_name(record_type)
                     ),
                 );
