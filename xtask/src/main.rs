@@ -27,6 +27,10 @@ const COMMANDS: &[(&str, &str)] = &[
         "fail on pending (.snap.new) or unreferenced insta snapshots: a test or fixture that no longer exists",
     ),
     (
+        "bench [N]",
+        "time `wc -l` and the release `autogiro` (validate, inspect, fmt) on the bench data of N claims; median of 5, peak RSS, ratios to wc -l",
+    ),
+    (
         "bench-data [N]",
         "write a valid file of N claims (default 1 000 000, at most 9 999 999) to target/bench-data/",
     ),
@@ -46,6 +50,7 @@ fn main() -> ExitCode {
         },
         Some("snapshots") => check_snapshots(),
         Some("bench-data") => bench_data(args.get(1).map(String::as_str)),
+        Some("bench") => bench(args.get(1).map(String::as_str)),
         Some(other) => {
             eprintln!("xtask: unknown command `{other}`\n");
             print_help();
@@ -223,6 +228,130 @@ fn snapshot_problems() -> Result<Vec<String>, String> {
         }
     }
     Ok(problems)
+}
+
+/// One timed command: the median wall time of `RUNS` runs and the largest peak RSS.
+struct Timing {
+    name: String,
+    seconds: f64,
+    rss_kib: Option<u64>,
+}
+
+/// How many times each command runs; the median is reported.
+const RUNS: usize = 5;
+
+/// Runs `program args` `RUNS` times, its output discarded; peak RSS from `/usr/bin/time` when
+/// the machine has it.
+fn time_command(name: &str, program: &Path, args: &[&str]) -> Result<Timing, String> {
+    let gnu_time = Path::new("/usr/bin/time");
+    let mut seconds = Vec::new();
+    let mut rss = None;
+    for _ in 0..RUNS {
+        let started = Instant::now();
+        let output = if gnu_time.exists() {
+            std::process::Command::new(gnu_time)
+                .arg("-f")
+                .arg("%M")
+                .arg(program)
+                .args(args)
+                .stdout(std::process::Stdio::null())
+                .output()
+        } else {
+            std::process::Command::new(program)
+                .args(args)
+                .stdout(std::process::Stdio::null())
+                .output()
+        }
+        .map_err(|e| format!("{}: {e}", program.display()))?;
+        seconds.push(started.elapsed().as_secs_f64());
+        if !output.status.success() {
+            return Err(format!(
+                "{name} failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            ));
+        }
+        if gnu_time.exists() {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            let kib = stderr
+                .lines()
+                .last()
+                .and_then(|l| l.trim().parse::<u64>().ok());
+            rss = rss.max(kib);
+        }
+    }
+    seconds.sort_by(f64::total_cmp);
+    Ok(Timing {
+        name: name.to_owned(),
+        seconds: seconds[RUNS / 2],
+        rss_kib: rss,
+    })
+}
+
+/// `cargo xtask bench [N]`: the release CLI against `wc -l` on the bench data, in one run.
+#[allow(clippy::cast_precision_loss)] // Figures for a report, not amounts.
+fn bench(n: Option<&str>) -> Result<(), String> {
+    let n: u32 = match n {
+        None => 1_000_000,
+        Some(s) => s
+            .parse()
+            .map_err(|_| format!("not a number of claims: {s}"))?,
+    };
+    let root = root();
+    let status = std::process::Command::new(env!("CARGO"))
+        .args(["build", "--release", "--quiet", "-p", "autogiro-cli"])
+        .current_dir(&root)
+        .status()
+        .map_err(|e| e.to_string())?;
+    if !status.success() {
+        return Err("cargo build --release -p autogiro-cli failed".to_owned());
+    }
+    let data = root.join(format!("target/bench-data/claims-{n}.txt"));
+    if !data.exists() {
+        bench_data(Some(&n.to_string()))?;
+    }
+    let bytes = std::fs::metadata(&data).map_err(|e| e.to_string())?.len();
+    // Into the page cache: every command reads it from memory.
+    std::fs::read(&data).map_err(|e| e.to_string())?;
+    let file = data.to_string_lossy().into_owned();
+    let cli = root.join("target/release/autogiro");
+    let today = ["--today", "2026-01-10"];
+    let timings = [
+        time_command("wc -l", Path::new("wc"), &["-l", &file])?,
+        time_command(
+            "autogiro validate (streaming, every rule)",
+            &cli,
+            &[&["validate", &file][..], &today].concat(),
+        )?,
+        time_command(
+            "autogiro inspect (Transmission::read, the whole model)",
+            &cli,
+            &[&["inspect", &file][..], &today].concat(),
+        )?,
+        time_command(
+            "autogiro fmt (every record read and written)",
+            &cli,
+            &["fmt", &file],
+        )?,
+    ];
+    let mb = bytes as f64 / 1e6;
+    let wc = timings[0].seconds;
+    println!("{n} claims, {mb:.0} MB, median of {RUNS} runs, file in the page cache\n");
+    println!("| command | seconds | MB/s | x wc -l time | peak RSS |");
+    println!("|---|---|---|---|---|");
+    for t in &timings {
+        let rss = t.rss_kib.map_or_else(
+            || "?".to_owned(),
+            |k| format!("{:.1} MiB", k as f64 / 1024.0),
+        );
+        println!(
+            "| {} | {:.3} | {:.0} | {:.1} | {rss} |",
+            t.name,
+            t.seconds,
+            mb / t.seconds,
+            t.seconds / wc,
+        );
+    }
+    Ok(())
 }
 
 /// Claims per assignment in the bench data.

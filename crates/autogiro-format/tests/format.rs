@@ -206,6 +206,12 @@ fn overlong_line_without_break_costs_bounded_memory_and_one_error() {
         (81, 10 * 1024 * 1024)
     );
     assert_eq!(record_error.found.len(), 120);
+    assert!(
+        err.to_string().starts_with(
+            "line 1, columns 81-10485760 (record): expected a record of 80 characters, found 10485760: \"999"
+        ),
+        "{err}"
+    );
 }
 
 #[test]

@@ -628,3 +628,69 @@ fn json_round_trips_to_an_identical_file() {
     assert_eq!(claim["kid"], "123456782");
     assert_eq!(json["assignments"][0]["kind"], "claims");
 }
+
+/// Hostile and odd input (issue: reliability): each gives exactly these diagnostics, no panic.
+#[test]
+fn hostile_inputs_exact_diagnostics() {
+    let base = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/ok/records-to-mps.txt"),
+    )
+    .unwrap();
+    let lines: Vec<&[u8]> = base.split_inclusive(|&b| b == b'\n').collect();
+    let end = lines[17];
+    let two_ends = [&base[..], end].concat();
+    let after_end = [&base[..], lines[2], lines[3]].concat();
+    let truncated = &base[..82 * 5 + 40];
+    let cases: Vec<(&str, Vec<u8>, Vec<&str>)> = vec![
+        (
+            "empty file",
+            Vec::new(),
+            vec![
+                "error: line 1: the file holds no records: expected a transmission start (record 10) [missing-transmission-start]",
+            ],
+        ),
+        (
+            "only line breaks",
+            b"\r\n\n\n\r\n".to_vec(),
+            vec![
+                "error: line 1: the file holds no records: expected a transmission start (record 10) [missing-transmission-start]",
+            ],
+        ),
+        (
+            "NUL bytes",
+            vec![0u8; 80],
+            vec![
+                "error: line 1, columns 1-2 (format code): expected `NY`, found \"\\0\\0\" [field-format]",
+                "error: line 1 (record 89): the file ends without a transmission end (record 89) [missing-transmission-end]",
+            ],
+        ),
+        (
+            "two transmission ends",
+            two_ends,
+            vec![
+                "error: line 19 (record 89): record 89 after the transmission end [record-after-transmission-end]",
+            ],
+        ),
+        (
+            "records after the end",
+            after_end,
+            vec![
+                "error: line 19 (record 30): record 30 after the transmission end [record-after-transmission-end]",
+            ],
+        ),
+        (
+            "truncated in a record",
+            truncated.to_vec(),
+            vec![
+                "error: line 6, columns 41-80 (record): expected a record of 80 characters, found 40: \"NY0103310000002Øyvind    Faktura 2026-00\" [line-length]",
+                "error: line 6 (record 88): the assignment started at line 2 has no assignment end (record 88) at the end of the file [missing-assignment-end]",
+                "error: line 6 (record 89): the file ends without a transmission end (record 89) [missing-transmission-end]",
+            ],
+        ),
+    ];
+    for (name, input, expected) in cases {
+        let report = validate(&input[..], &ReadOptions::new());
+        let found: Vec<String> = report.diagnostics.iter().map(ToString::to_string).collect();
+        assert_eq!(found, expected, "{name}");
+    }
+}
