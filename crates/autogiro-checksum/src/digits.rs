@@ -28,6 +28,11 @@ pub(crate) fn check_ascii_digits(s: &str, min: usize, max: usize) -> Result<&[u8
 
 /// Fails on the first character of `s` that is not an ASCII digit, naming its position.
 pub(crate) fn first_non_digit(s: &str) -> Result<(), ChecksumError> {
+    // The common case, all digits, is a byte scan; positions are counted in characters only
+    // when there is something to report.
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(());
+    }
     match s.chars().enumerate().find(|(_, c)| !c.is_ascii_digit()) {
         Some((i, found)) => Err(ChecksumError::NotADigit {
             position: i + 1,

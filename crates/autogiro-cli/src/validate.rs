@@ -136,7 +136,7 @@ impl Source<'_> {
 }
 
 /// Reads one line into `buf`, keeping at most `SHOWN + 2` bytes of it; returns the bytes read.
-fn read_line_capped(reader: &mut dyn BufRead, buf: &mut Vec<u8>) -> io::Result<usize> {
+fn read_line_capped(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<usize> {
     let mut total = 0;
     loop {
         let chunk = reader.fill_buf()?;

@@ -35,7 +35,8 @@ const KEPT_BYTES: usize = 256;
 #[derive(Debug)]
 pub struct Reader<R> {
     inner: R,
-    /// The current line without its line break, at most `KEPT_BYTES` of it.
+    /// The current line without its line break, at most `KEPT_BYTES` of it (lines that take
+    /// the general path of `next_record`; the hot path parses in the buffer).
     line: Vec<u8>,
     /// The current line's full length without its line break.
     line_len: usize,
@@ -85,12 +86,6 @@ impl<R: BufRead> Reader<R> {
     /// The context the next record is parsed in (direction and year rule).
     pub fn context(&self) -> &Context {
         &self.ctx
-    }
-
-    /// The bytes of the line last read, without its line break (at most the first 256 bytes of
-    /// an overlong line), for showing a record next to an error.
-    pub fn line_bytes(&self) -> &[u8] {
-        &self.line
     }
 
     /// The 1-based number of the line last read.
@@ -170,9 +165,34 @@ impl<R: BufRead> Reader<R> {
         Ok(record)
     }
 
+    /// The hot path: when the buffer holds the whole next line and it is a record of any type
+    /// but 10 that parses, parse it where it lies (no copy) and consume it. Anything else (a
+    /// line across buffers, an error, an empty line, a transmission start) is left to the
+    /// general path, which reads the same line again.
+    #[inline]
+    fn next_in_buffer(&mut self) -> Option<(u64, Record)> {
+        if self.held || self.empty_since.is_some() {
+            return None;
+        }
+        let chunk = self.inner.fill_buf().ok()?;
+        let end = memchr::memchr(b'\n', chunk)?;
+        let line = chunk.get(..end)?;
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.len() != RECORD_LEN || line.get(6..8) == Some(b"10") {
+            return None;
+        }
+        let record = Record::parse(line, &self.ctx).ok()?;
+        self.inner.consume(end + 1);
+        self.line_number += 1;
+        Some((self.line_number, record))
+    }
+
     fn next_record(&mut self) -> Option<Result<(u64, Record), Error>> {
         if self.failed {
             return None;
+        }
+        if let Some(item) = self.next_in_buffer() {
+            return Some(Ok(item));
         }
         if !self.held {
             loop {
@@ -218,6 +238,7 @@ impl<R: BufRead> Reader<R> {
 impl<R: BufRead> Iterator for Reader<R> {
     type Item = Result<(u64, Record), Error>;
 
+    #[inline]
     fn next(&mut self) -> Option<Self::Item> {
         self.next_record()
     }

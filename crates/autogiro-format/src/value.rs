@@ -74,12 +74,18 @@ impl Context {
                 }
             }
             Some(reference) => {
+                // The candidate in the reference's century, moved by a century when one of the
+                // neighbours is nearer (a tie goes to the earlier year).
                 let year = reference.year();
                 let same_century = year - year.rem_euclid(100) + yy;
-                [same_century - 100, same_century, same_century + 100]
-                    .into_iter()
-                    .min_by_key(|y| (y - year).abs())
-                    .unwrap_or(same_century)
+                let diff = same_century - year;
+                if diff >= 50 {
+                    same_century - 100
+                } else if diff < -50 {
+                    same_century + 100
+                } else {
+                    same_century
+                }
             }
         }
     }

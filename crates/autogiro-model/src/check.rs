@@ -6,7 +6,7 @@
 
 use time::{Date, Month};
 
-use autogiro_checksum::{AccountNumber, Kid, OrganisationNumber};
+use autogiro_checksum::{AccountNumber, Kid, Modulus, OrganisationNumber};
 use autogiro_format::{
     AmountItem1, AssignmentStart, AssignmentType, ClaimType, Direction, ErrorCode, MandatePost1,
     MandateType, PeriodCode, Record, RecordError, RegistrationType, Specification, Text,
@@ -144,6 +144,8 @@ pub(crate) struct Checker {
     edition: Edition,
     kid: KidCheck,
     today: Option<Date>,
+    /// The first and last due dates allowed (12 months either side of `today`).
+    window: Option<(Date, Date)>,
     diagnostics: Vec<Diagnostic>,
     lines: u64,
     started: bool,
@@ -154,7 +156,9 @@ pub(crate) struct Checker {
     /// A line could not be read: the transmission's totals cannot be checked.
     damaged: bool,
     tx: TransmissionTally,
-    open: Option<Open>,
+    /// Boxed: every transaction record takes it out and puts it back, which moves a pointer
+    /// rather than the whole state.
+    open: Option<Box<Open>>,
 }
 
 /// A mandate post by its record type: `post 3 (record 72)`.
@@ -201,6 +205,9 @@ impl Checker {
             edition: options.edition,
             kid: options.kid,
             today: options.today,
+            window: options
+                .today
+                .map(|today| (shift_year(today, -1), shift_year(today, 1))),
             diagnostics: Vec::new(),
             lines: 0,
             started: false,
@@ -217,6 +224,11 @@ impl Checker {
     /// Adds a diagnostic found outside the checker (an I/O error).
     pub(crate) fn push_diagnostic(&mut self, d: Diagnostic) {
         self.diagnostics.push(d);
+    }
+
+    /// Whether diagnostics are waiting to be taken.
+    pub(crate) fn has_diagnostics(&self) -> bool {
+        !self.diagnostics.is_empty()
     }
 
     /// The diagnostics so far, taken out.
@@ -339,7 +351,7 @@ impl Checker {
             }
             Some(20) => {
                 // An assignment start that could not be read still opens an assignment.
-                self.open = Some(Open {
+                self.open = Some(Box::new(Open {
                     kind: Kind::Unknown,
                     assignment_type: AssignmentType::Claims,
                     line,
@@ -353,7 +365,7 @@ impl Checker {
                     pending: None,
                     claim: None,
                     mandate: None,
-                });
+                }));
             }
             _ => {
                 if let Some(open) = &mut self.open {
@@ -452,7 +464,7 @@ impl Checker {
     }
 
     fn start_assignment(&mut self, line: u64, start: &AssignmentStart, direction: Direction) {
-        if let Some(open) = self.open.take() {
+        if let Some(mut open) = self.open.take() {
             self.record_error(
                 Code::MissingAssignmentEnd,
                 line,
@@ -462,7 +474,7 @@ impl Checker {
                     open.line
                 ),
             );
-            self.close_items(open);
+            self.close_items(&mut open);
         }
         let kind = match (start.assignment_type, direction) {
             (AssignmentType::Claims, Direction::ToMps) => Kind::Claims,
@@ -480,7 +492,7 @@ impl Checker {
                 format!("assignment account {}: {e}", start.account),
             );
         }
-        self.open = Some(Open {
+        self.open = Some(Box::new(Open {
             kind,
             assignment_type: start.assignment_type,
             line,
@@ -494,12 +506,12 @@ impl Checker {
             pending: None,
             claim: None,
             mandate: None,
-        });
+        }));
     }
 
     /// Reports what an assignment leaves unfinished: an item 1 without item 2, a mandate
     /// without its required posts.
-    fn close_items(&mut self, mut open: Open) {
+    fn close_items(&mut self, open: &mut Open) {
         if let Some(p) = open.pending.take() {
             self.missing_item2(p);
         }
@@ -695,21 +707,21 @@ impl Checker {
                 ),
             );
         }
-        if let (Direction::ToMps, Some(today)) = (direction, self.today) {
-            let (earliest, latest) = (shift_year(today, -1), shift_year(today, 1));
-            if item.date < earliest || item.date > latest {
-                self.field_error(
-                    Code::DueDateWindow,
-                    line,
-                    record_type,
-                    (16, 21),
-                    "due date",
-                    format!(
-                        "due date {} is more than 12 months from {today} (expected {earliest} to {latest})",
-                        item.date
-                    ),
-                );
-            }
+        if let (Direction::ToMps, Some(today), Some((earliest, latest))) =
+            (direction, self.today, self.window)
+            && (item.date < earliest || item.date > latest)
+        {
+            self.field_error(
+                Code::DueDateWindow,
+                line,
+                record_type,
+                (16, 21),
+                "due date",
+                format!(
+                    "due date {} is more than 12 months from {today} (expected {earliest} to {latest})",
+                    item.date
+                ),
+            );
         }
     }
 
@@ -718,6 +730,17 @@ impl Checker {
             return;
         }
         let digits = item.kid.digits();
+        // The check digit alone decides; a `Kid` is built only to word an error.
+        let valid = match self.kid {
+            KidCheck::Any => {
+                Modulus::Mod10.validate(digits).is_ok() || Modulus::Mod11.validate(digits).is_ok()
+            }
+            KidCheck::Only(m) => m.validate(digits).is_ok(),
+            KidCheck::Off => Kid::parse_unchecked(digits).is_ok(),
+        };
+        if valid {
+            return;
+        }
         let result = match self.kid {
             KidCheck::Any => Kid::parse(digits),
             KidCheck::Only(m) => Kid::parse_with(digits, m),
@@ -1433,7 +1456,7 @@ impl Checker {
         first_date: Option<Date>,
         direction: Direction,
     ) {
-        if let Some(open) = self.open.take() {
+        if let Some(mut open) = self.open.take() {
             self.record_error(
                 Code::MissingAssignmentEnd,
                 line,
@@ -1443,7 +1466,7 @@ impl Checker {
                     open.line
                 ),
             );
-            self.close_items(open);
+            self.close_items(&mut open);
         }
         self.ended = true;
         if self.damaged {
@@ -1504,7 +1527,7 @@ impl Checker {
             });
             return;
         }
-        if let Some(open) = self.open.take() {
+        if let Some(mut open) = self.open.take() {
             self.record_error(
                 Code::MissingAssignmentEnd,
                 line,
@@ -1514,7 +1537,7 @@ impl Checker {
                     open.line
                 ),
             );
-            self.close_items(open);
+            self.close_items(&mut open);
         }
         if !self.ended {
             self.diagnostics.push(Diagnostic {

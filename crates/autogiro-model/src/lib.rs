@@ -115,7 +115,9 @@ impl Transmission {
             if let Some(record) = record {
                 assembler.record(record, direction);
             }
-            diagnostics.append(&mut checker.take_diagnostics());
+            if checker.has_diagnostics() {
+                diagnostics.append(&mut checker.take_diagnostics());
+            }
         });
         Read {
             transmission: assembler.finish(),
@@ -140,8 +142,10 @@ pub fn validate_each<R: BufRead>(
     mut each: impl FnMut(Diagnostic),
 ) -> u64 {
     drive(input, options, |_, _, checker| {
-        for d in checker.take_diagnostics() {
-            each(d);
+        if checker.has_diagnostics() {
+            for d in checker.take_diagnostics() {
+                each(d);
+            }
         }
     })
 }
