@@ -1070,44 +1070,49 @@ impl Record {
         if line.len() != RECORD_LEN {
             return Err(length_error(line, line.len()));
         }
-        let record_type = line.get(6..8).unwrap_or_default();
+        // Two-byte arrays, not slices, so that the dispatch compares integers (slice patterns
+        // of string literals call memcmp for every record).
+        let record_type: [u8; 2] = line
+            .get(6..8)
+            .and_then(|b| b.try_into().ok())
+            .unwrap_or_default();
         let type_code = line.get(4..6).unwrap_or_default();
-        let number = digits_value(record_type).and_then(|v| u8::try_from(v).ok());
+        let number = digits_value(&record_type).and_then(|v| u8::try_from(v).ok());
         let to_mps = ctx.direction == Direction::ToMps;
         let parsed = match (record_type, to_mps) {
-            (b"10", _) => TransmissionStart::parse(line).map(|(_, r)| Self::TransmissionStart(r)),
-            (b"20", _) => AssignmentStart::parse(line, ctx).map(|(_, r)| Self::AssignmentStart(r)),
-            (b"30", _) => AmountItem1::parse(line, ctx, "30").map(|(_, r)| Self::AmountItem1(r)),
-            (b"31", _) => AmountItem2::parse(line).map(|(_, r)| Self::AmountItem2(r)),
-            (b"35", false) => {
+            ([b'1', b'0'], _) => TransmissionStart::parse(line).map(|(_, r)| Self::TransmissionStart(r)),
+            ([b'2', b'0'], _) => AssignmentStart::parse(line, ctx).map(|(_, r)| Self::AssignmentStart(r)),
+            ([b'3', b'0'], _) => AmountItem1::parse(line, ctx, "30").map(|(_, r)| Self::AmountItem1(r)),
+            ([b'3', b'1'], _) => AmountItem2::parse(line).map(|(_, r)| Self::AmountItem2(r)),
+            ([b'3', b'5'], false) => {
                 AmountItem1::parse(line, ctx, "35").map(|(_, r)| Self::RejectedItem1(r))
             }
-            (b"36", false) => RejectedItem2::parse(line).map(|(_, r)| Self::RejectedItem2(r)),
-            (b"49", true) => Specification::parse(line).map(|(_, r)| Self::Specification(r)),
-            (b"70", true) => MandatePost1::parse(line, ctx).map(|(_, r)| Self::MandatePost1(r)),
-            (b"71", true) => MandatePost2::parse(line).map(|(_, r)| Self::MandatePost2(r)),
-            (b"72", true) => MandatePost3::parse(line).map(|(_, r)| Self::MandatePost3(r)),
-            (b"74", true) => MandatePost4::parse(line).map(|(_, r)| Self::MandatePost4(r)),
-            (b"70", false) => {
+            ([b'3', b'6'], false) => RejectedItem2::parse(line).map(|(_, r)| Self::RejectedItem2(r)),
+            ([b'4', b'9'], true) => Specification::parse(line).map(|(_, r)| Self::Specification(r)),
+            ([b'7', b'0'], true) => MandatePost1::parse(line, ctx).map(|(_, r)| Self::MandatePost1(r)),
+            ([b'7', b'1'], true) => MandatePost2::parse(line).map(|(_, r)| Self::MandatePost2(r)),
+            ([b'7', b'2'], true) => MandatePost3::parse(line).map(|(_, r)| Self::MandatePost3(r)),
+            ([b'7', b'4'], true) => MandatePost4::parse(line).map(|(_, r)| Self::MandatePost4(r)),
+            ([b'7', b'0'], false) => {
                 MandatePost1FromMps::parse(line, ctx).map(|(_, r)| Self::MandatePost1FromMps(r))
             }
-            (b"71", false) => {
+            ([b'7', b'1'], false) => {
                 MandatePost2FromMps::parse(line).map(|(_, r)| Self::MandatePost2FromMps(r))
             }
-            (b"72", false) => {
+            ([b'7', b'2'], false) => {
                 MandatePost3FromMps::parse(line).map(|(_, r)| Self::MandatePost3FromMps(r))
             }
-            (b"73", false) => {
+            ([b'7', b'3'], false) => {
                 MandatePost4FromMps::parse(line, ctx).map(|(_, r)| Self::MandatePost4FromMps(r))
             }
-            (b"76", false) => {
+            ([b'7', b'6'], false) => {
                 MandatePost5FromMps::parse(line, ctx).map(|(_, r)| Self::MandatePost5FromMps(r))
             }
-            (b"88", _) => return parse_assignment_end(line, type_code, ctx),
-            (b"89", true) => {
+            ([b'8', b'8'], _) => return parse_assignment_end(line, type_code, ctx),
+            ([b'8', b'9'], true) => {
                 TransmissionEnd::parse(line, ctx).map(|(_, r)| Self::TransmissionEnd(r))
             }
-            (b"89", false) => TransmissionEndFromMps::parse(line, ctx)
+            ([b'8', b'9'], false) => TransmissionEndFromMps::parse(line, ctx)
                 .map(|(_, r)| Self::TransmissionEndFromMps(r)),
             _ => return Err(unknown_record(line, number, ctx.direction)),
         };
