@@ -1080,16 +1080,26 @@ impl Record {
         let number = digits_value(&record_type).and_then(|v| u8::try_from(v).ok());
         let to_mps = ctx.direction == Direction::ToMps;
         let parsed = match (record_type, to_mps) {
-            ([b'1', b'0'], _) => TransmissionStart::parse(line).map(|(_, r)| Self::TransmissionStart(r)),
-            ([b'2', b'0'], _) => AssignmentStart::parse(line, ctx).map(|(_, r)| Self::AssignmentStart(r)),
-            ([b'3', b'0'], _) => AmountItem1::parse(line, ctx, "30").map(|(_, r)| Self::AmountItem1(r)),
+            ([b'1', b'0'], _) => {
+                TransmissionStart::parse(line).map(|(_, r)| Self::TransmissionStart(r))
+            }
+            ([b'2', b'0'], _) => {
+                AssignmentStart::parse(line, ctx).map(|(_, r)| Self::AssignmentStart(r))
+            }
+            ([b'3', b'0'], _) => {
+                AmountItem1::parse(line, ctx, "30").map(|(_, r)| Self::AmountItem1(r))
+            }
             ([b'3', b'1'], _) => AmountItem2::parse(line).map(|(_, r)| Self::AmountItem2(r)),
             ([b'3', b'5'], false) => {
                 AmountItem1::parse(line, ctx, "35").map(|(_, r)| Self::RejectedItem1(r))
             }
-            ([b'3', b'6'], false) => RejectedItem2::parse(line).map(|(_, r)| Self::RejectedItem2(r)),
+            ([b'3', b'6'], false) => {
+                RejectedItem2::parse(line).map(|(_, r)| Self::RejectedItem2(r))
+            }
             ([b'4', b'9'], true) => Specification::parse(line).map(|(_, r)| Self::Specification(r)),
-            ([b'7', b'0'], true) => MandatePost1::parse(line, ctx).map(|(_, r)| Self::MandatePost1(r)),
+            ([b'7', b'0'], true) => {
+                MandatePost1::parse(line, ctx).map(|(_, r)| Self::MandatePost1(r))
+            }
             ([b'7', b'1'], true) => MandatePost2::parse(line).map(|(_, r)| Self::MandatePost2(r)),
             ([b'7', b'2'], true) => MandatePost3::parse(line).map(|(_, r)| Self::MandatePost3(r)),
             ([b'7', b'4'], true) => MandatePost4::parse(line).map(|(_, r)| Self::MandatePost4(r)),

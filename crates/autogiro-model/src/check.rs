@@ -258,9 +258,11 @@ impl Checker {
         });
     }
 
-    /// An error about the field at `columns` of a record.
-    fn field_error(
+    /// A diagnostic about the field at `columns` of a record.
+    #[allow(clippy::too_many_arguments)]
+    fn at_field(
         &mut self,
+        severity: Severity,
         code: Code,
         line: u64,
         record_type: u8,
@@ -269,28 +271,7 @@ impl Checker {
         message: String,
     ) {
         self.push(
-            Severity::Error,
-            code,
-            line,
-            record_type,
-            Some(columns),
-            Some(field),
-            message,
-        );
-    }
-
-    /// A warning about the field at `columns` of a record.
-    fn field_warning(
-        &mut self,
-        code: Code,
-        line: u64,
-        record_type: u8,
-        columns: (usize, usize),
-        field: &'static str,
-        message: String,
-    ) {
-        self.push(
-            Severity::Warning,
+            severity,
             code,
             line,
             record_type,
@@ -483,7 +464,8 @@ impl Checker {
             (AssignmentType::Mandates, _) => Kind::Mandates,
         };
         if let Err(e) = AccountNumber::parse(start.account.as_str()) {
-            self.field_error(
+            self.at_field(
+                Severity::Error,
                 Code::AccountCheckDigit,
                 line,
                 20,
@@ -609,7 +591,8 @@ impl Checker {
                     item.item.transaction_number,
                 );
                 if let ErrorCode::Other(n) = item.error_code {
-                    self.field_warning(
+                    self.at_field(
+                        Severity::Warning,
                         Code::UnlistedErrorCode,
                         line,
                         36,
@@ -639,7 +622,8 @@ impl Checker {
             } else {
                 "transaction number"
             };
-            self.field_error(
+            self.at_field(
+                Severity::Error,
                 code,
                 line,
                 record_type,
@@ -696,7 +680,8 @@ impl Checker {
         self.check_kid(line, record_type, item);
         let payer = item.payer.as_field();
         if !payer.starts_with([' ', '0']) && AccountNumber::parse(payer).is_err() {
-            self.field_warning(
+            self.at_field(
+                Severity::Warning,
                 Code::PayerAccountCheckDigit,
                 line,
                 record_type,
@@ -711,7 +696,8 @@ impl Checker {
             (direction, self.today, self.window)
             && (item.date < earliest || item.date > latest)
         {
-            self.field_error(
+            self.at_field(
+                Severity::Error,
                 Code::DueDateWindow,
                 line,
                 record_type,
@@ -747,7 +733,8 @@ impl Checker {
             KidCheck::Off => Kid::parse_unchecked(digits),
         };
         if let Err(e) = result {
-            self.field_error(
+            self.at_field(
+                Severity::Error,
                 Code::KidCheckDigit,
                 line,
                 record_type,
@@ -781,7 +768,8 @@ impl Checker {
             return;
         };
         if p.claim_type != claim_type {
-            self.field_error(
+            self.at_field(
+                Severity::Error,
                 Code::ItemMismatch,
                 line,
                 record_type,
@@ -794,7 +782,8 @@ impl Checker {
             );
         }
         if p.number != number {
-            self.field_error(
+            self.at_field(
+                Severity::Error,
                 Code::ItemMismatch,
                 line,
                 record_type,
@@ -829,7 +818,8 @@ impl Checker {
         };
         let claim = *claim;
         if claim.claim_type != ClaimType::WithNotice {
-            self.field_error(
+            self.at_field(
+                Severity::Error,
                 Code::SpecificationNotAllowed,
                 line,
                 49,
@@ -842,7 +832,8 @@ impl Checker {
             );
         }
         if spec.transaction_number != claim.number {
-            self.field_error(
+            self.at_field(
+                Severity::Error,
                 Code::SpecificationNumber,
                 line,
                 49,
@@ -867,8 +858,17 @@ impl Checker {
                 ),
             );
         }
+        self.specification_place(line, spec, &mut state);
+        open.claim = Some(state);
+    }
+
+    /// Decision 12: a blank or zero line or column is a warning; a line outside 1-21, a column
+    /// outside 1-2, or a place taken twice is an error.
+    fn specification_place(&mut self, line: u64, spec: &Specification, state: &mut ClaimState) {
+        let claim = *state;
         match (spec.line, spec.column) {
-            (None | Some(0), _) | (_, None | Some(0)) => self.field_warning(
+            (None | Some(0), _) | (_, None | Some(0)) => self.at_field(
+                Severity::Warning,
                 Code::SpecificationBlank,
                 line,
                 49,
@@ -876,7 +876,8 @@ impl Checker {
                 "line, column",
                 "a blank or zero line or column: the text is not printed (decision 12)".to_owned(),
             ),
-            (Some(l), _) if l > 21 => self.field_error(
+            (Some(l), _) if l > 21 => self.at_field(
+                Severity::Error,
                 Code::SpecificationPlace,
                 line,
                 49,
@@ -884,7 +885,8 @@ impl Checker {
                 "line",
                 format!("line: expected 001-021, found {l:03}"),
             ),
-            (_, Some(c)) if c > 2 => self.field_error(
+            (_, Some(c)) if c > 2 => self.at_field(
+                Severity::Error,
                 Code::SpecificationPlace,
                 line,
                 49,
@@ -895,7 +897,8 @@ impl Checker {
             (Some(l), Some(c)) => {
                 let bit = 1u64 << ((u32::from(l) - 1) * 2 + u32::from(c) - 1);
                 if state.places & bit != 0 {
-                    self.field_error(
+                    self.at_field(
+                        Severity::Error,
                         Code::SpecificationDuplicate,
                         line,
                         49,
@@ -910,7 +913,6 @@ impl Checker {
                 state.places |= bit;
             }
         }
-        open.claim = Some(state);
     }
 
     fn post1(&mut self, open: &mut Open, line: u64, post: &MandatePost1, direction: Direction) {
@@ -923,7 +925,8 @@ impl Checker {
         self.tx.limit_sum += u128::from(post.amount_limit);
         self.count_transaction(line, 70);
         if let Err(e) = AccountNumber::parse(post.account.as_str()) {
-            self.field_error(
+            self.at_field(
+                Severity::Error,
                 Code::AccountCheckDigit,
                 line,
                 70,
@@ -936,7 +939,8 @@ impl Checker {
         if let (Some(from), Some(to)) = (post.valid_from, post.valid_to)
             && from > to
         {
-            self.field_error(
+            self.at_field(
+                Severity::Error,
                 Code::MandateDates,
                 line,
                 70,
@@ -978,7 +982,8 @@ impl Checker {
             MandateType::Simplified
                 if post.period_code != PeriodCode::NoPeriod || post.amount_limit != 0 =>
             {
-                self.field_error(
+                self.at_field(
+                Severity::Error,
                     Code::MandateLimit,
                     line,
                     70,
@@ -992,7 +997,8 @@ impl Checker {
                 );
             }
             MandateType::Standard if post.period_code == PeriodCode::NoPeriod => {
-                self.field_error(
+                self.at_field(
+                    Severity::Error,
                     Code::MandateLimit,
                     line,
                     70,
@@ -1143,7 +1149,8 @@ impl Checker {
         sequence: u32,
     ) {
         if sequence != m.sequence {
-            self.field_error(
+            self.at_field(
+                Severity::Error,
                 Code::MandatePostOrder,
                 line,
                 record_type,
@@ -1156,7 +1163,8 @@ impl Checker {
             );
         }
         if mandate_type != m.mandate_type {
-            self.field_error(
+            self.at_field(
+                Severity::Error,
                 Code::MandatePostOrder,
                 line,
                 record_type,
@@ -1198,7 +1206,8 @@ impl Checker {
         text: &Text<N>,
     ) {
         if text.is_blank() {
-            self.field_error(
+            self.at_field(
+                Severity::Error,
                 Code::RequiredField,
                 line,
                 record_type,
@@ -1215,7 +1224,8 @@ impl Checker {
         if country.is_empty() || country == "NO" {
             let digits = code.iter().all(u8::is_ascii_digit);
             if !digits || code == b"0000" {
-                self.field_error(
+                self.at_field(
+                    Severity::Error,
                     Code::PostalCode,
                     line,
                     72,
@@ -1228,7 +1238,8 @@ impl Checker {
                 );
             }
             if !p.postal_code_extension.is_blank() {
-                self.field_error(
+                self.at_field(
+                    Severity::Error,
                     Code::PostalCode,
                     line,
                     72,
@@ -1241,7 +1252,8 @@ impl Checker {
                 );
             }
         } else if p.postal_code.is_blank() && p.postal_code_extension.is_blank() {
-            self.field_error(
+            self.at_field(
+                Severity::Error,
                 Code::PostalCode,
                 line,
                 72,
@@ -1258,7 +1270,8 @@ impl Checker {
         let text = field.to_string();
         let bytes = field.as_field();
         if field.is_blank() || bytes.iter().all(|&b| b == b'0') {
-            self.field_error(
+            self.at_field(
+                Severity::Error,
                 Code::OrganisationNumber,
                 line,
                 74,
@@ -1268,7 +1281,8 @@ impl Checker {
             );
         } else if bytes.starts_with(b"00") && bytes.iter().all(u8::is_ascii_digit) {
             if let Err(e) = OrganisationNumber::parse(&text) {
-                self.field_error(
+                self.at_field(
+                    Severity::Error,
                     Code::OrganisationNumber,
                     line,
                     74,
@@ -1278,7 +1292,8 @@ impl Checker {
                 );
             }
         } else {
-            self.field_warning(
+            self.at_field(
+                Severity::Warning,
                 Code::ForeignOrganisation,
                 line,
                 74,
@@ -1303,7 +1318,8 @@ impl Checker {
         equal: bool,
     ) {
         if !equal {
-            self.field_error(
+            self.at_field(
+                Severity::Error,
                 code,
                 line,
                 record_type,
@@ -1339,7 +1355,8 @@ impl Checker {
         }
         open.tally.records += 1;
         if assignment_type != open.assignment_type {
-            self.field_error(
+            self.at_field(
+                Severity::Error,
                 Code::AssignmentTypeMismatch,
                 line,
                 88,
@@ -1419,7 +1436,8 @@ impl Checker {
             u64::from(totals.records) == records,
         );
         if sum > u128::from(Amount::MAX.ore()) {
-            self.field_error(
+            self.at_field(
+                Severity::Error,
                 Code::AmountOverflow,
                 line,
                 record_type,
