@@ -1269,38 +1269,32 @@ impl Checker {
     fn organisation(&mut self, line: u64, field: &Text<11>) {
         let text = field.to_string();
         let bytes = field.as_field();
-        if field.is_blank() || bytes.iter().all(|&b| b == b'0') {
-            self.at_field(
+        let finding = if field.is_blank() || bytes.iter().all(|&b| b == b'0') {
+            Some((
                 Severity::Error,
                 Code::OrganisationNumber,
-                line,
-                74,
-                (16, 26),
-                "organisation number",
                 "the organisation number is required, found zeros or blanks".to_owned(),
-            );
+            ))
         } else if bytes.starts_with(b"00") && bytes.iter().all(u8::is_ascii_digit) {
-            if let Err(e) = OrganisationNumber::parse(&text) {
-                self.at_field(
+            OrganisationNumber::parse(&text).err().map(|e| {
+                (
                     Severity::Error,
                     Code::OrganisationNumber,
-                    line,
-                    74,
-                    (16, 26),
-                    "organisation number",
                     format!("organisation number {text}: {e}"),
-                );
-            }
+                )
+            })
         } else {
-            self.at_field(
+            Some((
                 Severity::Warning,
                 Code::ForeignOrganisation,
-                line,
-                74,
-                (16, 26),
-                "organisation number",
-                format!("{text:?} is not `00` + a Norwegian organisation number: read as a payer outside Norway (decision 14)"),
-            );
+                format!(
+                    "{text:?} is not `00` + a Norwegian organisation number: read as a payer outside Norway (decision 14)"
+                ),
+            ))
+        };
+        if let Some((severity, code, message)) = finding {
+            let field = "organisation number";
+            self.at_field(severity, code, line, 74, (16, 26), field, message);
         }
     }
 
