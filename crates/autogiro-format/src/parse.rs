@@ -85,7 +85,12 @@ pub(crate) fn digits_value(bytes: &[u8]) -> Option<u64> {
         let word: [u8; 8] = chunk.try_into().ok()?;
         value = value * 100_000_000 + eight_digits(word)?;
     }
-    for &b in chunks.remainder() {
+    let mut rest = chunks.remainder();
+    if let Some((word, tail)) = rest.split_first_chunk::<4>() {
+        value = value * 10_000 + four_digits(*word)?;
+        rest = tail;
+    }
+    for &b in rest {
         let d = b.wrapping_sub(b'0');
         if d > 9 {
             return None;
@@ -93,6 +98,21 @@ pub(crate) fn digits_value(bytes: &[u8]) -> Option<u64> {
         value = value * 10 + u64::from(d);
     }
     Some(value)
+}
+
+/// The value of four ASCII digits, most significant first, or `None`: [`eight_digits`] in a
+/// 32-bit word (a transaction number has 7 digits, a date 6).
+#[inline]
+fn four_digits(word: [u8; 4]) -> Option<u64> {
+    const HIGH: u32 = 0xF0F0_F0F0;
+    const ZEROS: u32 = 0x3030_3030;
+    let v = u32::from_le_bytes(word);
+    if v & HIGH != ZEROS || v.wrapping_add(0x0606_0606) & HIGH != ZEROS {
+        return None;
+    }
+    let v = v - ZEROS;
+    let v = (v.wrapping_mul(10) + (v >> 8)) & 0x00FF_00FF;
+    Some(u64::from((v.wrapping_mul(100) + (v >> 16)) & 0x0000_FFFF))
 }
 
 /// The value of eight ASCII digits, most significant first, or `None` if one is not a digit.
@@ -243,13 +263,12 @@ fn calendar_date(day: u64, month: u64, year: i32) -> Option<Date> {
 
 /// Reads `DDMMYY`; `Ok(None)` for `000000`, `Err(())` for anything else that is not a date.
 fn ddmmyy(bytes: &[u8; 6], ctx: &Context) -> Result<Option<Date>, ()> {
-    if bytes == b"000000" {
+    // The six digits as one number, split by division: one digit check for the whole field.
+    let value = digits_value(bytes).ok_or(())?;
+    if value == 0 {
         return Ok(None);
     }
-    let [d0, d1, m0, m1, y0, y1] = *bytes;
-    let day = digits_value(&[d0, d1]).ok_or(())?;
-    let month = digits_value(&[m0, m1]).ok_or(())?;
-    let yy = digits_value(&[y0, y1]).ok_or(())?;
+    let (day, month, yy) = (value / 10_000, value / 100 % 100, value % 100);
     // Two digits: below 100.
     let year = ctx.full_year(i32::try_from(yy).unwrap_or(0));
     calendar_date(day, month, year).map(Some).ok_or(())
@@ -380,6 +399,18 @@ mod tests {
         assert_eq!(digits_value(b"0000000000001250X"), None);
         assert_eq!(digits_value(b"000000000000\xff2500"), None);
         assert_eq!(digits_value(b""), Some(0));
+        for s in ["0000", "1234", "9999", "0420"] {
+            let word: [u8; 4] = s.as_bytes().try_into().unwrap();
+            assert_eq!(four_digits(word), s.parse().ok(), "{s}");
+        }
+        for bad in ["123/", "12:4", " 234", "ABCD"] {
+            let word: [u8; 4] = bad.as_bytes().try_into().unwrap();
+            assert_eq!(four_digits(word), None, "{bad:?}");
+        }
+        assert_eq!(digits_value(b"0000001"), Some(1));
+        assert_eq!(digits_value(b"1234567"), Some(1_234_567));
+        assert_eq!(digits_value(b"123456789"), Some(123_456_789));
+        assert_eq!(digits_value(b"12345x7"), None);
     }
 
     #[test]

@@ -355,6 +355,11 @@ impl<const N: usize> PaddedDigits<N> {
         ascii(&self.0)
     }
 
+    /// The whole field as its bytes (blanks and ASCII digits).
+    pub fn as_bytes(&self) -> &[u8; N] {
+        &self.0
+    }
+
     /// Whether the field is all blanks.
     pub fn is_blank(&self) -> bool {
         self.0.iter().all(|&b| b == b' ')

@@ -678,8 +678,12 @@ impl Checker {
         self.tx.first_date = Some(self.tx.first_date.map_or(item.date, |d| d.min(item.date)));
         self.count_transaction(line, record_type);
         self.check_kid(line, record_type, item);
-        let payer = item.payer.as_field();
-        if !payer.starts_with([' ', '0']) && AccountNumber::parse(payer).is_err() {
+        // Only a field starting with a digit 1-9 can be an account rather than a padded
+        // reference; the byte test keeps the common case cheap.
+        let payer = &item.payer;
+        if matches!(payer.as_bytes().first(), Some(b'1'..=b'9'))
+            && AccountNumber::parse(payer.as_field()).is_err()
+        {
             self.at_field(
                 Severity::Warning,
                 Code::PayerAccountCheckDigit,
