@@ -1302,7 +1302,8 @@ impl Checker {
         }
     }
 
-    /// Compares a declared number with the computed one.
+    /// Reports a declared value that differs from the computed one. `values` formats both, and
+    /// runs only when they differ: end records that add up cost no formatting.
     #[allow(clippy::too_many_arguments)]
     fn compare(
         &mut self,
@@ -1311,11 +1312,11 @@ impl Checker {
         record_type: u8,
         columns: (usize, usize),
         field: &'static str,
-        declared: &str,
-        computed: &str,
         equal: bool,
+        values: impl FnOnce() -> (String, String),
     ) {
         if !equal {
+            let (declared, computed) = values();
             self.at_field(
                 Severity::Error,
                 code,
@@ -1384,9 +1385,8 @@ impl Checker {
                 88,
                 first_cols,
                 "first date",
-                &date_text(first),
-                &date_text(t.first),
                 first == t.first,
+                || (date_text(first), date_text(t.first)),
             );
             self.compare(
                 Code::LastDateMismatch,
@@ -1394,9 +1394,8 @@ impl Checker {
                 88,
                 last_cols,
                 "last date",
-                &date_text(last),
-                &date_text(t.last),
                 last == t.last,
+                || (date_text(last), date_text(t.last)),
             );
         }
     }
@@ -1419,9 +1418,8 @@ impl Checker {
             record_type,
             (9, 16),
             "number of transactions",
-            &totals.transactions.to_string(),
-            &transactions.to_string(),
             u64::from(totals.transactions) == transactions,
+            || (totals.transactions.to_string(), transactions.to_string()),
         );
         self.compare(
             Code::RecordCountMismatch,
@@ -1429,9 +1427,8 @@ impl Checker {
             record_type,
             (17, 24),
             "number of records",
-            &totals.records.to_string(),
-            &records.to_string(),
             u64::from(totals.records) == records,
+            || (totals.records.to_string(), records.to_string()),
         );
         if sum > u128::from(Amount::MAX.ore()) {
             self.at_field(
@@ -1449,19 +1446,22 @@ impl Checker {
             return;
         }
         let declared = u128::from(totals.sum);
-        let computed = match alternative {
-            Some(alt) if alt != sum => format!("{} (or {})", nok(sum), nok(alt)),
-            _ => nok(sum),
-        };
         self.compare(
             Code::SumMismatch,
             line,
             record_type,
             (25, 41),
             "sum amount",
-            &nok(declared),
-            &computed,
             declared == sum || Some(declared) == alternative,
+            || {
+                (
+                    nok(declared),
+                    match alternative {
+                        Some(alt) if alt != sum => format!("{} (or {})", nok(sum), nok(alt)),
+                        _ => nok(sum),
+                    },
+                )
+            },
         );
     }
 
@@ -1520,9 +1520,8 @@ impl Checker {
                 89,
                 (42, 47),
                 "first date",
-                &date_text(declared_first),
-                &date_text(expected),
                 declared_first == expected,
+                || (date_text(declared_first), date_text(expected)),
             );
         }
     }
