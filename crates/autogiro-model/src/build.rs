@@ -440,11 +440,6 @@ impl Mandate {
         self.payer = Some(payer);
         self
     }
-
-    /// The payer field a claim under this mandate carries.
-    pub fn claim_payer(&self) -> PayerReference {
-        self.payer_reference
-    }
 }
 
 /// The blank-padded payer field of a reference or account's digits.
