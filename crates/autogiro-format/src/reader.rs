@@ -112,7 +112,7 @@ impl<R: BufRead> Reader<R> {
                 break;
             }
             started = true;
-            // memchr finds the line break with SIMD: the one scan over every byte of the file.
+            // memchr finds the line break with SIMD (lines that are not records may be any length).
             let (part, used, complete) = match memchr::memchr(b'\n', chunk) {
                 Some(i) => (chunk.get(..i).unwrap_or_default(), i + 1, true),
                 None => (chunk, chunk.len(), false),
@@ -169,20 +169,30 @@ impl<R: BufRead> Reader<R> {
     /// but 10 that parses, parse it where it lies (no copy) and consume it. Anything else (a
     /// line across buffers, an error, an empty line, a transmission start) is left to the
     /// general path, which reads the same line again.
+    ///
+    /// A record line is 80 bytes and a line break, so the break is looked for at byte 80 (LF)
+    /// or 80-81 (CRLF) only, without scanning the line for it. That is sound because no field
+    /// of any layout accepts a CR or LF byte: a line with a break inside its first 80 bytes, or
+    /// a CR at byte 80 that is not part of the break, fails to parse and goes to the general
+    /// path, which finds the real line end. The test
+    /// `a_line_break_inside_a_record_never_parses` holds every layout to that.
     #[inline]
     fn next_in_buffer(&mut self) -> Option<(u64, Record)> {
         if self.held || self.empty_since.is_some() {
             return None;
         }
         let chunk = self.inner.fill_buf().ok()?;
-        let end = memchr::memchr(b'\n', chunk)?;
-        let line = chunk.get(..end)?;
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.len() != RECORD_LEN || line.get(6..8) == Some(b"10") {
+        let (line, rest) = chunk.split_first_chunk::<RECORD_LEN>()?;
+        let used = match rest {
+            [b'\r', b'\n', ..] => RECORD_LEN + 2,
+            [b'\n', ..] => RECORD_LEN + 1,
+            _ => return None,
+        };
+        if line.get(6..8) == Some(b"10") {
             return None;
         }
         let record = Record::parse(line, &self.ctx).ok()?;
-        self.inner.consume(end + 1);
+        self.inner.consume(used);
         self.line_number += 1;
         Some((self.line_number, record))
     }

@@ -163,6 +163,50 @@ fn reader_takes_lf_crlf_missing_final_break_and_trailing_empty_lines() {
     assert!(Reader::new(&b"\n\n\r\n"[..]).next().is_none());
 }
 
+/// Lines whose break falls where a record's would (byte 80 or 81) but that are not records: the
+/// reader's hot path must hand each to the general path, which reports its true length.
+#[test]
+fn lines_that_look_80_bytes_long_are_measured_not_trusted() {
+    let item = "NY0102300000001150126      1000000000000000000100                000000000000000";
+    assert_eq!(item.len(), 80);
+    let cut = |n: usize| &item[..n];
+    // Each file with, per item, its line and the length reported (`None`: a record).
+    let cases = [
+        // 79 bytes and CRLF: the LF is byte 81, where a CRLF record's is.
+        (
+            format!("{}\r\n{item}\n", cut(79)),
+            vec![(1, Some(79)), (2, None)],
+        ),
+        // 80 bytes, a stray CR, then CRLF: 81 bytes.
+        (
+            format!("{item}\r\r\n{item}\n"),
+            vec![(1, Some(81)), (2, None)],
+        ),
+        // Two short lines whose second break is byte 81, where an LF record's is.
+        (
+            format!("{}\n{}\n{item}\n", cut(40), cut(39)),
+            vec![(1, Some(40)), (2, Some(39)), (3, None)],
+        ),
+        (
+            format!("{}\r\n{}\r\n{item}\r\n", cut(40), cut(38)),
+            vec![(1, Some(40)), (2, Some(38)), (3, None)],
+        ),
+    ];
+    for (file, expected) in cases {
+        let items: Vec<(u64, Option<usize>)> = Reader::new(file.as_bytes())
+            .map(|item| match item {
+                Ok((line, _)) => (line, None),
+                Err(autogiro_format::Error::Record { line, error }) => match error.kind {
+                    autogiro_format::ErrorKind::LineLength { length } => (line, Some(length)),
+                    other => panic!("line {line}: {other:?}"),
+                },
+                Err(e) => panic!("{e}"),
+            })
+            .collect();
+        assert_eq!(items, expected, "{file:?}");
+    }
+}
+
 #[test]
 fn direction_comes_from_the_transmission_start_or_is_forced() {
     let from_mps = std::fs::read(
@@ -636,6 +680,27 @@ proptest! {
     #[test]
     fn every_layout_from_mps_round_trips(record in record_from_mps()) {
         round_trip(&record, Direction::FromMps)?;
+    }
+
+    /// The reader's hot path looks for a line break only after byte 80, trusting that a CR or
+    /// LF anywhere in the first 80 bytes makes every layout fail (`Reader::next_in_buffer`).
+    #[test]
+    fn a_line_break_inside_a_record_never_parses(
+        record in prop_oneof![
+            record_to_mps().prop_map(|r| (r, Direction::ToMps)),
+            record_from_mps().prop_map(|r| (r, Direction::FromMps)),
+        ],
+    ) {
+        let (record, direction) = record;
+        let bytes = record.encode().unwrap();
+        let ctx = Context::new(direction);
+        for at in 0..bytes.len() {
+            for byte in [b'\r', b'\n'] {
+                let mut line = bytes;
+                line[at] = byte;
+                prop_assert!(Record::parse(&line, &ctx).is_err(), "{byte:#04x} at byte {at} of {record:?}");
+            }
+        }
     }
 
     #[test]
