@@ -149,7 +149,7 @@ impl AssignmentStart {
             assignment_type,
             agreement_id,
             assignment_number,
-            account,
+            account: Digits::from_field(*account),
         };
         Ok((i, record))
     }
@@ -202,9 +202,9 @@ impl AmountItem1 {
             transaction_type,
             transaction_number,
             date,
-            payer,
+            payer: PaddedDigits::from_field(*payer),
             amount,
-            kid,
+            kid: PaddedDigits::from_field(*kid),
         };
         Ok((i, record))
     }
@@ -274,9 +274,9 @@ fn item2_fields<'a>(i: &'a [u8], record: &'static str) -> PResult<'a, AmountItem
     let item = AmountItem2 {
         transaction_type,
         transaction_number,
-        short_name,
-        own_reference,
-        foreign_reference,
+        short_name: Text::from_field(*short_name),
+        own_reference: Text::from_field(*own_reference),
+        foreign_reference: Text::from_field(*foreign_reference),
     };
     Ok((i, item))
 }
@@ -338,7 +338,7 @@ impl Specification {
             // Three digits fit a u16, one digit a u8.
             line: line.and_then(|v| u16::try_from(v).ok()),
             column: column.and_then(|v| u8::try_from(v).ok()),
-            text,
+            text: Text::from_field(*text),
         };
         Ok((i, record))
     }
@@ -411,8 +411,8 @@ impl MandatePost1 {
             mandate_type,
             sequence_number,
             registration_type,
-            payer_reference,
-            account,
+            payer_reference: PaddedDigits::from_field(*payer_reference),
+            account: Digits::from_field(*account),
             period_code,
             amount_limit,
             valid_from,
@@ -472,7 +472,7 @@ impl MandatePost1FromMps {
             i,
             Self {
                 post,
-                archive_reference,
+                archive_reference: Text::from_field(*archive_reference),
             },
         ))
     }
@@ -508,8 +508,8 @@ impl MandatePost2 {
         let record = Self {
             mandate_type,
             sequence_number,
-            name,
-            address1,
+            name: Text::from_field(*name),
+            address1: Text::from_field(*address1),
         };
         Ok((i, record))
     }
@@ -560,7 +560,7 @@ impl MandatePost2FromMps {
         let record = Self {
             mandate_type,
             sequence_number,
-            name,
+            name: Text::from_field(*name),
         };
         Ok((i, record))
     }
@@ -605,11 +605,11 @@ impl MandatePost3 {
         let record = Self {
             mandate_type,
             sequence_number,
-            address2,
-            postal_code,
-            postal_code_extension,
-            postal_town,
-            country_code,
+            address2: Text::from_field(*address2),
+            postal_code: Text::from_field(*postal_code),
+            postal_code_extension: Text::from_field(*postal_code_extension),
+            postal_town: Text::from_field(*postal_town),
+            country_code: Text::from_field(*country_code),
         };
         Ok((i, record))
     }
@@ -678,8 +678,8 @@ impl MandatePost4 {
         let record = Self {
             mandate_type,
             sequence_number,
-            organisation_number,
-            signatory,
+            organisation_number: Text::from_field(*organisation_number),
+            signatory: Text::from_field(*signatory),
             signatory_birth_date,
         };
         Ok((i, record))

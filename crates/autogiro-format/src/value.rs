@@ -164,7 +164,8 @@ impl<const N: usize> Text<N> {
         Ok(Self(field))
     }
 
-    /// Takes the field's bytes as read; the caller has checked them.
+    /// Takes the field's bytes as read; the caller has checked them (the field parsers of
+    /// `parse.rs` return checked bytes for this).
     pub(crate) const fn from_field(field: [u8; N]) -> Self {
         Self(field)
     }
@@ -240,7 +241,8 @@ impl<const N: usize> Digits<N> {
         Ok(Self(field))
     }
 
-    /// Takes the field's bytes as read; the caller has checked them.
+    /// Takes the field's bytes as read; the caller has checked them (the field parsers of
+    /// `parse.rs` return checked bytes for this).
     pub(crate) const fn from_field(field: [u8; N]) -> Self {
         Self(field)
     }
@@ -339,7 +341,8 @@ impl<const N: usize> PaddedDigits<N> {
         }
     }
 
-    /// Takes the field's bytes as read; the caller has checked them.
+    /// Takes the field's bytes as read; the caller has checked them (the field parsers of
+    /// `parse.rs` return checked bytes for this).
     pub(crate) const fn from_field(field: [u8; N]) -> Self {
         Self(field)
     }
