@@ -3,16 +3,33 @@
 //!
 //! Each check panics when a property breaks; a panic is what libFuzzer reports as a crash.
 
+use std::ops::ControlFlow;
+
 use autogiro_checksum::{AccountNumber, ChecksumError, Kid, Modulus};
 use autogiro_format::{Direction, Reader};
 use autogiro_model::{ReadOptions, Transmission, validate};
 
 /// The record reader on arbitrary bytes, both directions: it never panics, every error names a
-/// line of the input and a column range inside the line's length.
+/// line of the input and a column range inside the line's length, and `Reader::each` lends out
+/// what the iterator yields.
 pub fn records(data: &[u8]) {
     let lines = data.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
     for direction in [Direction::ToMps, Direction::FromMps] {
+        let mut lent = Vec::new();
+        Reader::new(data).direction(direction).each(|_, item| {
+            lent.push(match item {
+                Ok((line, record)) => format!("{line}: {record:?}"),
+                Err(e) => e.to_string(),
+            });
+            ControlFlow::Continue(())
+        });
+        let mut lent = lent.into_iter();
         for item in Reader::new(data).direction(direction) {
+            let shown = match &item {
+                Ok((line, record)) => format!("{line}: {record:?}"),
+                Err(e) => e.to_string(),
+            };
+            assert_eq!(lent.next().as_deref(), Some(shown.as_str()));
             if let Err(e) = item {
                 let line = e.line();
                 assert!(line >= 1 && line <= lines, "line {line} of {lines}: {e}");
@@ -25,6 +42,7 @@ pub fn records(data: &[u8]) {
                 let _ = e.to_string();
             }
         }
+        assert_eq!(lent.next(), None);
     }
 }
 

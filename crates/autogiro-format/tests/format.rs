@@ -163,6 +163,46 @@ fn reader_takes_lf_crlf_missing_final_break_and_trailing_empty_lines() {
     assert!(Reader::new(&b"\n\n\r\n"[..]).next().is_none());
 }
 
+/// `Reader::each` lends out what the iterator yields, item for item, in the same context, and
+/// stops when told.
+#[test]
+fn each_yields_what_the_iterator_yields() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata");
+    let mut files = 0;
+    for dir in ["ok", "err"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+            let show = |direction: Direction, item: Result<(u64, &Record), String>| match item {
+                Ok((line, record)) => format!("{direction:?} {line}: {record:?}"),
+                Err(e) => format!("{direction:?} {e}"),
+            };
+            let mut reader = Reader::new(&bytes[..]);
+            let mut iterated = Vec::new();
+            while let Some(item) = reader.next() {
+                let item = item.as_ref().map(|(line, record)| (*line, record));
+                iterated.push(show(
+                    reader.context().direction,
+                    item.map_err(ToString::to_string),
+                ));
+            }
+            let mut lent = Vec::new();
+            Reader::new(&bytes[..]).each(|ctx, item| {
+                lent.push(show(ctx.direction, item.map_err(|e| e.to_string())));
+                std::ops::ControlFlow::Continue(())
+            });
+            assert_eq!(lent, iterated);
+            let mut first = Vec::new();
+            Reader::new(&bytes[..]).each(|ctx, item| {
+                first.push(show(ctx.direction, item.map_err(|e| e.to_string())));
+                std::ops::ControlFlow::Break(())
+            });
+            assert_eq!(first[..], iterated[..1.min(iterated.len())]);
+            files += 1;
+        }
+    }
+    assert!(files > 80, "{files} fixtures");
+}
+
 /// Lines whose break falls where a record's would (byte 80 or 81) but that are not records: the
 /// reader's hot path must hand each to the general path, which reports its true length.
 #[test]

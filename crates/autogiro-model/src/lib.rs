@@ -48,6 +48,7 @@ mod serde_util;
 mod write;
 
 use std::io::BufRead;
+use std::ops::ControlFlow;
 
 use autogiro_format::{Direction, Reader};
 
@@ -165,12 +166,13 @@ fn drive<R: BufRead>(
         reader = reader.reference_date(today);
     }
     let mut checker = check::Checker::new(options);
-    while let Some(item) = reader.next() {
-        let direction = reader.context().direction;
+    // `each` lends every record where it was parsed: no record is moved on its way here.
+    reader.each(|ctx, item| {
+        let direction = ctx.direction;
         match item {
             Ok((line, record)) => {
-                checker.record(line, &record, direction);
-                after(Some(&record), direction, &mut checker);
+                checker.record(line, record, direction);
+                after(Some(record), direction, &mut checker);
             }
             Err(autogiro_format::Error::Record { line, error }) => {
                 checker.bad_line(line, &error);
@@ -181,10 +183,11 @@ fn drive<R: BufRead>(
                 d.line = d.line.max(1);
                 checker.push_diagnostic(d);
                 after(None, direction, &mut checker);
-                break;
+                return ControlFlow::Break(());
             }
         }
-    }
+        ControlFlow::Continue(())
+    });
     checker.finish();
     after(None, reader.context().direction, &mut checker);
     reader.line_number()
