@@ -1586,6 +1586,38 @@ mod tests {
         assert_eq!(post_name(76), "post 5 (record 76)");
     }
 
+    /// No fixture can hold 10 million transactions (1.6 GB), so the count starts one short of
+    /// the limit and a real file's claims cross it.
+    #[test]
+    fn the_transaction_past_the_limit_is_reported_once() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../testdata/ok/claims-every-kind.txt"
+        );
+        let file = std::fs::read(path).unwrap();
+        let mut checker = Checker::new(&ReadOptions::new());
+        checker.tx.claims = MAX_TRANSACTIONS - 1;
+        let mut items1 = Vec::new();
+        autogiro_format::Reader::new(&file[..]).each(|ctx, item| {
+            let (line, record) = item.unwrap();
+            if matches!(record, Record::AmountItem1(_)) {
+                items1.push(line);
+            }
+            checker.record(line, record, ctx.direction);
+            std::ops::ControlFlow::Continue(())
+        });
+        checker.finish();
+        let too_many: Vec<u64> = checker
+            .take_diagnostics()
+            .into_iter()
+            .filter(|d| d.code == Code::TooManyTransactions)
+            .map(|d| d.line)
+            .collect();
+        assert!(items1.len() > 2, "{items1:?}");
+        // The first claim makes 9 999 999; the second is one too many.
+        assert_eq!(too_many, [items1[1]]);
+    }
+
     #[test]
     fn tally_keeps_the_date_range() {
         let mut t = Tally::default();
