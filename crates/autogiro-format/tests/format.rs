@@ -457,6 +457,20 @@ fn item2() -> impl Strategy<Value = AmountItem2> {
         )
 }
 
+/// Record 20 with one of `types` (to MPS, rejected claims cannot be sent).
+fn assignment_start(types: &'static [AssignmentType]) -> impl Strategy<Value = Record> {
+    (select(types), n32(9), n32(7), digits::<11>()).prop_map(
+        |(assignment_type, agreement_id, assignment_number, account)| {
+            Record::AssignmentStart(AssignmentStart {
+                assignment_type,
+                agreement_id,
+                assignment_number,
+                account,
+            })
+        },
+    )
+}
+
 fn post1(registration: &'static [RegistrationType]) -> impl Strategy<Value = MandatePost1> {
     (
         mandate_type(),
@@ -497,22 +511,7 @@ fn record_to_mps() -> impl Strategy<Value = Record> {
                 recipient,
             })
         }),
-        (
-            select(&[AssignmentType::Claims, AssignmentType::Mandates][..]),
-            n32(9),
-            n32(7),
-            digits::<11>()
-        )
-            .prop_map(
-                |(assignment_type, agreement_id, assignment_number, account)| {
-                    Record::AssignmentStart(AssignmentStart {
-                        assignment_type,
-                        agreement_id,
-                        assignment_number,
-                        account,
-                    })
-                }
-            ),
+        assignment_start(&[AssignmentType::Claims, AssignmentType::Mandates]),
         item1().prop_map(Record::AmountItem1),
         item2().prop_map(Record::AmountItem2),
         (
@@ -602,16 +601,7 @@ fn record_to_mps() -> impl Strategy<Value = Record> {
 #[allow(clippy::too_many_lines)] // One strategy per layout, in one list.
 fn record_from_mps() -> impl Strategy<Value = Record> {
     prop_oneof![
-        (select(AssignmentType::ALL), n32(9), n32(7), digits::<11>()).prop_map(
-            |(assignment_type, agreement_id, assignment_number, account)| {
-                Record::AssignmentStart(AssignmentStart {
-                    assignment_type,
-                    agreement_id,
-                    assignment_number,
-                    account,
-                })
-            }
-        ),
+        assignment_start(AssignmentType::ALL),
         item1().prop_map(Record::AmountItem1),
         item1().prop_map(Record::RejectedItem1),
         (item2(), (0u16..1000).prop_map(ErrorCode::from_number)).prop_map(|(item, error_code)| {
@@ -723,7 +713,7 @@ proptest! {
     }
 
     /// The reader's hot path looks for a line break only after byte 80, trusting that a CR or
-    /// LF anywhere in the first 80 bytes makes every layout fail (`Reader::next_in_buffer`).
+    /// LF anywhere in the first 80 bytes makes every layout fail (`Reader::parse_in_buffer`).
     #[test]
     fn a_line_break_inside_a_record_never_parses(
         record in prop_oneof![
