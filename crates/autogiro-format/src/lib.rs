@@ -16,6 +16,8 @@
 //!   years follow decision 6 ([`Context::reference_date`]).
 //! * Errors name the line, the 1-based columns, the record type, the field, what was expected
 //!   and the bytes found ([`RecordError`], [`Error`]).
+//! * The [`Reader`] is an iterator of owned records; [`Reader::each`] hands out the same
+//!   records by reference instead, the faster way through a large file.
 //!
 //! ```
 //! use autogiro_format::{Direction, LineEnding, Reader, Record, Writer};
