@@ -1264,6 +1264,80 @@ fn errors(out: &mut Out, to: &Transmission, from: &Transmission, to_bytes: &[u8]
             }
         },
     )?;
+    spec_round_2(out, t, f, to_bytes)
+}
+
+/// The rules of the second round of decisions: a payer's reference never blank (decision 20),
+/// numbering from above 1 (19), an assignment number used twice (23), a full listing without
+/// post 5 (24).
+fn spec_round_2(out: &mut Out, t: &[Record], f: &[Record], to_bytes: &[u8]) -> Result<()> {
+    let lines: Vec<&[u8]> = to_bytes
+        .split(|&b| b == b'\n')
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l))
+        .collect();
+    let line = |i: usize| lines.get(i).copied().unwrap_or_default();
+    out.err_line(
+        "field-format--payer-blank",
+        to_bytes,
+        2,
+        patch(line(2), 21, &[b' '; 11]),
+        "a claim whose payer's reference or account is all blanks (never blank: decision 20)",
+    );
+    out.err_line(
+        "field-format--mandate-reference-blank",
+        to_bytes,
+        11,
+        patch(line(11), 16, &[b' '; 11]),
+        "a mandate whose payer's reference is all blanks (never blank: decision 20)",
+    );
+    out.err(
+        "field-format--rejected-payer-blank",
+        f,
+        "a rejected claim from MPS whose payer's reference is all blanks (decision 20)",
+        |r| {
+            if let Some(x) = item1(r, 6) {
+                x.payer = PaddedDigits::BLANK;
+            }
+        },
+    )?;
+    out.err(
+        "numbering-start--from-101",
+        t,
+        "claims numbered 101, 102 and mandates 11, 12: consecutive, starting above 1 (a warning: decision 19)",
+        |r| {
+            for record in r.iter_mut() {
+                match record {
+                    Record::AmountItem1(x) => x.transaction_number += 100,
+                    Record::AmountItem2(x) => x.transaction_number += 100,
+                    Record::Specification(x) => x.transaction_number += 100,
+                    Record::MandatePost1(x) => x.sequence_number += 10,
+                    Record::MandatePost2(x) => x.sequence_number += 10,
+                    Record::MandatePost3(x) => x.sequence_number += 10,
+                    Record::MandatePost4(x) => x.sequence_number += 10,
+                    _ => {}
+                }
+            }
+        },
+    )?;
+    out.err(
+        "duplicate-assignment-number--twice",
+        t,
+        "the mandates assignment with the claims assignment's number, 1, of the same agreement (decision 23)",
+        |r| on!(r, 10, AssignmentStart, |x| x.assignment_number = 1),
+    )?;
+    out.err(
+        "mandate-post-missing--listing-without-post-5",
+        f,
+        "a mandate of a full listing without post 5 (record 76), the end records' counts adjusted (decision 24)",
+        |r| {
+            r.remove(16);
+            for i in [16, 17] {
+                if let Some(x) = totals(r, i) {
+                    x.records -= 1;
+                }
+            }
+        },
+    )?;
     Ok(())
 }
 

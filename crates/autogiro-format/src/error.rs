@@ -61,6 +61,9 @@ pub enum ErrorKind {
     Digits,
     /// Digits, right-justified, padded on the left with blanks (or all blanks): decision 2.
     PaddedDigits,
+    /// The payer's reference or account: digits, right-justified, padded on the left with
+    /// zeros or blanks, at least one digit.
+    PayerReference,
     /// Digits or all blanks.
     DigitsOrBlanks,
     /// A calendar date `DDMMYY`.
@@ -150,6 +153,11 @@ impl RecordError {
             ErrorKind::PaddedDigits => write!(
                 f,
                 "expected digits right-justified in {width} columns, padded on the left with blanks"
+            ),
+            ErrorKind::PayerReference => write!(
+                f,
+                "expected the payer's reference or account: digits right-justified in {width} \
+                 columns, padded on the left with zeros or blanks, never all blanks"
             ),
             ErrorKind::DigitsOrBlanks => write!(f, "expected {width} digits or {width} blanks"),
             ErrorKind::Date => f.write_str("expected a date DDMMYY"),

@@ -217,6 +217,21 @@ pub(crate) fn padded<const W: usize>(
     }
 }
 
+/// The payer's reference or account (record 30/35 positions 22-32, record 70 positions 17-27):
+/// padded digits as [`padded`], but never all blanks ([decision 20](docs/spec-decisions.md#decision-20)):
+/// a claim without it matches no mandate, a mandate without it has no key.
+pub(crate) fn payer<const W: usize>(
+    field: &'static str,
+) -> impl Fn(&[u8]) -> PResult<'_, &[u8; W]> {
+    move |rest| {
+        let (after, bytes) = take::<W>(rest)?;
+        if padded_digits_problem(bytes).is_some() || bytes.iter().all(|&b| b == b' ') {
+            return fail(rest, W, field, ErrorKind::PayerReference);
+        }
+        Ok((after, bytes))
+    }
+}
+
 /// `W` columns of printable ISO-8859-1 text: the checked bytes, for `Text::from_field`.
 pub(crate) fn text<const W: usize>(field: &'static str) -> impl Fn(&[u8]) -> PResult<'_, &[u8; W]> {
     move |rest| {

@@ -9,7 +9,7 @@ use time::Date;
 use crate::encode::Out;
 use crate::parse::{
     PResult, blanks, code, date, digits, digits_value, error_code, literal, long_date, number,
-    number_or_blanks, number32, opt_date, padded, text, zeros,
+    number_or_blanks, number32, opt_date, padded, payer, text, zeros,
 };
 use crate::value::{Code, Context, Digits, PaddedDigits, Text, has_utf8_sequence};
 use crate::{
@@ -177,7 +177,8 @@ pub struct AmountItem1 {
     pub transaction_number: u32,
     /// Positions 16-21: the due date (to MPS) or the processing date (from MPS).
     pub date: Date,
-    /// Positions 22-32, the payer's reference (blank-padded digits) or 11-digit account.
+    /// Positions 22-32, the payer's reference (blank-padded digits) or 11-digit account; never
+    /// all blanks ([decision 20](docs/spec-decisions.md#decision-20)).
     pub payer: PaddedDigits<11>,
     /// Positions 33-49, amount in øre.
     pub amount: u64,
@@ -194,7 +195,7 @@ impl AmountItem1 {
             Direction::FromMps => "processing date",
         };
         let (i, date) = date(ctx, date_field)(i)?;
-        let (i, payer) = padded::<11>("payer's reference or account")(i)?;
+        let (i, payer) = payer::<11>("payer's reference or account")(i)?;
         let (i, amount) = number::<17>("amount")(i)?;
         let (i, kid) = padded::<25>("KID")(i)?;
         let (i, ()) = zeros::<6>("filler")(i)?;
@@ -366,7 +367,8 @@ pub struct MandatePost1 {
     /// Position 16, registration type: `1` new, `2` change, `3` delete.
     pub registration_type: RegistrationType,
     /// Positions 17-27, payer's reference: right-justified digits padded with zeros or blanks,
-    /// or the payer's account when no reference is used.
+    /// or the payer's account when no reference is used; never all blanks
+    /// ([decision 20](docs/spec-decisions.md#decision-20)).
     pub payer_reference: PaddedDigits<11>,
     /// Positions 29-39, payer's account (position 28 is the modulus code, always `3`).
     pub account: Digits<11>,
@@ -400,7 +402,7 @@ impl MandatePost1 {
                 "registration type",
             )?;
         }
-        let (i, payer_reference) = padded::<11>("payer's reference")(i)?;
+        let (i, payer_reference) = payer::<11>("payer's reference")(i)?;
         let (i, ()) = literal("3", "modulus code")(i)?;
         let (i, account) = digits::<11>("payer's account")(i)?;
         let (i, period_code) = code::<PeriodCode, 2>("period code")(i)?;

@@ -385,6 +385,12 @@ fn padded<const N: usize>() -> impl Strategy<Value = PaddedDigits<N>> {
         .prop_map(|b| PaddedDigits::new(std::str::from_utf8(&b).unwrap()).unwrap())
 }
 
+/// A payer's reference or account: at least one digit (decision 20).
+fn payer() -> impl Strategy<Value = PaddedDigits<11>> {
+    proptest::collection::vec(b'0'..=b'9', 1..=11)
+        .prop_map(|b| PaddedDigits::new(std::str::from_utf8(&b).unwrap()).unwrap())
+}
+
 fn n(digits: u32) -> impl Strategy<Value = u64> {
     0..10u64.pow(digits)
 }
@@ -414,7 +420,7 @@ fn item1() -> impl Strategy<Value = AmountItem1> {
         claim_type(),
         n32(7),
         date_in_window(),
-        padded::<11>(),
+        payer(),
         n(17),
         padded::<25>(),
     )
@@ -476,7 +482,7 @@ fn post1(registration: &'static [RegistrationType]) -> impl Strategy<Value = Man
         mandate_type(),
         n32(7),
         select(registration),
-        padded::<11>(),
+        payer(),
         digits::<11>(),
         select(PeriodCode::ALL),
         n(17),

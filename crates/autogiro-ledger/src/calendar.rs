@@ -78,8 +78,11 @@ pub fn next_business_day(date: Date) -> Date {
     d
 }
 
-/// The business day `n` business days after `date` (`date` itself for 0 when it is one, else
-/// the next business day).
+/// The business day `n` business days after `date`, counted from `date` when it is a business
+/// day and from the next business day when it is not: a file read on a Saturday counts as
+/// read on the Monday ([decision 21](docs/spec-decisions.md#decision-21)), so Saturday 21 March
+/// 2026 + 5 is Monday 30 March, not Friday 27 March. For 0: `date` itself when it is a
+/// business day, else the next one.
 pub fn add_business_days(date: Date, n: u32) -> Date {
     let mut d = next_business_day(date);
     for _ in 0..n {

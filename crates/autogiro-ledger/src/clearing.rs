@@ -132,11 +132,22 @@ fn number_taken_until(used: Date) -> Date {
 
 impl Ledger {
     /// Simulates MPS on a transmission read on `received`: registers its mandates (confirming
-    /// them), settles or rejects its claims (processing date: the due date, or `received` if
-    /// that is later, rolled to a business day; decision 16), and returns the response file.
+    /// them), settles or rejects its claims, and returns the response file.
     ///
-    /// Deterministic: the same ledger, input and date give the same response. Claims are taken
-    /// in file order. A claim due later is settled as of its processing date, ahead of time.
+    /// A file read on a day that is not a business day counts as read on the next business day
+    /// ([decision 21](docs/spec-decisions.md#decision-21)): that is its mandates' registration
+    /// date. A claim's processing date is its due date, or the receipt date if that is later,
+    /// rolled to a business day ([decision 16](docs/spec-decisions.md#decision-16)).
+    ///
+    /// Order: mandates are registered first, as MPS registers them on receipt; then the claims
+    /// of all the transmission's assignments are taken by processing date, and in file order
+    /// among claims with the same processing date
+    /// ([decision 22](docs/spec-decisions.md#decision-22)), so an earlier claim uses a
+    /// period's limit before a later one listed above it. The response lists its assignments in
+    /// the input's order and each assignment's claims in file order. A claim due later is
+    /// settled as of its processing date, ahead of time.
+    ///
+    /// Deterministic: the same ledger, input and date give the same response.
     pub fn clear(&mut self, input: &Transmission, received: Date, scenario: &Scenario) -> Outcome {
         let mut refused = Vec::new();
         if input.direction != Direction::ToMps {
@@ -148,26 +159,68 @@ impl Ledger {
                 refused,
             };
         }
-        self.last_transmission = self.last_transmission.wrapping_add(1).max(1);
-        let mut response = Transmission::from_mps(input.sender, self.last_transmission, received);
+        let registered = next_business_day(received);
+        // Pass 1, in file order: assignment numbers and mandates.
+        let mut taken = Vec::with_capacity(input.assignments.len());
         for assignment in &input.assignments {
             let header = *assignment.header();
             if let Some(r) = self.take_assignment_number(&header, received) {
                 refused.push(r);
+                taken.push(Taken::Refused);
                 continue;
             }
-            match assignment {
-                Assignment::Claims(a) => {
-                    self.clear_claims(&header, &a.claims, received, scenario, &mut response);
+            taken.push(match assignment {
+                Assignment::Mandates(a) => Taken::Mandates(self.register_mandates(
+                    &header,
+                    &a.mandates,
+                    registered,
+                    &mut refused,
+                )),
+                Assignment::Claims(a) => Taken::Claims(vec![None; a.claims.len()]),
+                Assignment::Settled(_) | Assignment::Rejected(_) => Taken::Refused,
+            });
+        }
+        // Pass 2: every claim, by processing date, then file order (a stable sort).
+        let mut order = Vec::new();
+        for (i, assignment) in input.assignments.iter().enumerate() {
+            if let (Assignment::Claims(a), Some(Taken::Claims(_))) = (assignment, taken.get(i)) {
+                for (j, claim) in a.claims.iter().enumerate() {
+                    order.push((next_business_day(claim.date.max(received)), i, j));
                 }
-                Assignment::Mandates(a) => {
-                    let confirmations =
-                        self.register_mandates(&header, &a.mandates, received, &mut refused);
-                    if !confirmations.mandates.is_empty() {
-                        push(&mut response, confirmations);
+            }
+        }
+        order.sort_by_key(|&(processing, _, _)| processing);
+        for (processing, i, j) in order {
+            let (Some(Assignment::Claims(a)), Some(Taken::Claims(decisions))) =
+                (input.assignments.get(i), taken.get_mut(i))
+            else {
+                continue;
+            };
+            let (Some(claim), Some(slot)) = (a.claims.get(j), decisions.get_mut(j)) else {
+                continue;
+            };
+            *slot = Some(self.clear_claim(a.header.agreement_id, claim, processing, scenario));
+        }
+        // Pass 3, in file order: the response.
+        self.last_transmission = self.last_transmission.wrapping_add(1).max(1);
+        let mut response = Transmission::from_mps(input.sender, self.last_transmission, received);
+        for (assignment, taken) in input.assignments.iter().zip(taken) {
+            match taken {
+                Taken::Mandates(confirmations) => {
+                    // The number is taken even when every mandate was refused.
+                    let mut a = MandatesAssignment::new(self.next_header(assignment.header()));
+                    if !confirmations.is_empty() {
+                        for m in confirmations {
+                            // A confirmation carries MPS's fields, which is all `push` asks.
+                            let _ = a.push(m);
+                        }
+                        push(&mut response, a);
                     }
                 }
-                Assignment::Settled(_) | Assignment::Rejected(_) => {}
+                Taken::Claims(decisions) => {
+                    self.respond_claims(assignment.header(), decisions, received, &mut response);
+                }
+                Taken::Refused => {}
             }
         }
         Outcome {
@@ -282,40 +335,54 @@ impl Ledger {
         }
     }
 
-    fn clear_claims(
+    /// Settles or rejects one claim on its processing date: the claim as returned, and the
+    /// code it was rejected with, if any.
+    fn clear_claim(
+        &mut self,
+        agreement: u32,
+        claim: &Claim,
+        processing: Date,
+        scenario: &Scenario,
+    ) -> (Claim, Option<Refusal>) {
+        let decision = match self.evaluate(agreement, claim, processing) {
+            Decision::Settle => match self.payer_account(agreement, claim) {
+                Some(account) => scenario
+                    .outcome(&account)
+                    .map_or(Decision::Settle, Decision::Reject),
+                None => Decision::Settle,
+            },
+            reject @ Decision::Reject(_) => reject,
+        };
+        let returned = Claim {
+            date: processing,
+            specification: Vec::new(),
+            ..claim.clone()
+        };
+        match decision {
+            Decision::Settle => {
+                self.settle(agreement, claim, processing);
+                (returned, None)
+            }
+            Decision::Reject(refusal) => (returned, Some(refusal)),
+        }
+    }
+
+    /// The settled and the rejected assignment answering one claims assignment, each claim in
+    /// file order.
+    fn respond_claims(
         &mut self,
         header: &AssignmentHeader,
-        claims: &[Claim],
+        decisions: Vec<Option<(Claim, Option<Refusal>)>>,
         received: Date,
-        scenario: &Scenario,
         response: &mut Transmission,
     ) {
         let mut settled = Vec::new();
         let mut rejected = Vec::new();
-        for claim in claims {
-            let processing = next_business_day(claim.date.max(received));
-            let agreement = header.agreement_id;
-            let decision = match self.evaluate(agreement, claim, processing) {
-                Decision::Settle => match self.payer_account(agreement, claim) {
-                    Some(account) => scenario
-                        .outcome(&account)
-                        .map_or(Decision::Settle, Decision::Reject),
-                    None => Decision::Settle,
-                },
-                reject @ Decision::Reject(_) => reject,
-            };
-            let returned = Claim {
-                date: processing,
-                specification: Vec::new(),
-                ..claim.clone()
-            };
-            match decision {
-                Decision::Settle => {
-                    self.settle(agreement, claim, processing);
-                    settled.push(returned);
-                }
-                Decision::Reject(refusal) => rejected.push(Rejection {
-                    claim: returned,
+        for (claim, refusal) in decisions.into_iter().flatten() {
+            match refusal {
+                None => settled.push(claim),
+                Some(refusal) => rejected.push(Rejection {
+                    claim,
                     code: refusal.code(),
                 }),
             }
@@ -347,31 +414,32 @@ impl Ledger {
             })
     }
 
+    /// Registers the mandates of an assignment on `registered`: their confirmations, and what
+    /// was refused.
     fn register_mandates(
         &mut self,
         header: &AssignmentHeader,
         mandates: &[Mandate],
-        received: Date,
+        registered: Date,
         refused: &mut Vec<Refused>,
-    ) -> MandatesAssignment {
-        let mut confirmations = MandatesAssignment::new(self.next_header(header));
+    ) -> Vec<Mandate> {
+        let mut confirmations = Vec::new();
         for m in mandates {
-            match self.register_mut().apply(header.agreement_id, m, received) {
-                Ok(registered) => {
-                    let confirmation = Mandate {
-                        payer: None,
-                        mps: Some(MpsMandate {
-                            archive_reference: Text::new(BY_FILE).unwrap_or(Text::BLANK),
-                            name: m.payer.map_or(Text::BLANK, |p| p.name),
-                            registration_date: Some(registered.registered),
-                            change_date: registered.changed,
-                            ..MpsMandate::empty()
-                        }),
-                        ..m.clone()
-                    };
-                    // A confirmation carries MPS's fields, which is all `push` asks of it.
-                    let _ = confirmations.push(confirmation);
-                }
+            match self
+                .register_mut()
+                .apply(header.agreement_id, m, registered)
+            {
+                Ok(r) => confirmations.push(Mandate {
+                    payer: None,
+                    mps: Some(MpsMandate {
+                        archive_reference: Text::new(BY_FILE).unwrap_or(Text::BLANK),
+                        name: m.payer.map_or(Text::BLANK, |p| p.name),
+                        registration_date: Some(r.registered),
+                        change_date: r.changed,
+                        ..MpsMandate::empty()
+                    }),
+                    ..m.clone()
+                }),
                 Err(e) => refused.push(Refused::Mandate {
                     agreement_id: header.agreement_id,
                     reference: m.payer_reference.digits().to_owned(),
@@ -381,6 +449,16 @@ impl Ledger {
         }
         confirmations
     }
+}
+
+/// What pass 1 of [`Ledger::clear`] made of an assignment.
+enum Taken {
+    /// Refused as a whole, or nothing to answer.
+    Refused,
+    /// The confirmations of the mandates registered.
+    Mandates(Vec<Mandate>),
+    /// One slot per claim, filled in processing order.
+    Claims(Vec<Option<(Claim, Option<Refusal>)>>),
 }
 
 /// Adds an assignment to a response (the response's direction always fits).

@@ -709,3 +709,108 @@ proptest! {
         }
     }
 }
+
+/// Decision 21: a mandate file read on Saturday 21 March 2026 counts as read on Monday 23
+/// March, so the mandate is chargeable 5 business days later, Monday 30 March (not Friday 27
+/// March, which counting from the Saturday would give).
+#[test]
+fn a_file_read_on_a_saturday_counts_from_the_monday() {
+    let saturday = date!(2026 - 03 - 21);
+    assert_eq!(saturday.weekday(), Weekday::Saturday);
+    assert_eq!(add_business_days(saturday, 5), date!(2026 - 03 - 30));
+    let mut ledger = Ledger::new();
+    let out = ledger.clear(&file_with(1, &[], true), saturday, &Scenario::new());
+    assert!(out.refused.is_empty(), "{:?}", out.refused);
+    let m = ledger
+        .register()
+        .get(AGREEMENT, &payer_reference("12345").unwrap())
+        .unwrap();
+    assert_eq!(m.registered, date!(2026 - 03 - 23));
+    assert_eq!(m.active_from(), date!(2026 - 03 - 30));
+    assert!(matches!(
+        ledger.settle(AGREEMENT, &claim(nok(1)), date!(2026 - 03 - 27)),
+        Decision::Reject(Refusal::NotYetActive { .. })
+    ));
+    assert_eq!(
+        ledger.settle(AGREEMENT, &claim(nok(1)), date!(2026 - 03 - 30)),
+        Decision::Settle
+    );
+}
+
+/// Decision 22: within a transmission claims use the limit in the order of their processing
+/// dates, not in file order; the response still lists them in file order.
+#[test]
+fn limits_are_charged_in_time_order_not_file_order() {
+    let mut ledger = Ledger::new();
+    ledger.clear(
+        &file_with(1, &[], true),
+        date!(2026 - 03 - 02),
+        &Scenario::new(),
+    );
+    // 600 due 20 April listed above 600 due 10 April: the monthly 1000 fits one of them, and
+    // it is the earlier one's.
+    let claims = [
+        (date!(2026 - 04 - 20), nok(600)),
+        (date!(2026 - 04 - 10), nok(600)),
+    ];
+    let out = ledger.clear(
+        &file_with(2, &claims, false),
+        date!(2026 - 03 - 16),
+        &Scenario::new(),
+    );
+    let response = out.response.unwrap();
+    let [Assignment::Settled(settled), Assignment::Rejected(rejected)] = &response.assignments[..]
+    else {
+        panic!("{:#?}", response.assignments)
+    };
+    let settled: Vec<Date> = settled.claims.iter().map(|c| c.date).collect();
+    assert_eq!(settled, [date!(2026 - 04 - 10)]);
+    let rejected: Vec<(Date, ErrorCode)> = rejected
+        .rejections
+        .iter()
+        .map(|r| (r.claim.date, r.code))
+        .collect();
+    assert_eq!(
+        rejected,
+        [(date!(2026 - 04 - 20), ErrorCode::LimitExceeded)]
+    );
+}
+
+/// Decision 22 across assignments, and file order among equal processing dates: claims due on
+/// a Saturday and on the Monday after share one processing date and keep file order.
+#[test]
+fn equal_processing_dates_keep_file_order_across_assignments() {
+    let mut ledger = Ledger::new();
+    ledger.clear(
+        &file_with(1, &[], true),
+        date!(2026 - 03 - 02),
+        &Scenario::new(),
+    );
+    let mut t = file_with(2, &[(date!(2026 - 04 - 13), nok(700))], false);
+    let mut second =
+        ClaimsAssignment::new(AssignmentHeader::new(AGREEMENT, 99, account("12345678903")));
+    second
+        .push(Claim::new(
+            date!(2026 - 04 - 11),
+            payer_reference("12345").unwrap(),
+            nok(700),
+        ))
+        .unwrap();
+    t.push(second).unwrap();
+    let response = ledger
+        .clear(&t, date!(2026 - 03 - 16), &Scenario::new())
+        .response
+        .unwrap();
+    // Saturday 11 April rolls to Monday 13 April: the same processing date as the first claim,
+    // which comes first in the file and takes the limit.
+    let kinds: Vec<&str> = response
+        .assignments
+        .iter()
+        .map(|a| match a {
+            Assignment::Settled(_) => "settled",
+            Assignment::Rejected(_) => "rejected",
+            _ => "other",
+        })
+        .collect();
+    assert_eq!(kinds, ["settled", "rejected"]);
+}

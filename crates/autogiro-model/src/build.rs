@@ -69,6 +69,10 @@ pub enum BuildError {
     /// More than 9 999 999 transactions in one transmission.
     #[error("a transmission holds at most 9 999 999 transactions")]
     TooManyTransactions,
+    /// A payer's reference or account without a digit
+    /// ([decision 20](docs/spec-decisions.md#decision-20)).
+    #[error("the payer's reference or account needs at least one digit")]
+    BlankPayer,
     /// A text that does not fit its field.
     #[error("{field}: {source}")]
     Text {
@@ -446,12 +450,17 @@ impl Mandate {
 ///
 /// # Errors
 ///
-/// [`BuildError::Text`] for more than 11 digits or a character that is not a digit.
+/// [`BuildError::Text`] for more than 11 digits or a character that is not a digit;
+/// [`BuildError::BlankPayer`] for no digit at all.
 pub fn payer_reference(digits: &str) -> Result<PayerReference, BuildError> {
-    PaddedDigits::new(digits).map_err(|source| BuildError::Text {
+    let reference = PaddedDigits::new(digits).map_err(|source| BuildError::Text {
         field: "payer's reference",
         source,
-    })
+    })?;
+    if reference.digits().is_empty() {
+        return Err(BuildError::BlankPayer);
+    }
+    Ok(reference)
 }
 
 impl MandatesAssignment {

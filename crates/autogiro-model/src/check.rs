@@ -4,6 +4,8 @@
 //! The checker keeps the state of the current transmission, assignment, claim and mandate, and
 //! nothing of what came before them, so memory stays constant whatever the file's size.
 
+use std::collections::HashMap;
+
 use time::{Date, Month};
 
 use autogiro_checksum::{AccountNumber, Kid, Modulus, OrganisationNumber};
@@ -156,6 +158,10 @@ pub(crate) struct Checker {
     /// A line could not be read: the transmission's totals cannot be checked.
     damaged: bool,
     tx: TransmissionTally,
+    /// Each assignment's agreement id and assignment number, with the line of its start, to
+    /// find a number used twice in one transmission
+    /// ([decision 23](docs/spec-decisions.md#decision-23)). One entry per assignment.
+    assignment_numbers: HashMap<(u32, u32), u64>,
     /// Boxed: every transaction record takes it out and puts it back, which moves a pointer
     /// rather than the whole state.
     open: Option<Box<Open>>,
@@ -217,6 +223,7 @@ impl Checker {
             too_many_reported: false,
             damaged: false,
             tx: TransmissionTally::default(),
+            assignment_numbers: HashMap::new(),
             open: None,
         }
     }
@@ -474,6 +481,23 @@ impl Checker {
                 format!("assignment account {}: {e}", start.account),
             );
         }
+        let key = (start.agreement_id, start.assignment_number);
+        if let Some(&first) = self.assignment_numbers.get(&key) {
+            self.at_field(
+                Severity::Error,
+                Code::DuplicateAssignmentNumber,
+                line,
+                20,
+                (18, 24),
+                "assignment number",
+                format!(
+                    "assignment number {} of agreement {} is already used by the assignment at line {first}: each assignment of an agreement needs its own number",
+                    start.assignment_number, start.agreement_id
+                ),
+            );
+        } else {
+            self.assignment_numbers.insert(key, line);
+        }
         self.open = Some(Box::new(Open {
             kind,
             assignment_type: start.assignment_type,
@@ -612,15 +636,37 @@ impl Checker {
         self.open = Some(open);
     }
 
-    /// Checks that `number` continues the assignment's numbering (from 1, each + 1).
+    /// Checks that `number` continues the assignment's numbering
+    /// ([decision 19](docs/spec-decisions.md#decision-19)): the first number is greater than
+    /// zero (other than 1 is a warning), each next one the previous + 1. Called before the
+    /// transaction is counted, so an empty tally means the assignment's first.
     fn number(&mut self, open: &mut Open, line: u64, record_type: u8, number: u32, code: Code) {
+        let field = if code == Code::MandateSequence {
+            "mandate sequence number"
+        } else {
+            "transaction number"
+        };
+        let first = open.tally.transactions == 0;
         if open.resync {
             open.resync = false;
+        } else if first && number > 1 {
+            self.at_field(
+                Severity::Warning,
+                Code::NumberingStart,
+                line,
+                record_type,
+                (9, 15),
+                field,
+                format!(
+                    "{field}: the assignment's numbering starts at {number}, not 1 (accepted: \
+                     the numbers need only be consecutive; writers start at 1)"
+                ),
+            );
         } else if number != open.next_number {
-            let field = if code == Code::MandateSequence {
-                "mandate sequence number"
+            let expected = if first {
+                "a number above 0 (writers start at 1)".to_owned()
             } else {
-                "transaction number"
+                format!("{} (the previous + 1)", open.next_number)
             };
             self.at_field(
                 Severity::Error,
@@ -629,10 +675,7 @@ impl Checker {
                 record_type,
                 (9, 15),
                 field,
-                format!(
-                    "{field}: expected {} (consecutive from 1), found {number}",
-                    open.next_number
-                ),
+                format!("{field}: expected {expected}, found {number}"),
             );
         }
         open.next_number = number.saturating_add(1);
@@ -962,7 +1005,16 @@ impl Checker {
                     );
                 (&[71, 72, 74], if needs { 3 } else { 0 })
             }
-            Direction::FromMps => (&[71, 72, 73, 76], 3),
+            // A mandate of a full listing also carries post 5
+            // ([decision 24](docs/spec-decisions.md#decision-24)).
+            Direction::FromMps => (
+                &[71, 72, 73, 76],
+                if post.registration_type == RegistrationType::Listing {
+                    4
+                } else {
+                    3
+                },
+            ),
         };
         open.mandate = Some(MandateState {
             line,
@@ -1026,6 +1078,8 @@ impl Checker {
                 .collect();
             let edition = if m.posts.contains(&74) {
                 ", which edition 3.9 requires for a registration or change"
+            } else if m.registration == RegistrationType::Listing {
+                ", which every mandate of a full listing carries"
             } else {
                 ""
             };

@@ -77,8 +77,12 @@ codes! {
     Item2WithoutItem1 = "item-2-without-item-1",
     /// Item 2's transaction type or number differs from item 1's.
     ItemMismatch = "item-mismatch",
-    /// A transaction number that is not the previous + 1 (from 1).
+    /// A transaction number that is not the previous + 1, or a first one of 0.
     TransactionNumber = "transaction-number",
+    /// An assignment whose numbering starts above 1: allowed, a warning.
+    NumberingStart = "numbering-start",
+    /// Two assignments of one agreement with the same assignment number in one transmission.
+    DuplicateAssignmentNumber = "duplicate-assignment-number",
     /// A specification (49) with no claim before it.
     SpecificationWithoutClaim = "specification-without-claim",
     /// A specification for a claim of transaction type 02 (without notice).
@@ -93,7 +97,7 @@ codes! {
     SpecificationDuplicate = "specification-duplicate",
     /// A specification with a blank or zero line or column: not printed (decision 12).
     SpecificationBlank = "specification-blank",
-    /// A mandate sequence number that is not the previous + 1 (from 1).
+    /// A mandate sequence number that is not the previous + 1, or a first one of 0.
     MandateSequence = "mandate-sequence",
     /// A mandate without a post its registration type requires.
     MandatePostMissing = "mandate-post-missing",
