@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::Context as _;
 use autogiro::format::{Error as FormatError, LineEnding, Reader, Writer};
-use autogiro::model::{Assignment, Claim, Diagnostic, ReadOptions, Transmission};
+use autogiro::model::{Assignment, Claim, Diagnostic, ReadOptions, Transmission, WriteError};
 
 use crate::{OutArgs, Status, Target, input, output};
 
@@ -31,9 +31,19 @@ pub(crate) fn run(
 ) -> anyhow::Result<Status> {
     let name = input::name(path);
     let data = input::bytes(path)?;
-    let transmission = if is_json(path, &data) {
-        serde_json::from_slice::<Transmission>(&data)
-            .with_context(|| format!("{name} is not the JSON form of a transmission"))?
+    let json = is_json(path, &data);
+    let transmission = if json {
+        match crate::json::transmission(&data) {
+            Ok(mut t) => {
+                t.number_unnumbered();
+                t
+            }
+            Err(e) => {
+                eprintln!("{name}: error: {e}");
+                eprintln!("{name}: not converted: not the JSON form of a transmission");
+                return Ok(Status::Problems);
+            }
+        }
     } else {
         let read = Transmission::read(&data[..], options);
         if read.has_errors() {
@@ -51,15 +61,38 @@ pub(crate) fn run(
         }
         Target::Csv => csv(&transmission).into_bytes(),
         Target::Ocr => {
+            // Every rule, on the bytes about to be written: nothing is written that MPS would
+            // reject.
             let mut bytes = Vec::new();
-            transmission
-                .write(&mut bytes)
-                .with_context(|| format!("cannot write {name} as a file"))?;
+            match transmission.write_checked(&mut bytes, options) {
+                Ok(report) => report_written(&name, &transmission, json, &report.diagnostics),
+                Err(WriteError::Invalid(report)) => {
+                    report_written(&name, &transmission, json, &report.diagnostics);
+                    eprintln!(
+                        "{name}: nothing written: the file would have {} error(s)",
+                        report.errors()
+                    );
+                    return Ok(Status::Problems);
+                }
+                Err(e) => return Err(e).with_context(|| format!("cannot write {name} as a file")),
+            }
             bytes
         }
     };
     output::write(out, &bytes)?;
     Ok(Status::Ok)
+}
+
+/// Prints the diagnostics of a file about to be written: for JSON input by the path of the
+/// JSON field they concern, else by the line of the written file.
+fn report_written(name: &str, t: &Transmission, json: bool, diagnostics: &[Diagnostic]) {
+    if !json {
+        return report(name, diagnostics);
+    }
+    for (d, path) in diagnostics.iter().zip(t.json_paths(diagnostics)) {
+        let severity = if d.is_error() { "error" } else { "warning" };
+        eprintln!("{name}: {path}: {severity}: {} [{}]", d.message, d.code);
+    }
 }
 
 /// A CSV field, quoted when it must be.

@@ -7,6 +7,7 @@
 mod convert;
 mod input;
 mod inspect;
+mod json;
 mod output;
 mod simulate;
 mod validate;

@@ -121,7 +121,6 @@ mod serde_impl {
     use std::str::FromStr;
 
     use rust_decimal::Decimal;
-    use serde::de::Error as _;
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     use super::Amount;
@@ -133,11 +132,37 @@ mod serde_impl {
         }
     }
 
+    /// What the JSON form of an amount looks like, for error messages.
+    const EXPECTED: &str = "an amount in NOK such as \"125.50\"";
+
+    struct Visitor;
+
+    impl serde::de::Visitor<'_> for Visitor {
+        type Value = Amount;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(EXPECTED)
+        }
+
+        /// Only the canonical form: digits, optionally a point and one or two decimals. A
+        /// comma, a space or an exponent is refused with what was found, not guessed at.
+        fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Amount, E> {
+            let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+            let canonical = match s.split_once('.') {
+                None => digits(s),
+                Some((whole, fraction)) => digits(whole) && digits(fraction) && fraction.len() <= 2,
+            };
+            let nok = Decimal::from_str(s).ok().filter(|_| canonical);
+            let Some(nok) = nok else {
+                return Err(E::custom(format!("expected {EXPECTED}, found {s:?}")));
+            };
+            Amount::from_nok(nok).map_err(E::custom)
+        }
+    }
+
     impl<'de> Deserialize<'de> for Amount {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            let s = String::deserialize(d)?;
-            let nok = Decimal::from_str(&s).map_err(D::Error::custom)?;
-            Self::from_nok(nok).map_err(D::Error::custom)
+            d.deserialize_str(Visitor)
         }
     }
 }

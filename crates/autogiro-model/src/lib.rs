@@ -46,6 +46,7 @@ mod options;
 #[cfg(feature = "serde")]
 mod serde_util;
 mod write;
+mod written;
 
 use std::io::BufRead;
 use std::ops::ControlFlow;

@@ -20,6 +20,7 @@ pub type PayerReference = PaddedDigits<11>;
 /// A transmission (forsendelse): one file, from its start (record 10) to its end (record 89).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Transmission {
     /// To MPS or from MPS.
     pub direction: Direction,
@@ -38,6 +39,7 @@ pub struct Transmission {
 /// What every assignment start (record 20) says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct AssignmentHeader {
     /// Positions 9-17: the agreement id (avtale-ID) MPS assigned.
     pub agreement_id: u32,
@@ -94,6 +96,7 @@ impl Assignment {
 /// Claims to MPS.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ClaimsAssignment {
     /// The assignment start.
     pub header: AssignmentHeader,
@@ -104,6 +107,7 @@ pub struct ClaimsAssignment {
 /// Settled claims from MPS.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SettledAssignment {
     /// The assignment start.
     pub header: AssignmentHeader,
@@ -116,6 +120,7 @@ pub struct SettledAssignment {
 /// Rejected claims from MPS.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct RejectedAssignment {
     /// The assignment start.
     pub header: AssignmentHeader,
@@ -129,6 +134,7 @@ pub struct RejectedAssignment {
 /// MPS.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct MandatesAssignment {
     /// The assignment start.
     pub header: AssignmentHeader,
@@ -140,8 +146,11 @@ pub struct MandatesAssignment {
 /// rejected) and, with notice, its specification lines (49).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Claim {
-    /// Positions 9-15: the transaction number, consecutive from 1 in its assignment.
+    /// Positions 9-15: the transaction number, consecutive in its assignment (writers start at
+    /// 1). In JSON it may be left out: [`Transmission::number_unnumbered`] fills in 0.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub transaction_number: u32,
     /// Positions 5-6: `02` without notice, `03` with notice (specification lines allowed).
     pub claim_type: ClaimType,
@@ -171,6 +180,7 @@ pub struct Claim {
 /// A line of text on the payer's notice (record 49).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SpecificationLine {
     /// Positions 17-19: the line, 1-21 (`None`: blank, not printed; decision 12).
     pub line: Option<u16>,
@@ -183,6 +193,7 @@ pub struct SpecificationLine {
 /// A rejected claim from MPS: the claim as returned (records 35, 36) and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Rejection {
     /// The claim; its date is the processing date.
     pub claim: Claim,
@@ -194,8 +205,11 @@ pub struct Rejection {
 /// posts 2-5 (71, 72, 73, 76).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Mandate {
-    /// Positions 9-15: the sequence number, consecutive from 1 in its assignment.
+    /// Positions 9-15: the sequence number, consecutive in its assignment (writers start at
+    /// 1). In JSON it may be left out: [`Transmission::number_unnumbered`] fills in 0.
+    #[cfg_attr(feature = "serde", serde(default))]
     pub sequence_number: u32,
     /// Positions 5-6: `22` standard or `23` simplified.
     pub mandate_type: MandateType,
@@ -232,6 +246,7 @@ pub struct Mandate {
 /// Mandate posts 2-4 to MPS: who the payer is and who signed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct PayerDetails {
     /// Record 71 positions 16-45: the payer's (company's) name.
     pub name: Text<30>,
@@ -272,6 +287,7 @@ pub enum Organisation {
 /// What MPS adds to a mandate in its files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct MpsMandate {
     /// Record 70 positions 72-80: where the mandate was last registered.
     pub archive_reference: Text<9>,
@@ -320,6 +336,7 @@ impl MpsMandate {
 /// Mandate post 5 (record 76).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct ListingPost {
     /// Positions 24-40: charged in the period; blanked since spec 3.9.
     pub charged_in_period: Option<Amount>,

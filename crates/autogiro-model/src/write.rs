@@ -36,6 +36,16 @@ pub enum WriteError {
     /// A transmission from MPS without the date MPS generated it (record 89).
     #[error("a transmission from MPS needs the date it was generated (record 89, positions 42-47)")]
     MissingGeneratedDate,
+    /// The written file would not pass every rule ([`Transmission::write_checked`]): each
+    /// diagnostic, with the line it would have had.
+    #[error("the file would not validate: {} error(s), the first: {}", .0.errors(), first_error(.0))]
+    Invalid(crate::Report),
+    /// The output could not be written.
+    #[error("cannot write the file: {source}")]
+    Io {
+        /// The I/O error.
+        source: std::io::Error,
+    },
     /// More than a count field holds.
     #[error("{what}: {count} does not fit the 8 digits of the field")]
     TooMany {
@@ -44,6 +54,15 @@ pub enum WriteError {
         /// The count.
         count: u64,
     },
+}
+
+/// The first error of a report, for [`WriteError::Invalid`]'s message.
+fn first_error(report: &crate::Report) -> String {
+    report
+        .diagnostics
+        .iter()
+        .find(|d| d.is_error())
+        .map_or_else(String::new, ToString::to_string)
 }
 
 impl Transmission {
@@ -64,7 +83,7 @@ impl Transmission {
     /// As [`Transmission::write`].
     pub fn write_with<W: Write>(&self, out: W, ending: LineEnding) -> Result<(), WriteError> {
         let mut writer = Writer::new(out).line_ending(ending);
-        self.for_each_record(|r| writer.write_record(r))?;
+        self.for_each_record(|r, _| writer.write_record(r))?;
         writer.flush()?;
         Ok(())
     }
@@ -76,19 +95,20 @@ impl Transmission {
     /// As [`Transmission::write`], but for I/O.
     pub fn to_records(&self) -> Result<Vec<Record>, WriteError> {
         let mut records = Vec::new();
-        self.for_each_record(|r| {
+        self.for_each_record(|r, _| {
             records.push(*r);
             Ok::<(), autogiro_format::Error>(())
         })?;
         Ok(records)
     }
 
-    /// Gives every record to `sink`, in file order, as it is made: each assignment's end is
-    /// computed from the tally kept while its records went out, so nothing is buffered (a
-    /// buffer of each assignment's records, grown and copied, cost a tenth of writing).
-    fn for_each_record<E>(
+    /// Gives every record to `sink`, in file order, as it is made, with the place in the model
+    /// it was made from: each assignment's end is computed from the tally kept while its
+    /// records went out, so nothing is buffered (a buffer of each assignment's records, grown
+    /// and copied, cost a tenth of writing).
+    pub(crate) fn for_each_record<E>(
         &self,
-        mut sink: impl FnMut(&Record) -> Result<(), E>,
+        mut sink: impl FnMut(&Record, Place) -> Result<(), E>,
     ) -> Result<(), WriteError>
     where
         WriteError: From<E>,
@@ -96,15 +116,18 @@ impl Transmission {
         let direction = self.direction;
         let mut tx = Tally::default();
         let mut claims = 0u64;
-        let mut emit = |r: Record| -> Result<(), WriteError> {
-            sink(&r)?;
+        let mut emit = |r: Record, place: Place| -> Result<(), WriteError> {
+            sink(&r, place)?;
             Ok(())
         };
-        emit(Record::TransmissionStart(TransmissionStart {
-            sender: self.sender,
-            transmission_number: self.transmission_number,
-            recipient: self.recipient,
-        }))?;
+        emit(
+            Record::TransmissionStart(TransmissionStart {
+                sender: self.sender,
+                transmission_number: self.transmission_number,
+                recipient: self.recipient,
+            }),
+            Place::TRANSMISSION,
+        )?;
         for (i, assignment) in self.assignments.iter().enumerate() {
             let wrong = |kind| WriteError::WrongDirection {
                 index: i + 1,
@@ -112,43 +135,52 @@ impl Transmission {
                 direction,
             };
             let mut t = Tally::default();
+            let here = Place::assignment(i);
             match (assignment, direction) {
                 (Assignment::Claims(a), Direction::ToMps) => {
-                    emit(start(&a.header, AssignmentType::Claims))?;
-                    for claim in &a.claims {
-                        claim_records(claim, None, &mut t, &mut emit)?;
+                    emit(start(&a.header, AssignmentType::Claims), here)?;
+                    for (j, claim) in a.claims.iter().enumerate() {
+                        claim_records(claim, None, &mut t, here.item(j), &mut emit)?;
                     }
                     claims += t.transactions;
-                    emit(Record::ClaimsEnd(ClaimsEnd {
+                    let end = Record::ClaimsEnd(ClaimsEnd {
                         totals: totals(&t, 2)?,
                         first_due_date: t.first,
                         last_due_date: t.last,
-                    }))?;
+                    });
+                    emit(end, here)?;
                 }
                 (Assignment::Settled(a), Direction::FromMps) => {
-                    emit(start(&a.header, AssignmentType::Claims))?;
-                    for claim in &a.claims {
-                        claim_records(claim, None, &mut t, &mut emit)?;
+                    emit(start(&a.header, AssignmentType::Claims), here)?;
+                    for (j, claim) in a.claims.iter().enumerate() {
+                        claim_records(claim, None, &mut t, here.item(j), &mut emit)?;
                     }
                     claims += t.transactions;
-                    emit(mps_claims_end(AssignmentType::Claims, a.generated, &t)?)?;
+                    emit(
+                        mps_claims_end(AssignmentType::Claims, a.generated, &t)?,
+                        here,
+                    )?;
                 }
                 (Assignment::Rejected(a), Direction::FromMps) => {
-                    emit(start(&a.header, AssignmentType::Rejected))?;
-                    for r in &a.rejections {
-                        claim_records(&r.claim, Some(r.code), &mut t, &mut emit)?;
+                    emit(start(&a.header, AssignmentType::Rejected), here)?;
+                    for (j, r) in a.rejections.iter().enumerate() {
+                        claim_records(&r.claim, Some(r.code), &mut t, here.item(j), &mut emit)?;
                     }
                     claims += t.transactions;
-                    emit(mps_claims_end(AssignmentType::Rejected, a.generated, &t)?)?;
+                    emit(
+                        mps_claims_end(AssignmentType::Rejected, a.generated, &t)?,
+                        here,
+                    )?;
                 }
                 (Assignment::Mandates(a), _) => {
-                    emit(start(&a.header, AssignmentType::Mandates))?;
-                    for m in &a.mandates {
-                        mandate_records(m, direction, &mut t, &mut emit)?;
+                    emit(start(&a.header, AssignmentType::Mandates), here)?;
+                    for (j, m) in a.mandates.iter().enumerate() {
+                        mandate_records(m, direction, &mut t, here.item(j), &mut emit)?;
                     }
-                    emit(Record::MandatesEnd(MandatesEnd {
+                    let end = Record::MandatesEnd(MandatesEnd {
                         totals: totals(&t, 2)?,
-                    }))?;
+                    });
+                    emit(end, here)?;
                 }
                 (Assignment::Claims(_), _) => return Err(wrong("claims")),
                 (Assignment::Settled(_), _) => return Err(wrong("settled claims")),
@@ -180,8 +212,47 @@ impl Transmission {
                 generated: self.generated.ok_or(WriteError::MissingGeneratedDate)?,
             }),
         };
-        emit(end)?;
+        emit(end, Place::TRANSMISSION)?;
         Ok(())
+    }
+}
+
+/// Where in the model a written record comes from: the transmission itself, an assignment
+/// (its start and end), one of its claims, rejections or mandates, or one of a claim's
+/// specification lines. Indexes are 0-based, as in the model's JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Place {
+    pub(crate) assignment: Option<usize>,
+    pub(crate) item: Option<usize>,
+    pub(crate) specification: Option<usize>,
+}
+
+impl Place {
+    const TRANSMISSION: Self = Self {
+        assignment: None,
+        item: None,
+        specification: None,
+    };
+
+    fn assignment(i: usize) -> Self {
+        Self {
+            assignment: Some(i),
+            ..Self::TRANSMISSION
+        }
+    }
+
+    fn item(self, j: usize) -> Self {
+        Self {
+            item: Some(j),
+            ..self
+        }
+    }
+
+    fn specification(self, k: usize) -> Self {
+        Self {
+            specification: Some(k),
+            ..self
+        }
     }
 }
 
@@ -233,7 +304,8 @@ fn claim_records(
     claim: &Claim,
     code: Option<crate::RejectionCode>,
     tally: &mut Tally,
-    emit: &mut impl FnMut(Record) -> Result<(), WriteError>,
+    place: Place,
+    emit: &mut impl FnMut(Record, Place) -> Result<(), WriteError>,
 ) -> Result<(), WriteError> {
     let kid = claim
         .kid
@@ -258,23 +330,25 @@ fn claim_records(
     tally.add(claim.amount.ore(), Some(claim.date));
     tally.records += 2;
     if let Some(error_code) = code {
-        emit(Record::RejectedItem1(item1))?;
-        emit(Record::RejectedItem2(RejectedItem2 {
+        emit(Record::RejectedItem1(item1), place)?;
+        let item2 = RejectedItem2 {
             item: item2,
             error_code,
-        }))?;
+        };
+        emit(Record::RejectedItem2(item2), place)?;
     } else {
-        emit(Record::AmountItem1(item1))?;
-        emit(Record::AmountItem2(item2))?;
+        emit(Record::AmountItem1(item1), place)?;
+        emit(Record::AmountItem2(item2), place)?;
     }
-    for s in &claim.specification {
+    for (k, s) in claim.specification.iter().enumerate() {
         tally.records += 1;
-        emit(Record::Specification(Specification {
+        let record = Record::Specification(Specification {
             transaction_number: claim.transaction_number,
             line: s.line,
             column: s.column,
             text: s.text,
-        }))?;
+        });
+        emit(record, place.specification(k))?;
     }
     Ok(())
 }
@@ -284,11 +358,12 @@ fn mandate_records(
     m: &Mandate,
     direction: Direction,
     tally: &mut Tally,
-    emit: &mut impl FnMut(Record) -> Result<(), WriteError>,
+    place: Place,
+    emit: &mut impl FnMut(Record, Place) -> Result<(), WriteError>,
 ) -> Result<(), WriteError> {
     let mut out = |r: Record| {
         tally.records += 1;
-        emit(r)
+        emit(r, place)
     };
     let post1 = MandatePost1 {
         mandate_type: m.mandate_type,

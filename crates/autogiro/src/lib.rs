@@ -19,10 +19,11 @@
 //! std::fs::create_dir_all(&dir)?;
 //! let path = dir.join("claims.txt");
 //!
-//! // Write a file and validate it, each in one call.
+//! // Write a file (checked against every rule first) and validate it, each in one call.
+//! let options = autogiro::model::ReadOptions::new();
 //! let transmission = autogiro::model::Transmission::to_mps(12345, 1);
-//! autogiro::write_file(&transmission, &path)?;
-//! let report = autogiro::validate_file(&path, &autogiro::model::ReadOptions::new())?;
+//! autogiro::write_file(&transmission, &path, &options)?;
+//! let report = autogiro::validate_file(&path, &options)?;
 //! assert!(report.is_valid());
 //! let read = autogiro::read_file(&path, &autogiro::model::ReadOptions::new())?;
 //! assert_eq!(read.transmission, transmission);
@@ -79,17 +80,23 @@ mod helpers {
         ))
     }
 
-    /// Writes `transmission` to `path` (CRLF line breaks, end records computed). The file is
-    /// written beside the target under a temporary name and renamed into place, so a crash or a
-    /// full disk never leaves a half-written payment file where the old one stood.
+    /// Writes `transmission` to `path` (CRLF line breaks, end records computed), only if the
+    /// file passes every rule as [`validate_file`] reads it with `options` (so the 12-month
+    /// window of due dates is checked against `options.today`).
+    ///
+    /// The file is written beside the target under a temporary name, validated there in one
+    /// streaming pass, and renamed into place only when valid, so neither an invalid file nor
+    /// a crash or a full disk leaves a payment file where the old one stood.
     ///
     /// # Errors
     ///
-    /// [`WriteError`]: a value that does not fit, or an I/O error.
+    /// [`WriteError::Invalid`] with every diagnostic; a value that does not fit;
+    /// [`WriteError::Io`].
     pub fn write_file(
         transmission: &Transmission,
         path: impl AsRef<Path>,
-    ) -> Result<(), WriteError> {
+        options: &ReadOptions,
+    ) -> Result<Report, WriteError> {
         let path = path.as_ref();
         let dir = path
             .parent()
@@ -99,13 +106,19 @@ mod helpers {
             .file_name()
             .map_or_else(|| "autogiro".into(), |n| n.to_string_lossy().into_owned());
         let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        let io = |source| WriteError::Format(autogiro_format::Error::Io { line: 0, source });
+        let io = |source| WriteError::Io { source };
         let result = (|| {
             let mut out = BufWriter::new(File::create(&temp).map_err(io)?);
             transmission.write(&mut out)?;
             let file = out.into_inner().map_err(|e| io(e.into_error()))?;
             file.sync_all().map_err(io)?;
-            std::fs::rename(&temp, path).map_err(io)
+            drop(file);
+            let report = validate_file(&temp, options).map_err(io)?;
+            if !report.is_valid() {
+                return Err(WriteError::Invalid(report));
+            }
+            std::fs::rename(&temp, path).map_err(io)?;
+            Ok(report)
         })();
         if result.is_err() {
             let _ = std::fs::remove_file(&temp);
