@@ -675,7 +675,7 @@ fn errors(out: &mut Out, to: &Transmission, from: &Transmission, to_bytes: &[u8]
         to_bytes,
         2,
         patch(line(2), 49, b"123456782                "),
-        "a KID left-justified (decision 2: right-justified, blank-padded)",
+        "a KID left-justified ([decision 2](../docs/spec-decisions.md#decision-2): right-justified, blank-padded)",
     );
     out.err_line(
         "field-format--nul-in-name",
@@ -942,7 +942,7 @@ fn errors(out: &mut Out, to: &Transmission, from: &Transmission, to_bytes: &[u8]
     out.err(
         "specification-blank--line",
         t,
-        "a specification with a blank line (a warning: not printed, decision 12)",
+        "a specification with a blank line (a warning: not printed, [decision 12](../docs/spec-decisions.md#decision-12))",
         |r| {
             on!(r, 8, Specification, |x| x.line = None);
         },
@@ -1164,7 +1164,7 @@ fn errors(out: &mut Out, to: &Transmission, from: &Transmission, to_bytes: &[u8]
     out.err(
         "foreign-organisation--swedish",
         t,
-        "a Swedish organisation number (a warning, decision 14)",
+        "a Swedish organisation number (a warning, [decision 14](../docs/spec-decisions.md#decision-14))",
         |r| {
             on!(r, 14, MandatePost4, |x| x.organisation_number =
                 Text::new("SE556036079").unwrap_or(Text::BLANK));
@@ -1205,7 +1205,7 @@ fn errors(out: &mut Out, to: &Transmission, from: &Transmission, to_bytes: &[u8]
     out.err(
         "unlisted-error-code--132",
         f,
-        "error code 132, not listed in spec 3.9 (a warning, decision 9)",
+        "error code 132, not listed in spec 3.9 (a warning, [decision 9](../docs/spec-decisions.md#decision-9))",
         |r| {
             on!(r, 7, RejectedItem2, |x| x.error_code =
                 ErrorCode::Other(132));
@@ -1267,7 +1267,7 @@ fn errors(out: &mut Out, to: &Transmission, from: &Transmission, to_bytes: &[u8]
     spec_round_2(out, t, f, to_bytes)
 }
 
-/// The rules of the second round of decisions: a payer's reference never blank (decision 20),
+/// The rules of the second round of decisions: a payer's reference never blank ([decision 20](docs/spec-decisions.md#decision-20)),
 /// numbering from above 1 (19), an assignment number used twice (23), a full listing without
 /// post 5 (24).
 fn spec_round_2(out: &mut Out, t: &[Record], f: &[Record], to_bytes: &[u8]) -> Result<()> {
@@ -1281,19 +1281,19 @@ fn spec_round_2(out: &mut Out, t: &[Record], f: &[Record], to_bytes: &[u8]) -> R
         to_bytes,
         2,
         patch(line(2), 21, &[b' '; 11]),
-        "a claim whose payer's reference or account is all blanks (never blank: decision 20)",
+        "a claim whose payer's reference or account is all blanks (never blank: [decision 20](../docs/spec-decisions.md#decision-20))",
     );
     out.err_line(
         "field-format--mandate-reference-blank",
         to_bytes,
         11,
         patch(line(11), 16, &[b' '; 11]),
-        "a mandate whose payer's reference is all blanks (never blank: decision 20)",
+        "a mandate whose payer's reference is all blanks (never blank: [decision 20](../docs/spec-decisions.md#decision-20))",
     );
     out.err(
         "field-format--rejected-payer-blank",
         f,
-        "a rejected claim from MPS whose payer's reference is all blanks (decision 20)",
+        "a rejected claim from MPS whose payer's reference is all blanks ([decision 20](../docs/spec-decisions.md#decision-20))",
         |r| {
             if let Some(x) = item1(r, 6) {
                 x.payer = PaddedDigits::BLANK;
@@ -1303,7 +1303,7 @@ fn spec_round_2(out: &mut Out, t: &[Record], f: &[Record], to_bytes: &[u8]) -> R
     out.err(
         "numbering-start--from-101",
         t,
-        "claims numbered 101, 102 and mandates 11, 12: consecutive, starting above 1 (a warning: decision 19)",
+        "claims numbered 101, 102 and mandates 11, 12: consecutive, starting above 1 (a warning: [decision 19](../docs/spec-decisions.md#decision-19))",
         |r| {
             for record in r.iter_mut() {
                 match record {
@@ -1322,13 +1322,13 @@ fn spec_round_2(out: &mut Out, t: &[Record], f: &[Record], to_bytes: &[u8]) -> R
     out.err(
         "duplicate-assignment-number--twice",
         t,
-        "the mandates assignment with the claims assignment's number, 1, of the same agreement (decision 23)",
+        "the mandates assignment with the claims assignment's number, 1, of the same agreement ([decision 23](../docs/spec-decisions.md#decision-23))",
         |r| on!(r, 10, AssignmentStart, |x| x.assignment_number = 1),
     )?;
     out.err(
         "mandate-post-missing--listing-without-post-5",
         f,
-        "a mandate of a full listing without post 5 (record 76), the end records' counts adjusted (decision 24)",
+        "a mandate of a full listing without post 5 (record 76), the end records' counts adjusted ([decision 24](../docs/spec-decisions.md#decision-24))",
         |r| {
             r.remove(16);
             for i in [16, 17] {

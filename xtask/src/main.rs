@@ -2,6 +2,7 @@
 //!
 //! Each command is a function here; `cargo xtask --help` lists them.
 
+mod decisions;
 mod fixtures;
 
 use std::io::{BufWriter, Write};
@@ -27,6 +28,10 @@ const COMMANDS: &[(&str, &str)] = &[
         "fail on pending (.snap.new) or unreferenced insta snapshots: a test or fixture that no longer exists",
     ),
     (
+        "decisions",
+        "fail on a citation of a decision that is not a link to docs/spec-decisions.md or names no decision there, and on references outside the repository",
+    ),
+    (
         "bench [N]",
         "time `wc -l` and the release `autogiro` (validate, inspect, fmt) on the bench data of N claims; median of 5, peak RSS, ratios to wc -l",
     ),
@@ -49,6 +54,7 @@ fn main() -> ExitCode {
             Some(other) => Err(format!("fixtures: unknown option `{other}`")),
         },
         Some("snapshots") => check_snapshots(),
+        Some("decisions") => check_decisions(),
         Some("bench-data") => bench_data(args.get(1).map(String::as_str)),
         Some("bench") => bench(args.get(1).map(String::as_str)),
         Some(other) => {
@@ -78,6 +84,19 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// `cargo xtask decisions`: see `decisions.rs`.
+fn check_decisions() -> Result<(), String> {
+    let problems = decisions::problems(&root())?;
+    if problems.is_empty() {
+        println!("every decision cited is a link to one that exists");
+        return Ok(());
+    }
+    for p in &problems {
+        eprintln!("{p}");
+    }
+    Err(format!("{} citation problem(s)", problems.len()))
 }
 
 /// Every generated file under `testdata/`, README included, by path relative to it.

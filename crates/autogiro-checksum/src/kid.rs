@@ -10,7 +10,7 @@ use crate::{ChecksumError, Modulus};
 ///
 /// In Autogiro files the KID stands in amount item 1 (record 30/35, positions 50-74),
 /// right-justified and blank-padded. The field takes digits only, so a KID never holds the `-`
-/// that modulus 11 writes for check digit 10 elsewhere (decision 13 of `RECORDS.md`): a body
+/// that modulus 11 writes for check digit 10 elsewhere ([decision 13](docs/spec-decisions.md#decision-13)): a body
 /// whose modulus 11 check digit would be 10 has no modulus 11 KID.
 ///
 /// An agreement with MPS fixes one scheme; [`Kid::parse_with`] requires it, [`Kid::parse`]

@@ -3,7 +3,7 @@
 //!
 //! `#![no_std]`, no dependencies, no allocation: a bank that only needs the check digits depends
 //! on this crate and nothing else. The rules are those of *Systemspesifikasjon Autogiro 3.9*,
-//! section "Kontrollsiffer", as transcribed in the project's `RECORDS.md` ("Check digits").
+//! section "Kontrollsiffer", as the project describes it in `docs/records.md` ("Check digits").
 //!
 //! ```
 //! use autogiro_checksum::{AccountNumber, ChecksumError, Kid, Modulus, OrganisationNumber};
@@ -52,7 +52,7 @@ mod tests {
 
     #[test]
     fn spec_examples() {
-        // RECORDS.md "Check digits": 12345678 -> mod 10: 2, mod 11: sum 138, remainder 6, 5.
+        // docs/records.md "Check digits": 12345678 -> mod 10: 2, mod 11: sum 138, remainder 6, 5.
         assert_eq!(Modulus::Mod10.check_digit("12345678"), Ok(2));
         assert_eq!(Modulus::Mod11.check_digit("12345678"), Ok(5));
     }

@@ -105,7 +105,7 @@ impl Out {
         self.num::<3>(u64::from(value.number()), field)
     }
 
-    /// A date `DDMMYY`. Only years 1970-2069 read back as written (decision 6).
+    /// A date `DDMMYY`. Only years 1970-2069 read back as written ([decision 6](docs/spec-decisions.md#decision-6)).
     pub(crate) fn date(&mut self, value: Date, field: &'static str) -> &mut Self {
         let year = value.year();
         if !(1970..=2069).contains(&year) {

@@ -15,7 +15,7 @@ pub struct RecordError {
     pub first_column: usize,
     /// Last column of the field, 1-based, inclusive.
     pub last_column: usize,
-    /// The field's name as `RECORDS.md` gives it.
+    /// The field's name as `docs/records.md` gives it.
     pub field: &'static str,
     /// What the field should have held.
     pub kind: ErrorKind,
@@ -59,7 +59,7 @@ pub enum ErrorKind {
     OneOf(&'static [&'static str]),
     /// Digits only, zero-padded on the left.
     Digits,
-    /// Digits, right-justified, padded on the left with blanks (or all blanks): decision 2.
+    /// Digits, right-justified, padded on the left with blanks (or all blanks): [decision 2](docs/spec-decisions.md#decision-2).
     PaddedDigits,
     /// The payer's reference or account: digits, right-justified, padded on the left with
     /// zeros or blanks, at least one digit.
@@ -83,7 +83,7 @@ pub enum ErrorKind {
         /// The value that did not fit.
         value: u64,
     },
-    /// Writing: a year that a two-digit year does not read back to (decision 6: 1970-2069).
+    /// Writing: a year that a two-digit year does not read back to ([decision 6](docs/spec-decisions.md#decision-6): 1970-2069).
     YearOutOfRange {
         /// The year that did not fit.
         year: i32,

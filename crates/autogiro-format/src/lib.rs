@@ -3,17 +3,17 @@
 //!
 //! This crate knows the records and nothing above them: a type, a [nom] parser and a writer per
 //! record layout of *Systemspesifikasjon Autogiro 3.9* (transcribed in the project's
-//! `RECORDS.md`), in both directions; a streaming [`Reader`] and a [`Writer`]. Which records may
+//! `docs/records.md`), in both directions; a streaming [`Reader`] and a [`Writer`]. Which records may
 //! follow which, and whether counts and sums add up, is `autogiro-model`'s business.
 //!
 //! * Fixed values (format code `NY`, service codes, fillers) are checked when reading and
 //!   written when writing; they are not fields.
 //! * Numbers are integers (`u32`, amounts in øre as `u64`); identifiers whose leading zeros
 //!   matter are [`Digits`]; blank-padded digit fields (payer reference, KID) are
-//!   [`PaddedDigits`] (decision 2); text is [`Text`], ISO-8859-1 held inline. Reading and
+//!   [`PaddedDigits`] ([decision 2](docs/spec-decisions.md#decision-2)); text is [`Text`], ISO-8859-1 held inline. Reading and
 //!   writing a record allocates nothing.
 //! * Dates are [`time::Date`]; `000000` reads as `None` where a field is optional; two-digit
-//!   years follow decision 6 ([`Context::reference_date`]).
+//!   years follow [decision 6](docs/spec-decisions.md#decision-6) ([`Context::reference_date`]).
 //! * Errors name the line, the 1-based columns, the record type, the field, what was expected
 //!   and the bytes found ([`RecordError`], [`Error`]).
 //! * The [`Reader`] is an iterator of owned records; [`Reader::each`] hands out the same

@@ -203,7 +203,7 @@ pub(crate) fn digits<const W: usize>(
     }
 }
 
-/// Digits right-justified and blank-padded, or all blanks (decision 2): the checked bytes, for
+/// Digits right-justified and blank-padded, or all blanks ([decision 2](docs/spec-decisions.md#decision-2)): the checked bytes, for
 /// `PaddedDigits::from_field`.
 pub(crate) fn padded<const W: usize>(
     field: &'static str,
@@ -265,7 +265,7 @@ pub(crate) fn code<T: Code, const W: usize>(
     }
 }
 
-/// The three-digit error code of record 36; any three digits (decision 9).
+/// The three-digit error code of record 36; any three digits ([decision 9](docs/spec-decisions.md#decision-9)).
 pub(crate) fn error_code(field: &'static str) -> impl Fn(&[u8]) -> PResult<'_, ErrorCode> {
     move |rest| {
         let (after, v) = number::<3>(field)(rest)?;
@@ -294,7 +294,7 @@ fn ddmmyy(bytes: &[u8; 6], ctx: &Context) -> Result<Option<Date>, ()> {
     calendar_date(day, month, year).map(Some).ok_or(())
 }
 
-/// A required date `DDMMYY` (decision 6 for the century).
+/// A required date `DDMMYY` ([decision 6](docs/spec-decisions.md#decision-6) for the century).
 pub(crate) fn date<'c>(
     ctx: &'c Context,
     field: &'static str,

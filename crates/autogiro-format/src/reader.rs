@@ -77,7 +77,7 @@ impl<R: BufRead> Reader<R> {
     }
 
     /// Reads two-digit years as the year nearest to `date` instead of in the window 1970-2069
-    /// (decision 6).
+    /// ([decision 6](docs/spec-decisions.md#decision-6)).
     #[must_use]
     pub fn reference_date(mut self, date: Date) -> Self {
         self.ctx.reference_date = Some(date);

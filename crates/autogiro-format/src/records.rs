@@ -1,8 +1,8 @@
-//! One type, one parser and one writer per record layout of `RECORDS.md`.
+//! One type, one parser and one writer per record layout of `docs/records.md`.
 //!
 //! Each parser reads the fields in column order with the combinators of `parse`, checking fixed
 //! values and fillers; each writer writes them in the same order with `encode::Out`. Field names
-//! in errors are those of `RECORDS.md`.
+//! in errors are those of `docs/records.md`.
 
 use time::Date;
 
@@ -182,7 +182,7 @@ pub struct AmountItem1 {
     pub payer: PaddedDigits<11>,
     /// Positions 33-49, amount in øre.
     pub amount: u64,
-    /// Positions 50-74, KID: right-justified digits, or blanks (decision 2).
+    /// Positions 50-74, KID: right-justified digits, or blanks ([decision 2](docs/spec-decisions.md#decision-2)).
     pub kid: PaddedDigits<25>,
 }
 
@@ -314,11 +314,11 @@ pub struct Specification {
     /// Positions 9-15, transaction number of the claim it belongs to.
     pub transaction_number: u32,
     /// Positions 17-19, line 1-21; `None` when blank. A blank or zero line is not printed
-    /// (decision 12); the model checks the range.
+    /// ([decision 12](docs/spec-decisions.md#decision-12)); the model checks the range.
     pub line: Option<u16>,
-    /// Position 20, column 1 or 2; `None` when blank (decision 12).
+    /// Position 20, column 1 or 2; `None` when blank ([decision 12](docs/spec-decisions.md#decision-12)).
     pub column: Option<u8>,
-    /// Positions 21-60, the text (decision 3: not a KID).
+    /// Positions 21-60, the text ([decision 3](docs/spec-decisions.md#decision-3): not a KID).
     pub text: Text<40>,
 }
 
@@ -586,7 +586,7 @@ pub struct MandatePost3 {
     /// Positions 16-45, address line 2, blanks if unused.
     pub address2: Text<30>,
     /// Positions 46-49, postal code: 4 digits for a Norwegian address; with the extension a
-    /// foreign postal code (decision 15), so read as text.
+    /// foreign postal code ([decision 15](docs/spec-decisions.md#decision-15)), so read as text.
     pub postal_code: Text<4>,
     /// Positions 50-52, postal code extension: blanks for a Norwegian address.
     pub postal_code_extension: Text<3>,
@@ -662,7 +662,7 @@ pub struct MandatePost4 {
     /// Positions 9-15, as post 1.
     pub sequence_number: u32,
     /// Positions 16-26, organisation number: `00` + 9 digits for a Norwegian company; other
-    /// content is a payer outside Norway (decision 14), so read as text.
+    /// content is a payer outside Norway ([decision 14](docs/spec-decisions.md#decision-14)), so read as text.
     pub organisation_number: Text<11>,
     /// Positions 27-56, the signatory's name; required.
     pub signatory: Text<30>,
@@ -704,7 +704,7 @@ pub struct MandatePost4FromMps {
     pub mandate_type: MandateType,
     /// Positions 9-15, as post 1.
     pub sequence_number: u32,
-    /// Positions 16-21, blocked by the bank from this date (decision 1: not 15-21).
+    /// Positions 16-21, blocked by the bank from this date ([decision 1](docs/spec-decisions.md#decision-1): not 15-21).
     pub blocked_from: Option<Date>,
     /// Positions 22-27, blocked until and including this date.
     pub blocked_to: Option<Date>,
@@ -939,7 +939,7 @@ impl MandatesEnd {
 /// 89 Transmission end (to MPS).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TransmissionEnd {
-    /// Positions 9-41: transactions (decision 4), records, sum (decision 5).
+    /// Positions 9-41: transactions ([decision 4](docs/spec-decisions.md#decision-4)), records, sum ([decision 5](docs/spec-decisions.md#decision-5)).
     pub totals: Totals,
     /// Positions 42-47, the earliest due date; none in a mandate-only transmission.
     pub first_due_date: Option<Date>,
@@ -971,7 +971,7 @@ impl TransmissionEnd {
 /// 89 Transmission end (from MPS).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct TransmissionEndFromMps {
-    /// Positions 9-41: transactions (decision 4), records, sum (decision 5).
+    /// Positions 9-41: transactions ([decision 4](docs/spec-decisions.md#decision-4)), records, sum ([decision 5](docs/spec-decisions.md#decision-5)).
     pub totals: Totals,
     /// Positions 42-47, the date MPS generated the transmission.
     pub generated: Date,
@@ -1211,7 +1211,7 @@ impl Record {
         }
     }
 
-    /// The record's name in `RECORDS.md`, for messages.
+    /// The record's name in `docs/records.md`, for messages.
     pub fn name(&self) -> &'static str {
         match self {
             Self::TransmissionStart(_) => "transmission start",

@@ -49,7 +49,7 @@ pub const MPS_ID: u32 = 8080;
 pub struct Context {
     /// The direction of the file.
     pub direction: Direction,
-    /// How two-digit years are read (decision 6): `None` reads `DDMMYY` in the window
+    /// How two-digit years are read ([decision 6](docs/spec-decisions.md#decision-6)): `None` reads `DDMMYY` in the window
     /// 1970-2069; a date reads each year as the one nearest to it (the earlier on a tie).
     pub reference_date: Option<Date>,
 }
@@ -63,7 +63,7 @@ impl Context {
         }
     }
 
-    /// The full year of a two-digit year `yy` (0-99), decision 6.
+    /// The full year of a two-digit year `yy` (0-99), [decision 6](docs/spec-decisions.md#decision-6).
     pub(crate) fn full_year(&self, yy: i32) -> i32 {
         match self.reference_date {
             None => {
@@ -104,7 +104,7 @@ pub(crate) fn has_utf8_sequence(bytes: &[u8]) -> bool {
     bytes.windows(2).any(|w| matches!(w, [0xC3, 0x80..=0xBF]))
 }
 
-/// An alphanumeric field (`A` in `RECORDS.md`) of `N` columns: ISO-8859-1 text, left-justified,
+/// An alphanumeric field (`A` in `docs/records.md`) of `N` columns: ISO-8859-1 text, left-justified,
 /// padded with blanks.
 ///
 /// Held as the field's `N` bytes, so reading and writing a record allocates nothing and gives
@@ -278,7 +278,7 @@ impl<const N: usize> fmt::Debug for Digits<N> {
 
 /// A digit field of `N` columns that is right-justified and padded on the left with blanks, or
 /// all blanks: the payer's reference (record 30 positions 22-32, record 70 positions 17-27) and
-/// the KID (record 30 positions 50-74). The spec calls them numeric; decision 2 of `RECORDS.md`
+/// the KID (record 30 positions 50-74). The spec calls them numeric; [decision 2](docs/spec-decisions.md#decision-2)
 /// reads them as "digits, optionally left-padded with blanks".
 ///
 /// The field is kept exactly as written: `"  012345678"` and `"00012345678"` differ, as they
@@ -528,7 +528,7 @@ codes! {
 
 codes! {
     /// Period code of an amount limit (record 70 positions 40-41, record 73 positions 51-52).
-    /// Decision 7 of `RECORDS.md` counts calendar periods.
+    /// [Decision 7](docs/spec-decisions.md#decision-7) counts calendar periods.
     PeriodCode {
         /// `00`: no period: a simplified mandate, or no new limit.
         NoPeriod = "00",
@@ -550,7 +550,7 @@ codes! {
 /// Error code of a rejected claim (record 36, positions 76-78).
 ///
 /// Spec 3.9 lists six codes; older files carry others (132, 134, 253, ...), kept as
-/// [`ErrorCode::Other`] (decision 9).
+/// [`ErrorCode::Other`] ([decision 9](docs/spec-decisions.md#decision-9)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ErrorCode {
     /// `131`: mandate not found.

@@ -385,7 +385,7 @@ fn padded<const N: usize>() -> impl Strategy<Value = PaddedDigits<N>> {
         .prop_map(|b| PaddedDigits::new(std::str::from_utf8(&b).unwrap()).unwrap())
 }
 
-/// A payer's reference or account: at least one digit (decision 20).
+/// A payer's reference or account: at least one digit ([decision 20](docs/spec-decisions.md#decision-20)).
 fn payer() -> impl Strategy<Value = PaddedDigits<11>> {
     proptest::collection::vec(b'0'..=b'9', 1..=11)
         .prop_map(|b| PaddedDigits::new(std::str::from_utf8(&b).unwrap()).unwrap())

@@ -1,4 +1,4 @@
-//! Norges Bank's settlement calendar (decision 8 of `RECORDS.md`): the days MPS settles on.
+//! Norges Bank's settlement calendar ([decision 8](docs/spec-decisions.md#decision-8)): the days MPS settles on.
 
 use time::{Date, Duration, Month, Weekday};
 
@@ -59,7 +59,7 @@ pub fn holiday(date: Date) -> Option<&'static str> {
     }
 }
 
-/// Whether MPS settles on `date`: Monday to Friday, not a holiday of decision 8. 31 December
+/// Whether MPS settles on `date`: Monday to Friday, not a holiday of [decision 8](docs/spec-decisions.md#decision-8). 31 December
 /// on a weekday is a business day.
 pub fn is_business_day(date: Date) -> bool {
     !matches!(date.weekday(), Weekday::Saturday | Weekday::Sunday) && holiday(date).is_none()

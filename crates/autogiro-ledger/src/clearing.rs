@@ -58,7 +58,7 @@ impl Scenario {
     }
 }
 
-/// Something the simulator refused as a whole (decision 17); the spec defines no record for it.
+/// Something the simulator refused as a whole ([decision 17](docs/spec-decisions.md#decision-17)); the spec defines no record for it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case", tag = "refused"))]
@@ -230,7 +230,7 @@ impl Ledger {
     }
 
     /// [`Ledger::clear`] on the bytes of a file, refusing what MPS would refuse as a whole
-    /// (decision 17): the transmission for an error in its start or end, an assignment for an
+    /// ([decision 17](docs/spec-decisions.md#decision-17)): the transmission for an error in its start or end, an assignment for an
     /// error anywhere in it.
     pub fn clear_file(
         &mut self,

@@ -8,7 +8,7 @@ use autogiro_model::{Amount, Claim, PayerReference, RejectionCode};
 
 use crate::{Period, Register};
 
-/// Why a claim is not settled (decision 9 maps each to an error code).
+/// Why a claim is not settled ([decision 9](docs/spec-decisions.md#decision-9) maps each to an error code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case", tag = "reason"))]
@@ -48,7 +48,7 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// The error code MPS returns for it (decision 9).
+    /// The error code MPS returns for it ([decision 9](docs/spec-decisions.md#decision-9)).
     pub fn code(self) -> RejectionCode {
         match self {
             Self::NotFound | Self::NotYetActive { .. } | Self::Expired { .. } => {
@@ -229,7 +229,7 @@ impl Ledger {
     }
 
     /// Whether MPS would settle `claim` of `agreement_id` processed on `processing_date` (its
-    /// due date rolled to a business day; decision 16): the mandate is found, active, not
+    /// due date rolled to a business day; [decision 16](docs/spec-decisions.md#decision-16)): the mandate is found, active, not
     /// expired, not blocked, and the period's settled sum plus the claim stays within the
     /// limit in force that day (simplified mandates have none).
     pub fn evaluate(&self, agreement_id: u32, claim: &Claim, processing_date: Date) -> Decision {

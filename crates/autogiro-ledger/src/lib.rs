@@ -1,10 +1,10 @@
 //! Autogiro state across files and time: what a payee needs in order not to send claims MPS
 //! will reject, and what lets them test without MPS.
 //!
-//! * The business-day calendar of Norges Bank's settlement system (decision 8):
+//! * The business-day calendar of Norges Bank's settlement system ([decision 8](docs/spec-decisions.md#decision-8)):
 //!   [`is_business_day`], [`next_business_day`], [`add_business_days`],
 //!   [`business_days_between`], [`easter_sunday`].
-//! * [`Period`]: the calendar window of a period code that holds a date (decision 7).
+//! * [`Period`]: the calendar window of a period code that holds a date ([decision 7](docs/spec-decisions.md#decision-7)).
 //! * [`Register`]: the mandates of each agreement, from the files sent to MPS and from MPS.
 //! * [`Ledger`]: the register and the charges per mandate and period; [`Ledger::evaluate`]
 //!   says whether MPS would settle a claim, and why not ([`Refusal`], codes 131, 133, 181).

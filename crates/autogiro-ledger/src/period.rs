@@ -2,7 +2,7 @@ use time::{Date, Duration, Month};
 
 use autogiro_format::PeriodCode;
 
-/// A calendar window of an amount limit (decision 7): the first and last day, inclusive.
+/// A calendar window of an amount limit ([decision 7](docs/spec-decisions.md#decision-7)): the first and last day, inclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Period {
@@ -18,7 +18,7 @@ impl Period {
     /// [`PeriodCode::NoPeriod`] (simplified mandates have no limit).
     ///
     /// The spec does not say whether periods are calendar or rolling; the project counts
-    /// calendar periods, an assumption documented in `RECORDS.md` (decision 7).
+    /// calendar periods, an assumption ([decision 7](docs/spec-decisions.md#decision-7)).
     ///
     /// ```
     /// use autogiro_format::PeriodCode;

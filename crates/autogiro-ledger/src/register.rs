@@ -8,7 +8,7 @@ use autogiro_model::{Amount, Mandate, PayerReference};
 use crate::LedgerError;
 use crate::calendar::add_business_days;
 
-/// The date from which mandates get 5 business days to activate instead of 2 (decision 10).
+/// The date from which mandates get 5 business days to activate instead of 2 ([decision 10](docs/spec-decisions.md#decision-10)).
 const FIVE_DAYS_FROM: Date = match Date::from_calendar_date(2024, time::Month::September, 1) {
     Ok(d) => d,
     Err(_) => Date::MIN,
@@ -47,7 +47,7 @@ pub struct RegisteredMandate {
 }
 
 impl RegisteredMandate {
-    /// The first day a claim may be charged (decision 10): the later of its valid-from and
+    /// The first day a claim may be charged ([decision 10](docs/spec-decisions.md#decision-10)): the later of its valid-from and
     /// its registration date + 5 business days (+ 2 for registrations before 2024-09-01).
     pub fn active_from(&self) -> Date {
         let days = if self.registered < FIVE_DAYS_FROM {

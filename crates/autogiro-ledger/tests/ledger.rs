@@ -710,7 +710,7 @@ proptest! {
     }
 }
 
-/// Decision 21: a mandate file read on Saturday 21 March 2026 counts as read on Monday 23
+/// [Decision 21](docs/spec-decisions.md#decision-21): a mandate file read on Saturday 21 March 2026 counts as read on Monday 23
 /// March, so the mandate is chargeable 5 business days later, Monday 30 March (not Friday 27
 /// March, which counting from the Saturday would give).
 #[test]
@@ -737,7 +737,7 @@ fn a_file_read_on_a_saturday_counts_from_the_monday() {
     );
 }
 
-/// Decision 22: within a transmission claims use the limit in the order of their processing
+/// [Decision 22](docs/spec-decisions.md#decision-22): within a transmission claims use the limit in the order of their processing
 /// dates, not in file order; the response still lists them in file order.
 #[test]
 fn limits_are_charged_in_time_order_not_file_order() {
@@ -776,7 +776,7 @@ fn limits_are_charged_in_time_order_not_file_order() {
     );
 }
 
-/// Decision 22 across assignments, and file order among equal processing dates: claims due on
+/// [Decision 22](docs/spec-decisions.md#decision-22) across assignments, and file order among equal processing dates: claims due on
 /// a Saturday and on the Monday after share one processing date and keep file order.
 #[test]
 fn equal_processing_dates_keep_file_order_across_assignments() {

@@ -276,7 +276,7 @@ impl Assembler {
     }
 }
 
-/// Decision 14: `00` + a valid Norwegian organisation number, or anything else as written.
+/// [Decision 14](docs/spec-decisions.md#decision-14): `00` + a valid Norwegian organisation number, or anything else as written.
 pub(crate) fn organisation(field: &Text<11>) -> Organisation {
     let text = field.to_string();
     match OrganisationNumber::parse(&text) {

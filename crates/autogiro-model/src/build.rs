@@ -47,8 +47,10 @@ pub enum BuildError {
     /// A registration or change without posts 2-4 (edition 3.9).
     #[error("a mandate registration or change to MPS carries the payer's details (posts 2-4)")]
     MissingPayerDetails,
-    /// A deletion with posts 2-4 (decision 11: post 1 only).
-    #[error("a mandate deletion carries post 1 only (decision 11)")]
+    /// A deletion with posts 2-4 ([decision 11](docs/spec-decisions.md#decision-11): post 1 only).
+    #[error(
+        "a mandate deletion carries post 1 only: the payer's details (posts 2-4) go with a registration or a change"
+    )]
     DeletionWithDetails,
     /// A mandate valid from a date after its valid-to date.
     #[error("valid from {from} is after valid to {to}")]

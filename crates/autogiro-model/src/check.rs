@@ -909,7 +909,7 @@ impl Checker {
         open.claim = Some(state);
     }
 
-    /// Decision 12: a blank or zero line or column is a warning; a line outside 1-21, a column
+    /// [Decision 12](docs/spec-decisions.md#decision-12): a blank or zero line or column is a warning; a line outside 1-21, a column
     /// outside 1-2, or a place taken twice is an error.
     fn specification_place(&mut self, line: u64, spec: &Specification, state: &mut ClaimState) {
         let claim = *state;
@@ -921,7 +921,8 @@ impl Checker {
                 49,
                 (17, 20),
                 "line, column",
-                "a blank or zero line or column: the text is not printed (decision 12)".to_owned(),
+                "a blank or zero line or column: the text is not printed on the payer's notice"
+                    .to_owned(),
             ),
             (Some(l), _) if l > 21 => self.at_field(
                 Severity::Error,
@@ -1029,7 +1030,7 @@ impl Checker {
     }
 
     /// Simplified mandates: period 00 and limit 0; standard: a period 01-06. A deletion's post 1
-    /// is not checked (decision 11).
+    /// is not checked ([decision 11](docs/spec-decisions.md#decision-11)).
     fn check_limit(&mut self, line: u64, post: &MandatePost1) {
         if post.registration_type == RegistrationType::Delete {
             return;
@@ -1236,8 +1237,8 @@ impl Checker {
         }
     }
 
-    /// The field rules of mandate posts 2-4 to MPS: required fields, postal code (decision 15),
-    /// organisation number (decision 14).
+    /// The field rules of mandate posts 2-4 to MPS: required fields, postal code ([decision 15](docs/spec-decisions.md#decision-15)),
+    /// organisation number ([decision 14](docs/spec-decisions.md#decision-14)).
     fn post_fields(&mut self, line: u64, record: &Record) {
         match record {
             Record::MandatePost2(p) => {
@@ -1346,7 +1347,7 @@ impl Checker {
                 Severity::Warning,
                 Code::ForeignOrganisation,
                 format!(
-                    "{text:?} is not `00` + a Norwegian organisation number: read as a payer outside Norway (decision 14)"
+                    "{text:?} is not `00` + a Norwegian organisation number: read as the number of a payer outside Norway"
                 ),
             ))
         };
@@ -1544,14 +1545,14 @@ impl Checker {
         }
         let tx = &self.tx;
         let all = tx.claims + tx.mandates;
-        // Decision 4: writers count claims and mandates; readers also accept zeros in a
+        // [Decision 4](docs/spec-decisions.md#decision-4): writers count claims and mandates; readers also accept zeros in a
         // mandate-only transmission to MPS, and the count without mandates from MPS.
         let declared = u64::from(totals.transactions);
         let count_ok = declared == all
             || (direction == Direction::ToMps && tx.claims == 0 && declared == 0)
             || (direction == Direction::FromMps && declared == tx.claims);
         let transactions = if count_ok { declared } else { all };
-        // Decision 5: the sum of the assignment sums, or of the claim amounts alone.
+        // [Decision 5](docs/spec-decisions.md#decision-5): the sum of the assignment sums, or of the claim amounts alone.
         let (sum, alternative) = (tx.claim_sum + tx.limit_sum, tx.claim_sum);
         let (records, first) = (tx.records, tx.first_date);
         let claims = tx.claims;

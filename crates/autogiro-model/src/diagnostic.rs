@@ -7,7 +7,7 @@ use autogiro_format::{Error as FormatError, ErrorKind, RecordError};
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]
 pub enum Severity {
-    /// Allowed, but worth a look (decisions 9, 12, 14).
+    /// Allowed, but worth a look ([decision 9](docs/spec-decisions.md#decision-9), [decision 12](docs/spec-decisions.md#decision-12) and [decision 14](docs/spec-decisions.md#decision-14)).
     Warning,
     /// MPS rejects the record, the assignment or the transmission.
     Error,
@@ -95,7 +95,7 @@ codes! {
     SpecificationPlace = "specification-place",
     /// Two specifications at the same line and column of one claim.
     SpecificationDuplicate = "specification-duplicate",
-    /// A specification with a blank or zero line or column: not printed (decision 12).
+    /// A specification with a blank or zero line or column: not printed ([decision 12](docs/spec-decisions.md#decision-12)).
     SpecificationBlank = "specification-blank",
     /// A mandate sequence number that is not the previous + 1, or a first one of 0.
     MandateSequence = "mandate-sequence",
@@ -130,17 +130,17 @@ codes! {
     KidCheckDigit = "kid-check-digit",
     /// A Norwegian organisation number with a wrong check digit, or none at all.
     OrganisationNumber = "organisation-number",
-    /// An organisation number that is not Norwegian (decision 14).
+    /// An organisation number that is not Norwegian ([decision 14](docs/spec-decisions.md#decision-14)).
     ForeignOrganisation = "foreign-organisation",
     /// A due date more than 12 months from the date the file is read.
     DueDateWindow = "due-date-window",
-    /// A postal code that breaks decision 15.
+    /// A postal code that breaks [decision 15](docs/spec-decisions.md#decision-15).
     PostalCode = "postal-code",
     /// A required text field left blank.
     RequiredField = "required-field",
     /// More than 9 999 999 transactions in one transmission.
     TooManyTransactions = "too-many-transactions",
-    /// An error code spec 3.9 does not list (decision 9).
+    /// An error code spec 3.9 does not list ([decision 9](docs/spec-decisions.md#decision-9)).
     UnlistedErrorCode = "unlisted-error-code",
     /// A sum of amounts too large for the 17 digits of its field.
     AmountOverflow = "amount-overflow",
@@ -191,7 +191,7 @@ pub struct Diagnostic {
     pub columns: Option<(usize, usize)>,
     /// The record type of the line, when known.
     pub record_type: Option<u8>,
-    /// The field's name as `RECORDS.md` gives it.
+    /// The field's name as `docs/records.md` gives it.
     pub field: Option<&'static str>,
     /// What is wrong, in English, with the values involved.
     pub message: String,

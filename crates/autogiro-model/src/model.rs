@@ -182,7 +182,7 @@ pub struct Claim {
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct SpecificationLine {
-    /// Positions 17-19: the line, 1-21 (`None`: blank, not printed; decision 12).
+    /// Positions 17-19: the line, 1-21 (`None`: blank, not printed; [decision 12](docs/spec-decisions.md#decision-12)).
     pub line: Option<u16>,
     /// Position 20: the column, 1 or 2 (`None`: blank, not printed).
     pub column: Option<u8>,
@@ -256,7 +256,7 @@ pub struct PayerDetails {
     pub address2: Text<30>,
     /// Record 72 positions 46-49.
     pub postal_code: Text<4>,
-    /// Record 72 positions 50-52 (blank for a Norwegian address; decision 15).
+    /// Record 72 positions 50-52 (blank for a Norwegian address; [decision 15](docs/spec-decisions.md#decision-15)).
     pub postal_code_extension: Text<3>,
     /// Record 72 positions 53-77.
     pub postal_town: Text<25>,
@@ -270,7 +270,7 @@ pub struct PayerDetails {
     pub signatory_birth_date: Date,
 }
 
-/// The organisation number of mandate post 4 (decision 14).
+/// The organisation number of mandate post 4 ([decision 14](docs/spec-decisions.md#decision-14)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case"))]

@@ -49,7 +49,7 @@ pub struct ReadOptions {
     /// Which KIDs are valid.
     pub kid: KidCheck,
     /// The date the file is read. When given, due dates must lie within 12 months of it (spec
-    /// 2.3 field 6), and two-digit years are read as the year nearest to it (decision 6).
+    /// 2.3 field 6), and two-digit years are read as the year nearest to it ([decision 6](docs/spec-decisions.md#decision-6)).
     pub today: Option<Date>,
 }
 

@@ -1,4 +1,4 @@
-//! The model into records: every end record computed from what precedes it (decisions 4 and 5
+//! The model into records: every end record computed from what precedes it ([decision 4](docs/spec-decisions.md#decision-4) and [decision 5](docs/spec-decisions.md#decision-5)
 //! for the transmission end).
 
 use std::io::Write;
@@ -198,7 +198,7 @@ impl Transmission {
         tx.records += 2;
         let end = match direction {
             Direction::ToMps => {
-                // Decision 4: zeros when the transmission holds only mandates.
+                // [Decision 4](docs/spec-decisions.md#decision-4): zeros when the transmission holds only mandates.
                 if claims == 0 {
                     tx.transactions = 0;
                 }

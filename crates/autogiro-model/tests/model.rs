@@ -314,7 +314,7 @@ fn decisions_4_and_5_accept_the_alternatives() {
 
 #[test]
 fn builders_refuse_what_would_not_validate() {
-    // Decision 20: the payer's reference or account is never blank.
+    // [Decision 20](docs/spec-decisions.md#decision-20): the payer's reference or account is never blank.
     assert_eq!(payer_reference(""), Err(BuildError::BlankPayer));
     let claim = Claim::new(
         date!(2026 - 01 - 15),
