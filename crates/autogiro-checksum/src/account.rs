@@ -19,6 +19,7 @@ use crate::{ChecksumError, Modulus};
 /// assert_eq!(account.as_str(), "12345678903");
 /// assert_eq!(account.register_number(), "1234");
 /// assert_eq!(account.to_string(), "1234.56.78903");
+/// assert_eq!(AccountNumber::parse("1234 56 78903")?, account);
 /// assert!(AccountNumber::parse("12345678904").is_err());
 /// # Ok::<(), autogiro_checksum::ChecksumError>(())
 /// ```
@@ -29,7 +30,8 @@ impl AccountNumber {
     /// The number of digits.
     pub const LEN: usize = 11;
 
-    /// Parses the 11 plain digits (`12345678903`) or the dotted form (`1234.56.78903`).
+    /// Parses the 11 plain digits (`12345678903`) or the grouped form with dots or spaces
+    /// (`1234.56.78903`, `1234 56 78903`).
     ///
     /// # Errors
     ///
@@ -39,7 +41,8 @@ impl AccountNumber {
     pub fn parse(s: &str) -> Result<Self, ChecksumError> {
         let mut digits = [0u8; Self::LEN];
         let b = s.as_bytes();
-        let dotted = b.len() == 13 && b.get(4) == Some(&b'.') && b.get(7) == Some(&b'.');
+        // `1234.56.78903` or `1234 56 78903`: one separator, at positions 5 and 8.
+        let dotted = b.len() == 13 && matches!(b.get(4), Some(b'.' | b' ')) && b.get(7) == b.get(4);
         if s.is_empty() {
             return Err(ChecksumError::Empty);
         }

@@ -18,6 +18,7 @@ use crate::{ChecksumError, Modulus};
 /// let org = OrganisationNumber::parse("00923609016")?;
 /// assert_eq!(org.as_str(), "923609016");
 /// assert_eq!(org.as_padded_str(), "00923609016");
+/// assert_eq!(OrganisationNumber::parse("923 609 016")?, org);
 /// # Ok::<(), autogiro_checksum::ChecksumError>(())
 /// ```
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -29,7 +30,8 @@ impl OrganisationNumber {
     /// The width of the zero-padded form in mandate post 4.
     pub const PADDED_LEN: usize = 11;
 
-    /// Parses 9 digits, or the 11-digit form `00` + 9 digits.
+    /// Parses 9 digits, grouped by three with spaces or dots (`923 609 016`, `923.609.016`) or
+    /// not, or the 11-digit form `00` + 9 digits.
     ///
     /// # Errors
     ///
@@ -40,8 +42,17 @@ impl OrganisationNumber {
         if s.is_empty() {
             return Err(ChecksumError::Empty);
         }
-        first_non_digit(s)?;
         let b = s.as_bytes();
+        if let [x, y, z, sep, d, e, f, sep2, g, h, i] = b
+            && matches!(sep, b' ' | b'.')
+            && sep == sep2
+        {
+            let nine = [*x, *y, *z, *d, *e, *f, *g, *h, *i];
+            if let Ok(text) = core::str::from_utf8(&nine) {
+                return Self::parse(text);
+            }
+        }
+        first_non_digit(s)?;
         let nine = match b.len() {
             Self::LEN => b,
             Self::PADDED_LEN => {

@@ -1,5 +1,6 @@
 use std::fmt;
 use std::iter::Sum;
+use std::str::FromStr;
 
 use rust_decimal::Decimal;
 
@@ -35,6 +36,14 @@ pub enum AmountError {
     /// More than the 17 digits of øre a record holds.
     #[error("amount {0} is more than the 17 digits of øre a record holds")]
     TooLarge(Decimal),
+    /// Text that is not an amount as people write one ([`Amount::from_str`]).
+    #[error("{0:?} is not an amount in NOK (write it like 1234.50 or 1 234,50)")]
+    NotAnAmount(String),
+    /// Both a point and a comma: `1,234.50` could be either convention.
+    #[error(
+        "{0:?} is ambiguous: use one decimal mark and no other separator than spaces (1234.50 or 1 234,50)"
+    )]
+    Ambiguous(String),
 }
 
 impl Amount {
@@ -99,6 +108,60 @@ impl Amount {
     /// An amount read from a record (at most 17 digits, so never above the maximum).
     pub(crate) const fn from_record(ore: u64) -> Self {
         Self(ore)
+    }
+}
+
+impl FromStr for Amount {
+    type Err = AmountError;
+
+    /// An amount in NOK as people write it: `1234.50`, `1234,50`, `1 234,50` (a space, a
+    /// no-break space or a narrow no-break space between thousands), `1234`; at most two
+    /// decimals. Nothing else: `1,234.50` is refused as ambiguous, `12,34,5` and `-5` as not
+    /// amounts.
+    ///
+    /// ```
+    /// use autogiro_model::Amount;
+    ///
+    /// for text in ["1234.50", "1234,50", "1 234,50", "1\u{a0}234.5"] {
+    ///     assert_eq!(text.parse::<Amount>()?.ore(), 123_450);
+    /// }
+    /// assert_eq!("1234".parse::<Amount>()?.ore(), 123_400);
+    /// assert!("1,234.50".parse::<Amount>().is_err());
+    /// assert!("12,345".parse::<Amount>().is_err()); // a fraction of an øre
+    /// # Ok::<(), autogiro_model::AmountError>(())
+    /// ```
+    fn from_str(text: &str) -> Result<Self, AmountError> {
+        let s = text.trim();
+        let not = || AmountError::NotAnAmount(text.to_owned());
+        if s.contains('.') && s.contains(',') {
+            return Err(AmountError::Ambiguous(text.to_owned()));
+        }
+        let (whole, fraction) = match s.split_once(['.', ',']) {
+            Some((w, f)) => (w, Some(f)),
+            None => (s, None),
+        };
+        // Groups of digits separated by single spaces: the first 1-3 digits, the rest 3.
+        let groups: Vec<&str> = whole.split([' ', '\u{a0}', '\u{202f}']).collect();
+        let grouped = groups.len() > 1;
+        let mut digits = String::with_capacity(whole.len() + 3);
+        for (i, g) in groups.iter().enumerate() {
+            let ok = !g.is_empty()
+                && g.bytes().all(|b| b.is_ascii_digit())
+                && (!grouped || if i == 0 { g.len() <= 3 } else { g.len() == 3 });
+            if !ok {
+                return Err(not());
+            }
+            digits.push_str(g);
+        }
+        if let Some(f) = fraction {
+            if f.is_empty() || !f.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(not());
+            }
+            digits.push('.');
+            digits.push_str(f);
+        }
+        let nok = Decimal::from_str(&digits).map_err(|_| not())?;
+        Self::from_nok(nok)
     }
 }
 
@@ -170,6 +233,31 @@ mod serde_impl {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_as_people_write_them() {
+        let ore = |s: &str| s.parse::<Amount>().map(Amount::ore);
+        assert_eq!(ore("1 234,50"), Ok(123_450));
+        assert_eq!(ore("1\u{202f}234\u{a0}567.8"), Ok(123_456_780));
+        assert_eq!(ore(" 1234 "), Ok(123_400));
+        assert_eq!(ore("1,2"), Ok(120));
+        assert_eq!(ore("0"), Ok(0));
+        for bad in [
+            "12,34,5", "1  234", "1234 567", "12 34", "-5", "", ".50", "1.", "1e3", "12 kr", "½",
+        ] {
+            assert!(
+                matches!(ore(bad), Err(AmountError::NotAnAmount(_))),
+                "{bad}: {:?}",
+                ore(bad)
+            );
+        }
+        assert!(matches!(ore("1,234.50"), Err(AmountError::Ambiguous(_))));
+        assert!(matches!(ore("1.005"), Err(AmountError::FractionOfOre(_))));
+        assert_eq!(
+            ore("12,34,5").unwrap_err().to_string(),
+            "\"12,34,5\" is not an amount in NOK (write it like 1234.50 or 1 234,50)"
+        );
+    }
 
     #[test]
     fn nok_conversions_are_exact() {

@@ -285,7 +285,7 @@ impl Claim {
 
     /// Checks what the builders promise: specifications only with notice, at most 42, each
     /// at its own place in 1-21 x 1-2.
-    fn check(&self) -> Result<(), BuildError> {
+    pub(crate) fn check(&self) -> Result<(), BuildError> {
         if self.claim_type == ClaimType::WithoutNotice && !self.specification.is_empty() {
             return Err(BuildError::SpecificationWithoutNotice);
         }
@@ -482,6 +482,17 @@ impl MandatesAssignment {
     /// [`BuildError::DeletionWithDetails`], [`BuildError::StandardWithoutPeriod`],
     /// [`BuildError::ValidityReversed`].
     pub fn push(&mut self, mut mandate: Mandate) -> Result<(), BuildError> {
+        mandate.check_to_mps()?;
+        mandate.sequence_number = next_number(self.mandates.len());
+        self.mandates.push(mandate);
+        Ok(())
+    }
+}
+
+impl Mandate {
+    /// Checks what [`MandatesAssignment::push`] promises of a mandate.
+    pub(crate) fn check_to_mps(&self) -> Result<(), BuildError> {
+        let mandate = self;
         match mandate.registration_type {
             RegistrationType::Delete if mandate.payer.is_some() => {
                 return Err(BuildError::DeletionWithDetails);
@@ -503,8 +514,6 @@ impl MandatesAssignment {
         {
             return Err(BuildError::ValidityReversed { from, to });
         }
-        mandate.sequence_number = next_number(self.mandates.len());
-        self.mandates.push(mandate);
         Ok(())
     }
 }

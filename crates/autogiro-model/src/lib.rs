@@ -41,10 +41,12 @@ mod assemble;
 mod build;
 mod check;
 mod diagnostic;
+mod human;
 mod model;
 mod options;
 #[cfg(feature = "serde")]
 mod serde_util;
+mod stream;
 mod write;
 mod written;
 
@@ -56,12 +58,14 @@ use autogiro_format::{Direction, Reader};
 pub use amount::{Amount, AmountError};
 pub use build::{BuildError, MandateLimit, payer_reference};
 pub use diagnostic::{Code, Diagnostic, Severity};
+pub use human::{DateError, parse_date};
 pub use model::{
     Assignment, AssignmentHeader, Claim, ClaimsAssignment, ListingPost, Mandate,
     MandatesAssignment, MpsMandate, Organisation, PayerDetails, PayerReference, RejectedAssignment,
     Rejection, RejectionCode, SettledAssignment, SpecificationLine, Transmission,
 };
 pub use options::{Edition, KidCheck, ReadOptions};
+pub use stream::TransmissionWriter;
 pub use write::WriteError;
 
 /// A transmission read, with every diagnostic found.

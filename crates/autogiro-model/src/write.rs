@@ -40,6 +40,16 @@ pub enum WriteError {
     /// diagnostic, with the line it would have had.
     #[error("the file would not validate: {} error(s), the first: {}", .0.errors(), first_error(.0))]
     Invalid(crate::Report),
+    /// A claim or mandate the builders refuse.
+    #[error(transparent)]
+    Build(#[from] crate::BuildError),
+    /// A claim with no claims assignment open, or a mandate with no mandates assignment
+    /// ([`TransmissionWriter`](crate::TransmissionWriter)).
+    #[error("{kind} needs an assignment of its kind begun first")]
+    NoAssignment {
+        /// `a claim` or `a mandate`.
+        kind: &'static str,
+    },
     /// The output could not be written.
     #[error("cannot write the file: {source}")]
     Io {
@@ -114,8 +124,7 @@ impl Transmission {
         WriteError: From<E>,
     {
         let direction = self.direction;
-        let mut tx = Tally::default();
-        let mut claims = 0u64;
+        let mut ends = Ends::default();
         let mut emit = |r: Record, place: Place| -> Result<(), WriteError> {
             sink(&r, place)?;
             Ok(())
@@ -142,7 +151,7 @@ impl Transmission {
                     for (j, claim) in a.claims.iter().enumerate() {
                         claim_records(claim, None, &mut t, here.item(j), &mut emit)?;
                     }
-                    claims += t.transactions;
+                    ends.claims += t.transactions;
                     let end = Record::ClaimsEnd(ClaimsEnd {
                         totals: totals(&t, 2)?,
                         first_due_date: t.first,
@@ -155,7 +164,7 @@ impl Transmission {
                     for (j, claim) in a.claims.iter().enumerate() {
                         claim_records(claim, None, &mut t, here.item(j), &mut emit)?;
                     }
-                    claims += t.transactions;
+                    ends.claims += t.transactions;
                     emit(
                         mps_claims_end(AssignmentType::Claims, a.generated, &t)?,
                         here,
@@ -166,7 +175,7 @@ impl Transmission {
                     for (j, r) in a.rejections.iter().enumerate() {
                         claim_records(&r.claim, Some(r.code), &mut t, here.item(j), &mut emit)?;
                     }
-                    claims += t.transactions;
+                    ends.claims += t.transactions;
                     emit(
                         mps_claims_end(AssignmentType::Rejected, a.generated, &t)?,
                         here,
@@ -186,34 +195,59 @@ impl Transmission {
                 (Assignment::Settled(_), _) => return Err(wrong("settled claims")),
                 (Assignment::Rejected(_), _) => return Err(wrong("rejected claims")),
             }
-            // The assignment's records, its start and end included.
-            tx.records += t.records + 2;
-            tx.transactions += t.transactions;
-            tx.sum += t.sum;
-            if let Some(first) = t.first {
-                tx.first = Some(tx.first.map_or(first, |f| f.min(first)));
-            }
+            ends.add_assignment(&t);
         }
+        let end = ends.transmission_end(direction, self.generated)?;
+        emit(end, Place::TRANSMISSION)?;
+        Ok(())
+    }
+}
+
+/// What the transmission end declares, added up from the assignments as they are written.
+#[derive(Debug, Default)]
+pub(crate) struct Ends {
+    tx: Tally,
+    /// Claims, settled and rejected claims: not mandates.
+    pub(crate) claims: u64,
+}
+
+impl Ends {
+    /// Adds an assignment of tally `t` (its transactions, without its start and end).
+    pub(crate) fn add_assignment(&mut self, t: &Tally) {
+        // The assignment's records, its start and end included.
+        self.tx.records += t.records + 2;
+        self.tx.transactions += t.transactions;
+        self.tx.sum += t.sum;
+        if let Some(first) = t.first {
+            self.tx.first = Some(self.tx.first.map_or(first, |f| f.min(first)));
+        }
+    }
+
+    /// The transmission end (record 89) of `direction`.
+    pub(crate) fn transmission_end(
+        mut self,
+        direction: Direction,
+        generated: Option<Date>,
+    ) -> Result<Record, WriteError> {
         // The transmission's start and end.
-        tx.records += 2;
-        let end = match direction {
+        self.tx.records += 2;
+        Ok(match direction {
             Direction::ToMps => {
-                // [Decision 4](docs/spec-decisions.md#decision-4): zeros when the transmission holds only mandates.
-                if claims == 0 {
-                    tx.transactions = 0;
+                // [Decision 4](docs/spec-decisions.md#decision-4): zeros when the transmission
+                // holds only mandates.
+                if self.claims == 0 {
+                    self.tx.transactions = 0;
                 }
                 Record::TransmissionEnd(TransmissionEnd {
-                    totals: totals(&tx, 0)?,
-                    first_due_date: tx.first,
+                    totals: totals(&self.tx, 0)?,
+                    first_due_date: self.tx.first,
                 })
             }
             Direction::FromMps => Record::TransmissionEndFromMps(TransmissionEndFromMps {
-                totals: totals(&tx, 0)?,
-                generated: self.generated.ok_or(WriteError::MissingGeneratedDate)?,
+                totals: totals(&self.tx, 0)?,
+                generated: generated.ok_or(WriteError::MissingGeneratedDate)?,
             }),
-        };
-        emit(end, Place::TRANSMISSION)?;
-        Ok(())
+        })
     }
 }
 
@@ -228,7 +262,7 @@ pub(crate) struct Place {
 }
 
 impl Place {
-    const TRANSMISSION: Self = Self {
+    pub(crate) const TRANSMISSION: Self = Self {
         assignment: None,
         item: None,
         specification: None,
@@ -257,7 +291,7 @@ impl Place {
 }
 
 /// The totals of a tally, with `extra` records (the assignment's start and end) added.
-fn totals(t: &Tally, extra: u64) -> Result<Totals, WriteError> {
+pub(crate) fn totals(t: &Tally, extra: u64) -> Result<Totals, WriteError> {
     let count = |what, n: u64| {
         u32::try_from(n)
             .ok()
@@ -272,7 +306,7 @@ fn totals(t: &Tally, extra: u64) -> Result<Totals, WriteError> {
     })
 }
 
-fn start(header: &AssignmentHeader, assignment_type: AssignmentType) -> Record {
+pub(crate) fn start(header: &AssignmentHeader, assignment_type: AssignmentType) -> Record {
     Record::AssignmentStart(AssignmentStart {
         assignment_type,
         agreement_id: header.agreement_id,
@@ -300,7 +334,7 @@ fn mps_claims_end(
 }
 
 /// Items 1 and 2 (30/31, or 35/36 when rejected with `code`) and the specifications of a claim.
-fn claim_records(
+pub(crate) fn claim_records(
     claim: &Claim,
     code: Option<crate::RejectionCode>,
     tally: &mut Tally,
@@ -354,7 +388,7 @@ fn claim_records(
 }
 
 /// Post 1 and the later posts of a mandate, in the layouts of `direction`.
-fn mandate_records(
+pub(crate) fn mandate_records(
     m: &Mandate,
     direction: Direction,
     tally: &mut Tally,

@@ -776,3 +776,41 @@ fn unnumbered_claims_and_mandates_are_numbered() {
         .collect();
     assert_eq!(numbers, [7, 8]);
 }
+
+/// The streaming writer writes what `Transmission::write` writes for the same data.
+#[test]
+fn the_streaming_writer_writes_what_the_model_writes() {
+    use autogiro_model::{Assignment, TransmissionWriter};
+    let t = to_mps();
+    let mut w = TransmissionWriter::to_mps(Vec::new(), t.sender, t.transmission_number).unwrap();
+    for a in &t.assignments {
+        match a {
+            Assignment::Claims(c) => {
+                w.begin_claims(c.header).unwrap();
+                for claim in &c.claims {
+                    w.push_claim(claim.clone()).unwrap();
+                }
+            }
+            Assignment::Mandates(m) => {
+                w.begin_mandates(m.header).unwrap();
+                for mandate in &m.mandates {
+                    w.push_mandate(mandate.clone()).unwrap();
+                }
+            }
+            _ => unreachable!(),
+        }
+    }
+    let streamed = w.finish().unwrap();
+    let mut written = Vec::new();
+    t.write(&mut written).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&streamed),
+        String::from_utf8_lossy(&written)
+    );
+    // A claim with no claims assignment open is refused.
+    let mut w = TransmissionWriter::to_mps(Vec::new(), 1, 1).unwrap();
+    let Assignment::Claims(c) = &t.assignments[0] else {
+        unreachable!()
+    };
+    assert!(w.push_claim(c.claims[0].clone()).is_err());
+}

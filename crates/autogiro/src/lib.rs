@@ -8,6 +8,7 @@
 //! | `format` | [`format`](mod@format) | the 80-column records, read and written byte for byte |
 //! | `model` | [`model`] | transmissions, every rule of the spec, builders; [`read_file`], [`validate_file`], [`write_file`] |
 //! | `ledger` | [`ledger`] | business days, the mandate register, limits, the MPS simulator |
+//! | `settings` | [`settings`] | the payee's settings file, `autogiro.toml` |
 //! | `serde` | | JSON for the model and the ledger's state |
 //!
 //! The default is all but `serde`. `default-features = false, features = ["checksum"]` builds
@@ -42,6 +43,9 @@ pub use autogiro_format as format;
 pub use autogiro_ledger as ledger;
 #[cfg(feature = "model")]
 pub use autogiro_model as model;
+
+#[cfg(feature = "settings")]
+pub mod settings;
 
 #[cfg(feature = "model")]
 mod helpers {
