@@ -86,16 +86,10 @@ impl Settings {
     ///
     /// [`SettingsError`].
     pub fn load(path: Option<&Path>) -> Result<Self, SettingsError> {
-        let path = match path {
-            Some(p) => p.to_path_buf(),
-            None => {
-                let p = PathBuf::from(FILE_NAME);
-                if !p.exists() {
-                    return Err(SettingsError::NotFound);
-                }
-                p
-            }
-        };
+        let path = path.map_or_else(|| PathBuf::from(FILE_NAME), Path::to_path_buf);
+        if !path.exists() && path.as_os_str() == FILE_NAME {
+            return Err(SettingsError::NotFound);
+        }
         let text = std::fs::read_to_string(&path).map_err(|source| SettingsError::Io {
             path: path.clone(),
             source,
