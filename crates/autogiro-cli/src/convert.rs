@@ -1,13 +1,13 @@
 //! `autogiro convert` (OCR, JSON, CSV) and `autogiro fmt`.
 
-use std::fmt::Write as _;
 use std::path::Path;
 
 use anyhow::Context as _;
 use autogiro::format::{Error as FormatError, LineEnding, Reader, Writer};
-use autogiro::model::{Assignment, Claim, Diagnostic, ReadOptions, Transmission, WriteError};
+use autogiro::model::{Assignment, Diagnostic, ReadOptions, Transmission, WriteError};
+use autogiro::rows;
 
-use crate::{OutArgs, Status, Target, input, output};
+use crate::{Dialect, OutArgs, Status, Target, input, output};
 
 /// Whether the input is the model's JSON: a `.json` name, or a `{` first.
 fn is_json(path: &Path, data: &[u8]) -> bool {
@@ -26,6 +26,7 @@ fn report(name: &str, diagnostics: &[Diagnostic]) {
 pub(crate) fn run(
     path: &Path,
     to: Target,
+    dialect: Dialect,
     out: &OutArgs,
     options: &ReadOptions,
 ) -> anyhow::Result<Status> {
@@ -59,7 +60,7 @@ pub(crate) fn run(
             json.push(b'\n');
             json
         }
-        Target::Csv => csv(&transmission).into_bytes(),
+        Target::Csv => csv(&transmission, dialect, &name)?,
         Target::Ocr => {
             // Every rule, on the bytes about to be written: nothing is written that MPS would
             // reject.
@@ -95,60 +96,103 @@ fn report_written(name: &str, t: &Transmission, json: bool, diagnostics: &[Diagn
     }
 }
 
-/// A CSV field, quoted when it must be.
-fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) || s.starts_with(' ') || s.ends_with(' ') {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_owned()
+/// The CSV of a transmission: one row per claim (settled and rejected ones too), in the
+/// columns `autogiro new claims` reads; a file of mandates only, one row per mandate in the
+/// columns `autogiro new mandates` reads. A file with both gives its claims (and says so).
+fn csv(t: &Transmission, dialect: Dialect, name: &str) -> anyhow::Result<Vec<u8>> {
+    let excel = dialect == Dialect::Excel;
+    let mut out = Vec::new();
+    if excel {
+        out.extend_from_slice("\u{feff}".as_bytes());
     }
-}
-
-/// One row per claim (settled and rejected ones too), with its assignment's columns.
-fn csv(t: &Transmission) -> String {
-    let mut s = String::from(
-        "assignment,kind,agreement_id,assignment_number,assignment_account,transaction_number,claim_type,date,payer,amount_nok,kid,short_name,own_reference,foreign_reference,error_code\n",
-    );
-    for (i, a) in t.assignments.iter().enumerate() {
+    let mut w = csv::WriterBuilder::new()
+        .delimiter(if excel { b';' } else { b',' })
+        .terminator(if excel {
+            csv::Terminator::CRLF
+        } else {
+            csv::Terminator::Any(b'\n')
+        })
+        .from_writer(&mut out);
+    let has_claims = t
+        .assignments
+        .iter()
+        .any(|a| !matches!(a, Assignment::Mandates(_)));
+    let columns = if has_claims {
+        rows::CLAIM_COLUMNS
+    } else {
+        rows::MANDATE_COLUMNS
+    };
+    w.write_record(columns)?;
+    let mut skipped = 0;
+    for a in &t.assignments {
         let h = a.header();
-        let rows: Vec<(&Claim, Option<u16>)> = match a {
-            Assignment::Claims(c) => c.claims.iter().map(|c| (c, None)).collect(),
-            Assignment::Settled(c) => c.claims.iter().map(|c| (c, None)).collect(),
+        let context = |kind| rows::Context {
+            kind,
+            agreement: h.agreement_id,
+            assignment_number: h.assignment_number,
+        };
+        let mut cells: Vec<Vec<String>> = match a {
+            Assignment::Claims(c) => c
+                .claims
+                .iter()
+                .map(|c| rows::claim_cells(context("claims"), c, None))
+                .collect(),
+            Assignment::Settled(c) => c
+                .claims
+                .iter()
+                .map(|c| rows::claim_cells(context("settled"), c, None))
+                .collect(),
             Assignment::Rejected(r) => r
                 .rejections
                 .iter()
-                .map(|r| (&r.claim, Some(r.code.number())))
+                .map(|r| rows::claim_cells(context("rejected"), &r.claim, Some(r.code)))
                 .collect(),
-            Assignment::Mandates(_) => Vec::new(),
+            Assignment::Mandates(m) if !has_claims => m
+                .mandates
+                .iter()
+                .map(|m| rows::mandate_cells(context("mandates"), m))
+                .collect(),
+            Assignment::Mandates(m) => {
+                skipped += m.mandates.len();
+                Vec::new()
+            }
         };
-        let kind = match a {
-            Assignment::Claims(_) => "claims",
-            Assignment::Settled(_) => "settled",
-            Assignment::Rejected(_) => "rejected",
-            Assignment::Mandates(_) => "mandates",
-        };
-        for (c, code) in rows {
-            let _ = writeln!(
-                s,
-                "{},{kind},{},{},{},{},{},{},{},{},{},{},{},{},{}",
-                i + 1,
-                h.agreement_id,
-                h.assignment_number,
-                h.account.as_str(),
-                c.transaction_number,
-                c.claim_type,
-                c.date,
-                field(c.payer.digits()),
-                c.amount,
-                c.kid.map(|k| k.as_str().to_owned()).unwrap_or_default(),
-                field(&c.short_name.to_string()),
-                field(&c.own_reference.to_string()),
-                field(&c.foreign_reference.to_string()),
-                code.map(|c| format!("{c:03}")).unwrap_or_default(),
-            );
+        for row in &mut cells {
+            if excel {
+                excel_cells(columns, row);
+            }
+            w.write_record(&*row)?;
         }
     }
-    s
+    w.flush()?;
+    drop(w);
+    if skipped > 0 {
+        eprintln!(
+            "{name}: its {skipped} mandate(s) are not in the CSV, which lists claims: convert a file of mandates alone for them"
+        );
+    }
+    Ok(out)
+}
+
+/// Cells for Norwegian Excel: a decimal comma in amounts, and identifiers written `="…"` so
+/// that leading zeros survive and long numbers are not turned into 1.23E+15.
+fn excel_cells(columns: &[&str], row: &mut [String]) {
+    for (column, cell) in columns.iter().zip(row.iter_mut()) {
+        match *column {
+            "amount" | "limit" => *cell = cell.replace('.', ","),
+            "agreement"
+            | "payer_reference"
+            | "kid"
+            | "account"
+            | "error_code"
+            | "organisation_number"
+                if !cell.is_empty() =>
+            {
+                *cell = format!("=\"{cell}\"");
+            }
+            _ => {}
+        }
+    }
 }
 
 /// `autogiro fmt`: every record parsed and re-encoded, canonical line breaks.

@@ -8,8 +8,10 @@ mod convert;
 mod input;
 mod inspect;
 mod json;
+mod new;
 mod output;
 mod simulate;
+mod table;
 mod validate;
 
 use std::path::PathBuf;
@@ -26,6 +28,9 @@ use time::Date;
 #[derive(Debug, Parser)]
 #[command(name = "autogiro", version, about, long_about = None)]
 struct Cli {
+    /// The payee's settings (default: ./autogiro.toml).
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -59,6 +64,10 @@ enum Command {
         /// The form to write.
         #[arg(long, value_enum)]
         to: Target,
+        /// The CSV's dialect: plain (`,`, decimal point, UTF-8, LF), or Norwegian Excel (`;`,
+        /// decimal comma, UTF-8 with BOM, CRLF, identifiers kept as text).
+        #[arg(long, value_enum, default_value_t = Dialect::Plain)]
+        dialect: Dialect,
         #[command(flatten)]
         out: OutArgs,
         #[command(flatten)]
@@ -78,6 +87,18 @@ enum Command {
         #[command(flatten)]
         out: OutArgs,
     },
+    /// Make a file for MPS from a table of billing data (CSV, JSON or .xlsx): claims, or
+    /// mandates. Every problem of every row is reported before anything is written; what is
+    /// written validates with every rule.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+    /// The payee's settings file, autogiro.toml.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
     /// Run the MPS simulator: update the mandate register from the file's mandates, settle or
     /// reject its claims, and write the file MPS would send back.
     Simulate {
@@ -92,6 +113,49 @@ enum Command {
         #[command(flatten)]
         out: OutArgs,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum NewCommand {
+    /// Claims (betalingskrav) from billing rows: columns `payer_reference`, `amount`,
+    /// `due_date`, and optionally `kid`, `short_name`, `own_reference`, `foreign_reference`,
+    /// `specification`, `agreement`.
+    Claims(NewArgs),
+    /// Mandates (fullmakter) from rows: columns `registration`, `account`, and optionally
+    /// `payer_reference`, `period`, `limit`, `valid_from`, `valid_to`, `name`, `address1`,
+    /// `address2`, `postal_code`, `postal_town`, `country_code`, `organisation_number`,
+    /// `signatory`, `signatory_birth_date`, `agreement`.
+    Mandates(NewArgs),
+}
+
+#[derive(Debug, Args)]
+struct NewArgs {
+    /// The table: .csv (`,` or `;`, UTF-8 or Windows-1252), .json (an array of objects) or
+    /// .xlsx (the first sheet); `-` for CSV on standard input.
+    input: PathBuf,
+    /// The transmission number (record 10): the payee's own numbering.
+    #[arg(long)]
+    transmission: u32,
+    /// The assignment number of the first assignment (record 20); further agreements take the
+    /// next numbers.
+    #[arg(long)]
+    assignment: u32,
+    /// The date the file will be read (YYYY-MM-DD), for the 12-month window of due dates;
+    /// default: today.
+    #[arg(long, value_parser = parse_date)]
+    today: Option<Date>,
+    /// How to print the problems: one line each, or JSON lines (file, row, column, code,
+    /// message).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+    #[command(flatten)]
+    out: OutArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum ConfigCommand {
+    /// Check the settings and print what they say.
+    Check,
 }
 
 /// How to read a file.
@@ -150,10 +214,19 @@ enum OutputFormat {
 enum Target {
     /// The model as JSON.
     Json,
-    /// One row per claim, for spreadsheets.
+    /// One row per claim (or per mandate, for a file of mandates), in the columns
+    /// `autogiro new` reads.
     Csv,
     /// The fixed-width file (CRLF).
     Ocr,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Dialect {
+    /// Comma-separated, decimal point, UTF-8, LF.
+    Plain,
+    /// Norwegian Excel: semicolons, decimal comma, UTF-8 with BOM, CRLF.
+    Excel,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -208,8 +281,59 @@ enum Status {
     Problems,
 }
 
+/// The settings of `--config`, or of `./autogiro.toml`.
+fn settings(config: Option<&std::path::Path>) -> anyhow::Result<autogiro::settings::Settings> {
+    Ok(autogiro::settings::Settings::load(config)?)
+}
+
+/// `autogiro config check`.
+fn config_check(config: Option<&std::path::Path>) -> Status {
+    let path = config.map_or_else(
+        || autogiro::settings::FILE_NAME.to_owned(),
+        |p| p.display().to_string(),
+    );
+    let s = match autogiro::settings::Settings::load(config) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return Status::Problems;
+        }
+    };
+    println!("{path}: valid");
+    println!("payee: customer unit {:08}", s.payee.customer_unit);
+    for a in &s.agreements {
+        println!("agreement {:09}: account {}", a.id, a.account);
+    }
+    if s.agreements.is_empty() {
+        println!("no agreement: `new` needs at least one [[agreement]]");
+    }
+    Status::Ok
+}
+
 fn run(cli: Cli) -> anyhow::Result<Status> {
+    let config = cli.config.as_deref();
     match cli.command {
+        Command::New { what } => {
+            let (what, args) = match what {
+                NewCommand::Claims(a) => (new::What::Claims, a),
+                NewCommand::Mandates(a) => (new::What::Mandates, a),
+            };
+            let settings = settings(config)?;
+            let options = ReadOptions::new().today(args.today.unwrap_or_else(today));
+            new::run(&new::Job {
+                what,
+                input: &args.input,
+                transmission: args.transmission,
+                assignment: args.assignment,
+                settings: &settings,
+                options,
+                format: args.format,
+                out: &args.out,
+            })
+        }
+        Command::Config {
+            command: ConfigCommand::Check,
+        } => Ok(config_check(config)),
         Command::Validate {
             files,
             format,
@@ -219,9 +343,10 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Convert {
             file,
             to,
+            dialect,
             out,
             read,
-        } => convert::run(&file, to, &out, &read.options()),
+        } => convert::run(&file, to, dialect, &out, &read.options()),
         Command::Fmt {
             file,
             lf,

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use std::path::Path;
 
 use anyhow::{Context as _, bail};
+use tempfile::NamedTempFile;
 
 use crate::OutArgs;
 
@@ -25,21 +26,49 @@ pub(crate) fn write(out: &OutArgs, bytes: &[u8]) -> anyhow::Result<()> {
 
 /// Writes `bytes` to `path` atomically; refuses to replace an existing file unless `force`.
 pub(crate) fn write_file(path: &Path, bytes: &[u8], force: bool) -> anyhow::Result<()> {
-    if !force && path.exists() {
+    let out = OutArgs {
+        output: Some(path.to_path_buf()),
+        force,
+    };
+    let mut temp = temporary(&out)?;
+    temp.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    persist(temp, &out)
+}
+
+/// A temporary file for the output `out` names: beside it, so that it can be renamed into
+/// place, or in the system's temporary folder for standard output. Refuses an existing output
+/// unless `--force`, before anything is made.
+pub(crate) fn temporary(out: &OutArgs) -> anyhow::Result<NamedTempFile> {
+    let Some(path) = &out.output else {
+        return NamedTempFile::new().context("cannot make a temporary file");
+    };
+    if !out.force && path.exists() {
         bail!("{} exists; use --force to overwrite it", path.display());
     }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| Path::new("."));
-    let mut temp = tempfile::Builder::new()
+    tempfile::Builder::new()
         .prefix(".autogiro-")
         .tempfile_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))?;
-    temp.write_all(bytes)
-        .and_then(|()| temp.as_file().sync_all())
+        .with_context(|| format!("cannot write in {}", dir.display()))
+}
+
+/// Puts a complete temporary file where `out` says: synced and renamed over the output file
+/// (replacing one only with `--force`), or copied to standard output.
+pub(crate) fn persist(temp: NamedTempFile, out: &OutArgs) -> anyhow::Result<()> {
+    let Some(path) = &out.output else {
+        let mut file = temp.reopen().context("cannot read the temporary file")?;
+        let mut stdout = io::stdout().lock();
+        io::copy(&mut file, &mut stdout).context("cannot write to standard output")?;
+        return stdout.flush().context("cannot write to standard output");
+    };
+    temp.as_file()
+        .sync_all()
         .with_context(|| format!("cannot write {}", path.display()))?;
-    if force {
+    if out.force {
         temp.persist(path)
             .with_context(|| format!("cannot write {}", path.display()))?;
     } else {

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use time::{Date, Month};
+use time::Date;
 
 use autogiro_checksum::{AccountNumber, Kid, Modulus, OrganisationNumber};
 use autogiro_format::{
@@ -197,23 +197,13 @@ fn date_text(d: Option<Date>) -> String {
     d.map_or_else(|| "none (000000)".to_owned(), |d| d.to_string())
 }
 
-/// `date` moved by `months` (±12), the day clamped to the month's length.
-fn shift_year(date: Date, years: i32) -> Date {
-    let year = date.year() + years;
-    let month: Month = date.month();
-    let day = date.day().min(month.length(year));
-    Date::from_calendar_date(year, month, day).unwrap_or(date)
-}
-
 impl Checker {
     pub(crate) fn new(options: &ReadOptions) -> Self {
         Self {
             edition: options.edition,
             kid: options.kid,
             today: options.today,
-            window: options
-                .today
-                .map(|today| (shift_year(today, -1), shift_year(today, 1))),
+            window: options.due_date_window(),
             diagnostics: Vec::new(),
             lines: 0,
             started: false,
@@ -1630,8 +1620,15 @@ mod tests {
 
     #[test]
     fn twelve_months_clamps_the_day() {
-        assert_eq!(shift_year(date!(2024 - 02 - 29), 1), date!(2025 - 02 - 28));
-        assert_eq!(shift_year(date!(2026 - 01 - 15), -1), date!(2025 - 01 - 15));
+        let window = |d| ReadOptions::new().today(d).due_date_window();
+        assert_eq!(
+            window(date!(2024 - 02 - 29)),
+            Some((date!(2023 - 02 - 28), date!(2025 - 02 - 28)))
+        );
+        assert_eq!(
+            window(date!(2026 - 01 - 15)),
+            Some((date!(2025 - 01 - 15), date!(2027 - 01 - 15)))
+        );
     }
 
     #[test]

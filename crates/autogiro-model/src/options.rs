@@ -54,6 +54,14 @@ pub struct ReadOptions {
 }
 
 impl ReadOptions {
+    /// The first and last due dates allowed when the file is read on `today`'s date: 12 months
+    /// either side (amount item 1, record 30 positions 16-21), the day clamped to the month's
+    /// length (29 February 2024 gives 28 February 2025).
+    pub fn due_date_window(&self) -> Option<(Date, Date)> {
+        self.today
+            .map(|today| (shift_year(today, -1), shift_year(today, 1)))
+    }
+
     /// The defaults: edition 3.9, direction from the file, either KID scheme, no date window.
     pub fn new() -> Self {
         Self::default()
@@ -86,4 +94,12 @@ impl ReadOptions {
         self.today = Some(today);
         self
     }
+}
+
+/// `date` moved by `years`, the day clamped to the month's length.
+fn shift_year(date: Date, years: i32) -> Date {
+    let year = date.year() + years;
+    let month = date.month();
+    let day = date.day().min(month.length(year));
+    Date::from_calendar_date(year, month, day).unwrap_or(date)
 }

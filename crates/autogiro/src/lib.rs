@@ -8,6 +8,7 @@
 //! | `format` | [`format`](mod@format) | the 80-column records, read and written byte for byte |
 //! | `model` | [`model`] | transmissions, every rule of the spec, builders; [`read_file`], [`validate_file`], [`write_file`] |
 //! | `ledger` | [`ledger`] | business days, the mandate register, limits, the MPS simulator |
+//! | `model` | [`rows`] | claims and mandates from rows of named columns (billing data), and back |
 //! | `settings` | [`settings`] | the payee's settings file, `autogiro.toml` |
 //! | `serde` | | JSON for the model and the ledger's state |
 //!
@@ -46,6 +47,9 @@ pub use autogiro_model as model;
 
 #[cfg(feature = "settings")]
 pub mod settings;
+
+#[cfg(feature = "model")]
+pub mod rows;
 
 #[cfg(feature = "model")]
 mod helpers {

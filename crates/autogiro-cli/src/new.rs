@@ -1,0 +1,365 @@
+//! `autogiro new claims` and `autogiro new mandates`: a file for MPS from a table of billing
+//! data (CSV, JSON or `.xlsx`) and the payee's settings.
+//!
+//! Every problem of every row is reported before anything is written. The file is written
+//! record by record to a temporary file (constant memory, whatever the number of rows),
+//! validated there with every rule, and only then put in place. With several agreements the
+//! rows of each go to an assignment of their own, in the order the agreements first appear:
+//! the table is read once per agreement.
+
+use std::io::{BufWriter, Write as _};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use autogiro::model::{
+    Amount, AssignmentHeader, Claim, Mandate, ReadOptions, TransmissionWriter, WriteError,
+};
+use autogiro::rows::{ClaimColumns, MandateColumns, RowErrors};
+use autogiro::settings::Settings;
+use time::Date;
+
+use crate::{OutArgs, OutputFormat, Status, output, table};
+
+/// What a `new` command makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum What {
+    Claims,
+    Mandates,
+}
+
+/// The numbers and options of a `new` command.
+pub(crate) struct Job<'a> {
+    pub(crate) what: What,
+    pub(crate) input: &'a Path,
+    pub(crate) transmission: u32,
+    pub(crate) assignment: u32,
+    pub(crate) settings: &'a Settings,
+    pub(crate) options: ReadOptions,
+    pub(crate) format: OutputFormat,
+    pub(crate) out: &'a OutArgs,
+}
+
+/// The columns of the table, once its header is read.
+enum Columns {
+    Claims(ClaimColumns),
+    Mandates(MandateColumns),
+}
+
+/// One row made into a claim or a mandate.
+enum Item {
+    Claim(Claim),
+    Mandate(Mandate),
+}
+
+/// Reads the table in passes, one per agreement, writing the rows of the pass's agreement.
+struct Pass<'a> {
+    job: &'a Job<'a>,
+    file: String,
+    columns: Option<Columns>,
+    /// The agreement this pass writes; `None` until the first good row of the first pass.
+    agreement: Option<u32>,
+    /// Agreements seen that later passes write, in order of first appearance.
+    later: Vec<u32>,
+    /// Whether this pass reports problems (the first) or only writes.
+    reporting: bool,
+    problems: u64,
+    writer: Option<TransmissionWriter<BufWriter<std::fs::File>>>,
+    begun: bool,
+    assignment_number: u32,
+    window: Option<(Date, Date)>,
+    count: u64,
+    sum: Amount,
+    /// A fatal error of the writer (I/O), reported after the pass.
+    failed: Option<anyhow::Error>,
+}
+
+impl Pass<'_> {
+    fn report(&mut self, row: u64, column: &str, code: &str, message: &str) {
+        self.problems += 1;
+        if !self.reporting {
+            return;
+        }
+        match self.job.format {
+            OutputFormat::Human => {
+                if column.is_empty() {
+                    eprintln!("{}:{row}: {message}", self.file);
+                } else {
+                    eprintln!("{}:{row}: {column}: {message}", self.file);
+                }
+            }
+            OutputFormat::Json => eprintln!(
+                "{}",
+                serde_json::json!({
+                    "file": self.file, "row": row, "column": column, "code": code, "message": message,
+                })
+            ),
+        }
+    }
+
+    fn report_all(&mut self, row: u64, errors: &RowErrors) {
+        for e in errors.iter() {
+            self.report(row, &e.column, e.code, &e.message);
+        }
+    }
+
+    /// The agreement of a row: its own, or the only one of the settings.
+    fn agreement_of(&mut self, row: u64, named: Option<u32>) -> Option<u32> {
+        let settings = self.job.settings;
+        match named {
+            Some(id) if settings.agreement(id).is_some() => Some(id),
+            Some(id) => {
+                let message = format!(
+                    "agreement {id:09} is not in the settings ([[agreement]] tables of autogiro.toml)"
+                );
+                self.report(row, "agreement", "unknown-agreement", &message);
+                None
+            }
+            None => {
+                if let [only] = settings.agreements.as_slice() {
+                    return Some(only.id);
+                }
+                self.report(
+                    row,
+                    "agreement",
+                    "missing-value",
+                    "required: the settings list several agreements",
+                );
+                None
+            }
+        }
+    }
+
+    fn write(&mut self, row: u64, agreement: u32, item: Item) {
+        if self.agreement.is_none() {
+            self.agreement = Some(agreement);
+        }
+        if self.agreement != Some(agreement) {
+            if self.reporting && !self.later.contains(&agreement) {
+                self.later.push(agreement);
+            }
+            return;
+        }
+        // Once a row has a problem nothing will be written: read on only to report.
+        if self.problems > 0 || self.failed.is_some() {
+            return;
+        }
+        let Some(writer) = &mut self.writer else {
+            return;
+        };
+        let result = (|| {
+            if !self.begun {
+                let account = self
+                    .job
+                    .settings
+                    .agreement(agreement)
+                    .map(|a| a.account)
+                    .ok_or(WriteError::NoAssignment { kind: "a row" })?;
+                let header = AssignmentHeader::new(agreement, self.assignment_number, account);
+                match self.job.what {
+                    What::Claims => writer.begin_claims(header)?,
+                    What::Mandates => writer.begin_mandates(header)?,
+                }
+                self.begun = true;
+            }
+            match item {
+                Item::Claim(c) => {
+                    self.sum = self.sum.checked_add(c.amount).unwrap_or(Amount::MAX);
+                    writer.push_claim(c)
+                }
+                Item::Mandate(m) => writer.push_mandate(m),
+            }
+        })();
+        match result {
+            Ok(_) => self.count += 1,
+            Err(WriteError::Build(e)) => self.report(row, "", "invalid-row", &e.to_string()),
+            Err(e) => self.failed = Some(e.into()),
+        }
+    }
+}
+
+impl table::Visitor for Pass<'_> {
+    fn columns(&self) -> &'static [&'static str] {
+        match self.job.what {
+            What::Claims => autogiro::rows::CLAIM_COLUMNS,
+            What::Mandates => autogiro::rows::MANDATE_COLUMNS,
+        }
+    }
+
+    fn header(&mut self, names: &[&str]) -> Result<(), ()> {
+        let columns = match self.job.what {
+            What::Claims => ClaimColumns::from_header(names).map(Columns::Claims),
+            What::Mandates => MandateColumns::from_header(names).map(Columns::Mandates),
+        };
+        match columns {
+            Ok(c) => {
+                self.columns = Some(c);
+                Ok(())
+            }
+            Err(errors) => {
+                self.report_all(1, &errors);
+                Err(())
+            }
+        }
+    }
+
+    fn row(&mut self, number: u64, cells: &[&str]) {
+        let Some(columns) = &self.columns else {
+            return;
+        };
+        let read = match columns {
+            Columns::Claims(c) => c.read(cells).map(|r| (r.agreement, Item::Claim(r.claim))),
+            Columns::Mandates(c) => c
+                .read(cells)
+                .map(|r| (r.agreement, Item::Mandate(r.mandate))),
+        };
+        let (named, item) = match read {
+            Ok(x) => x,
+            Err(errors) => {
+                self.report_all(number, &errors);
+                return;
+            }
+        };
+        if let (Item::Claim(c), Some((first, last))) = (&item, self.window)
+            && (c.date < first || c.date > last)
+        {
+            let message = format!(
+                "{} is more than 12 months from the day the file is read (expected {first} to {last})",
+                c.date
+            );
+            self.report(number, "due_date", "due-date-window", &message);
+            return;
+        }
+        let Some(agreement) = self.agreement_of(number, named) else {
+            return;
+        };
+        self.write(number, agreement, item);
+    }
+
+    fn bad_row(&mut self, number: u64, message: String) {
+        self.report(number, "", "invalid-row", &message);
+    }
+}
+
+/// Runs `new claims` or `new mandates`.
+pub(crate) fn run(job: &Job<'_>) -> anyhow::Result<Status> {
+    if job.settings.agreements.is_empty() {
+        bail!("the settings list no agreement: add an [[agreement]] table to autogiro.toml");
+    }
+    let file = crate::input::name(job.input);
+    let spooled = spool(job.input)?;
+    let path: PathBuf = spooled
+        .as_ref()
+        .map_or_else(|| job.input.to_path_buf(), |t| t.path().to_path_buf());
+    let shown: &Path = if spooled.is_some() {
+        Path::new("stdin.csv")
+    } else {
+        job.input
+    };
+
+    let temp = output::temporary(job.out)?;
+    let handle = temp
+        .reopen()
+        .with_context(|| format!("cannot write {}", temp.path().display()))?;
+    let writer = TransmissionWriter::to_mps(
+        BufWriter::with_capacity(1 << 16, handle),
+        job.settings.payee.customer_unit,
+        job.transmission,
+    )?;
+    let mut pass = Pass {
+        job,
+        file: file.clone(),
+        columns: None,
+        agreement: None,
+        later: Vec::new(),
+        reporting: true,
+        problems: 0,
+        writer: Some(writer),
+        begun: false,
+        assignment_number: job.assignment,
+        window: job.options.due_date_window(),
+        count: 0,
+        sum: Amount::ZERO,
+        failed: None,
+    };
+    table::read(&path, shown, &mut pass)?;
+    let mut assignments = u32::from(pass.begun);
+    let later = std::mem::take(&mut pass.later);
+    for agreement in later {
+        if pass.problems > 0 || pass.failed.is_some() {
+            break;
+        }
+        pass.reporting = false;
+        pass.agreement = Some(agreement);
+        pass.begun = false;
+        pass.assignment_number = pass.assignment_number.saturating_add(1);
+        table::read(&path, shown, &mut pass)?;
+        assignments += 1;
+    }
+    if let Some(e) = pass.failed.take() {
+        return Err(e.context("cannot write the file"));
+    }
+    let what = match job.what {
+        What::Claims => "claims",
+        What::Mandates => "mandates",
+    };
+    if pass.problems > 0 {
+        eprintln!("{file}: {} problem(s); nothing written", pass.problems);
+        return Ok(Status::Problems);
+    }
+    if pass.count == 0 {
+        eprintln!("{file}: no rows; nothing written");
+        return Ok(Status::Problems);
+    }
+    let writer = pass.writer.take().context("the writer was lost")?;
+    let mut handle = writer.finish()?;
+    handle.flush().context("cannot write the file")?;
+    drop(handle);
+
+    if !valid(&temp, &file, &job.options)? {
+        return Ok(Status::Problems);
+    }
+    output::persist(temp, job.out)?;
+    let total = if job.what == What::Claims {
+        format!(", {} NOK", pass.sum)
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "{}: transmission {}, {assignments} assignment(s), {} {what}{total}",
+        job.out
+            .output
+            .as_ref()
+            .map_or_else(|| "<stdout>".to_owned(), |p| p.display().to_string()),
+        job.transmission,
+        pass.count,
+    );
+    Ok(Status::Ok)
+}
+
+/// Standard input in a temporary file (the table is read once per agreement); `None` for a
+/// file.
+fn spool(input: &Path) -> anyhow::Result<Option<tempfile::NamedTempFile>> {
+    if !crate::input::is_stdin(input) {
+        return Ok(None);
+    }
+    let mut temp = tempfile::NamedTempFile::new().context("cannot make a temporary file")?;
+    std::io::copy(&mut std::io::stdin().lock(), &mut temp).context("cannot read standard input")?;
+    Ok(Some(temp))
+}
+
+/// Every rule, on the file as written; the diagnostics printed when it is not valid.
+fn valid(
+    temp: &tempfile::NamedTempFile,
+    file: &str,
+    options: &ReadOptions,
+) -> anyhow::Result<bool> {
+    let report =
+        autogiro::validate_file(temp.path(), options).context("cannot read the file back")?;
+    if !report.is_valid() {
+        for d in &report.diagnostics {
+            eprintln!("{file}: the file made: {d}");
+        }
+        eprintln!("{file}: nothing written: the file would not validate");
+    }
+    Ok(report.is_valid())
+}
