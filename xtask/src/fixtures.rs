@@ -534,6 +534,7 @@ pub(crate) fn all() -> Result<Fixtures> {
         "a full listing of an agreement's mandates (registration type 0) with post 5, archive references by file, online and by a bank",
     );
     errors(&mut out, &to, &from, &to_bytes)?;
+    crate::billing::add(&mut out.0)?;
     Ok(out.0)
 }
 
@@ -1349,11 +1350,13 @@ pub(crate) fn readme(fixtures: &Fixtures) -> String {
          every machine); `cargo xtask fixtures --check` fails when this folder is out of date. Do not\n\
          edit by hand: change `xtask/src/fixtures.rs` and run the command.\n\n\
          `ok/` holds valid files. `err/` holds files that each break one thing, named\n\
-         `CODE--WHAT.txt` after the diagnostic code they raise (the tests check that they do). The\n\
+         `CODE--WHAT.txt` after the diagnostic code they raise (the tests check that they do).\n\
+         `billing/` holds billing data for `autogiro new` (CSV, JSON, .xlsx) and the settings it\n\
+         is read with. The\n\
          tests read every file as on 2026-01-10 (`--today 2026-01-10`), and a file with `before-3.9`\n\
          in its name under the editions before 3.9 (`--edition before-3.9`).\n",
     );
-    for (dir, title) in [("ok/", "ok/"), ("err/", "err/")] {
+    for (dir, title) in [("ok/", "ok/"), ("err/", "err/"), ("billing/", "billing/")] {
         let _ = write!(s, "\n## {title}\n\n| file | what it shows |\n|---|---|\n");
         for (path, (_, about)) in fixtures.range(dir.to_owned()..) {
             if !path.starts_with(dir) {

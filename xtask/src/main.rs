@@ -2,6 +2,7 @@
 //!
 //! Each command is a function here; `cargo xtask --help` lists them.
 
+mod billing;
 mod decisions;
 mod fixtures;
 
@@ -114,7 +115,7 @@ fn generated() -> Result<std::collections::BTreeMap<String, Vec<u8>>, String> {
 /// The files under `testdata/ok`, `testdata/err` and `testdata/README.md` as they are on disk.
 fn on_disk(testdata: &Path) -> Result<std::collections::BTreeMap<String, Vec<u8>>, String> {
     let mut files = std::collections::BTreeMap::new();
-    for dir in ["ok", "err"] {
+    for dir in ["ok", "err", "billing"] {
         let Ok(entries) = std::fs::read_dir(testdata.join(dir)) else {
             continue;
         };
