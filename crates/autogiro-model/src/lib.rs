@@ -53,7 +53,17 @@ mod written;
 use std::io::BufRead;
 use std::ops::ControlFlow;
 
-use autogiro_format::{Direction, Reader};
+use autogiro_format::Reader;
+
+// The types of other crates that this crate's signatures use, so that a user needs no other
+// dependency to call it.
+pub use autogiro_checksum::{AccountNumber, ChecksumError, Kid, Modulus, OrganisationNumber};
+pub use autogiro_format::{
+    ClaimType, Direction, ErrorCode, MandateType, PaddedDigits, PeriodCode, RegistrationType, Text,
+    ValueError,
+};
+pub use rust_decimal::Decimal;
+pub use time::{Date, Month};
 
 pub use amount::{Amount, AmountError};
 pub use build::{BuildError, MandateLimit, payer_reference};

@@ -138,6 +138,71 @@ mod helpers {
 #[cfg(feature = "model")]
 pub use helpers::{read_file, validate_file, write_file};
 
+/// Defines [`Error`] with a variant, a `From` and the `Display` and `source` of each layer's
+/// error, each behind its feature (written by hand, so that the check digits alone pull in no
+/// other crate).
+macro_rules! error {
+    ($( $(#[$doc:meta])* [$($feature:literal)?] $variant:ident($ty:ty), )+) => {
+        /// Any error of the layers picked, so that `?` works across them in a user's function
+        /// that returns `Result<_, autogiro::Error>`: a check digit, an amount or a date as
+        /// people write them, a builder's refusal, a file that would not validate, a row of
+        /// billing data, the settings, I/O.
+        #[derive(Debug)]
+        #[non_exhaustive]
+        pub enum Error {
+            $( $(#[$doc])* $(#[cfg(feature = $feature)])? $variant($ty), )+
+        }
+
+        $(
+            $(#[cfg(feature = $feature)])?
+            impl From<$ty> for Error {
+                fn from(e: $ty) -> Self {
+                    Self::$variant(e)
+                }
+            }
+        )+
+
+        impl std::fmt::Display for Error {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                match self {
+                    $( $(#[cfg(feature = $feature)])? Self::$variant(e) => e.fmt(f), )+
+                }
+            }
+        }
+
+        impl std::error::Error for Error {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                match self {
+                    $( $(#[cfg(feature = $feature)])? Self::$variant(e) => e.source(), )+
+                }
+            }
+        }
+    };
+}
+
+error! {
+    /// A check digit, an account or organisation number, a KID.
+    ["checksum"] Checksum(autogiro_checksum::ChecksumError),
+    /// A value that does not fit its field.
+    ["format"] Value(autogiro_format::ValueError),
+    /// An amount.
+    ["model"] Amount(autogiro_model::AmountError),
+    /// A date as people write it.
+    ["model"] Date(autogiro_model::DateError),
+    /// What a builder refused.
+    ["model"] Build(autogiro_model::BuildError),
+    /// A transmission that could not be written, or would not validate.
+    ["model"] Write(autogiro_model::WriteError),
+    /// A row of billing data, or its header.
+    ["model"] Rows(rows::RowErrors),
+    /// What the mandate register refused.
+    ["ledger"] Ledger(autogiro_ledger::LedgerError),
+    /// The settings.
+    ["settings"] Settings(settings::SettingsError),
+    /// Reading or writing a file.
+    [] Io(std::io::Error),
+}
+
 /// The README's example, run as a doc test so that it stays true.
 #[cfg(all(doctest, feature = "ledger"))]
 #[doc = include_str!("../README.md")]
