@@ -34,11 +34,11 @@ const COMMANDS: &[(&str, &str)] = &[
     ),
     (
         "bench [N]",
-        "time `wc -l` and the release `autogiro` (validate, inspect, fmt) on the bench data of N claims; median of 5, peak RSS, ratios to wc -l",
+        "time `wc -l` and the release `autogiro` (validate, inspect, fmt) on the bench data of N claims, and `new claims` on N rows of CSV; median of 5, peak RSS, ratios to wc -l",
     ),
     (
         "bench-data [N]",
-        "write a valid file of N claims (default 1 000 000, at most 9 999 999) to target/bench-data/",
+        "write a valid file of N claims (default 1 000 000, at most 9 999 999) and N rows of billing CSV to target/bench-data/",
     ),
 ];
 
@@ -308,7 +308,6 @@ fn time_command(name: &str, program: &Path, args: &[&str]) -> Result<Timing, Str
 }
 
 /// `cargo xtask bench [N]`: the release CLI against `wc -l` on the bench data, in one run.
-#[allow(clippy::cast_precision_loss)] // Figures for a report, not amounts.
 fn bench(n: Option<&str>) -> Result<(), String> {
     let n: u32 = match n {
         None => 1_000_000,
@@ -353,12 +352,58 @@ fn bench(n: Option<&str>) -> Result<(), String> {
             &["fmt", &file],
         )?,
     ];
+    println!("{n} claims, median of {RUNS} runs, files in the page cache\n");
+    print_table(&format!("the claims file, {n} claims"), bytes, &timings);
+
+    // The way in: the same number of billing rows as CSV, made into a claims file.
+    let csv = root.join(format!("target/bench-data/billing-{n}.csv"));
+    let settings = root.join("target/bench-data/autogiro.toml");
+    if !csv.exists() || !settings.exists() {
+        bench_data(Some(&n.to_string()))?;
+    }
+    let csv_bytes = std::fs::metadata(&csv).map_err(|e| e.to_string())?.len();
+    std::fs::read(&csv).map_err(|e| e.to_string())?;
+    let csv_file = csv.to_string_lossy().into_owned();
+    let out = root.join("target/bench-data/new-claims.txt");
+    let new_args = [
+        "new",
+        "claims",
+        &csv_file,
+        "--transmission",
+        "1",
+        "--assignment",
+        "1",
+        "--today",
+        "2026-01-10",
+        "--config",
+        &settings.to_string_lossy(),
+        "-o",
+        &out.to_string_lossy(),
+        "--force",
+    ]
+    .map(str::to_owned);
+    let new_args: Vec<&str> = new_args.iter().map(String::as_str).collect();
+    let timings = [
+        time_command("wc -l", Path::new("wc"), &["-l", &csv_file])?,
+        time_command(
+            "autogiro new claims (rows read, file written and validated)",
+            &cli,
+            &new_args,
+        )?,
+    ];
+    print_table(&format!("billing rows as CSV, {n} rows"), csv_bytes, &timings);
+    Ok(())
+}
+
+/// A table of timings of commands on one file of `bytes`, each next to the first (`wc -l`).
+#[allow(clippy::cast_precision_loss)] // Figures for a report, not amounts.
+fn print_table(title: &str, bytes: u64, timings: &[Timing]) {
     let mb = bytes as f64 / 1e6;
-    let wc = timings[0].seconds;
-    println!("{n} claims, {mb:.0} MB, median of {RUNS} runs, file in the page cache\n");
+    let wc = timings.first().map_or(1.0, |t| t.seconds);
+    println!("{title}, {mb:.0} MB:\n");
     println!("| command | seconds | MB/s | x wc -l time | peak RSS |");
     println!("|---|---|---|---|---|");
-    for t in &timings {
+    for t in timings {
         let rss = t.rss_kib.map_or_else(
             || "?".to_owned(),
             |k| format!("{:.1} MiB", k as f64 / 1024.0),
@@ -371,7 +416,7 @@ fn bench(n: Option<&str>) -> Result<(), String> {
             t.seconds / wc,
         );
     }
-    Ok(())
+    println!();
 }
 
 /// Claims per assignment in the bench data.
@@ -429,6 +474,39 @@ fn bench_data(n: Option<&str>) -> Result<(), String> {
         path.display(),
         started.elapsed().as_secs_f64()
     );
+    billing_csv(&dir, n)
+}
+
+/// Writes `target/bench-data/billing-N.csv`, N rows of billing data as a billing system
+/// exports them (payer reference, amount with a decimal comma, due date, KID, name, own
+/// reference), and the settings `autogiro new` reads them with.
+fn billing_csv(dir: &Path, n: u32) -> Result<(), String> {
+    let path = dir.join(format!("billing-{n}.csv"));
+    let file = std::fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut out = BufWriter::with_capacity(1 << 20, file);
+    let io = |e: std::io::Error| format!("{}: {e}", path.display());
+    out.write_all(b"payer_reference;amount;due_date;kid;short_name;own_reference\n")
+        .map_err(io)?;
+    for k in 0..n {
+        let kid = Kid::with_check_digit(&format!("{k:08}"), Modulus::Mod10)
+            .map_err(|e| e.to_string())?;
+        writeln!(
+            out,
+            "{};{},00;{:02}.01.2026;{kid};Nordmann;Faktura {k}",
+            10_000 + k,
+            k % 997 + 1,
+            15 + k % 14,
+        )
+        .map_err(io)?;
+    }
+    out.flush().map_err(io)?;
+    let settings = dir.join("autogiro.toml");
+    std::fs::write(
+        &settings,
+        "[payee]\ncustomer_unit = \"00012345\"\n\n[[agreement]]\nid = \"000056789\"\naccount = \"1234.56.78903\"\n",
+    )
+    .map_err(|e| format!("{}: {e}", settings.display()))?;
+    println!("wrote {} ({n} rows) and {}", path.display(), settings.display());
     Ok(())
 }
 

@@ -225,7 +225,8 @@ pub(crate) fn payer<const W: usize>(
 ) -> impl Fn(&[u8]) -> PResult<'_, &[u8; W]> {
     move |rest| {
         let (after, bytes) = take::<W>(rest)?;
-        if padded_digits_problem(bytes).is_some() || bytes.iter().all(|&b| b == b' ') {
+        // Blanks then digits: all blanks exactly when the last column is a blank.
+        if padded_digits_problem(bytes).is_some() || !bytes.last().is_some_and(u8::is_ascii_digit) {
             return fail(rest, W, field, ErrorKind::PayerReference);
         }
         Ok((after, bytes))
