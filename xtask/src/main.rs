@@ -391,7 +391,11 @@ fn bench(n: Option<&str>) -> Result<(), String> {
             &new_args,
         )?,
     ];
-    print_table(&format!("billing rows as CSV, {n} rows"), csv_bytes, &timings);
+    print_table(
+        &format!("billing rows as CSV, {n} rows"),
+        csv_bytes,
+        &timings,
+    );
     Ok(())
 }
 
@@ -488,8 +492,8 @@ fn billing_csv(dir: &Path, n: u32) -> Result<(), String> {
     out.write_all(b"payer_reference;amount;due_date;kid;short_name;own_reference\n")
         .map_err(io)?;
     for k in 0..n {
-        let kid = Kid::with_check_digit(&format!("{k:08}"), Modulus::Mod10)
-            .map_err(|e| e.to_string())?;
+        let kid =
+            Kid::with_check_digit(&format!("{k:08}"), Modulus::Mod10).map_err(|e| e.to_string())?;
         writeln!(
             out,
             "{};{},00;{:02}.01.2026;{kid};Nordmann;Faktura {k}",
@@ -506,7 +510,11 @@ fn billing_csv(dir: &Path, n: u32) -> Result<(), String> {
         "[payee]\ncustomer_unit = \"00012345\"\n\n[[agreement]]\nid = \"000056789\"\naccount = \"1234.56.78903\"\n",
     )
     .map_err(|e| format!("{}: {e}", settings.display()))?;
-    println!("wrote {} ({n} rows) and {}", path.display(), settings.display());
+    println!(
+        "wrote {} ({n} rows) and {}",
+        path.display(),
+        settings.display()
+    );
     Ok(())
 }
 
