@@ -117,10 +117,32 @@ pub struct Outcome {
     pub response: Option<Transmission>,
     /// What was refused as a whole, in file order.
     pub refused: Vec<Refused>,
+    /// What became of each claim of the input that was taken (not refused with its
+    /// assignment), in file order.
+    pub claims: Vec<ClaimOutcome>,
+}
+
+/// What the simulator did with one claim of the input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClaimOutcome {
+    /// The claim's assignment: its place in the input, from 0.
+    pub assignment: usize,
+    /// The claim's place in its assignment, from 0.
+    pub claim: usize,
+    /// The processing date ([decision 16](docs/spec-decisions.md#decision-16)).
+    pub processing_date: Date,
+    /// Why it was rejected; `None` when settled.
+    pub refusal: Option<Refusal>,
 }
 
 /// The archive reference MPS gives a mandate registered by file.
 const BY_FILE: &str = "*90000000";
+
+/// The first day an assignment number first used in a file read on `used` may be used again:
+/// 12 months and 1 day later, then the day after ([decision 23](docs/spec-decisions.md#decision-23)).
+pub fn assignment_number_free_from(used: Date) -> Date {
+    number_taken_until(used) + Duration::days(1)
+}
 
 /// The last day an assignment number used on `used` stays taken: 12 months + 1 day.
 fn number_taken_until(used: Date) -> Date {
@@ -157,6 +179,7 @@ impl Ledger {
             return Outcome {
                 response: None,
                 refused,
+                claims: Vec::new(),
             };
         }
         let registered = next_business_day(received);
@@ -201,6 +224,21 @@ impl Ledger {
             };
             *slot = Some(self.clear_claim(a.header.agreement_id, claim, processing, scenario));
         }
+        let mut claims = Vec::new();
+        for (i, t) in taken.iter().enumerate() {
+            if let Taken::Claims(decisions) = t {
+                for (j, d) in decisions.iter().enumerate() {
+                    if let Some((c, refusal)) = d {
+                        claims.push(ClaimOutcome {
+                            assignment: i,
+                            claim: j,
+                            processing_date: c.date,
+                            refusal: *refusal,
+                        });
+                    }
+                }
+            }
+        }
         // Pass 3, in file order: the response.
         self.last_transmission = self.last_transmission.wrapping_add(1).max(1);
         let mut response = Transmission::from_mps(input.sender, self.last_transmission, received);
@@ -226,6 +264,7 @@ impl Ledger {
         Outcome {
             response: Some(response).filter(|r| !r.assignments.is_empty()),
             refused,
+            claims,
         }
     }
 
@@ -274,6 +313,7 @@ impl Ledger {
                         refused: vec![Refused::Transmission {
                             reason: d.to_string(),
                         }],
+                        claims: Vec::new(),
                     };
                 }
             }

@@ -178,6 +178,7 @@ struct ChargeKey {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct Ledger {
     register: Register,
     #[cfg_attr(feature = "serde", serde(with = "crate::entries"))]
@@ -268,23 +269,34 @@ impl Ledger {
         }
     }
 
+    /// Counts a charge MPS has settled (from its answer file) in its period, as
+    /// [`Ledger::settle`] would, without asking whether it could be: for a ledger rebuilt from
+    /// a payee's records. A charge under no mandate in the register counts nowhere.
+    pub fn record_charge(&mut self, agreement_id: u32, claim: &Claim, processing_date: Date) {
+        if let Some(m) = self.register.get(agreement_id, &claim.payer) {
+            let (period_code, _) = m.limit_on(processing_date);
+            self.count(agreement_id, claim, period_code, processing_date);
+        }
+    }
+
+    fn count(&mut self, agreement_id: u32, claim: &Claim, period_code: PeriodCode, date: Date) {
+        if let Some(period) = Period::containing(period_code, date) {
+            let key = ChargeKey {
+                agreement_id,
+                payer: claim.payer,
+                period_code,
+                start: period.start,
+            };
+            let entry = self.charged.entry(key).or_insert(Amount::ZERO);
+            *entry = entry.checked_add(claim.amount).unwrap_or(Amount::MAX);
+        }
+    }
+
     /// [`Ledger::evaluate`], and when the claim settles, its amount counted in its period.
     pub fn settle(&mut self, agreement_id: u32, claim: &Claim, processing_date: Date) -> Decision {
         let decision = self.evaluate(agreement_id, claim, processing_date);
-        if decision == Decision::Settle
-            && let Some(m) = self.register.get(agreement_id, &claim.payer)
-        {
-            let (period_code, _) = m.limit_on(processing_date);
-            if let Some(period) = Period::containing(period_code, processing_date) {
-                let key = ChargeKey {
-                    agreement_id,
-                    payer: claim.payer,
-                    period_code,
-                    start: period.start,
-                };
-                let entry = self.charged.entry(key).or_insert(Amount::ZERO);
-                *entry = entry.checked_add(claim.amount).unwrap_or(Amount::MAX);
-            }
+        if decision == Decision::Settle {
+            self.record_charge(agreement_id, claim, processing_date);
         }
         decision
     }

@@ -55,7 +55,7 @@ pub use calendar::{
     add_business_days, business_days_between, easter_sunday, holiday, is_business_day,
     next_business_day,
 };
-pub use clearing::{Outcome, Refused, Scenario};
+pub use clearing::{ClaimOutcome, Outcome, Refused, Scenario, assignment_number_free_from};
 pub use ledger::{Decision, Ledger, LedgerError, Refusal};
 pub use period::Period;
 pub use register::{LimitChange, Register, RegisteredMandate};

@@ -17,6 +17,7 @@ const FIVE_DAYS_FROM: Date = match Date::from_calendar_date(2024, time::Month::S
 /// A new amount limit and/or period, in force from a date (mandate post 4 from MPS, record 73).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct LimitChange {
     /// The first day the new limit holds.
     pub from: Date,
@@ -29,6 +30,7 @@ pub struct LimitChange {
 /// A mandate as the register knows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
 pub struct RegisteredMandate {
     /// The agreement it belongs to.
     pub agreement_id: u32,
@@ -116,6 +118,15 @@ impl Register {
     /// Whether the register is empty.
     pub fn is_empty(&self) -> bool {
         self.mandates.is_empty()
+    }
+
+    /// Puts a registered mandate in the register as it is (replacing one of the same agreement
+    /// and payer reference): for a register kept elsewhere and loaded back.
+    pub fn insert(&mut self, mandate: RegisteredMandate) {
+        self.mandates.insert(
+            (mandate.agreement_id, mandate.mandate.payer_reference),
+            mandate,
+        );
     }
 
     /// Applies a mandate sent to MPS, read by MPS on `date`: registration (1), change (2) or

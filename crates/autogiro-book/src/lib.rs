@@ -1,0 +1,118 @@
+//! The payee's book: what was sent to Mastercard Payment Services (MPS), what MPS answered,
+//! what is still outstanding, which numbers are taken, and which mandates MPS holds.
+//!
+//! A [`Book`] lives in an SQLite file (write-ahead log, so that several processes can use it;
+//! a schema version, so that a newer book is refused by an older program). Everything one file
+//! changes is written in one transaction: a crash leaves the book as it was before the file or
+//! as after it, never between; importing the same file again changes nothing.
+//!
+//! * [`Book::import`] takes a file sent to MPS (its claims wait for an answer, its mandates
+//!   are registered) or a file from MPS (settled and rejected claims are matched to the claims
+//!   sent; mandate confirmations and full listings update the mandates).
+//! * [`Book::check`] says which claims of a file MPS would reject, and why, with the same
+//!   ledger code the simulator uses.
+//! * [`Book::status`] counts claims by status and lists them: settled, rejected with the
+//!   reason, and outstanding (no answer by the processing date + 3 business days).
+//!
+//! ```
+//! use autogiro_book::{Book, Show};
+//! use autogiro_model::ReadOptions;
+//! use time::macros::date;
+//!
+//! let dir = tempfile::tempdir()?;
+//! let mut book = Book::init(&dir.path().join("autogiro.db"))?;
+//! let file = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/ok/records-to-mps.txt"))?;
+//! let imported = book.import("records-to-mps.txt", &file, date!(2026 - 01 - 12), &ReadOptions::new())?;
+//! assert_eq!(imported.claims, 2);
+//! let status = book.status(date!(2026 - 01 - 12), Show::Counts, None)?;
+//! assert_eq!(status.count("sent"), 2);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod book;
+mod sqlite;
+mod store;
+
+use std::path::PathBuf;
+
+pub use book::{
+    Book, BookClaim, BookMandate, Export, Finding, Imported, ListingChange, Show, Status, Unmatched,
+};
+
+/// Why the book could not do what was asked. Nothing was changed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum BookError {
+    /// No book at the path (`autogiro book init` makes one).
+    #[error("no book at {}: make one with `autogiro book init`", .0.display())]
+    NoBook(PathBuf),
+    /// The book was written by a newer version of autogiro.
+    #[error(
+        "the book has schema version {found}, newer than this autogiro knows ({known}): use a newer autogiro"
+    )]
+    Newer {
+        /// The book's schema version.
+        found: u32,
+        /// The newest version this build knows.
+        known: u32,
+    },
+    /// The book is of an older schema; `autogiro book init` migrates it.
+    #[error(
+        "the book has schema version {found}, older than this autogiro's ({known}): run `autogiro book init` to migrate it"
+    )]
+    Older {
+        /// The book's schema version.
+        found: u32,
+        /// The version this build writes.
+        known: u32,
+    },
+    /// The file has errors; it is not imported.
+    #[error("{name} does not validate ({} error(s)), the first: {first}; nothing imported", .errors)]
+    Invalid {
+        /// The file's name.
+        name: String,
+        /// The number of errors.
+        errors: usize,
+        /// The first error.
+        first: String,
+    },
+    /// A different file was imported with the same transmission number.
+    #[error(
+        "transmission {number} of customer unit {sender:08} is already in the book as {other}, a different file: a transmission number is used once"
+    )]
+    TransmissionNumberUsed {
+        /// The customer unit.
+        sender: u32,
+        /// The transmission number.
+        number: u32,
+        /// The name of the file that has it.
+        other: String,
+    },
+    /// An assignment number still taken ([decision 23](docs/spec-decisions.md#decision-23)).
+    #[error(
+        "assignment number {number} of agreement {agreement_id:09} was used by {other} read on {used}; it may be used again from {free}"
+    )]
+    AssignmentNumberTaken {
+        /// The agreement.
+        agreement_id: u32,
+        /// The assignment number.
+        number: u32,
+        /// The file that used it.
+        other: String,
+        /// When that file was read.
+        used: time::Date,
+        /// The first day the number is free.
+        free: time::Date,
+    },
+    /// The storage failed (disk, locking, a corrupt file).
+    #[error("the book's storage: {0}")]
+    Storage(String),
+    /// Data in the book could not be read back.
+    #[error("the book holds data this autogiro cannot read: {0}")]
+    Corrupt(String),
+}
+
+/// The README's example, run as a doc test so that it stays true.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

@@ -1,0 +1,523 @@
+//! The book in SQLite: one file, write-ahead log, a busy timeout so that processes take turns,
+//! the schema versioned by `PRAGMA user_version` and migrated forward; a book written by a newer
+//! version is refused.
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
+use time::Date;
+
+use crate::BookError;
+use crate::store::{ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx};
+
+/// The migrations, in order: migration `i` takes the schema from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[
+    // 1: files, assignment numbers, claims, mandates.
+    "CREATE TABLE files (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        sender INTEGER NOT NULL,
+        recipient INTEGER NOT NULL,
+        transmission_number INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        read_on TEXT NOT NULL
+    );
+    CREATE INDEX files_transmission ON files (direction, sender, transmission_number);
+    CREATE TABLE assignments (
+        file_id INTEGER NOT NULL REFERENCES files (id),
+        agreement_id INTEGER NOT NULL,
+        number INTEGER NOT NULL,
+        used_on TEXT NOT NULL
+    );
+    CREATE INDEX assignments_number ON assignments (agreement_id, number);
+    CREATE TABLE claims (
+        id INTEGER PRIMARY KEY,
+        file_id INTEGER NOT NULL REFERENCES files (id),
+        agreement_id INTEGER NOT NULL,
+        assignment_number INTEGER NOT NULL,
+        transaction_number INTEGER NOT NULL,
+        payer TEXT NOT NULL,
+        kid TEXT NOT NULL,
+        amount_ore INTEGER NOT NULL,
+        due_date TEXT NOT NULL,
+        short_name TEXT NOT NULL,
+        own_reference TEXT NOT NULL,
+        foreign_reference TEXT NOT NULL,
+        status TEXT NOT NULL,
+        answer_due TEXT NOT NULL,
+        processing_date TEXT,
+        error_code INTEGER,
+        answer_file_id INTEGER REFERENCES files (id)
+    );
+    CREATE INDEX claims_waiting ON claims (agreement_id, payer, kid, amount_ore)
+        WHERE status IN ('sent', 'retry');
+    CREATE INDEX claims_status ON claims (status, answer_due);
+    CREATE INDEX claims_file ON claims (file_id);
+    CREATE TABLE mandates (
+        agreement_id INTEGER NOT NULL,
+        reference TEXT NOT NULL,
+        status TEXT NOT NULL,
+        registered TEXT NOT NULL,
+        PRIMARY KEY (agreement_id, reference)
+    );",
+];
+
+/// The schema version this build writes.
+pub(crate) const VERSION: u32 = 1;
+
+/// A book in an SQLite file.
+#[derive(Debug)]
+pub(crate) struct Sqlite {
+    conn: Connection,
+}
+
+#[allow(clippy::needless_pass_by_value)] // The shape `map_err` hands errors over in.
+fn db(e: rusqlite::Error) -> BookError {
+    BookError::Storage(e.to_string())
+}
+
+impl Sqlite {
+    /// Opens the book at `path`, creating and migrating it when `create`; else it must exist.
+    pub(crate) fn open(path: &Path, create: bool) -> Result<Self, BookError> {
+        if !create && !path.exists() {
+            return Err(BookError::NoBook(path.to_path_buf()));
+        }
+        let conn = Connection::open(path).map_err(db)?;
+        conn.busy_timeout(Duration::from_secs(60)).map_err(db)?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(db)?;
+        conn.pragma_update(None, "synchronous", "FULL")
+            .map_err(db)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(db)?;
+        let mut book = Self { conn };
+        book.migrate(create)?;
+        Ok(book)
+    }
+
+    /// Brings the schema to [`VERSION`]; refuses a newer one, and an old one unless `create`
+    /// (`book init` migrates).
+    fn migrate(&mut self, create: bool) -> Result<(), BookError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db)?;
+        let found: u32 = tx
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(db)?;
+        if found > VERSION {
+            return Err(BookError::Newer {
+                found,
+                known: VERSION,
+            });
+        }
+        if found < VERSION && !create {
+            return Err(BookError::Older {
+                found,
+                known: VERSION,
+            });
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            tx.execute_batch(sql).map_err(db)?;
+            let version = u32::try_from(i + 1).unwrap_or(VERSION);
+            tx.pragma_update(None, "user_version", version)
+                .map_err(db)?;
+        }
+        tx.commit().map_err(db)
+    }
+}
+
+impl Store for Sqlite {
+    fn write<T>(
+        &mut self,
+        f: impl FnOnce(&mut dyn Tx) -> Result<T, BookError>,
+    ) -> Result<T, BookError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(db)?;
+        let value = f(&mut SqliteTx(&tx))?;
+        tx.commit().map_err(db)?;
+        Ok(value)
+    }
+
+    fn read<T>(
+        &mut self,
+        f: impl FnOnce(&mut dyn Tx) -> Result<T, BookError>,
+    ) -> Result<T, BookError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .map_err(db)?;
+        let value = f(&mut SqliteTx(&tx))?;
+        tx.finish().map_err(db)?;
+        Ok(value)
+    }
+}
+
+struct SqliteTx<'a>(&'a rusqlite::Transaction<'a>);
+
+fn date(s: &str) -> rusqlite::Result<Date> {
+    autogiro_model::parse_date(s).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
+fn opt_date(s: Option<&str>) -> rusqlite::Result<Option<Date>> {
+    s.map(date).transpose()
+}
+
+fn file_row(r: &Row<'_>) -> rusqlite::Result<FileRow> {
+    Ok(FileRow {
+        id: r.get(0)?,
+        sha256: r.get(1)?,
+        name: r.get(2)?,
+        direction: r.get(3)?,
+        sender: r.get(4)?,
+        recipient: r.get(5)?,
+        transmission_number: r.get(6)?,
+        state: r.get(7)?,
+        read_on: date(&r.get::<_, String>(8)?)?,
+    })
+}
+
+const FILE_COLUMNS: &str =
+    "id, sha256, name, direction, sender, recipient, transmission_number, state, read_on";
+
+const CLAIM_COLUMNS: &str = "id, file_id, agreement_id, assignment_number, transaction_number, \
+     payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference, status, \
+     answer_due, processing_date, error_code, answer_file_id";
+
+fn claim_row(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
+    Ok(ClaimRow {
+        id: r.get(0)?,
+        file_id: r.get(1)?,
+        agreement_id: r.get(2)?,
+        assignment_number: r.get(3)?,
+        transaction_number: r.get(4)?,
+        payer: r.get(5)?,
+        kid: r.get(6)?,
+        amount_ore: r.get(7)?,
+        due_date: date(&r.get::<_, String>(8)?)?,
+        short_name: r.get(9)?,
+        own_reference: r.get(10)?,
+        foreign_reference: r.get(11)?,
+        status: r.get(12)?,
+        answer_due: date(&r.get::<_, String>(13)?)?,
+        processing_date: opt_date(r.get::<_, Option<String>>(14)?.as_deref())?,
+        error_code: r.get(15)?,
+        answer_file_id: r.get(16)?,
+    })
+}
+
+impl Tx for SqliteTx<'_> {
+    fn file_by_hash(&mut self, sha256: &str) -> Result<Option<FileRow>, BookError> {
+        self.0
+            .prepare_cached(&format!(
+                "SELECT {FILE_COLUMNS} FROM files WHERE sha256 = ?1"
+            ))
+            .map_err(db)?
+            .query_row(params![sha256], file_row)
+            .optional()
+            .map_err(db)
+    }
+
+    fn file_by_transmission(
+        &mut self,
+        sender: u32,
+        number: u32,
+    ) -> Result<Option<FileRow>, BookError> {
+        self.0
+            .prepare_cached(&format!(
+                "SELECT {FILE_COLUMNS} FROM files
+                 WHERE direction = 'to-mps' AND sender = ?1 AND transmission_number = ?2"
+            ))
+            .map_err(db)?
+            .query_row(params![sender, number], file_row)
+            .optional()
+            .map_err(db)
+    }
+
+    fn insert_file(&mut self, f: &FileRow) -> Result<i64, BookError> {
+        self.0
+            .prepare_cached(
+                "INSERT INTO files (sha256, name, direction, sender, recipient,
+                 transmission_number, state, read_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )
+            .map_err(db)?
+            .execute(params![
+                f.sha256,
+                f.name,
+                f.direction,
+                f.sender,
+                f.recipient,
+                f.transmission_number,
+                f.state,
+                f.read_on.to_string()
+            ])
+            .map_err(db)?;
+        Ok(self.0.last_insert_rowid())
+    }
+
+    fn prepare_file(&mut self, id: i64, sha256: &str, name: &str) -> Result<(), BookError> {
+        self.0
+            .execute(
+                "UPDATE files SET sha256 = ?2, name = ?3 WHERE id = ?1",
+                params![id, sha256, name],
+            )
+            .map_err(db)?;
+        Ok(())
+    }
+
+    fn rename_file(&mut self, id: i64, name: &str) -> Result<(), BookError> {
+        self.0
+            .execute(
+                "UPDATE files SET name = ?2 WHERE id = ?1",
+                params![id, name],
+            )
+            .map_err(db)?;
+        Ok(())
+    }
+
+    fn set_file_state(&mut self, id: i64, state: &str, read_on: Date) -> Result<(), BookError> {
+        self.0
+            .execute(
+                "UPDATE files SET state = ?2, read_on = ?3 WHERE id = ?1",
+                params![id, state, read_on.to_string()],
+            )
+            .map_err(db)?;
+        Ok(())
+    }
+
+    fn files(&mut self) -> Result<Vec<FileRow>, BookError> {
+        let mut stmt = self
+            .0
+            .prepare_cached(&format!("SELECT {FILE_COLUMNS} FROM files ORDER BY id"))
+            .map_err(db)?;
+        let rows = stmt.query_map([], file_row).map_err(db)?;
+        rows.collect::<Result<_, _>>().map_err(db)
+    }
+
+    fn last_transmission(&mut self, sender: u32) -> Result<Option<u32>, BookError> {
+        self.0
+            .query_row(
+                "SELECT MAX(transmission_number) FROM files
+                 WHERE direction = 'to-mps' AND sender = ?1",
+                params![sender],
+                |r| r.get(0),
+            )
+            .map_err(db)
+    }
+
+    fn assignment_used(
+        &mut self,
+        agreement_id: u32,
+        number: u32,
+    ) -> Result<Option<(Date, i64)>, BookError> {
+        self.0
+            .prepare_cached(
+                "SELECT used_on, file_id FROM assignments WHERE agreement_id = ?1 AND number = ?2
+                 ORDER BY used_on DESC LIMIT 1",
+            )
+            .map_err(db)?
+            .query_row(params![agreement_id, number], |r| {
+                Ok((date(&r.get::<_, String>(0)?)?, r.get(1)?))
+            })
+            .optional()
+            .map_err(db)
+    }
+
+    fn use_assignment(
+        &mut self,
+        file_id: i64,
+        agreement_id: u32,
+        number: u32,
+        used_on: Date,
+    ) -> Result<(), BookError> {
+        self.0
+            .prepare_cached(
+                "INSERT INTO assignments (file_id, agreement_id, number, used_on)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )
+            .map_err(db)?
+            .execute(params![file_id, agreement_id, number, used_on.to_string()])
+            .map_err(db)?;
+        Ok(())
+    }
+
+    fn last_assignment(&mut self, agreement_id: u32) -> Result<Option<u32>, BookError> {
+        self.0
+            .query_row(
+                "SELECT MAX(number) FROM assignments WHERE agreement_id = ?1",
+                params![agreement_id],
+                |r| r.get(0),
+            )
+            .map_err(db)
+    }
+
+    fn insert_claim(&mut self, c: &ClaimRow) -> Result<(), BookError> {
+        self.0
+            .prepare_cached(
+                "INSERT INTO claims (file_id, agreement_id, assignment_number, transaction_number,
+                 payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference,
+                 status, answer_due) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )
+            .map_err(db)?
+            .execute(params![
+                c.file_id,
+                c.agreement_id,
+                c.assignment_number,
+                c.transaction_number,
+                c.payer,
+                c.kid,
+                c.amount_ore,
+                c.due_date.to_string(),
+                c.short_name,
+                c.own_reference,
+                c.foreign_reference,
+                c.status,
+                c.answer_due.to_string(),
+            ])
+            .map_err(db)?;
+        Ok(())
+    }
+
+    fn candidates(
+        &mut self,
+        agreement_id: u32,
+        payer: &str,
+        kid: &str,
+        amount_ore: i64,
+    ) -> Result<Vec<ClaimRow>, BookError> {
+        let mut stmt = self
+            .0
+            .prepare_cached(&format!(
+                "SELECT {CLAIM_COLUMNS} FROM claims
+                 WHERE agreement_id = ?1 AND payer = ?2 AND kid = ?3 AND amount_ore = ?4
+                 AND status IN ('sent', 'retry') ORDER BY id"
+            ))
+            .map_err(db)?;
+        let rows = stmt
+            .query_map(params![agreement_id, payer, kid, amount_ore], claim_row)
+            .map_err(db)?;
+        rows.collect::<Result<_, _>>().map_err(db)
+    }
+
+    fn answer(
+        &mut self,
+        claim_id: i64,
+        status: &str,
+        processing_date: Date,
+        error_code: Option<u16>,
+        file_id: i64,
+    ) -> Result<(), BookError> {
+        self.0
+            .prepare_cached(
+                "UPDATE claims SET status = ?2, processing_date = ?3, error_code = ?4,
+                 answer_file_id = ?5 WHERE id = ?1",
+            )
+            .map_err(db)?
+            .execute(params![
+                claim_id,
+                status,
+                processing_date.to_string(),
+                error_code,
+                file_id
+            ])
+            .map_err(db)?;
+        Ok(())
+    }
+
+    fn claims(
+        &mut self,
+        filter: ClaimFilter,
+        each: &mut dyn FnMut(ClaimRow) -> Result<(), BookError>,
+    ) -> Result<(), BookError> {
+        let (condition, args): (&str, Vec<String>) = match filter {
+            ClaimFilter::Outstanding(today) => (
+                "status IN ('sent', 'retry') AND answer_due < ?1",
+                vec![today.to_string()],
+            ),
+            ClaimFilter::Status(status, None) => ("status = ?1", vec![status.to_owned()]),
+            ClaimFilter::Status(status, Some(since)) => (
+                "status = ?1 AND COALESCE(processing_date, due_date) >= ?2",
+                vec![status.to_owned(), since.to_string()],
+            ),
+            ClaimFilter::All => ("1 = 1", Vec::new()),
+        };
+        let mut stmt = self
+            .0
+            .prepare(&format!(
+                "SELECT {CLAIM_COLUMNS} FROM claims WHERE {condition} ORDER BY id"
+            ))
+            .map_err(db)?;
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(args.iter()))
+            .map_err(db)?;
+        while let Some(row) = rows.next().map_err(db)? {
+            each(claim_row(row).map_err(db)?)?;
+        }
+        Ok(())
+    }
+
+    fn counts(&mut self) -> Result<Vec<(String, u64, i64)>, BookError> {
+        let mut stmt = self
+            .0
+            .prepare_cached(
+                "SELECT status, COUNT(*), COALESCE(SUM(amount_ore), 0) FROM claims
+                 GROUP BY status ORDER BY status",
+            )
+            .map_err(db)?;
+        let rows = stmt
+            .query_map([], |r| {
+                let count: i64 = r.get(1)?;
+                Ok((r.get(0)?, u64::try_from(count).unwrap_or(0), r.get(2)?))
+            })
+            .map_err(db)?;
+        rows.collect::<Result<_, _>>().map_err(db)
+    }
+
+    fn mandates(&mut self, agreement_id: Option<u32>) -> Result<Vec<MandateRow>, BookError> {
+        let mut stmt = self
+            .0
+            .prepare_cached(
+                "SELECT agreement_id, reference, status, registered FROM mandates
+                 WHERE ?1 IS NULL OR agreement_id = ?1 ORDER BY agreement_id, reference",
+            )
+            .map_err(db)?;
+        let rows = stmt
+            .query_map(params![agreement_id], |r| {
+                Ok(MandateRow {
+                    agreement_id: r.get(0)?,
+                    reference: r.get(1)?,
+                    status: r.get(2)?,
+                    registered: r.get(3)?,
+                })
+            })
+            .map_err(db)?;
+        rows.collect::<Result<_, _>>().map_err(db)
+    }
+
+    fn put_mandate(&mut self, m: &MandateRow) -> Result<(), BookError> {
+        self.0
+            .prepare_cached(
+                "INSERT OR REPLACE INTO mandates (agreement_id, reference, status, registered)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )
+            .map_err(db)?
+            .execute(params![m.agreement_id, m.reference, m.status, m.registered])
+            .map_err(db)?;
+        Ok(())
+    }
+
+    fn delete_mandate(&mut self, agreement_id: u32, reference: &str) -> Result<(), BookError> {
+        self.0
+            .prepare_cached("DELETE FROM mandates WHERE agreement_id = ?1 AND reference = ?2")
+            .map_err(db)?
+            .execute(params![agreement_id, reference])
+            .map_err(db)?;
+        Ok(())
+    }
+}

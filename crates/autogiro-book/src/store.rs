@@ -1,0 +1,172 @@
+//! What the book keeps, as rows, and the one small trait a storage backend implements. The
+//! logic of the book (`book.rs`) speaks only this; SQL lives in the backends (`sqlite.rs`).
+
+use time::Date;
+
+use crate::BookError;
+
+/// A file the book has seen.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct FileRow {
+    /// The store's id.
+    pub(crate) id: i64,
+    /// SHA-256 of the file's bytes, hex.
+    pub(crate) sha256: String,
+    /// The name it was imported under.
+    pub(crate) name: String,
+    /// `to-mps` or `from-mps`.
+    pub(crate) direction: String,
+    /// Record 10: sender, recipient, transmission number.
+    pub(crate) sender: u32,
+    pub(crate) recipient: u32,
+    pub(crate) transmission_number: u32,
+    /// `prepared` (made, not yet sent), `sent`, or `answer` (from MPS).
+    pub(crate) state: String,
+    /// The date MPS reads it (to MPS) or made it (from MPS).
+    pub(crate) read_on: Date,
+}
+
+/// A claim sent to MPS, and what MPS answered.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct ClaimRow {
+    pub(crate) id: i64,
+    pub(crate) file_id: i64,
+    pub(crate) agreement_id: u32,
+    pub(crate) assignment_number: u32,
+    pub(crate) transaction_number: u32,
+    /// The payer field as written (11 characters, padding included).
+    pub(crate) payer: String,
+    /// The KID's digits, empty when none.
+    pub(crate) kid: String,
+    pub(crate) amount_ore: i64,
+    pub(crate) due_date: Date,
+    pub(crate) short_name: String,
+    pub(crate) own_reference: String,
+    pub(crate) foreign_reference: String,
+    /// `prepared`, `sent`, `retry` (MPS answered 252), `settled`, `rejected`.
+    pub(crate) status: String,
+    /// After this day with no answer the claim is outstanding: its processing date + 3
+    /// business days.
+    pub(crate) answer_due: Date,
+    pub(crate) processing_date: Option<Date>,
+    pub(crate) error_code: Option<u16>,
+    pub(crate) answer_file_id: Option<i64>,
+}
+
+/// A mandate as the book knows it: its register entry (the ledger's `RegisteredMandate` as
+/// JSON) and what the payee is waiting for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct MandateRow {
+    pub(crate) agreement_id: u32,
+    /// The payer reference field as written.
+    pub(crate) reference: String,
+    /// `sent` (not yet confirmed by MPS) or `active`.
+    pub(crate) status: String,
+    /// The ledger's `RegisteredMandate`, as JSON.
+    pub(crate) registered: String,
+}
+
+/// Which claims to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ClaimFilter {
+    /// Sent or retried, with no answer after their `answer_due` before this date.
+    Outstanding(Date),
+    /// Of this status (`settled`, `rejected`, ...), answered (or due) on or after the date.
+    Status(&'static str, Option<Date>),
+    /// Every claim.
+    All,
+}
+
+/// A storage backend: a transaction at a time. Every write of one file happens in one
+/// transaction, so a crash leaves the book as before or as after, never between.
+pub(crate) trait Store {
+    /// Runs `f` in a transaction that writes: committed when `f` returns `Ok`, rolled back
+    /// otherwise. Transactions of several processes take turns.
+    fn write<T>(
+        &mut self,
+        f: impl FnOnce(&mut dyn Tx) -> Result<T, BookError>,
+    ) -> Result<T, BookError>;
+
+    /// Runs `f` in a transaction that reads one consistent state.
+    fn read<T>(
+        &mut self,
+        f: impl FnOnce(&mut dyn Tx) -> Result<T, BookError>,
+    ) -> Result<T, BookError>;
+}
+
+/// What a transaction can do.
+pub(crate) trait Tx {
+    /// The file with this SHA-256.
+    fn file_by_hash(&mut self, sha256: &str) -> Result<Option<FileRow>, BookError>;
+    /// The file to MPS of `sender` with this transmission number.
+    fn file_by_transmission(
+        &mut self,
+        sender: u32,
+        number: u32,
+    ) -> Result<Option<FileRow>, BookError>;
+    /// Adds a file; its id.
+    fn insert_file(&mut self, file: &FileRow) -> Result<i64, BookError>;
+    /// Records the content of a file whose numbers were reserved.
+    fn prepare_file(&mut self, id: i64, sha256: &str, name: &str) -> Result<(), BookError>;
+    /// Renames a file.
+    fn rename_file(&mut self, id: i64, name: &str) -> Result<(), BookError>;
+    /// Sets a file's state (`prepared` to `sent`).
+    fn set_file_state(&mut self, id: i64, state: &str, read_on: Date) -> Result<(), BookError>;
+    /// Every file, oldest first.
+    fn files(&mut self) -> Result<Vec<FileRow>, BookError>;
+    /// The highest transmission number of `sender`'s files to MPS.
+    fn last_transmission(&mut self, sender: u32) -> Result<Option<u32>, BookError>;
+
+    /// The latest date assignment `number` of `agreement_id` was used, and the file.
+    fn assignment_used(
+        &mut self,
+        agreement_id: u32,
+        number: u32,
+    ) -> Result<Option<(Date, i64)>, BookError>;
+    /// Records that a file uses an assignment number, from `used_on`.
+    fn use_assignment(
+        &mut self,
+        file_id: i64,
+        agreement_id: u32,
+        number: u32,
+        used_on: Date,
+    ) -> Result<(), BookError>;
+    /// The highest assignment number used for `agreement_id`.
+    fn last_assignment(&mut self, agreement_id: u32) -> Result<Option<u32>, BookError>;
+
+    /// Adds a claim (its `id` is ignored).
+    fn insert_claim(&mut self, claim: &ClaimRow) -> Result<(), BookError>;
+    /// Claims waiting for an answer (`sent` or `retry`) with this agreement, payer field, KID
+    /// and amount.
+    fn candidates(
+        &mut self,
+        agreement_id: u32,
+        payer: &str,
+        kid: &str,
+        amount_ore: i64,
+    ) -> Result<Vec<ClaimRow>, BookError>;
+    /// Records MPS's answer to a claim.
+    fn answer(
+        &mut self,
+        claim_id: i64,
+        status: &str,
+        processing_date: Date,
+        error_code: Option<u16>,
+        file_id: i64,
+    ) -> Result<(), BookError>;
+    /// Claims of a filter, in the order they were sent, given to `each`.
+    fn claims(
+        &mut self,
+        filter: ClaimFilter,
+        each: &mut dyn FnMut(ClaimRow) -> Result<(), BookError>,
+    ) -> Result<(), BookError>;
+    /// Number and sum of the claims of each status.
+    fn counts(&mut self) -> Result<Vec<(String, u64, i64)>, BookError>;
+
+    /// The mandates of `agreement_id`, or of every agreement.
+    fn mandates(&mut self, agreement_id: Option<u32>) -> Result<Vec<MandateRow>, BookError>;
+    /// Adds or replaces a mandate.
+    fn put_mandate(&mut self, mandate: &MandateRow) -> Result<(), BookError>;
+    /// Removes a mandate.
+    fn delete_mandate(&mut self, agreement_id: u32, reference: &str) -> Result<(), BookError>;
+}
