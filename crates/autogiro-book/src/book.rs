@@ -208,6 +208,17 @@ pub struct BookMandate {
     pub blocked_to: Option<Date>,
 }
 
+/// Numbers taken for a file being prepared ([`Book::reserve_transmission`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reservation {
+    file_id: i64,
+    /// The customer unit.
+    pub sender: u32,
+    /// The transmission number taken.
+    pub transmission: u32,
+    today: Date,
+}
+
 /// Everything in the book, for a backup or a move to another store.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Export {
@@ -218,9 +229,12 @@ pub struct Export {
 }
 
 fn sha256(bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(digest: &[u8]) -> String {
     let mut hex = String::with_capacity(64);
-    for b in digest {
+    for &b in digest {
         hex.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
         hex.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
     }
@@ -372,23 +386,21 @@ impl Book {
         Ok(imported)
     }
 
-    /// Takes the next transmission number of `sender` and, for each of `agreements`, the next
-    /// assignment number, and records them as used by a file being prepared on `today`, in one
-    /// transaction: two processes never get the same number. [`Book::import`] of the file made
-    /// with them later finds the numbers its own.
+    /// Takes the next transmission number of `sender` for a file being prepared on `today`,
+    /// recording it as used in one transaction: two processes never get the same number.
+    /// [`Book::import`] of the file made with it later finds the number its own.
     ///
     /// # Errors
     ///
     /// [`BookError::Storage`].
-    pub fn reserve(
+    pub fn reserve_transmission(
         &mut self,
         sender: u32,
-        agreements: &[u32],
         today: Date,
-    ) -> Result<(u32, Vec<u32>), BookError> {
+    ) -> Result<Reservation, BookError> {
         self.store.write(|tx| {
             let transmission = tx.last_transmission(sender)?.unwrap_or(0) + 1;
-            let id = tx.insert_file(&FileRow {
+            let file_id = tx.insert_file(&FileRow {
                 id: 0,
                 sha256: format!("reserved {sender} {transmission}"),
                 name: String::new(),
@@ -399,36 +411,59 @@ impl Book {
                 state: "prepared".to_owned(),
                 read_on: today,
             })?;
-            let mut numbers = Vec::new();
-            for &agreement in agreements {
-                let number = tx.last_assignment(agreement)?.unwrap_or(0) + 1;
-                tx.use_assignment(id, agreement, number, today)?;
-                numbers.push(number);
-            }
-            Ok((transmission, numbers))
+            Ok(Reservation {
+                file_id,
+                sender,
+                transmission,
+                today,
+            })
         })
     }
 
-    /// Records the file made with the numbers of [`Book::reserve`] as prepared (not yet
-    /// sent): its name and content.
+    /// Takes the next assignment number of `agreement_id` for the file of `reservation`, in one
+    /// transaction.
+    ///
+    /// # Errors
+    ///
+    /// [`BookError::Storage`].
+    pub fn reserve_assignment(
+        &mut self,
+        reservation: &Reservation,
+        agreement_id: u32,
+    ) -> Result<u32, BookError> {
+        self.store.write(|tx| {
+            let number = tx.last_assignment(agreement_id)?.unwrap_or(0) + 1;
+            tx.use_assignment(reservation.file_id, agreement_id, number, reservation.today)?;
+            Ok(number)
+        })
+    }
+
+    /// Records the file made with a reservation as prepared (not yet sent): its name and
+    /// content, so that importing it when it is sent finds it.
     ///
     /// # Errors
     ///
     /// [`BookError::Storage`].
     pub fn prepared(
         &mut self,
-        sender: u32,
-        transmission: u32,
+        reservation: &Reservation,
         name: &str,
-        bytes: &[u8],
+        mut content: impl std::io::Read,
     ) -> Result<(), BookError> {
-        let sha = sha256(bytes);
-        self.store.write(|tx| {
-            if let Some(f) = tx.file_by_transmission(sender, transmission)? {
-                tx.prepare_file(f.id, &sha, name)?;
+        let mut hasher = Sha256::new();
+        let mut buffer = vec![0; 1 << 16];
+        loop {
+            let n = content
+                .read(&mut buffer)
+                .map_err(|e| BookError::Storage(e.to_string()))?;
+            if n == 0 {
+                break;
             }
-            Ok(())
-        })
+            hasher.update(buffer.get(..n).unwrap_or_default());
+        }
+        let sha = hex(&hasher.finalize());
+        self.store
+            .write(|tx| tx.prepare_file(reservation.file_id, &sha, name))
     }
 
     /// Which claims of `t` MPS would reject if it read the file on `received`, and why: the
@@ -449,9 +484,14 @@ impl Book {
                 Ok(())
             })?;
             let mut findings = Vec::new();
+            // The file itself, when the book has it (prepared by `new`): its own numbers.
+            let this = tx
+                .file_by_transmission(t.sender, t.transmission_number)?
+                .map(|f| f.id);
             for (i, a) in t.assignments.iter().enumerate() {
                 let h = a.header();
                 if let Some((used, file_id)) = tx.assignment_used(h.agreement_id, h.assignment_number)?
+                    && Some(file_id) != this
                     && received < assignment_number_free_from(used)
                 {
                     let other = tx

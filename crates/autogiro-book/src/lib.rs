@@ -36,7 +36,8 @@ mod store;
 use std::path::PathBuf;
 
 pub use book::{
-    Book, BookClaim, BookMandate, Export, Finding, Imported, ListingChange, Show, Status, Unmatched,
+    Book, BookClaim, BookMandate, Export, Finding, Imported, ListingChange, Reservation, Show,
+    Status, Unmatched,
 };
 
 /// Why the book could not do what was asked. Nothing was changed.

@@ -4,6 +4,7 @@
 //! Exit codes: 0 success (a file without errors), 1 a file with errors (or not canonical, or
 //! something the simulator refused), 2 a usage or I/O problem.
 
+mod book;
 mod convert;
 mod input;
 mod inspect;
@@ -31,6 +32,9 @@ struct Cli {
     /// The payee's settings (default: ./autogiro.toml).
     #[arg(long, global = true, value_name = "PATH")]
     config: Option<PathBuf>,
+    /// The payee's book (default: `[book] path` of the settings).
+    #[arg(long, global = true, value_name = "PATH")]
+    book: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -94,6 +98,11 @@ enum Command {
         #[command(subcommand)]
         what: NewCommand,
     },
+    /// The payee's book: what was sent, what MPS answered, what is outstanding.
+    Book {
+        #[command(subcommand)]
+        command: BookCommand,
+    },
     /// The payee's settings file, autogiro.toml.
     Config {
         #[command(subcommand)]
@@ -101,17 +110,60 @@ enum Command {
     },
     /// Run the MPS simulator: update the mandate register from the file's mandates, settle or
     /// reject its claims, and write the file MPS would send back.
-    Simulate {
-        /// A file to MPS.
-        file: PathBuf,
-        /// The simulator's state (register and ledger) as JSON; created when missing.
+    Simulate(SimulateArgs),
+}
+
+/// `autogiro simulate FILE ...`, or `autogiro simulate block|unblock ...`.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+struct SimulateArgs {
+    #[command(subcommand)]
+    action: Option<SimulateCommand>,
+    /// A file to MPS.
+    #[arg(required = true)]
+    file: Option<PathBuf>,
+    /// The simulator's state (register, charges, numbers, answers) as JSON; created when
+    /// missing. Runs on one state take turns (a lock beside it).
+    #[arg(long, required = true)]
+    state: Option<PathBuf>,
+    /// The date MPS reads the file (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date, required = true)]
+    date: Option<Date>,
+    #[command(flatten)]
+    out: OutArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum SimulateCommand {
+    /// The payer's bank blocks a mandate: MPS rejects its claims with 133 on those days.
+    Block {
+        /// The simulator's state.
         #[arg(long)]
         state: PathBuf,
-        /// The date MPS reads the file (YYYY-MM-DD).
+        /// The agreement id.
+        #[arg(long)]
+        agreement: u32,
+        /// The mandate's payer reference.
+        #[arg(long)]
+        reference: String,
+        /// The first day blocked (YYYY-MM-DD).
         #[arg(long, value_parser = parse_date)]
-        date: Date,
-        #[command(flatten)]
-        out: OutArgs,
+        from: Date,
+        /// The last day blocked; default: until unblocked.
+        #[arg(long, value_parser = parse_date)]
+        to: Option<Date>,
+    },
+    /// Lifts a block.
+    Unblock {
+        /// The simulator's state.
+        #[arg(long)]
+        state: PathBuf,
+        /// The agreement id.
+        #[arg(long)]
+        agreement: u32,
+        /// The mandate's payer reference.
+        #[arg(long)]
+        reference: String,
     },
 }
 
@@ -133,13 +185,14 @@ struct NewArgs {
     /// The table: .csv (`,` or `;`, UTF-8 or Windows-1252), .json (an array of objects) or
     /// .xlsx (the first sheet); `-` for CSV on standard input.
     input: PathBuf,
-    /// The transmission number (record 10): the payee's own numbering.
-    #[arg(long)]
-    transmission: u32,
+    /// The transmission number (record 10): the payee's own numbering. Default: the next one
+    /// from the book, which records the file as prepared.
+    #[arg(long, requires = "assignment")]
+    transmission: Option<u32>,
     /// The assignment number of the first assignment (record 20); further agreements take the
-    /// next numbers.
-    #[arg(long)]
-    assignment: u32,
+    /// next numbers. Default: the next ones from the book.
+    #[arg(long, requires = "transmission")]
+    assignment: Option<u32>,
     /// The date the file will be read (YYYY-MM-DD), for the 12-month window of due dates;
     /// default: today.
     #[arg(long, value_parser = parse_date)]
@@ -150,6 +203,74 @@ struct NewArgs {
     format: OutputFormat,
     #[command(flatten)]
     out: OutArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum BookCommand {
+    /// Make the book (or bring an existing one to this version).
+    Init,
+    /// Import files sent (or to be sent) to MPS, and files from MPS: answers are matched to
+    /// the claims sent. The same file twice changes nothing; a file with errors is refused.
+    Import {
+        /// The files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The day MPS reads the files sent (YYYY-MM-DD); default: today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+    },
+    /// Before sending: which claims of the file MPS would reject, and why. Exit 1 when any
+    /// would be.
+    Check {
+        /// A file to MPS.
+        file: PathBuf,
+        /// The day MPS will read it (YYYY-MM-DD); default: today.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+    },
+    /// Claims by status, with counts and sums; `--outstanding`, `--rejected`, `--settled` or
+    /// `--all` lists them.
+    Status {
+        /// List the claims with no answer by their processing date + 3 business days.
+        #[arg(long, group = "show")]
+        outstanding: bool,
+        /// List the claims MPS rejected, with the reason.
+        #[arg(long, group = "show")]
+        rejected: bool,
+        /// List the claims MPS settled.
+        #[arg(long, group = "show")]
+        settled: bool,
+        /// List every claim.
+        #[arg(long, group = "show")]
+        all: bool,
+        /// Only claims processed (or due) on or after this day.
+        #[arg(long, value_parser = parse_date)]
+        since: Option<Date>,
+        /// The day to count outstanding claims on (YYYY-MM-DD); default: today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+        /// How to print.
+        #[arg(long, value_enum, default_value_t = book::BookFormat::Table)]
+        format: book::BookFormat,
+    },
+    /// The mandates the book knows.
+    Mandates {
+        /// How to print.
+        #[arg(long, value_enum, default_value_t = book::BookFormat::Table)]
+        format: book::BookFormat,
+    },
+    /// Everything in the book as JSON, for backup and for moving to another store.
+    Export {
+        /// The form (JSON).
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    /// JSON.
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -310,6 +431,39 @@ fn config_check(config: Option<&std::path::Path>) -> Status {
     Status::Ok
 }
 
+/// `autogiro book ...` on the book at `path`.
+fn run_book(command: BookCommand, path: &std::path::Path) -> anyhow::Result<Status> {
+    match command {
+        BookCommand::Init => book::init(path),
+        BookCommand::Import { files, today: t } => {
+            book::import(path, &files, t.unwrap_or_else(today))
+        }
+        BookCommand::Check { file, date } => book::check(path, &file, date.unwrap_or_else(today)),
+        BookCommand::Status {
+            outstanding,
+            rejected,
+            settled,
+            all,
+            since,
+            today: t,
+            format,
+        } => {
+            let show = match (outstanding, rejected, settled, all) {
+                (true, ..) => autogiro::book::Show::Outstanding,
+                (_, true, ..) => autogiro::book::Show::Rejected,
+                (_, _, true, _) => autogiro::book::Show::Settled,
+                (.., true) => autogiro::book::Show::All,
+                _ => autogiro::book::Show::Counts,
+            };
+            book::status(path, show, since, t.unwrap_or_else(today), format)
+        }
+        BookCommand::Mandates { format } => book::mandates(path, format),
+        BookCommand::Export {
+            format: ExportFormat::Json,
+        } => book::export(path),
+    }
+}
+
 fn run(cli: Cli) -> anyhow::Result<Status> {
     let config = cli.config.as_deref();
     match cli.command {
@@ -319,12 +473,24 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
                 NewCommand::Mandates(a) => (new::What::Mandates, a),
             };
             let settings = settings(config)?;
-            let options = ReadOptions::new().today(args.today.unwrap_or_else(today));
-            new::run(&new::Job {
+            let today = args.today.unwrap_or_else(today);
+            let options = ReadOptions::new().today(today);
+            let numbers = match (args.transmission, args.assignment) {
+                (Some(transmission), Some(assignment)) => new::Numbers::Given {
+                    transmission,
+                    assignment,
+                },
+                _ => match book::configured(cli.book.as_deref(), &settings)? {
+                    Some(book) => new::Numbers::Book(Box::new(book), today),
+                    None => bail!(
+                        "give --transmission and --assignment, or configure a book ([book] path in autogiro.toml, or --book) to take them from"
+                    ),
+                },
+            };
+            new::run(new::Job {
                 what,
                 input: &args.input,
-                transmission: args.transmission,
-                assignment: args.assignment,
+                numbers,
                 settings: &settings,
                 options,
                 format: args.format,
@@ -334,6 +500,7 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Config {
             command: ConfigCommand::Check,
         } => Ok(config_check(config)),
+        Command::Book { command } => run_book(command, &book::path(cli.book.as_deref(), config)?),
         Command::Validate {
             files,
             format,
@@ -353,12 +520,26 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
             check,
             out,
         } => convert::fmt(&file, lf, check, &out),
-        Command::Simulate {
-            file,
-            state,
-            date,
-            out,
-        } => simulate::run(&file, &state, date, &out),
+        Command::Simulate(args) => match args.action {
+            Some(SimulateCommand::Block {
+                state,
+                agreement,
+                reference,
+                from,
+                to,
+            }) => simulate::block(&state, agreement, &reference, Some((Some(from), to))),
+            Some(SimulateCommand::Unblock {
+                state,
+                agreement,
+                reference,
+            }) => simulate::block(&state, agreement, &reference, None),
+            None => match (args.file, args.state, args.date) {
+                (Some(file), Some(state), Some(date)) => {
+                    simulate::run(&file, &state, date, &args.out)
+                }
+                _ => bail!("simulate needs FILE, --state and --date"),
+            },
+        },
     }
 }
 

@@ -27,12 +27,40 @@ pub(crate) enum What {
     Mandates,
 }
 
+/// Where the transmission and assignment numbers come from.
+pub(crate) enum Numbers {
+    /// `--transmission` and `--assignment` (the first assignment; the next take the next).
+    Given { transmission: u32, assignment: u32 },
+    /// The book: taken there (and recorded as used) for a file prepared on the date.
+    Book(Box<autogiro::book::Book>, Date),
+}
+
+/// The assignment numbers of the file being written.
+enum Numbering {
+    /// The next one to give.
+    Given(u32),
+    /// Taken from the book for the file of the reservation.
+    Book(Box<autogiro::book::Book>, autogiro::book::Reservation),
+}
+
+impl Numbering {
+    fn next(&mut self, agreement: u32) -> anyhow::Result<u32> {
+        match self {
+            Self::Given(n) => {
+                let number = *n;
+                *n = n.saturating_add(1);
+                Ok(number)
+            }
+            Self::Book(book, reservation) => Ok(book.reserve_assignment(reservation, agreement)?),
+        }
+    }
+}
+
 /// The numbers and options of a `new` command.
 pub(crate) struct Job<'a> {
     pub(crate) what: What,
     pub(crate) input: &'a Path,
-    pub(crate) transmission: u32,
-    pub(crate) assignment: u32,
+    pub(crate) numbers: Numbers,
     pub(crate) settings: &'a Settings,
     pub(crate) options: ReadOptions,
     pub(crate) format: OutputFormat,
@@ -65,7 +93,9 @@ struct Pass<'a> {
     problems: u64,
     writer: Option<TransmissionWriter<BufWriter<std::fs::File>>>,
     begun: bool,
-    assignment_number: u32,
+    numbering: Numbering,
+    /// The number of the assignment being written.
+    number: u32,
     window: Option<(Date, Date)>,
     count: u64,
     sum: Amount,
@@ -146,6 +176,15 @@ impl Pass<'_> {
         let Some(writer) = &mut self.writer else {
             return;
         };
+        if !self.begun {
+            match self.numbering.next(agreement) {
+                Ok(n) => self.number = n,
+                Err(e) => {
+                    self.failed = Some(e);
+                    return;
+                }
+            }
+        }
         let result = (|| {
             if !self.begun {
                 let account = self
@@ -154,7 +193,7 @@ impl Pass<'_> {
                     .agreement(agreement)
                     .map(|a| a.account)
                     .ok_or(WriteError::NoAssignment { kind: "a row" })?;
-                let header = AssignmentHeader::new(agreement, self.assignment_number, account);
+                let header = AssignmentHeader::new(agreement, self.number, account);
                 match self.job.what {
                     What::Claims => writer.begin_claims(header)?,
                     What::Mandates => writer.begin_mandates(header)?,
@@ -241,7 +280,29 @@ impl table::Visitor for Pass<'_> {
 }
 
 /// Runs `new claims` or `new mandates`.
-pub(crate) fn run(job: &Job<'_>) -> anyhow::Result<Status> {
+pub(crate) fn run(mut job: Job<'_>) -> anyhow::Result<Status> {
+    let sender = job.settings.payee.customer_unit;
+    let numbers = std::mem::replace(
+        &mut job.numbers,
+        Numbers::Given {
+            transmission: 0,
+            assignment: 0,
+        },
+    );
+    let (transmission, numbering) = match numbers {
+        Numbers::Given {
+            transmission,
+            assignment,
+        } => (transmission, Numbering::Given(assignment)),
+        Numbers::Book(mut book, today) => {
+            let reservation = book.reserve_transmission(sender, today)?;
+            (reservation.transmission, Numbering::Book(book, reservation))
+        }
+    };
+    write(&job, transmission, numbering)
+}
+
+fn write(job: &Job<'_>, transmission: u32, numbering: Numbering) -> anyhow::Result<Status> {
     if job.settings.agreements.is_empty() {
         bail!("the settings list no agreement: add an [[agreement]] table to autogiro.toml");
     }
@@ -263,7 +324,7 @@ pub(crate) fn run(job: &Job<'_>) -> anyhow::Result<Status> {
     let writer = TransmissionWriter::to_mps(
         BufWriter::with_capacity(1 << 16, handle),
         job.settings.payee.customer_unit,
-        job.transmission,
+        transmission,
     )?;
     let mut pass = Pass {
         job,
@@ -275,7 +336,8 @@ pub(crate) fn run(job: &Job<'_>) -> anyhow::Result<Status> {
         problems: 0,
         writer: Some(writer),
         begun: false,
-        assignment_number: job.assignment,
+        numbering,
+        number: 0,
         window: job.options.due_date_window(),
         count: 0,
         sum: Amount::ZERO,
@@ -291,7 +353,6 @@ pub(crate) fn run(job: &Job<'_>) -> anyhow::Result<Status> {
         pass.reporting = false;
         pass.agreement = Some(agreement);
         pass.begun = false;
-        pass.assignment_number = pass.assignment_number.saturating_add(1);
         table::read(&path, shown, &mut pass)?;
         assignments += 1;
     }
@@ -318,6 +379,7 @@ pub(crate) fn run(job: &Job<'_>) -> anyhow::Result<Status> {
     if !valid(&temp, &file, &job.options)? {
         return Ok(Status::Problems);
     }
+    record_prepared(&mut pass.numbering, job.out, &temp)?;
     output::persist(temp, job.out)?;
     let total = if job.what == What::Claims {
         format!(", {} NOK", pass.sum)
@@ -325,12 +387,8 @@ pub(crate) fn run(job: &Job<'_>) -> anyhow::Result<Status> {
         String::new()
     };
     eprintln!(
-        "{}: transmission {}, {assignments} assignment(s), {} {what}{total}",
-        job.out
-            .output
-            .as_ref()
-            .map_or_else(|| "<stdout>".to_owned(), |p| p.display().to_string()),
-        job.transmission,
+        "{}: transmission {transmission}, {assignments} assignment(s), {} {what}{total}",
+        shown_output(job.out),
         pass.count,
     );
     Ok(Status::Ok)
@@ -362,4 +420,28 @@ fn valid(
         eprintln!("{file}: nothing written: the file would not validate");
     }
     Ok(report.is_valid())
+}
+
+/// The output's name, for messages and the book.
+fn shown_output(out: &OutArgs) -> String {
+    out.output
+        .as_ref()
+        .map_or_else(|| "<stdout>".to_owned(), |p| p.display().to_string())
+}
+
+/// Records a file made with numbers from the book as prepared.
+fn record_prepared(
+    numbering: &mut Numbering,
+    out: &OutArgs,
+    temp: &tempfile::NamedTempFile,
+) -> anyhow::Result<()> {
+    if let Numbering::Book(book, reservation) = numbering {
+        let name = out.output.as_ref().and_then(|p| p.file_name()).map_or_else(
+            || "<stdout>".to_owned(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let content = temp.reopen().context("cannot read the file made")?;
+        book.prepared(reservation, &name, content)?;
+    }
+    Ok(())
 }

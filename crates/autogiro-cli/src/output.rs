@@ -57,7 +57,9 @@ pub(crate) fn temporary(out: &OutArgs) -> anyhow::Result<NamedTempFile> {
 }
 
 /// Puts a complete temporary file where `out` says: synced and renamed over the output file
-/// (replacing one only with `--force`), or copied to standard output.
+/// (replacing one only with `--force`, and keeping its permissions), or copied to standard
+/// output. An output that exists and is not a regular file (a device such as `/dev/null`, a
+/// pipe) is written into, never replaced; a directory is refused.
 pub(crate) fn persist(temp: NamedTempFile, out: &OutArgs) -> anyhow::Result<()> {
     let Some(path) = &out.output else {
         let mut file = temp.reopen().context("cannot read the temporary file")?;
@@ -65,6 +67,32 @@ pub(crate) fn persist(temp: NamedTempFile, out: &OutArgs) -> anyhow::Result<()> 
         io::copy(&mut file, &mut stdout).context("cannot write to standard output")?;
         return stdout.flush().context("cannot write to standard output");
     };
+    let existing = std::fs::metadata(path).ok();
+    if let Some(meta) = &existing {
+        if meta.is_dir() {
+            bail!("{} is a directory", path.display());
+        }
+        if !meta.is_file() {
+            let mut file = temp.reopen().context("cannot read the temporary file")?;
+            let mut target = std::fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            io::copy(&mut file, &mut target)
+                .with_context(|| format!("cannot write {}", path.display()))?;
+            return Ok(());
+        }
+    }
+    // A new file gets the usual permissions (a temporary file is made private); a replaced
+    // one keeps its own.
+    let permissions = match &existing {
+        Some(meta) => Some(meta.permissions()),
+        None => new_file_permissions(),
+    };
+    if let Some(permissions) = permissions {
+        std::fs::set_permissions(temp.path(), permissions)
+            .with_context(|| format!("cannot write {}", path.display()))?;
+    }
     temp.as_file()
         .sync_all()
         .with_context(|| format!("cannot write {}", path.display()))?;
@@ -76,4 +104,19 @@ pub(crate) fn persist(temp: NamedTempFile, out: &OutArgs) -> anyhow::Result<()> 
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     Ok(())
+}
+
+/// Read and write for the owner, read for the others: what a file made with the common umask
+/// 022 gets.
+#[cfg(unix)]
+#[allow(clippy::unnecessary_wraps)] // `None` on the platforms without mode bits.
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt as _;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+/// Elsewhere the temporary file's own permissions stand (Windows has no mode bits).
+#[cfg(not(unix))]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    None
 }

@@ -1,31 +1,158 @@
 //! `autogiro simulate`: the ledger's MPS simulator on a file, with its state in a JSON file.
+//!
+//! The state is transactional: every run holds an exclusive lock on `STATE.lock` while it reads
+//! the state, works, and writes the new state (a temporary file, synced, renamed into place),
+//! so two runs on one state take turns and neither loses the other's update. The state is
+//! committed before the answer file is written, and it remembers each input it answered (by
+//! its SHA-256): the same input again gets the same answer and charges nothing twice, also
+//! after a run killed between the two writes. The state has a version and refuses fields it
+//! does not know.
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::fs::{File, OpenOptions};
+use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
+use anyhow::{Context as _, bail};
 use autogiro::ledger::{Ledger, Scenario};
-use autogiro::model::ReadOptions;
+use autogiro::model::{PaddedDigits, ReadOptions, Transmission};
+use sha2::{Digest, Sha256};
 use time::Date;
 
 use crate::{OutArgs, Status, input, output};
 
+/// The version of the state's format this build writes and reads.
+const VERSION: u32 = 1;
+
+/// The simulator's state file.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct State {
+    /// The format's version.
+    version: u32,
+    /// The register, the charges and the numbers taken.
+    ledger: Ledger,
+    /// Each input answered, by the SHA-256 of its bytes.
+    answered: BTreeMap<String, Answered>,
+}
+
+/// What the simulator answered to one input.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Answered {
+    /// The date it was read on.
+    received: Date,
+    /// The file MPS sends back, if any.
+    response: Option<Transmission>,
+    /// What was refused as a whole, in words.
+    refused: Vec<String>,
+}
+
+/// The state under its lock: read when taken, written by [`Locked::commit`].
+struct Locked {
+    path: PathBuf,
+    state: State,
+    _lock: File,
+}
+
+impl Locked {
+    /// Takes the exclusive lock of the state at `path` (waiting for another run to finish)
+    /// and reads it; a missing state is an empty one.
+    fn take(path: &Path) -> anyhow::Result<Self> {
+        let mut lock_path = path.as_os_str().to_owned();
+        lock_path.push(".lock");
+        let lock = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .with_context(|| format!("cannot lock the state {}", path.display()))?;
+        lock.lock()
+            .with_context(|| format!("cannot lock the state {}", path.display()))?;
+        let state = if path.exists() {
+            let json = std::fs::read(path)
+                .with_context(|| format!("cannot read the state {}", path.display()))?;
+            read_state(&json)
+                .with_context(|| format!("{} is not a simulator state", path.display()))?
+        } else {
+            State {
+                version: VERSION,
+                ..State::default()
+            }
+        };
+        Ok(Self {
+            path: path.to_path_buf(),
+            state,
+            _lock: lock,
+        })
+    }
+
+    /// Writes the state: a temporary file beside it, synced, renamed into place.
+    fn commit(&self) -> anyhow::Result<()> {
+        let json = serde_json::to_vec_pretty(&self.state)?;
+        output::write_file(&self.path, &json, true)
+    }
+}
+
+fn read_state(json: &[u8]) -> anyhow::Result<State> {
+    #[derive(serde::Deserialize)]
+    struct Version {
+        version: Option<u32>,
+    }
+    let version = serde_json::from_slice::<Version>(json)
+        .ok()
+        .and_then(|v| v.version);
+    match version {
+        None => bail!(
+            "no version field: not a state of this autogiro (or of one before states had versions)"
+        ),
+        Some(v) if v > VERSION => bail!(
+            "state version {v}, newer than this autogiro knows ({VERSION}): use a newer autogiro"
+        ),
+        Some(_) => Ok(serde_json::from_slice(json)?),
+    }
+}
+
+fn sha256(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut hex = String::with_capacity(64);
+    for b in Sha256::digest(bytes) {
+        let _ = write!(hex, "{b:02x}");
+    }
+    hex
+}
+
+/// `autogiro simulate FILE`.
 pub(crate) fn run(path: &Path, state: &Path, date: Date, out: &OutArgs) -> anyhow::Result<Status> {
     let name = input::name(path);
     let file = input::bytes(path)?;
-    let mut ledger: Ledger = if state.exists() {
-        let json = std::fs::read(state)
-            .with_context(|| format!("cannot read the state {}", state.display()))?;
-        serde_json::from_slice(&json)
-            .with_context(|| format!("{} is not a simulator state", state.display()))?
+    let hash = sha256(&file);
+    let mut locked = Locked::take(state)?;
+    let answered = if let Some(a) = locked.state.answered.get(&hash) {
+        eprintln!(
+            "{name}: answered before (read on {}): the same answer again, nothing charged twice",
+            a.received
+        );
+        a.clone()
     } else {
-        Ledger::new()
+        let options = ReadOptions::new().today(date);
+        let outcome = locked
+            .state
+            .ledger
+            .clear_file(&file, &options, date, &Scenario::new());
+        let a = Answered {
+            received: date,
+            response: outcome.response,
+            refused: outcome.refused.iter().map(ToString::to_string).collect(),
+        };
+        locked.state.answered.insert(hash, a.clone());
+        // The state first: an answer is released only for what the state has taken in.
+        locked.commit()?;
+        a
     };
-    let options = ReadOptions::new().today(date);
-    let outcome = ledger.clear_file(&file, &options, date, &Scenario::new());
-    for refused in &outcome.refused {
+    for refused in &answered.refused {
         eprintln!("{name}: {refused}");
     }
-    match &outcome.response {
+    match &answered.response {
         Some(response) => {
             let mut bytes = Vec::new();
             response.write(&mut bytes)?;
@@ -33,11 +160,54 @@ pub(crate) fn run(path: &Path, state: &Path, date: Date, out: &OutArgs) -> anyho
         }
         None => eprintln!("{name}: MPS sends nothing back for this file"),
     }
-    let json = serde_json::to_vec_pretty(&ledger)?;
-    output::write_file(state, &json, true)?;
-    Ok(if outcome.refused.is_empty() {
+    Ok(if answered.refused.is_empty() {
         Status::Ok
     } else {
         Status::Problems
     })
+}
+
+/// `autogiro simulate block` and `unblock`: the payer's bank blocks a mandate (code 133 on
+/// the days it holds) or lifts the block (`span` `None`).
+pub(crate) fn block(
+    state: &Path,
+    agreement: u32,
+    reference: &str,
+    span: Option<(Option<Date>, Option<Date>)>,
+) -> anyhow::Result<Status> {
+    let reference = PaddedDigits::<11>::new(reference)
+        .with_context(|| format!("{reference:?} is not a payer reference"))?;
+    let mut locked = Locked::take(state)?;
+    let register = locked.state.ledger.register_mut();
+    // The register's key is the field as registered (zero- or blank-padded): find it by digits.
+    let Some(key) = register
+        .iter()
+        .find(|m| {
+            m.agreement_id == agreement && m.mandate.payer_reference.digits() == reference.digits()
+        })
+        .map(|m| m.mandate.payer_reference)
+    else {
+        bail!(
+            "no mandate {} of agreement {agreement:09} in the state",
+            reference.digits()
+        );
+    };
+    let (from, to) = span.unwrap_or((None, None));
+    register.block(agreement, &key, from, to)?;
+    locked.commit()?;
+    if span.is_some() {
+        let day = |d: Option<Date>| d.map_or_else(|| "open".to_owned(), |d| d.to_string());
+        println!(
+            "mandate {} of agreement {agreement:09}: blocked from {} to {}",
+            key.digits(),
+            day(from),
+            day(to)
+        );
+    } else {
+        println!(
+            "mandate {} of agreement {agreement:09}: not blocked",
+            key.digits()
+        );
+    }
+    Ok(Status::Ok)
 }

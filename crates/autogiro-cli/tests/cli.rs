@@ -476,7 +476,9 @@ fn simulate_writes_a_response_and_keeps_state() {
             .1
             .replace(&response, "response.txt")
     );
-    // The state remembers the assignment numbers: the same file again is refused.
+    // The same input again: the same answer, and the state unchanged (nothing charged twice).
+    let before = std::fs::read(&state).unwrap();
+    let again = dir.join("again.txt").to_string_lossy().into_owned();
     let (code, _, err) = autogiro(&[
         "simulate",
         "testdata/ok/records-to-mps.txt",
@@ -484,11 +486,304 @@ fn simulate_writes_a_response_and_keeps_state() {
         &state,
         "--date",
         "2026-01-11",
+        "-o",
+        &again,
     ]);
     assert_eq!(code, 1);
     assert!(
-        err.contains("was used in the file read on 2026-01-10"),
+        err.contains("answered before (read on 2026-01-10)"),
         "{err}"
+    );
+    assert_eq!(
+        std::fs::read(&again).unwrap(),
+        std::fs::read(&response).unwrap()
+    );
+    assert_eq!(std::fs::read(&state).unwrap(), before);
+}
+
+/// Claims files of `n` claims each, transmissions `first..first + count`, made by `new`.
+fn claim_files(dir: &Path, first: u32, count: u32) -> Vec<PathBuf> {
+    let csv = dir.join("claims.csv");
+    std::fs::write(
+        &csv,
+        "payer_reference,amount,due_date\n12345,100,2026-04-10\n23456,200,2026-04-20\n",
+    )
+    .unwrap();
+    (first..first + count)
+        .map(|n| {
+            let out = dir.join(format!("claims-{n}.txt"));
+            let (code, _, err) = autogiro(&[
+                "new",
+                "claims",
+                &csv.to_string_lossy(),
+                "--transmission",
+                &n.to_string(),
+                "--assignment",
+                &n.to_string(),
+                "--today",
+                "2026-03-16",
+                "--config",
+                "testdata/billing/autogiro.toml",
+                "-o",
+                &out.to_string_lossy(),
+                "--force",
+            ]);
+            assert_eq!(code, 0, "{err}");
+            out
+        })
+        .collect()
+}
+
+fn binary() -> PathBuf {
+    assert_cmd::cargo::cargo_bin("autogiro")
+}
+
+/// Two runs on one state at the same moment take turns: neither loses the other's update
+/// (before the lock, 30 of 30 tries lost one).
+#[test]
+fn simulate_runs_on_one_state_take_turns() {
+    let dir = temp_dir("simulate-race");
+    let state = dir.join("state.json");
+    let files = claim_files(&dir, 1, 16);
+    for pair in files.chunks(2) {
+        let children: Vec<_> = pair
+            .iter()
+            .map(|f| {
+                std::process::Command::new(binary())
+                    .args([
+                        "simulate",
+                        &f.to_string_lossy(),
+                        "--state",
+                        &state.to_string_lossy(),
+                        "--date",
+                        "2026-03-16",
+                        "-o",
+                    ])
+                    .arg(f.with_extension("answer"))
+                    .stderr(std::process::Stdio::null())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for mut child in children {
+            child.wait().unwrap();
+        }
+    }
+    let json: serde_json::Value = serde_json::from_slice(&std::fs::read(&state).unwrap()).unwrap();
+    assert_eq!(json["version"], 1);
+    assert_eq!(
+        json["answered"].as_object().unwrap().len(),
+        16,
+        "every run's update kept"
+    );
+    assert_eq!(
+        json["ledger"]["assignment_numbers"]
+            .as_array()
+            .unwrap()
+            .len(),
+        16
+    );
+}
+
+/// A state with a field it does not know, or without a version, is refused, not half read.
+#[test]
+fn simulate_refuses_a_state_it_does_not_know() {
+    let dir = temp_dir("simulate-state");
+    let files = claim_files(&dir, 1, 1);
+    let state = dir.join("state.json");
+    let run = || {
+        autogiro(&[
+            "simulate",
+            &files[0].to_string_lossy(),
+            "--state",
+            &state.to_string_lossy(),
+            "--date",
+            "2026-03-16",
+            "-o",
+            &dir.join("answer.txt").to_string_lossy(),
+            "--force",
+        ])
+    };
+    std::fs::write(&state, r#"{"register":[],"charged":[]}"#).unwrap();
+    let (code, _, err) = run();
+    assert_eq!(code, 2);
+    assert!(err.contains("no version field"), "{err}");
+    std::fs::write(
+        &state,
+        r#"{"version":1,"ledger":{"register":[],"charged":[],"assignment_numbers":[],"last_transmission":0,"last_assignment":0},"answered":{},"notes":"x"}"#,
+    )
+    .unwrap();
+    let (code, _, err) = run();
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown field `notes`"), "{err:#}");
+    std::fs::write(&state, r#"{"version":7}"#).unwrap();
+    let (code, _, err) = run();
+    assert_eq!(code, 2);
+    assert!(err.contains("state version 7, newer"), "{err}");
+}
+
+/// The bank blocks a mandate: its claims are rejected with 133; unblocked, they settle.
+#[test]
+fn simulate_block_and_unblock() {
+    let dir = temp_dir("simulate-block");
+    let state = dir.join("state.json").to_string_lossy().into_owned();
+    let mandates = dir.join("mandates.txt");
+    let (code, _, err) = autogiro(&[
+        "new",
+        "mandates",
+        "testdata/billing/mandates.csv",
+        "--transmission",
+        "1",
+        "--assignment",
+        "1",
+        "--today",
+        "2026-01-10",
+        "--config",
+        "testdata/billing/autogiro.toml",
+        "-o",
+        &mandates.to_string_lossy(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    autogiro(&[
+        "simulate",
+        &mandates.to_string_lossy(),
+        "--state",
+        &state,
+        "--date",
+        "2026-01-12",
+        "-o",
+        &dir.join("m.answer").to_string_lossy(),
+    ]);
+    let (code, out, err) = autogiro(&[
+        "simulate",
+        "block",
+        "--state",
+        &state,
+        "--agreement",
+        "56789",
+        "--reference",
+        "12345",
+        "--from",
+        "2026-03-01",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "mandate 12345 of agreement 000056789: blocked from 2026-03-01 to open\n"
+    );
+    let files = claim_files(&dir, 2, 2);
+    let answer = dir.join("blocked.txt");
+    autogiro(&[
+        "simulate",
+        &files[0].to_string_lossy(),
+        "--state",
+        &state,
+        "--date",
+        "2026-03-16",
+        "-o",
+        &answer.to_string_lossy(),
+    ]);
+    let (_, inspect, _) = autogiro(&[
+        "inspect",
+        &answer.to_string_lossy(),
+        "--today",
+        "2026-03-16",
+    ]);
+    assert!(
+        inspect.contains("133 mandate blocked: 1 claim"),
+        "{inspect}"
+    );
+    let (code, _, _) = autogiro(&[
+        "simulate",
+        "unblock",
+        "--state",
+        &state,
+        "--agreement",
+        "56789",
+        "--reference",
+        "12345",
+    ]);
+    assert_eq!(code, 0);
+    let answer = dir.join("unblocked.txt");
+    autogiro(&[
+        "simulate",
+        &files[1].to_string_lossy(),
+        "--state",
+        &state,
+        "--date",
+        "2026-03-16",
+        "-o",
+        &answer.to_string_lossy(),
+    ]);
+    let (_, inspect, _) = autogiro(&[
+        "inspect",
+        &answer.to_string_lossy(),
+        "--today",
+        "2026-03-16",
+    ]);
+    assert!(!inspect.contains("133"), "{inspect}");
+    let (code, _, err) = autogiro(&[
+        "simulate",
+        "block",
+        "--state",
+        &state,
+        "--agreement",
+        "56789",
+        "--reference",
+        "777",
+        "--from",
+        "2026-03-01",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no mandate 777"), "{err}");
+}
+
+/// `-o` writes into what is not a regular file (a device stays a device) and keeps an
+/// existing file's permissions.
+#[cfg(unix)]
+#[test]
+fn outputs_keep_devices_and_permissions() {
+    use std::os::unix::fs::{FileTypeExt as _, PermissionsExt as _};
+    let dir = temp_dir("outputs-kept");
+    let (code, _, err) = autogiro(&[
+        "fmt",
+        "testdata/ok/records-to-mps.txt",
+        "-o",
+        "/dev/null",
+        "--force",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        std::fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    let out = dir.join("out.txt");
+    std::fs::write(&out, "old").unwrap();
+    std::fs::set_permissions(&out, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let (code, _, err) = autogiro(&[
+        "fmt",
+        "testdata/ok/records-to-mps.txt",
+        "-o",
+        &out.to_string_lossy(),
+        "--force",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::metadata(&out).unwrap().permissions().mode() & 0o777,
+        0o640
+    );
+    let new = dir.join("new.txt");
+    autogiro(&[
+        "fmt",
+        "testdata/ok/records-to-mps.txt",
+        "-o",
+        &new.to_string_lossy(),
+    ]);
+    assert_eq!(
+        std::fs::metadata(&new).unwrap().permissions().mode() & 0o777,
+        0o644
     );
 }
 

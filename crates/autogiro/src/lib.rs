@@ -10,6 +10,7 @@
 //! | `ledger` | [`ledger`] | business days, the mandate register, limits, the MPS simulator |
 //! | `model` | [`rows`] | claims and mandates from rows of named columns (billing data), and back |
 //! | `settings` | [`settings`] | the payee's settings file, `autogiro.toml` |
+//! | `book` | [`book`] | the payee's book (SQLite): what was sent, answered, outstanding |
 //! | `serde` | | JSON for the model and the ledger's state |
 //!
 //! The default is all but `serde`. `default-features = false, features = ["checksum"]` builds
@@ -36,6 +37,8 @@
 
 #![forbid(unsafe_code)]
 
+#[cfg(feature = "book")]
+pub use autogiro_book as book;
 #[cfg(feature = "checksum")]
 pub use autogiro_checksum as checksum;
 #[cfg(feature = "format")]
@@ -199,6 +202,8 @@ error! {
     ["ledger"] Ledger(autogiro_ledger::LedgerError),
     /// The settings.
     ["settings"] Settings(settings::SettingsError),
+    /// The book.
+    ["book"] Book(autogiro_book::BookError),
     /// Reading or writing a file.
     [] Io(std::io::Error),
 }

@@ -9,7 +9,8 @@
 //! account = "1234.56.78903"       # the assignment account, record 20 positions 25-35
 //! ```
 //!
-//! Several `[[agreement]]` tables may stand in one file. A key the file does not know is an
+//! `[book] path = "autogiro.db"` says where the payee's book is kept (relative to the settings
+//! file). Several `[[agreement]]` tables may stand in one file. A key the file does not know is an
 //! error that names it and its line: a misspelt key must not be ignored.
 
 use std::path::{Path, PathBuf};
@@ -29,6 +30,17 @@ pub struct Settings {
     /// `[[agreement]]`: the payee's agreements with MPS, in the file's order.
     #[serde(rename = "agreement", default)]
     pub agreements: Vec<Agreement>,
+    /// `[book]`: where the payee's book is kept.
+    #[serde(default)]
+    pub book: Option<BookSettings>,
+}
+
+/// `[book]`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BookSettings {
+    /// `path`: the book's SQLite file; relative to the settings file's folder.
+    pub path: PathBuf,
 }
 
 /// `[payee]`.
@@ -94,7 +106,17 @@ impl Settings {
             path: path.clone(),
             source,
         })?;
-        Self::parse(&text).map_err(|message| SettingsError::Invalid { path, message })
+        let mut settings = Self::parse(&text).map_err(|message| SettingsError::Invalid {
+            path: path.clone(),
+            message,
+        })?;
+        if let Some(book) = &mut settings.book
+            && book.path.is_relative()
+            && let Some(folder) = path.parent()
+        {
+            book.path = folder.join(&book.path);
+        }
+        Ok(settings)
     }
 
     /// The settings in `text` (TOML); the error names the key and the line.

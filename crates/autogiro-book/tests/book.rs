@@ -1,0 +1,428 @@
+//! Integration tests of autogiro-book: imports, matching MPS's answers, numbers, listings,
+//! checks, and the schema's version.
+
+use std::path::{Path, PathBuf};
+
+use autogiro_book::{Book, BookError, ListingChange, Show};
+use autogiro_checksum::AccountNumber;
+use autogiro_format::{ErrorCode, PeriodCode, RegistrationType, Text};
+use autogiro_ledger::{Ledger, Scenario};
+use autogiro_model::{
+    Amount, AssignmentHeader, Claim, ClaimsAssignment, Mandate, MandateLimit, MandatesAssignment,
+    MpsMandate, Organisation, PayerDetails, ReadOptions, RejectedAssignment, Rejection,
+    SettledAssignment, Transmission, payer_reference,
+};
+use time::{Date, macros::date};
+
+const AGREEMENT: u32 = 56789;
+
+fn account(s: &str) -> AccountNumber {
+    AccountNumber::parse(s).unwrap()
+}
+
+fn nok(n: u64) -> Amount {
+    Amount::from_ore(n * 100).unwrap()
+}
+
+fn book() -> (tempfile::TempDir, Book, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("autogiro.db");
+    let book = Book::init(&path).unwrap();
+    (dir, book, path)
+}
+
+fn bytes(t: &Transmission) -> Vec<u8> {
+    let mut out = Vec::new();
+    t.write(&mut out).unwrap();
+    out
+}
+
+fn details() -> PayerDetails {
+    PayerDetails {
+        name: Text::new("Nordmann AS").unwrap(),
+        address1: Text::BLANK,
+        address2: Text::BLANK,
+        postal_code: Text::new("0155").unwrap(),
+        postal_code_extension: Text::BLANK,
+        postal_town: Text::new("OSLO").unwrap(),
+        country_code: Text::BLANK,
+        organisation: Organisation::Norwegian(
+            autogiro_checksum::OrganisationNumber::parse("923609016").unwrap(),
+        ),
+        signatory: Text::new("Kari Nordmann").unwrap(),
+        signatory_birth_date: date!(1980 - 02 - 01),
+    }
+}
+
+/// A file to MPS: a monthly 1000 NOK mandate for `12345` when `mandate`, and claims.
+fn file(number: u32, assignment: u32, claims: &[(&str, Date, u64)], mandate: bool) -> Transmission {
+    let mut t = Transmission::to_mps(12345, number);
+    if mandate {
+        let mut m = MandatesAssignment::new(AssignmentHeader::new(
+            AGREEMENT,
+            assignment + 100,
+            account("12345678903"),
+        ));
+        let limit = MandateLimit::standard(PeriodCode::Monthly, nok(1000)).unwrap();
+        m.push(
+            Mandate::new(
+                RegistrationType::New,
+                payer_reference("12345").unwrap(),
+                account("86011117947"),
+                limit,
+            )
+            .with_payer(details()),
+        )
+        .unwrap();
+        t.push(m).unwrap();
+    }
+    if !claims.is_empty() {
+        let mut a = ClaimsAssignment::new(AssignmentHeader::new(
+            AGREEMENT,
+            assignment,
+            account("12345678903"),
+        ));
+        for (payer, due, kroner) in claims {
+            a.push(Claim::new(
+                *due,
+                payer_reference(payer).unwrap(),
+                nok(*kroner),
+            ))
+            .unwrap();
+        }
+        t.push(a).unwrap();
+    }
+    t
+}
+
+fn import(book: &mut Book, name: &str, t: &Transmission, on: Date) -> autogiro_book::Imported {
+    book.import(name, &bytes(t), on, &ReadOptions::new())
+        .unwrap()
+}
+
+#[test]
+fn the_same_file_twice_changes_nothing_and_numbers_are_used_once() {
+    let (_dir, mut book, _) = book();
+    let sent = file(1, 1, &[("12345", date!(2026 - 01 - 20), 100)], false);
+    let first = import(&mut book, "a.txt", &sent, date!(2026 - 01 - 12));
+    assert_eq!((first.already, first.claims), (false, 1));
+    let again = import(&mut book, "copy-of-a.txt", &sent, date!(2026 - 01 - 12));
+    assert!(again.already);
+    assert_eq!(
+        book.status(date!(2026 - 01 - 12), Show::Counts, None)
+            .unwrap()
+            .count("sent"),
+        1
+    );
+
+    // Another file with transmission number 1: refused, naming the file that has it.
+    let other = file(1, 2, &[("12345", date!(2026 - 01 - 21), 100)], false);
+    let err = book
+        .import(
+            "b.txt",
+            &bytes(&other),
+            date!(2026 - 01 - 13),
+            &ReadOptions::new(),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(err, BookError::TransmissionNumberUsed { number: 1, .. }),
+        "{err}"
+    );
+    assert!(err.to_string().contains("a.txt"), "{err}");
+
+    // Assignment number 1 again within 12 months + 1 day: refused with the day it is free.
+    let reused = file(2, 1, &[("12345", date!(2026 - 01 - 21), 100)], false);
+    let err = book
+        .import(
+            "c.txt",
+            &bytes(&reused),
+            date!(2026 - 06 - 01),
+            &ReadOptions::new(),
+        )
+        .unwrap_err();
+    let BookError::AssignmentNumberTaken { free, .. } = err else {
+        panic!("{err}")
+    };
+    assert_eq!(free, date!(2027 - 01 - 14));
+    assert_eq!(
+        book.status(date!(2026 - 01 - 12), Show::Counts, None)
+            .unwrap()
+            .count("sent"),
+        1
+    );
+
+    // A file with errors is refused whole.
+    let mut broken = bytes(&reused);
+    broken.truncate(broken.len() - 82);
+    let err = book
+        .import("d.txt", &broken, date!(2026 - 01 - 12), &ReadOptions::new())
+        .unwrap_err();
+    assert!(matches!(err, BookError::Invalid { .. }), "{err}");
+}
+
+/// What the simulator answers is matched to the claims sent; status shows settled, rejected
+/// with reasons, and outstanding claims.
+#[test]
+fn answers_are_matched_and_the_rest_is_outstanding() {
+    let (_dir, mut book, _) = book();
+    let mut mps = Ledger::new();
+    let registration = file(1, 1, &[], true);
+    import(
+        &mut book,
+        "mandates.txt",
+        &registration,
+        date!(2026 - 03 - 02),
+    );
+    let confirmation = mps
+        .clear(&registration, date!(2026 - 03 - 02), &Scenario::new())
+        .response
+        .unwrap();
+    let imported = import(
+        &mut book,
+        "confirmation.txt",
+        &confirmation,
+        date!(2026 - 03 - 02),
+    );
+    assert_eq!(imported.mandates, 1);
+    let mandates = book.mandates().unwrap();
+    assert_eq!(mandates[0].status, "active");
+    assert_eq!(mandates[0].active_from, date!(2026 - 03 - 09));
+
+    let claims = file(
+        2,
+        2,
+        &[
+            ("12345", date!(2026 - 04 - 20), 600),
+            ("12345", date!(2026 - 04 - 10), 600),
+            ("99999", date!(2026 - 04 - 15), 10),
+        ],
+        false,
+    );
+    // Before sending: the book says what MPS will reject (181 for the later claim, decision 22;
+    // 131 for the payer without a mandate).
+    let findings = book.check(&claims, date!(2026 - 03 - 16)).unwrap();
+    let codes: Vec<(Option<u32>, Option<u16>)> = findings
+        .iter()
+        .map(|f| (f.transaction_number, f.code))
+        .collect();
+    assert_eq!(codes, [(Some(1), Some(181)), (Some(3), Some(131))]);
+
+    import(&mut book, "claims.txt", &claims, date!(2026 - 03 - 16));
+    let answer = mps
+        .clear(&claims, date!(2026 - 03 - 16), &Scenario::new())
+        .response
+        .unwrap();
+    let imported = import(&mut book, "answer.txt", &answer, date!(2026 - 03 - 16));
+    assert_eq!((imported.answered, imported.unmatched.len()), (3, 0));
+
+    // A third file sent and never answered: outstanding after its processing date + 3
+    // business days.
+    let late = file(3, 3, &[("12345", date!(2026 - 05 - 04), 100)], false);
+    import(&mut book, "late.txt", &late, date!(2026 - 04 - 27));
+    let status = book.status(date!(2026 - 05 - 07), Show::All, None).unwrap();
+    assert_eq!(status.count("settled"), 1);
+    assert_eq!(status.count("rejected"), 2);
+    assert_eq!(status.outstanding.0, 0, "due 4 May: answer due by 7 May");
+    let status = book
+        .status(date!(2026 - 05 - 08), Show::Outstanding, None)
+        .unwrap();
+    assert_eq!(status.outstanding, (1, nok(100)));
+    assert_eq!(status.claims[0].status, "outstanding");
+    let rejected = book
+        .status(date!(2026 - 05 - 08), Show::Rejected, None)
+        .unwrap();
+    let reasons: Vec<(u32, Option<String>)> = rejected
+        .claims
+        .iter()
+        .map(|c| (c.transaction_number, c.reason.clone()))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            (
+                1,
+                Some("mandate amount limit for the period exceeded".to_owned())
+            ),
+            (3, Some("mandate not found".to_owned()))
+        ]
+    );
+    // The same answer again: nothing counted twice.
+    assert!(
+        import(
+            &mut book,
+            "answer-again.txt",
+            &answer,
+            date!(2026 - 03 - 16)
+        )
+        .already
+    );
+}
+
+/// An answer that fits no claim sent, or two, is reported and marks nothing.
+#[test]
+fn answers_that_match_nothing_or_two_claims_are_reported() {
+    let (_dir, mut book, _) = book();
+    let twins = file(
+        1,
+        1,
+        &[
+            ("12345", date!(2026 - 04 - 10), 100),
+            ("12345", date!(2026 - 04 - 10), 100),
+        ],
+        false,
+    );
+    import(&mut book, "twins.txt", &twins, date!(2026 - 03 - 16));
+    let header = AssignmentHeader::new(AGREEMENT, 9, account("12345678903"));
+    let mut settled = SettledAssignment::new(header, date!(2026 - 04 - 10));
+    settled.push(Claim::new(
+        date!(2026 - 04 - 10),
+        payer_reference("12345").unwrap(),
+        nok(100),
+    ));
+    let mut rejected = RejectedAssignment::new(
+        AssignmentHeader {
+            assignment_number: 10,
+            ..header
+        },
+        date!(2026 - 04 - 10),
+    );
+    rejected.push(Rejection {
+        claim: Claim::new(
+            date!(2026 - 04 - 10),
+            payer_reference("55555").unwrap(),
+            nok(7),
+        ),
+        code: ErrorCode::AccountNotFound,
+    });
+    let mut answer = Transmission::from_mps(12345, 77, date!(2026 - 04 - 10));
+    answer.push(settled).unwrap();
+    answer.push(rejected).unwrap();
+    let imported = import(&mut book, "answer.txt", &answer, date!(2026 - 04 - 10));
+    assert_eq!(imported.answered, 0);
+    let found: Vec<(String, usize)> = imported
+        .unmatched
+        .iter()
+        .map(|u| (u.payer.clone(), u.candidates))
+        .collect();
+    assert_eq!(found, [("12345".to_owned(), 2), ("55555".to_owned(), 0)]);
+    assert_eq!(
+        book.status(date!(2026 - 04 - 10), Show::Counts, None)
+            .unwrap()
+            .count("sent"),
+        2
+    );
+}
+
+/// A full listing replaces the agreement's mandates and says what changed.
+#[test]
+fn a_full_listing_replaces_the_mandates_and_reports_the_differences() {
+    let (_dir, mut book, _) = book();
+    let registration = file(1, 1, &[], true);
+    import(
+        &mut book,
+        "mandates.txt",
+        &registration,
+        date!(2026 - 03 - 02),
+    );
+    let mut listing = MandatesAssignment::new(AssignmentHeader::new(
+        AGREEMENT,
+        500,
+        account("12345678903"),
+    ));
+    let mut listed = Mandate::new(
+        RegistrationType::Listing,
+        payer_reference("23456").unwrap(),
+        account("15032080119"),
+        MandateLimit::Simplified,
+    );
+    listed.mps = Some(MpsMandate {
+        registration_date: Some(date!(2025 - 06 - 02)),
+        listing: Some(autogiro_model::ListingPost {
+            charged_in_period: None,
+            last_charged: None,
+        }),
+        ..MpsMandate::empty()
+    });
+    listing.push(listed).unwrap();
+    let mut t = Transmission::from_mps(12345, 80, date!(2026 - 03 - 20));
+    t.push(listing).unwrap();
+    let imported = import(&mut book, "listing.txt", &t, date!(2026 - 03 - 20));
+    assert_eq!(
+        imported.listing,
+        [
+            ListingChange::Removed {
+                agreement_id: AGREEMENT,
+                reference: "12345".to_owned()
+            },
+            ListingChange::Added {
+                agreement_id: AGREEMENT,
+                reference: "23456".to_owned()
+            }
+        ]
+    );
+    let references: Vec<String> = book
+        .mandates()
+        .unwrap()
+        .into_iter()
+        .map(|m| m.reference)
+        .collect();
+    assert_eq!(references, ["23456"]);
+}
+
+/// Numbers taken for a file being prepared are never handed out twice, and the file made with
+/// them imports as its own.
+#[test]
+fn reserved_numbers_are_taken_once_and_the_prepared_file_imports() {
+    let (_dir, mut book, path) = book();
+    let first = book
+        .reserve_transmission(12345, date!(2026 - 03 - 02))
+        .unwrap();
+    let a1 = book.reserve_assignment(&first, AGREEMENT).unwrap();
+    let mut other = Book::open(&path).unwrap();
+    let second = other
+        .reserve_transmission(12345, date!(2026 - 03 - 02))
+        .unwrap();
+    let a2 = other.reserve_assignment(&second, AGREEMENT).unwrap();
+    assert_eq!((first.transmission, second.transmission), (1, 2));
+    assert_eq!((a1, a2), (1, 2));
+    let made = file(
+        first.transmission,
+        a1,
+        &[("12345", date!(2026 - 03 - 20), 100)],
+        false,
+    );
+    book.prepared(&first, "made.txt", &bytes(&made)[..])
+        .unwrap();
+    let imported = import(&mut book, "made.txt", &made, date!(2026 - 03 - 02));
+    assert_eq!((imported.already, imported.claims), (false, 1));
+}
+
+fn set_version(path: &Path, version: u32) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.pragma_update(None, "user_version", version).unwrap();
+}
+
+#[test]
+fn a_book_of_a_newer_version_is_refused() {
+    let (_dir, book, path) = book();
+    drop(book);
+    set_version(&path, 99);
+    let err = Book::open(&path).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            BookError::Newer {
+                found: 99,
+                known: 1
+            }
+        ),
+        "{err}"
+    );
+    assert!(err.to_string().contains("use a newer autogiro"), "{err}");
+    let missing = path.with_file_name("missing.db");
+    assert!(matches!(
+        Book::open(&missing).unwrap_err(),
+        BookError::NoBook(_)
+    ));
+}

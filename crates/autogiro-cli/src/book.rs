@@ -1,0 +1,356 @@
+//! `autogiro book`: the payee's book of what was sent, what MPS answered and what is
+//! outstanding.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use autogiro::book::{Book, BookClaim, BookMandate, Show, Status as BookStatus};
+use autogiro::model::{ReadOptions, Transmission};
+use time::Date;
+
+use crate::{Status, input};
+
+/// Where the book is: `--book PATH`, else `[book] path` of the settings.
+pub(crate) fn path(book: Option<&Path>, config: Option<&Path>) -> anyhow::Result<PathBuf> {
+    if let Some(p) = book {
+        return Ok(p.to_path_buf());
+    }
+    let settings = match autogiro::settings::Settings::load(config) {
+        Ok(s) => s,
+        Err(autogiro::settings::SettingsError::NotFound) => {
+            bail!("no book: give --book PATH, or [book] path in autogiro.toml")
+        }
+        Err(e) => return Err(e.into()),
+    };
+    settings
+        .book
+        .map(|b| b.path)
+        .context("no book: give --book PATH, or [book] path = \"autogiro.db\" in the settings")
+}
+
+/// The book, when one is configured (for `new`): `--book`, or `[book]` of the settings.
+pub(crate) fn configured(
+    book: Option<&Path>,
+    settings: &autogiro::settings::Settings,
+) -> anyhow::Result<Option<Book>> {
+    let path = book
+        .map(Path::to_path_buf)
+        .or_else(|| settings.book.as_ref().map(|b| b.path.clone()));
+    path.map(|p| Book::open(&p).with_context(|| format!("cannot open the book {}", p.display())))
+        .transpose()
+}
+
+pub(crate) fn init(path: &Path) -> anyhow::Result<Status> {
+    let existed = path.exists();
+    Book::init(path).with_context(|| format!("cannot make the book {}", path.display()))?;
+    if existed {
+        println!("{}: a book, up to date", path.display());
+    } else {
+        println!("{}: a new, empty book", path.display());
+    }
+    Ok(Status::Ok)
+}
+
+fn open(path: &Path) -> anyhow::Result<Book> {
+    Book::open(path).with_context(|| format!("cannot open the book {}", path.display()))
+}
+
+pub(crate) fn import(path: &Path, files: &[PathBuf], today: Date) -> anyhow::Result<Status> {
+    let mut book = open(path)?;
+    let mut status = Status::Ok;
+    for file in files {
+        let name = input::name(file);
+        let bytes = input::bytes(file)?;
+        let shown = file
+            .file_name()
+            .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
+        let options = ReadOptions::new().today(today);
+        let imported = match book.import(&shown, &bytes, today, &options) {
+            Ok(i) => i,
+            Err(e) => {
+                eprintln!("{name}: not imported: {e}");
+                status = Status::Problems;
+                continue;
+            }
+        };
+        if imported.already {
+            println!("{name}: already in the book; nothing changed");
+            continue;
+        }
+        match imported.direction {
+            autogiro::format::Direction::ToMps => println!(
+                "{name}: imported, sent to MPS: {} claim(s) waiting for the answer, {} mandate(s)",
+                imported.claims, imported.mandates
+            ),
+            autogiro::format::Direction::FromMps => println!(
+                "{name}: imported, from MPS: {} answer(s) matched to claims sent, {} mandate(s)",
+                imported.answered, imported.mandates
+            ),
+        }
+        for u in &imported.unmatched {
+            let what = if u.candidates == 0 {
+                "matches no claim sent".to_owned()
+            } else {
+                format!("matches {} claims sent; none was marked", u.candidates)
+            };
+            let code = u.code.map(|c| format!(", code {c:03}")).unwrap_or_default();
+            eprintln!(
+                "{name}: the answer for payer {} of agreement {:09}, {} NOK, KID {}, processed {}{code}, {what}",
+                u.payer,
+                u.agreement_id,
+                u.amount,
+                u.kid.as_deref().unwrap_or("none"),
+                u.processing_date
+            );
+        }
+        for change in &imported.listing {
+            println!("{name}: {}", listing_change(change));
+        }
+        for note in &imported.notes {
+            eprintln!("{name}: {note}");
+        }
+    }
+    Ok(status)
+}
+
+fn listing_change(change: &autogiro::book::ListingChange) -> String {
+    use autogiro::book::ListingChange as C;
+    match change {
+        C::Added {
+            agreement_id,
+            reference,
+        } => format!(
+            "full listing: mandate {reference} of agreement {agreement_id:09} is new to the book"
+        ),
+        C::Removed {
+            agreement_id,
+            reference,
+        } => format!(
+            "full listing: mandate {reference} of agreement {agreement_id:09} is not listed by MPS; removed from the book"
+        ),
+        C::Changed {
+            agreement_id,
+            reference,
+        } => format!(
+            "full listing: mandate {reference} of agreement {agreement_id:09} has other terms at MPS; the book now has MPS's"
+        ),
+    }
+}
+
+pub(crate) fn check(path: &Path, file: &Path, date: Date) -> anyhow::Result<Status> {
+    let mut book = open(path)?;
+    let name = input::name(file);
+    let bytes = input::bytes(file)?;
+    let read = Transmission::read(&bytes[..], &ReadOptions::new().today(date));
+    if read.has_errors() {
+        for d in read.diagnostics.iter().filter(|d| d.is_error()) {
+            eprintln!("{name}: {d}");
+        }
+        eprintln!("{name}: not checked: the file has errors (see `autogiro validate`)");
+        return Ok(Status::Problems);
+    }
+    let findings = book.check(&read.transmission, date)?;
+    for f in &findings {
+        let claim = match (f.transaction_number, &f.payer, f.amount) {
+            (Some(n), Some(payer), Some(amount)) => {
+                format!(", claim {n} (payer {payer}, {amount} NOK)")
+            }
+            _ => String::new(),
+        };
+        let code = f.code.map(|c| format!("{c:03}: ")).unwrap_or_default();
+        println!(
+            "{name}: assignment {}{claim}: MPS would reject: {code}{}",
+            f.assignment, f.reason
+        );
+    }
+    if findings.is_empty() {
+        println!("{name}: MPS would settle every claim, as far as the book knows");
+        Ok(Status::Ok)
+    } else {
+        Ok(Status::Problems)
+    }
+}
+
+/// How `book status` and `book mandates` print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum BookFormat {
+    /// Aligned columns, for people.
+    Table,
+    /// JSON, for programs.
+    Json,
+    /// A header line, then a line per claim or mandate.
+    Csv,
+}
+
+pub(crate) fn status(
+    path: &Path,
+    show: Show,
+    since: Option<Date>,
+    today: Date,
+    format: BookFormat,
+) -> anyhow::Result<Status> {
+    let mut book = open(path)?;
+    let status = book.status(today, show, since)?;
+    match format {
+        BookFormat::Json => println!("{}", serde_json::to_string_pretty(&status)?),
+        BookFormat::Csv => print!("{}", claims_csv(&status.claims)?),
+        BookFormat::Table => print!("{}", status_table(&status, show)),
+    }
+    Ok(Status::Ok)
+}
+
+const CLAIM_HEADER: [&str; 12] = [
+    "status",
+    "agreement",
+    "assignment",
+    "transaction",
+    "payer",
+    "kid",
+    "amount",
+    "due_date",
+    "processing_date",
+    "error_code",
+    "reason",
+    "own_reference",
+];
+
+fn claim_cells(c: &BookClaim) -> [String; 12] {
+    let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    [
+        c.status.clone(),
+        format!("{:09}", c.agreement_id),
+        c.assignment_number.to_string(),
+        c.transaction_number.to_string(),
+        c.payer.clone(),
+        c.kid.clone().unwrap_or_default(),
+        c.amount.to_string(),
+        c.due_date.to_string(),
+        date(c.processing_date),
+        c.error_code.map(|e| format!("{e:03}")).unwrap_or_default(),
+        c.reason.clone().unwrap_or_default(),
+        c.own_reference.clone(),
+    ]
+}
+
+fn claims_csv(claims: &[BookClaim]) -> anyhow::Result<String> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(CLAIM_HEADER)?;
+    for c in claims {
+        w.write_record(claim_cells(c))?;
+    }
+    Ok(String::from_utf8(w.into_inner()?)?)
+}
+
+/// Rows as columns padded to their widest cell.
+fn table(rows: &[Vec<String>]) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
+        out.push_str(cells.join("  ").trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn status_table(status: &BookStatus, show: Show) -> String {
+    let mut rows = vec![vec![
+        "status".to_owned(),
+        "claims".to_owned(),
+        "NOK".to_owned(),
+    ]];
+    for (s, n, sum) in &status.counts {
+        rows.push(vec![s.clone(), n.to_string(), sum.to_string()]);
+    }
+    rows.push(vec![
+        "outstanding".to_owned(),
+        status.outstanding.0.to_string(),
+        status.outstanding.1.to_string(),
+    ]);
+    let mut out = table(&rows);
+    if show != Show::Counts {
+        out.push('\n');
+        if status.claims.is_empty() {
+            out.push_str("no claims\n");
+        } else {
+            let mut rows = vec![CLAIM_HEADER.map(str::to_owned).to_vec()];
+            rows.extend(status.claims.iter().map(|c| claim_cells(c).to_vec()));
+            out.push_str(&table(&rows));
+        }
+    }
+    out
+}
+
+const MANDATE_HEADER: [&str; 12] = [
+    "agreement",
+    "reference",
+    "status",
+    "account",
+    "type",
+    "period",
+    "limit",
+    "valid_from",
+    "valid_to",
+    "active_from",
+    "blocked_from",
+    "blocked_to",
+];
+
+fn mandate_cells(m: &BookMandate) -> [String; 12] {
+    let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    [
+        format!("{:09}", m.agreement_id),
+        m.reference.clone(),
+        m.status.clone(),
+        m.account.clone(),
+        m.mandate_type.to_owned(),
+        m.period_code.clone(),
+        m.limit.to_string(),
+        date(m.valid_from),
+        date(m.valid_to),
+        m.active_from.to_string(),
+        date(m.blocked_from),
+        date(m.blocked_to),
+    ]
+}
+
+pub(crate) fn mandates(path: &Path, format: BookFormat) -> anyhow::Result<Status> {
+    let mut book = open(path)?;
+    let mandates = book.mandates()?;
+    match format {
+        BookFormat::Json => println!("{}", serde_json::to_string_pretty(&mandates)?),
+        BookFormat::Csv => {
+            let mut w = csv::Writer::from_writer(std::io::stdout().lock());
+            w.write_record(MANDATE_HEADER)?;
+            for m in &mandates {
+                w.write_record(mandate_cells(m))?;
+            }
+            w.flush()?;
+        }
+        BookFormat::Table => {
+            let mut rows = vec![MANDATE_HEADER.map(str::to_owned).to_vec()];
+            rows.extend(mandates.iter().map(|m| mandate_cells(m).to_vec()));
+            print!("{}", table(&rows));
+        }
+    }
+    Ok(Status::Ok)
+}
+
+pub(crate) fn export(path: &Path) -> anyhow::Result<Status> {
+    let mut book = open(path)?;
+    println!("{}", serde_json::to_string_pretty(&book.export()?)?);
+    Ok(Status::Ok)
+}
