@@ -622,78 +622,68 @@ fn simulate_refuses_a_state_it_does_not_know() {
     assert!(err.contains("state version 7, newer"), "{err}");
 }
 
+/// `autogiro simulate FILE --state STATE --date DATE -o OUT`; the exit code.
+fn simulate(file: &Path, state: &str, date: &str, out: &Path) -> i32 {
+    let (code, _, _) = autogiro(&[
+        "simulate",
+        &file.to_string_lossy(),
+        "--state",
+        state,
+        "--date",
+        date,
+        "-o",
+        &out.to_string_lossy(),
+    ]);
+    code
+}
+
 /// The bank blocks a mandate: its claims are rejected with 133; unblocked, they settle.
 #[test]
 fn simulate_block_and_unblock() {
     let dir = temp_dir("simulate-block");
     let state = dir.join("state.json").to_string_lossy().into_owned();
     let mandates = dir.join("mandates.txt");
-    let (code, _, err) = autogiro(&[
-        "new",
-        "mandates",
-        "testdata/billing/mandates.csv",
-        "--transmission",
-        "1",
-        "--assignment",
-        "1",
-        "--today",
-        "2026-01-10",
-        "--config",
-        "testdata/billing/autogiro.toml",
-        "-o",
-        &mandates.to_string_lossy(),
-    ]);
+    let (code, err) = new_file("mandates", "testdata/billing/mandates.csv", &mandates, &[]);
     assert_eq!(code, 0, "{err}");
-    autogiro(&[
-        "simulate",
-        &mandates.to_string_lossy(),
-        "--state",
-        &state,
-        "--date",
-        "2026-01-12",
-        "-o",
-        &dir.join("m.answer").to_string_lossy(),
-    ]);
-    let (code, out, err) = autogiro(&[
-        "simulate",
-        "block",
-        "--state",
-        &state,
-        "--agreement",
-        "56789",
-        "--reference",
-        "12345",
-        "--from",
-        "2026-03-01",
-    ]);
+    simulate(&mandates, &state, "2026-01-12", &dir.join("m.answer"));
+    let block = |reference: &str| {
+        autogiro(&[
+            "simulate",
+            "block",
+            "--state",
+            &state,
+            "--agreement",
+            "56789",
+            "--reference",
+            reference,
+            "--from",
+            "2026-03-01",
+        ])
+    };
+    let (code, out, err) = block("12345");
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         out,
         "mandate 12345 of agreement 000056789: blocked from 2026-03-01 to open\n"
     );
     let files = claim_files(&dir, 2, 2);
+    let inspect = |answer: &Path| {
+        autogiro(&[
+            "inspect",
+            &answer.to_string_lossy(),
+            "--today",
+            "2026-03-16",
+        ])
+        .1
+    };
     let answer = dir.join("blocked.txt");
-    autogiro(&[
-        "simulate",
-        &files[0].to_string_lossy(),
-        "--state",
-        &state,
-        "--date",
-        "2026-03-16",
-        "-o",
-        &answer.to_string_lossy(),
-    ]);
-    let (_, inspect, _) = autogiro(&[
-        "inspect",
-        &answer.to_string_lossy(),
-        "--today",
-        "2026-03-16",
-    ]);
+    simulate(&files[0], &state, "2026-03-16", &answer);
     assert!(
-        inspect.contains("133 mandate blocked: 1 claim"),
-        "{inspect}"
+        inspect(&answer).contains("133 mandate blocked: 1 claim"),
+        "{}",
+        inspect(&answer)
     );
-    let (code, _, _) = autogiro(&[
+    let unblock = [
         "simulate",
         "unblock",
         "--state",
@@ -702,38 +692,12 @@ fn simulate_block_and_unblock() {
         "56789",
         "--reference",
         "12345",
-    ]);
-    assert_eq!(code, 0);
+    ];
+    assert_eq!(autogiro(&unblock).0, 0);
     let answer = dir.join("unblocked.txt");
-    autogiro(&[
-        "simulate",
-        &files[1].to_string_lossy(),
-        "--state",
-        &state,
-        "--date",
-        "2026-03-16",
-        "-o",
-        &answer.to_string_lossy(),
-    ]);
-    let (_, inspect, _) = autogiro(&[
-        "inspect",
-        &answer.to_string_lossy(),
-        "--today",
-        "2026-03-16",
-    ]);
-    assert!(!inspect.contains("133"), "{inspect}");
-    let (code, _, err) = autogiro(&[
-        "simulate",
-        "block",
-        "--state",
-        &state,
-        "--agreement",
-        "56789",
-        "--reference",
-        "777",
-        "--from",
-        "2026-03-01",
-    ]);
+    simulate(&files[1], &state, "2026-03-16", &answer);
+    assert!(!inspect(&answer).contains("133"), "{}", inspect(&answer));
+    let (code, _, err) = block("777");
     assert_eq!(code, 2);
     assert!(err.contains("no mandate 777"), "{err}");
 }
