@@ -944,3 +944,173 @@ fn config_check_names_a_misspelt_key() {
         "{err}"
     );
 }
+
+/// A book configured in the settings of `dir`, and `autogiro` run there.
+fn in_book(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("autogiro")
+        .unwrap()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn book_dir(name: &str) -> PathBuf {
+    let dir = temp_dir(name);
+    std::fs::write(
+        dir.join("autogiro.toml"),
+        "[payee]\ncustomer_unit = \"00012345\"\n\n[book]\npath = \"autogiro.db\"\n\n[[agreement]]\nid = \"000056789\"\naccount = \"1234.56.78903\"\n",
+    )
+    .unwrap();
+    let (code, _, err) = in_book(&dir, &["book", "init"]);
+    assert_eq!(code, 0, "{err}");
+    dir
+}
+
+/// The whole month: mandates sent and confirmed, claims made with `new claims`, checked,
+/// imported, answered by `simulate`, the answer imported, and `status` showing what the
+/// simulator did: settled, rejected with reasons, and a file never answered outstanding.
+#[test]
+fn book_walks_the_whole_month() {
+    let dir = book_dir("book-month");
+    std::fs::write(
+        dir.join("mandates.csv"),
+        "registration,payer_reference,account,period,limit,name,postal_code,postal_town,organisation_number,signatory,signatory_birth_date\n\
+         new,12345,8601.11.17947,monthly,1000,Nordmann AS,0155,OSLO,923609016,Kari Nordmann,01.02.1980\n\
+         new,23456,1503.20.80119,,,Åse AS,5003,BERGEN,923609016,Åse Berg,15.03.1975\n",
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let (code, out, err) = in_book(&dir, args);
+        assert!(code <= 1, "{args:?}: {err}");
+        (code, out, err)
+    };
+    run(&["new", "mandates", "mandates.csv", "--today", "2026-03-02", "-o", "m1.txt"]);
+    run(&["book", "import", "m1.txt", "--today", "2026-03-02"]);
+    run(&["simulate", "m1.txt", "--state", "mps.json", "--date", "2026-03-02", "-o", "m1-answer.txt"]);
+    let (_, out, _) = run(&["book", "import", "m1-answer.txt"]);
+    assert!(out.contains("2 mandate(s)"), "{out}");
+    let (_, mandates, _) = run(&["book", "mandates", "--format", "csv"]);
+    assert_eq!(mandates.lines().filter(|l| l.contains(",active,")).count(), 2, "{mandates}");
+
+    std::fs::write(
+        dir.join("march.csv"),
+        "payer_reference,amount,due_date,own_reference\n12345,600,2026-04-20,A\n12345,600,2026-04-10,B\n23456,50,2026-04-15,C\n99999,10,2026-04-15,D\n",
+    )
+    .unwrap();
+    let (_, out, err) = run(&["new", "claims", "march.csv", "--today", "2026-03-16", "-o", "c1.txt"]);
+    assert!(err.contains("c1.txt: transmission 2"), "{out}{err}");
+    let (code, check, _) = run(&["book", "check", "c1.txt", "--date", "2026-03-16"]);
+    assert_eq!(code, 1);
+    assert!(check.contains("claim 1 (payer 12345, 600.00 NOK): MPS would reject: 181"), "{check}");
+    assert!(check.contains("claim 4 (payer 99999, 10.00 NOK): MPS would reject: 131"), "{check}");
+    run(&["book", "import", "c1.txt", "--today", "2026-03-16"]);
+    run(&["simulate", "c1.txt", "--state", "mps.json", "--date", "2026-03-16", "-o", "c1-answer.txt"]);
+    let (_, out, _) = run(&["book", "import", "c1-answer.txt"]);
+    assert!(out.contains("4 answer(s) matched"), "{out}");
+
+    std::fs::write(dir.join("april.csv"), "payer_reference,amount,due_date\n23456,75,2026-05-04\n").unwrap();
+    run(&["new", "claims", "april.csv", "--today", "2026-04-27", "-o", "c2.txt"]);
+    run(&["book", "import", "c2.txt", "--today", "2026-04-27"]);
+
+    let (_, csv, _) = run(&["book", "status", "--all", "--today", "2026-05-11", "--format", "csv"]);
+    let rows: Vec<Vec<&str>> = csv.lines().skip(1).map(|l| l.split(',').collect()).collect();
+    let summary: Vec<(&str, &str, &str)> = rows.iter().map(|r| (r[0], r[9], r[11])).collect();
+    assert_eq!(
+        summary,
+        [
+            ("rejected", "181", "A"),
+            ("settled", "", "B"),
+            ("settled", "", "C"),
+            ("rejected", "131", "D"),
+            ("outstanding", "", ""),
+        ],
+        "{csv}"
+    );
+    let (_, table, _) = run(&["book", "status", "--rejected", "--today", "2026-05-11"]);
+    assert!(table.contains("mandate amount limit for the period exceeded"), "{table}");
+    assert!(table.contains("outstanding  1       75.00"), "{table}");
+    let (_, json, _) = run(&["book", "export", "--format", "json"]);
+    let export: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(export["claims"].as_array().unwrap().len(), 5);
+}
+
+/// Eight imports started at once on one book (different files) all end with their file in it.
+#[test]
+fn eight_imports_at_once_all_land() {
+    let dir = book_dir("book-eight");
+    let files = claim_files(&dir, 1, 8);
+    let children: Vec<_> = files
+        .iter()
+        .map(|f| {
+            std::process::Command::new(binary())
+                .current_dir(&dir)
+                .args(["book", "import", &f.to_string_lossy(), "--today", "2026-03-16"])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect::<Vec<_>>();
+    // All eight run before any is waited for.
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let (_, json, _) = in_book(&dir, &["book", "export"]);
+    let export: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(export["files"].as_array().unwrap().len(), 8);
+    assert_eq!(export["claims"].as_array().unwrap().len(), 16);
+}
+
+/// An import killed with SIGKILL in the middle leaves the book as before (one transaction per
+/// file), and the next import of the file lands whole.
+#[test]
+fn an_import_killed_midway_leaves_the_book_as_before() {
+    let dir = book_dir("book-kill");
+    let rows = 60_000;
+    let mut csv = String::from("payer_reference,amount,due_date\n");
+    for k in 0..rows {
+        csv.push_str(&format!("{},{}.00,2026-04-{:02}\n", 10_000 + k, k % 900 + 1, 10 + k % 15));
+    }
+    std::fs::write(dir.join("big.csv"), csv).unwrap();
+    let (code, _, err) = in_book(
+        &dir,
+        &["new", "claims", "big.csv", "--transmission", "1", "--assignment", "1", "--today", "2026-03-16", "-o", "big.txt"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let claims_in_book = || {
+        let (_, json, _) = in_book(&dir, &["book", "export"]);
+        let export: serde_json::Value = serde_json::from_str(&json).unwrap();
+        export["claims"].as_array().unwrap().len()
+    };
+    let wal = dir.join("autogiro.db-wal");
+    let before = std::fs::metadata(&wal).map_or(0, |m| m.len());
+    let mut child = std::process::Command::new(binary())
+        .current_dir(&dir)
+        .args(["book", "import", "big.txt", "--today", "2026-03-16"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // Kill it once it is writing: the write-ahead log grows.
+    let started = std::time::Instant::now();
+    while std::fs::metadata(&wal).map_or(0, |m| m.len()) <= before + 1_000_000
+        && started.elapsed() < std::time::Duration::from_secs(60)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    child.kill().unwrap();
+    let status = child.wait().unwrap();
+    assert!(!status.success(), "killed before it could finish");
+    assert_eq!(claims_in_book(), 0, "as before, not between");
+    let (code, out, err) = in_book(&dir, &["book", "import", "big.txt", "--today", "2026-03-16"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(&format!("{rows} claim(s)")), "{out}");
+    assert_eq!(claims_in_book(), rows);
+}
