@@ -12,8 +12,10 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use autogiro_checksum::{AccountNumber, Kid, Modulus};
+use autogiro_ledger::next_business_day;
 use autogiro_model::{
-    Amount, AssignmentHeader, Claim, ClaimsAssignment, Transmission, payer_reference,
+    Amount, AssignmentHeader, Claim, ClaimsAssignment, SettledAssignment, Transmission,
+    payer_reference,
 };
 use time::{Duration, macros::date};
 
@@ -307,6 +309,42 @@ fn time_command(name: &str, program: &Path, args: &[&str]) -> Result<Timing, Str
     })
 }
 
+/// Runs `program args` once (for a step that changes what it works on); its output discarded.
+fn time_once(name: &str, program: &Path, args: &[&str]) -> Result<Timing, String> {
+    let gnu_time = Path::new("/usr/bin/time");
+    let started = Instant::now();
+    let output = if gnu_time.exists() {
+        std::process::Command::new(gnu_time)
+            .args(["-f", "%M"])
+            .arg(program)
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .output()
+    } else {
+        std::process::Command::new(program)
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .output()
+    }
+    .map_err(|e| format!("{}: {e}", program.display()))?;
+    let seconds = started.elapsed().as_secs_f64();
+    if !output.status.success() {
+        return Err(format!(
+            "{name} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    let rss_kib = String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .last()
+        .and_then(|l| l.trim().parse::<u64>().ok());
+    Ok(Timing {
+        name: name.to_owned(),
+        seconds,
+        rss_kib,
+    })
+}
+
 /// `cargo xtask bench [N]`: the release CLI against `wc -l` on the bench data, in one run.
 fn bench(n: Option<&str>) -> Result<(), String> {
     let n: u32 = match n {
@@ -396,6 +434,81 @@ fn bench(n: Option<&str>) -> Result<(), String> {
         csv_bytes,
         &timings,
     );
+    bench_book(&root, &cli, n)
+}
+
+/// Peak RSS for a report.
+#[allow(clippy::cast_precision_loss)] // Figures for a report.
+fn mib(kib: Option<u64>) -> String {
+    kib.map_or_else(
+        || "?".to_owned(),
+        |k| format!("{:.1} MiB", k as f64 / 1024.0),
+    )
+}
+
+/// The book: a file of N claims sent, MPS's answer settling all but every 1000th, and the
+/// status of the book then. Each step runs once, on a book made for the run.
+fn bench_book(root: &Path, cli: &Path, n: u32) -> Result<(), String> {
+    let data = root.join("target/bench-data");
+    let answers = data.join(format!("answers-{n}.txt"));
+    if !answers.exists() {
+        bench_data(Some(&n.to_string()))?;
+    }
+    let book = data.join(format!("book-{n}.db"));
+    for suffix in ["", "-wal", "-shm"] {
+        let mut p = book.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = std::fs::remove_file(&p);
+    }
+    let book_arg = book.to_string_lossy().into_owned();
+    let claims = data
+        .join(format!("claims-{n}.txt"))
+        .to_string_lossy()
+        .into_owned();
+    let answers = answers.to_string_lossy().into_owned();
+    let base = ["--book", book_arg.as_str()];
+    let with = |args: &[&'static str]| [&base[..], args].concat();
+    time_once("book init", cli, &with(&["book", "init"]))?;
+    let steps = [
+        time_once(
+            "book import, the file sent",
+            cli,
+            &[
+                &base[..],
+                &["book", "import", &claims, "--today", "2026-01-10"],
+            ]
+            .concat(),
+        )?,
+        time_once(
+            "book import, MPS's answer settling all but every 1000th",
+            cli,
+            &[&base[..], &["book", "import", &answers]].concat(),
+        )?,
+        time_once(
+            "book status (counts and sums)",
+            cli,
+            &with(&["book", "status", "--today", "2026-06-01"]),
+        )?,
+        time_once(
+            "book status --outstanding (listed as CSV)",
+            cli,
+            &with(&[
+                "book",
+                "status",
+                "--outstanding",
+                "--today",
+                "2026-06-01",
+                "--format",
+                "csv",
+            ]),
+        )?,
+    ];
+    println!("the book (SQLite), {n} claims, each step once:\n");
+    println!("| step | seconds | peak RSS |");
+    println!("|---|---|---|");
+    for t in &steps {
+        println!("| {} | {:.3} | {} |", t.name, t.seconds, mib(t.rss_kib));
+    }
     Ok(())
 }
 
@@ -408,10 +521,7 @@ fn print_table(title: &str, bytes: u64, timings: &[Timing]) {
     println!("| command | seconds | MB/s | x wc -l time | peak RSS |");
     println!("|---|---|---|---|---|");
     for t in timings {
-        let rss = t.rss_kib.map_or_else(
-            || "?".to_owned(),
-            |k| format!("{:.1} MiB", k as f64 / 1024.0),
-        );
+        let rss = mib(t.rss_kib);
         println!(
             "| {} | {:.3} | {:.0} | {:.1} | {rss} |",
             t.name,
@@ -444,41 +554,62 @@ fn bench_data(n: Option<&str>) -> Result<(), String> {
     let path = dir.join(format!("claims-{n}.txt"));
     let account = AccountNumber::parse("12345678903").map_err(|e| e.to_string())?;
     let mut transmission = Transmission::to_mps(12345, 1);
+    // MPS's answer: every claim settled on its processing date, but every 1000th, which stays
+    // outstanding.
+    let mut answer = Transmission::from_mps(12345, 1, date!(2026 - 02 - 20));
     let mut done = 0;
     while done < n {
         let count = PER_ASSIGNMENT.min(n - done);
         let header = AssignmentHeader::new(56789, done / PER_ASSIGNMENT + 1, account);
         let mut assignment = ClaimsAssignment::new(header);
+        let mut settled = SettledAssignment::new(header, date!(2026 - 02 - 20));
         for k in done..done + count {
-            let kid = Kid::with_check_digit(&format!("{k:08}"), Modulus::Mod10)
-                .map_err(|e| e.to_string())?;
-            let claim = Claim::new(
-                date!(2026 - 01 - 15) + Duration::days(i64::from(k % 28)),
-                payer_reference(&(10_000 + k).to_string()).map_err(|e| e.to_string())?,
-                Amount::from_ore(u64::from(k % 997 + 1) * 100).map_err(|e| e.to_string())?,
-            )
-            .with_kid(kid)
-            .with_short_name("Nordmann")
-            .and_then(|c| c.with_own_reference(&format!("Faktura {k}")))
-            .map_err(|e| e.to_string())?;
+            let claim = bench_claim(k)?;
+            if k % 1000 != 999 {
+                settled.push(Claim {
+                    date: next_business_day(claim.date),
+                    ..claim.clone()
+                });
+            }
             assignment.push(claim).map_err(|e| e.to_string())?;
         }
         transmission.push(assignment).map_err(|e| e.to_string())?;
+        answer.push(settled).map_err(|e| e.to_string())?;
         done += count;
     }
-    let file = std::fs::File::create(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut out = BufWriter::with_capacity(1 << 20, file);
-    transmission
-        .write(&mut out)
-        .map_err(|e| format!("{}: {e}", path.display()))?;
-    out.flush()
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let answer_path = dir.join(format!("answers-{n}.txt"));
+    write_transmission(&answer, &answer_path)?;
+    write_transmission(&transmission, &path)?;
     println!(
         "wrote {} ({n} claims) in {:.2} s",
         path.display(),
         started.elapsed().as_secs_f64()
     );
     billing_csv(&dir, n)
+}
+
+/// Claim number `k` of the bench data: a mod-10 KID, a payer reference of its own, a due date
+/// in January-February 2026.
+fn bench_claim(k: u32) -> Result<Claim, String> {
+    let kid =
+        Kid::with_check_digit(&format!("{k:08}"), Modulus::Mod10).map_err(|e| e.to_string())?;
+    Claim::new(
+        date!(2026 - 01 - 15) + Duration::days(i64::from(k % 28)),
+        payer_reference(&(10_000 + k).to_string()).map_err(|e| e.to_string())?,
+        Amount::from_ore(u64::from(k % 997 + 1) * 100).map_err(|e| e.to_string())?,
+    )
+    .with_kid(kid)
+    .with_short_name("Nordmann")
+    .and_then(|c| c.with_own_reference(&format!("Faktura {k}")))
+    .map_err(|e| e.to_string())
+}
+
+fn write_transmission(t: &Transmission, path: &Path) -> Result<(), String> {
+    let file = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut out = BufWriter::with_capacity(1 << 20, file);
+    t.write(&mut out)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    out.flush().map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Writes `target/bench-data/billing-N.csv`, N rows of billing data as a billing system

@@ -15,6 +15,8 @@ use autogiro_model::{Amount, Assignment, Claim, Mandate, MandateType, ReadOption
 
 use crate::BookError;
 use crate::sqlite::Sqlite;
+use std::collections::HashMap;
+
 use crate::store::{ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx};
 
 /// The payee's book. See the crate's documentation.
@@ -239,6 +241,12 @@ fn hex(digest: &[u8]) -> String {
         hex.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
     }
     hex
+}
+
+/// A sum of øre from the store as an amount (a negative or too large sum, which the store
+/// cannot hold for claims, reads as the nearest bound).
+fn ore(sum: i64) -> Amount {
+    Amount::from_ore(u64::try_from(sum).unwrap_or(0)).unwrap_or(Amount::MAX)
 }
 
 fn corrupt(e: impl std::fmt::Display) -> BookError {
@@ -565,37 +573,23 @@ impl Book {
             let counts = tx
                 .counts()?
                 .into_iter()
-                .map(|(s, n, sum)| {
-                    let sum =
-                        Amount::from_ore(u64::try_from(sum).unwrap_or(0)).unwrap_or(Amount::MAX);
-                    (s, n, sum)
-                })
+                .map(|(s, n, sum)| (s, n, ore(sum)))
                 .collect();
-            let mut outstanding = (0, Amount::ZERO);
+            let (count, sum) = tx.outstanding(today)?;
+            let outstanding = (count, ore(sum));
             let mut claims = Vec::new();
-            tx.claims(ClaimFilter::Outstanding(today), &mut |row| {
-                outstanding.0 += 1;
-                outstanding.1 = outstanding
-                    .1
-                    .checked_add(
-                        Amount::from_ore(u64::try_from(row.amount_ore).unwrap_or(0))
-                            .unwrap_or(Amount::ZERO),
-                    )
-                    .unwrap_or(Amount::MAX);
-                if show == Show::Outstanding && since.is_none_or(|s| row.due_date >= s) {
-                    claims.push(book_claim(row, Some(today)));
-                }
-                Ok(())
-            })?;
             let filter = match show {
-                Show::Counts | Show::Outstanding => None,
+                Show::Counts => None,
+                Show::Outstanding => Some(ClaimFilter::Outstanding(today)),
                 Show::Rejected => Some(ClaimFilter::Status("rejected", since)),
                 Show::Settled => Some(ClaimFilter::Status("settled", since)),
                 Show::All => Some(ClaimFilter::All),
             };
             if let Some(filter) = filter {
                 tx.claims(filter, &mut |row| {
-                    claims.push(book_claim(row, Some(today)));
+                    if show != Show::Outstanding || since.is_none_or(|s| row.due_date >= s) {
+                        claims.push(book_claim(row, Some(today)));
+                    }
                     Ok(())
                 })?;
             }
@@ -745,10 +739,15 @@ fn import_sent(
         }
         match a {
             Assignment::Claims(c) => {
+                let mut sum = 0i64;
                 for claim in &c.claims {
-                    tx.insert_claim(&sent_claim(id, h, claim, read_on)?)?;
+                    let row = sent_claim(id, h, claim, read_on)?;
+                    sum = sum.saturating_add(row.amount_ore);
+                    tx.insert_claim(&row)?;
                     imported.claims += 1;
                 }
+                let count = i64::try_from(c.claims.len()).map_err(corrupt)?;
+                tx.add_totals("sent", count, sum)?;
             }
             Assignment::Mandates(m) => {
                 let mut reg = register(&tx.mandates(Some(h.agreement_id))?)?;
@@ -826,23 +825,36 @@ fn import_answer(
         state: "answer".to_owned(),
         read_on: t.generated.unwrap_or(Date::MIN),
     })?;
+    let mut moves = Moves::default();
+    let mut waiting = Waiting::default();
     for a in &t.assignments {
         let agreement = a.header().agreement_id;
         match a {
             Assignment::Settled(s) => {
                 for claim in &s.claims {
-                    answer(tx, id, agreement, claim, None, imported)?;
+                    answer(
+                        tx,
+                        &mut waiting,
+                        id,
+                        agreement,
+                        claim,
+                        None,
+                        imported,
+                        &mut moves,
+                    )?;
                 }
             }
             Assignment::Rejected(r) => {
                 for rejection in &r.rejections {
                     answer(
                         tx,
+                        &mut waiting,
                         id,
                         agreement,
                         &rejection.claim,
                         Some(rejection.code),
                         imported,
+                        &mut moves,
                     )?;
                 }
             }
@@ -850,34 +862,115 @@ fn import_answer(
             Assignment::Claims(_) => {}
         }
     }
-    Ok(())
+    moves.apply(tx)
+}
+
+/// How the claims of each status change with a file of answers: from status, to status,
+/// number, sum.
+#[derive(Default)]
+struct Moves(std::collections::BTreeMap<(String, &'static str), (i64, i64)>);
+
+impl Moves {
+    fn add(&mut self, from: &str, to: &'static str, amount: i64) {
+        let e = self.0.entry((from.to_owned(), to)).or_insert((0, 0));
+        e.0 += 1;
+        e.1 = e.1.saturating_add(amount);
+    }
+
+    /// Writes the moves to the totals, once per status.
+    fn apply(self, tx: &mut dyn Tx) -> Result<(), BookError> {
+        for ((from, to), (n, sum)) in self.0 {
+            tx.add_totals(&from, -n, -sum)?;
+            tx.add_totals(to, n, sum)?;
+        }
+        Ok(())
+    }
+}
+
+/// What an answer is matched on: payer field, KID, amount.
+type MatchKey = (String, String, i64);
+
+/// A claim waiting for an answer, as matching needs it (the rest stays in the store).
+struct Candidate {
+    id: i64,
+    amount_ore: i64,
+    due_date: Date,
+    answer_due: Date,
+    retry: bool,
+}
+
+/// The claims waiting for an answer, of the agreements a file of answers concerns, by what an
+/// answer is matched on; each agreement's loaded with one query when first needed.
+#[derive(Default)]
+struct Waiting(HashMap<u32, HashMap<MatchKey, Vec<Candidate>>>);
+
+impl Waiting {
+    fn get(
+        &mut self,
+        tx: &mut dyn Tx,
+        agreement_id: u32,
+        key: MatchKey,
+    ) -> Result<&mut Vec<Candidate>, BookError> {
+        let claims = match self.0.entry(agreement_id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let mut map: HashMap<MatchKey, Vec<Candidate>> = HashMap::new();
+                tx.waiting(agreement_id, &mut |row| {
+                    let candidate = Candidate {
+                        id: row.id,
+                        amount_ore: row.amount_ore,
+                        due_date: row.due_date,
+                        answer_due: row.answer_due,
+                        retry: row.retry,
+                    };
+                    map.entry((row.payer, row.kid, row.amount_ore))
+                        .or_default()
+                        .push(candidate);
+                    Ok(())
+                })?;
+                e.insert(map)
+            }
+        };
+        Ok(claims.entry(key).or_default())
+    }
 }
 
 /// Matches one answer to the claim it answers: same agreement, payer field, KID and amount,
 /// waiting for an answer, due on or before the processing date and answered no later than 7
 /// business days after it was due to be. One candidate is answered; none or several are
 /// reported, not guessed at.
+#[allow(clippy::too_many_arguments)] // The import's state, passed down as it is.
 fn answer(
     tx: &mut dyn Tx,
+    waiting: &mut Waiting,
     file_id: i64,
     agreement_id: u32,
     claim: &Claim,
     code: Option<ErrorCode>,
     imported: &mut Imported,
+    moves: &mut Moves,
 ) -> Result<(), BookError> {
     let kid = claim.kid.map(|k| k.as_str().to_owned()).unwrap_or_default();
     let amount = i64::try_from(claim.amount.ore()).map_err(corrupt)?;
     let processing = claim.date;
-    let fits: Vec<ClaimRow> = tx
-        .candidates(agreement_id, claim.payer.as_field(), &kid, amount)?
-        .into_iter()
-        .filter(|c| c.due_date <= processing && processing <= add_business_days(c.answer_due, 7))
+    let key = (claim.payer.as_field().to_owned(), kid, amount);
+    let candidates = waiting.get(tx, agreement_id, key)?;
+    let fits: Vec<usize> = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.due_date <= processing && processing <= add_business_days(c.answer_due, 7)
+        })
+        .map(|(i, _)| i)
         .collect();
-    if let [one] = fits.as_slice() {
+    if let [i] = fits.as_slice() {
         let status = match code {
             None => "settled",
             Some(ErrorCode::SentToRetry) => "retry",
             Some(_) => "rejected",
+        };
+        let Some(one) = candidates.get_mut(*i) else {
+            return Ok(());
         };
         tx.answer(
             one.id,
@@ -886,7 +979,15 @@ fn answer(
             code.map(ErrorCode::number),
             file_id,
         )?;
+        let from = if one.retry { "retry" } else { "sent" };
+        moves.add(from, status, one.amount_ore);
         imported.answered += 1;
+        if status == "retry" {
+            one.retry = true;
+        } else {
+            // Answered for good: it waits no longer.
+            candidates.swap_remove(*i);
+        }
     } else {
         imported.unmatched.push(Unmatched {
             agreement_id,

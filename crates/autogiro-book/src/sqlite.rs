@@ -9,7 +9,7 @@ use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 use time::Date;
 
 use crate::BookError;
-use crate::store::{ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx};
+use crate::store::{ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx, WaitingRow};
 
 /// The migrations, in order: migration `i` takes the schema from version `i` to `i + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -52,10 +52,19 @@ const MIGRATIONS: &[&str] = &[
         error_code INTEGER,
         answer_file_id INTEGER REFERENCES files (id)
     );
-    CREATE INDEX claims_waiting ON claims (agreement_id, payer, kid, amount_ore)
+    -- Partial indexes only: an answer takes a claim out of `claims_waiting` and puts nothing
+    -- into an index of millions of settled claims. `claims_waiting` serves matching answers
+    -- (by agreement) and counting what is outstanding (index only: the amount is in it).
+    CREATE INDEX claims_waiting ON claims (agreement_id, answer_due, amount_ore)
         WHERE status IN ('sent', 'retry');
-    CREATE INDEX claims_status ON claims (status, answer_due);
-    CREATE INDEX claims_file ON claims (file_id);
+    CREATE INDEX claims_rejected ON claims (processing_date) WHERE status = 'rejected';
+    -- The number and sum of the claims of each status, kept up to date by every write that
+    -- adds claims or changes their status: `book status` reads them without counting rows.
+    CREATE TABLE totals (
+        status TEXT PRIMARY KEY,
+        claims INTEGER NOT NULL,
+        sum INTEGER NOT NULL
+    );
     CREATE TABLE mandates (
         agreement_id INTEGER NOT NULL,
         reference TEXT NOT NULL,
@@ -92,6 +101,9 @@ impl Sqlite {
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(db)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(db)?;
+        // 64 MiB of page cache: a million claims' index entries are updated in memory.
+        conn.pragma_update(None, "cache_size", -65_536)
+            .map_err(db)?;
         let mut book = Self { conn };
         book.migrate(create)?;
         Ok(book)
@@ -384,25 +396,38 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
-    fn candidates(
+    fn waiting(
         &mut self,
         agreement_id: u32,
-        payer: &str,
-        kid: &str,
-        amount_ore: i64,
-    ) -> Result<Vec<ClaimRow>, BookError> {
+        each: &mut dyn FnMut(WaitingRow) -> Result<(), BookError>,
+    ) -> Result<(), BookError> {
+        // One query per file of answers: a query per answer, with its parameters in the
+        // index's columns, is prepared anew at every step by a bundled SQLite built with
+        // STAT4 (1M answers took 54 s).
         let mut stmt = self
             .0
-            .prepare_cached(&format!(
-                "SELECT {CLAIM_COLUMNS} FROM claims
-                 WHERE agreement_id = ?1 AND payer = ?2 AND kid = ?3 AND amount_ore = ?4
-                 AND status IN ('sent', 'retry') ORDER BY id"
-            ))
+            .prepare_cached(
+                "SELECT id, payer, kid, amount_ore, due_date, answer_due, status FROM claims
+                 WHERE agreement_id = ?1 AND status IN ('sent', 'retry')",
+            )
             .map_err(db)?;
-        let rows = stmt
-            .query_map(params![agreement_id, payer, kid, amount_ore], claim_row)
+        let mut rows = stmt.query(params![agreement_id]).map_err(db)?;
+        while let Some(r) = rows.next().map_err(db)? {
+            let row = (|| {
+                Ok(WaitingRow {
+                    id: r.get(0)?,
+                    payer: r.get(1)?,
+                    kid: r.get(2)?,
+                    amount_ore: r.get(3)?,
+                    due_date: date(&r.get::<_, String>(4)?)?,
+                    answer_due: date(&r.get::<_, String>(5)?)?,
+                    retry: r.get::<_, String>(6)? == "retry",
+                })
+            })()
             .map_err(db)?;
-        rows.collect::<Result<_, _>>().map_err(db)
+            each(row)?;
+        }
+        Ok(())
     }
 
     fn answer(
@@ -466,8 +491,7 @@ impl Tx for SqliteTx<'_> {
         let mut stmt = self
             .0
             .prepare_cached(
-                "SELECT status, COUNT(*), COALESCE(SUM(amount_ore), 0) FROM claims
-                 GROUP BY status ORDER BY status",
+                "SELECT status, claims, sum FROM totals WHERE claims > 0 ORDER BY status",
             )
             .map_err(db)?;
         let rows = stmt
@@ -477,6 +501,32 @@ impl Tx for SqliteTx<'_> {
             })
             .map_err(db)?;
         rows.collect::<Result<_, _>>().map_err(db)
+    }
+
+    fn add_totals(&mut self, status: &str, claims: i64, sum: i64) -> Result<(), BookError> {
+        self.0
+            .prepare_cached(
+                "INSERT INTO totals (status, claims, sum) VALUES (?1, ?2, ?3)
+                 ON CONFLICT (status) DO UPDATE SET claims = claims + ?2, sum = sum + ?3",
+            )
+            .map_err(db)?
+            .execute(params![status, claims, sum])
+            .map_err(db)?;
+        Ok(())
+    }
+
+    fn outstanding(&mut self, today: Date) -> Result<(u64, i64), BookError> {
+        self.0
+            .prepare_cached(
+                "SELECT COUNT(*), COALESCE(SUM(amount_ore), 0) FROM claims
+                 WHERE status IN ('sent', 'retry') AND answer_due < ?1",
+            )
+            .map_err(db)?
+            .query_row(params![today.to_string()], |r| {
+                let count: i64 = r.get(0)?;
+                Ok((u64::try_from(count).unwrap_or(0), r.get(1)?))
+            })
+            .map_err(db)
     }
 
     fn mandates(&mut self, agreement_id: Option<u32>) -> Result<Vec<MandateRow>, BookError> {

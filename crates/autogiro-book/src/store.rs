@@ -53,6 +53,19 @@ pub(crate) struct ClaimRow {
     pub(crate) answer_file_id: Option<i64>,
 }
 
+/// A claim waiting for an answer, with what an answer is matched on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct WaitingRow {
+    pub(crate) id: i64,
+    pub(crate) payer: String,
+    pub(crate) kid: String,
+    pub(crate) amount_ore: i64,
+    pub(crate) due_date: Date,
+    pub(crate) answer_due: Date,
+    /// MPS answered 252 (sent to retry) before.
+    pub(crate) retry: bool,
+}
+
 /// A mandate as the book knows it: its register entry (the ledger's `RegisteredMandate` as
 /// JSON) and what the payee is waiting for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,15 +149,13 @@ pub(crate) trait Tx {
 
     /// Adds a claim (its `id` is ignored).
     fn insert_claim(&mut self, claim: &ClaimRow) -> Result<(), BookError>;
-    /// Claims waiting for an answer (`sent` or `retry`) with this agreement, payer field, KID
-    /// and amount.
-    fn candidates(
+    /// Every claim of `agreement_id` waiting for an answer (`sent` or `retry`), given to
+    /// `each`: one query for a whole file of answers, matched in memory.
+    fn waiting(
         &mut self,
         agreement_id: u32,
-        payer: &str,
-        kid: &str,
-        amount_ore: i64,
-    ) -> Result<Vec<ClaimRow>, BookError>;
+        each: &mut dyn FnMut(WaitingRow) -> Result<(), BookError>,
+    ) -> Result<(), BookError>;
     /// Records MPS's answer to a claim.
     fn answer(
         &mut self,
@@ -162,6 +173,11 @@ pub(crate) trait Tx {
     ) -> Result<(), BookError>;
     /// Number and sum of the claims of each status.
     fn counts(&mut self) -> Result<Vec<(String, u64, i64)>, BookError>;
+    /// Adds to the number and sum of the claims of a status (negative to take away); every
+    /// write that adds claims or changes their status calls it, once per status.
+    fn add_totals(&mut self, status: &str, claims: i64, sum: i64) -> Result<(), BookError>;
+    /// Number and sum of the claims waiting for an answer whose `answer_due` is before `today`.
+    fn outstanding(&mut self, today: Date) -> Result<(u64, i64), BookError>;
 
     /// The mandates of `agreement_id`, or of every agreement.
     fn mandates(&mut self, agreement_id: Option<u32>) -> Result<Vec<MandateRow>, BookError>;

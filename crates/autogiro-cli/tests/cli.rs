@@ -1,6 +1,7 @@
 //! End-to-end tests of the `autogiro` binary: output under snapshot, exit codes, standard
 //! input, and what the outputs promise (round trips, atomic writes).
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -976,6 +977,7 @@ fn book_dir(name: &str) -> PathBuf {
 /// imported, answered by `simulate`, the answer imported, and `status` showing what the
 /// simulator did: settled, rejected with reasons, and a file never answered outstanding.
 #[test]
+#[allow(clippy::too_many_lines)] // One month, told in order.
 fn book_walks_the_whole_month() {
     let dir = book_dir("book-month");
     std::fs::write(
@@ -990,36 +992,104 @@ fn book_walks_the_whole_month() {
         assert!(code <= 1, "{args:?}: {err}");
         (code, out, err)
     };
-    run(&["new", "mandates", "mandates.csv", "--today", "2026-03-02", "-o", "m1.txt"]);
+    run(&[
+        "new",
+        "mandates",
+        "mandates.csv",
+        "--today",
+        "2026-03-02",
+        "-o",
+        "m1.txt",
+    ]);
     run(&["book", "import", "m1.txt", "--today", "2026-03-02"]);
-    run(&["simulate", "m1.txt", "--state", "mps.json", "--date", "2026-03-02", "-o", "m1-answer.txt"]);
+    run(&[
+        "simulate",
+        "m1.txt",
+        "--state",
+        "mps.json",
+        "--date",
+        "2026-03-02",
+        "-o",
+        "m1-answer.txt",
+    ]);
     let (_, out, _) = run(&["book", "import", "m1-answer.txt"]);
     assert!(out.contains("2 mandate(s)"), "{out}");
     let (_, mandates, _) = run(&["book", "mandates", "--format", "csv"]);
-    assert_eq!(mandates.lines().filter(|l| l.contains(",active,")).count(), 2, "{mandates}");
+    assert_eq!(
+        mandates.lines().filter(|l| l.contains(",active,")).count(),
+        2,
+        "{mandates}"
+    );
 
     std::fs::write(
         dir.join("march.csv"),
         "payer_reference,amount,due_date,own_reference\n12345,600,2026-04-20,A\n12345,600,2026-04-10,B\n23456,50,2026-04-15,C\n99999,10,2026-04-15,D\n",
     )
     .unwrap();
-    let (_, out, err) = run(&["new", "claims", "march.csv", "--today", "2026-03-16", "-o", "c1.txt"]);
+    let (_, out, err) = run(&[
+        "new",
+        "claims",
+        "march.csv",
+        "--today",
+        "2026-03-16",
+        "-o",
+        "c1.txt",
+    ]);
     assert!(err.contains("c1.txt: transmission 2"), "{out}{err}");
     let (code, check, _) = run(&["book", "check", "c1.txt", "--date", "2026-03-16"]);
     assert_eq!(code, 1);
-    assert!(check.contains("claim 1 (payer 12345, 600.00 NOK): MPS would reject: 181"), "{check}");
-    assert!(check.contains("claim 4 (payer 99999, 10.00 NOK): MPS would reject: 131"), "{check}");
+    assert!(
+        check.contains("claim 1 (payer 12345, 600.00 NOK): MPS would reject: 181"),
+        "{check}"
+    );
+    assert!(
+        check.contains("claim 4 (payer 99999, 10.00 NOK): MPS would reject: 131"),
+        "{check}"
+    );
     run(&["book", "import", "c1.txt", "--today", "2026-03-16"]);
-    run(&["simulate", "c1.txt", "--state", "mps.json", "--date", "2026-03-16", "-o", "c1-answer.txt"]);
+    run(&[
+        "simulate",
+        "c1.txt",
+        "--state",
+        "mps.json",
+        "--date",
+        "2026-03-16",
+        "-o",
+        "c1-answer.txt",
+    ]);
     let (_, out, _) = run(&["book", "import", "c1-answer.txt"]);
     assert!(out.contains("4 answer(s) matched"), "{out}");
 
-    std::fs::write(dir.join("april.csv"), "payer_reference,amount,due_date\n23456,75,2026-05-04\n").unwrap();
-    run(&["new", "claims", "april.csv", "--today", "2026-04-27", "-o", "c2.txt"]);
+    std::fs::write(
+        dir.join("april.csv"),
+        "payer_reference,amount,due_date\n23456,75,2026-05-04\n",
+    )
+    .unwrap();
+    run(&[
+        "new",
+        "claims",
+        "april.csv",
+        "--today",
+        "2026-04-27",
+        "-o",
+        "c2.txt",
+    ]);
     run(&["book", "import", "c2.txt", "--today", "2026-04-27"]);
 
-    let (_, csv, _) = run(&["book", "status", "--all", "--today", "2026-05-11", "--format", "csv"]);
-    let rows: Vec<Vec<&str>> = csv.lines().skip(1).map(|l| l.split(',').collect()).collect();
+    let (_, csv, _) = run(&[
+        "book",
+        "status",
+        "--all",
+        "--today",
+        "2026-05-11",
+        "--format",
+        "csv",
+    ]);
+    let rows: Vec<Vec<&str>> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').collect())
+        .collect();
     let summary: Vec<(&str, &str, &str)> = rows.iter().map(|r| (r[0], r[9], r[11])).collect();
     assert_eq!(
         summary,
@@ -1033,7 +1103,10 @@ fn book_walks_the_whole_month() {
         "{csv}"
     );
     let (_, table, _) = run(&["book", "status", "--rejected", "--today", "2026-05-11"]);
-    assert!(table.contains("mandate amount limit for the period exceeded"), "{table}");
+    assert!(
+        table.contains("mandate amount limit for the period exceeded"),
+        "{table}"
+    );
     assert!(table.contains("outstanding  1       75.00"), "{table}");
     let (_, json, _) = run(&["book", "export", "--format", "json"]);
     let export: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -1050,7 +1123,13 @@ fn eight_imports_at_once_all_land() {
         .map(|f| {
             std::process::Command::new(binary())
                 .current_dir(&dir)
-                .args(["book", "import", &f.to_string_lossy(), "--today", "2026-03-16"])
+                .args([
+                    "book",
+                    "import",
+                    &f.to_string_lossy(),
+                    "--today",
+                    "2026-03-16",
+                ])
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped())
                 .spawn()
@@ -1060,7 +1139,12 @@ fn eight_imports_at_once_all_land() {
     // All eight run before any is waited for.
     for child in children {
         let out = child.wait_with_output().unwrap();
-        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let (_, json, _) = in_book(&dir, &["book", "export"]);
     let export: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -1076,12 +1160,30 @@ fn an_import_killed_midway_leaves_the_book_as_before() {
     let rows = 60_000;
     let mut csv = String::from("payer_reference,amount,due_date\n");
     for k in 0..rows {
-        csv.push_str(&format!("{},{}.00,2026-04-{:02}\n", 10_000 + k, k % 900 + 1, 10 + k % 15));
+        let _ = writeln!(
+            csv,
+            "{},{}.00,2026-04-{:02}",
+            10_000 + k,
+            k % 900 + 1,
+            10 + k % 15
+        );
     }
     std::fs::write(dir.join("big.csv"), csv).unwrap();
     let (code, _, err) = in_book(
         &dir,
-        &["new", "claims", "big.csv", "--transmission", "1", "--assignment", "1", "--today", "2026-03-16", "-o", "big.txt"],
+        &[
+            "new",
+            "claims",
+            "big.csv",
+            "--transmission",
+            "1",
+            "--assignment",
+            "1",
+            "--today",
+            "2026-03-16",
+            "-o",
+            "big.txt",
+        ],
     );
     assert_eq!(code, 0, "{err}");
     let claims_in_book = || {
@@ -1109,7 +1211,10 @@ fn an_import_killed_midway_leaves_the_book_as_before() {
     let status = child.wait().unwrap();
     assert!(!status.success(), "killed before it could finish");
     assert_eq!(claims_in_book(), 0, "as before, not between");
-    let (code, out, err) = in_book(&dir, &["book", "import", "big.txt", "--today", "2026-03-16"]);
+    let (code, out, err) = in_book(
+        &dir,
+        &["book", "import", "big.txt", "--today", "2026-03-16"],
+    );
     assert_eq!(code, 0, "{err}");
     assert!(out.contains(&format!("{rows} claim(s)")), "{out}");
     assert_eq!(claims_in_book(), rows);
