@@ -199,7 +199,7 @@ fn answers_are_matched_and_the_rest_is_outstanding() {
         ],
         false,
     );
-    // Before sending: the book says what MPS will reject (181 for the later claim, decision 22;
+    // Before sending: the book says what MPS will reject (181 for the later claim, [decision 22](docs/spec-decisions.md#decision-22);
     // 131 for the payer without a mandate).
     let findings = book.check(&claims, date!(2026 - 03 - 16)).unwrap();
     let codes: Vec<(Option<u32>, Option<u16>)> = findings
