@@ -14,6 +14,9 @@ use regex_lite::Regex;
 /// The decisions document, relative to the repository root.
 const DOCUMENT: &str = "docs/spec-decisions.md";
 
+/// The repository's files on the web, for links that must work outside it.
+const REPOSITORY: &str = "https://github.com/autogiro-rs/autogiro-rs/blob/main/";
+
 /// What is wrong, one line each: `path:line: message`.
 pub(crate) fn problems(root: &Path) -> Result<Vec<String>, String> {
     let document =
@@ -89,8 +92,11 @@ fn check_target(
     if !decisions.contains(&number) {
         return Some(format!("decision {number} does not exist in {DOCUMENT}"));
     }
-    // Where the link leads: Markdown resolves it from the file's folder, code from the root.
-    let resolved = if file.is_empty() {
+    // Where the link leads: an absolute link into the repository (a crate's README, read on
+    // the registry's page), Markdown from the file's folder, code from the root.
+    let resolved = if let Some(path) = file.strip_prefix(REPOSITORY) {
+        path.to_owned()
+    } else if file.is_empty() {
         path.to_owned()
     } else if Path::new(path).extension().is_some_and(|e| e == "md") {
         let folder = Path::new(path).parent().unwrap_or_else(|| Path::new(""));
@@ -159,6 +165,8 @@ mod tests {
             None
         );
         assert_eq!(check_target(DOCUMENT, 1, "#decision-1", &d), None);
+        let absolute = format!("{REPOSITORY}docs/spec-decisions.md#decision-1");
+        assert_eq!(check_target("crates/a/README.md", 1, &absolute, &d), None);
         // Wrong: a root path from a nested Markdown file, a number that does not exist, a
         // fragment of another decision.
         assert!(check_target("crates/a/README.md", 2, ok, &d).is_some());

@@ -35,6 +35,10 @@ const COMMANDS: &[(&str, &str)] = &[
         "fail on a citation of a decision that is not a link to docs/spec-decisions.md or names no decision there, and on references outside the repository",
     ),
     (
+        "man",
+        "write the man pages of `autogiro` and each of its commands to target/man/",
+    ),
+    (
         "bench [N]",
         "time `wc -l` and the release `autogiro` (validate, inspect, fmt) on the bench data of N claims, and `new claims` on N rows of CSV; median of 5, peak RSS, ratios to wc -l",
     ),
@@ -58,6 +62,7 @@ fn main() -> ExitCode {
         },
         Some("snapshots") => check_snapshots(),
         Some("decisions") => check_decisions(),
+        Some("man") => man(),
         Some("bench-data") => bench_data(args.get(1).map(String::as_str)),
         Some("bench") => bench(args.get(1).map(String::as_str)),
         Some(other) => {
@@ -87,6 +92,30 @@ fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+/// `cargo xtask man`: `target/man/autogiro.1`, and `autogiro-COMMAND.1` for each command.
+fn man() -> Result<(), String> {
+    let dir = root().join("target/man");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let command = autogiro_cli::command();
+    let mut pages = vec![("autogiro".to_owned(), command.clone())];
+    for sub in command.get_subcommands() {
+        let name = format!("autogiro-{}", sub.get_name());
+        // A page names its command `autogiro-COMMAND`; clap takes a name for good.
+        let page = sub.clone().name(&*name.clone().leak());
+        pages.push((name, page));
+    }
+    for (name, page) in &pages {
+        let mut out = Vec::new();
+        clap_mangen::Man::new(page.clone())
+            .render(&mut out)
+            .map_err(|e| format!("{name}: {e}"))?;
+        let path = dir.join(format!("{name}.1"));
+        std::fs::write(&path, out).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    println!("wrote {} man pages to {}", pages.len(), dir.display());
+    Ok(())
 }
 
 /// `cargo xtask decisions`: see `decisions.rs`.
@@ -665,6 +694,18 @@ mod tests {
             stale.is_empty(),
             "testdata/ is out of date: {}\nrun `cargo xtask fixtures` and commit",
             stale.join(", ")
+        );
+    }
+
+    #[test]
+    fn man_pages_are_written() {
+        super::man().unwrap();
+        let page = std::fs::read_to_string(super::root().join("target/man/autogiro.1")).unwrap();
+        assert!(page.contains("Exit codes"), "{page}");
+        assert!(
+            super::root()
+                .join("target/man/autogiro-validate.1")
+                .exists()
         );
     }
 

@@ -2,8 +2,8 @@
 //! as JSON lines.
 
 use std::collections::BTreeMap;
-use std::io::{self, BufRead, IsTerminal, Write};
-use std::path::Path;
+use std::io::{self, BufRead, Write};
+use std::path::{Path, PathBuf};
 
 use annotate_snippets::{Level, Renderer, Snippet};
 use anyhow::Context as _;
@@ -15,39 +15,94 @@ use crate::{OutputFormat, Status};
 /// The most characters of a line shown in a snippet: an overlong line is cut.
 const SHOWN: usize = 100;
 
-pub(crate) fn run(
-    files: &[std::path::PathBuf],
-    format: OutputFormat,
-    options: &ReadOptions,
-) -> anyhow::Result<Status> {
+/// How `validate` prints.
+pub(crate) struct Show {
+    pub(crate) format: OutputFormat,
+    /// Errors only.
+    pub(crate) quiet: bool,
+    /// Colored snippets.
+    pub(crate) color: bool,
+}
+
+/// The files to check: each argument, and every regular file of a directory argument in name
+/// order.
+fn expand(args: &[PathBuf]) -> Vec<Result<PathBuf, (PathBuf, String)>> {
+    let mut out = Vec::new();
+    for path in args {
+        if !path.is_dir() {
+            out.push(Ok(path.clone()));
+            continue;
+        }
+        match std::fs::read_dir(path) {
+            Ok(entries) => {
+                let mut files: Vec<PathBuf> = entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file())
+                    .collect();
+                files.sort();
+                out.extend(files.into_iter().map(Ok));
+            }
+            Err(e) => out.push(Err((path.clone(), e.to_string()))),
+        }
+    }
+    out
+}
+
+pub(crate) fn run(files: &[PathBuf], show: &Show, options: &ReadOptions) -> anyhow::Result<Status> {
     let mut status = Status::Ok;
+    let mut unreadable = false;
     let mut stdout = io::stdout().lock();
-    for path in files {
-        let name = input::name(path);
-        let (diagnostics, source) = check(path, options)?;
+    for entry in expand(files) {
+        let path = match entry {
+            Ok(p) => p,
+            Err((path, e)) => {
+                eprintln!("autogiro: error: cannot read {}: {e}", path.display());
+                unreadable = true;
+                continue;
+            }
+        };
+        let name = input::name(&path);
+        let (diagnostics, source) = match check(&path, options) {
+            Ok(x) => x,
+            Err(e) => {
+                // Reported, and the next file is checked all the same; exit 2 at the end.
+                eprintln!("autogiro: error: {e:#}");
+                unreadable = true;
+                continue;
+            }
+        };
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        let warnings = diagnostics.len() - errors;
         if errors > 0 {
             status = crate::Status::Problems;
         }
-        match format {
+        let shown = diagnostics.iter().filter(|d| !show.quiet || d.is_error());
+        match show.format {
             OutputFormat::Json => {
-                for d in &diagnostics {
+                for d in shown {
                     serde_json::to_writer(&mut stdout, &JsonDiagnostic::new(&name, d))?;
                     writeln!(stdout)?;
                 }
+                let summary = serde_json::json!({
+                    "file": name, "errors": errors, "warnings": warnings, "valid": errors == 0,
+                });
+                writeln!(stdout, "{summary}")?;
             }
             OutputFormat::Human => {
                 let lines = source.lines(&diagnostics)?;
-                let renderer = if io::stdout().is_terminal() {
+                let renderer = if show.color {
                     Renderer::styled()
                 } else {
                     Renderer::plain()
                 };
-                for d in &diagnostics {
+                for d in shown {
                     let text = render(&renderer, &name, d, lines.get(&d.line).map(String::as_str));
                     writeln!(stdout, "{text}\n")?;
                 }
-                let warnings = diagnostics.len() - errors;
+                if show.quiet && errors == 0 {
+                    continue;
+                }
                 writeln!(
                     stdout,
                     "{name}: {}",
@@ -61,6 +116,9 @@ pub(crate) fn run(
         }
     }
     stdout.flush()?;
+    if unreadable {
+        return Ok(Status::Unreadable);
+    }
     Ok(status)
 }
 

@@ -67,7 +67,11 @@ fn validate_every_fixture_human_and_json() {
         let (json_code, json, _) = autogiro(&json_args);
         assert_eq!(code, json_code);
         let mut errors = 0;
-        for line in json.lines() {
+        let mut lines: Vec<&str> = json.lines().collect();
+        // The last line sums the file up; the others are diagnostics.
+        let summary: serde_json::Value = serde_json::from_str(lines.pop().unwrap()).unwrap();
+        assert_eq!(summary["file"], file.as_str());
+        for line in lines {
             let v: serde_json::Value = serde_json::from_str(line).unwrap();
             for key in [
                 "file",
@@ -84,6 +88,8 @@ fn validate_every_fixture_human_and_json() {
             errors += usize::from(v["severity"] == "error");
         }
         assert_eq!(code, i32::from(errors > 0), "{file}");
+        assert_eq!(summary["errors"].as_u64(), Some(errors as u64), "{file}");
+        assert_eq!(summary["valid"].as_bool(), Some(errors == 0), "{file}");
         if rel.starts_with("ok") {
             assert_eq!(code, 0, "{file}");
         }
@@ -137,11 +143,12 @@ fn bad_inputs_get_one_line_and_the_right_exit_code() {
     let random = dir.join("random.bin");
     std::fs::write(&random, (0..=255u8).cycle().take(1000).collect::<Vec<_>>()).unwrap();
     let dir_s = dir.to_string_lossy().into_owned();
-    let (code, _, err) = autogiro(&["validate", &dir_s]);
-    assert_eq!(code, 2);
-    assert_eq!(
-        err,
-        format!("autogiro: error: {dir_s} is a directory, not a file\n")
+    // A directory checks the files in it: both are broken.
+    let (code, out, _) = autogiro(&["validate", &dir_s]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("empty.txt") && out.contains("random.bin"),
+        "{out}"
     );
     let (code, _, err) = autogiro(&["validate", "no/such/file.txt"]);
     assert_eq!(code, 2);
@@ -697,7 +704,11 @@ fn simulate_block_and_unblock() {
     assert_eq!(autogiro(&unblock).0, 0);
     let answer = dir.join("unblocked.txt");
     simulate(&files[1], &state, "2026-03-16", &answer);
-    assert!(!inspect(&answer).contains("133"), "{}", inspect(&answer));
+    assert!(
+        !inspect(&answer).contains("133 mandate blocked"),
+        "{}",
+        inspect(&answer)
+    );
     let (code, _, err) = block("777");
     assert_eq!(code, 2);
     assert!(err.contains("no mandate 777"), "{err}");
@@ -1218,4 +1229,114 @@ fn an_import_killed_midway_leaves_the_book_as_before() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains(&format!("{rows} claim(s)")), "{out}");
     assert_eq!(claims_in_book(), rows);
+}
+
+/// `validate a missing b` checks `b` too, reports the missing file, and exits 2 at the end; a
+/// directory checks every file in it in name order; JSON ends each file with a summary; `-q`
+/// prints only errors.
+#[test]
+fn validate_goes_on_past_a_missing_file_and_reads_directories() {
+    let (code, out, err) = autogiro(&[
+        "validate",
+        "testdata/ok/records-to-mps.txt",
+        "testdata/missing.txt",
+        "testdata/ok/several-assignments.txt",
+        "--today",
+        "2026-01-10",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        out,
+        "testdata/ok/records-to-mps.txt: valid\ntestdata/ok/several-assignments.txt: valid\n"
+    );
+    assert!(err.contains("cannot read testdata/missing.txt"), "{err}");
+
+    let dir = temp_dir("validate-dir");
+    for (name, fixture) in [
+        ("b.txt", "records-to-mps.txt"),
+        ("a.txt", "several-assignments.txt"),
+    ] {
+        std::fs::copy(testdata(&format!("ok/{fixture}")), dir.join(name)).unwrap();
+    }
+    let (code, out, _) = autogiro(&["validate", &dir.to_string_lossy(), "--today", "2026-01-10"]);
+    assert_eq!(code, 0);
+    let names: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.strip_suffix(": valid"))
+        .filter_map(|l| l.rsplit('/').next())
+        .collect();
+    assert_eq!(names, ["a.txt", "b.txt"], "name order");
+
+    let (code, out, _) = autogiro(&[
+        "validate",
+        "--format",
+        "json",
+        "-q",
+        "testdata/err/foreign-organisation--swedish.txt",
+        "testdata/err/sum-mismatch--claims-end.txt",
+        "--today",
+        "2026-01-10",
+    ]);
+    assert_eq!(code, 1);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    // The warning is left out (-q); each file ends with its summary.
+    assert_eq!(
+        lines[0]["file"],
+        "testdata/err/foreign-organisation--swedish.txt"
+    );
+    assert_eq!(
+        (lines[0]["valid"].as_bool(), lines[0]["warnings"].as_u64()),
+        (Some(true), Some(1))
+    );
+    assert_eq!(lines[1]["code"], "sum-mismatch");
+    let last = lines.last().unwrap();
+    assert_eq!(
+        (last["valid"].as_bool(), last["errors"].as_u64()),
+        (Some(false), Some(1))
+    );
+    let (_, quiet, _) = autogiro(&[
+        "validate",
+        "-q",
+        "testdata/ok/records-to-mps.txt",
+        "--today",
+        "2026-01-10",
+    ]);
+    assert_eq!(quiet, "", "nothing for a valid file");
+}
+
+/// Colors on request, never with `NO_COLOR` or off a terminal; `--help` lists the exit codes;
+/// completions for every shell.
+#[test]
+fn colors_help_and_completions() {
+    let file = "testdata/err/sum-mismatch--claims-end.txt";
+    let (_, plain, _) = autogiro(&["validate", file, "--today", "2026-01-10"]);
+    assert!(!plain.contains('\u{1b}'), "no color off a terminal");
+    let (_, colored, _) = autogiro(&[
+        "validate",
+        file,
+        "--today",
+        "2026-01-10",
+        "--color",
+        "always",
+    ]);
+    assert!(colored.contains('\u{1b}'), "{colored}");
+    let (_, never, _) = autogiro(&[
+        "validate",
+        file,
+        "--today",
+        "2026-01-10",
+        "--color",
+        "never",
+    ]);
+    assert_eq!(never, plain);
+    let (_, help, _) = autogiro(&["--help"]);
+    assert!(help.contains("Exit codes: 0 success"), "{help}");
+    for shell in ["bash", "zsh", "fish", "powershell"] {
+        let (code, script, err) = autogiro(&["completions", shell]);
+        assert_eq!(code, 0, "{shell}: {err}");
+        assert!(script.contains("validate"), "{shell}");
+    }
 }

@@ -1,0 +1,637 @@
+//! The `autogiro` command as a library: the command line (`command`, for completions and the
+//! man page) and its `main`. The binary `autogiro` is `src/main.rs`, which calls [`main`].
+//!
+//! Exit codes: 0 success (a file without errors), 1 a file with errors (or not canonical, or
+//! something the simulator refused, or claims MPS would reject), 2 a usage or I/O problem.
+
+mod book;
+mod convert;
+mod input;
+mod inspect;
+mod json;
+mod new;
+mod output;
+mod simulate;
+mod table;
+mod validate;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use autogiro::checksum::Modulus;
+use autogiro::model::{Edition, KidCheck, ReadOptions};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use time::Date;
+
+/// Validate, inspect, make, keep and simulate the Norwegian Autogiro files of Mastercard Payment
+/// Services (formerly Nets/BBS).
+#[derive(Debug, Parser)]
+#[command(
+    name = "autogiro",
+    version,
+    about,
+    long_about = None,
+    after_help = "Exit codes: 0 success (a file without errors); 1 a file with errors, a file not canonical, claims MPS would reject, something the simulator refused; 2 a usage or I/O problem (a file that cannot be read)."
+)]
+struct Cli {
+    /// When to color the output: `auto` (a terminal, unless `NO_COLOR` is set), `always`, `never`.
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    color: ColorArg,
+    /// The payee's settings (default: ./autogiro.toml).
+    #[arg(long, global = true, value_name = "PATH")]
+    config: Option<PathBuf>,
+    /// The payee's book (default: `[book] path` of the settings).
+    #[arg(long, global = true, value_name = "PATH")]
+    book: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check every rule of the specification, streaming; print each problem with its line,
+    /// columns and field. Exit 0 when clean, 1 on any error, 2 when a file cannot be read (the
+    /// others are checked all the same).
+    Validate {
+        /// Files to check (`-` for standard input); a directory checks every file in it, in
+        /// name order.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// How to print the diagnostics: rustc-style, or JSON lines (each file ends with a
+        /// summary object: file, errors, warnings, valid).
+        #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+        format: OutputFormat,
+        /// Print only errors: no warnings, nothing for a valid file.
+        #[arg(short, long)]
+        quiet: bool,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Summarise a file: direction, parties, each assignment with its counts, sums and dates,
+    /// rejections by error code, mandates by registration type.
+    Inspect {
+        /// The file (`-` for standard input).
+        file: PathBuf,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Convert between the fixed-width file (OCR), JSON (the model's form) and CSV (claims).
+    Convert {
+        /// The file: fixed-width, or JSON when it ends in `.json` or starts with `{`.
+        file: PathBuf,
+        /// The form to write.
+        #[arg(long, value_enum)]
+        to: Target,
+        /// The CSV's dialect: plain (`,`, decimal point, UTF-8, LF), or Norwegian Excel (`;`,
+        /// decimal comma, UTF-8 with BOM, CRLF, identifiers kept as text).
+        #[arg(long, value_enum, default_value_t = Dialect::Plain)]
+        dialect: Dialect,
+        #[command(flatten)]
+        out: OutArgs,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Rewrite a file canonically: every record re-encoded, CRLF line breaks (or LF), a line
+    /// break after the last record, no trailing empty lines.
+    Fmt {
+        /// The file (`-` for standard input).
+        file: PathBuf,
+        /// Use LF line breaks instead of CRLF.
+        #[arg(long)]
+        lf: bool,
+        /// Write nothing; exit 1 when the file is not canonical.
+        #[arg(long, conflicts_with = "output")]
+        check: bool,
+        #[command(flatten)]
+        out: OutArgs,
+    },
+    /// Make a file for MPS from a table of billing data (CSV, JSON or .xlsx): claims, or
+    /// mandates. Every problem of every row is reported before anything is written; what is
+    /// written validates with every rule.
+    New {
+        #[command(subcommand)]
+        what: NewCommand,
+    },
+    /// Shell completions for bash, zsh, fish or PowerShell, on standard output.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// The payee's book: what was sent, what MPS answered, what is outstanding.
+    Book {
+        #[command(subcommand)]
+        command: BookCommand,
+    },
+    /// The payee's settings file, autogiro.toml.
+    Config {
+        #[command(subcommand)]
+        command: ConfigCommand,
+    },
+    /// Run the MPS simulator: update the mandate register from the file's mandates, settle or
+    /// reject its claims, and write the file MPS would send back.
+    Simulate(SimulateArgs),
+}
+
+/// `autogiro simulate FILE ...`, or `autogiro simulate block|unblock ...`.
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
+struct SimulateArgs {
+    #[command(subcommand)]
+    action: Option<SimulateCommand>,
+    /// A file to MPS.
+    #[arg(required = true)]
+    file: Option<PathBuf>,
+    /// The simulator's state (register, charges, numbers, answers) as JSON; created when
+    /// missing. Runs on one state take turns (a lock beside it).
+    #[arg(long, required = true)]
+    state: Option<PathBuf>,
+    /// The date MPS reads the file (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date, required = true)]
+    date: Option<Date>,
+    #[command(flatten)]
+    out: OutArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum SimulateCommand {
+    /// The payer's bank blocks a mandate: MPS rejects its claims with 133 on those days.
+    Block {
+        /// The simulator's state.
+        #[arg(long)]
+        state: PathBuf,
+        /// The agreement id.
+        #[arg(long)]
+        agreement: u32,
+        /// The mandate's payer reference.
+        #[arg(long)]
+        reference: String,
+        /// The first day blocked (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        from: Date,
+        /// The last day blocked; default: until unblocked.
+        #[arg(long, value_parser = parse_date)]
+        to: Option<Date>,
+    },
+    /// Lifts a block.
+    Unblock {
+        /// The simulator's state.
+        #[arg(long)]
+        state: PathBuf,
+        /// The agreement id.
+        #[arg(long)]
+        agreement: u32,
+        /// The mandate's payer reference.
+        #[arg(long)]
+        reference: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum NewCommand {
+    /// Claims (betalingskrav) from billing rows: columns `payer_reference`, `amount`,
+    /// `due_date`, and optionally `kid`, `short_name`, `own_reference`, `foreign_reference`,
+    /// `specification`, `agreement`.
+    Claims(NewArgs),
+    /// Mandates (fullmakter) from rows: columns `registration`, `account`, and optionally
+    /// `payer_reference`, `period`, `limit`, `valid_from`, `valid_to`, `name`, `address1`,
+    /// `address2`, `postal_code`, `postal_town`, `country_code`, `organisation_number`,
+    /// `signatory`, `signatory_birth_date`, `agreement`.
+    Mandates(NewArgs),
+}
+
+#[derive(Debug, Args)]
+struct NewArgs {
+    /// The table: .csv (`,` or `;`, UTF-8 or Windows-1252), .json (an array of objects) or
+    /// .xlsx (the first sheet); `-` for CSV on standard input.
+    input: PathBuf,
+    /// The transmission number (record 10): the payee's own numbering. Default: the next one
+    /// from the book, which records the file as prepared.
+    #[arg(long, requires = "assignment")]
+    transmission: Option<u32>,
+    /// The assignment number of the first assignment (record 20); further agreements take the
+    /// next numbers. Default: the next ones from the book.
+    #[arg(long, requires = "transmission")]
+    assignment: Option<u32>,
+    /// The date the file will be read (YYYY-MM-DD), for the 12-month window of due dates;
+    /// default: today.
+    #[arg(long, value_parser = parse_date)]
+    today: Option<Date>,
+    /// How to print the problems: one line each, or JSON lines (file, row, column, code,
+    /// message).
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    format: OutputFormat,
+    #[command(flatten)]
+    out: OutArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum BookCommand {
+    /// Make the book (or bring an existing one to this version).
+    Init,
+    /// Import files sent (or to be sent) to MPS, and files from MPS: answers are matched to
+    /// the claims sent. The same file twice changes nothing; a file with errors is refused.
+    Import {
+        /// The files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The day MPS reads the files sent (YYYY-MM-DD); default: today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+    },
+    /// Before sending: which claims of the file MPS would reject, and why. Exit 1 when any
+    /// would be.
+    Check {
+        /// A file to MPS.
+        file: PathBuf,
+        /// The day MPS will read it (YYYY-MM-DD); default: today.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<Date>,
+    },
+    /// Claims by status, with counts and sums; `--outstanding`, `--rejected`, `--settled` or
+    /// `--all` lists them.
+    Status {
+        /// List the claims with no answer by their processing date + 3 business days.
+        #[arg(long, group = "show")]
+        outstanding: bool,
+        /// List the claims MPS rejected, with the reason.
+        #[arg(long, group = "show")]
+        rejected: bool,
+        /// List the claims MPS settled.
+        #[arg(long, group = "show")]
+        settled: bool,
+        /// List every claim.
+        #[arg(long, group = "show")]
+        all: bool,
+        /// Only claims processed (or due) on or after this day.
+        #[arg(long, value_parser = parse_date)]
+        since: Option<Date>,
+        /// The day to count outstanding claims on (YYYY-MM-DD); default: today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+        /// How to print.
+        #[arg(long, value_enum, default_value_t = book::BookFormat::Table)]
+        format: book::BookFormat,
+    },
+    /// The mandates the book knows.
+    Mandates {
+        /// How to print.
+        #[arg(long, value_enum, default_value_t = book::BookFormat::Table)]
+        format: book::BookFormat,
+    },
+    /// Everything in the book as JSON, for backup and for moving to another store.
+    Export {
+        /// The form (JSON).
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ExportFormat {
+    /// JSON.
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+enum ConfigCommand {
+    /// Check the settings and print what they say.
+    Check,
+}
+
+/// How to read a file.
+#[derive(Debug, Args)]
+struct ReadArgs {
+    /// The date the file is read (YYYY-MM-DD), for the 12-month window of due dates and for
+    /// two-digit years; default: today.
+    #[arg(long, value_parser = parse_date)]
+    today: Option<Date>,
+    /// The edition of the specification.
+    #[arg(long, value_enum, default_value_t = EditionArg::V3_9)]
+    edition: EditionArg,
+    /// Which KID check digits are valid.
+    #[arg(long, value_enum, default_value_t = KidArg::Any)]
+    kid: KidArg,
+}
+
+impl ReadArgs {
+    fn options(&self) -> ReadOptions {
+        let today = self.today.unwrap_or_else(today);
+        let edition = match self.edition {
+            EditionArg::V3_9 => Edition::V3_9,
+            EditionArg::Before3_9 => Edition::Before3_9,
+        };
+        let kid = match self.kid {
+            KidArg::Any => KidCheck::Any,
+            KidArg::Mod10 => KidCheck::Only(Modulus::Mod10),
+            KidArg::Mod11 => KidCheck::Only(Modulus::Mod11),
+            KidArg::Off => KidCheck::Off,
+        };
+        ReadOptions::new().edition(edition).kid(kid).today(today)
+    }
+}
+
+/// Where to write.
+#[derive(Debug, Args)]
+struct OutArgs {
+    /// Write to this file instead of standard output (through a temporary file, renamed into
+    /// place).
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Overwrite the output file when it exists.
+    #[arg(long, requires = "output")]
+    force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum OutputFormat {
+    /// Rustc-style, with the record and the columns underlined.
+    Human,
+    /// One JSON object per line per diagnostic.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Target {
+    /// The model as JSON.
+    Json,
+    /// One row per claim (or per mandate, for a file of mandates), in the columns
+    /// `autogiro new` reads.
+    Csv,
+    /// The fixed-width file (CRLF).
+    Ocr,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorArg {
+    /// On a terminal, unless the environment sets `NO_COLOR`.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorArg {
+    /// Whether to color what goes to standard output.
+    fn colors(self) -> bool {
+        match self {
+            Self::Always => true,
+            Self::Never => false,
+            Self::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::io::IsTerminal::is_terminal(&std::io::stdout())
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Dialect {
+    /// Comma-separated, decimal point, UTF-8, LF.
+    Plain,
+    /// Norwegian Excel: semicolons, decimal comma, UTF-8 with BOM, CRLF.
+    Excel,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum EditionArg {
+    /// Spec 3.9 (April 2024).
+    #[value(name = "3.9")]
+    V3_9,
+    /// The editions before 3.9.
+    #[value(name = "before-3.9")]
+    Before3_9,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum KidArg {
+    /// Modulus 10 or 11.
+    Any,
+    /// Modulus 10 only.
+    Mod10,
+    /// Modulus 11 only.
+    Mod11,
+    /// Digits only, the check digit not checked.
+    Off,
+}
+
+/// Parses `YYYY-MM-DD`.
+fn parse_date(s: &str) -> anyhow::Result<Date> {
+    let parts: Vec<&str> = s.split('-').collect();
+    let [y, m, d] = parts[..] else {
+        bail!("expected a date YYYY-MM-DD, found {s:?}");
+    };
+    let year: i32 = y.parse().with_context(|| format!("year in {s:?}"))?;
+    let month: u8 = m.parse().with_context(|| format!("month in {s:?}"))?;
+    let day: u8 = d.parse().with_context(|| format!("day in {s:?}"))?;
+    let month = time::Month::try_from(month).with_context(|| format!("month in {s:?}"))?;
+    Date::from_calendar_date(year, month, day).with_context(|| format!("no such date: {s}"))
+}
+
+/// Today's date (UTC).
+fn today() -> Date {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    let days = i64::try_from(days).unwrap_or(0);
+    Date::from_calendar_date(1970, time::Month::January, 1)
+        .map_or(Date::MIN, |epoch| epoch + time::Duration::days(days))
+}
+
+/// The outcome of a command that ran: success, or a file with problems.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Status {
+    Ok,
+    Problems,
+    /// An input could not be read; the others were done all the same (exit 2).
+    Unreadable,
+}
+
+/// The settings of `--config`, or of `./autogiro.toml`.
+fn settings(config: Option<&std::path::Path>) -> anyhow::Result<autogiro::settings::Settings> {
+    Ok(autogiro::settings::Settings::load(config)?)
+}
+
+/// `autogiro config check`.
+fn config_check(config: Option<&std::path::Path>) -> Status {
+    let path = config.map_or_else(
+        || autogiro::settings::FILE_NAME.to_owned(),
+        |p| p.display().to_string(),
+    );
+    let s = match autogiro::settings::Settings::load(config) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return Status::Problems;
+        }
+    };
+    println!("{path}: valid");
+    println!("payee: customer unit {:08}", s.payee.customer_unit);
+    for a in &s.agreements {
+        println!("agreement {:09}: account {}", a.id, a.account);
+    }
+    if s.agreements.is_empty() {
+        println!("no agreement: `new` needs at least one [[agreement]]");
+    }
+    Status::Ok
+}
+
+/// `autogiro book ...` on the book at `path`.
+fn run_book(command: BookCommand, path: &std::path::Path) -> anyhow::Result<Status> {
+    match command {
+        BookCommand::Init => book::init(path),
+        BookCommand::Import { files, today: t } => {
+            book::import(path, &files, t.unwrap_or_else(today))
+        }
+        BookCommand::Check { file, date } => book::check(path, &file, date.unwrap_or_else(today)),
+        BookCommand::Status {
+            outstanding,
+            rejected,
+            settled,
+            all,
+            since,
+            today: t,
+            format,
+        } => {
+            let show = match (outstanding, rejected, settled, all) {
+                (true, ..) => autogiro::book::Show::Outstanding,
+                (_, true, ..) => autogiro::book::Show::Rejected,
+                (_, _, true, _) => autogiro::book::Show::Settled,
+                (.., true) => autogiro::book::Show::All,
+                _ => autogiro::book::Show::Counts,
+            };
+            book::status(path, show, since, t.unwrap_or_else(today), format)
+        }
+        BookCommand::Mandates { format } => book::mandates(path, format),
+        BookCommand::Export {
+            format: ExportFormat::Json,
+        } => book::export(path),
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<Status> {
+    let config = cli.config.as_deref();
+    match cli.command {
+        Command::New { what } => {
+            let (what, args) = match what {
+                NewCommand::Claims(a) => (new::What::Claims, a),
+                NewCommand::Mandates(a) => (new::What::Mandates, a),
+            };
+            let settings = settings(config)?;
+            let today = args.today.unwrap_or_else(today);
+            let options = ReadOptions::new().today(today);
+            let numbers = match (args.transmission, args.assignment) {
+                (Some(transmission), Some(assignment)) => new::Numbers::Given {
+                    transmission,
+                    assignment,
+                },
+                _ => match book::configured(cli.book.as_deref(), &settings)? {
+                    Some(book) => new::Numbers::Book(Box::new(book), today),
+                    None => bail!(
+                        "give --transmission and --assignment, or configure a book ([book] path in autogiro.toml, or --book) to take them from"
+                    ),
+                },
+            };
+            new::run(new::Job {
+                what,
+                input: &args.input,
+                numbers,
+                settings: &settings,
+                options,
+                format: args.format,
+                out: &args.out,
+            })
+        }
+        Command::Config {
+            command: ConfigCommand::Check,
+        } => Ok(config_check(config)),
+        Command::Book { command } => run_book(command, &book::path(cli.book.as_deref(), config)?),
+        Command::Validate {
+            files,
+            format,
+            quiet,
+            read,
+        } => validate::run(
+            &files,
+            &validate::Show {
+                format,
+                quiet,
+                color: cli.color.colors(),
+            },
+            &read.options(),
+        ),
+        Command::Completions { shell } => {
+            // Into memory first: the generator panics on a write error (a closed pipe).
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command(), "autogiro", &mut script);
+            output::write(
+                &OutArgs {
+                    output: None,
+                    force: false,
+                },
+                &script,
+            )?;
+            Ok(Status::Ok)
+        }
+        Command::Inspect { file, read } => inspect::run(&file, &read.options()),
+        Command::Convert {
+            file,
+            to,
+            dialect,
+            out,
+            read,
+        } => convert::run(&file, to, dialect, &out, &read.options()),
+        Command::Fmt {
+            file,
+            lf,
+            check,
+            out,
+        } => convert::fmt(&file, lf, check, &out),
+        Command::Simulate(args) => match args.action {
+            Some(SimulateCommand::Block {
+                state,
+                agreement,
+                reference,
+                from,
+                to,
+            }) => simulate::block(&state, agreement, &reference, Some((Some(from), to))),
+            Some(SimulateCommand::Unblock {
+                state,
+                agreement,
+                reference,
+            }) => simulate::block(&state, agreement, &reference, None),
+            None => match (args.file, args.state, args.date) {
+                (Some(file), Some(state), Some(date)) => {
+                    simulate::run(&file, &state, date, &args.out)
+                }
+                _ => bail!("simulate needs FILE, --state and --date"),
+            },
+        },
+    }
+}
+
+/// The command line, as clap describes it: for shell completions and the man page.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}
+
+/// Runs the command with the process's arguments; the exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match run(cli) {
+        Ok(Status::Ok) => ExitCode::SUCCESS,
+        Ok(Status::Problems) => ExitCode::from(1),
+        Ok(Status::Unreadable) => ExitCode::from(2),
+        Err(e) => {
+            eprintln!("autogiro: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
