@@ -208,6 +208,12 @@ error! {
     [] Io(std::io::Error),
 }
 
+/// The guide of the daily jobs (`docs/guide.md`): its Rust is run as a doc test so that it
+/// stays true.
+#[cfg(all(doctest, feature = "ledger", feature = "settings"))]
+#[doc = include_str!("../../../docs/guide.md")]
+pub struct GuideDoctests;
+
 /// The README's example, run as a doc test so that it stays true.
 #[cfg(all(doctest, feature = "ledger"))]
 #[doc = include_str!("../README.md")]
