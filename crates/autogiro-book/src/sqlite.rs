@@ -53,9 +53,10 @@ const MIGRATIONS: &[&str] = &[
         answer_file_id INTEGER REFERENCES files (id)
     );
     -- Partial indexes only: an answer takes a claim out of `claims_waiting` and puts nothing
-    -- into an index of millions of settled claims. `claims_waiting` serves matching answers
-    -- (by agreement) and counting what is outstanding (index only: the amount is in it).
-    CREATE INDEX claims_waiting ON claims (agreement_id, answer_due, amount_ore)
+    -- into an index of millions of settled claims. `claims_waiting` serves finding and
+    -- counting what is outstanding (by `answer_due`; index only, the amount is in it) and
+    -- matching answers (the waiting claims of an agreement).
+    CREATE INDEX claims_waiting ON claims (answer_due, agreement_id, amount_ore)
         WHERE status IN ('sent', 'retry');
     CREATE INDEX claims_rejected ON claims (processing_date) WHERE status = 'rejected';
     -- The number and sum of the claims of each status, kept up to date by every write that
@@ -460,22 +461,26 @@ impl Tx for SqliteTx<'_> {
         filter: ClaimFilter,
         each: &mut dyn FnMut(ClaimRow) -> Result<(), BookError>,
     ) -> Result<(), BookError> {
+        // Outstanding claims come from the partial index of waiting claims (a few among
+        // millions) in `answer_due` order, not from a scan of the whole table in id order.
         let (condition, args): (&str, Vec<String>) = match filter {
             ClaimFilter::Outstanding(today) => (
-                "status IN ('sent', 'retry') AND answer_due < ?1",
+                "status IN ('sent', 'retry') AND answer_due < ?1 ORDER BY answer_due, id",
                 vec![today.to_string()],
             ),
-            ClaimFilter::Status(status, None) => ("status = ?1", vec![status.to_owned()]),
+            ClaimFilter::Status(status, None) => {
+                ("status = ?1 ORDER BY id", vec![status.to_owned()])
+            }
             ClaimFilter::Status(status, Some(since)) => (
-                "status = ?1 AND COALESCE(processing_date, due_date) >= ?2",
+                "status = ?1 AND COALESCE(processing_date, due_date) >= ?2 ORDER BY id",
                 vec![status.to_owned(), since.to_string()],
             ),
-            ClaimFilter::All => ("1 = 1", Vec::new()),
+            ClaimFilter::All => ("1 = 1 ORDER BY id", Vec::new()),
         };
         let mut stmt = self
             .0
             .prepare(&format!(
-                "SELECT {CLAIM_COLUMNS} FROM claims WHERE {condition} ORDER BY id"
+                "SELECT {CLAIM_COLUMNS} FROM claims WHERE {condition}"
             ))
             .map_err(db)?;
         let mut rows = stmt
