@@ -14,6 +14,7 @@ use autogiro_ledger::{
 use autogiro_model::{Amount, Assignment, Claim, Mandate, MandateType, ReadOptions, Transmission};
 
 use crate::BookError;
+use crate::postgres::Postgres;
 use crate::sqlite::Sqlite;
 use std::collections::HashMap;
 
@@ -22,7 +23,41 @@ use crate::store::{ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx};
 /// The payee's book. See the crate's documentation.
 #[derive(Debug)]
 pub struct Book {
-    store: Sqlite,
+    store: Backend,
+}
+
+/// Where a book is kept.
+#[derive(Debug)]
+enum Backend {
+    Sqlite(Sqlite),
+    Postgres(Postgres),
+}
+
+impl Store for Backend {
+    fn write<T>(
+        &mut self,
+        f: impl FnOnce(&mut dyn Tx) -> Result<T, BookError>,
+    ) -> Result<T, BookError> {
+        match self {
+            Self::Sqlite(s) => s.write(f),
+            Self::Postgres(p) => p.write(f),
+        }
+    }
+
+    fn read<T>(
+        &mut self,
+        f: impl FnOnce(&mut dyn Tx) -> Result<T, BookError>,
+    ) -> Result<T, BookError> {
+        match self {
+            Self::Sqlite(s) => s.read(f),
+            Self::Postgres(p) => p.read(f),
+        }
+    }
+}
+
+/// Whether `location` names a PostgreSQL database rather than an SQLite file.
+fn is_url(location: &str) -> bool {
+    location.starts_with("postgres://") || location.starts_with("postgresql://")
 }
 
 /// What an import did.
@@ -325,8 +360,39 @@ impl Book {
     /// [`BookError::Newer`]; [`BookError::Storage`].
     pub fn init(path: &Path) -> Result<Self, BookError> {
         Ok(Self {
-            store: Sqlite::open(path, true)?,
+            store: Backend::Sqlite(Sqlite::open(path, true)?),
         })
+    }
+
+    /// [`Book::init`] of a location: a PostgreSQL URL (`postgres://user@host/db`, TLS with
+    /// `sslmode=require`) or the path of an SQLite file.
+    ///
+    /// # Errors
+    ///
+    /// As [`Book::init`]; [`BookError::Storage`] when the server cannot be reached.
+    pub fn init_at(location: &str) -> Result<Self, BookError> {
+        if is_url(location) {
+            Ok(Self {
+                store: Backend::Postgres(Postgres::open(location, true)?),
+            })
+        } else {
+            Self::init(Path::new(location))
+        }
+    }
+
+    /// [`Book::open`] of a location: a PostgreSQL URL or the path of an SQLite file.
+    ///
+    /// # Errors
+    ///
+    /// As [`Book::open`].
+    pub fn open_at(location: &str) -> Result<Self, BookError> {
+        if is_url(location) {
+            Ok(Self {
+                store: Backend::Postgres(Postgres::open(location, false)?),
+            })
+        } else {
+            Self::open(Path::new(location))
+        }
     }
 
     /// Opens the book at `path`.
@@ -337,7 +403,7 @@ impl Book {
     /// [`BookError::Storage`].
     pub fn open(path: &Path) -> Result<Self, BookError> {
         Ok(Self {
-            store: Sqlite::open(path, false)?,
+            store: Backend::Sqlite(Sqlite::open(path, false)?),
         })
     }
 

@@ -30,6 +30,7 @@
 //! ```
 
 mod book;
+mod postgres;
 mod sqlite;
 mod store;
 

@@ -1,7 +1,7 @@
 //! Integration tests of autogiro-book: imports, matching MPS's answers, numbers, listings,
 //! checks, and the schema's version.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use autogiro_book::{Book, BookError, ListingChange, Show};
 use autogiro_checksum::AccountNumber;
@@ -24,11 +24,86 @@ fn nok(n: u64) -> Amount {
     Amount::from_ore(n * 100).unwrap()
 }
 
-fn book() -> (tempfile::TempDir, Book, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("autogiro.db");
-    let book = Book::init(&path).unwrap();
-    (dir, book, path)
+/// Where a test's book is: an SQLite file in a temporary folder, or a fresh database of a test
+/// PostgreSQL server. Every scenario runs on both.
+struct Place {
+    location: String,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl Place {
+    fn sqlite() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let location = dir
+            .path()
+            .join("autogiro.db")
+            .to_string_lossy()
+            .into_owned();
+        Self {
+            location,
+            _dir: Some(dir),
+        }
+    }
+
+    fn postgres(server: &mut autogiro_testkit::Postgres) -> Self {
+        Self {
+            location: server.database(),
+            _dir: None,
+        }
+    }
+
+    fn init(&self) -> Book {
+        Book::init_at(&self.location).unwrap()
+    }
+
+    fn open(&self) -> Book {
+        Book::open_at(&self.location).unwrap()
+    }
+}
+
+/// The scenarios, each run on SQLite by its own test and on PostgreSQL by
+/// `the_scenarios_on_postgresql`.
+/// A scenario on a book at a place.
+type Scenario = fn(&Place);
+
+const SCENARIOS: &[(&str, Scenario)] = &[
+    (
+        "numbers",
+        the_same_file_twice_changes_nothing_and_numbers_are_used_once,
+    ),
+    ("answers", answers_are_matched_and_the_rest_is_outstanding),
+    (
+        "unmatched",
+        answers_that_match_nothing_or_two_claims_are_reported,
+    ),
+    (
+        "listing",
+        a_full_listing_replaces_the_mandates_and_reports_the_differences,
+    ),
+    (
+        "reserved",
+        reserved_numbers_are_taken_once_and_the_prepared_file_imports,
+    ),
+];
+
+#[test]
+fn the_scenarios_on_sqlite() {
+    for (name, scenario) in SCENARIOS {
+        eprintln!("SQLite: {name}");
+        scenario(&Place::sqlite());
+    }
+}
+
+/// The same scenarios against a real PostgreSQL server, started for the test.
+#[test]
+fn the_scenarios_on_postgresql() {
+    let Some(mut server) = autogiro_testkit::Postgres::start() else {
+        return;
+    };
+    for (name, scenario) in SCENARIOS {
+        eprintln!("PostgreSQL: {name}");
+        scenario(&Place::postgres(&mut server));
+    }
 }
 
 fn bytes(t: &Transmission) -> Vec<u8> {
@@ -100,9 +175,8 @@ fn import(book: &mut Book, name: &str, t: &Transmission, on: Date) -> autogiro_b
         .unwrap()
 }
 
-#[test]
-fn the_same_file_twice_changes_nothing_and_numbers_are_used_once() {
-    let (_dir, mut book, _) = book();
+fn the_same_file_twice_changes_nothing_and_numbers_are_used_once(place: &Place) {
+    let mut book = place.init();
     let sent = file(1, 1, &[("12345", date!(2026 - 01 - 20), 100)], false);
     let first = import(&mut book, "a.txt", &sent, date!(2026 - 01 - 12));
     assert_eq!((first.already, first.claims), (false, 1));
@@ -163,9 +237,8 @@ fn the_same_file_twice_changes_nothing_and_numbers_are_used_once() {
 
 /// What the simulator answers is matched to the claims sent; status shows settled, rejected
 /// with reasons, and outstanding claims.
-#[test]
-fn answers_are_matched_and_the_rest_is_outstanding() {
-    let (_dir, mut book, _) = book();
+fn answers_are_matched_and_the_rest_is_outstanding(place: &Place) {
+    let mut book = place.init();
     let mut mps = Ledger::new();
     let registration = file(1, 1, &[], true);
     import(
@@ -260,9 +333,8 @@ fn answers_are_matched_and_the_rest_is_outstanding() {
 }
 
 /// An answer that fits no claim sent, or two, is reported and marks nothing.
-#[test]
-fn answers_that_match_nothing_or_two_claims_are_reported() {
-    let (_dir, mut book, _) = book();
+fn answers_that_match_nothing_or_two_claims_are_reported(place: &Place) {
+    let mut book = place.init();
     let twins = file(
         1,
         1,
@@ -315,9 +387,8 @@ fn answers_that_match_nothing_or_two_claims_are_reported() {
 }
 
 /// A full listing replaces the agreement's mandates and says what changed.
-#[test]
-fn a_full_listing_replaces_the_mandates_and_reports_the_differences() {
-    let (_dir, mut book, _) = book();
+fn a_full_listing_replaces_the_mandates_and_reports_the_differences(place: &Place) {
+    let mut book = place.init();
     let registration = file(1, 1, &[], true);
     import(
         &mut book,
@@ -372,14 +443,13 @@ fn a_full_listing_replaces_the_mandates_and_reports_the_differences() {
 
 /// Numbers taken for a file being prepared are never handed out twice, and the file made with
 /// them imports as its own.
-#[test]
-fn reserved_numbers_are_taken_once_and_the_prepared_file_imports() {
-    let (_dir, mut book, path) = book();
+fn reserved_numbers_are_taken_once_and_the_prepared_file_imports(place: &Place) {
+    let mut book = place.init();
     let first = book
         .reserve_transmission(12345, date!(2026 - 03 - 02))
         .unwrap();
     let a1 = book.reserve_assignment(&first, AGREEMENT).unwrap();
-    let mut other = Book::open(&path).unwrap();
+    let mut other = place.open();
     let second = other
         .reserve_transmission(12345, date!(2026 - 03 - 02))
         .unwrap();
@@ -405,10 +475,10 @@ fn set_version(path: &Path, version: u32) {
 
 #[test]
 fn a_book_of_a_newer_version_is_refused() {
-    let (_dir, book, path) = book();
-    drop(book);
-    set_version(&path, 99);
-    let err = Book::open(&path).unwrap_err();
+    let place = Place::sqlite();
+    drop(place.init());
+    set_version(Path::new(&place.location), 99);
+    let err = Book::open_at(&place.location).unwrap_err();
     assert!(
         matches!(
             err,
@@ -420,9 +490,34 @@ fn a_book_of_a_newer_version_is_refused() {
         "{err}"
     );
     assert!(err.to_string().contains("use a newer autogiro"), "{err}");
-    let missing = path.with_file_name("missing.db");
+    let missing = Path::new(&place.location).with_file_name("missing.db");
     assert!(matches!(
         Book::open(&missing).unwrap_err(),
         BookError::NoBook(_)
     ));
+
+    let Some(mut server) = autogiro_testkit::Postgres::start() else {
+        return;
+    };
+    let url = server.database();
+    assert!(matches!(
+        Book::open_at(&url).unwrap_err(),
+        BookError::NoBook(_)
+    ));
+    drop(Book::init_at(&url).unwrap());
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    client
+        .batch_execute("UPDATE schema_version SET version = 99")
+        .unwrap();
+    let err = Book::open_at(&url).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            BookError::Newer {
+                found: 99,
+                known: 1
+            }
+        ),
+        "{err}"
+    );
 }

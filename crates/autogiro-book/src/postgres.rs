@@ -1,0 +1,642 @@
+//! The book in PostgreSQL, for payees whose billing runs on more than one machine. The same
+//! rows and operations as the SQLite backend; writes are serialised by a transaction-scoped
+//! advisory lock, so that numbers taken from two servers at the same moment are never the
+//! same; the schema is versioned in `schema_version` and a newer one is refused. TLS when the
+//! URL asks for it (`sslmode=require`), with the system's root certificates.
+
+use std::sync::Arc;
+
+use postgres::{Client, IsolationLevel, Row};
+use time::Date;
+
+use crate::BookError;
+use crate::store::{ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx, WaitingRow};
+
+/// The migrations, in order: migration `i` takes the schema from version `i` to `i + 1`. The
+/// same tables as SQLite's, in PostgreSQL's types.
+const MIGRATIONS: &[&str] = &[
+    // 1: files, assignment numbers, claims, mandates, totals.
+    "CREATE TABLE files (
+        id BIGSERIAL PRIMARY KEY,
+        sha256 TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        sender BIGINT NOT NULL,
+        recipient BIGINT NOT NULL,
+        transmission_number BIGINT NOT NULL,
+        state TEXT NOT NULL,
+        read_on TEXT NOT NULL
+    );
+    CREATE INDEX files_transmission ON files (direction, sender, transmission_number);
+    CREATE TABLE assignments (
+        file_id BIGINT NOT NULL REFERENCES files (id),
+        agreement_id BIGINT NOT NULL,
+        number BIGINT NOT NULL,
+        used_on TEXT NOT NULL
+    );
+    CREATE INDEX assignments_number ON assignments (agreement_id, number);
+    CREATE TABLE claims (
+        id BIGSERIAL PRIMARY KEY,
+        file_id BIGINT NOT NULL REFERENCES files (id),
+        agreement_id BIGINT NOT NULL,
+        assignment_number BIGINT NOT NULL,
+        transaction_number BIGINT NOT NULL,
+        payer TEXT NOT NULL,
+        kid TEXT NOT NULL,
+        amount_ore BIGINT NOT NULL,
+        due_date TEXT NOT NULL,
+        short_name TEXT NOT NULL,
+        own_reference TEXT NOT NULL,
+        foreign_reference TEXT NOT NULL,
+        status TEXT NOT NULL,
+        answer_due TEXT NOT NULL,
+        processing_date TEXT,
+        error_code INTEGER,
+        answer_file_id BIGINT REFERENCES files (id)
+    );
+    CREATE INDEX claims_waiting ON claims (answer_due, agreement_id, amount_ore)
+        WHERE status IN ('sent', 'retry');
+    CREATE INDEX claims_rejected ON claims (processing_date) WHERE status = 'rejected';
+    CREATE TABLE totals (
+        status TEXT PRIMARY KEY,
+        claims BIGINT NOT NULL,
+        sum BIGINT NOT NULL
+    );
+    CREATE TABLE mandates (
+        agreement_id BIGINT NOT NULL,
+        reference TEXT NOT NULL,
+        status TEXT NOT NULL,
+        registered TEXT NOT NULL,
+        PRIMARY KEY (agreement_id, reference)
+    );",
+];
+
+/// The schema version this build writes (the same number as SQLite's for the same tables).
+pub(crate) const VERSION: u32 = 1;
+
+/// The advisory lock every writing transaction takes: one writer at a time, as in SQLite.
+const WRITE_LOCK: i64 = 0x0061_7574_6f67_6972; // "autogir"
+
+/// A book in a PostgreSQL database.
+pub(crate) struct Postgres {
+    client: Client,
+}
+
+impl std::fmt::Debug for Postgres {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Postgres")
+    }
+}
+
+fn db(e: &postgres::Error) -> BookError {
+    BookError::Storage(e.to_string())
+}
+
+/// A TLS connector with the system's root certificates, used when the URL asks for TLS.
+fn tls() -> Result<tokio_postgres_rustls::MakeRustlsConnect, BookError> {
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in rustls_native_certs::load_native_certs().certs {
+        // A certificate the store cannot take is left out, as a browser would.
+        let _ = roots.add(cert);
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| BookError::Storage(format!("TLS: {e}")))?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    Ok(tokio_postgres_rustls::MakeRustlsConnect::new(config))
+}
+
+impl Postgres {
+    /// Connects to the database of `url`; makes and migrates the schema when `create`, else
+    /// it must be there and of this version.
+    pub(crate) fn open(url: &str, create: bool) -> Result<Self, BookError> {
+        let client = Client::connect(url, tls()?)
+            .map_err(|e| BookError::Storage(format!("cannot connect to {}: {e}", redact(url))))?;
+        let mut book = Self { client };
+        book.migrate(create, url)?;
+        Ok(book)
+    }
+
+    fn migrate(&mut self, create: bool, url: &str) -> Result<(), BookError> {
+        let mut t = self.client.transaction().map_err(|e| db(&e))?;
+        t.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
+            .map_err(|e| db(&e))?;
+        let exists: bool = t
+            .query_one("SELECT to_regclass('schema_version') IS NOT NULL", &[])
+            .map_err(|e| db(&e))?
+            .get(0);
+        let found = if exists {
+            let v: i32 = t
+                .query_one("SELECT version FROM schema_version", &[])
+                .map_err(|e| db(&e))?
+                .get(0);
+            u32::try_from(v).unwrap_or(0)
+        } else {
+            if !create {
+                return Err(BookError::NoBook(std::path::PathBuf::from(redact(url))));
+            }
+            t.batch_execute("CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (0);")
+                .map_err(|e| db(&e))?;
+            0
+        };
+        if found > VERSION {
+            return Err(BookError::Newer {
+                found,
+                known: VERSION,
+            });
+        }
+        if found < VERSION && !create {
+            return Err(BookError::Older {
+                found,
+                known: VERSION,
+            });
+        }
+        for (i, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+            t.batch_execute(sql).map_err(|e| db(&e))?;
+            let version = i32::try_from(i + 1).unwrap_or(i32::MAX);
+            t.execute("UPDATE schema_version SET version = $1", &[&version])
+                .map_err(|e| db(&e))?;
+        }
+        t.commit().map_err(|e| db(&e))
+    }
+}
+
+/// A URL as shown in messages: without its password.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.find('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let user = &url[scheme + 3..at];
+            let user = user.split(':').next().unwrap_or_default();
+            format!("{}{user}@{}", &url[..scheme + 3], &url[at + 1..])
+        }
+        _ => url.to_owned(),
+    }
+}
+
+impl Store for Postgres {
+    fn write<T>(
+        &mut self,
+        f: impl FnOnce(&mut dyn Tx) -> Result<T, BookError>,
+    ) -> Result<T, BookError> {
+        let mut t = self.client.transaction().map_err(|e| db(&e))?;
+        t.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
+            .map_err(|e| db(&e))?;
+        let value = f(&mut PgTx {
+            t: &mut t,
+            prepared: std::collections::HashMap::new(),
+        })?;
+        t.commit().map_err(|e| db(&e))?;
+        Ok(value)
+    }
+
+    fn read<T>(
+        &mut self,
+        f: impl FnOnce(&mut dyn Tx) -> Result<T, BookError>,
+    ) -> Result<T, BookError> {
+        let mut t = self
+            .client
+            .build_transaction()
+            .isolation_level(IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()
+            .map_err(|e| db(&e))?;
+        let value = f(&mut PgTx {
+            t: &mut t,
+            prepared: std::collections::HashMap::new(),
+        })?;
+        t.commit().map_err(|e| db(&e))?;
+        Ok(value)
+    }
+}
+
+/// A transaction, with the statements it prepared: a statement is parsed by the server once
+/// per transaction, not once per row.
+struct PgTx<'a, 'b> {
+    t: &'a mut postgres::Transaction<'b>,
+    prepared: std::collections::HashMap<&'static str, postgres::Statement>,
+}
+
+impl PgTx<'_, '_> {
+    fn statement(&mut self, sql: &'static str) -> Result<postgres::Statement, BookError> {
+        if let Some(s) = self.prepared.get(sql) {
+            return Ok(s.clone());
+        }
+        let s = self.t.prepare(sql).map_err(|e| db(&e))?;
+        self.prepared.insert(sql, s.clone());
+        Ok(s)
+    }
+}
+
+fn date(s: &str) -> Result<Date, BookError> {
+    autogiro_model::parse_date(s).map_err(|e| BookError::Corrupt(e.to_string()))
+}
+
+fn u32_of(v: i64) -> Result<u32, BookError> {
+    u32::try_from(v).map_err(|e| BookError::Corrupt(e.to_string()))
+}
+
+fn file_row(r: &Row) -> Result<FileRow, BookError> {
+    Ok(FileRow {
+        id: r.get(0),
+        sha256: r.get(1),
+        name: r.get(2),
+        direction: r.get(3),
+        sender: u32_of(r.get(4))?,
+        recipient: u32_of(r.get(5))?,
+        transmission_number: u32_of(r.get(6))?,
+        state: r.get(7),
+        read_on: date(r.get(8))?,
+    })
+}
+
+const FILE_COLUMNS: &str =
+    "id, sha256, name, direction, sender, recipient, transmission_number, state, read_on";
+
+const CLAIM_COLUMNS: &str = "id, file_id, agreement_id, assignment_number, transaction_number, \
+     payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference, status, \
+     answer_due, processing_date, error_code, answer_file_id";
+
+fn claim_row(r: &Row) -> Result<ClaimRow, BookError> {
+    let processing: Option<String> = r.get(14);
+    let code: Option<i32> = r.get(15);
+    Ok(ClaimRow {
+        id: r.get(0),
+        file_id: r.get(1),
+        agreement_id: u32_of(r.get(2))?,
+        assignment_number: u32_of(r.get(3))?,
+        transaction_number: u32_of(r.get(4))?,
+        payer: r.get(5),
+        kid: r.get(6),
+        amount_ore: r.get(7),
+        due_date: date(r.get(8))?,
+        short_name: r.get(9),
+        own_reference: r.get(10),
+        foreign_reference: r.get(11),
+        status: r.get(12),
+        answer_due: date(r.get(13))?,
+        processing_date: processing.as_deref().map(date).transpose()?,
+        error_code: code.map(|c| u16::try_from(c).unwrap_or(u16::MAX)),
+        answer_file_id: r.get(16),
+    })
+}
+
+impl Tx for PgTx<'_, '_> {
+    fn file_by_hash(&mut self, sha256: &str) -> Result<Option<FileRow>, BookError> {
+        let sql = format!("SELECT {FILE_COLUMNS} FROM files WHERE sha256 = $1");
+        self.t
+            .query_opt(&sql, &[&sha256])
+            .map_err(|e| db(&e))?
+            .as_ref()
+            .map(file_row)
+            .transpose()
+    }
+
+    fn file_by_transmission(
+        &mut self,
+        sender: u32,
+        number: u32,
+    ) -> Result<Option<FileRow>, BookError> {
+        let sql = format!(
+            "SELECT {FILE_COLUMNS} FROM files
+             WHERE direction = 'to-mps' AND sender = $1 AND transmission_number = $2"
+        );
+        self.t
+            .query_opt(&sql, &[&i64::from(sender), &i64::from(number)])
+            .map_err(|e| db(&e))?
+            .as_ref()
+            .map(file_row)
+            .transpose()
+    }
+
+    fn insert_file(&mut self, f: &FileRow) -> Result<i64, BookError> {
+        let row = self
+            .t
+            .query_one(
+                "INSERT INTO files (sha256, name, direction, sender, recipient,
+                 transmission_number, state, read_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+                 RETURNING id",
+                &[
+                    &f.sha256,
+                    &f.name,
+                    &f.direction,
+                    &i64::from(f.sender),
+                    &i64::from(f.recipient),
+                    &i64::from(f.transmission_number),
+                    &f.state,
+                    &f.read_on.to_string(),
+                ],
+            )
+            .map_err(|e| db(&e))?;
+        Ok(row.get(0))
+    }
+
+    fn prepare_file(&mut self, id: i64, sha256: &str, name: &str) -> Result<(), BookError> {
+        self.t
+            .execute(
+                "UPDATE files SET sha256 = $2, name = $3 WHERE id = $1",
+                &[&id, &sha256, &name],
+            )
+            .map_err(|e| db(&e))?;
+        Ok(())
+    }
+
+    fn rename_file(&mut self, id: i64, name: &str) -> Result<(), BookError> {
+        self.t
+            .execute("UPDATE files SET name = $2 WHERE id = $1", &[&id, &name])
+            .map_err(|e| db(&e))?;
+        Ok(())
+    }
+
+    fn set_file_state(&mut self, id: i64, state: &str, read_on: Date) -> Result<(), BookError> {
+        self.t
+            .execute(
+                "UPDATE files SET state = $2, read_on = $3 WHERE id = $1",
+                &[&id, &state, &read_on.to_string()],
+            )
+            .map_err(|e| db(&e))?;
+        Ok(())
+    }
+
+    fn files(&mut self) -> Result<Vec<FileRow>, BookError> {
+        let sql = format!("SELECT {FILE_COLUMNS} FROM files ORDER BY id");
+        self.t
+            .query(&sql, &[])
+            .map_err(|e| db(&e))?
+            .iter()
+            .map(file_row)
+            .collect()
+    }
+
+    fn last_transmission(&mut self, sender: u32) -> Result<Option<u32>, BookError> {
+        let v: Option<i64> = self
+            .t
+            .query_one(
+                "SELECT MAX(transmission_number) FROM files
+                 WHERE direction = 'to-mps' AND sender = $1",
+                &[&i64::from(sender)],
+            )
+            .map_err(|e| db(&e))?
+            .get(0);
+        v.map(u32_of).transpose()
+    }
+
+    fn assignment_used(
+        &mut self,
+        agreement_id: u32,
+        number: u32,
+    ) -> Result<Option<(Date, i64)>, BookError> {
+        let row = self
+            .t
+            .query_opt(
+                "SELECT used_on, file_id FROM assignments WHERE agreement_id = $1 AND number = $2
+                 ORDER BY used_on DESC LIMIT 1",
+                &[&i64::from(agreement_id), &i64::from(number)],
+            )
+            .map_err(|e| db(&e))?;
+        row.map(|r| Ok((date(r.get(0))?, r.get(1)))).transpose()
+    }
+
+    fn use_assignment(
+        &mut self,
+        file_id: i64,
+        agreement_id: u32,
+        number: u32,
+        used_on: Date,
+    ) -> Result<(), BookError> {
+        self.t
+            .execute(
+                "INSERT INTO assignments (file_id, agreement_id, number, used_on)
+                 VALUES ($1, $2, $3, $4)",
+                &[
+                    &file_id,
+                    &i64::from(agreement_id),
+                    &i64::from(number),
+                    &used_on.to_string(),
+                ],
+            )
+            .map_err(|e| db(&e))?;
+        Ok(())
+    }
+
+    fn last_assignment(&mut self, agreement_id: u32) -> Result<Option<u32>, BookError> {
+        let v: Option<i64> = self
+            .t
+            .query_one(
+                "SELECT MAX(number) FROM assignments WHERE agreement_id = $1",
+                &[&i64::from(agreement_id)],
+            )
+            .map_err(|e| db(&e))?
+            .get(0);
+        v.map(u32_of).transpose()
+    }
+
+    fn insert_claim(&mut self, c: &ClaimRow) -> Result<(), BookError> {
+        let statement = self.statement(
+                "INSERT INTO claims (file_id, agreement_id, assignment_number, transaction_number,
+                 payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference,
+                 status, answer_due) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
+            )?;
+        self.t
+            .execute(
+                &statement,
+                &[
+                    &c.file_id,
+                    &i64::from(c.agreement_id),
+                    &i64::from(c.assignment_number),
+                    &i64::from(c.transaction_number),
+                    &c.payer,
+                    &c.kid,
+                    &c.amount_ore,
+                    &c.due_date.to_string(),
+                    &c.short_name,
+                    &c.own_reference,
+                    &c.foreign_reference,
+                    &c.status,
+                    &c.answer_due.to_string(),
+                ],
+            )
+            .map_err(|e| db(&e))?;
+        Ok(())
+    }
+
+    fn waiting(
+        &mut self,
+        agreement_id: u32,
+        each: &mut dyn FnMut(WaitingRow) -> Result<(), BookError>,
+    ) -> Result<(), BookError> {
+        let rows = self
+            .t
+            .query(
+                "SELECT id, payer, kid, amount_ore, due_date, answer_due, status FROM claims
+                 WHERE agreement_id = $1 AND status IN ('sent', 'retry')",
+                &[&i64::from(agreement_id)],
+            )
+            .map_err(|e| db(&e))?;
+        for r in rows {
+            let status: String = r.get(6);
+            each(WaitingRow {
+                id: r.get(0),
+                payer: r.get(1),
+                kid: r.get(2),
+                amount_ore: r.get(3),
+                due_date: date(r.get(4))?,
+                answer_due: date(r.get(5))?,
+                retry: status == "retry",
+            })?;
+        }
+        Ok(())
+    }
+
+    fn answer(
+        &mut self,
+        claim_id: i64,
+        status: &str,
+        processing_date: Date,
+        error_code: Option<u16>,
+        file_id: i64,
+    ) -> Result<(), BookError> {
+        let statement = self
+            .t
+            .prepare(
+                "UPDATE claims SET status = $2, processing_date = $3, error_code = $4,
+                 answer_file_id = $5 WHERE id = $1",
+            )
+            .map_err(|e| db(&e))?;
+        self.t
+            .execute(
+                &statement,
+                &[
+                    &claim_id,
+                    &status,
+                    &processing_date.to_string(),
+                    &error_code.map(i32::from),
+                    &file_id,
+                ],
+            )
+            .map_err(|e| db(&e))?;
+        Ok(())
+    }
+
+    fn claims(
+        &mut self,
+        filter: ClaimFilter,
+        each: &mut dyn FnMut(ClaimRow) -> Result<(), BookError>,
+    ) -> Result<(), BookError> {
+        let (condition, args): (&str, Vec<String>) = match filter {
+            ClaimFilter::Outstanding(today) => (
+                "status IN ('sent', 'retry') AND answer_due < $1 ORDER BY answer_due, id",
+                vec![today.to_string()],
+            ),
+            ClaimFilter::Status(status, None) => {
+                ("status = $1 ORDER BY id", vec![status.to_owned()])
+            }
+            ClaimFilter::Status(status, Some(since)) => (
+                "status = $1 AND COALESCE(processing_date, due_date) >= $2 ORDER BY id",
+                vec![status.to_owned(), since.to_string()],
+            ),
+            ClaimFilter::All => ("TRUE ORDER BY id", Vec::new()),
+        };
+        let sql = format!("SELECT {CLAIM_COLUMNS} FROM claims WHERE {condition}");
+        let params: Vec<&(dyn postgres::types::ToSql + Sync)> = args
+            .iter()
+            .map(|a| a as &(dyn postgres::types::ToSql + Sync))
+            .collect();
+        for row in self.t.query(&sql, &params).map_err(|e| db(&e))? {
+            each(claim_row(&row)?)?;
+        }
+        Ok(())
+    }
+
+    fn counts(&mut self) -> Result<Vec<(String, u64, i64)>, BookError> {
+        let rows = self
+            .t
+            .query(
+                "SELECT status, claims, sum FROM totals WHERE claims > 0 ORDER BY status",
+                &[],
+            )
+            .map_err(|e| db(&e))?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                let n: i64 = r.get(1);
+                (r.get(0), u64::try_from(n).unwrap_or(0), r.get(2))
+            })
+            .collect())
+    }
+
+    fn add_totals(&mut self, status: &str, claims: i64, sum: i64) -> Result<(), BookError> {
+        self.t
+            .execute(
+                "INSERT INTO totals (status, claims, sum) VALUES ($1, $2, $3)
+                 ON CONFLICT (status) DO UPDATE
+                 SET claims = totals.claims + EXCLUDED.claims, sum = totals.sum + EXCLUDED.sum",
+                &[&status, &claims, &sum],
+            )
+            .map_err(|e| db(&e))?;
+        Ok(())
+    }
+
+    fn outstanding(&mut self, today: Date) -> Result<(u64, i64), BookError> {
+        let r = self
+            .t
+            .query_one(
+                "SELECT COUNT(*), COALESCE(SUM(amount_ore), 0)::BIGINT FROM claims
+                 WHERE status IN ('sent', 'retry') AND answer_due < $1",
+                &[&today.to_string()],
+            )
+            .map_err(|e| db(&e))?;
+        let count: i64 = r.get(0);
+        Ok((u64::try_from(count).unwrap_or(0), r.get(1)))
+    }
+
+    fn mandates(&mut self, agreement_id: Option<u32>) -> Result<Vec<MandateRow>, BookError> {
+        let rows = self
+            .t
+            .query(
+                "SELECT agreement_id, reference, status, registered FROM mandates
+                 WHERE $1::BIGINT IS NULL OR agreement_id = $1 ORDER BY agreement_id, reference",
+                &[&agreement_id.map(i64::from)],
+            )
+            .map_err(|e| db(&e))?;
+        rows.iter()
+            .map(|r| {
+                Ok(MandateRow {
+                    agreement_id: u32_of(r.get(0))?,
+                    reference: r.get(1),
+                    status: r.get(2),
+                    registered: r.get(3),
+                })
+            })
+            .collect()
+    }
+
+    fn put_mandate(&mut self, m: &MandateRow) -> Result<(), BookError> {
+        self.t
+            .execute(
+                "INSERT INTO mandates (agreement_id, reference, status, registered)
+                 VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (agreement_id, reference) DO UPDATE
+                 SET status = EXCLUDED.status, registered = EXCLUDED.registered",
+                &[
+                    &i64::from(m.agreement_id),
+                    &m.reference,
+                    &m.status,
+                    &m.registered,
+                ],
+            )
+            .map_err(|e| db(&e))?;
+        Ok(())
+    }
+
+    fn delete_mandate(&mut self, agreement_id: u32, reference: &str) -> Result<(), BookError> {
+        self.t
+            .execute(
+                "DELETE FROM mandates WHERE agreement_id = $1 AND reference = $2",
+                &[&i64::from(agreement_id), &reference],
+            )
+            .map_err(|e| db(&e))?;
+        Ok(())
+    }
+}
