@@ -64,9 +64,9 @@ impl Place {
 /// The scenarios, each run on SQLite by its own test and on PostgreSQL by
 /// `the_scenarios_on_postgresql`.
 /// A scenario on a book at a place.
-type Scenario = fn(&Place);
+type Case = fn(&Place);
 
-const SCENARIOS: &[(&str, Scenario)] = &[
+const SCENARIOS: &[(&str, Case)] = &[
     (
         "numbers",
         the_same_file_twice_changes_nothing_and_numbers_are_used_once,
