@@ -18,7 +18,7 @@ use crate::postgres::Postgres;
 use crate::sqlite::Sqlite;
 use std::collections::HashMap;
 
-use crate::store::{ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx};
+use crate::store::{AssignmentRow, ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx};
 
 /// The payee's book. See the crate's documentation.
 #[derive(Debug)]
@@ -261,6 +261,7 @@ pub struct Reservation {
 pub struct Export {
     version: u32,
     files: Vec<FileRow>,
+    assignments: Vec<AssignmentRow>,
     claims: Vec<ClaimRow>,
     mandates: Vec<serde_json::Value>,
 }
@@ -709,6 +710,7 @@ impl Book {
     pub fn export(&mut self) -> Result<Export, BookError> {
         self.store.read(|tx| {
             let files = tx.files()?;
+            let assignments = tx.assignments()?;
             let mut claims = Vec::new();
             tx.claims(ClaimFilter::All, &mut |row| {
                 claims.push(row);
@@ -731,9 +733,55 @@ impl Book {
             Ok(Export {
                 version: crate::sqlite::VERSION,
                 files,
+                assignments,
                 claims,
                 mandates,
             })
+        })
+    }
+
+    /// Copies everything in this book into `to`, an empty book (of either backend), in one
+    /// transaction: afterwards both export the same document. Returns the number of files and
+    /// of claims copied.
+    ///
+    /// # Errors
+    ///
+    /// [`BookError::NotEmpty`] when `to` holds anything; [`BookError::Storage`]: nothing is
+    /// copied.
+    pub fn copy_to(&mut self, to: &mut Book) -> Result<(usize, usize), BookError> {
+        let (files, assignments, claims, mandates) = self.store.read(|tx| {
+            let mut claims = Vec::new();
+            tx.claims(ClaimFilter::All, &mut |row| {
+                claims.push(row);
+                Ok(())
+            })?;
+            Ok((tx.files()?, tx.assignments()?, claims, tx.mandates(None)?))
+        })?;
+        to.store.write(|tx| {
+            if !tx.files()?.is_empty() || !tx.mandates(None)?.is_empty() {
+                return Err(BookError::NotEmpty);
+            }
+            for f in &files {
+                tx.restore_file(f)?;
+            }
+            for a in &assignments {
+                tx.use_assignment(a.file_id, a.agreement_id, a.number, a.used_on)?;
+            }
+            let mut totals: std::collections::BTreeMap<&str, (i64, i64)> = Default::default();
+            for c in &claims {
+                tx.restore_claim(c)?;
+                let t = totals.entry(c.status.as_str()).or_default();
+                t.0 += 1;
+                t.1 = t.1.saturating_add(c.amount_ore);
+            }
+            for (status, (n, sum)) in totals {
+                tx.add_totals(status, n, sum)?;
+            }
+            for m in &mandates {
+                tx.put_mandate(m)?;
+            }
+            tx.finish_restore()?;
+            Ok((files.len(), claims.len()))
         })
     }
 }

@@ -106,6 +106,9 @@ pub enum BookError {
         /// The first day the number is free.
         free: time::Date,
     },
+    /// `book copy` into a book that already holds something.
+    #[error("the book to copy into is not empty: copy into a new book")]
+    NotEmpty,
     /// The storage failed (disk, locking, a corrupt file).
     #[error("the book's storage: {0}")]
     Storage(String),

@@ -10,7 +10,9 @@ use postgres::{Client, IsolationLevel, Row};
 use time::Date;
 
 use crate::BookError;
-use crate::store::{ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx, WaitingRow};
+use crate::store::{
+    AssignmentRow, ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx, WaitingRow,
+};
 
 /// The migrations, in order: migration `i` takes the schema from version `i` to `i + 1`. The
 /// same tables as SQLite's, in PostgreSQL's types.
@@ -430,6 +432,93 @@ impl Tx for PgTx<'_, '_> {
             .map_err(|e| db(&e))?
             .get(0);
         v.map(u32_of).transpose()
+    }
+
+    fn assignments(&mut self) -> Result<Vec<AssignmentRow>, BookError> {
+        let rows = self
+            .t
+            .query(
+                "SELECT file_id, agreement_id, number, used_on FROM assignments
+                 ORDER BY file_id, agreement_id, number, used_on",
+                &[],
+            )
+            .map_err(|e| db(&e))?;
+        rows.iter()
+            .map(|r| {
+                Ok(AssignmentRow {
+                    file_id: r.get(0),
+                    agreement_id: u32_of(r.get(1))?,
+                    number: u32_of(r.get(2))?,
+                    used_on: date(r.get(3))?,
+                })
+            })
+            .collect()
+    }
+
+    fn restore_file(&mut self, f: &FileRow) -> Result<(), BookError> {
+        self.t
+            .execute(
+                &format!(
+                    "INSERT INTO files ({FILE_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+                ),
+                &[
+                    &f.id,
+                    &f.sha256,
+                    &f.name,
+                    &f.direction,
+                    &i64::from(f.sender),
+                    &i64::from(f.recipient),
+                    &i64::from(f.transmission_number),
+                    &f.state,
+                    &f.read_on.to_string(),
+                ],
+            )
+            .map_err(|e| db(&e))?;
+        Ok(())
+    }
+
+    fn restore_claim(&mut self, c: &ClaimRow) -> Result<(), BookError> {
+        let statement = self.statement(
+            "INSERT INTO claims (id, file_id, agreement_id, assignment_number, transaction_number,
+             payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference, status,
+             answer_due, processing_date, error_code, answer_file_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+        )?;
+        self.t
+            .execute(
+                &statement,
+                &[
+                    &c.id,
+                    &c.file_id,
+                    &i64::from(c.agreement_id),
+                    &i64::from(c.assignment_number),
+                    &i64::from(c.transaction_number),
+                    &c.payer,
+                    &c.kid,
+                    &c.amount_ore,
+                    &c.due_date.to_string(),
+                    &c.short_name,
+                    &c.own_reference,
+                    &c.foreign_reference,
+                    &c.status,
+                    &c.answer_due.to_string(),
+                    &c.processing_date.map(|d| d.to_string()),
+                    &c.error_code.map(i32::from),
+                    &c.answer_file_id,
+                ],
+            )
+            .map_err(|e| db(&e))?;
+        Ok(())
+    }
+
+    fn finish_restore(&mut self) -> Result<(), BookError> {
+        // Rows put back with their ids left the sequences behind.
+        self.t
+            .batch_execute(
+                "SELECT setval(pg_get_serial_sequence('files', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM files;
+                 SELECT setval(pg_get_serial_sequence('claims', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM claims;",
+            )
+            .map_err(|e| db(&e))
     }
 
     fn insert_claim(&mut self, c: &ClaimRow) -> Result<(), BookError> {

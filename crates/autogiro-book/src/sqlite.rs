@@ -9,7 +9,9 @@ use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 use time::Date;
 
 use crate::BookError;
-use crate::store::{ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx, WaitingRow};
+use crate::store::{
+    AssignmentRow, ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx, WaitingRow,
+};
 
 /// The migrations, in order: migration `i` takes the schema from version `i` to `i + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -368,6 +370,83 @@ impl Tx for SqliteTx<'_> {
                 |r| r.get(0),
             )
             .map_err(db)
+    }
+
+    fn assignments(&mut self) -> Result<Vec<AssignmentRow>, BookError> {
+        let mut stmt = self
+            .0
+            .prepare_cached(
+                "SELECT file_id, agreement_id, number, used_on FROM assignments
+                 ORDER BY file_id, agreement_id, number, used_on",
+            )
+            .map_err(db)?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(AssignmentRow {
+                    file_id: r.get(0)?,
+                    agreement_id: r.get(1)?,
+                    number: r.get(2)?,
+                    used_on: date(&r.get::<_, String>(3)?)?,
+                })
+            })
+            .map_err(db)?;
+        rows.collect::<Result<_, _>>().map_err(db)
+    }
+
+    fn restore_file(&mut self, f: &FileRow) -> Result<(), BookError> {
+        self.0
+            .prepare_cached(&format!(
+                "INSERT INTO files ({FILE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+            ))
+            .map_err(db)?
+            .execute(params![
+                f.id,
+                f.sha256,
+                f.name,
+                f.direction,
+                f.sender,
+                f.recipient,
+                f.transmission_number,
+                f.state,
+                f.read_on.to_string()
+            ])
+            .map_err(db)?;
+        Ok(())
+    }
+
+    fn restore_claim(&mut self, c: &ClaimRow) -> Result<(), BookError> {
+        self.0
+            .prepare_cached(&format!(
+                "INSERT INTO claims ({CLAIM_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
+                 ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+            ))
+            .map_err(db)?
+            .execute(params![
+                c.id,
+                c.file_id,
+                c.agreement_id,
+                c.assignment_number,
+                c.transaction_number,
+                c.payer,
+                c.kid,
+                c.amount_ore,
+                c.due_date.to_string(),
+                c.short_name,
+                c.own_reference,
+                c.foreign_reference,
+                c.status,
+                c.answer_due.to_string(),
+                c.processing_date.map(|d| d.to_string()),
+                c.error_code,
+                c.answer_file_id,
+            ])
+            .map_err(db)?;
+        Ok(())
+    }
+
+    fn finish_restore(&mut self) -> Result<(), BookError> {
+        // SQLite gives a new row the largest id + 1 by itself.
+        Ok(())
     }
 
     fn insert_claim(&mut self, c: &ClaimRow) -> Result<(), BookError> {

@@ -53,6 +53,15 @@ pub(crate) struct ClaimRow {
     pub(crate) answer_file_id: Option<i64>,
 }
 
+/// An assignment number a file uses, from a day.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct AssignmentRow {
+    pub(crate) file_id: i64,
+    pub(crate) agreement_id: u32,
+    pub(crate) number: u32,
+    pub(crate) used_on: Date,
+}
+
 /// A claim waiting for an answer, with what an answer is matched on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct WaitingRow {
@@ -147,6 +156,16 @@ pub(crate) trait Tx {
     /// The highest assignment number used for `agreement_id`.
     fn last_assignment(&mut self, agreement_id: u32) -> Result<Option<u32>, BookError>;
 
+    /// Every assignment number used, by file and number.
+    fn assignments(&mut self) -> Result<Vec<AssignmentRow>, BookError>;
+    /// Puts a file back as it was in another book, its id included ([`Book::copy_to`]).
+    ///
+    /// [`Book::copy_to`]: crate::Book::copy_to
+    fn restore_file(&mut self, file: &FileRow) -> Result<(), BookError>;
+    /// Puts a claim back as it was in another book, its id and answer included.
+    fn restore_claim(&mut self, claim: &ClaimRow) -> Result<(), BookError>;
+    /// After files and claims were put back with their ids: new rows get ids after them.
+    fn finish_restore(&mut self) -> Result<(), BookError>;
     /// Adds a claim (its `id` is ignored).
     fn insert_claim(&mut self, claim: &ClaimRow) -> Result<(), BookError>;
     /// Every claim of `agreement_id` waiting for an answer (`sent` or `retry`), given to

@@ -521,3 +521,39 @@ fn a_book_of_a_newer_version_is_refused() {
         "{err}"
     );
 }
+
+/// A book copied from SQLite to PostgreSQL and back exports the same document each time, and
+/// the copies take new files after the ones they hold.
+#[test]
+fn a_book_copied_between_backends_exports_the_same() {
+    let sqlite = Place::sqlite();
+    answers_are_matched_and_the_rest_is_outstanding(&sqlite);
+    let export = |place: &Place| serde_json::to_value(place.open().export().unwrap()).unwrap();
+    let original = export(&sqlite);
+    assert!(!original["claims"].as_array().unwrap().is_empty());
+    assert!(!original["assignments"].as_array().unwrap().is_empty());
+
+    // Into a book that is not empty: refused.
+    let busy = Place::sqlite();
+    answers_that_match_nothing_or_two_claims_are_reported(&busy);
+    let err = sqlite.open().copy_to(&mut busy.open()).unwrap_err();
+    assert!(matches!(err, BookError::NotEmpty), "{err}");
+
+    let Some(mut server) = autogiro_testkit::Postgres::start() else {
+        return;
+    };
+    let postgres = Place::postgres(&mut server);
+    let (files, claims) = sqlite.open().copy_to(&mut postgres.init()).unwrap();
+    assert_eq!((files, claims), (5, 4));
+    assert_eq!(export(&postgres), original);
+    let back = Place::sqlite();
+    postgres.open().copy_to(&mut back.init()).unwrap();
+    assert_eq!(export(&back), original);
+
+    let later = file(9, 9, &[("12345", date!(2026 - 06 - 10), 100)], false);
+    let mut book = postgres.open();
+    assert_eq!(
+        import(&mut book, "later.txt", &later, date!(2026 - 06 - 01)).claims,
+        1
+    );
+}
