@@ -767,7 +767,8 @@ impl Book {
             for a in &assignments {
                 tx.use_assignment(a.file_id, a.agreement_id, a.number, a.used_on)?;
             }
-            let mut totals: std::collections::BTreeMap<&str, (i64, i64)> = Default::default();
+            let mut totals: std::collections::BTreeMap<&str, (i64, i64)> =
+                std::collections::BTreeMap::new();
             for c in &claims {
                 tx.restore_claim(c)?;
                 let t = totals.entry(c.status.as_str()).or_default();
