@@ -41,6 +41,12 @@ pub use book::{
     Status, Unmatched,
 };
 
+/// A book's location as shown to people: a PostgreSQL URL without its password, a path as it
+/// is.
+pub fn shown_location(location: &str) -> String {
+    postgres::redact(location)
+}
+
 /// Why the book could not do what was asked. Nothing was changed.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]

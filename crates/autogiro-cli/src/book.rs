@@ -10,10 +10,10 @@ use time::Date;
 
 use crate::{Status, input};
 
-/// Where the book is: `--book PATH`, else `[book] path` of the settings.
-pub(crate) fn path(book: Option<&Path>, config: Option<&Path>) -> anyhow::Result<PathBuf> {
+/// Where the book is: `--book`, else `[book]` of the settings; a path or a `postgres://` URL.
+pub(crate) fn path(book: Option<&str>, config: Option<&Path>) -> anyhow::Result<String> {
     if let Some(p) = book {
-        return Ok(p.to_path_buf());
+        return Ok(p.to_owned());
     }
     let settings = match autogiro::settings::Settings::load(config) {
         Ok(s) => s,
@@ -24,38 +24,57 @@ pub(crate) fn path(book: Option<&Path>, config: Option<&Path>) -> anyhow::Result
     };
     settings
         .book
-        .map(|b| b.path)
+        .and_then(|b| b.location())
         .context("no book: give --book PATH, or [book] path = \"autogiro.db\" in the settings")
 }
 
 /// The book, when one is configured (for `new`): `--book`, or `[book]` of the settings.
 pub(crate) fn configured(
-    book: Option<&Path>,
+    book: Option<&str>,
     settings: &autogiro::settings::Settings,
 ) -> anyhow::Result<Option<Book>> {
-    let path = book
-        .map(Path::to_path_buf)
-        .or_else(|| settings.book.as_ref().map(|b| b.path.clone()));
-    path.map(|p| Book::open(&p).with_context(|| format!("cannot open the book {}", p.display())))
-        .transpose()
+    let location = book.map(str::to_owned).or_else(|| {
+        settings
+            .book
+            .as_ref()
+            .and_then(autogiro::settings::BookSettings::location)
+    });
+    location.map(|l| open(&l)).transpose()
 }
 
-pub(crate) fn init(path: &Path) -> anyhow::Result<Status> {
-    let existed = path.exists();
-    Book::init(path).with_context(|| format!("cannot make the book {}", path.display()))?;
+pub(crate) fn init(location: &str) -> anyhow::Result<Status> {
+    let existed = !location.starts_with("postgres") && Path::new(location).exists();
+    Book::init_at(location).with_context(|| format!("cannot make the book {}", shown(location)))?;
     if existed {
-        println!("{}: a book, up to date", path.display());
+        println!("{}: a book, up to date", shown(location));
     } else {
-        println!("{}: a new, empty book", path.display());
+        println!("{}: a book, ready", shown(location));
     }
     Ok(Status::Ok)
 }
 
-fn open(path: &Path) -> anyhow::Result<Book> {
-    Book::open(path).with_context(|| format!("cannot open the book {}", path.display()))
+fn shown(location: &str) -> String {
+    autogiro::book::shown_location(location)
 }
 
-pub(crate) fn import(path: &Path, files: &[PathBuf], today: Date) -> anyhow::Result<Status> {
+fn open(location: &str) -> anyhow::Result<Book> {
+    Book::open_at(location).with_context(|| format!("cannot open the book {}", shown(location)))
+}
+
+pub(crate) fn copy(from: &str, to: &str) -> anyhow::Result<Status> {
+    let mut source = open(from)?;
+    let mut target =
+        Book::init_at(to).with_context(|| format!("cannot make the book {}", shown(to)))?;
+    let (files, claims) = source.copy_to(&mut target)?;
+    println!(
+        "{} -> {}: {files} file(s), {claims} claim(s) and every mandate copied",
+        shown(from),
+        shown(to)
+    );
+    Ok(Status::Ok)
+}
+
+pub(crate) fn import(path: &str, files: &[PathBuf], today: Date) -> anyhow::Result<Status> {
     let mut book = open(path)?;
     let mut status = Status::Ok;
     for file in files {
@@ -137,7 +156,7 @@ fn listing_change(change: &autogiro::book::ListingChange) -> String {
     }
 }
 
-pub(crate) fn check(path: &Path, file: &Path, date: Date) -> anyhow::Result<Status> {
+pub(crate) fn check(path: &str, file: &Path, date: Date) -> anyhow::Result<Status> {
     let mut book = open(path)?;
     let name = input::name(file);
     let bytes = input::bytes(file)?;
@@ -183,7 +202,7 @@ pub(crate) enum BookFormat {
 }
 
 pub(crate) fn status(
-    path: &Path,
+    path: &str,
     show: Show,
     since: Option<Date>,
     today: Date,
@@ -327,7 +346,7 @@ fn mandate_cells(m: &BookMandate) -> [String; 12] {
     ]
 }
 
-pub(crate) fn mandates(path: &Path, format: BookFormat) -> anyhow::Result<Status> {
+pub(crate) fn mandates(path: &str, format: BookFormat) -> anyhow::Result<Status> {
     let mut book = open(path)?;
     let mandates = book.mandates()?;
     match format {
@@ -349,7 +368,7 @@ pub(crate) fn mandates(path: &Path, format: BookFormat) -> anyhow::Result<Status
     Ok(Status::Ok)
 }
 
-pub(crate) fn export(path: &Path) -> anyhow::Result<Status> {
+pub(crate) fn export(path: &str) -> anyhow::Result<Status> {
     let mut book = open(path)?;
     println!("{}", serde_json::to_string_pretty(&book.export()?)?);
     Ok(Status::Ok)

@@ -41,9 +41,10 @@ struct Cli {
     /// The payee's settings (default: ./autogiro.toml).
     #[arg(long, global = true, value_name = "PATH")]
     config: Option<PathBuf>,
-    /// The payee's book (default: `[book] path` of the settings).
-    #[arg(long, global = true, value_name = "PATH")]
-    book: Option<PathBuf>,
+    /// The payee's book: an SQLite file, or a `postgres://` URL (default: `[book]` of the
+    /// settings).
+    #[arg(long, global = true, value_name = "PATH|URL")]
+    book: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -279,6 +280,16 @@ enum BookCommand {
         #[arg(long, value_enum, default_value_t = book::BookFormat::Table)]
         format: book::BookFormat,
     },
+    /// Copies a whole book into a new one, SQLite and PostgreSQL either way; both then export
+    /// the same document.
+    Copy {
+        /// The book to copy: an SQLite file or a `postgres://` URL.
+        #[arg(long, value_name = "PATH|URL")]
+        from: String,
+        /// The book to make: a new SQLite file or an empty PostgreSQL database.
+        #[arg(long, value_name = "PATH|URL")]
+        to: String,
+    },
     /// Everything in the book as JSON, for backup and for moving to another store.
     Export {
         /// The form (JSON).
@@ -478,7 +489,7 @@ fn config_check(config: Option<&std::path::Path>) -> Status {
 }
 
 /// `autogiro book ...` on the book at `path`.
-fn run_book(command: BookCommand, path: &std::path::Path) -> anyhow::Result<Status> {
+fn run_book(command: BookCommand, path: &str) -> anyhow::Result<Status> {
     match command {
         BookCommand::Init => book::init(path),
         BookCommand::Import { files, today: t } => {
@@ -504,6 +515,7 @@ fn run_book(command: BookCommand, path: &std::path::Path) -> anyhow::Result<Stat
             book::status(path, show, since, t.unwrap_or_else(today), format)
         }
         BookCommand::Mandates { format } => book::mandates(path, format),
+        BookCommand::Copy { from, to } => book::copy(&from, &to),
         BookCommand::Export {
             format: ExportFormat::Json,
         } => book::export(path),
@@ -546,6 +558,9 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Config {
             command: ConfigCommand::Check,
         } => Ok(config_check(config)),
+        Command::Book {
+            command: command @ BookCommand::Copy { .. },
+        } => run_book(command, ""),
         Command::Book { command } => run_book(command, &book::path(cli.book.as_deref(), config)?),
         Command::Validate {
             files,

@@ -973,15 +973,36 @@ fn in_book(dir: &Path, args: &[&str]) -> (i32, String, String) {
 }
 
 fn book_dir(name: &str) -> PathBuf {
+    book_dir_at(name, None)
+}
+
+/// A folder whose settings keep the book in SQLite (`autogiro.db`), or at `url` in PostgreSQL;
+/// the book made.
+fn book_dir_at(name: &str, url: Option<&str>) -> PathBuf {
     let dir = temp_dir(name);
+    let book = url.map_or_else(
+        || "path = \"autogiro.db\"".to_owned(),
+        |u| format!("url = \"{u}\""),
+    );
     std::fs::write(
         dir.join("autogiro.toml"),
-        "[payee]\ncustomer_unit = \"00012345\"\n\n[book]\npath = \"autogiro.db\"\n\n[[agreement]]\nid = \"000056789\"\naccount = \"1234.56.78903\"\n",
+        format!("[payee]\ncustomer_unit = \"00012345\"\n\n[book]\n{book}\n\n[[agreement]]\nid = \"000056789\"\naccount = \"1234.56.78903\"\n"),
     )
     .unwrap();
     let (code, _, err) = in_book(&dir, &["book", "init"]);
     assert_eq!(code, 0, "{err}");
     dir
+}
+
+/// Runs `test` on a book in SQLite, then on one in a real PostgreSQL server started for it.
+fn on_both_backends(name: &str, test: impl Fn(&Path, Option<&str>)) {
+    let dir = book_dir_at(&format!("{name}-sqlite"), None);
+    test(&dir, None);
+    if let Some(mut server) = autogiro_testkit::Postgres::start() {
+        let url = server.database();
+        let dir = book_dir_at(&format!("{name}-postgres"), Some(&url));
+        test(&dir, Some(&url));
+    }
 }
 
 /// The whole month: mandates sent and confirmed, claims made with `new claims`, checked,
@@ -1124,50 +1145,96 @@ fn book_walks_the_whole_month() {
     assert_eq!(export["claims"].as_array().unwrap().len(), 5);
 }
 
-/// Eight imports started at once on one book (different files) all end with their file in it.
+/// Eight imports started at once on one book (different files) all end with their file in it,
+/// on SQLite and on PostgreSQL.
 #[test]
 fn eight_imports_at_once_all_land() {
-    let dir = book_dir("book-eight");
-    let files = claim_files(&dir, 1, 8);
-    let children: Vec<_> = files
-        .iter()
-        .map(|f| {
-            std::process::Command::new(binary())
-                .current_dir(&dir)
-                .args([
-                    "book",
-                    "import",
-                    &f.to_string_lossy(),
-                    "--today",
-                    "2026-03-16",
-                ])
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect::<Vec<_>>();
-    // All eight run before any is waited for.
-    for child in children {
-        let out = child.wait_with_output().unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-    let (_, json, _) = in_book(&dir, &["book", "export"]);
-    let export: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(export["files"].as_array().unwrap().len(), 8);
-    assert_eq!(export["claims"].as_array().unwrap().len(), 16);
+    on_both_backends("book-eight", |dir, _| {
+        let files = claim_files(dir, 1, 8);
+        let children: Vec<_> = files
+            .iter()
+            .map(|f| {
+                std::process::Command::new(binary())
+                    .current_dir(dir)
+                    .args([
+                        "book",
+                        "import",
+                        &f.to_string_lossy(),
+                        "--today",
+                        "2026-03-16",
+                    ])
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect::<Vec<_>>();
+        // All eight run before any is waited for.
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(0), "{err}");
+        }
+        let (_, json, _) = in_book(dir, &["book", "export"]);
+        let export: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(export["files"].as_array().unwrap().len(), 8);
+        assert_eq!(export["claims"].as_array().unwrap().len(), 16);
+    });
+}
+
+/// Two processes that make files at the same moment from one book never get the same
+/// transmission or assignment number.
+#[test]
+fn numbers_taken_at_the_same_moment_differ() {
+    on_both_backends("book-race", |dir, _| {
+        std::fs::write(
+            dir.join("rows.csv"),
+            "payer_reference,amount,due_date\n12345,100,2026-04-10\n",
+        )
+        .unwrap();
+        let children: Vec<_> = (0..6)
+            .map(|i| {
+                std::process::Command::new(binary())
+                    .current_dir(dir)
+                    .args(["new", "claims", "rows.csv", "--today", "2026-03-16", "-o"])
+                    .arg(format!("made-{i}.txt"))
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+        let mut numbers: Vec<(String, String)> = (0..6)
+            .map(|i| {
+                let file = std::fs::read(dir.join(format!("made-{i}.txt"))).unwrap();
+                let text: String = file.iter().map(|&b| char::from(b)).collect();
+                let lines: Vec<&str> = text.lines().collect();
+                (lines[0][16..23].to_owned(), lines[1][17..24].to_owned())
+            })
+            .collect();
+        numbers.sort();
+        numbers.dedup_by(|a, b| a.0 == b.0 || a.1 == b.1);
+        assert_eq!(numbers.len(), 6, "{numbers:?}");
+    });
 }
 
 /// An import killed with SIGKILL in the middle leaves the book as before (one transaction per
-/// file), and the next import of the file lands whole.
+/// file), and the next import of the file lands whole; on SQLite and on PostgreSQL.
 #[test]
 fn an_import_killed_midway_leaves_the_book_as_before() {
-    let dir = book_dir("book-kill");
+    on_both_backends("book-kill", killed_midway);
+}
+
+fn killed_midway(dir: &Path, url: Option<&str>) {
+    let dir = dir.to_path_buf();
     let rows = 60_000;
     let mut csv = String::from("payer_reference,amount,due_date\n");
     for k in 0..rows {
@@ -1211,11 +1278,24 @@ fn an_import_killed_midway_leaves_the_book_as_before() {
         .stderr(std::process::Stdio::null())
         .spawn()
         .unwrap();
-    // Kill it once it is writing: the write-ahead log grows.
+    // Kill it once it is writing: SQLite's write-ahead log grows; PostgreSQL shows a
+    // transaction that has written.
+    let writing = || match url {
+        None => std::fs::metadata(&wal).map_or(0, |m| m.len()) > before + 1_000_000,
+        Some(url) => {
+            let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+            let row = client
+                .query_one(
+                    "SELECT COUNT(*) FROM pg_stat_activity
+                     WHERE backend_xid IS NOT NULL AND datname = current_database()",
+                    &[],
+                )
+                .unwrap();
+            row.get::<_, i64>(0) > 0
+        }
+    };
     let started = std::time::Instant::now();
-    while std::fs::metadata(&wal).map_or(0, |m| m.len()) <= before + 1_000_000
-        && started.elapsed() < std::time::Duration::from_secs(60)
-    {
+    while !writing() && started.elapsed() < std::time::Duration::from_secs(60) {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
     child.kill().unwrap();
@@ -1339,4 +1419,45 @@ fn colors_help_and_completions() {
         assert_eq!(code, 0, "{shell}: {err}");
         assert!(script.contains("validate"), "{shell}");
     }
+}
+
+/// `book copy` moves a whole book from SQLite to PostgreSQL and back; `book export` of each is
+/// the same document.
+#[test]
+fn book_copy_round_trips_between_backends() {
+    let dir = book_dir("book-copy");
+    for f in claim_files(&dir, 1, 3) {
+        let (code, _, err) = in_book(
+            &dir,
+            &[
+                "book",
+                "import",
+                &f.to_string_lossy(),
+                "--today",
+                "2026-03-16",
+            ],
+        );
+        assert_eq!(code, 0, "{err}");
+    }
+    let (_, original, _) = in_book(&dir, &["book", "export"]);
+    let Some(mut server) = autogiro_testkit::Postgres::start() else {
+        return;
+    };
+    let url = server.database();
+    let (code, out, err) = in_book(
+        &dir,
+        &["book", "copy", "--from", "autogiro.db", "--to", &url],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("3 file(s), 6 claim(s)"), "{out}");
+    let (_, copied, _) = in_book(&dir, &["book", "export", "--book", &url]);
+    assert_eq!(copied, original);
+    let (code, _, err) = in_book(&dir, &["book", "copy", "--from", &url, "--to", "back.db"]);
+    assert_eq!(code, 0, "{err}");
+    let (_, back, _) = in_book(&dir, &["book", "export", "--book", "back.db"]);
+    assert_eq!(back, original);
+    // Into a book that holds something: refused.
+    let (code, _, err) = in_book(&dir, &["book", "copy", "--from", &url, "--to", "back.db"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("not empty"), "{err}");
 }

@@ -10,7 +10,7 @@
 //! ```
 //!
 //! `[book] path = "autogiro.db"` says where the payee's book is kept (relative to the settings
-//! file). Several `[[agreement]]` tables may stand in one file. A key the file does not know is an
+//! file), or `[book] url = "postgres://user@host/db"` for one in PostgreSQL. Several `[[agreement]]` tables may stand in one file. A key the file does not know is an
 //! error that names it and its line: a misspelt key must not be ignored.
 
 use std::path::{Path, PathBuf};
@@ -40,7 +40,21 @@ pub struct Settings {
 #[serde(deny_unknown_fields)]
 pub struct BookSettings {
     /// `path`: the book's SQLite file; relative to the settings file's folder.
-    pub path: PathBuf,
+    #[serde(default)]
+    pub path: Option<PathBuf>,
+    /// `url`: a PostgreSQL database instead (`postgres://user@host/db`, `?sslmode=require` for
+    /// TLS), for a book shared by several machines.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+impl BookSettings {
+    /// Where the book is: the URL, or the path, as `autogiro_book::Book::open_at` takes it.
+    pub fn location(&self) -> Option<String> {
+        self.url
+            .clone()
+            .or_else(|| self.path.as_ref().map(|p| p.to_string_lossy().into_owned()))
+    }
 }
 
 /// `[payee]`.
@@ -111,10 +125,11 @@ impl Settings {
             message,
         })?;
         if let Some(book) = &mut settings.book
-            && book.path.is_relative()
+            && let Some(p) = &book.path
+            && p.is_relative()
             && let Some(folder) = path.parent()
         {
-            book.path = folder.join(&book.path);
+            book.path = Some(folder.join(p));
         }
         Ok(settings)
     }
@@ -138,6 +153,11 @@ impl Settings {
     /// A message naming the line, the key and what was expected.
     pub fn parse(text: &str) -> Result<Self, String> {
         let settings: Self = toml::from_str(text).map_err(|e| one_line(&e, text))?;
+        if let Some(book) = &settings.book
+            && book.path.is_some() == book.url.is_some()
+        {
+            return Err("[book] takes either path (an SQLite file) or url (PostgreSQL)".to_owned());
+        }
         let mut seen = std::collections::BTreeSet::new();
         for a in &settings.agreements {
             if !seen.insert(a.id) {
