@@ -18,7 +18,9 @@ use crate::postgres::Postgres;
 use crate::sqlite::Sqlite;
 use std::collections::HashMap;
 
-use crate::store::{AssignmentRow, ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx};
+use crate::store::{
+    AnswerRow, AssignmentRow, ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx,
+};
 
 /// The payee's book. See the crate's documentation.
 #[derive(Debug)]
@@ -855,12 +857,14 @@ fn import_sent(
         match a {
             Assignment::Claims(c) => {
                 let mut sum = 0i64;
+                let mut rows = Vec::with_capacity(c.claims.len());
                 for claim in &c.claims {
                     let row = sent_claim(id, h, claim, read_on)?;
                     sum = sum.saturating_add(row.amount_ore);
-                    tx.insert_claim(&row)?;
+                    rows.push(row);
                     imported.claims += 1;
                 }
+                tx.insert_claims(&rows)?;
                 let count = i64::try_from(c.claims.len()).map_err(corrupt)?;
                 tx.add_totals("sent", count, sum)?;
             }
@@ -982,19 +986,24 @@ fn import_answer(
 
 /// How the claims of each status change with a file of answers: from status, to status,
 /// number, sum.
+/// The answers themselves are written together at the end of the file.
 #[derive(Default)]
-struct Moves(std::collections::BTreeMap<(String, &'static str), (i64, i64)>);
+struct Moves {
+    totals: std::collections::BTreeMap<(String, &'static str), (i64, i64)>,
+    answers: Vec<AnswerRow>,
+}
 
 impl Moves {
     fn add(&mut self, from: &str, to: &'static str, amount: i64) {
-        let e = self.0.entry((from.to_owned(), to)).or_insert((0, 0));
+        let e = self.totals.entry((from.to_owned(), to)).or_insert((0, 0));
         e.0 += 1;
         e.1 = e.1.saturating_add(amount);
     }
 
-    /// Writes the moves to the totals, once per status.
+    /// Writes the answers, and the moves to the totals once per status.
     fn apply(self, tx: &mut dyn Tx) -> Result<(), BookError> {
-        for ((from, to), (n, sum)) in self.0 {
+        tx.answer_claims(&self.answers)?;
+        for ((from, to), (n, sum)) in self.totals {
             tx.add_totals(&from, -n, -sum)?;
             tx.add_totals(to, n, sum)?;
         }
@@ -1087,13 +1096,13 @@ fn answer(
         let Some(one) = candidates.get_mut(*i) else {
             return Ok(());
         };
-        tx.answer(
-            one.id,
+        moves.answers.push(AnswerRow {
+            claim_id: one.id,
             status,
-            processing,
-            code.map(ErrorCode::number),
+            processing_date: processing,
+            error_code: code.map(ErrorCode::number),
             file_id,
-        )?;
+        });
         let from = if one.retry { "retry" } else { "sent" };
         moves.add(from, status, one.amount_ore);
         imported.answered += 1;

@@ -4,6 +4,7 @@
 //! same; the schema is versioned in `schema_version` and a newer one is refused. TLS when the
 //! URL asks for it (`sslmode=require`), with the system's root certificates.
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 
 use postgres::{Client, IsolationLevel, Row};
@@ -11,7 +12,7 @@ use time::Date;
 
 use crate::BookError;
 use crate::store::{
-    AssignmentRow, ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx, WaitingRow,
+    AnswerRow, AssignmentRow, ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx, WaitingRow,
 };
 
 /// The migrations, in order: migration `i` takes the schema from version `i` to `i + 1`. The
@@ -78,6 +79,24 @@ pub(crate) const VERSION: u32 = 1;
 
 /// The advisory lock every writing transaction takes: one writer at a time, as in SQLite.
 const WRITE_LOCK: i64 = 0x0061_7574_6f67_6972; // "autogir"
+
+/// Rows to a statement when claims are added or answered in bulk (13 parameters a claim, well
+/// under PostgreSQL's 65 535).
+const BATCH: usize = 1000;
+
+/// `($1, $2, ...), (...)`: `rows` groups of `columns` parameters.
+fn values(sql: &mut String, rows: usize, columns: usize) {
+    for r in 0..rows {
+        sql.push_str(if r == 0 { "(" } else { ", (" });
+        for c in 0..columns {
+            if c > 0 {
+                sql.push_str(", ");
+            }
+            let _ = write!(sql, "${}", r * columns + c + 1);
+        }
+        sql.push(')');
+    }
+}
 
 /// A book in a PostgreSQL database.
 pub(crate) struct Postgres {
@@ -521,32 +540,81 @@ impl Tx for PgTx<'_, '_> {
             .map_err(|e| db(&e))
     }
 
-    fn insert_claim(&mut self, c: &ClaimRow) -> Result<(), BookError> {
-        let statement = self.statement(
+    fn insert_claims(&mut self, claims: &[ClaimRow]) -> Result<(), BookError> {
+        // Rows go a thousand to a statement: a round trip per claim cost most of the time.
+        for chunk in claims.chunks(BATCH) {
+            let mut sql = String::from(
                 "INSERT INTO claims (file_id, agreement_id, assignment_number, transaction_number,
                  payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference,
-                 status, answer_due) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
-            )?;
-        self.t
-            .execute(
-                &statement,
-                &[
-                    &c.file_id,
-                    &i64::from(c.agreement_id),
-                    &i64::from(c.assignment_number),
-                    &i64::from(c.transaction_number),
-                    &c.payer,
-                    &c.kid,
-                    &c.amount_ore,
-                    &c.due_date.to_string(),
-                    &c.short_name,
-                    &c.own_reference,
-                    &c.foreign_reference,
-                    &c.status,
-                    &c.answer_due.to_string(),
-                ],
-            )
-            .map_err(|e| db(&e))?;
+                 status, answer_due) VALUES ",
+            );
+            values(&mut sql, chunk.len(), 13);
+            let mut owned: Vec<Box<dyn postgres::types::ToSql + Sync>> =
+                Vec::with_capacity(chunk.len() * 13);
+            for c in chunk {
+                owned.extend([
+                    Box::new(c.file_id) as Box<dyn postgres::types::ToSql + Sync>,
+                    Box::new(i64::from(c.agreement_id)),
+                    Box::new(i64::from(c.assignment_number)),
+                    Box::new(i64::from(c.transaction_number)),
+                    Box::new(c.payer.clone()),
+                    Box::new(c.kid.clone()),
+                    Box::new(c.amount_ore),
+                    Box::new(c.due_date.to_string()),
+                    Box::new(c.short_name.clone()),
+                    Box::new(c.own_reference.clone()),
+                    Box::new(c.foreign_reference.clone()),
+                    Box::new(c.status.clone()),
+                    Box::new(c.answer_due.to_string()),
+                ]);
+            }
+            let params: Vec<&(dyn postgres::types::ToSql + Sync)> =
+                owned.iter().map(AsRef::as_ref).collect();
+            self.t.execute(&sql, &params).map_err(|e| db(&e))?;
+        }
+        Ok(())
+    }
+
+    fn answer_claims(&mut self, answers: &[AnswerRow]) -> Result<(), BookError> {
+        for chunk in answers.chunks(BATCH) {
+            let mut sql = String::from(
+                "UPDATE claims SET status = v.status, processing_date = v.processing_date,
+                 error_code = v.error_code, answer_file_id = v.file_id
+                 FROM (VALUES ",
+            );
+            for i in 0..chunk.len() {
+                let p = i * 5;
+                if i > 0 {
+                    sql.push_str(", ");
+                }
+                let _ = write!(
+                    sql,
+                    "(${}::BIGINT, ${}::TEXT, ${}::TEXT, ${}::INTEGER, ${}::BIGINT)",
+                    p + 1,
+                    p + 2,
+                    p + 3,
+                    p + 4,
+                    p + 5
+                );
+            }
+            sql.push_str(
+                ") AS v (id, status, processing_date, error_code, file_id) WHERE claims.id = v.id",
+            );
+            let mut owned: Vec<Box<dyn postgres::types::ToSql + Sync>> =
+                Vec::with_capacity(chunk.len() * 5);
+            for a in chunk {
+                owned.extend([
+                    Box::new(a.claim_id) as Box<dyn postgres::types::ToSql + Sync>,
+                    Box::new(a.status.to_owned()),
+                    Box::new(a.processing_date.to_string()),
+                    Box::new(a.error_code.map(i32::from)),
+                    Box::new(a.file_id),
+                ]);
+            }
+            let params: Vec<&(dyn postgres::types::ToSql + Sync)> =
+                owned.iter().map(AsRef::as_ref).collect();
+            self.t.execute(&sql, &params).map_err(|e| db(&e))?;
+        }
         Ok(())
     }
 
@@ -575,36 +643,6 @@ impl Tx for PgTx<'_, '_> {
                 retry: status == "retry",
             })?;
         }
-        Ok(())
-    }
-
-    fn answer(
-        &mut self,
-        claim_id: i64,
-        status: &str,
-        processing_date: Date,
-        error_code: Option<u16>,
-        file_id: i64,
-    ) -> Result<(), BookError> {
-        let statement = self
-            .t
-            .prepare(
-                "UPDATE claims SET status = $2, processing_date = $3, error_code = $4,
-                 answer_file_id = $5 WHERE id = $1",
-            )
-            .map_err(|e| db(&e))?;
-        self.t
-            .execute(
-                &statement,
-                &[
-                    &claim_id,
-                    &status,
-                    &processing_date.to_string(),
-                    &error_code.map(i32::from),
-                    &file_id,
-                ],
-            )
-            .map_err(|e| db(&e))?;
         Ok(())
     }
 

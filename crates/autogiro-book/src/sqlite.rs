@@ -10,7 +10,7 @@ use time::Date;
 
 use crate::BookError;
 use crate::store::{
-    AssignmentRow, ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx, WaitingRow,
+    AnswerRow, AssignmentRow, ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx, WaitingRow,
 };
 
 /// The migrations, in order: migration `i` takes the schema from version `i` to `i + 1`.
@@ -225,6 +225,53 @@ fn claim_row(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
         error_code: r.get(15)?,
         answer_file_id: r.get(16)?,
     })
+}
+
+impl SqliteTx<'_> {
+    fn insert_claim(&mut self, c: &ClaimRow) -> Result<(), BookError> {
+        self.0
+            .prepare_cached(
+                "INSERT INTO claims (file_id, agreement_id, assignment_number, transaction_number,
+                 payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference,
+                 status, answer_due) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )
+            .map_err(db)?
+            .execute(params![
+                c.file_id,
+                c.agreement_id,
+                c.assignment_number,
+                c.transaction_number,
+                c.payer,
+                c.kid,
+                c.amount_ore,
+                c.due_date.to_string(),
+                c.short_name,
+                c.own_reference,
+                c.foreign_reference,
+                c.status,
+                c.answer_due.to_string(),
+            ])
+            .map_err(db)?;
+        Ok(())
+    }
+
+    fn answer(&mut self, a: &AnswerRow) -> Result<(), BookError> {
+        self.0
+            .prepare_cached(
+                "UPDATE claims SET status = ?2, processing_date = ?3, error_code = ?4,
+                 answer_file_id = ?5 WHERE id = ?1",
+            )
+            .map_err(db)?
+            .execute(params![
+                a.claim_id,
+                a.status,
+                a.processing_date.to_string(),
+                a.error_code,
+                a.file_id
+            ])
+            .map_err(db)?;
+        Ok(())
+    }
 }
 
 impl Tx for SqliteTx<'_> {
@@ -449,30 +496,17 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
-    fn insert_claim(&mut self, c: &ClaimRow) -> Result<(), BookError> {
-        self.0
-            .prepare_cached(
-                "INSERT INTO claims (file_id, agreement_id, assignment_number, transaction_number,
-                 payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference,
-                 status, answer_due) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )
-            .map_err(db)?
-            .execute(params![
-                c.file_id,
-                c.agreement_id,
-                c.assignment_number,
-                c.transaction_number,
-                c.payer,
-                c.kid,
-                c.amount_ore,
-                c.due_date.to_string(),
-                c.short_name,
-                c.own_reference,
-                c.foreign_reference,
-                c.status,
-                c.answer_due.to_string(),
-            ])
-            .map_err(db)?;
+    fn insert_claims(&mut self, claims: &[ClaimRow]) -> Result<(), BookError> {
+        for c in claims {
+            self.insert_claim(c)?;
+        }
+        Ok(())
+    }
+
+    fn answer_claims(&mut self, answers: &[AnswerRow]) -> Result<(), BookError> {
+        for a in answers {
+            self.answer(a)?;
+        }
         Ok(())
     }
 
@@ -507,31 +541,6 @@ impl Tx for SqliteTx<'_> {
             .map_err(db)?;
             each(row)?;
         }
-        Ok(())
-    }
-
-    fn answer(
-        &mut self,
-        claim_id: i64,
-        status: &str,
-        processing_date: Date,
-        error_code: Option<u16>,
-        file_id: i64,
-    ) -> Result<(), BookError> {
-        self.0
-            .prepare_cached(
-                "UPDATE claims SET status = ?2, processing_date = ?3, error_code = ?4,
-                 answer_file_id = ?5 WHERE id = ?1",
-            )
-            .map_err(db)?
-            .execute(params![
-                claim_id,
-                status,
-                processing_date.to_string(),
-                error_code,
-                file_id
-            ])
-            .map_err(db)?;
         Ok(())
     }
 

@@ -53,6 +53,18 @@ pub(crate) struct ClaimRow {
     pub(crate) answer_file_id: Option<i64>,
 }
 
+/// MPS's answer to a claim sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct AnswerRow {
+    pub(crate) claim_id: i64,
+    /// `settled`, `rejected` or `retry`.
+    pub(crate) status: &'static str,
+    pub(crate) processing_date: Date,
+    pub(crate) error_code: Option<u16>,
+    /// The file of the answer.
+    pub(crate) file_id: i64,
+}
+
 /// An assignment number a file uses, from a day.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub(crate) struct AssignmentRow {
@@ -166,8 +178,8 @@ pub(crate) trait Tx {
     fn restore_claim(&mut self, claim: &ClaimRow) -> Result<(), BookError>;
     /// After files and claims were put back with their ids: new rows get ids after them.
     fn finish_restore(&mut self) -> Result<(), BookError>;
-    /// Adds a claim (its `id` is ignored).
-    fn insert_claim(&mut self, claim: &ClaimRow) -> Result<(), BookError>;
+    /// Adds claims (their `id` is ignored).
+    fn insert_claims(&mut self, claims: &[ClaimRow]) -> Result<(), BookError>;
     /// Every claim of `agreement_id` waiting for an answer (`sent` or `retry`), given to
     /// `each`: one query for a whole file of answers, matched in memory.
     fn waiting(
@@ -175,15 +187,8 @@ pub(crate) trait Tx {
         agreement_id: u32,
         each: &mut dyn FnMut(WaitingRow) -> Result<(), BookError>,
     ) -> Result<(), BookError>;
-    /// Records MPS's answer to a claim.
-    fn answer(
-        &mut self,
-        claim_id: i64,
-        status: &str,
-        processing_date: Date,
-        error_code: Option<u16>,
-        file_id: i64,
-    ) -> Result<(), BookError>;
+    /// Records MPS's answers to claims.
+    fn answer_claims(&mut self, answers: &[AnswerRow]) -> Result<(), BookError>;
     /// Claims of a filter, in the order they were sent, given to `each`.
     fn claims(
         &mut self,
