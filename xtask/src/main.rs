@@ -476,7 +476,8 @@ fn mib(kib: Option<u64>) -> String {
 }
 
 /// The book: a file of N claims sent, MPS's answer settling all but every 1000th, and the
-/// status of the book then. Each step runs once, on a book made for the run.
+/// status of the book then. Each step runs once, on a book made for the run: in SQLite, and
+/// in PostgreSQL when it is installed (a server started for the run), side by side.
 fn bench_book(root: &Path, cli: &Path, n: u32) -> Result<(), String> {
     let data = root.join("target/bench-data");
     let answers = data.join(format!("answers-{n}.txt"));
@@ -489,29 +490,60 @@ fn bench_book(root: &Path, cli: &Path, n: u32) -> Result<(), String> {
         p.push(suffix);
         let _ = std::fs::remove_file(&p);
     }
-    let book_arg = book.to_string_lossy().into_owned();
-    let claims = data
-        .join(format!("claims-{n}.txt"))
-        .to_string_lossy()
-        .into_owned();
-    let answers = answers.to_string_lossy().into_owned();
-    let base = ["--book", book_arg.as_str()];
-    let with = |args: &[&'static str]| [&base[..], args].concat();
+    let claims = data.join(format!("claims-{n}.txt"));
+    let sqlite = book_steps(cli, &book.to_string_lossy(), &claims, &answers)?;
+    let mut server = autogiro_testkit::Postgres::start();
+    let postgres = match &mut server {
+        Some(server) => Some(book_steps(cli, &server.database(), &claims, &answers)?),
+        None => None,
+    };
+    println!("the book, {n} claims, each step once:\n");
+    println!("| step | SQLite | peak RSS | PostgreSQL | peak RSS |");
+    println!("|---|---|---|---|---|");
+    for (i, t) in sqlite.iter().enumerate() {
+        let pg = postgres.as_ref().and_then(|p| p.get(i)).map_or_else(
+            || "(not installed) | ".to_owned(),
+            |p| format!("{:.3} s | {}", p.seconds, mib(p.rss_kib)),
+        );
+        println!(
+            "| {} | {:.3} s | {} | {pg} |",
+            t.name,
+            t.seconds,
+            mib(t.rss_kib)
+        );
+    }
+    Ok(())
+}
+
+/// `--book LOCATION ARGS`.
+fn on<'a>(location: &'a str, args: &[&'a str]) -> Vec<&'a str> {
+    [&["--book", location][..], args].concat()
+}
+
+/// The steps of [`bench_book`] on the book at `location`.
+fn book_steps(
+    cli: &Path,
+    location: &str,
+    claims: &Path,
+    answers: &Path,
+) -> Result<Vec<Timing>, String> {
+    let claims = claims.to_string_lossy();
+    let answers = answers.to_string_lossy();
+    let with = |args: &[&'static str]| on(location, args);
     time_once("book init", cli, &with(&["book", "init"]))?;
-    let steps = [
+    Ok(vec![
         time_once(
             "book import, the file sent",
             cli,
-            &[
-                &base[..],
+            &on(
+                location,
                 &["book", "import", &claims, "--today", "2026-01-10"],
-            ]
-            .concat(),
+            ),
         )?,
         time_once(
             "book import, MPS's answer settling all but every 1000th",
             cli,
-            &[&base[..], &["book", "import", &answers]].concat(),
+            &on(location, &["book", "import", &answers]),
         )?,
         time_once(
             "book status (counts and sums)",
@@ -531,14 +563,7 @@ fn bench_book(root: &Path, cli: &Path, n: u32) -> Result<(), String> {
                 "csv",
             ]),
         )?,
-    ];
-    println!("the book (SQLite), {n} claims, each step once:\n");
-    println!("| step | seconds | peak RSS |");
-    println!("|---|---|---|");
-    for t in &steps {
-        println!("| {} | {:.3} | {} |", t.name, t.seconds, mib(t.rss_kib));
-    }
-    Ok(())
+    ])
 }
 
 /// A table of timings of commands on one file of `bytes`, each next to the first (`wc -l`).
