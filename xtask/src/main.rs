@@ -291,54 +291,24 @@ struct Timing {
 /// How many times each command runs; the median is reported.
 const RUNS: usize = 5;
 
-/// Runs `program args` `RUNS` times, its output discarded; peak RSS from `/usr/bin/time` when
-/// the machine has it.
+/// Runs `program args` `RUNS` times, its output discarded: the median time and the largest
+/// peak RSS.
 fn time_command(name: &str, program: &Path, args: &[&str]) -> Result<Timing, String> {
-    let gnu_time = Path::new("/usr/bin/time");
-    let mut seconds = Vec::new();
-    let mut rss = None;
-    for _ in 0..RUNS {
-        let started = Instant::now();
-        let output = if gnu_time.exists() {
-            std::process::Command::new(gnu_time)
-                .arg("-f")
-                .arg("%M")
-                .arg(program)
-                .args(args)
-                .stdout(std::process::Stdio::null())
-                .output()
-        } else {
-            std::process::Command::new(program)
-                .args(args)
-                .stdout(std::process::Stdio::null())
-                .output()
-        }
-        .map_err(|e| format!("{}: {e}", program.display()))?;
-        seconds.push(started.elapsed().as_secs_f64());
-        if !output.status.success() {
-            return Err(format!(
-                "{name} failed: {}",
-                String::from_utf8_lossy(&output.stderr)
-            ));
-        }
-        if gnu_time.exists() {
-            let stderr = String::from_utf8_lossy(&output.stderr);
-            let kib = stderr
-                .lines()
-                .last()
-                .and_then(|l| l.trim().parse::<u64>().ok());
-            rss = rss.max(kib);
-        }
-    }
-    seconds.sort_by(f64::total_cmp);
+    let mut runs = (0..RUNS)
+        .map(|_| time_once(name, program, args))
+        .collect::<Result<Vec<Timing>, String>>()?;
+    let rss_kib = runs.iter().filter_map(|t| t.rss_kib).max();
+    runs.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
+    let seconds = runs.get(RUNS / 2).map_or(0.0, |t| t.seconds);
     Ok(Timing {
         name: name.to_owned(),
-        seconds: seconds[RUNS / 2],
-        rss_kib: rss,
+        seconds,
+        rss_kib,
     })
 }
 
-/// Runs `program args` once (for a step that changes what it works on); its output discarded.
+/// Runs `program args` once, its output discarded; peak RSS from `/usr/bin/time` when the
+/// machine has it.
 fn time_once(name: &str, program: &Path, args: &[&str]) -> Result<Timing, String> {
     let gnu_time = Path::new("/usr/bin/time");
     let started = Instant::now();

@@ -505,6 +505,14 @@ fn a_book_of_a_newer_version_is_refused() {
         BookError::NoBook(_)
     ));
     drop(Book::init_at(&url).unwrap());
+    // TLS when the URL asks: `prefer` falls back on a server without it, `require` refuses.
+    drop(Book::open_at(&format!("{url}?sslmode=prefer")).unwrap());
+    let err = Book::open_at(&format!("{url}?sslmode=require")).unwrap_err();
+    let message = err.to_string();
+    assert!(
+        message.starts_with("the book's storage: cannot connect to postgres://postgres@127.0.0.1"),
+        "{message}"
+    );
     let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     client
         .batch_execute("UPDATE schema_version SET version = 99")
