@@ -1008,10 +1008,15 @@ fn on_both_backends(name: &str, test: impl Fn(&Path, Option<&str>)) {
 /// The whole month: mandates sent and confirmed, claims made with `new claims`, checked,
 /// imported, answered by `simulate`, the answer imported, and `status` showing what the
 /// simulator did: settled, rejected with reasons, and a file never answered outstanding.
+/// On SQLite and on PostgreSQL.
 #[test]
-#[allow(clippy::too_many_lines)] // One month, told in order.
 fn book_walks_the_whole_month() {
-    let dir = book_dir("book-month");
+    on_both_backends("book-month", |dir, _| whole_month(dir));
+}
+
+#[allow(clippy::too_many_lines)] // One month, told in order.
+fn whole_month(dir: &Path) {
+    let dir = dir.to_path_buf();
     std::fs::write(
         dir.join("mandates.csv"),
         "registration,payer_reference,account,period,limit,name,postal_code,postal_town,organisation_number,signatory,signatory_birth_date\n\
