@@ -267,6 +267,17 @@ fn u32_of(v: i64) -> Result<u32, BookError> {
     u32::try_from(v).map_err(|e| BookError::Corrupt(e.to_string()))
 }
 
+/// The columns of a file that PostgreSQL holds in other types than the row: sender, recipient
+/// and transmission number as `BIGINT`, the date as text.
+fn file_values(f: &FileRow) -> (i64, i64, i64, String) {
+    (
+        i64::from(f.sender),
+        i64::from(f.recipient),
+        i64::from(f.transmission_number),
+        f.read_on.to_string(),
+    )
+}
+
 fn file_row(r: &Row) -> Result<FileRow, BookError> {
     Ok(FileRow {
         id: r.get(0),
@@ -341,6 +352,7 @@ impl Tx for PgTx<'_, '_> {
     }
 
     fn insert_file(&mut self, f: &FileRow) -> Result<i64, BookError> {
+        let (sender, recipient, number, read_on) = file_values(f);
         let row = self
             .t
             .query_one(
@@ -351,11 +363,11 @@ impl Tx for PgTx<'_, '_> {
                     &f.sha256,
                     &f.name,
                     &f.direction,
-                    &i64::from(f.sender),
-                    &i64::from(f.recipient),
-                    &i64::from(f.transmission_number),
+                    &sender,
+                    &recipient,
+                    &number,
                     &f.state,
-                    &f.read_on.to_string(),
+                    &read_on,
                 ],
             )
             .map_err(|e| db(&e))?;
@@ -484,6 +496,7 @@ impl Tx for PgTx<'_, '_> {
     }
 
     fn restore_file(&mut self, f: &FileRow) -> Result<(), BookError> {
+        let (sender, recipient, number, read_on) = file_values(f);
         self.t
             .execute(
                 &format!(
@@ -494,11 +507,11 @@ impl Tx for PgTx<'_, '_> {
                     &f.sha256,
                     &f.name,
                     &f.direction,
-                    &i64::from(f.sender),
-                    &i64::from(f.recipient),
-                    &i64::from(f.transmission_number),
+                    &sender,
+                    &recipient,
+                    &number,
                     &f.state,
-                    &f.read_on.to_string(),
+                    &read_on,
                 ],
             )
             .map_err(|e| db(&e))?;

@@ -228,31 +228,9 @@ fn claim_row(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
 }
 
 impl SqliteTx<'_> {
+    /// A new claim: [`Tx::restore_claim`] of a row whose id 0 lets SQLite number it.
     fn insert_claim(&mut self, c: &ClaimRow) -> Result<(), BookError> {
-        self.0
-            .prepare_cached(
-                "INSERT INTO claims (file_id, agreement_id, assignment_number, transaction_number,
-                 payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference,
-                 status, answer_due) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )
-            .map_err(db)?
-            .execute(params![
-                c.file_id,
-                c.agreement_id,
-                c.assignment_number,
-                c.transaction_number,
-                c.payer,
-                c.kid,
-                c.amount_ore,
-                c.due_date.to_string(),
-                c.short_name,
-                c.own_reference,
-                c.foreign_reference,
-                c.status,
-                c.answer_due.to_string(),
-            ])
-            .map_err(db)?;
-        Ok(())
+        self.restore_claim(c)
     }
 
     fn answer(&mut self, a: &AnswerRow) -> Result<(), BookError> {
@@ -303,23 +281,8 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn insert_file(&mut self, f: &FileRow) -> Result<i64, BookError> {
-        self.0
-            .prepare_cached(
-                "INSERT INTO files (sha256, name, direction, sender, recipient,
-                 transmission_number, state, read_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )
-            .map_err(db)?
-            .execute(params![
-                f.sha256,
-                f.name,
-                f.direction,
-                f.sender,
-                f.recipient,
-                f.transmission_number,
-                f.state,
-                f.read_on.to_string()
-            ])
-            .map_err(db)?;
+        // Id 0 lets SQLite number the file.
+        self.restore_file(f)?;
         Ok(self.0.last_insert_rowid())
     }
 
@@ -443,7 +406,8 @@ impl Tx for SqliteTx<'_> {
     fn restore_file(&mut self, f: &FileRow) -> Result<(), BookError> {
         self.0
             .prepare_cached(&format!(
-                "INSERT INTO files ({FILE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                "INSERT INTO files ({FILE_COLUMNS})
+                 VALUES (NULLIF(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
             ))
             .map_err(db)?
             .execute(params![
@@ -464,7 +428,7 @@ impl Tx for SqliteTx<'_> {
     fn restore_claim(&mut self, c: &ClaimRow) -> Result<(), BookError> {
         self.0
             .prepare_cached(&format!(
-                "INSERT INTO claims ({CLAIM_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
+                "INSERT INTO claims ({CLAIM_COLUMNS}) VALUES (NULLIF(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
                  ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
             ))
             .map_err(db)?

@@ -391,11 +391,6 @@ impl ClaimColumns {
         .map(Self)
     }
 
-    /// Whether the header has an `agreement` column.
-    pub fn has_agreement(&self) -> bool {
-        self.0.index.iter().any(|(n, _)| *n == "agreement")
-    }
-
     /// The claim of a row.
     ///
     /// # Errors
@@ -510,11 +505,6 @@ impl MandateColumns {
     /// Every missing required column, unknown or duplicate column.
     pub fn from_header(header: &[&str]) -> Result<Self, RowErrors> {
         Header::new(header, MANDATE_COLUMNS, &["registration", "account"]).map(Self)
-    }
-
-    /// Whether the header has an `agreement` column.
-    pub fn has_agreement(&self) -> bool {
-        self.0.index.iter().any(|(n, _)| *n == "agreement")
     }
 
     /// The mandate of a row.
