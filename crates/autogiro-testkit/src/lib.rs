@@ -1,13 +1,21 @@
 //! Test support of the autogiro workspace (not published).
 //!
+//! [`Sshd::start`] starts OpenSSH's `sshd` (Debian's `openssh-server`) the same way for the
+//! transfer tests, with [`Relay`] to cut connections in the middle; `AUTOGIRO_REQUIRE_SSHD`
+//! makes a missing `sshd` fail them.
+//!
 //! [`Postgres::start`] starts a real PostgreSQL server (Debian's `postgresql` package) in a
 //! temporary folder, on 127.0.0.1 and a free port, and stops it when dropped. As root (CI) the
 //! server runs as the `postgres` user, which the package makes. Without the package the
 //! tests that need it are skipped with a line saying so, unless `AUTOGIRO_REQUIRE_POSTGRES` is
 //! set (CI sets it), when they fail.
 
+mod sshd;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+pub use sshd::{Relay, Sshd};
 
 /// A PostgreSQL server for a test.
 pub struct Postgres {

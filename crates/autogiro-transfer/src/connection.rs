@@ -1,0 +1,890 @@
+//! One SFTP connection to MPS, blocking to its caller: SSH (russh) and SFTP (russh-sftp) run on
+//! a single-threaded tokio runtime the connection owns. Every operation is retried on a new
+//! connection when the old one is lost, a bounded number of times with a doubling wait.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use russh::client;
+use russh::keys::{HashAlg, PrivateKeyWithHashAlg, PublicKey, PublicKeyOrCertificate};
+use russh_sftp::client::SftpSession;
+use russh_sftp::client::error::Error as SftpError;
+use russh_sftp::protocol::{OpenFlags, StatusCode};
+use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+
+use crate::TransferError;
+use crate::known_hosts::{self, HostKey};
+
+/// How much of a file is read or written at a time: memory stays bounded whatever the file's
+/// size (a few of these, and russh-sftp's 16 requests in flight of 32 KiB each).
+const CHUNK: usize = 256 * 1024;
+
+/// Where to connect and as whom.
+#[derive(Clone)]
+pub struct Config {
+    /// The server's host name or address.
+    pub host: String,
+    /// The port (22).
+    pub port: u16,
+    /// The user name MPS gave (the customer's SFTP user).
+    pub user: String,
+    /// The key pair to authenticate with.
+    pub identity: Identity,
+    /// The OpenSSH `known_hosts` file that pins the server's key.
+    pub known_hosts: PathBuf,
+    /// Record a server key that `known_hosts` does not have yet (OpenSSH's `accept-new`). A
+    /// changed key is refused whatever this says.
+    pub accept_new_host_key: bool,
+    /// How long to wait for the connection and the authentication.
+    pub connect_timeout: Duration,
+    /// How long any one request may go unanswered before the connection counts as lost.
+    pub idle_timeout: Duration,
+    /// How many times a lost connection is made again, for one operation.
+    pub retries: u32,
+    /// The wait before the first retry; doubled before each next one.
+    pub backoff: Duration,
+}
+
+impl Config {
+    /// A configuration with the defaults: port 22, a 30 s connect timeout, a 60 s idle
+    /// timeout, 3 retries after 1, 2 and 4 s, new host keys refused.
+    pub fn new(
+        host: impl Into<String>,
+        user: impl Into<String>,
+        identity: Identity,
+        known_hosts: impl Into<PathBuf>,
+    ) -> Self {
+        Self {
+            host: host.into(),
+            port: 22,
+            user: user.into(),
+            identity,
+            known_hosts: known_hosts.into(),
+            accept_new_host_key: false,
+            connect_timeout: Duration::from_secs(30),
+            idle_timeout: Duration::from_secs(60),
+            retries: 3,
+            backoff: Duration::from_secs(1),
+        }
+    }
+}
+
+impl fmt::Debug for Config {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Config")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("user", &self.user)
+            .field("identity", &self.identity)
+            .field("known_hosts", &self.known_hosts)
+            .field("accept_new_host_key", &self.accept_new_host_key)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("idle_timeout", &self.idle_timeout)
+            .field("retries", &self.retries)
+            .field("backoff", &self.backoff)
+            .finish()
+    }
+}
+
+/// The key pair that authenticates the payee.
+#[derive(Clone)]
+pub enum Identity {
+    /// A private key file in OpenSSH format (Ed25519, or RSA of at least 2048 bits), with the
+    /// passphrase that protects it, if any.
+    KeyFile {
+        /// The private key file.
+        path: PathBuf,
+        /// Its passphrase.
+        passphrase: Option<String>,
+    },
+    /// The keys of the running ssh-agent (`SSH_AUTH_SOCK`), each offered in turn.
+    Agent,
+}
+
+impl fmt::Debug for Identity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::KeyFile { path, passphrase } => f
+                .debug_struct("KeyFile")
+                .field("path", path)
+                .field("passphrase", &passphrase.as_ref().map(|_| "(hidden)"))
+                .finish(),
+            Self::Agent => f.write_str("Agent"),
+        }
+    }
+}
+
+/// A file in a remote directory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemoteFile {
+    /// Its name in the directory.
+    pub name: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// When it was last modified, in seconds since 1970, as the server says.
+    pub modified: Option<u32>,
+}
+
+/// A connection to the server. Made by [`Connection::open`]; closed when dropped.
+pub struct Connection {
+    config: Config,
+    runtime: tokio::runtime::Runtime,
+    live: Option<Live>,
+    host_key: HostKey,
+    /// How many connections were made (1 unless one was lost).
+    connections: u32,
+}
+
+impl fmt::Debug for Connection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Connection")
+            .field("host", &self.config.host)
+            .field("port", &self.config.port)
+            .field("host_key", &self.host_key)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The SSH session and its SFTP channel.
+struct Live {
+    ssh: client::Handle<Handler>,
+    sftp: SftpSession,
+}
+
+/// The SSH layer's callbacks: the server's key is checked against `known_hosts` here, and the
+/// outcome kept for the caller.
+struct Handler {
+    host: String,
+    port: u16,
+    known_hosts: PathBuf,
+    accept_new: bool,
+    outcome: Arc<Mutex<Option<Result<HostKey, TransferError>>>>,
+}
+
+impl client::Handler for Handler {
+    type Error = russh::Error;
+
+    async fn check_server_key(
+        &mut self,
+        server_key: &PublicKeyOrCertificate,
+    ) -> Result<bool, Self::Error> {
+        let outcome = match server_key {
+            PublicKeyOrCertificate::PublicKey { key, .. } => known_hosts::check(
+                &self.known_hosts,
+                &self.host,
+                self.port,
+                key,
+                self.accept_new,
+            ),
+            PublicKeyOrCertificate::Certificate(_) => Err(TransferError::KnownHosts {
+                path: self.known_hosts.clone(),
+                reason: "the server showed a host certificate; only plain host keys are pinned"
+                    .to_owned(),
+            }),
+        };
+        let accepted = outcome.is_ok();
+        if let Ok(mut slot) = self.outcome.lock() {
+            *slot = Some(outcome);
+        }
+        Ok(accepted)
+    }
+}
+
+/// How an attempt failed: the connection was lost (try again), or something a new connection
+/// will not change.
+enum Failure {
+    Lost(String),
+    Fatal(TransferError),
+}
+
+impl From<TransferError> for Failure {
+    fn from(e: TransferError) -> Self {
+        Self::Fatal(e)
+    }
+}
+
+/// An SFTP error on `path` while doing `what`.
+fn sftp_failure(e: SftpError, what: &'static str, path: &str) -> Failure {
+    match e {
+        SftpError::Status(status) => match status.status_code {
+            StatusCode::NoSuchFile => Failure::Fatal(TransferError::NoSuchFile {
+                path: path.to_owned(),
+            }),
+            StatusCode::PermissionDenied => Failure::Fatal(TransferError::PermissionDenied {
+                what,
+                path: path.to_owned(),
+            }),
+            StatusCode::NoConnection | StatusCode::ConnectionLost => {
+                Failure::Lost(status.error_message)
+            }
+            _ => Failure::Fatal(TransferError::Remote {
+                what,
+                path: path.to_owned(),
+                message: if status.error_message.is_empty() {
+                    status.status_code.to_string()
+                } else {
+                    status.error_message
+                },
+            }),
+        },
+        SftpError::Timeout => Failure::Lost("no answer in time".to_owned()),
+        other => Failure::Lost(other.to_string()),
+    }
+}
+
+/// `dir/name` on the server.
+fn remote_path(dir: &str, name: &str) -> String {
+    if dir.is_empty() {
+        name.to_owned()
+    } else if dir.ends_with('/') {
+        format!("{dir}{name}")
+    } else {
+        format!("{dir}/{name}")
+    }
+}
+
+/// The name a file has on the server while it is being uploaded: hidden, so that nothing that
+/// lists the directory takes it for a file.
+fn partial_name(name: &str) -> String {
+    format!(".{name}.part")
+}
+
+impl Connection {
+    /// Connects, checks the server's key against `known_hosts` (recording it when it is new and
+    /// [`Config::accept_new_host_key`] is set), authenticates and opens SFTP. A connection that
+    /// cannot be made is retried as [`Config::retries`] says; a refused key or host key is not.
+    ///
+    /// # Errors
+    ///
+    /// [`TransferError::Unreachable`], [`TransferError::Timeout`],
+    /// [`TransferError::UnknownHostKey`], [`TransferError::HostKeyChanged`],
+    /// [`TransferError::AuthRefused`], [`TransferError::Key`], [`TransferError::Agent`].
+    pub fn open(config: Config) -> Result<Self, TransferError> {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| TransferError::Unreachable {
+                host: config.host.clone(),
+                port: config.port,
+                reason: format!("cannot start the I/O runtime: {e}"),
+            })?;
+        let mut attempt = 0;
+        let (live, host_key) = loop {
+            attempt += 1;
+            match runtime.block_on(connect(&config)) {
+                Ok(done) => break done,
+                Err(Failure::Fatal(e)) => return Err(e),
+                Err(Failure::Lost(reason)) if attempt > config.retries => {
+                    return Err(TransferError::Unreachable {
+                        host: config.host.clone(),
+                        port: config.port,
+                        reason: format!("{reason} ({attempt} attempt(s))"),
+                    });
+                }
+                Err(Failure::Lost(_)) => std::thread::sleep(backoff(&config, attempt)),
+            }
+        };
+        Ok(Self {
+            config,
+            runtime,
+            live: Some(live),
+            host_key,
+            connections: 1,
+        })
+    }
+
+    /// The server's key: its fingerprint, and whether it was recorded by this connection.
+    pub fn host_key(&self) -> &HostKey {
+        &self.host_key
+    }
+
+    /// How many connections this one has taken so far: 1, plus one for each lost and made
+    /// again.
+    pub fn connections(&self) -> u32 {
+        self.connections
+    }
+
+    /// The regular files in the remote directory `dir`, by name. Hidden files (a name that
+    /// starts with `.`, such as an upload under way) are left out.
+    ///
+    /// # Errors
+    ///
+    /// [`TransferError::NoSuchDirectory`], [`TransferError::PermissionDenied`],
+    /// [`TransferError::Lost`].
+    pub fn list(&mut self, dir: &str) -> Result<Vec<RemoteFile>, TransferError> {
+        let what = format!("listing {dir}");
+        self.retrying(&what, async |sftp: &SftpSession| {
+            let entries =
+                sftp.read_dir(dir)
+                    .await
+                    .map_err(|e| match sftp_failure(e, "listing", dir) {
+                        Failure::Fatal(TransferError::NoSuchFile { .. }) => {
+                            Failure::Fatal(TransferError::NoSuchDirectory {
+                                dir: dir.to_owned(),
+                            })
+                        }
+                        other => other,
+                    })?;
+            let mut files: Vec<RemoteFile> = entries
+                .filter(|e| e.file_type().is_file() && !e.file_name().starts_with('.'))
+                .map(|e| {
+                    let m = e.metadata();
+                    RemoteFile {
+                        name: e.file_name(),
+                        size: m.size.unwrap_or(0),
+                        modified: m.mtime,
+                    }
+                })
+                .collect();
+            files.sort_by(|a, b| a.name.cmp(&b.name));
+            Ok(files)
+        })
+    }
+
+    /// The file `name` in `dir`, or `None` when there is none.
+    ///
+    /// # Errors
+    ///
+    /// [`TransferError::PermissionDenied`], [`TransferError::Lost`].
+    pub fn stat(&mut self, dir: &str, name: &str) -> Result<Option<RemoteFile>, TransferError> {
+        let path = remote_path(dir, name);
+        let what = format!("looking at {path}");
+        self.retrying(&what, async |sftp: &SftpSession| {
+            stat(sftp, &path, name).await
+        })
+    }
+
+    /// Uploads the local file `from` to `dir/name`: written under a hidden temporary name,
+    /// its size checked, then renamed to `name`, so that the server never shows `name` with
+    /// part of the file. Nothing already at `dir/name` is overwritten. Returns the size.
+    ///
+    /// A connection lost on the way is made again and the upload starts over; when the rename
+    /// had been done before the loss, the file found complete under its name counts as sent.
+    ///
+    /// # Errors
+    ///
+    /// [`TransferError::RemoteExists`], [`TransferError::NoSuchDirectory`],
+    /// [`TransferError::PermissionDenied`], [`TransferError::SizeMismatch`],
+    /// [`TransferError::Local`], [`TransferError::Lost`].
+    pub fn upload(&mut self, from: &Path, dir: &str, name: &str) -> Result<u64, TransferError> {
+        let size = std::fs::metadata(from)
+            .map_err(|e| TransferError::local(from, e))?
+            .len();
+        let target = remote_path(dir, name);
+        let partial = remote_path(dir, &partial_name(name));
+        let what = format!("uploading {}", from.display());
+        let mut first = true;
+        self.retrying(&what, async |sftp: &SftpSession| {
+            let again = !std::mem::replace(&mut first, false);
+            let (target, partial) = (&target, &partial);
+            {
+                match stat(sftp, target, name).await? {
+                    // The rename of an earlier attempt reached the server before the loss.
+                    Some(done) if again && done.size == size => return Ok(size),
+                    Some(_) => {
+                        return Err(Failure::Fatal(TransferError::RemoteExists {
+                            path: target.clone(),
+                        }));
+                    }
+                    None => {}
+                }
+                upload(sftp, from, dir, partial, size).await?;
+                sftp.rename(partial.as_str(), target.as_str())
+                    .await
+                    .map_err(|e| sftp_failure(e, "renaming to", target))?;
+                match stat(sftp, target, name).await? {
+                    Some(f) if f.size == size => Ok(size),
+                    found => Err(Failure::Fatal(TransferError::SizeMismatch {
+                        path: target.clone(),
+                        expected: size,
+                        found: found.map_or(0, |f| f.size),
+                    })),
+                }
+            }
+        })
+    }
+
+    /// Downloads `dir/name` to the local path `to`: written to a hidden temporary file beside
+    /// it, synced to disk, its size checked against the server's, renamed to `to`, and the
+    /// folder synced, so that `to` is either absent or complete after a crash. Nothing already
+    /// at `to` is overwritten. Returns the size.
+    ///
+    /// # Errors
+    ///
+    /// [`TransferError::LocalExists`], [`TransferError::NoSuchFile`],
+    /// [`TransferError::PermissionDenied`], [`TransferError::SizeMismatch`],
+    /// [`TransferError::DiskFull`], [`TransferError::Local`], [`TransferError::Lost`].
+    pub fn download(&mut self, dir: &str, name: &str, to: &Path) -> Result<u64, TransferError> {
+        if to.exists() {
+            return Err(TransferError::LocalExists {
+                path: to.to_path_buf(),
+            });
+        }
+        let source = remote_path(dir, name);
+        let file_name = to
+            .file_name()
+            .map_or_else(|| name.to_owned(), |n| n.to_string_lossy().into_owned());
+        let partial = to.with_file_name(partial_name(&file_name));
+        let what = format!("downloading {source}");
+        let size = self.retrying(&what, async |sftp: &SftpSession| {
+            download(sftp, &source, name, &partial).await
+        })?;
+        std::fs::rename(&partial, to).map_err(|e| TransferError::local(to, e))?;
+        sync_folder(to)?;
+        Ok(size)
+    }
+
+    /// Removes `dir/name` from the server. A file already gone when a retry comes to it
+    /// counts as removed.
+    ///
+    /// # Errors
+    ///
+    /// [`TransferError::NoSuchFile`], [`TransferError::PermissionDenied`],
+    /// [`TransferError::Lost`].
+    pub fn remove(&mut self, dir: &str, name: &str) -> Result<(), TransferError> {
+        let path = remote_path(dir, name);
+        let what = format!("removing {path}");
+        let mut first = true;
+        self.retrying(&what, async |sftp: &SftpSession| {
+            let again = !std::mem::replace(&mut first, false);
+            let path = &path;
+            {
+                match sftp.remove_file(path.as_str()).await {
+                    Ok(()) => Ok(()),
+                    Err(e) => match sftp_failure(e, "removing", path) {
+                        Failure::Fatal(TransferError::NoSuchFile { .. }) if again => Ok(()),
+                        other => Err(other),
+                    },
+                }
+            }
+        })
+    }
+
+    /// Runs `op` on the SFTP session; when the connection is lost, connects again (after the
+    /// backoff) and runs it again, up to [`Config::retries`] times.
+    fn retrying<T>(
+        &mut self,
+        what: &str,
+        mut op: impl AsyncFnMut(&SftpSession) -> Result<T, Failure>,
+    ) -> Result<T, TransferError> {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let live = match self.live.take() {
+                Some(live) => live,
+                None => match self.runtime.block_on(connect(&self.config)) {
+                    Ok((live, _)) => {
+                        self.connections += 1;
+                        live
+                    }
+                    Err(Failure::Fatal(e)) => return Err(e),
+                    Err(Failure::Lost(reason)) if attempt > self.config.retries => {
+                        return Err(lost(&self.config, what, attempt, reason));
+                    }
+                    Err(Failure::Lost(_)) => {
+                        std::thread::sleep(backoff(&self.config, attempt));
+                        continue;
+                    }
+                },
+            };
+            match self.runtime.block_on(op(&live.sftp)) {
+                Ok(value) => {
+                    self.live = Some(live);
+                    return Ok(value);
+                }
+                Err(Failure::Fatal(e)) => {
+                    self.live = Some(live);
+                    return Err(e);
+                }
+                Err(Failure::Lost(reason)) => {
+                    // The session is dropped: the next attempt makes a new one.
+                    drop(live);
+                    if attempt > self.config.retries {
+                        return Err(lost(&self.config, what, attempt, reason));
+                    }
+                    std::thread::sleep(backoff(&self.config, attempt));
+                }
+            }
+        }
+    }
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        if let Some(live) = self.live.take() {
+            let _ = self.runtime.block_on(async {
+                let _ = live.sftp.close().await;
+                live.ssh
+                    .disconnect(russh::Disconnect::ByApplication, "", "en")
+                    .await
+            });
+        }
+    }
+}
+
+/// The wait before retry number `attempt` (1-based): the backoff, doubled each time.
+fn backoff(config: &Config, attempt: u32) -> Duration {
+    config
+        .backoff
+        .saturating_mul(1 << attempt.saturating_sub(1).min(16))
+}
+
+fn lost(config: &Config, what: &str, attempts: u32, reason: String) -> TransferError {
+    TransferError::Lost {
+        host: config.host.clone(),
+        port: config.port,
+        what: what.to_owned(),
+        attempts,
+        reason,
+    }
+}
+
+/// `path` (named `name` in its directory), or `None` when there is nothing there.
+async fn stat(sftp: &SftpSession, path: &str, name: &str) -> Result<Option<RemoteFile>, Failure> {
+    match sftp.metadata(path).await {
+        Ok(m) => Ok(Some(RemoteFile {
+            name: name.to_owned(),
+            size: m.size.unwrap_or(0),
+            modified: m.mtime,
+        })),
+        Err(e) => match sftp_failure(e, "looking at", path) {
+            Failure::Fatal(TransferError::NoSuchFile { .. }) => Ok(None),
+            other => Err(other),
+        },
+    }
+}
+
+/// Writes the local file `from` (of `size` bytes) to the remote `partial`, truncating what an
+/// earlier attempt left there, and checks the size the server then has.
+async fn upload(
+    sftp: &SftpSession,
+    from: &Path,
+    dir: &str,
+    partial: &str,
+    size: u64,
+) -> Result<(), Failure> {
+    let mut local = tokio::fs::File::open(from)
+        .await
+        .map_err(|e| TransferError::local(from, e))?;
+    let mut remote = sftp
+        .open_with_flags(
+            partial,
+            OpenFlags::CREATE | OpenFlags::TRUNCATE | OpenFlags::WRITE,
+        )
+        .await
+        .map_err(|e| match sftp_failure(e, "writing", partial) {
+            Failure::Fatal(TransferError::NoSuchFile { .. }) => {
+                Failure::Fatal(TransferError::NoSuchDirectory {
+                    dir: dir.to_owned(),
+                })
+            }
+            other => other,
+        })?;
+    let mut buffer = vec![0; CHUNK];
+    let io_lost = |e: std::io::Error| Failure::Lost(e.to_string());
+    loop {
+        let n = local
+            .read(&mut buffer)
+            .await
+            .map_err(|e| TransferError::local(from, e))?;
+        let Some(chunk) = buffer.get(..n).filter(|c| !c.is_empty()) else {
+            break;
+        };
+        remote.write_all(chunk).await.map_err(io_lost)?;
+    }
+    remote.flush().await.map_err(io_lost)?;
+    // fsync@openssh.com where the server has it; a server without it is not an error.
+    let _ = remote.sync_all().await;
+    remote.shutdown().await.map_err(io_lost)?;
+    let written = sftp
+        .metadata(partial)
+        .await
+        .map_err(|e| sftp_failure(e, "looking at", partial))?
+        .size
+        .unwrap_or(0);
+    if written == size {
+        Ok(())
+    } else {
+        Err(Failure::Fatal(TransferError::SizeMismatch {
+            path: partial.to_owned(),
+            expected: size,
+            found: written,
+        }))
+    }
+}
+
+/// Reads the remote `source` into the local `partial`, synced to disk, and checks its size
+/// against the server's.
+async fn download(
+    sftp: &SftpSession,
+    source: &str,
+    name: &str,
+    partial: &Path,
+) -> Result<u64, Failure> {
+    let expected = stat(sftp, source, name)
+        .await?
+        .ok_or_else(|| TransferError::NoSuchFile {
+            path: source.to_owned(),
+        })?
+        .size;
+    let mut remote = sftp
+        .open_with_flags(source, OpenFlags::READ)
+        .await
+        .map_err(|e| sftp_failure(e, "reading", source))?;
+    let local_error = |e| Failure::Fatal(TransferError::local(partial, e));
+    let mut local = tokio::fs::File::create(partial)
+        .await
+        .map_err(local_error)?;
+    let mut buffer = vec![0; CHUNK];
+    let mut size = 0u64;
+    loop {
+        let n = remote
+            .read(&mut buffer)
+            .await
+            .map_err(|e| Failure::Lost(e.to_string()))?;
+        let Some(chunk) = buffer.get(..n).filter(|c| !c.is_empty()) else {
+            break;
+        };
+        local.write_all(chunk).await.map_err(local_error)?;
+        size += n as u64;
+    }
+    local.flush().await.map_err(local_error)?;
+    local.sync_all().await.map_err(local_error)?;
+    if size == expected {
+        Ok(size)
+    } else {
+        Err(Failure::Fatal(TransferError::SizeMismatch {
+            path: source.to_owned(),
+            expected,
+            found: size,
+        }))
+    }
+}
+
+/// Syncs the folder that holds `path`, so that a rename into it survives a crash. (On
+/// platforms where a folder cannot be opened for that, the rename is as durable as the
+/// platform makes it.)
+fn sync_folder(path: &Path) -> Result<(), TransferError> {
+    #[cfg(unix)]
+    {
+        let folder = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or_else(|| Path::new("."));
+        std::fs::File::open(folder)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| TransferError::local(folder, e))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// Connects, checks the host key, authenticates and opens SFTP, all within the connect
+/// timeout.
+async fn connect(config: &Config) -> Result<(Live, HostKey), Failure> {
+    let timeout = config.connect_timeout;
+    match tokio::time::timeout(timeout, connect_within(config)).await {
+        Ok(result) => result,
+        Err(_) => Err(Failure::Lost(format!(
+            "no connection within {} s",
+            timeout.as_secs()
+        ))),
+    }
+}
+
+async fn connect_within(config: &Config) -> Result<(Live, HostKey), Failure> {
+    let outcome = Arc::new(Mutex::new(None));
+    let handler = Handler {
+        host: config.host.clone(),
+        port: config.port,
+        known_hosts: config.known_hosts.clone(),
+        accept_new: config.accept_new_host_key,
+        outcome: Arc::clone(&outcome),
+    };
+    let ssh_config = client::Config {
+        inactivity_timeout: Some(config.idle_timeout),
+        keepalive_interval: Some(config.idle_timeout / 4),
+        nodelay: true,
+        // Bigger than the default 2 MiB so that a loopback or a fast line is not held back by
+        // flow control; still bounded.
+        window_size: 8 * 1024 * 1024,
+        ..client::Config::default()
+    };
+    let connected = client::connect(
+        Arc::new(ssh_config),
+        (config.host.as_str(), config.port),
+        handler,
+    )
+    .await;
+    let host_key = match outcome.lock().ok().and_then(|mut o| o.take()) {
+        Some(Err(e)) => return Err(Failure::Fatal(e)),
+        Some(Ok(key)) => Some(key),
+        None => None,
+    };
+    let mut ssh = match connected {
+        Ok(ssh) => ssh,
+        Err(russh::Error::IO(e))
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::ConnectionRefused
+                    | std::io::ErrorKind::NotFound
+                    | std::io::ErrorKind::InvalidInput
+            ) =>
+        {
+            return Err(Failure::Fatal(TransferError::Unreachable {
+                host: config.host.clone(),
+                port: config.port,
+                reason: e.to_string(),
+            }));
+        }
+        Err(e) => return Err(Failure::Lost(e.to_string())),
+    };
+    let host_key = host_key.ok_or_else(|| TransferError::KnownHosts {
+        path: config.known_hosts.clone(),
+        reason: "the server's key was never checked".to_owned(),
+    })?;
+    authenticate(&mut ssh, config).await?;
+    let lost = |e: russh::Error| Failure::Lost(e.to_string());
+    let channel = ssh.channel_open_session().await.map_err(lost)?;
+    channel
+        .request_subsystem(true, "sftp")
+        .await
+        .map_err(lost)?;
+    let sftp_config = russh_sftp::client::Config {
+        request_timeout_secs: config.idle_timeout.as_secs().max(1),
+        ..russh_sftp::client::Config::default()
+    };
+    let sftp = SftpSession::new_with_config(channel.into_stream(), sftp_config)
+        .await
+        .map_err(|e| Failure::Lost(format!("the server did not start SFTP: {e}")))?;
+    Ok((Live { ssh, sftp }, host_key))
+}
+
+/// Authenticates with the configured key file, or with each key of the ssh-agent in turn.
+async fn authenticate(ssh: &mut client::Handle<Handler>, config: &Config) -> Result<(), Failure> {
+    let lost = |e: russh::Error| Failure::Lost(e.to_string());
+    let refused = |offered: String| {
+        Failure::Fatal(TransferError::AuthRefused {
+            host: config.host.clone(),
+            user: config.user.clone(),
+            offered,
+        })
+    };
+    // The hash for an RSA key's signature that the server takes (rsa-sha2-512/256).
+    let rsa_hash = ssh.best_supported_rsa_hash().await.map_err(lost)?.flatten();
+    match &config.identity {
+        Identity::KeyFile { path, passphrase } => {
+            let key = load_key(path, passphrase.as_deref())?;
+            let offered = format!(
+                "the key {} ({})",
+                path.display(),
+                known_hosts::fingerprint(key.public_key())
+            );
+            let result = ssh
+                .authenticate_publickey(
+                    config.user.as_str(),
+                    PrivateKeyWithHashAlg::new(Arc::new(key), rsa_hash),
+                )
+                .await
+                .map_err(lost)?;
+            if result.success() {
+                Ok(())
+            } else {
+                Err(refused(offered))
+            }
+        }
+        Identity::Agent => agent(ssh, config, rsa_hash, refused).await,
+    }
+}
+
+/// Reads a private key, refusing an RSA key under 2048 bits.
+fn load_key(path: &Path, passphrase: Option<&str>) -> Result<russh::keys::PrivateKey, Failure> {
+    let bad = |reason: String| {
+        Failure::Fatal(TransferError::Key {
+            path: path.to_path_buf(),
+            reason,
+        })
+    };
+    let key = russh::keys::load_secret_key(path, passphrase).map_err(|e| match e {
+        russh::keys::Error::KeyIsEncrypted => {
+            bad("it is protected by a passphrase: set AUTOGIRO_KEY_PASSPHRASE".to_owned())
+        }
+        russh::keys::Error::IO(io) => bad(io.to_string()),
+        other if passphrase.is_some() => bad(format!("{other} (is the passphrase right?)")),
+        other => bad(other.to_string()),
+    })?;
+    if let Some(bits) = rsa_bits(key.public_key())
+        && bits < 2048
+    {
+        return Err(bad(format!(
+            "an RSA key of {bits} bits; MPS and this tool need at least 2048"
+        )));
+    }
+    Ok(key)
+}
+
+/// The size of an RSA key's modulus in bits; `None` for other keys.
+fn rsa_bits(key: &PublicKey) -> Option<usize> {
+    let rsa = key.key_data().rsa()?;
+    let n = rsa.n().as_positive_bytes()?;
+    let first = n.first().copied().unwrap_or(0);
+    Some(n.len() * 8 - first.leading_zeros() as usize)
+}
+
+#[cfg(unix)]
+async fn agent(
+    ssh: &mut client::Handle<Handler>,
+    config: &Config,
+    rsa_hash: Option<HashAlg>,
+    refused: impl Fn(String) -> Failure,
+) -> Result<(), Failure> {
+    use russh::keys::agent::AgentIdentity;
+    use russh::keys::agent::client::AgentClient;
+    let no_agent = |reason: String| Failure::Fatal(TransferError::Agent { reason });
+    let mut agent = AgentClient::connect_env().await.map_err(|e| {
+        no_agent(format!(
+            "{e} (no private_key is set, so the keys of an ssh-agent at SSH_AUTH_SOCK are used)"
+        ))
+    })?;
+    let identities = agent
+        .request_identities()
+        .await
+        .map_err(|e| no_agent(e.to_string()))?;
+    let mut offered = Vec::new();
+    for identity in identities {
+        let AgentIdentity::PublicKey { key, comment } = identity else {
+            continue;
+        };
+        offered.push(format!("{} {comment}", known_hosts::fingerprint(&key)));
+        let hash = (key.algorithm().is_rsa()).then_some(rsa_hash).flatten();
+        let result = ssh
+            .authenticate_publickey_with(config.user.as_str(), key, hash, &mut agent)
+            .await
+            .map_err(|e| no_agent(e.to_string()))?;
+        if result.success() {
+            return Ok(());
+        }
+    }
+    if offered.is_empty() {
+        return Err(no_agent("the agent holds no key".to_owned()));
+    }
+    Err(refused(format!(
+        "the ssh-agent's keys {}",
+        offered.join(", ").trim_end()
+    )))
+}
+
+#[cfg(not(unix))]
+async fn agent(
+    _ssh: &mut client::Handle<Handler>,
+    _config: &Config,
+    _rsa_hash: Option<HashAlg>,
+    _refused: impl Fn(String) -> Failure,
+) -> Result<(), Failure> {
+    Err(Failure::Fatal(TransferError::Agent {
+        reason: "an ssh-agent is used on Unix only here; set private_key".to_owned(),
+    }))
+}

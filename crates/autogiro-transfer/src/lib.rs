@@ -1,0 +1,46 @@
+//! Moving Autogiro files to and from Mastercard Payment Services (MPS, formerly Nets) over
+//! SFTP, authenticated by a key pair, with the server's host key pinned in an OpenSSH
+//! `known_hosts` file. Pure Rust (russh and russh-sftp): no OpenSSH binary at run time.
+//!
+//! This crate knows no records: it moves files. What a file holds, whether it may be sent and
+//! what the payee's book makes of it are the callers' (the `autogiro` command's `send` and
+//! `fetch`).
+//!
+//! * [`Connection::open`] connects, checks the host key (an unknown key is refused unless
+//!   [`Config::accept_new_host_key`]; a changed one always, with both fingerprints),
+//!   authenticates with a key file or the ssh-agent, and opens SFTP.
+//! * [`Connection::upload`] writes under a hidden temporary name, checks the size, and only
+//!   then renames to the final name: the server never shows half a file under its name.
+//! * [`Connection::download`] writes a temporary file, syncs it, checks the size, renames it
+//!   into place and syncs the folder.
+//! * A lost connection is made again and the operation run again, up to [`Config::retries`]
+//!   times with a doubling wait; every failure is a [`TransferError`] of one sentence.
+//! * Files stream in chunks of 256 KiB: memory stays bounded whatever their size.
+//!
+//! ```no_run
+//! use autogiro_transfer::{Config, Connection, Identity};
+//!
+//! let identity = Identity::KeyFile { path: "keys/id_ed25519".into(), passphrase: None };
+//! let mut config = Config::new("sftp.example.no", "c00012345", identity, "keys/known_hosts");
+//! config.port = 22;
+//! let mut mps = Connection::open(config)?;
+//! println!("server key {}", mps.host_key().fingerprint);
+//! mps.upload("claims.txt".as_ref(), "/inbound", "autogiro-00012345-0000042.txt")?;
+//! for file in mps.list("/outbound")? {
+//!     mps.download("/outbound", &file.name, &std::path::Path::new("archive").join(&file.name))?;
+//!     mps.remove("/outbound", &file.name)?;
+//! }
+//! # Ok::<(), autogiro_transfer::TransferError>(())
+//! ```
+
+mod connection;
+mod error;
+mod known_hosts;
+
+pub use connection::{Config, Connection, Identity, RemoteFile};
+pub use error::TransferError;
+pub use known_hosts::HostKey;
+
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
