@@ -543,6 +543,29 @@ impl Book {
             .write(|tx| tx.prepare_file(reservation.file_id, &sha, name))
     }
 
+    /// The file sent before that `bytes` repeats, if any: one with the same content, or one
+    /// with the same sender and transmission number (record 10, positions 9-16 and 17-23).
+    /// Numbers only reserved, and files only prepared, do not count. Its name.
+    ///
+    /// # Errors
+    ///
+    /// [`BookError::Storage`].
+    pub fn sent_before(
+        &mut self,
+        bytes: &[u8],
+        sender: u32,
+        transmission: u32,
+    ) -> Result<Option<String>, BookError> {
+        let sha = sha256(bytes);
+        self.store.read(|tx| {
+            let same = tx.file_by_hash(&sha)?.filter(|f| f.state != "prepared");
+            let numbered = tx
+                .file_by_transmission(sender, transmission)?
+                .filter(|f| f.state != "prepared" && f.direction == "to-mps");
+            Ok(same.or(numbered).map(|f| f.name))
+        })
+    }
+
     /// Which claims of `t` MPS would reject if it read the file on `received`, and why: the
     /// book's mandates and settled charges, run through the ledger the simulator uses. An
     /// assignment number still taken is reported too.

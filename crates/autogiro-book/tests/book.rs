@@ -84,6 +84,7 @@ const SCENARIOS: &[(&str, Case)] = &[
         "reserved",
         reserved_numbers_are_taken_once_and_the_prepared_file_imports,
     ),
+    ("sent", a_file_sent_before_is_found_by_content_or_number),
 ];
 
 #[test]
@@ -466,6 +467,44 @@ fn reserved_numbers_are_taken_once_and_the_prepared_file_imports(place: &Place) 
         .unwrap();
     let imported = import(&mut book, "made.txt", &made, date!(2026 - 03 - 02));
     assert_eq!((imported.already, imported.claims), (false, 1));
+}
+
+fn a_file_sent_before_is_found_by_content_or_number(place: &Place) {
+    let mut book = place.init();
+    let sent = file(7, 1, &[("12345", date!(2026 - 01 - 20), 100)], false);
+    let (sender, number) = (sent.sender, sent.transmission_number);
+    assert_eq!(
+        book.sent_before(&bytes(&sent), sender, number).unwrap(),
+        None
+    );
+    // Numbers reserved for a file being made are not a file sent.
+    let reservation = book
+        .reserve_transmission(sender, date!(2026 - 01 - 12))
+        .unwrap();
+    assert_eq!(
+        book.sent_before(b"other", sender, reservation.transmission)
+            .unwrap(),
+        None
+    );
+    import(&mut book, "a.txt", &sent, date!(2026 - 01 - 12));
+    assert_eq!(
+        book.sent_before(&bytes(&sent), sender, number)
+            .unwrap()
+            .as_deref(),
+        Some("a.txt")
+    );
+    let renumbered = file(8, 2, &[("12345", date!(2026 - 01 - 21), 100)], false);
+    assert_eq!(
+        book.sent_before(&bytes(&renumbered), sender, number)
+            .unwrap()
+            .as_deref(),
+        Some("a.txt"),
+        "the same transmission number"
+    );
+    assert_eq!(
+        book.sent_before(&bytes(&renumbered), sender, 8).unwrap(),
+        None
+    );
 }
 
 fn set_version(path: &Path, version: u32) {

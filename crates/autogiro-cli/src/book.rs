@@ -96,40 +96,46 @@ pub(crate) fn import(path: &str, files: &[PathBuf], today: Date) -> anyhow::Resu
             println!("{name}: already in the book; nothing changed");
             continue;
         }
-        match imported.direction {
-            autogiro::format::Direction::ToMps => println!(
-                "{name}: imported, sent to MPS: {} claim(s) waiting for the answer, {} mandate(s)",
-                imported.claims, imported.mandates
-            ),
-            autogiro::format::Direction::FromMps => println!(
-                "{name}: imported, from MPS: {} answer(s) matched to claims sent, {} mandate(s)",
-                imported.answered, imported.mandates
-            ),
-        }
-        for u in &imported.unmatched {
-            let what = if u.candidates == 0 {
-                "matches no claim sent".to_owned()
-            } else {
-                format!("matches {} claims sent; none was marked", u.candidates)
-            };
-            let code = u.code.map(|c| format!(", code {c:03}")).unwrap_or_default();
-            eprintln!(
-                "{name}: the answer for payer {} of agreement {:09}, {} NOK, KID {}, processed {}{code}, {what}",
-                u.payer,
-                u.agreement_id,
-                u.amount,
-                u.kid.as_deref().unwrap_or("none"),
-                u.processing_date
-            );
-        }
-        for change in &imported.listing {
-            println!("{name}: {}", listing_change(change));
-        }
-        for note in &imported.notes {
-            eprintln!("{name}: {note}");
-        }
+        print_imported(&name, &imported);
     }
     Ok(status)
+}
+
+/// What an import did, a line each: to standard output, unmatched answers and notes to
+/// standard error.
+pub(crate) fn print_imported(name: &str, imported: &autogiro::book::Imported) {
+    match imported.direction {
+        autogiro::format::Direction::ToMps => println!(
+            "{name}: imported, sent to MPS: {} claim(s) waiting for the answer, {} mandate(s)",
+            imported.claims, imported.mandates
+        ),
+        autogiro::format::Direction::FromMps => println!(
+            "{name}: imported, from MPS: {} answer(s) matched to claims sent, {} mandate(s)",
+            imported.answered, imported.mandates
+        ),
+    }
+    for u in &imported.unmatched {
+        let what = if u.candidates == 0 {
+            "matches no claim sent".to_owned()
+        } else {
+            format!("matches {} claims sent; none was marked", u.candidates)
+        };
+        let code = u.code.map(|c| format!(", code {c:03}")).unwrap_or_default();
+        eprintln!(
+            "{name}: the answer for payer {} of agreement {:09}, {} NOK, KID {}, processed {}{code}, {what}",
+            u.payer,
+            u.agreement_id,
+            u.amount,
+            u.kid.as_deref().unwrap_or("none"),
+            u.processing_date
+        );
+    }
+    for change in &imported.listing {
+        println!("{name}: {}", listing_change(change));
+    }
+    for note in &imported.notes {
+        eprintln!("{name}: {note}");
+    }
 }
 
 fn listing_change(change: &autogiro::book::ListingChange) -> String {

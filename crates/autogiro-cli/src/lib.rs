@@ -13,6 +13,7 @@ mod new;
 mod output;
 mod simulate;
 mod table;
+mod transfer;
 mod validate;
 
 use std::path::PathBuf;
@@ -132,6 +133,67 @@ enum Command {
     /// Run the MPS simulator: update the mandate register from the file's mandates, settle or
     /// reject its claims, and write the file MPS would send back.
     Simulate(SimulateArgs),
+    /// The SFTP account at MPS (`[transfer]` of the settings).
+    Transfer {
+        #[command(subcommand)]
+        command: TransferCommand,
+    },
+    /// Send files to MPS over SFTP: each validated (an invalid file is not sent), refused when
+    /// sent before (the same content or transmission number) unless --resend, uploaded under a
+    /// temporary name and renamed when complete, then recorded in the transfer journal and
+    /// the book.
+    Send {
+        /// The files for MPS.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Check each file and say where it would go; connect to nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Send a file even if it was sent before.
+        #[arg(long)]
+        resend: bool,
+        #[command(flatten)]
+        host: HostArgs,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+    /// Fetch MPS's answers over SFTP: each file of the inbox not fetched before is downloaded
+    /// to the archive (synced, then renamed), validated, imported into the book when one is
+    /// configured, and only then removed from the server. Run again after a crash, it fetches
+    /// and imports nothing twice.
+    Fetch {
+        /// Leave the files on the server (they are not fetched again).
+        #[arg(long)]
+        keep_remote: bool,
+        /// List what would be fetched; download and remove nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[command(flatten)]
+        host: HostArgs,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
+}
+
+/// `autogiro transfer ...`.
+#[derive(Debug, Subcommand)]
+enum TransferCommand {
+    /// Connect, authenticate, list the outbox and the inbox, print the server's key
+    /// fingerprint: the connectivity test MPS runs with each customer.
+    Test {
+        #[command(flatten)]
+        host: HostArgs,
+    },
+}
+
+/// How an unknown host key is taken.
+#[derive(Debug, Args)]
+struct HostArgs {
+    /// Record the server's key in `known_hosts` when it has none for the server (like OpenSSH's
+    /// accept-new). Compare the fingerprint printed with the one MPS gave first. A changed key
+    /// is refused always.
+    #[arg(long)]
+    accept_new_host_key: bool,
 }
 
 /// `autogiro simulate FILE ...`, or `autogiro simulate block|unblock ...`.
@@ -485,6 +547,22 @@ fn config_check(config: Option<&std::path::Path>) -> Status {
     if s.agreements.is_empty() {
         println!("no agreement: `new` needs at least one [[agreement]]");
     }
+    if let Some(t) = &s.transfer {
+        let key = t.private_key.as_ref().map_or_else(
+            || "the ssh-agent's keys".to_owned(),
+            |k| format!("the key {}", k.display()),
+        );
+        println!(
+            "transfer: {}@{}:{} with {key}, host key pinned in {}; outbox {}, inbox {}, archive {}",
+            t.user,
+            t.host,
+            t.port,
+            t.known_hosts.display(),
+            t.outbox,
+            t.inbox,
+            t.archive.display()
+        );
+    }
     Status::Ok
 }
 
@@ -522,42 +600,92 @@ fn run_book(command: BookCommand, path: &str) -> anyhow::Result<Status> {
     }
 }
 
+/// The settings, the book and the options of `send` and `fetch`.
+fn transfer_job(
+    config: Option<&std::path::Path>,
+    book: Option<&str>,
+    dry_run: bool,
+    host: &HostArgs,
+    read: &ReadArgs,
+) -> anyhow::Result<transfer::TransferJob> {
+    let settings = settings(config)?;
+    let book = book::configured(book, &settings)?;
+    Ok(transfer::TransferJob {
+        settings,
+        book,
+        dry_run,
+        accept_new_host_key: host.accept_new_host_key,
+        options: read.options(),
+        today: read.today.unwrap_or_else(today),
+    })
+}
+
+/// `autogiro new claims|mandates`.
+fn run_new(
+    what: NewCommand,
+    config: Option<&std::path::Path>,
+    book: Option<&str>,
+) -> anyhow::Result<Status> {
+    let (what, args) = match what {
+        NewCommand::Claims(a) => (new::What::Claims, a),
+        NewCommand::Mandates(a) => (new::What::Mandates, a),
+    };
+    let settings = settings(config)?;
+    let today = args.today.unwrap_or_else(today);
+    let options = ReadOptions::new().today(today);
+    let numbers = match (args.transmission, args.assignment) {
+        (Some(transmission), Some(assignment)) => new::Numbers::Given {
+            transmission,
+            assignment,
+        },
+        _ => match book::configured(book, &settings)? {
+            Some(book) => new::Numbers::Book(Box::new(book), today),
+            None => bail!(
+                "give --transmission and --assignment, or configure a book ([book] path in autogiro.toml, or --book) to take them from"
+            ),
+        },
+    };
+    new::run(new::Job {
+        what,
+        input: &args.input,
+        numbers,
+        settings: &settings,
+        options,
+        format: args.format,
+        out: &args.out,
+    })
+}
+
 fn run(cli: Cli) -> anyhow::Result<Status> {
     let config = cli.config.as_deref();
     match cli.command {
-        Command::New { what } => {
-            let (what, args) = match what {
-                NewCommand::Claims(a) => (new::What::Claims, a),
-                NewCommand::Mandates(a) => (new::What::Mandates, a),
-            };
-            let settings = settings(config)?;
-            let today = args.today.unwrap_or_else(today);
-            let options = ReadOptions::new().today(today);
-            let numbers = match (args.transmission, args.assignment) {
-                (Some(transmission), Some(assignment)) => new::Numbers::Given {
-                    transmission,
-                    assignment,
-                },
-                _ => match book::configured(cli.book.as_deref(), &settings)? {
-                    Some(book) => new::Numbers::Book(Box::new(book), today),
-                    None => bail!(
-                        "give --transmission and --assignment, or configure a book ([book] path in autogiro.toml, or --book) to take them from"
-                    ),
-                },
-            };
-            new::run(new::Job {
-                what,
-                input: &args.input,
-                numbers,
-                settings: &settings,
-                options,
-                format: args.format,
-                out: &args.out,
-            })
-        }
+        Command::New { what } => run_new(what, config, cli.book.as_deref()),
         Command::Config {
             command: ConfigCommand::Check,
         } => Ok(config_check(config)),
+        Command::Transfer {
+            command: TransferCommand::Test { host },
+        } => transfer::test(&settings(config)?, host.accept_new_host_key),
+        Command::Send {
+            files,
+            dry_run,
+            resend,
+            host,
+            read,
+        } => transfer::send(
+            transfer_job(config, cli.book.as_deref(), dry_run, &host, &read)?,
+            &files,
+            resend,
+        ),
+        Command::Fetch {
+            keep_remote,
+            dry_run,
+            host,
+            read,
+        } => transfer::fetch(
+            transfer_job(config, cli.book.as_deref(), dry_run, &host, &read)?,
+            keep_remote,
+        ),
         Command::Book {
             command: command @ BookCommand::Copy { .. },
         } => run_book(command, ""),

@@ -11,9 +11,10 @@
 //! | `model` | [`rows`] | claims and mandates from rows of named columns (billing data), and back |
 //! | `settings` | [`settings`] | the payee's settings file, `autogiro.toml` |
 //! | `book` | [`book`] | the payee's book (SQLite): what was sent, answered, outstanding |
+//! | `transfer` | [`transfer`] | SFTP to and from MPS: key pairs, pinned host keys, rename when complete |
 //! | `serde` | | JSON for the model and the ledger's state |
 //!
-//! The default is all but `serde`. `default-features = false, features = ["checksum"]` builds
+//! The default is all but `serde` and `transfer` (which brings an SSH implementation). `default-features = false, features = ["checksum"]` builds
 //! the check digits and nothing else.
 //!
 //! ```
@@ -47,6 +48,8 @@ pub use autogiro_format as format;
 pub use autogiro_ledger as ledger;
 #[cfg(feature = "model")]
 pub use autogiro_model as model;
+#[cfg(feature = "transfer")]
+pub use autogiro_transfer as transfer;
 
 #[cfg(feature = "settings")]
 pub mod settings;
@@ -204,6 +207,8 @@ error! {
     ["settings"] Settings(settings::SettingsError),
     /// The book.
     ["book"] Book(autogiro_book::BookError),
+    /// Moving a file to or from MPS.
+    ["transfer"] Transfer(autogiro_transfer::TransferError),
     /// Reading or writing a file.
     [] Io(std::io::Error),
 }

@@ -10,7 +10,8 @@
 //! ```
 //!
 //! `[book] path = "autogiro.db"` says where the payee's book is kept (relative to the settings
-//! file), or `[book] url = "postgres://user@host/db"` for one in PostgreSQL. Several `[[agreement]]` tables may stand in one file. A key the file does not know is an
+//! file), or `[book] url = "postgres://user@host/db"` for one in PostgreSQL. `[transfer]`
+//! holds the SFTP account at MPS ([`TransferSettings`]). Several `[[agreement]]` tables may stand in one file. A key the file does not know is an
 //! error that names it and its line: a misspelt key must not be ignored.
 
 use std::path::{Path, PathBuf};
@@ -33,6 +34,174 @@ pub struct Settings {
     /// `[book]`: where the payee's book is kept.
     #[serde(default)]
     pub book: Option<BookSettings>,
+    /// `[transfer]`: how files go to and come from MPS over SFTP.
+    #[serde(default)]
+    pub transfer: Option<TransferSettings>,
+}
+
+/// `[transfer]`: the SFTP account at MPS. Relative paths are relative to the settings file's
+/// folder.
+///
+/// ```toml
+/// [transfer]
+/// host = "sftp.example.no"
+/// port = 22
+/// user = "c00012345"
+/// private_key = "keys/id_ed25519"      # OpenSSH format, Ed25519 or RSA >= 2048 bits
+/// known_hosts = "keys/known_hosts"     # OpenSSH known_hosts format
+/// outbox = "/inbound"                  # remote directory where files for MPS go
+/// inbox = "/outbound"                  # remote directory where MPS puts its answers
+/// archive = "archive"                  # local directory for fetched files
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransferSettings {
+    /// `host`: the SFTP server.
+    pub host: String,
+    /// `port`: 22 unless given.
+    #[serde(default = "default_port")]
+    pub port: u16,
+    /// `user`: the SFTP user MPS gave.
+    pub user: String,
+    /// `private_key`: the private key file (OpenSSH format). Absent: the keys of the ssh-agent
+    /// at `SSH_AUTH_SOCK`. A passphrase comes from `AUTOGIRO_KEY_PASSPHRASE`.
+    #[serde(default)]
+    pub private_key: Option<PathBuf>,
+    /// `known_hosts`: the OpenSSH `known_hosts` file that pins the server's key.
+    pub known_hosts: PathBuf,
+    /// `outbox`: the remote directory files for MPS are put in.
+    pub outbox: String,
+    /// `inbox`: the remote directory MPS puts its answers in.
+    pub inbox: String,
+    /// `archive`: the local directory fetched files are kept in. The transfer journal,
+    /// `transfer-journal.jsonl`, is kept in it too.
+    pub archive: PathBuf,
+    /// `remote_name`: the name a file sent gets on the server, from `{customer_unit}` (the
+    /// data sender of record 10, 8 digits), `{transmission}` (its transmission number, 7
+    /// digits), `{date}` (the day it is sent, `YYYYMMDD`) and `{file}` (the local file's name).
+    /// Default `autogiro-{customer_unit}-{transmission}.txt`.
+    #[serde(default = "default_remote_name")]
+    pub remote_name: String,
+    /// `timeout`: seconds to wait for the connection, and for any one answer of the server
+    /// (default 30).
+    #[serde(default = "default_timeout")]
+    pub timeout: u64,
+    /// `retries`: how many times a lost connection is made again for one operation, waiting
+    /// 1, 2, 4, ... seconds (default 3).
+    #[serde(default = "default_retries")]
+    pub retries: u32,
+}
+
+fn default_port() -> u16 {
+    22
+}
+
+fn default_remote_name() -> String {
+    "autogiro-{customer_unit}-{transmission}.txt".to_owned()
+}
+
+fn default_timeout() -> u64 {
+    30
+}
+
+fn default_retries() -> u32 {
+    3
+}
+
+impl TransferSettings {
+    /// The remote name of the file `file` with data sender `customer_unit` and transmission
+    /// number `transmission`, sent on `date`, after [`TransferSettings::remote_name`].
+    ///
+    /// ```
+    /// use autogiro::settings::Settings;
+    ///
+    /// let s = Settings::parse("[payee]\ncustomer_unit = \"12345\"\n[transfer]\nhost = \"h\"\nuser = \"u\"\nknown_hosts = \"k\"\noutbox = \"/in\"\ninbox = \"/out\"\narchive = \"a\"\n")?;
+    /// let t = s.transfer.expect("[transfer]");
+    /// assert_eq!(t.remote_name_of(12345, 42, "20261201", "claims.txt"), "autogiro-00012345-0000042.txt");
+    /// # Ok::<(), String>(())
+    /// ```
+    pub fn remote_name_of(
+        &self,
+        customer_unit: u32,
+        transmission: u32,
+        date: &str,
+        file: &str,
+    ) -> String {
+        self.remote_name
+            .replace("{customer_unit}", &format!("{customer_unit:08}"))
+            .replace("{transmission}", &format!("{transmission:07}"))
+            .replace("{date}", date)
+            .replace("{file}", file)
+    }
+
+    /// What is wrong with `remote_name`, if anything: an unknown `{placeholder}`, a `/`, no
+    /// `{transmission}` or `{file}` (two files would get one name), or a leading `.`.
+    fn check_remote_name(&self) -> Result<(), String> {
+        let name = &self.remote_name;
+        let mut rest = name.as_str();
+        while let Some(open) = rest.find('{') {
+            let after = rest.get(open + 1..).unwrap_or_default();
+            let Some(close) = after.find('}') else {
+                return Err(format!("[transfer] remote_name {name:?}: a {{ without }}"));
+            };
+            let placeholder = after.get(..close).unwrap_or_default();
+            if !matches!(
+                placeholder,
+                "customer_unit" | "transmission" | "date" | "file"
+            ) {
+                return Err(format!(
+                    "[transfer] remote_name {name:?}: unknown {{{placeholder}}}, expected {{customer_unit}}, {{transmission}}, {{date}} or {{file}}"
+                ));
+            }
+            rest = after.get(close + 1..).unwrap_or_default();
+        }
+        if name.contains('/') || name.starts_with('.') || name.is_empty() {
+            return Err(format!(
+                "[transfer] remote_name {name:?}: a file name, without / and not starting with ."
+            ));
+        }
+        if !name.contains("{transmission}") && !name.contains("{file}") {
+            return Err(format!(
+                "[transfer] remote_name {name:?}: needs {{transmission}} or {{file}}, or every file would get the same name"
+            ));
+        }
+        Ok(())
+    }
+
+    /// The transfer journal: what was sent and fetched, one JSON object a line.
+    pub fn journal(&self) -> PathBuf {
+        self.archive.join("transfer-journal.jsonl")
+    }
+
+    /// The connection settings of `autogiro_transfer`: the key file (with `passphrase`), or
+    /// the ssh-agent when `private_key` is absent; a new host key recorded when
+    /// `accept_new_host_key`.
+    #[cfg(feature = "transfer")]
+    pub fn connection(
+        &self,
+        passphrase: Option<String>,
+        accept_new_host_key: bool,
+    ) -> autogiro_transfer::Config {
+        let identity = match &self.private_key {
+            Some(path) => autogiro_transfer::Identity::KeyFile {
+                path: path.clone(),
+                passphrase,
+            },
+            None => autogiro_transfer::Identity::Agent,
+        };
+        let mut config = autogiro_transfer::Config::new(
+            self.host.clone(),
+            self.user.clone(),
+            identity,
+            self.known_hosts.clone(),
+        );
+        config.port = self.port;
+        config.accept_new_host_key = accept_new_host_key;
+        config.connect_timeout = std::time::Duration::from_secs(self.timeout);
+        config.idle_timeout = std::time::Duration::from_secs(self.timeout);
+        config.retries = self.retries;
+        config
+    }
 }
 
 /// `[book]`.
@@ -131,6 +300,22 @@ impl Settings {
         {
             book.path = Some(folder.join(p));
         }
+        if let Some(t) = &mut settings.transfer
+            && let Some(folder) = path.parent()
+        {
+            for p in [
+                Some(&mut t.known_hosts),
+                Some(&mut t.archive),
+                t.private_key.as_mut(),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                if p.is_relative() {
+                    *p = folder.join(&*p);
+                }
+            }
+        }
         Ok(settings)
     }
 
@@ -157,6 +342,9 @@ impl Settings {
             && book.path.is_some() == book.url.is_some()
         {
             return Err("[book] takes either path (an SQLite file) or url (PostgreSQL)".to_owned());
+        }
+        if let Some(t) = &settings.transfer {
+            t.check_remote_name()?;
         }
         let mut seen = std::collections::BTreeSet::new();
         for a in &settings.agreements {

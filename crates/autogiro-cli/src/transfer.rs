@@ -1,0 +1,655 @@
+//! `autogiro transfer test`, `autogiro send` and `autogiro fetch`: files to and from MPS over
+//! SFTP (`autogiro::transfer`), checked before they go, recorded in the transfer journal and
+//! the book, so that a run again after a crash or a lost connection sends nothing twice and
+//! imports nothing twice.
+
+use std::fmt::Write as _;
+use std::fs::File;
+use std::io::{BufReader, Read as _, Write as _};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use autogiro::book::Book;
+use autogiro::format::{Direction, Reader, Record};
+use autogiro::model::ReadOptions;
+use autogiro::settings::{Settings, TransferSettings};
+use autogiro::transfer::{Connection, RemoteFile};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest as _, Sha256};
+use time::Date;
+
+use crate::{Status, book};
+
+/// The environment variable a key's passphrase is taken from.
+const PASSPHRASE: &str = "AUTOGIRO_KEY_PASSPHRASE";
+
+/// One line of the transfer journal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "event", rename_all = "kebab-case", deny_unknown_fields)]
+enum Entry {
+    /// A file is on the server under its final name (written right after the rename).
+    Sent {
+        /// The local file.
+        file: String,
+        /// Its SHA-256.
+        sha256: String,
+        /// Record 10's data sender.
+        sender: u32,
+        /// Record 10's transmission number.
+        transmission: u32,
+        /// Its remote path.
+        remote: String,
+        /// Its size.
+        size: u64,
+        /// When, in seconds since 1970.
+        at: u64,
+    },
+    /// A file of the inbox is in the archive, complete and synced.
+    Fetched {
+        /// Its name in the inbox.
+        remote: String,
+        /// Its size and modification time there: what makes it the same file.
+        size: u64,
+        /// The server's modification time.
+        modified: Option<u32>,
+        /// Its SHA-256.
+        sha256: String,
+        /// Where it is kept.
+        archived: String,
+        /// When.
+        at: u64,
+    },
+    /// A fetched file was removed from the inbox.
+    Removed {
+        /// Its name in the inbox.
+        remote: String,
+        /// Its size.
+        size: u64,
+        /// The server's modification time.
+        modified: Option<u32>,
+        /// When.
+        at: u64,
+    },
+}
+
+/// The transfer journal (`transfer-journal.jsonl` in the archive): what was sent and fetched,
+/// one JSON object a line, each synced to disk before the next step. Held under an exclusive
+/// lock (`transfer-journal.lock`) for a whole `send` or `fetch`, so that two runs never work
+/// on the same files at once.
+struct Journal {
+    path: PathBuf,
+    entries: Vec<Entry>,
+    _lock: File,
+}
+
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+impl Journal {
+    fn open(path: &Path) -> anyhow::Result<Self> {
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)
+                .with_context(|| format!("cannot make the archive {}", folder.display()))?;
+        }
+        let lock_path = path.with_extension("lock");
+        let lock = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .with_context(|| format!("cannot open {}", lock_path.display()))?;
+        if lock.try_lock().is_err() {
+            eprintln!(
+                "{}: another send or fetch is running; waiting for it",
+                lock_path.display()
+            );
+            lock.lock()
+                .with_context(|| format!("cannot lock {}", lock_path.display()))?;
+        }
+        let mut entries = Vec::new();
+        match File::open(path) {
+            Ok(file) => {
+                let mut text = String::new();
+                BufReader::new(file)
+                    .read_to_string(&mut text)
+                    .with_context(|| format!("cannot read {}", path.display()))?;
+                let lines: Vec<&str> = text.split_inclusive('\n').collect();
+                for (i, line) in lines.iter().enumerate() {
+                    if line.trim().is_empty() {
+                        continue;
+                    }
+                    match serde_json::from_str(line) {
+                        Ok(entry) => entries.push(entry),
+                        // A last line cut short by a crash while it was written: its step was
+                        // not done, as the step after it never ran.
+                        Err(_) if i + 1 == lines.len() && !line.ends_with('\n') => {}
+                        Err(e) => bail!("{}:{}: not a journal entry: {e}", path.display(), i + 1),
+                    }
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        }
+        Ok(Self {
+            path: path.to_path_buf(),
+            entries,
+            _lock: lock,
+        })
+    }
+
+    /// Appends `entry` and syncs it to disk.
+    fn append(&mut self, entry: Entry) -> anyhow::Result<()> {
+        let mut file = File::options()
+            .create(true)
+            .append(true)
+            .open(&self.path)
+            .with_context(|| format!("cannot write {}", self.path.display()))?;
+        // A line cut short by an earlier crash is ended first, so the new one stands alone.
+        if std::fs::metadata(&self.path).is_ok_and(|m| m.len() > 0) {
+            let mut last = [0u8; 1];
+            let mut reader = File::open(&self.path)?;
+            std::io::Seek::seek(&mut reader, std::io::SeekFrom::End(-1))?;
+            reader.read_exact(&mut last)?;
+            if last[0] != b'\n' {
+                file.write_all(b"\n")?;
+            }
+        }
+        let mut line = serde_json::to_string(&entry)?;
+        line.push('\n');
+        file.write_all(line.as_bytes())
+            .and_then(|()| file.sync_all())
+            .with_context(|| format!("cannot write {}", self.path.display()))?;
+        self.entries.push(entry);
+        Ok(())
+    }
+
+    /// A file sent with this content, or this sender and transmission number.
+    fn sent(&self, sha: &str, sender: u32, transmission: u32) -> Option<(&str, &str)> {
+        self.entries.iter().rev().find_map(|e| match e {
+            Entry::Sent {
+                file,
+                sha256,
+                sender: s,
+                transmission: t,
+                remote,
+                ..
+            } if sha256 == sha || (*s == sender && *t == transmission) => {
+                Some((file.as_str(), remote.as_str()))
+            }
+            _ => None,
+        })
+    }
+
+    /// A file sent with this very content.
+    fn sent_same(&self, sha: &str) -> Option<(&str, &str)> {
+        self.entries.iter().rev().find_map(|e| match e {
+            Entry::Sent {
+                file,
+                sha256,
+                remote,
+                ..
+            } if sha256 == sha => Some((file.as_str(), remote.as_str())),
+            _ => None,
+        })
+    }
+
+    /// Where a remote file of this name, size and time was archived, if it was.
+    fn fetched(&self, f: &RemoteFile) -> Option<PathBuf> {
+        self.entries.iter().rev().find_map(|e| match e {
+            Entry::Fetched {
+                remote,
+                size,
+                modified,
+                archived,
+                ..
+            } if *remote == f.name && *size == f.size && *modified == f.modified => {
+                Some(PathBuf::from(archived))
+            }
+            _ => None,
+        })
+    }
+}
+
+/// The SHA-256 of a file, read in chunks.
+fn sha256_of(path: &Path) -> anyhow::Result<String> {
+    let mut file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0; 1 << 16];
+    loop {
+        let n = file
+            .read(&mut buffer)
+            .with_context(|| format!("cannot read {}", path.display()))?;
+        let Some(chunk) = buffer.get(..n).filter(|c| !c.is_empty()) else {
+            break;
+        };
+        hasher.update(chunk);
+    }
+    Ok(hasher
+        .finalize()
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        }))
+}
+
+/// The `[transfer]` settings, or why there are none.
+fn transfer_settings(settings: &Settings) -> anyhow::Result<&TransferSettings> {
+    settings
+        .transfer
+        .as_ref()
+        .context("no [transfer] in the settings: host, user, known_hosts, outbox, inbox and archive are needed (see autogiro config check)")
+}
+
+/// Connects as the settings say, the passphrase from `AUTOGIRO_KEY_PASSPHRASE`.
+fn connect(t: &TransferSettings, accept_new_host_key: bool) -> anyhow::Result<Connection> {
+    let passphrase = std::env::var(PASSPHRASE).ok();
+    let connection =
+        Connection::open(t.connection(passphrase, accept_new_host_key)).map_err(|e| match e {
+            autogiro::transfer::TransferError::UnknownHostKey { .. } => {
+                anyhow::anyhow!("{e}: run again with --accept-new-host-key to record it")
+            }
+            other => other.into(),
+        })?;
+    let key = connection.host_key();
+    if key.recorded {
+        println!(
+            "{}:{}: host key {} recorded in {}",
+            t.host,
+            t.port,
+            key.fingerprint,
+            t.known_hosts.display()
+        );
+    }
+    Ok(connection)
+}
+
+/// `autogiro transfer test`.
+pub(crate) fn test(settings: &Settings, accept_new_host_key: bool) -> anyhow::Result<Status> {
+    let t = transfer_settings(settings)?;
+    let mut mps = connect(t, accept_new_host_key)?;
+    println!(
+        "{}@{}:{}: connected, authenticated; host key {}",
+        t.user,
+        t.host,
+        t.port,
+        mps.host_key().fingerprint
+    );
+    for (what, dir) in [("outbox", &t.outbox), ("inbox", &t.inbox)] {
+        let files = mps.list(dir)?;
+        let bytes: u64 = files.iter().map(|f| f.size).sum();
+        println!("{what} {dir}: {} file(s), {bytes} bytes", files.len());
+    }
+    Ok(Status::Ok)
+}
+
+/// What `send` learnt of a file before it goes.
+struct Outgoing {
+    path: PathBuf,
+    shown: String,
+    sha: String,
+    size: u64,
+    sender: u32,
+    transmission: u32,
+    remote: String,
+}
+
+/// Record 10 of a file: its direction, data sender and transmission number.
+fn transmission_start(path: &Path) -> anyhow::Result<(Direction, u32, u32)> {
+    let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let mut reader = Reader::new(BufReader::new(file));
+    match reader.next() {
+        Some(Ok((_, Record::TransmissionStart(start)))) => Ok((
+            reader.context().direction,
+            start.sender,
+            start.transmission_number,
+        )),
+        Some(Ok(_)) | None => bail!("{}: does not start with record 10", path.display()),
+        Some(Err(e)) => bail!("{}: {e}", path.display()),
+    }
+}
+
+/// Checks one file for `send`: valid, to MPS, not sent before. `None` (with the reason on
+/// standard error) when it must not go.
+fn check_outgoing(
+    file: &Path,
+    t: &TransferSettings,
+    journal: &Journal,
+    mut book: Option<&mut Book>,
+    resend: bool,
+    options: &ReadOptions,
+    today: Date,
+) -> anyhow::Result<Option<Outgoing>> {
+    let shown = file.display().to_string();
+    let report =
+        autogiro::validate_file(file, options).with_context(|| format!("cannot read {shown}"))?;
+    if !report.is_valid() {
+        let first = report
+            .diagnostics
+            .iter()
+            .find(|d| d.is_error())
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        eprintln!(
+            "{shown}: not sent: {} error(s), the first: {first} (autogiro validate {shown} shows all)",
+            report.errors()
+        );
+        return Ok(None);
+    }
+    let (direction, sender, transmission) = transmission_start(file)?;
+    if direction != Direction::ToMps {
+        eprintln!("{shown}: not sent: a file from MPS, not one for it");
+        return Ok(None);
+    }
+    let sha = sha256_of(file)?;
+    let size = std::fs::metadata(file)?.len();
+    let in_journal = journal.sent(&sha, sender, transmission);
+    let in_book = match book.as_deref_mut() {
+        Some(b) => b.sent_before(&std::fs::read(file)?, sender, transmission)?,
+        None => None,
+    };
+    if let (Some((earlier, _)), None, Some(b)) = (journal.sent_same(&sha), &in_book, book) {
+        // Sent by a run that stopped before it reached the book: recorded there now.
+        let name = file_name(file);
+        b.import(&name, &std::fs::read(file)?, today, options)?;
+        println!("{shown}: sent earlier as {earlier} by a run that stopped; now in the book");
+    }
+    let earlier = in_journal.map(|(f, r)| format!("{f} ({r})")).or(in_book);
+    if let Some(earlier) = earlier
+        && !resend
+    {
+        eprintln!(
+            "{shown}: not sent: sent before as {earlier}, with the same content or transmission number {transmission:07} of data sender {sender:08}; --resend sends it again"
+        );
+        return Ok(None);
+    }
+    let date = format!(
+        "{:04}{:02}{:02}",
+        today.year(),
+        u8::from(today.month()),
+        today.day()
+    );
+    let remote = t.remote_name_of(sender, transmission, &date, &file_name(file));
+    Ok(Some(Outgoing {
+        path: file.to_path_buf(),
+        shown,
+        sha,
+        size,
+        sender,
+        transmission,
+        remote,
+    }))
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+/// What `send` and `fetch` work with.
+pub(crate) struct TransferJob {
+    pub(crate) settings: Settings,
+    pub(crate) book: Option<Book>,
+    pub(crate) dry_run: bool,
+    pub(crate) accept_new_host_key: bool,
+    pub(crate) options: ReadOptions,
+    pub(crate) today: Date,
+}
+
+/// `autogiro send FILE...`.
+pub(crate) fn send(
+    mut run: TransferJob,
+    files: &[PathBuf],
+    resend: bool,
+) -> anyhow::Result<Status> {
+    let t = transfer_settings(&run.settings)?;
+    let mut journal = Journal::open(&t.journal())?;
+    let mut status = Status::Ok;
+    let mut outgoing = Vec::new();
+    for file in files {
+        match check_outgoing(
+            file,
+            t,
+            &journal,
+            run.book.as_mut(),
+            resend,
+            &run.options,
+            run.today,
+        )? {
+            Some(o) => outgoing.push(o),
+            None => status = Status::Problems,
+        }
+    }
+    if run.dry_run {
+        for o in &outgoing {
+            println!(
+                "{}: would be sent as {}/{} ({} bytes)",
+                o.shown, t.outbox, o.remote, o.size
+            );
+        }
+        return Ok(status);
+    }
+    if outgoing.is_empty() {
+        return Ok(status);
+    }
+    let mut mps = connect(t, run.accept_new_host_key)?;
+    for o in &outgoing {
+        let remote_path = format!("{}/{}", t.outbox.trim_end_matches('/'), o.remote);
+        if mps.stat(&t.outbox, &o.remote)?.is_some() {
+            eprintln!(
+                "{}: not sent: {remote_path} is on the server already, not yet taken by MPS",
+                o.shown
+            );
+            status = Status::Problems;
+            continue;
+        }
+        let size = mps.upload(&o.path, &t.outbox, &o.remote)?;
+        journal.append(Entry::Sent {
+            file: file_name(&o.path),
+            sha256: o.sha.clone(),
+            sender: o.sender,
+            transmission: o.transmission,
+            remote: remote_path.clone(),
+            size,
+            at: now(),
+        })?;
+        let recorded = match run.book.as_mut() {
+            Some(b) => {
+                let imported = b
+                    .import(
+                        &file_name(&o.path),
+                        &std::fs::read(&o.path)?,
+                        run.today,
+                        &run.options,
+                    )
+                    .with_context(|| format!("{}: sent, but not recorded in the book", o.shown))?;
+                if imported.already {
+                    "; the book had it"
+                } else {
+                    "; recorded in the book"
+                }
+            }
+            None => "",
+        };
+        println!(
+            "{}: sent as {remote_path} ({size} bytes){recorded}",
+            o.shown
+        );
+    }
+    Ok(status)
+}
+
+/// The archive path for a remote file: its name, or `name.2`, `name.3`, ... when a different
+/// file has it already.
+fn archive_path(archive: &Path, name: &str, n: u32) -> PathBuf {
+    if n <= 1 {
+        archive.join(name)
+    } else {
+        archive.join(format!("{name}.{n}"))
+    }
+}
+
+/// Downloads `f` into the archive; a file left there complete by a run that stopped before it
+/// wrote the journal is found by its content and not kept twice.
+fn download(
+    mps: &mut Connection,
+    t: &TransferSettings,
+    f: &RemoteFile,
+) -> anyhow::Result<(PathBuf, String)> {
+    let mut n = 1;
+    while archive_path(&t.archive, &f.name, n).exists() {
+        n += 1;
+    }
+    let to = archive_path(&t.archive, &f.name, n);
+    mps.download(&t.inbox, &f.name, &to)?;
+    let sha = sha256_of(&to)?;
+    for earlier in 1..n {
+        let other = archive_path(&t.archive, &f.name, earlier);
+        if sha256_of(&other)? == sha {
+            std::fs::remove_file(&to).with_context(|| format!("cannot remove {}", to.display()))?;
+            return Ok((other, sha));
+        }
+    }
+    Ok((to, sha))
+}
+
+/// `autogiro fetch`.
+pub(crate) fn fetch(mut run: TransferJob, keep_remote: bool) -> anyhow::Result<Status> {
+    let t = transfer_settings(&run.settings)?;
+    let mut journal = Journal::open(&t.journal())?;
+    let mut mps = connect(t, run.accept_new_host_key)?;
+    let files = mps.list(&t.inbox)?;
+    let mut status = Status::Ok;
+    if files.is_empty() {
+        println!("inbox {}: nothing to fetch", t.inbox);
+    }
+    for f in &files {
+        let known = journal.fetched(f);
+        if run.dry_run {
+            match &known {
+                Some(a) => println!("{}: fetched before, in {}", f.name, a.display()),
+                None => println!("{}: would be fetched ({} bytes)", f.name, f.size),
+            }
+            continue;
+        }
+        let archived = if let Some(a) = known {
+            a
+        } else {
+            {
+                let (archived, sha) = download(&mut mps, t, f)?;
+                journal.append(Entry::Fetched {
+                    remote: f.name.clone(),
+                    size: f.size,
+                    modified: f.modified,
+                    sha256: sha,
+                    archived: archived.to_string_lossy().into_owned(),
+                    at: now(),
+                })?;
+                println!("{}: fetched to {}", f.name, archived.display());
+                archived
+            }
+        };
+        let report = autogiro::validate_file(&archived, &run.options)
+            .with_context(|| format!("cannot read {}", archived.display()))?;
+        if !report.is_valid() {
+            eprintln!(
+                "{}: {} error(s) (autogiro validate {} shows them); not imported, left on the server",
+                f.name,
+                report.errors(),
+                archived.display()
+            );
+            status = Status::Problems;
+            continue;
+        }
+        if let Some(b) = run.book.as_mut() {
+            let bytes = std::fs::read(&archived)
+                .with_context(|| format!("cannot read {}", archived.display()))?;
+            match b.import(&file_name(&archived), &bytes, run.today, &run.options) {
+                Ok(imported) if imported.already => {
+                    println!("{}: already in the book", f.name);
+                }
+                Ok(imported) => book::print_imported(&f.name, &imported),
+                Err(e) => {
+                    eprintln!("{}: not imported: {e}; left on the server", f.name);
+                    status = Status::Problems;
+                    continue;
+                }
+            }
+        }
+        if !keep_remote {
+            mps.remove(&t.inbox, &f.name)?;
+            journal.append(Entry::Removed {
+                remote: f.name.clone(),
+                size: f.size,
+                modified: f.modified,
+                at: now(),
+            })?;
+        }
+    }
+    Ok(status)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::BufRead as _;
+
+    fn lines(path: &Path) -> Vec<String> {
+        File::open(path)
+            .map(|f| BufReader::new(f).lines().map_while(Result::ok).collect())
+            .unwrap_or_default()
+    }
+
+    fn sent(n: u32) -> Entry {
+        Entry::Sent {
+            file: format!("f{n}.txt"),
+            sha256: format!("{n:064}"),
+            sender: 12345,
+            transmission: n,
+            remote: format!("/inbound/r{n}"),
+            size: 80,
+            at: 0,
+        }
+    }
+
+    #[test]
+    fn the_journal_keeps_what_was_synced_and_forgets_a_line_cut_short() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("archive/transfer-journal.jsonl");
+        {
+            let mut j = Journal::open(&path).unwrap();
+            j.append(sent(1)).unwrap();
+        }
+        // A crash in the middle of the second line.
+        let mut f = File::options().append(true).open(&path).unwrap();
+        f.write_all(br#"{"event":"sent","file":"f2"#).unwrap();
+        drop(f);
+        let mut j = Journal::open(&path).unwrap();
+        assert_eq!(j.entries, vec![sent(1)]);
+        assert!(j.sent(&format!("{:064}", 1), 0, 0).is_some());
+        assert!(
+            j.sent("other", 12345, 1).is_some(),
+            "same transmission number"
+        );
+        assert!(j.sent("other", 12345, 2).is_none());
+        j.append(sent(3)).unwrap();
+        drop(j);
+        let j = Journal::open(&path).unwrap();
+        assert_eq!(j.entries, vec![sent(1), sent(3)]);
+        assert_eq!(
+            lines(&path).len(),
+            3,
+            "the cut line stays, on a line of its own"
+        );
+        // A damaged line that is not the last is an error naming it.
+        std::fs::write(&path, "garbage\n{}\n").unwrap();
+        drop(j);
+        let err = Journal::open(&path).err().unwrap().to_string();
+        assert!(err.contains("transfer-journal.jsonl:1:"), "{err}");
+    }
+}

@@ -1,0 +1,341 @@
+//! `transfer test`, `send` and `fetch` against a real OpenSSH server started for each test.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use autogiro_testkit::{Relay, Sshd};
+
+use super::{in_book, temp_dir, testdata};
+
+/// A payee's folder: settings with a book and `[transfer]` to the server (whose key is not
+/// pinned yet), an authorised key, and the server's outbox and inbox.
+struct Payee {
+    dir: PathBuf,
+    sshd: Sshd,
+}
+
+impl Payee {
+    fn new(name: &str) -> Option<Self> {
+        let sshd = Sshd::start()?;
+        let dir = temp_dir(name);
+        std::fs::create_dir_all(dir.join("keys")).unwrap();
+        let key = sshd.client_key(&dir.join("keys"), "ed25519", 256, "", true);
+        for d in ["inbound", "outbound"] {
+            std::fs::create_dir_all(sshd.remote().join(d)).unwrap();
+        }
+        std::fs::write(
+            dir.join("autogiro.toml"),
+            format!(
+                "[payee]\ncustomer_unit = \"00012345\"\n\n[[agreement]]\nid = \"000056789\"\naccount = \"1234.56.78903\"\n\n[book]\npath = \"autogiro.db\"\n\n\
+                 [transfer]\nhost = \"127.0.0.1\"\nport = {port}\nuser = \"{user}\"\nprivate_key = \"{key}\"\n\
+                 known_hosts = \"keys/known_hosts\"\noutbox = \"{remote}/inbound\"\ninbox = \"{remote}/outbound\"\n\
+                 archive = \"archive\"\ntimeout = 10\nretries = 0\n",
+                port = sshd.port(),
+                user = sshd.user(),
+                key = key.display(),
+                remote = sshd.remote().display(),
+            ),
+        )
+        .unwrap();
+        let payee = Self { dir, sshd };
+        payee.ok(&["book", "init"]);
+        Some(payee)
+    }
+
+    fn run(&self, args: &[&str]) -> (i32, String, String) {
+        in_book(&self.dir, args)
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let (code, out, err) = self.run(args);
+        assert_eq!(code, 0, "{args:?}: {out}{err}");
+        out
+    }
+
+    fn remote(&self, dir: &str) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(self.sshd.remote().join(dir))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            // A hidden name is an upload under way, or one a lost connection left: MPS
+            // takes no hidden file.
+            .filter(|n| !n.starts_with('.'))
+            .collect();
+        names.sort();
+        names
+    }
+
+    /// Connects through `port` from now on (a relay in front of the server), its entry in
+    /// `known_hosts` moved with it.
+    fn use_port(&self, port: u16) {
+        let settings = self.dir.join("autogiro.toml");
+        let old = format!("port = {}", self.sshd.port());
+        let s = std::fs::read_to_string(&settings).unwrap();
+        std::fs::write(&settings, s.replace(&old, &format!("port = {port}"))).unwrap();
+        let known = self.dir.join("keys/known_hosts");
+        let k = std::fs::read_to_string(&known).unwrap();
+        std::fs::write(
+            &known,
+            k.replace(&format!("]:{} ", self.sshd.port()), &format!("]:{port} ")),
+        )
+        .unwrap();
+    }
+
+    /// The simulator's answer to `file` (it rejects some claims: exit 1), in `to`.
+    fn answer(&self, file: &str, to: &str) {
+        let (code, out, err) = self.run(&[
+            "simulate",
+            file,
+            "--state",
+            "mps.json",
+            "--date",
+            "2026-01-12",
+            "-o",
+            to,
+        ]);
+        assert!(code <= 1 && self.dir.join(to).exists(), "{out}{err}");
+    }
+
+    fn pin_host_key(&self) {
+        self.ok(&["transfer", "test", "--accept-new-host-key"]);
+    }
+
+    fn copy_in(&self, fixture: &str, name: &str) -> PathBuf {
+        let to = self.dir.join(name);
+        std::fs::copy(testdata(fixture), &to).unwrap();
+        to
+    }
+}
+
+const TODAY: [&str; 2] = ["--today", "2026-01-10"];
+
+#[test]
+fn transfer_test_pins_the_host_key_only_when_asked() {
+    let Some(p) = Payee::new("transfer-test") else {
+        return;
+    };
+    let (code, _, err) = p.run(&["transfer", "test"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("is not in") && err.contains("--accept-new-host-key"),
+        "{err}"
+    );
+    assert!(!p.dir.join("keys/known_hosts").exists());
+    let out = p.ok(&["transfer", "test", "--accept-new-host-key"]);
+    assert!(out.contains("recorded in"), "{out}");
+    let out = p.ok(&["transfer", "test"]);
+    assert!(
+        out.contains("connected, authenticated; host key ssh-ed25519 SHA256:"),
+        "{out}"
+    );
+    assert!(
+        out.contains("outbox ") && out.contains(": 0 file(s), 0 bytes"),
+        "{out}"
+    );
+}
+
+#[test]
+fn send_then_fetch_the_answer_into_the_book() {
+    let Some(p) = Payee::new("transfer-month") else {
+        return;
+    };
+    p.pin_host_key();
+    let file = p.copy_in("ok/records-to-mps.txt", "claims.txt");
+    // The fixture is transmission 17 of data sender 00012345.
+    let sent_name = "autogiro-00012345-0000017.txt";
+
+    let out = p.ok(&[&["send", "claims.txt", "--dry-run"][..], &TODAY].concat());
+    assert!(out.contains("would be sent as"), "{out}");
+    assert!(p.remote("inbound").is_empty(), "a dry run sends nothing");
+
+    let out = p.ok(&[&["send", "claims.txt"][..], &TODAY].concat());
+    assert!(
+        out.contains(sent_name) && out.contains("recorded in the book"),
+        "{out}"
+    );
+    assert_eq!(p.remote("inbound"), vec![sent_name.to_owned()]);
+    assert_eq!(
+        std::fs::read(p.sshd.remote().join("inbound").join(sent_name)).unwrap(),
+        std::fs::read(&file).unwrap()
+    );
+
+    // MPS took it; the same file, or another with its number, is refused.
+    std::fs::remove_file(p.sshd.remote().join("inbound").join(sent_name)).unwrap();
+    let (code, _, err) = p.run(&[&["send", "claims.txt"][..], &TODAY].concat());
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("sent before") && err.contains("--resend"),
+        "{err}"
+    );
+    assert!(p.remote("inbound").is_empty());
+    // An invalid file is not sent.
+    p.copy_in("err/count-mismatch--claims-end.txt", "broken.txt");
+    let (code, _, err) = p.run(&[&["send", "broken.txt"][..], &TODAY].concat());
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("broken.txt: not sent: "), "{err}");
+    assert!(p.remote("inbound").is_empty());
+    // --resend sends it again.
+    let out = p.ok(&[&["send", "claims.txt", "--resend"][..], &TODAY].concat());
+    assert!(out.contains("the book had it"), "{out}");
+
+    // MPS answers.
+    p.answer("claims.txt", "answer.txt");
+    std::fs::copy(
+        p.dir.join("answer.txt"),
+        p.sshd.remote().join("outbound/AGFIL0001.txt"),
+    )
+    .unwrap();
+    let out = p.ok(&[&["fetch", "--dry-run"][..], &TODAY].concat());
+    assert!(out.contains("AGFIL0001.txt: would be fetched"), "{out}");
+    assert!(!p.dir.join("archive/AGFIL0001.txt").exists());
+
+    let out = p.ok(&[&["fetch"][..], &TODAY].concat());
+    assert!(out.contains("fetched to"), "{out}");
+    assert!(out.contains("imported, from MPS"), "{out}");
+    assert_eq!(
+        std::fs::read(p.dir.join("archive/AGFIL0001.txt")).unwrap(),
+        std::fs::read(p.dir.join("answer.txt")).unwrap()
+    );
+    assert!(p.remote("outbound").is_empty(), "removed once imported");
+    let out = p.ok(&[&["fetch"][..], &TODAY].concat());
+    assert!(out.contains("nothing to fetch"), "{out}");
+    let journal = std::fs::read_to_string(p.dir.join("archive/transfer-journal.jsonl")).unwrap();
+    assert_eq!(journal.matches("\"event\":\"sent\"").count(), 2);
+    assert_eq!(journal.matches("\"event\":\"fetched\"").count(), 1);
+    assert_eq!(journal.matches("\"event\":\"removed\"").count(), 1);
+}
+
+/// The book's counts, as `book status` prints them.
+fn status(p: &Payee) -> String {
+    p.ok(&["book", "status", "--today", "2026-01-10"])
+}
+
+#[test]
+fn a_fetch_interrupted_before_the_remote_file_is_removed_imports_nothing_twice() {
+    let Some(p) = Payee::new("transfer-interrupted") else {
+        return;
+    };
+    p.pin_host_key();
+    p.copy_in("ok/records-to-mps.txt", "claims.txt");
+    p.ok(&[&["send", "claims.txt"][..], &TODAY].concat());
+    p.answer("claims.txt", "answer.txt");
+    let inbox = p.sshd.remote().join("outbound");
+    std::fs::copy(p.dir.join("answer.txt"), inbox.join("a1.txt")).unwrap();
+    // Stopped after the download and the import, before the delete.
+    let out = p.ok(&[&["fetch", "--keep-remote"][..], &TODAY].concat());
+    assert!(out.contains("imported, from MPS"), "{out}");
+    let after_first = status(&p);
+    assert_eq!(p.remote("outbound"), vec!["a1.txt".to_owned()]);
+    let out = p.ok(&[&["fetch"][..], &TODAY].concat());
+    assert!(!out.contains("fetched to"), "not downloaded again: {out}");
+    assert!(out.contains("already in the book"), "{out}");
+    assert_eq!(status(&p), after_first, "nothing counted twice");
+    assert!(p.remote("outbound").is_empty());
+
+    // Stopped after the archive's rename, before the journal: the same content again is
+    // found in the archive and kept once.
+    std::fs::copy(p.dir.join("answer.txt"), inbox.join("a2.txt")).unwrap();
+    std::fs::copy(p.dir.join("answer.txt"), p.dir.join("archive/a2.txt")).unwrap();
+    let out = p.ok(&[&["fetch"][..], &TODAY].concat());
+    assert!(out.contains("already in the book"), "{out}");
+    assert!(!p.dir.join("archive/a2.txt.2").exists(), "kept once");
+    assert_eq!(status(&p), after_first);
+}
+
+#[test]
+fn an_upload_cut_off_leaves_no_file_and_the_next_send_succeeds() {
+    let Some(p) = Payee::new("transfer-cut") else {
+        return;
+    };
+    p.pin_host_key();
+    let big = big_file(&p.dir);
+    // The first connection through the relay is cut after 64 KiB went up; no retry allowed.
+    let relay = Relay::start(p.sshd.port(), 64 * 1024, 1);
+    p.use_port(relay.port());
+    let (code, _, err) = p.run(&[&["send", "big.txt"][..], &TODAY].concat());
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("was lost"), "{err}");
+    assert_eq!(relay.cut(), 1);
+    assert!(
+        p.remote("inbound").is_empty(),
+        "no file under its final name"
+    );
+    let journal = p.dir.join("archive/transfer-journal.jsonl");
+    assert!(
+        !std::fs::read_to_string(&journal)
+            .unwrap_or_default()
+            .contains("\"sent\""),
+        "nothing recorded as sent"
+    );
+    let out = p.ok(&[&["send", "big.txt"][..], &TODAY].concat());
+    assert!(out.contains("recorded in the book"), "{out}");
+    assert_eq!(
+        p.remote("inbound"),
+        vec!["autogiro-00012345-0000001.txt".to_owned()]
+    );
+    assert_eq!(
+        std::fs::read(
+            p.sshd
+                .remote()
+                .join("inbound/autogiro-00012345-0000001.txt")
+        )
+        .unwrap(),
+        std::fs::read(&big).unwrap()
+    );
+}
+
+/// A valid claims file of a few hundred KiB, made with `new claims` from rows.
+fn big_file(dir: &Path) -> PathBuf {
+    let mut rows = String::from("payer_reference,amount,due_date\n");
+    for i in 0..3000 {
+        writeln!(rows, "{},{}.00,2026-01-20", 10_000 + i, 100 + i % 7).unwrap();
+    }
+    std::fs::write(dir.join("rows.csv"), rows).unwrap();
+    let (code, _, err) = in_book(
+        dir,
+        &[
+            "new",
+            "claims",
+            "rows.csv",
+            "--today",
+            "2026-01-10",
+            "--transmission",
+            "1",
+            "--assignment",
+            "1",
+            "-o",
+            "big.txt",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    dir.join("big.txt")
+}
+
+#[test]
+fn a_key_the_server_refuses_is_named() {
+    let Some(p) = Payee::new("transfer-wrong-key") else {
+        return;
+    };
+    p.pin_host_key();
+    let stranger = p
+        .sshd
+        .client_key(&p.dir.join("keys"), "ed25519", 9, "", false);
+    let s = std::fs::read_to_string(p.dir.join("autogiro.toml")).unwrap();
+    let s = s
+        .lines()
+        .map(|l| {
+            if l.starts_with("private_key") {
+                format!("private_key = \"{}\"", stranger.display())
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(p.dir.join("autogiro.toml"), s).unwrap();
+    let (code, _, err) = p.run(&["transfer", "test"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("refused to authenticate") && err.contains("id_ed25519_9"),
+        "{err}"
+    );
+}
