@@ -43,6 +43,10 @@ const COMMANDS: &[(&str, &str)] = &[
         "time `wc -l` and the release `autogiro` (validate, inspect, fmt) on the bench data of N claims, and `new claims` on N rows of CSV; median of 5, peak RSS, ratios to wc -l",
     ),
     (
+        "bench-transfer [N]",
+        "time `autogiro send` and `autogiro fetch` of the file of N claims (default 9 999 999, 1.6 GB) through a real sshd on 127.0.0.1, next to scp of the same file; peak RSS",
+    ),
+    (
         "bench-data [N]",
         "write a valid file of N claims (default 1 000 000, at most 9 999 999) and N rows of billing CSV to target/bench-data/",
     ),
@@ -65,6 +69,7 @@ fn main() -> ExitCode {
         Some("man") => man(),
         Some("bench-data") => bench_data(args.get(1).map(String::as_str)),
         Some("bench") => bench(args.get(1).map(String::as_str)),
+        Some("bench-transfer") => bench_transfer(args.get(1).map(String::as_str)),
         Some(other) => {
             eprintln!("xtask: unknown command `{other}`\n");
             print_help();
@@ -344,6 +349,20 @@ fn time_once(name: &str, program: &Path, args: &[&str]) -> Result<Timing, String
     })
 }
 
+/// Builds the release `autogiro`.
+fn build_release_cli(root: &Path) -> Result<(), String> {
+    let status = std::process::Command::new(env!("CARGO"))
+        .args(["build", "--release", "--quiet", "-p", "autogiro-cli"])
+        .current_dir(root)
+        .status()
+        .map_err(|e| e.to_string())?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err("cargo build --release -p autogiro-cli failed".to_owned())
+    }
+}
+
 /// `cargo xtask bench [N]`: the release CLI against `wc -l` on the bench data, in one run.
 fn bench(n: Option<&str>) -> Result<(), String> {
     let n: u32 = match n {
@@ -353,14 +372,7 @@ fn bench(n: Option<&str>) -> Result<(), String> {
             .map_err(|_| format!("not a number of claims: {s}"))?,
     };
     let root = root();
-    let status = std::process::Command::new(env!("CARGO"))
-        .args(["build", "--release", "--quiet", "-p", "autogiro-cli"])
-        .current_dir(&root)
-        .status()
-        .map_err(|e| e.to_string())?;
-    if !status.success() {
-        return Err("cargo build --release -p autogiro-cli failed".to_owned());
-    }
+    build_release_cli(&root)?;
     let data = root.join(format!("target/bench-data/claims-{n}.txt"));
     if !data.exists() {
         bench_data(Some(&n.to_string()))?;
@@ -434,6 +446,183 @@ fn bench(n: Option<&str>) -> Result<(), String> {
         &timings,
     );
     bench_book(&root, &cli, n)
+}
+
+/// `cargo xtask bench-transfer [N]`: the file of N claims up and down through OpenSSH's sshd
+/// on 127.0.0.1 (started for the run), by `autogiro send` / `fetch` and by `scp`, alternating,
+/// three times each; the median and the largest peak RSS.
+fn bench_transfer(n: Option<&str>) -> Result<(), String> {
+    let n: u32 = n.map_or(Ok(9_999_999), |s| {
+        s.parse()
+            .map_err(|_| format!("not a number of claims: {s}"))
+    })?;
+    let root = root();
+    build_release_cli(&root)?;
+    let data = root.join(format!("target/bench-data/claims-{n}.txt"));
+    if !data.exists() {
+        bench_data(Some(&n.to_string()))?;
+    }
+    let bytes = std::fs::metadata(&data).map_err(|e| e.to_string())?.len();
+    let cli = root.join("target/release/autogiro");
+    let sshd = autogiro_testkit::Sshd::start().ok_or("sshd is not installed")?;
+    let payee = root.join("target/bench-data/transfer");
+    let _ = std::fs::remove_dir_all(&payee);
+    std::fs::create_dir_all(&payee).map_err(|e| e.to_string())?;
+    let key = sshd.client_key(&payee, "ed25519", 256, "", true);
+    let remote = sshd.remote();
+    for d in ["inbound", "outbound"] {
+        std::fs::create_dir_all(remote.join(d)).map_err(|e| e.to_string())?;
+    }
+    let known_hosts = payee.join("known_hosts");
+    std::fs::write(&known_hosts, sshd.known_hosts_line()).map_err(|e| e.to_string())?;
+    let settings = transfer_settings(&sshd, &payee, &key)?;
+
+    let file = data.to_string_lossy().into_owned();
+    let archive = payee.join("archive");
+    let scp_options = scp_options(&sshd, &key, &known_hosts);
+    let up_target = format!(
+        "{}@127.0.0.1:{}/inbound/scp.txt",
+        sshd.user(),
+        remote.display()
+    );
+    let down_source = format!(
+        "{}@127.0.0.1:{}/outbound/answer.txt",
+        sshd.user(),
+        remote.display()
+    );
+    let scp_down_to = payee.join("scp-down.txt").to_string_lossy().into_owned();
+    let send_args = [
+        "--config",
+        &settings,
+        "send",
+        &file,
+        "--today",
+        "2026-01-10",
+    ];
+    let fetch_args = [
+        "--config",
+        &settings,
+        "fetch",
+        "--keep-remote",
+        "--today",
+        "2026-01-10",
+    ];
+    let scp_up: Vec<&str> = scp_options
+        .iter()
+        .map(String::as_str)
+        .chain([file.as_str(), up_target.as_str()])
+        .collect();
+    let scp_down: Vec<&str> = scp_options
+        .iter()
+        .map(String::as_str)
+        .chain([down_source.as_str(), scp_down_to.as_str()])
+        .collect();
+    std::fs::read(&data).map_err(|e| e.to_string())?;
+    let mut results: Vec<Vec<Timing>> = (0..4).map(|_| Vec::new()).collect();
+    for _ in 0..3 {
+        // Each run starts from nothing sent and nothing fetched.
+        let clean = || -> Result<(), String> {
+            let _ = std::fs::remove_dir_all(&archive);
+            for f in ["inbound/scp.txt", "inbound/autogiro-00012345-0000001.txt"] {
+                let _ = std::fs::remove_file(remote.join(f));
+            }
+            let _ = std::fs::remove_file(&scp_down_to);
+            let answer = remote.join("outbound/answer.txt");
+            if !answer.exists() {
+                std::fs::hard_link(&data, &answer).map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        };
+        clean()?;
+        results[0].push(time_once(
+            "autogiro send (validated, hashed, uploaded, renamed)",
+            &cli,
+            &send_args,
+        )?);
+        clean()?;
+        results[1].push(time_once("scp up", Path::new("scp"), &scp_up)?);
+        clean()?;
+        results[2].push(time_once(
+            "autogiro fetch (downloaded, synced, renamed, validated)",
+            &cli,
+            &fetch_args,
+        )?);
+        clean()?;
+        results[3].push(time_once("scp down", Path::new("scp"), &scp_down)?);
+    }
+    print_transfer_table(n, bytes, results);
+    Ok(())
+}
+
+/// The medians of the runs of each command, each beside the scp run after it.
+fn print_transfer_table(n: u32, bytes: u64, results: Vec<Vec<Timing>>) {
+    let timings: Vec<Timing> = results
+        .into_iter()
+        .map(|mut runs| {
+            let rss_kib = runs.iter().filter_map(|t| t.rss_kib).max();
+            runs.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
+            let name = runs.first().map(|t| t.name.clone()).unwrap_or_default();
+            let seconds = runs.get(1).map_or(0.0, |t| t.seconds);
+            Timing {
+                name,
+                seconds,
+                rss_kib,
+            }
+        })
+        .collect();
+    println!("{n} claims ({bytes} bytes) through sshd on 127.0.0.1, median of 3, alternating:\n");
+    println!("| command | seconds | MB/s | x scp | peak RSS |");
+    println!("|---|---|---|---|---|");
+    for (i, t) in timings.iter().enumerate() {
+        let scp = timings.get(i | 1).map_or(1.0, |s| s.seconds);
+        #[allow(clippy::cast_precision_loss)] // Figures for a report.
+        let mb_s = bytes as f64 / 1e6 / t.seconds;
+        println!(
+            "| {} | {:.2} | {mb_s:.0} | {:.2} | {} |",
+            t.name,
+            t.seconds,
+            t.seconds / scp,
+            mib(t.rss_kib)
+        );
+    }
+}
+
+/// The options of `scp` to `sshd` with `key`, the host key checked against `known_hosts`.
+fn scp_options(sshd: &autogiro_testkit::Sshd, key: &Path, known_hosts: &Path) -> Vec<String> {
+    vec![
+        "-q".to_owned(),
+        "-P".to_owned(),
+        sshd.port().to_string(),
+        "-i".to_owned(),
+        key.to_string_lossy().into_owned(),
+        "-o".to_owned(),
+        format!("UserKnownHostsFile={}", known_hosts.display()),
+        "-o".to_owned(),
+        "StrictHostKeyChecking=yes".to_owned(),
+    ]
+}
+
+/// Settings for the bench's payee in `payee`, to `sshd` with `key`; their path.
+fn transfer_settings(
+    sshd: &autogiro_testkit::Sshd,
+    payee: &Path,
+    key: &Path,
+) -> Result<String, String> {
+    let remote = sshd.remote();
+    let settings = payee.join("autogiro.toml");
+    std::fs::write(
+        &settings,
+        format!(
+            "[payee]\ncustomer_unit = \"00012345\"\n\n[transfer]\nhost = \"127.0.0.1\"\nport = {}\nuser = \"{}\"\nprivate_key = \"{}\"\nknown_hosts = \"known_hosts\"\noutbox = \"{}/inbound\"\ninbox = \"{}/outbound\"\narchive = \"archive\"\n",
+            sshd.port(),
+            sshd.user(),
+            key.display(),
+            remote.display(),
+            remote.display()
+        ),
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(settings.to_string_lossy().into_owned())
 }
 
 /// Peak RSS for a report.

@@ -123,9 +123,17 @@ impl Journal {
                     }
                     match serde_json::from_str(line) {
                         Ok(entry) => entries.push(entry),
-                        // A last line cut short by a crash while it was written: its step was
-                        // not done, as the step after it never ran.
-                        Err(_) if i + 1 == lines.len() && !line.ends_with('\n') => {}
+                        // A last line cut short by a crash while it was written: the step after
+                        // it never ran. It is cut off (under the lock), so that the next entry
+                        // starts a line of its own.
+                        Err(_) if i + 1 == lines.len() && !line.ends_with('\n') => {
+                            let keep = (text.len() - line.len()) as u64;
+                            File::options()
+                                .write(true)
+                                .open(path)
+                                .and_then(|f| f.set_len(keep).and_then(|()| f.sync_all()))
+                                .with_context(|| format!("cannot repair {}", path.display()))?;
+                        }
                         Err(e) => bail!("{}:{}: not a journal entry: {e}", path.display(), i + 1),
                     }
                 }
@@ -147,16 +155,6 @@ impl Journal {
             .append(true)
             .open(&self.path)
             .with_context(|| format!("cannot write {}", self.path.display()))?;
-        // A line cut short by an earlier crash is ended first, so the new one stands alone.
-        if std::fs::metadata(&self.path).is_ok_and(|m| m.len() > 0) {
-            let mut last = [0u8; 1];
-            let mut reader = File::open(&self.path)?;
-            std::io::Seek::seek(&mut reader, std::io::SeekFrom::End(-1))?;
-            reader.read_exact(&mut last)?;
-            if last[0] != b'\n' {
-                file.write_all(b"\n")?;
-            }
-        }
         let mut line = serde_json::to_string(&entry)?;
         line.push('\n');
         file.write_all(line.as_bytes())
@@ -641,11 +639,7 @@ mod tests {
         drop(j);
         let j = Journal::open(&path).unwrap();
         assert_eq!(j.entries, vec![sent(1), sent(3)]);
-        assert_eq!(
-            lines(&path).len(),
-            3,
-            "the cut line stays, on a line of its own"
-        );
+        assert_eq!(lines(&path).len(), 2, "the cut line is gone");
         // A damaged line that is not the last is an error naming it.
         std::fs::write(&path, "garbage\n{}\n").unwrap();
         drop(j);
