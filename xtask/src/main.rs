@@ -349,6 +349,26 @@ fn time_once(name: &str, program: &Path, args: &[&str]) -> Result<Timing, String
     })
 }
 
+/// The number of claims of a bench (`n`, else `default`), the release `autogiro` built, and
+/// the bench's claims file (written when missing) with its size.
+fn release_and_claims(
+    root: &Path,
+    n: Option<&str>,
+    default: u32,
+) -> Result<(u32, PathBuf, u64), String> {
+    let n: u32 = n.map_or(Ok(default), |s| {
+        s.parse()
+            .map_err(|_| format!("not a number of claims: {s}"))
+    })?;
+    build_release_cli(root)?;
+    let data = root.join(format!("target/bench-data/claims-{n}.txt"));
+    if !data.exists() {
+        bench_data(Some(&n.to_string()))?;
+    }
+    let bytes = std::fs::metadata(&data).map_err(|e| e.to_string())?.len();
+    Ok((n, data, bytes))
+}
+
 /// Builds the release `autogiro`.
 fn build_release_cli(root: &Path) -> Result<(), String> {
     let status = std::process::Command::new(env!("CARGO"))
@@ -365,19 +385,8 @@ fn build_release_cli(root: &Path) -> Result<(), String> {
 
 /// `cargo xtask bench [N]`: the release CLI against `wc -l` on the bench data, in one run.
 fn bench(n: Option<&str>) -> Result<(), String> {
-    let n: u32 = match n {
-        None => 1_000_000,
-        Some(s) => s
-            .parse()
-            .map_err(|_| format!("not a number of claims: {s}"))?,
-    };
     let root = root();
-    build_release_cli(&root)?;
-    let data = root.join(format!("target/bench-data/claims-{n}.txt"));
-    if !data.exists() {
-        bench_data(Some(&n.to_string()))?;
-    }
-    let bytes = std::fs::metadata(&data).map_err(|e| e.to_string())?.len();
+    let (n, data, bytes) = release_and_claims(&root, n, 1_000_000)?;
     // Into the page cache: every command reads it from memory.
     std::fs::read(&data).map_err(|e| e.to_string())?;
     let file = data.to_string_lossy().into_owned();
@@ -452,17 +461,8 @@ fn bench(n: Option<&str>) -> Result<(), String> {
 /// on 127.0.0.1 (started for the run), by `autogiro send` / `fetch` and by `scp`, alternating,
 /// three times each; the median and the largest peak RSS.
 fn bench_transfer(n: Option<&str>) -> Result<(), String> {
-    let n: u32 = n.map_or(Ok(9_999_999), |s| {
-        s.parse()
-            .map_err(|_| format!("not a number of claims: {s}"))
-    })?;
     let root = root();
-    build_release_cli(&root)?;
-    let data = root.join(format!("target/bench-data/claims-{n}.txt"));
-    if !data.exists() {
-        bench_data(Some(&n.to_string()))?;
-    }
-    let bytes = std::fs::metadata(&data).map_err(|e| e.to_string())?.len();
+    let (n, data, bytes) = release_and_claims(&root, n, 9_999_999)?;
     let cli = root.join("target/release/autogiro");
     let sshd = autogiro_testkit::Sshd::start().ok_or("sshd is not installed")?;
     let payee = root.join("target/bench-data/transfer");

@@ -543,27 +543,32 @@ impl Book {
             .write(|tx| tx.prepare_file(reservation.file_id, &sha, name))
     }
 
-    /// The file sent before that `bytes` repeats, if any: one with the same content, or one
-    /// with the same sender and transmission number (record 10, positions 9-16 and 17-23).
-    /// Numbers only reserved, and files only prepared, do not count. Its name.
+    /// The file sent before that a file repeats, if any: one with the same content (its
+    /// SHA-256 `sha256`, in lower-case hex, as [`Book::sha256`] gives it), or one with the
+    /// same sender and transmission number (record 10, positions 9-16 and 17-23). Numbers only
+    /// reserved, and files only prepared, do not count. Its name.
     ///
     /// # Errors
     ///
     /// [`BookError::Storage`].
     pub fn sent_before(
         &mut self,
-        bytes: &[u8],
+        sha256: &str,
         sender: u32,
         transmission: u32,
     ) -> Result<Option<String>, BookError> {
-        let sha = sha256(bytes);
         self.store.read(|tx| {
-            let same = tx.file_by_hash(&sha)?.filter(|f| f.state != "prepared");
+            let same = tx.file_by_hash(sha256)?.filter(|f| f.state != "prepared");
             let numbered = tx
                 .file_by_transmission(sender, transmission)?
                 .filter(|f| f.state != "prepared" && f.direction == "to-mps");
             Ok(same.or(numbered).map(|f| f.name))
         })
+    }
+
+    /// The SHA-256 of `bytes` in lower-case hex: how the book knows a file it has seen.
+    pub fn sha256(bytes: &[u8]) -> String {
+        sha256(bytes)
     }
 
     /// Which claims of `t` MPS would reject if it read the file on `received`, and why: the

@@ -474,7 +474,8 @@ fn a_file_sent_before_is_found_by_content_or_number(place: &Place) {
     let sent = file(7, 1, &[("12345", date!(2026 - 01 - 20), 100)], false);
     let (sender, number) = (sent.sender, sent.transmission_number);
     assert_eq!(
-        book.sent_before(&bytes(&sent), sender, number).unwrap(),
+        book.sent_before(&Book::sha256(&bytes(&sent)), sender, number)
+            .unwrap(),
         None
     );
     // Numbers reserved for a file being made are not a file sent.
@@ -482,27 +483,28 @@ fn a_file_sent_before_is_found_by_content_or_number(place: &Place) {
         .reserve_transmission(sender, date!(2026 - 01 - 12))
         .unwrap();
     assert_eq!(
-        book.sent_before(b"other", sender, reservation.transmission)
+        book.sent_before(&Book::sha256(b"other"), sender, reservation.transmission)
             .unwrap(),
         None
     );
     import(&mut book, "a.txt", &sent, date!(2026 - 01 - 12));
     assert_eq!(
-        book.sent_before(&bytes(&sent), sender, number)
+        book.sent_before(&Book::sha256(&bytes(&sent)), sender, number)
             .unwrap()
             .as_deref(),
         Some("a.txt")
     );
     let renumbered = file(8, 2, &[("12345", date!(2026 - 01 - 21), 100)], false);
     assert_eq!(
-        book.sent_before(&bytes(&renumbered), sender, number)
+        book.sent_before(&Book::sha256(&bytes(&renumbered)), sender, number)
             .unwrap()
             .as_deref(),
         Some("a.txt"),
         "the same transmission number"
     );
     assert_eq!(
-        book.sent_before(&bytes(&renumbered), sender, 8).unwrap(),
+        book.sent_before(&Book::sha256(&bytes(&renumbered)), sender, 8)
+            .unwrap(),
         None
     );
 }

@@ -346,7 +346,7 @@ fn check_outgoing(
     let size = std::fs::metadata(file)?.len();
     let in_journal = journal.sent(&sha, sender, transmission);
     let in_book = match book.as_deref_mut() {
-        Some(b) => b.sent_before(&std::fs::read(file)?, sender, transmission)?,
+        Some(b) => b.sent_before(&sha, sender, transmission)?,
         None => None,
     };
     if let (Some((earlier, _)), None, Some(b)) = (journal.sent_same(&sha), &in_book, book) {

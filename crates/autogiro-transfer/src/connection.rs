@@ -234,6 +234,19 @@ fn sftp_failure(e: SftpError, what: &'static str, path: &str) -> Failure {
     }
 }
 
+/// A missing path in `dir` named as the directory missing: what listing or creating a file
+/// there means by "no such file".
+fn in_directory(failure: Failure, dir: &str) -> Failure {
+    match failure {
+        Failure::Fatal(TransferError::NoSuchFile { .. }) => {
+            Failure::Fatal(TransferError::NoSuchDirectory {
+                dir: dir.to_owned(),
+            })
+        }
+        other => other,
+    }
+}
+
 /// `dir/name` on the server.
 fn remote_path(dir: &str, name: &str) -> String {
     if dir.is_empty() {
@@ -316,17 +329,10 @@ impl Connection {
     pub fn list(&mut self, dir: &str) -> Result<Vec<RemoteFile>, TransferError> {
         let what = format!("listing {dir}");
         self.retrying(&what, async |sftp: &SftpSession| {
-            let entries =
-                sftp.read_dir(dir)
-                    .await
-                    .map_err(|e| match sftp_failure(e, "listing", dir) {
-                        Failure::Fatal(TransferError::NoSuchFile { .. }) => {
-                            Failure::Fatal(TransferError::NoSuchDirectory {
-                                dir: dir.to_owned(),
-                            })
-                        }
-                        other => other,
-                    })?;
+            let entries = sftp
+                .read_dir(dir)
+                .await
+                .map_err(|e| in_directory(sftp_failure(e, "listing", dir), dir))?;
             let mut files: Vec<RemoteFile> = entries
                 .filter(|e| e.file_type().is_file() && !e.file_name().starts_with('.'))
                 .map(|e| {
@@ -574,14 +580,7 @@ async fn upload(
             OpenFlags::CREATE | OpenFlags::TRUNCATE | OpenFlags::WRITE,
         )
         .await
-        .map_err(|e| match sftp_failure(e, "writing", partial) {
-            Failure::Fatal(TransferError::NoSuchFile { .. }) => {
-                Failure::Fatal(TransferError::NoSuchDirectory {
-                    dir: dir.to_owned(),
-                })
-            }
-            other => other,
-        })?;
+        .map_err(|e| in_directory(sftp_failure(e, "writing", partial), dir))?;
     let mut buffer = vec![0; CHUNK];
     let io_lost = |e: std::io::Error| Failure::Lost(e.to_string());
     loop {

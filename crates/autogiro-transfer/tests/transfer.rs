@@ -50,6 +50,20 @@ impl Setup {
         c
     }
 
+    /// A configuration that connects through `relay`, whose port `known_hosts` then names.
+    fn through(&self, relay: &Relay) -> Config {
+        let mut config = self.config(&self.key);
+        config.port = relay.port();
+        std::fs::write(
+            &self.known_hosts,
+            self.sshd
+                .known_hosts_line()
+                .replace(&self.sshd.port().to_string(), &relay.port().to_string()),
+        )
+        .expect("known_hosts");
+        config
+    }
+
     fn dir(&self, name: &str) -> String {
         self.sshd.remote().join(name).to_string_lossy().into_owned()
     }
@@ -204,16 +218,7 @@ fn a_connection_cut_in_the_middle_of_an_upload_leaves_no_file_under_its_name() {
     let target = s.sshd.remote().join("inbound/large.txt");
     // Every connection (the first and its one retry) is cut after 2 MiB went up.
     let relay = Relay::start(s.sshd.port(), 2 * 1024 * 1024, 2);
-    let mut config = s.config(&s.key);
-    config.port = relay.port();
-    // The relay's address is the one in known_hosts' entry for the relay's port.
-    std::fs::write(
-        &s.known_hosts,
-        s.sshd
-            .known_hosts_line()
-            .replace(&s.sshd.port().to_string(), &relay.port().to_string()),
-    )
-    .expect("known_hosts");
+    let config = s.through(&relay);
     let mut mps = Connection::open(config.clone()).expect("connect");
     let err = mps.upload(&file, &inbound, "large.txt").expect_err("cut");
     assert!(matches!(err, TransferError::Lost { .. }), "{err}");
@@ -235,15 +240,7 @@ fn a_lost_connection_is_made_again_and_the_upload_completes() {
     let file = s.local.path().join("large.txt");
     std::fs::write(&file, vec![b'5'; 4 * 1024 * 1024]).expect("write");
     let relay = Relay::start(s.sshd.port(), 1024 * 1024, 1);
-    let mut config = s.config(&s.key);
-    config.port = relay.port();
-    std::fs::write(
-        &s.known_hosts,
-        s.sshd
-            .known_hosts_line()
-            .replace(&s.sshd.port().to_string(), &relay.port().to_string()),
-    )
-    .expect("known_hosts");
+    let config = s.through(&relay);
     let mut mps = Connection::open(config).expect("connect");
     mps.upload(&file, &s.dir("inbound"), "large.txt")
         .expect("the retry completes it");
