@@ -271,7 +271,7 @@ impl Connection {
     ///
     /// # Errors
     ///
-    /// [`TransferError::Unreachable`], [`TransferError::Timeout`],
+    /// [`TransferError::Unreachable`] (also when no connection is made in time),
     /// [`TransferError::UnknownHostKey`], [`TransferError::HostKeyChanged`],
     /// [`TransferError::AuthRefused`], [`TransferError::Key`], [`TransferError::Agent`].
     pub fn open(config: Config) -> Result<Self, TransferError> {

@@ -1,7 +1,6 @@
 //! The crate's one error type: each failure as one sentence a person can act on.
 
 use std::path::PathBuf;
-use std::time::Duration;
 
 /// Why a transfer failed. Each variant's message is one sentence that says what happened and
 /// where; none carries a passphrase or key material.
@@ -17,18 +16,6 @@ pub enum TransferError {
         port: u16,
         /// What the operating system or the SSH layer said.
         reason: String,
-    },
-    /// Nothing arrived from the server in time.
-    #[error("{host}:{port} did not answer {what} within {} s", after.as_secs())]
-    Timeout {
-        /// The server.
-        host: String,
-        /// The port.
-        port: u16,
-        /// What was waited for (`the connection`, `a request`).
-        what: &'static str,
-        /// How long.
-        after: Duration,
     },
     /// The server's host key is not in `known_hosts`, and accepting a new key was not asked
     /// for.
