@@ -113,9 +113,14 @@ fn read_state(json: &[u8]) -> anyhow::Result<State> {
 }
 
 fn sha256(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// A digest in lower-case hex, as the simulator's state and the transfer journal keep it.
+pub(crate) fn hex(digest: &[u8]) -> String {
     use std::fmt::Write as _;
-    let mut hex = String::with_capacity(64);
-    for b in Sha256::digest(bytes) {
+    let mut hex = String::with_capacity(digest.len() * 2);
+    for b in digest {
         let _ = write!(hex, "{b:02x}");
     }
     hex

@@ -3,7 +3,6 @@
 //! the book, so that a run again after a crash or a lost connection sends nothing twice and
 //! imports nothing twice.
 
-use std::fmt::Write as _;
 use std::fs::File;
 use std::io::{BufReader, Read as _, Write as _};
 use std::path::{Path, PathBuf};
@@ -225,13 +224,7 @@ fn sha256_of(path: &Path) -> anyhow::Result<String> {
         };
         hasher.update(chunk);
     }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .fold(String::with_capacity(64), |mut hex, b| {
-            let _ = write!(hex, "{b:02x}");
-            hex
-        }))
+    Ok(crate::simulate::hex(&hasher.finalize()))
 }
 
 /// The `[transfer]` settings, or why there are none.
@@ -248,7 +241,7 @@ fn connect(t: &TransferSettings, accept_new_host_key: bool) -> anyhow::Result<Co
     let connection =
         Connection::open(t.connection(passphrase, accept_new_host_key)).map_err(|e| match e {
             autogiro::transfer::TransferError::UnknownHostKey { .. } => {
-                anyhow::anyhow!("{e}: run again with --accept-new-host-key to record it")
+                anyhow::anyhow!("{e} (--accept-new-host-key records it)")
             }
             other => other.into(),
         })?;
