@@ -1,8 +1,10 @@
-//! The writer's counterpart of `parse`: fills an 80-byte record field by field, in column
-//! order, and keeps the first error (a value that does not fit its field).
+//! The writer's counterpart of `parse`: fills an 80-byte record field by field, each a
+//! [`Field`] of `layout.rs`, in column order, and keeps the first error (a value that does not
+//! fit its field). In a debug build each write asserts that it starts at its field's column.
 
 use time::Date;
 
+use crate::layout::Field;
 use crate::value::{Code, Digits, PaddedDigits, Text};
 use crate::{ErrorCode, ErrorKind, RECORD_LEN, RecordError};
 
@@ -22,130 +24,150 @@ impl Out {
         }
     }
 
-    /// Copies `bytes` at the current column.
-    fn put(&mut self, bytes: &[u8]) -> &mut Self {
-        if let Some(slot) = self.buf.get_mut(self.pos..self.pos + bytes.len()) {
-            slot.copy_from_slice(bytes);
+    /// Copies `bytes` as the value of `field`.
+    fn put(&mut self, field: &Field, bytes: &[u8]) -> &mut Self {
+        debug_assert_eq!(
+            self.pos + 1,
+            field.first,
+            "`{}` written out of order",
+            field.name
+        );
+        debug_assert_eq!(
+            bytes.len(),
+            field.width(),
+            "`{}` written at another width",
+            field.name
+        );
+        if let Some(slot) = self.buf.get_mut(field.range()) {
+            if let Some(bytes) = bytes.get(..slot.len()) {
+                slot.copy_from_slice(bytes);
+            }
         }
-        self.pos += bytes.len();
+        self.pos = field.last;
         self
     }
 
-    /// Records the first error, for the `width` columns at the current one, and skips them.
-    fn fail(&mut self, width: usize, field: &'static str, kind: ErrorKind) -> &mut Self {
+    /// Records the first error, for the columns of `field`, and skips them.
+    fn fail(&mut self, field: &Field, kind: ErrorKind) -> &mut Self {
         if self.error.is_none() {
             self.error = Some(RecordError {
                 record_type: None,
-                first_column: self.pos + 1,
-                last_column: self.pos + width,
-                field,
+                first_column: field.first,
+                last_column: field.last,
+                field: field.name,
                 kind,
                 found: Vec::new(),
             });
         }
-        self.pos += width;
+        self.pos = field.last;
         self
     }
 
     /// A fixed value.
-    pub(crate) fn lit(&mut self, s: &str) -> &mut Self {
-        self.put(s.as_bytes())
+    pub(crate) fn lit(&mut self, field: &Field) -> &mut Self {
+        self.put(field, field.literal().as_bytes())
     }
 
-    /// A number in `W` digits with leading zeros.
-    pub(crate) fn num<const W: usize>(&mut self, value: u64, field: &'static str) -> &mut Self {
-        let mut digits = [b'0'; W];
+    /// A number with leading zeros, as wide as `field`.
+    pub(crate) fn num(&mut self, field: &Field, value: u64) -> &mut Self {
+        let mut buf = [b'0'; 20];
+        let width = field.width().min(buf.len());
         let mut rest = value;
-        for slot in digits.iter_mut().rev() {
+        for slot in buf.iter_mut().take(width).rev() {
             // `rest % 10` is a single digit.
             *slot = b'0' + (rest % 10) as u8;
             rest /= 10;
         }
         if rest == 0 {
-            self.put(&digits)
+            self.put(field, buf.get(..width).unwrap_or_default())
         } else {
-            self.fail(W, field, ErrorKind::TooLarge { value })
+            self.fail(field, ErrorKind::TooLarge { value })
         }
     }
 
-    /// A number in `W` digits, or `W` blanks for `None`.
-    pub(crate) fn num_or_blanks<const W: usize>(
-        &mut self,
-        value: Option<u64>,
-        field: &'static str,
-    ) -> &mut Self {
+    /// A number, or blanks for `None`.
+    pub(crate) fn num_or_blanks(&mut self, field: &Field, value: Option<u64>) -> &mut Self {
         match value {
-            Some(v) => self.num::<W>(v, field),
-            None => self.put(&[b' '; W]),
+            Some(v) => self.num(field, v),
+            None => self.blanks(field),
         }
     }
 
     /// Digits kept as written.
-    pub(crate) fn digits<const W: usize>(&mut self, value: &Digits<W>) -> &mut Self {
-        self.put(value.as_str().as_bytes())
+    pub(crate) fn digits<const W: usize>(&mut self, field: &Field, value: &Digits<W>) -> &mut Self {
+        self.put(field, value.as_str().as_bytes())
     }
 
     /// Blank-padded digits kept as written.
-    pub(crate) fn padded<const W: usize>(&mut self, value: &PaddedDigits<W>) -> &mut Self {
-        self.put(value.as_field().as_bytes())
+    pub(crate) fn padded<const W: usize>(
+        &mut self,
+        field: &Field,
+        value: &PaddedDigits<W>,
+    ) -> &mut Self {
+        self.put(field, value.as_field().as_bytes())
     }
 
-    /// Text, already ISO-8859-1 and blank-padded to `W`.
-    pub(crate) fn text<const W: usize>(&mut self, value: &Text<W>) -> &mut Self {
-        self.put(value.as_field())
+    /// Text, already ISO-8859-1 and blank-padded to the field's width.
+    pub(crate) fn text<const W: usize>(&mut self, field: &Field, value: &Text<W>) -> &mut Self {
+        self.put(field, value.as_field())
     }
 
     /// A code of a code list.
-    pub(crate) fn code<T: Code>(&mut self, value: T) -> &mut Self {
-        self.put(value.code().as_bytes())
+    pub(crate) fn code<T: Code>(&mut self, field: &Field, value: T) -> &mut Self {
+        self.put(field, value.code().as_bytes())
     }
 
     /// A three-digit error code.
-    pub(crate) fn error_code(&mut self, value: ErrorCode, field: &'static str) -> &mut Self {
-        self.num::<3>(u64::from(value.number()), field)
+    pub(crate) fn error_code(&mut self, field: &Field, value: ErrorCode) -> &mut Self {
+        self.num(field, u64::from(value.number()))
     }
 
     /// A date `DDMMYY`. Only years 1970-2069 read back as written ([decision 6](docs/spec-decisions.md#decision-6)).
-    pub(crate) fn date(&mut self, value: Date, field: &'static str) -> &mut Self {
+    pub(crate) fn date(&mut self, field: &Field, value: Date) -> &mut Self {
         let year = value.year();
         if !(1970..=2069).contains(&year) {
-            return self.fail(6, field, ErrorKind::YearOutOfRange { year });
+            return self.fail(field, ErrorKind::YearOutOfRange { year });
         }
-        self.day_month(value, field)
-            .num::<2>(u64::from(year.unsigned_abs() % 100), field)
+        let [d0, d1, m0, m1] = day_month(value);
+        let [y0, y1] = two_digits(year.unsigned_abs() % 100);
+        self.put(field, &[d0, d1, m0, m1, y0, y1])
     }
 
     /// An optional date `DDMMYY`, `000000` for none.
-    pub(crate) fn opt_date(&mut self, value: Option<Date>, field: &'static str) -> &mut Self {
+    pub(crate) fn opt_date(&mut self, field: &Field, value: Option<Date>) -> &mut Self {
         match value {
-            Some(d) => self.date(d, field),
-            None => self.put(b"000000"),
+            Some(d) => self.date(field, d),
+            None => self.put(field, b"000000"),
         }
     }
 
     /// A date `DDMMYYYY`.
-    pub(crate) fn long_date(&mut self, value: Date, field: &'static str) -> &mut Self {
+    pub(crate) fn long_date(&mut self, field: &Field, value: Date) -> &mut Self {
         let year = value.year();
         if !(0..=9999).contains(&year) {
-            return self.fail(8, field, ErrorKind::YearOutOfRange { year });
+            return self.fail(field, ErrorKind::YearOutOfRange { year });
         }
-        self.day_month(value, field)
-            .num::<4>(u64::from(year.unsigned_abs()), field)
+        let [d0, d1, m0, m1] = day_month(value);
+        let year = year.unsigned_abs();
+        let [c0, c1] = two_digits(year / 100);
+        let [y0, y1] = two_digits(year % 100);
+        self.put(field, &[d0, d1, m0, m1, c0, c1, y0, y1])
     }
 
-    fn day_month(&mut self, value: Date, field: &'static str) -> &mut Self {
-        self.num::<2>(u64::from(value.day()), field)
-            .num::<2>(u64::from(u8::from(value.month())), field)
+    /// Filler of zeros.
+    pub(crate) fn zeros(&mut self, field: &Field) -> &mut Self {
+        self.put(
+            field,
+            [b'0'; RECORD_LEN].get(..field.width()).unwrap_or_default(),
+        )
     }
 
-    /// `W` zeros.
-    pub(crate) fn zeros<const W: usize>(&mut self) -> &mut Self {
-        self.put(&[b'0'; W])
-    }
-
-    /// `W` blanks.
-    pub(crate) fn blanks<const W: usize>(&mut self) -> &mut Self {
-        self.put(&[b' '; W])
+    /// Filler of blanks.
+    pub(crate) fn blanks(&mut self, field: &Field) -> &mut Self {
+        self.put(
+            field,
+            [b' '; RECORD_LEN].get(..field.width()).unwrap_or_default(),
+        )
     }
 
     /// The record, or the first field that did not fit, tagged with the record type.
@@ -159,4 +181,17 @@ impl Out {
             None => Ok(self.buf),
         }
     }
+}
+
+/// Two ASCII digits of a number below 100.
+fn two_digits(n: u32) -> [u8; 2] {
+    // Each of the two is a single digit.
+    [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8]
+}
+
+/// `DDMM` of a date.
+fn day_month(value: Date) -> [u8; 4] {
+    let [d0, d1] = two_digits(u32::from(value.day()));
+    let [m0, m1] = two_digits(u32::from(u8::from(value.month())));
+    [d0, d1, m0, m1]
 }

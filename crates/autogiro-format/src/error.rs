@@ -128,11 +128,16 @@ impl RecordError {
             ErrorKind::MpsNotNamed => f.write_str(
                 "expected MPS (00008080) as data sender (files from MPS) or data recipient (files to MPS)",
             ),
-            ErrorKind::UnknownRecordType(direction) => write!(
-                f,
-                "expected a record type of files {direction} ({})",
-                crate::records::record_types(*direction)
-            ),
+            ErrorKind::UnknownRecordType(direction) => {
+                write!(f, "expected a record type of files {direction} (")?;
+                for (i, t) in crate::layout::record_types(*direction).enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{t:02}")?;
+                }
+                f.write_str(")")
+            }
             ErrorKind::WrongDirection { direction } => write!(
                 f,
                 "expected a record type of files {direction}; this one exists only in files {}",

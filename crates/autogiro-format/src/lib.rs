@@ -49,6 +49,7 @@
 
 mod encode;
 mod error;
+mod layout;
 mod parse;
 mod reader;
 mod records;
@@ -56,6 +57,7 @@ mod value;
 mod writer;
 
 pub use error::{Error, ErrorKind, RecordError, ValueError};
+pub use layout::{Field, FieldKind, LAYOUTS, Layout};
 pub use reader::Reader;
 pub use records::{
     AmountItem1, AmountItem2, AssignmentStart, ClaimsEnd, ClaimsEndFromMps, MandatePost1,

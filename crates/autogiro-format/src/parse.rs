@@ -1,8 +1,10 @@
 //! The field combinators every record parser is built from.
 //!
-//! Each takes the rest of an 80-byte record and returns the rest after its field, so the column
-//! of a field is `81 - rest.len()`. Errors are [`RecordError`]s that name the field and its
-//! columns; the record dispatcher fills in the record type.
+//! Each takes a [`Field`] of `layout.rs` (its columns, name and kind) and the rest of an 80-byte
+//! record, and returns the rest after the field. Errors are [`RecordError`]s that name the field
+//! and its columns; the record dispatcher fills in the record type. A layout's parser calls them
+//! in column order; in a debug build each asserts that it starts at its field's first column
+//! (the tests parse every layout, so a parser that skipped or swapped a field fails them).
 //!
 //! The parsers of byte fields (text, digits kept as written, padded digits) check the field and
 //! return its bytes where they lie in the line, not a value: the record builds its `Text`,
@@ -14,6 +16,7 @@ use nom::IResult;
 use nom::error::{ErrorKind as NomErrorKind, ParseError};
 use time::{Date, Month};
 
+use crate::layout::{Field, FieldKind};
 use crate::value::{Code, Context, has_utf8_sequence, is_printable_latin1, padded_digits_problem};
 use crate::{ErrorCode, ErrorKind, RECORD_LEN, RecordError};
 
@@ -40,37 +43,50 @@ impl ParseError<&[u8]> for RecordError {
     }
 }
 
-/// The 1-based column where `rest` starts.
-fn column(rest: &[u8]) -> usize {
-    RECORD_LEN + 1 - rest.len().min(RECORD_LEN)
-}
-
-/// The error for the `width` bytes at the start of `rest`.
-fn fail<'a, O>(
-    rest: &'a [u8],
-    width: usize,
-    field: &'static str,
-    kind: ErrorKind,
-) -> PResult<'a, O> {
-    let first_column = column(rest);
+/// The error of `field`, whose bytes start `rest`.
+fn fail<'a, O>(rest: &'a [u8], field: &Field, kind: ErrorKind) -> PResult<'a, O> {
     Err(nom::Err::Error(RecordError {
         record_type: None,
-        first_column,
-        last_column: first_column + width - 1,
-        field,
+        first_column: field.first,
+        last_column: field.last,
+        field: field.name,
         kind,
-        found: rest.get(..width).unwrap_or(rest).to_vec(),
+        found: rest.get(..field.width()).unwrap_or(rest).to_vec(),
     }))
 }
 
-/// Splits off the `W` bytes of a field.
-fn take<const W: usize>(rest: &[u8]) -> PResult<'_, &[u8; W]> {
-    match rest.split_first_chunk::<W>() {
-        Some((field, rest)) => Ok((rest, field)),
+/// Splits off the bytes of `field`, which starts `rest`.
+#[inline]
+fn take<'a>(rest: &'a [u8], field: &Field) -> PResult<'a, &'a [u8]> {
+    debug_assert_eq!(
+        RECORD_LEN + 1 - rest.len().min(RECORD_LEN),
+        field.first,
+        "the parser of `{}` is not at its column",
+        field.name
+    );
+    match rest.split_at_checked(field.width()) {
+        Some((bytes, after)) => Ok((after, bytes)),
         None => Err(nom::Err::Error(RecordError::from_error_kind(
             rest,
             NomErrorKind::Eof,
         ))),
+    }
+}
+
+/// Splits off the bytes of `field` as an array: the width of the value the record keeps them in
+/// (`Text<10>`, `Digits<11>`), which must be the field's.
+#[inline]
+fn take_array<'a, const W: usize>(rest: &'a [u8], field: &Field) -> PResult<'a, &'a [u8; W]> {
+    debug_assert_eq!(
+        W,
+        field.width(),
+        "the value of `{}` is not its width",
+        field.name
+    );
+    let (after, bytes) = take(rest, field)?;
+    match bytes.try_into() {
+        Ok(array) => Ok((after, array)),
+        Err(_) => fail(rest, field, ErrorKind::LineLength { length: W }),
     }
 }
 
@@ -137,68 +153,66 @@ fn eight_digits(word: [u8; 8]) -> Option<u64> {
     Some((v.wrapping_mul(10_000) + (v >> 32)) & 0x0000_0000_FFFF_FFFF)
 }
 
-/// A fixed value: format code `NY`, a service code, a record type, a fixed digit.
-pub(crate) fn literal(
-    expected: &'static str,
-    field: &'static str,
-) -> impl Fn(&[u8]) -> PResult<'_, ()> {
+/// A fixed value ([`FieldKind::Literal`]): format code `NY`, a service code, a record type, a
+/// fixed digit.
+pub(crate) fn literal(field: &'static Field) -> impl Fn(&[u8]) -> PResult<'_, ()> {
     move |rest| {
-        let width = expected.len();
-        match rest.split_at_checked(width) {
+        let expected = field.literal();
+        match take(rest, field) {
             // Byte by byte: a slice `==` calls memcmp, too dear for two bytes per field.
-            Some((found, after)) if found.iter().eq(expected.as_bytes()) => Ok((after, ())),
-            _ => fail(rest, width, field, ErrorKind::Literal(expected)),
+            Ok((after, found)) if found.iter().eq(expected.as_bytes()) => Ok((after, ())),
+            _ => fail(rest, field, ErrorKind::Literal(expected)),
         }
     }
 }
 
-/// `W` digits, zero-padded, as a number (`W` at most 17).
-pub(crate) fn number<const W: usize>(field: &'static str) -> impl Fn(&[u8]) -> PResult<'_, u64> {
+/// Digits, zero-padded, as a number (at most 17 digits).
+pub(crate) fn number(field: &'static Field) -> impl Fn(&[u8]) -> PResult<'_, u64> {
     move |rest| {
-        let (after, bytes) = take::<W>(rest)?;
+        let (after, bytes) = take(rest, field)?;
         match digits_value(bytes) {
             Some(v) => Ok((after, v)),
-            None => fail(rest, W, field, ErrorKind::Digits),
+            None => fail(rest, field, ErrorKind::Digits),
         }
     }
 }
 
-/// `W` digits (`W` at most 9) as a `u32`.
-pub(crate) fn number32<const W: usize>(field: &'static str) -> impl Fn(&[u8]) -> PResult<'_, u32> {
+/// Digits (at most 9) as a `u32`.
+pub(crate) fn number32(field: &'static Field) -> impl Fn(&[u8]) -> PResult<'_, u32> {
     move |rest| {
-        let (after, v) = number::<W>(field)(rest)?;
+        let (after, v) = number(field)(rest)?;
         // At most 9 digits: below 10^9, which fits a u32.
         Ok((after, u32::try_from(v).unwrap_or(u32::MAX)))
     }
 }
 
-/// `W` digits, or `W` blanks for none.
-pub(crate) fn number_or_blanks<const W: usize>(
-    field: &'static str,
+/// Digits, or blanks for none.
+pub(crate) fn number_or_blanks(
+    field: &'static Field,
 ) -> impl Fn(&[u8]) -> PResult<'_, Option<u64>> {
     move |rest| {
-        let (after, bytes) = take::<W>(rest)?;
+        let (after, bytes) = take(rest, field)?;
         if bytes.iter().all(|&b| b == b' ') {
             return Ok((after, None));
         }
         match digits_value(bytes) {
             Some(v) => Ok((after, Some(v))),
-            None => fail(rest, W, field, ErrorKind::DigitsOrBlanks),
+            None => fail(rest, field, ErrorKind::DigitsOrBlanks),
         }
     }
 }
 
-/// `W` digits kept as written (identifiers with significant leading zeros): the checked bytes,
+/// Digits kept as written (identifiers with significant leading zeros): the checked bytes,
 /// for `Digits::from_field`.
 pub(crate) fn digits<const W: usize>(
-    field: &'static str,
+    field: &'static Field,
 ) -> impl Fn(&[u8]) -> PResult<'_, &[u8; W]> {
     move |rest| {
-        let (after, bytes) = take::<W>(rest)?;
+        let (after, bytes) = take_array::<W>(rest, field)?;
         if bytes.iter().all(u8::is_ascii_digit) {
             Ok((after, bytes))
         } else {
-            fail(rest, W, field, ErrorKind::Digits)
+            fail(rest, field, ErrorKind::Digits)
         }
     }
 }
@@ -206,13 +220,13 @@ pub(crate) fn digits<const W: usize>(
 /// Digits right-justified and blank-padded, or all blanks ([decision 2](docs/spec-decisions.md#decision-2)): the checked bytes, for
 /// `PaddedDigits::from_field`.
 pub(crate) fn padded<const W: usize>(
-    field: &'static str,
+    field: &'static Field,
 ) -> impl Fn(&[u8]) -> PResult<'_, &[u8; W]> {
     move |rest| {
-        let (after, bytes) = take::<W>(rest)?;
+        let (after, bytes) = take_array::<W>(rest, field)?;
         match padded_digits_problem(bytes) {
             None => Ok((after, bytes)),
-            Some(_) => fail(rest, W, field, ErrorKind::PaddedDigits),
+            Some(_) => fail(rest, field, ErrorKind::PaddedDigits),
         }
     }
 }
@@ -221,55 +235,62 @@ pub(crate) fn padded<const W: usize>(
 /// padded digits as [`padded`], but never all blanks ([decision 20](docs/spec-decisions.md#decision-20)):
 /// a claim without it matches no mandate, a mandate without it has no key.
 pub(crate) fn payer<const W: usize>(
-    field: &'static str,
+    field: &'static Field,
 ) -> impl Fn(&[u8]) -> PResult<'_, &[u8; W]> {
     move |rest| {
-        let (after, bytes) = take::<W>(rest)?;
+        let (after, bytes) = take_array::<W>(rest, field)?;
         // Blanks then digits: all blanks exactly when the last column is a blank.
         if padded_digits_problem(bytes).is_some() || !bytes.last().is_some_and(u8::is_ascii_digit) {
-            return fail(rest, W, field, ErrorKind::PayerReference);
+            return fail(rest, field, ErrorKind::PayerReference);
         }
         Ok((after, bytes))
     }
 }
 
-/// `W` columns of printable ISO-8859-1 text: the checked bytes, for `Text::from_field`.
-pub(crate) fn text<const W: usize>(field: &'static str) -> impl Fn(&[u8]) -> PResult<'_, &[u8; W]> {
+/// Printable ISO-8859-1 text: the checked bytes, for `Text::from_field`.
+pub(crate) fn text<const W: usize>(
+    field: &'static Field,
+) -> impl Fn(&[u8]) -> PResult<'_, &[u8; W]> {
     move |rest| {
-        let (after, bytes) = take::<W>(rest)?;
+        let (after, bytes) = take_array::<W>(rest, field)?;
         // Hot path: names and references are mostly printable ASCII, which this one loop
         // (vectorised by the compiler) settles; the upper half of Latin-1 takes the slow path.
         if bytes.iter().all(|&b| (0x20..0x7F).contains(&b)) {
             return Ok((after, bytes));
         }
         if !bytes.iter().all(|&b| is_printable_latin1(b)) {
-            return fail(rest, W, field, ErrorKind::Text);
+            return fail(rest, field, ErrorKind::Text);
         }
         // Printable Latin-1 can still be UTF-8 in disguise: `Ã¥` is how `å` looks.
         if has_utf8_sequence(bytes) {
-            return fail(rest, W, field, ErrorKind::Utf8Text);
+            return fail(rest, field, ErrorKind::Utf8Text);
         }
         Ok((after, bytes))
     }
 }
 
-/// A code of a code list.
-pub(crate) fn code<T: Code, const W: usize>(
-    field: &'static str,
-) -> impl Fn(&[u8]) -> PResult<'_, T> {
+/// A code of a code list ([`FieldKind::Code`]): a code that is none of `T`'s is reported against
+/// all of them, a code of `T` that this layout does not allow (an assignment type `25` to MPS)
+/// against the layout's list.
+pub(crate) fn code<T: Code>(field: &'static Field) -> impl Fn(&[u8]) -> PResult<'_, T> {
     move |rest| {
-        let (after, bytes) = take::<W>(rest)?;
+        let (after, bytes) = take(rest, field)?;
+        let allowed = match field.kind {
+            FieldKind::Code(list) => list,
+            _ => T::CODES,
+        };
         match T::from_code(bytes) {
-            Some(v) => Ok((after, v)),
-            None => fail(rest, W, field, ErrorKind::OneOf(T::CODES)),
+            Some(v) if allowed.contains(&v.code()) => Ok((after, v)),
+            Some(_) => fail(rest, field, ErrorKind::OneOf(allowed)),
+            None => fail(rest, field, ErrorKind::OneOf(T::CODES)),
         }
     }
 }
 
 /// The three-digit error code of record 36; any three digits ([decision 9](docs/spec-decisions.md#decision-9)).
-pub(crate) fn error_code(field: &'static str) -> impl Fn(&[u8]) -> PResult<'_, ErrorCode> {
+pub(crate) fn error_code(field: &'static Field) -> impl Fn(&[u8]) -> PResult<'_, ErrorCode> {
     move |rest| {
-        let (after, v) = number::<3>(field)(rest)?;
+        let (after, v) = number(field)(rest)?;
         // Three digits: below 1000.
         let n = u16::try_from(v).unwrap_or(u16::MAX);
         Ok((after, ErrorCode::from_number(n)))
@@ -298,13 +319,13 @@ fn ddmmyy(bytes: &[u8; 6], ctx: &Context) -> Result<Option<Date>, ()> {
 /// A required date `DDMMYY` ([decision 6](docs/spec-decisions.md#decision-6) for the century).
 pub(crate) fn date<'c>(
     ctx: &'c Context,
-    field: &'static str,
+    field: &'static Field,
 ) -> impl Fn(&[u8]) -> PResult<'_, Date> + 'c {
     move |rest| {
-        let (after, bytes) = take::<6>(rest)?;
+        let (after, bytes) = take_array::<6>(rest, field)?;
         match ddmmyy(bytes, ctx) {
             Ok(Some(d)) => Ok((after, d)),
-            _ => fail(rest, 6, field, ErrorKind::Date),
+            _ => fail(rest, field, ErrorKind::Date),
         }
     }
 }
@@ -312,21 +333,21 @@ pub(crate) fn date<'c>(
 /// An optional date `DDMMYY`, `000000` for none.
 pub(crate) fn opt_date<'c>(
     ctx: &'c Context,
-    field: &'static str,
+    field: &'static Field,
 ) -> impl Fn(&[u8]) -> PResult<'_, Option<Date>> + 'c {
     move |rest| {
-        let (after, bytes) = take::<6>(rest)?;
+        let (after, bytes) = take_array::<6>(rest, field)?;
         match ddmmyy(bytes, ctx) {
             Ok(d) => Ok((after, d)),
-            Err(()) => fail(rest, 6, field, ErrorKind::OptionalDate),
+            Err(()) => fail(rest, field, ErrorKind::OptionalDate),
         }
     }
 }
 
 /// A required date `DDMMYYYY` (record 74, signatory's birth date).
-pub(crate) fn long_date(field: &'static str) -> impl Fn(&[u8]) -> PResult<'_, Date> {
+pub(crate) fn long_date(field: &'static Field) -> impl Fn(&[u8]) -> PResult<'_, Date> {
     move |rest| {
-        let (after, bytes) = take::<8>(rest)?;
+        let (after, bytes) = take_array::<8>(rest, field)?;
         let [d0, d1, m0, m1, y @ ..] = *bytes;
         let parsed = (|| {
             let year = i32::try_from(digits_value(&y)?).ok()?;
@@ -334,31 +355,31 @@ pub(crate) fn long_date(field: &'static str) -> impl Fn(&[u8]) -> PResult<'_, Da
         })();
         match parsed {
             Some(d) => Ok((after, d)),
-            None => fail(rest, 8, field, ErrorKind::LongDate),
+            None => fail(rest, field, ErrorKind::LongDate),
         }
     }
 }
 
-/// `W` zeros of filler.
-pub(crate) fn zeros<const W: usize>(field: &'static str) -> impl Fn(&[u8]) -> PResult<'_, ()> {
+/// Filler of zeros.
+pub(crate) fn zeros(field: &'static Field) -> impl Fn(&[u8]) -> PResult<'_, ()> {
     move |rest| {
-        let (after, bytes) = take::<W>(rest)?;
+        let (after, bytes) = take(rest, field)?;
         if bytes.iter().all(|&b| b == b'0') {
             Ok((after, ()))
         } else {
-            fail(rest, W, field, ErrorKind::ZeroFiller)
+            fail(rest, field, ErrorKind::ZeroFiller)
         }
     }
 }
 
-/// `W` blanks of filler.
-pub(crate) fn blanks<const W: usize>(field: &'static str) -> impl Fn(&[u8]) -> PResult<'_, ()> {
+/// Filler of blanks.
+pub(crate) fn blanks(field: &'static Field) -> impl Fn(&[u8]) -> PResult<'_, ()> {
     move |rest| {
-        let (after, bytes) = take::<W>(rest)?;
+        let (after, bytes) = take(rest, field)?;
         if bytes.iter().all(|&b| b == b' ') {
             Ok((after, ()))
         } else {
-            fail(rest, W, field, ErrorKind::BlankFiller)
+            fail(rest, field, ErrorKind::BlankFiller)
         }
     }
 }
@@ -367,6 +388,9 @@ pub(crate) fn blanks<const W: usize>(field: &'static str) -> impl Fn(&[u8]) -> P
 mod tests {
     use super::*;
     use crate::{Direction, Text};
+
+    /// Three blanks at columns 78-80 (no layout has a blank filler there).
+    const BLANKS: Field = Field::new("filler", 78, 80, FieldKind::Blanks);
 
     /// An 80-byte record whose columns `column..` start with `field`, the rest filled with `#`.
     fn at(column: usize, field: &[u8]) -> Vec<u8> {
@@ -437,30 +461,48 @@ mod tests {
     #[test]
     fn numbers() {
         let line = at(33, b"00000000000012500");
-        assert_eq!(run(number::<17>("amount"), &line, 33), Ok(12500));
+        assert_eq!(
+            run(number(&crate::AmountItem1::AMOUNT), &line, 33),
+            Ok(12500)
+        );
         let line = at(33, b"0000000000001 500");
         assert_eq!(
-            kind(run(number::<17>("amount"), &line, 33)),
+            kind(run(number(&crate::AmountItem1::AMOUNT), &line, 33)),
             (33, 49, ErrorKind::Digits)
         );
         let line = at(9, b"99999999");
-        assert_eq!(run(number32::<8>("n"), &line, 9), Ok(99_999_999));
+        assert_eq!(
+            run(number32(&crate::Totals::TRANSACTIONS), &line, 9),
+            Ok(99_999_999)
+        );
         let line = at(9, b"-0000001");
-        assert!(run(number32::<8>("n"), &line, 9).is_err());
+        assert!(run(number32(&crate::Totals::TRANSACTIONS), &line, 9).is_err());
     }
 
     #[test]
     fn numbers_or_blanks() {
         assert_eq!(
-            run(number_or_blanks::<3>("line"), &at(17, b"   "), 17),
+            run(
+                number_or_blanks(&crate::Specification::LINE),
+                &at(17, b"   "),
+                17
+            ),
             Ok(None)
         );
         assert_eq!(
-            run(number_or_blanks::<3>("line"), &at(17, b"021"), 17),
+            run(
+                number_or_blanks(&crate::Specification::LINE),
+                &at(17, b"021"),
+                17
+            ),
             Ok(Some(21))
         );
         assert_eq!(
-            kind(run(number_or_blanks::<3>("line"), &at(17, b" 21"), 17)),
+            kind(run(
+                number_or_blanks(&crate::Specification::LINE),
+                &at(17, b" 21"),
+                17
+            )),
             (17, 19, ErrorKind::DigitsOrBlanks)
         );
     }
@@ -468,9 +510,16 @@ mod tests {
     #[test]
     fn digit_fields() {
         let line = at(25, b"01234567890");
-        assert_eq!(run(digits::<11>("account"), &line, 25), Ok(b"01234567890"));
         assert_eq!(
-            kind(run(digits::<11>("account"), &at(25, b"0123456789 "), 25)),
+            run(digits::<11>(&crate::AssignmentStart::ACCOUNT), &line, 25),
+            Ok(b"01234567890")
+        );
+        assert_eq!(
+            kind(run(
+                digits::<11>(&crate::AssignmentStart::ACCOUNT),
+                &at(25, b"0123456789 "),
+                25
+            )),
             (25, 35, ErrorKind::Digits)
         );
     }
@@ -484,13 +533,13 @@ mod tests {
             b"12345678901",
         ] {
             let line = at(22, ok);
-            let v = run(padded::<11>("payer"), &line, 22).unwrap();
+            let v = run(padded::<11>(&crate::AmountItem1::PAYER), &line, 22).unwrap();
             assert_eq!(&v[..], ok);
         }
         for bad in [&b"12345      "[..], b"   12 45   ", b"     1234X"] {
             let line = at(22, bad);
             assert_eq!(
-                kind(run(padded::<11>("payer"), &line, 22)).2,
+                kind(run(padded::<11>(&crate::AmountItem1::PAYER), &line, 22)).2,
                 ErrorKind::PaddedDigits,
                 "{bad:?}"
             );
@@ -501,51 +550,74 @@ mod tests {
     fn text_fields() {
         let line = at(16, b"\xC6rlig \xC5s  ");
         assert_eq!(
-            run(text::<10>("name"), &line, 16).map(|t| Text::from_field(*t).to_string()),
+            run(text::<10>(&crate::AmountItem2::SHORT_NAME), &line, 16)
+                .map(|t| Text::from_field(*t).to_string()),
             Ok("Ærlig Ås".to_owned())
         );
         for bad in [&b"Tab\there  "[..], b"Del\x7f      ", b"C1\x85       "] {
             let line = at(16, bad);
-            assert_eq!(kind(run(text::<10>("name"), &line, 16)).2, ErrorKind::Text);
+            assert_eq!(
+                kind(run(text::<10>(&crate::AmountItem2::SHORT_NAME), &line, 16)).2,
+                ErrorKind::Text
+            );
         }
         let line = at(16, b"\xC3\xA5se     ");
         assert_eq!(
-            kind(run(text::<10>("name"), &line, 16)).2,
+            kind(run(text::<10>(&crate::AmountItem2::SHORT_NAME), &line, 16)).2,
             ErrorKind::Utf8Text
         );
     }
 
     #[test]
     fn literals_codes_and_fillers() {
-        assert_eq!(run(literal("NY", "format code"), &at(1, b"NY"), 1), Ok(()));
         assert_eq!(
-            kind(run(literal("NY", "format code"), &at(1, b"ny"), 1)),
+            run(literal(&crate::layout::FORMAT_CODE), &at(1, b"NY"), 1),
+            Ok(())
+        );
+        assert_eq!(
+            kind(run(literal(&crate::layout::FORMAT_CODE), &at(1, b"ny"), 1)),
             (1, 2, ErrorKind::Literal("NY"))
         );
         assert_eq!(
             run(
-                code::<crate::PeriodCode, 2>("period code"),
+                code::<crate::PeriodCode>(&crate::MandatePost1::PERIOD_CODE),
                 &at(40, b"06"),
                 40
             ),
             Ok(crate::PeriodCode::Yearly)
         );
         assert_eq!(
-            kind(run(code::<crate::ClaimType, 2>("t"), &at(5, b"04"), 5)).2,
+            kind(run(
+                code::<crate::ClaimType>(&crate::layout::CLAIM_TYPE),
+                &at(5, b"04"),
+                5
+            ))
+            .2,
             ErrorKind::OneOf(&["02", "03"])
         );
-        assert_eq!(run(zeros::<5>("filler"), &at(76, b"00000"), 76), Ok(()));
         assert_eq!(
-            kind(run(zeros::<5>("filler"), &at(76, b"0000 "), 76)),
+            run(zeros(&crate::AmountItem2::FILLER), &at(76, b"00000"), 76),
+            Ok(())
+        );
+        assert_eq!(
+            kind(run(
+                zeros(&crate::AmountItem2::FILLER),
+                &at(76, b"0000 "),
+                76
+            )),
             (76, 80, ErrorKind::ZeroFiller)
         );
-        assert_eq!(run(blanks::<3>("filler"), &at(78, b"   "), 78), Ok(()));
+        assert_eq!(run(blanks(&BLANKS), &at(78, b"   "), 78), Ok(()));
         assert_eq!(
-            kind(run(blanks::<3>("filler"), &at(78, b" 0 "), 78)),
+            kind(run(blanks(&BLANKS), &at(78, b" 0 "), 78)),
             (78, 80, ErrorKind::BlankFiller)
         );
         assert_eq!(
-            run(error_code("error code"), &at(76, b"253"), 76),
+            run(
+                error_code(&crate::RejectedItem2::ERROR_CODE),
+                &at(76, b"253"),
+                76
+            ),
             Ok(ErrorCode::Other(253))
         );
     }
@@ -554,7 +626,12 @@ mod tests {
     fn dates() {
         let ctx = Context::new(Direction::ToMps);
         assert_eq!(
-            run(date(&ctx, "due date"), &at(16, b"290224"), 16).map(|d| d.to_string()),
+            run(
+                date(&ctx, &crate::AmountItem1::DUE_DATE),
+                &at(16, b"290224"),
+                16
+            )
+            .map(|d| d.to_string()),
             Ok("2024-02-29".to_owned())
         );
         for bad in [
@@ -566,25 +643,48 @@ mod tests {
             b"1501-6",
         ] {
             assert_eq!(
-                kind(run(date(&ctx, "due date"), &at(16, bad), 16)),
+                kind(run(
+                    date(&ctx, &crate::AmountItem1::DUE_DATE),
+                    &at(16, bad),
+                    16
+                )),
                 (16, 21, ErrorKind::Date),
                 "{bad:?}"
             );
         }
         assert_eq!(
-            run(opt_date(&ctx, "valid to"), &at(65, b"000000"), 65),
+            run(
+                opt_date(&ctx, &crate::MandatePost1::VALID_TO),
+                &at(65, b"000000"),
+                65
+            ),
             Ok(None)
         );
         assert_eq!(
-            kind(run(opt_date(&ctx, "valid to"), &at(65, b"000026"), 65)).2,
+            kind(run(
+                opt_date(&ctx, &crate::MandatePost1::VALID_TO),
+                &at(65, b"000026"),
+                65
+            ))
+            .2,
             ErrorKind::OptionalDate
         );
         assert_eq!(
-            run(long_date("birth"), &at(57, b"01021980"), 57).map(|d| d.to_string()),
+            run(
+                long_date(&crate::MandatePost4::SIGNATORY_BIRTH_DATE),
+                &at(57, b"01021980"),
+                57
+            )
+            .map(|d| d.to_string()),
             Ok("1980-02-01".to_owned())
         );
         assert_eq!(
-            kind(run(long_date("birth"), &at(57, b"00000000"), 57)).2,
+            kind(run(
+                long_date(&crate::MandatePost4::SIGNATORY_BIRTH_DATE),
+                &at(57, b"00000000"),
+                57
+            ))
+            .2,
             ErrorKind::LongDate
         );
     }

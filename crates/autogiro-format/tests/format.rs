@@ -6,11 +6,12 @@ use std::path::Path;
 
 use autogiro_format::{
     AmountItem1, AmountItem2, AssignmentStart, AssignmentType, ClaimType, ClaimsEnd,
-    ClaimsEndFromMps, Context, Digits, Direction, ErrorCode, LineEnding, MandatePost1,
-    MandatePost1FromMps, MandatePost2, MandatePost2FromMps, MandatePost3, MandatePost3FromMps,
-    MandatePost4, MandatePost4FromMps, MandatePost5FromMps, MandateType, MandatesEnd, PaddedDigits,
-    PeriodCode, Reader, Record, RegistrationType, RejectedItem2, Specification, Text, Totals,
-    TransmissionEnd, TransmissionEndFromMps, TransmissionStart, Writer,
+    ClaimsEndFromMps, Context, Digits, Direction, ErrorCode, FieldKind, LAYOUTS, LineEnding,
+    MandatePost1, MandatePost1FromMps, MandatePost2, MandatePost2FromMps, MandatePost3,
+    MandatePost3FromMps, MandatePost4, MandatePost4FromMps, MandatePost5FromMps, MandateType,
+    MandatesEnd, PaddedDigits, PeriodCode, Reader, Record, RegistrationType, RejectedItem2,
+    Specification, Text, Totals, TransmissionEnd, TransmissionEndFromMps, TransmissionStart,
+    Writer,
 };
 use proptest::prelude::*;
 use proptest::sample::select;
@@ -705,8 +706,59 @@ fn round_trip(record: &Record, direction: Direction) -> Result<(), TestCaseError
     Ok(())
 }
 
+/// Breaks each field of the record's layout alone (a byte no field of its kind accepts at its
+/// first column) and expects the parser to report that field, at its columns, by its name: the
+/// layout table and the parser agree on every field.
+fn each_field_breaks_at_its_columns(
+    record: &Record,
+    direction: Direction,
+) -> Result<(), TestCaseError> {
+    let bytes = record.encode().unwrap();
+    let layout = record.layout(direction);
+    prop_assert!(LAYOUTS.contains(&layout));
+    prop_assert!(layout.in_direction(direction));
+    for field in layout.fields {
+        let mut line = bytes;
+        line[field.first - 1] = match field.kind {
+            FieldKind::Text => 0x01,
+            _ => b'X',
+        };
+        let e = Record::parse(&line, &Context::new(direction))
+            .err()
+            .ok_or_else(|| {
+                TestCaseError::fail(format!(
+                    "{} of record {} accepted X",
+                    field.name, layout.record_type
+                ))
+            })?;
+        prop_assert_eq!(
+            (e.first_column, e.last_column, e.field),
+            (field.first, field.last, field.name),
+            "record {}: {}",
+            layout.record_type,
+            e
+        );
+        prop_assert_eq!(
+            e.record_type,
+            Some(layout.record_type).filter(|_| field.name != "record type")
+        );
+    }
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn every_layout_table_agrees_with_its_parser(
+        record in prop_oneof![
+            record_to_mps().prop_map(|r| (r, Direction::ToMps)),
+            record_from_mps().prop_map(|r| (r, Direction::FromMps)),
+        ],
+    ) {
+        let (record, direction) = record;
+        each_field_breaks_at_its_columns(&record, direction)?;
+    }
 
     #[test]
     fn every_layout_to_mps_round_trips(record in record_to_mps()) {
