@@ -38,10 +38,10 @@ impl Out {
             "`{}` written at another width",
             field.name
         );
-        if let Some(slot) = self.buf.get_mut(field.range()) {
-            if let Some(bytes) = bytes.get(..slot.len()) {
-                slot.copy_from_slice(bytes);
-            }
+        if let Some(slot) = self.buf.get_mut(field.range())
+            && let Some(bytes) = bytes.get(..slot.len())
+        {
+            slot.copy_from_slice(bytes);
         }
         self.pos = field.last;
         self
