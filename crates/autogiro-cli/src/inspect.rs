@@ -71,12 +71,7 @@ fn summary(name: &str, t: &Transmission) -> String {
     );
     for (i, a) in t.assignments.iter().enumerate() {
         let h = a.header();
-        let kind = match a {
-            Assignment::Claims(_) => "claims",
-            Assignment::Mandates(_) => "mandates",
-            Assignment::Settled(_) => "settled claims",
-            Assignment::Rejected(_) => "rejected claims",
-        };
+        let kind = a.kind().description();
         let _ = writeln!(
             s,
             "  assignment {}: {kind}, agreement {:09}, number {}, account {}",

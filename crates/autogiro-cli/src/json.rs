@@ -2,8 +2,8 @@
 //! and the type expected, not a line and column of the JSON text.
 
 use autogiro::model::{
-    Assignment, ClaimsAssignment, MandatesAssignment, RejectedAssignment, SettledAssignment,
-    Transmission,
+    Assignment, AssignmentKind, ClaimsAssignment, MandatesAssignment, RejectedAssignment,
+    SettledAssignment, Transmission,
 };
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -76,12 +76,21 @@ pub(crate) fn transmission(data: &[u8]) -> Result<Transmission, JsonError> {
             .as_object_mut()
             .and_then(|o| o.remove("kind"))
             .and_then(|k| k.as_str().map(str::to_owned));
-        let assignment = match kind.as_deref() {
-            Some("claims") => Assignment::Claims(at::<ClaimsAssignment>(item, &path)?),
-            Some("mandates") => Assignment::Mandates(at::<MandatesAssignment>(item, &path)?),
-            Some("settled") => Assignment::Settled(at::<SettledAssignment>(item, &path)?),
-            Some("rejected") => Assignment::Rejected(at::<RejectedAssignment>(item, &path)?),
-            other => {
+        let assignment = match kind.as_deref().and_then(AssignmentKind::from_tag) {
+            Some(AssignmentKind::Claims) => {
+                Assignment::Claims(at::<ClaimsAssignment>(item, &path)?)
+            }
+            Some(AssignmentKind::Mandates) => {
+                Assignment::Mandates(at::<MandatesAssignment>(item, &path)?)
+            }
+            Some(AssignmentKind::Settled) => {
+                Assignment::Settled(at::<SettledAssignment>(item, &path)?)
+            }
+            Some(AssignmentKind::Rejected) => {
+                Assignment::Rejected(at::<RejectedAssignment>(item, &path)?)
+            }
+            None => {
+                let other = kind.as_deref();
                 return Err(JsonError {
                     path: format!("{path}.kind"),
                     message: format!(

@@ -6,14 +6,14 @@ use time::Date;
 
 use autogiro_checksum::{AccountNumber, Kid, OrganisationNumber};
 use autogiro_format::{
-    AmountItem1, AmountItem2, AssignmentStart, AssignmentType, Direction, MandatePost1,
-    MandatePost2, MandatePost3, MandatePost4, Record, Text,
+    AmountItem1, AmountItem2, AssignmentStart, Direction, MandatePost1, MandatePost2, MandatePost3,
+    MandatePost4, Record, Text,
 };
 
 use crate::{
-    Amount, Assignment, AssignmentHeader, Claim, ClaimsAssignment, ListingPost, Mandate,
-    MandatesAssignment, MpsMandate, Organisation, PayerDetails, RejectedAssignment, Rejection,
-    SettledAssignment, SpecificationLine, Transmission,
+    Amount, Assignment, AssignmentHeader, AssignmentKind, Claim, ClaimsAssignment, ListingPost,
+    Mandate, MandatesAssignment, MpsMandate, Organisation, PayerDetails, RejectedAssignment,
+    Rejection, SettledAssignment, SpecificationLine, Transmission,
 };
 
 /// The posts 2-4 of the mandate being read, until all three are there.
@@ -129,24 +129,22 @@ impl Assembler {
         };
         // A placeholder until the assignment end gives MPS's date.
         let generated = Date::MIN;
-        self.current = Some(match (s.assignment_type, direction) {
-            (AssignmentType::Claims, Direction::ToMps) => Assignment::Claims(ClaimsAssignment {
+        self.current = Some(match AssignmentKind::of(s.assignment_type, direction) {
+            AssignmentKind::Claims => Assignment::Claims(ClaimsAssignment {
                 header,
                 claims: Vec::new(),
             }),
-            (AssignmentType::Claims, Direction::FromMps) => {
-                Assignment::Settled(SettledAssignment {
-                    header,
-                    generated,
-                    claims: Vec::new(),
-                })
-            }
-            (AssignmentType::Rejected, _) => Assignment::Rejected(RejectedAssignment {
+            AssignmentKind::Settled => Assignment::Settled(SettledAssignment {
+                header,
+                generated,
+                claims: Vec::new(),
+            }),
+            AssignmentKind::Rejected => Assignment::Rejected(RejectedAssignment {
                 header,
                 generated,
                 rejections: Vec::new(),
             }),
-            (AssignmentType::Mandates, _) => Assignment::Mandates(MandatesAssignment {
+            AssignmentKind::Mandates => Assignment::Mandates(MandatesAssignment {
                 header,
                 mandates: Vec::new(),
             }),

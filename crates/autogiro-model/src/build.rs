@@ -8,7 +8,7 @@ use autogiro_format::{
     ClaimType, Direction, MPS_ID, MandateType, PaddedDigits, PeriodCode, RegistrationType, Text,
 };
 
-use crate::check::MAX_TRANSACTIONS;
+use crate::limits::{MAX_SPECIFICATIONS, MAX_TRANSACTIONS, SPECIFICATION_LINES};
 use crate::{
     Amount, Assignment, AssignmentHeader, Claim, ClaimsAssignment, Mandate, MandatesAssignment,
     PayerDetails, PayerReference, RejectedAssignment, Rejection, SettledAssignment,
@@ -262,10 +262,10 @@ impl Claim {
         if self.claim_type != ClaimType::WithNotice {
             return Err(BuildError::SpecificationWithoutNotice);
         }
-        if self.specification.len() >= 42 {
+        if self.specification.len() >= MAX_SPECIFICATIONS as usize {
             return Err(BuildError::TooManySpecifications);
         }
-        if !(1..=21).contains(&line) || !(1..=2).contains(&column) {
+        if !(1..=SPECIFICATION_LINES).contains(&line) || !(1..=2).contains(&column) {
             return Err(BuildError::SpecificationPlace { line, column });
         }
         if self
@@ -289,13 +289,13 @@ impl Claim {
         if self.claim_type == ClaimType::WithoutNotice && !self.specification.is_empty() {
             return Err(BuildError::SpecificationWithoutNotice);
         }
-        if self.specification.len() > 42 {
+        if self.specification.len() > MAX_SPECIFICATIONS as usize {
             return Err(BuildError::TooManySpecifications);
         }
         let mut places = 0u64;
         for s in &self.specification {
             let (line, column) = (s.line.unwrap_or(0), s.column.unwrap_or(0));
-            if !(1..=21).contains(&line) || !(1..=2).contains(&column) {
+            if !(1..=SPECIFICATION_LINES).contains(&line) || !(1..=2).contains(&column) {
                 return Err(BuildError::SpecificationPlace { line, column });
             }
             let bit = 1u64 << ((u32::from(line) - 1) * 2 + u32::from(column) - 1);

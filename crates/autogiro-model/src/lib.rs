@@ -42,6 +42,7 @@ mod build;
 mod check;
 mod diagnostic;
 mod human;
+mod limits;
 mod model;
 mod options;
 #[cfg(feature = "serde")]
@@ -70,7 +71,7 @@ pub use build::{BuildError, MandateLimit, payer_reference};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use human::{DateError, parse_date};
 pub use model::{
-    Assignment, AssignmentHeader, Claim, ClaimsAssignment, ListingPost, Mandate,
+    Assignment, AssignmentHeader, AssignmentKind, Claim, ClaimsAssignment, ListingPost, Mandate,
     MandatesAssignment, MpsMandate, Organisation, PayerDetails, PayerReference, RejectedAssignment,
     Rejection, RejectionCode, SettledAssignment, SpecificationLine, Transmission,
 };

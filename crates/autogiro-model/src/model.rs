@@ -1,10 +1,13 @@
 //! The domain types: a transmission and its assignments, claims, mandates, rejections.
 
+use std::fmt;
+
 use time::Date;
 
 use autogiro_checksum::{AccountNumber, Kid, OrganisationNumber};
 use autogiro_format::{
-    ClaimType, Direction, ErrorCode, MandateType, PaddedDigits, PeriodCode, RegistrationType, Text,
+    AssignmentType, ClaimType, Direction, ErrorCode, MandateType, PaddedDigits, PeriodCode,
+    RegistrationType, Text,
 };
 
 use crate::Amount;
@@ -66,7 +69,103 @@ pub enum Assignment {
     Rejected(RejectedAssignment),
 }
 
+/// What an assignment holds: the assignment type (record 20, positions 5-6) read in the
+/// file's direction. The one place that pairs the two; the reader, the checker, the writer and
+/// the command all ask it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AssignmentKind {
+    /// Claims to MPS (type 00 to MPS).
+    Claims,
+    /// Settled claims (type 00 from MPS).
+    Settled,
+    /// Rejected claims (type 25, from MPS).
+    Rejected,
+    /// Mandates (type 24, both directions).
+    Mandates,
+}
+
+impl AssignmentKind {
+    /// Every kind, in the order above.
+    pub const ALL: [Self; 4] = [Self::Claims, Self::Settled, Self::Rejected, Self::Mandates];
+
+    /// The kind of an assignment of `assignment_type` in a file of `direction`.
+    pub fn of(assignment_type: AssignmentType, direction: Direction) -> Self {
+        match (assignment_type, direction) {
+            (AssignmentType::Claims, Direction::ToMps) => Self::Claims,
+            (AssignmentType::Claims, Direction::FromMps) => Self::Settled,
+            (AssignmentType::Rejected, _) => Self::Rejected,
+            (AssignmentType::Mandates, _) => Self::Mandates,
+        }
+    }
+
+    /// The assignment type its records 20 and 88 carry.
+    pub fn assignment_type(self) -> AssignmentType {
+        match self {
+            Self::Claims | Self::Settled => AssignmentType::Claims,
+            Self::Rejected => AssignmentType::Rejected,
+            Self::Mandates => AssignmentType::Mandates,
+        }
+    }
+
+    /// The direction of the files that hold it; `None` for mandates (both).
+    pub fn direction(self) -> Option<Direction> {
+        match self {
+            Self::Claims => Some(Direction::ToMps),
+            Self::Settled | Self::Rejected => Some(Direction::FromMps),
+            Self::Mandates => None,
+        }
+    }
+
+    /// The word the JSON model and the tables use for it: `claims`, `settled`, `rejected`,
+    /// `mandates`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::Claims => "claims",
+            Self::Settled => "settled",
+            Self::Rejected => "rejected",
+            Self::Mandates => "mandates",
+        }
+    }
+
+    /// The kind of a [`Self::tag`].
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.tag() == tag)
+    }
+
+    /// What it holds, for people: `claims`, `settled claims`, `rejected claims`, `mandates`.
+    pub fn description(self) -> &'static str {
+        match self {
+            Self::Claims => "claims",
+            Self::Settled => "settled claims",
+            Self::Rejected => "rejected claims",
+            Self::Mandates => "mandates",
+        }
+    }
+}
+
+impl fmt::Display for AssignmentKind {
+    /// The description and the type code: `rejected claims (type 25)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} (type {})",
+            self.description(),
+            self.assignment_type()
+        )
+    }
+}
+
 impl Assignment {
+    /// What the assignment holds.
+    pub fn kind(&self) -> AssignmentKind {
+        match self {
+            Self::Claims(_) => AssignmentKind::Claims,
+            Self::Mandates(_) => AssignmentKind::Mandates,
+            Self::Settled(_) => AssignmentKind::Settled,
+            Self::Rejected(_) => AssignmentKind::Rejected,
+        }
+    }
+
     /// The assignment start's fields.
     pub fn header(&self) -> &AssignmentHeader {
         match self {

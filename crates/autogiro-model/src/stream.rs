@@ -9,7 +9,7 @@ use autogiro_format::{
     TransmissionStart, Writer,
 };
 
-use crate::check::{MAX_TRANSACTIONS, Tally};
+use crate::limits::{MAX_TRANSACTIONS, Tally};
 use crate::write::{Ends, Place, claim_records, mandate_records, start, totals};
 use crate::{AssignmentHeader, BuildError, Claim, Mandate, WriteError};
 

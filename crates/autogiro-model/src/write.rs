@@ -13,7 +13,7 @@ use autogiro_format::{
     TransmissionEndFromMps, TransmissionStart, Writer,
 };
 
-use crate::check::Tally;
+use crate::limits::Tally;
 use crate::{Assignment, AssignmentHeader, Claim, Mandate, Organisation, Transmission};
 
 /// Why a transmission could not be written.
@@ -145,9 +145,13 @@ impl Transmission {
             };
             let mut t = Tally::default();
             let here = Place::assignment(i);
-            match (assignment, direction) {
-                (Assignment::Claims(a), Direction::ToMps) => {
-                    emit(start(&a.header, AssignmentType::Claims), here)?;
+            let kind = assignment.kind();
+            if kind.direction().is_some_and(|d| d != direction) {
+                return Err(wrong(kind.description()));
+            }
+            emit(start(assignment.header(), kind.assignment_type()), here)?;
+            match assignment {
+                Assignment::Claims(a) => {
                     for (j, claim) in a.claims.iter().enumerate() {
                         claim_records(claim, None, &mut t, here.item(j), &mut emit)?;
                     }
@@ -159,30 +163,27 @@ impl Transmission {
                     });
                     emit(end, here)?;
                 }
-                (Assignment::Settled(a), Direction::FromMps) => {
-                    emit(start(&a.header, AssignmentType::Claims), here)?;
+                Assignment::Settled(a) => {
                     for (j, claim) in a.claims.iter().enumerate() {
                         claim_records(claim, None, &mut t, here.item(j), &mut emit)?;
                     }
                     ends.claims += t.transactions;
                     emit(
-                        mps_claims_end(AssignmentType::Claims, a.generated, &t)?,
+                        mps_claims_end(kind.assignment_type(), a.generated, &t)?,
                         here,
                     )?;
                 }
-                (Assignment::Rejected(a), Direction::FromMps) => {
-                    emit(start(&a.header, AssignmentType::Rejected), here)?;
+                Assignment::Rejected(a) => {
                     for (j, r) in a.rejections.iter().enumerate() {
                         claim_records(&r.claim, Some(r.code), &mut t, here.item(j), &mut emit)?;
                     }
                     ends.claims += t.transactions;
                     emit(
-                        mps_claims_end(AssignmentType::Rejected, a.generated, &t)?,
+                        mps_claims_end(kind.assignment_type(), a.generated, &t)?,
                         here,
                     )?;
                 }
-                (Assignment::Mandates(a), _) => {
-                    emit(start(&a.header, AssignmentType::Mandates), here)?;
+                Assignment::Mandates(a) => {
                     for (j, m) in a.mandates.iter().enumerate() {
                         mandate_records(m, direction, &mut t, here.item(j), &mut emit)?;
                     }
@@ -191,9 +192,6 @@ impl Transmission {
                     });
                     emit(end, here)?;
                 }
-                (Assignment::Claims(_), _) => return Err(wrong("claims")),
-                (Assignment::Settled(_), _) => return Err(wrong("settled claims")),
-                (Assignment::Rejected(_), _) => return Err(wrong("rejected claims")),
             }
             ends.add_assignment(&t);
         }

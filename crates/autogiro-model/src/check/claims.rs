@@ -1,0 +1,288 @@
+//! The rules of claims: item 1 and item 2 in pairs, KID and account check digits, the due date
+//! window, specification records (49) and their places.
+
+use autogiro_checksum::{AccountNumber, Kid, Modulus};
+use autogiro_format::{AmountItem1, ClaimType, Direction, Specification};
+
+use super::{Checker, ClaimState, Open, Pending, Place};
+use crate::limits::{MAX_SPECIFICATIONS, SPECIFICATION_LINES};
+use crate::{Code, KidCheck, Severity};
+
+impl Checker {
+    pub(super) fn missing_item2(&mut self, p: Pending) {
+        self.record_error(
+            Code::MissingItem2,
+            p.line,
+            p.record_type,
+            format!(
+                "amount item 1 of transaction {} is not followed by its amount item 2 (record {:02})",
+                p.number,
+                p.record_type + 1
+            ),
+        );
+    }
+
+    pub(super) fn item1(
+        &mut self,
+        open: &mut Open,
+        line: u64,
+        record_type: u8,
+        item: &AmountItem1,
+        direction: Direction,
+    ) {
+        self.number(
+            open,
+            line,
+            record_type,
+            item.transaction_number,
+            Code::TransactionNumber,
+        );
+        open.pending = Some(Pending {
+            line,
+            record_type,
+            claim_type: item.transaction_type,
+            number: item.transaction_number,
+        });
+        open.claim = None;
+        open.tally.add(item.amount, Some(item.date));
+        self.tx.claims += 1;
+        self.tx.claim_sum += u128::from(item.amount);
+        self.tx.first_date = Some(self.tx.first_date.map_or(item.date, |d| d.min(item.date)));
+        self.count_transaction(line, record_type);
+        self.check_kid(line, record_type, item);
+        // Only a field starting with a digit 1-9 can be an account rather than a padded
+        // reference; the byte test keeps the common case cheap.
+        let payer = &item.payer;
+        if matches!(payer.as_bytes().first(), Some(b'1'..=b'9'))
+            && AccountNumber::parse(payer.as_field()).is_err()
+        {
+            self.at_field(
+                Severity::Warning,
+                Code::PayerAccountCheckDigit,
+                line,
+                record_type,
+                &AmountItem1::PAYER,
+                format!(
+                    "{payer} is no valid account number (modulus 11); fine only if it is a payer reference"
+                ),
+            );
+        }
+        if let (Direction::ToMps, Some(today), Some((earliest, latest))) =
+            (direction, self.today, self.window)
+            && (item.date < earliest || item.date > latest)
+        {
+            self.at_field(
+                Severity::Error,
+                Code::DueDateWindow,
+                line,
+                record_type,
+                &AmountItem1::DUE_DATE,
+                format!(
+                    "due date {} is more than 12 months from {today} (expected {earliest} to {latest})",
+                    item.date
+                ),
+            );
+        }
+    }
+
+    pub(super) fn check_kid(&mut self, line: u64, record_type: u8, item: &AmountItem1) {
+        if item.kid.is_blank() {
+            return;
+        }
+        let digits = item.kid.digits();
+        // The check digit alone decides; a `Kid` is built only to word an error.
+        let valid = match self.kid {
+            KidCheck::Any => {
+                Modulus::Mod10.validate(digits).is_ok() || Modulus::Mod11.validate(digits).is_ok()
+            }
+            KidCheck::Only(m) => m.validate(digits).is_ok(),
+            KidCheck::Off => Kid::parse_unchecked(digits).is_ok(),
+        };
+        if valid {
+            return;
+        }
+        let result = match self.kid {
+            KidCheck::Any => Kid::parse(digits),
+            KidCheck::Only(m) => Kid::parse_with(digits, m),
+            KidCheck::Off => Kid::parse_unchecked(digits),
+        };
+        if let Err(e) = result {
+            self.at_field(
+                Severity::Error,
+                Code::KidCheckDigit,
+                line,
+                record_type,
+                &AmountItem1::KID,
+                format!("KID {digits}: {e}"),
+            );
+        }
+    }
+
+    pub(super) fn item2(
+        &mut self,
+        open: &mut Open,
+        line: u64,
+        record_type: u8,
+        claim_type: ClaimType,
+        number: u32,
+    ) {
+        let Some(p) = open.pending.take() else {
+            if !open.resync {
+                self.record_error(
+                    Code::Item2WithoutItem1,
+                    line,
+                    record_type,
+                    format!(
+                        "amount item 2 of transaction {number} does not follow an amount item 1 (record {:02})",
+                        record_type - 1
+                    ),
+                );
+            }
+            return;
+        };
+        if p.claim_type != claim_type {
+            self.at_field(
+                Severity::Error,
+                Code::ItemMismatch,
+                line,
+                record_type,
+                &AmountItem1::TRANSACTION_TYPE,
+                format!(
+                    "transaction type {claim_type} differs from its item 1's {} (line {})",
+                    p.claim_type, p.line
+                ),
+            );
+        }
+        if p.number != number {
+            self.at_field(
+                Severity::Error,
+                Code::ItemMismatch,
+                line,
+                record_type,
+                &AmountItem1::TRANSACTION_NUMBER,
+                format!(
+                    "transaction number {number} differs from its item 1's {} (line {})",
+                    p.number, p.line
+                ),
+            );
+        }
+        open.claim = Some(ClaimState {
+            claim_type: p.claim_type,
+            number: p.number,
+            specifications: 0,
+            places: 0,
+        });
+    }
+
+    pub(super) fn specification(&mut self, open: &mut Open, line: u64, spec: &Specification) {
+        let Some(claim) = &mut open.claim else {
+            if !open.resync {
+                self.record_error(
+                    Code::SpecificationWithoutClaim,
+                    line,
+                    49,
+                    "a specification (record 49) must follow its claim's amount items 1 and 2"
+                        .to_owned(),
+                );
+            }
+            return;
+        };
+        let claim = *claim;
+        if claim.claim_type != ClaimType::WithNotice {
+            self.at_field(
+                Severity::Error,
+                Code::SpecificationNotAllowed,
+                line,
+                49,
+                &AmountItem1::TRANSACTION_NUMBER,
+                format!(
+                    "claim {} has transaction type {} (without notice): only type 03 has specifications",
+                    claim.number, claim.claim_type
+                ),
+            );
+        }
+        if spec.transaction_number != claim.number {
+            self.at_field(
+                Severity::Error,
+                Code::SpecificationNumber,
+                line,
+                49,
+                &AmountItem1::TRANSACTION_NUMBER,
+                format!(
+                    "transaction number: expected {} (its claim's), found {}",
+                    claim.number, spec.transaction_number
+                ),
+            );
+        }
+        let mut state = claim;
+        state.specifications += 1;
+        if state.specifications == MAX_SPECIFICATIONS + 1 {
+            self.record_error(
+                Code::SpecificationLimit,
+                line,
+                49,
+                format!(
+                    "claim {} has more than {MAX_SPECIFICATIONS} specifications ({SPECIFICATION_LINES} lines x 2 columns)",
+                    claim.number
+                ),
+            );
+        }
+        self.specification_place(line, spec, &mut state);
+        open.claim = Some(state);
+    }
+
+    /// [Decision 12](docs/spec-decisions.md#decision-12): a blank or zero line or column is a warning; a line outside 1-21, a column
+    /// outside 1-2, or a place taken twice is an error.
+    pub(super) fn specification_place(
+        &mut self,
+        line: u64,
+        spec: &Specification,
+        state: &mut ClaimState,
+    ) {
+        let claim = *state;
+        match (spec.line, spec.column) {
+            (None | Some(0), _) | (_, None | Some(0)) => self.at_field(
+                Severity::Warning,
+                Code::SpecificationBlank,
+                line,
+                49,
+                Place::across(&Specification::LINE, &Specification::COLUMN, "line, column"),
+                "a blank or zero line or column: the text is not printed on the payer's notice"
+                    .to_owned(),
+            ),
+            (Some(l), _) if l > SPECIFICATION_LINES => self.at_field(
+                Severity::Error,
+                Code::SpecificationPlace,
+                line,
+                49,
+                &Specification::LINE,
+                format!("line: expected 001-021, found {l:03}"),
+            ),
+            (_, Some(c)) if c > 2 => self.at_field(
+                Severity::Error,
+                Code::SpecificationPlace,
+                line,
+                49,
+                &Specification::COLUMN,
+                format!("column: expected 1 or 2, found {c}"),
+            ),
+            (Some(l), Some(c)) => {
+                let bit = 1u64 << ((u32::from(l) - 1) * 2 + u32::from(c) - 1);
+                if state.places & bit != 0 {
+                    self.at_field(
+                        Severity::Error,
+                        Code::SpecificationDuplicate,
+                        line,
+                        49,
+                        Place::across(&Specification::LINE, &Specification::COLUMN, "line, column"),
+                        format!(
+                            "claim {} already has a specification at line {l}, column {c}",
+                            claim.number
+                        ),
+                    );
+                }
+                state.places |= bit;
+            }
+        }
+    }
+}

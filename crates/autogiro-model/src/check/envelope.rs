@@ -1,0 +1,370 @@
+//! The rules of the envelope: assignment starts and ends, their numbers, the numbering of
+//! transactions, the counters, sums and dates that records 88 and 89 declare.
+
+use time::Date;
+
+use autogiro_checksum::AccountNumber;
+use autogiro_format::{
+    AmountItem1, AssignmentStart, AssignmentType, ClaimsEndFromMps, Direction, MandatePost1,
+    Totals, TransmissionEnd,
+};
+
+use super::{Checker, DeclaredDates, Open, Place, date_text, nok};
+use crate::limits::{MAX_TRANSACTIONS, Tally};
+use crate::{Amount, AssignmentKind, Code, Severity};
+
+impl Checker {
+    pub(super) fn after_end(&mut self, line: u64, record_type: u8) {
+        if !self.after_end_reported {
+            self.after_end_reported = true;
+            self.record_error(
+                Code::RecordAfterTransmissionEnd,
+                line,
+                record_type,
+                format!("record {record_type:02} after the transmission end"),
+            );
+        }
+    }
+
+    pub(super) fn start_assignment(
+        &mut self,
+        line: u64,
+        start: &AssignmentStart,
+        direction: Direction,
+    ) {
+        if let Some(mut open) = self.open.take() {
+            self.record_error(
+                Code::MissingAssignmentEnd,
+                line,
+                20,
+                format!(
+                    "the assignment started at line {} has no assignment end (record 88) before this start",
+                    open.line
+                ),
+            );
+            self.close_items(&mut open);
+        }
+        let kind = Some(AssignmentKind::of(start.assignment_type, direction));
+        if let Err(e) = AccountNumber::parse(start.account.as_str()) {
+            self.at_field(
+                Severity::Error,
+                Code::AccountCheckDigit,
+                line,
+                20,
+                &AssignmentStart::ACCOUNT,
+                format!("assignment account {}: {e}", start.account),
+            );
+        }
+        let key = (start.agreement_id, start.assignment_number);
+        if let Some(&first) = self.assignment_numbers.get(&key) {
+            self.at_field(
+                Severity::Error,
+                Code::DuplicateAssignmentNumber,
+                line,
+                20,
+                &AssignmentStart::ASSIGNMENT_NUMBER,
+                format!(
+                    "assignment number {} of agreement {} is already used by the assignment at line {first}: each assignment of an agreement needs its own number",
+                    start.assignment_number, start.agreement_id
+                ),
+            );
+        } else {
+            self.assignment_numbers.insert(key, line);
+        }
+        self.open = Some(Box::new(Open {
+            kind,
+            assignment_type: start.assignment_type,
+            line,
+            tally: Tally {
+                records: 1,
+                ..Tally::default()
+            },
+            next_number: 1,
+            damaged: false,
+            resync: false,
+            pending: None,
+            claim: None,
+            mandate: None,
+        }));
+    }
+
+    /// Checks that `number` continues the assignment's numbering
+    /// ([decision 19](docs/spec-decisions.md#decision-19)): the first number is greater than
+    /// zero (other than 1 is a warning), each next one the previous + 1. Called before the
+    /// transaction is counted, so an empty tally means the assignment's first.
+    pub(super) fn number(
+        &mut self,
+        open: &mut Open,
+        line: u64,
+        record_type: u8,
+        number: u32,
+        code: Code,
+    ) {
+        let place = if code == Code::MandateSequence {
+            &MandatePost1::SEQUENCE_NUMBER
+        } else {
+            &AmountItem1::TRANSACTION_NUMBER
+        };
+        let field = place.name;
+        let first = open.tally.transactions == 0;
+        if open.resync {
+            open.resync = false;
+        } else if first && number > 1 {
+            self.at_field(
+                Severity::Warning,
+                Code::NumberingStart,
+                line,
+                record_type,
+                place,
+                format!(
+                    "{field}: the assignment's numbering starts at {number}, not 1 (accepted: \
+                     the numbers need only be consecutive; writers start at 1)"
+                ),
+            );
+        } else if number != open.next_number {
+            let expected = if first {
+                "a number above 0 (writers start at 1)".to_owned()
+            } else {
+                format!("{} (the previous + 1)", open.next_number)
+            };
+            self.at_field(
+                Severity::Error,
+                code,
+                line,
+                record_type,
+                place,
+                format!("{field}: expected {expected}, found {number}"),
+            );
+        }
+        open.next_number = number.saturating_add(1);
+    }
+
+    pub(super) fn count_transaction(&mut self, line: u64, record_type: u8) {
+        if !self.too_many_reported && self.tx.claims + self.tx.mandates > MAX_TRANSACTIONS {
+            self.too_many_reported = true;
+            self.record_error(
+                Code::TooManyTransactions,
+                line,
+                record_type,
+                format!("more than {MAX_TRANSACTIONS} transactions in one transmission"),
+            );
+        }
+    }
+
+    /// Reports a declared value that differs from the computed one. `values` formats both, and
+    /// runs only when they differ: end records that add up cost no formatting.
+    pub(super) fn compare(
+        &mut self,
+        code: Code,
+        line: u64,
+        record_type: u8,
+        place: impl Into<Place>,
+        equal: bool,
+        values: impl FnOnce() -> (String, String),
+    ) {
+        if !equal {
+            let place = place.into();
+            let (declared, computed) = values();
+            self.at_field(
+                Severity::Error,
+                code,
+                line,
+                record_type,
+                place,
+                format!("{}: declared {declared}, computed {computed}", place.field),
+            );
+        }
+    }
+
+    pub(super) fn end_assignment(
+        &mut self,
+        line: u64,
+        assignment_type: AssignmentType,
+        totals: &Totals,
+        dates: Option<DeclaredDates>,
+    ) {
+        let Some(mut open) = self.open.take() else {
+            self.record_error(
+                Code::AssignmentEndWithoutStart,
+                line,
+                88,
+                "an assignment end (record 88) with no assignment start (record 20) before it"
+                    .to_owned(),
+            );
+            return;
+        };
+        if let Some(p) = open.pending.take() {
+            self.missing_item2(p);
+        }
+        if let Some(m) = open.mandate.take() {
+            self.finish_mandate(m);
+        }
+        open.tally.records += 1;
+        if assignment_type != open.assignment_type {
+            self.at_field(
+                Severity::Error,
+                Code::AssignmentTypeMismatch,
+                line,
+                88,
+                &ClaimsEndFromMps::ASSIGNMENT_TYPE,
+                format!(
+                    "assignment type: expected {} (its start's, line {}), found {assignment_type}",
+                    open.assignment_type, open.line
+                ),
+            );
+        }
+        if open.damaged {
+            return;
+        }
+        let t = open.tally;
+        self.check_totals(line, 88, totals, &t, None);
+        if let Some(DeclaredDates {
+            first_field,
+            first,
+            last_field,
+            last,
+        }) = dates
+        {
+            self.compare(
+                Code::FirstDateMismatch,
+                line,
+                88,
+                // Named as every end record names them, whatever the layout's own name.
+                Place::named(first_field, "first date"),
+                first == t.first,
+                || (date_text(first), date_text(t.first)),
+            );
+            self.compare(
+                Code::LastDateMismatch,
+                line,
+                88,
+                Place::named(last_field, "last date"),
+                last == t.last,
+                || (date_text(last), date_text(t.last)),
+            );
+        }
+    }
+
+    /// Checks the counters of an end record against those `computed`. `alternative` is a
+    /// second sum the decisions allow.
+    pub(super) fn check_totals(
+        &mut self,
+        line: u64,
+        record_type: u8,
+        totals: &Totals,
+        computed: &Tally,
+        alternative: Option<u128>,
+    ) {
+        let Tally {
+            transactions,
+            records,
+            sum,
+            ..
+        } = *computed;
+        self.compare(
+            Code::CountMismatch,
+            line,
+            record_type,
+            &Totals::TRANSACTIONS,
+            u64::from(totals.transactions) == transactions,
+            || (totals.transactions.to_string(), transactions.to_string()),
+        );
+        self.compare(
+            Code::RecordCountMismatch,
+            line,
+            record_type,
+            &Totals::RECORDS,
+            u64::from(totals.records) == records,
+            || (totals.records.to_string(), records.to_string()),
+        );
+        if sum > u128::from(Amount::MAX.ore()) {
+            self.at_field(
+                Severity::Error,
+                Code::AmountOverflow,
+                line,
+                record_type,
+                &Totals::SUM,
+                format!(
+                    "the amounts add up to {}, more than the 17 digits of the field hold",
+                    nok(sum)
+                ),
+            );
+            return;
+        }
+        let declared = u128::from(totals.sum);
+        self.compare(
+            Code::SumMismatch,
+            line,
+            record_type,
+            &Totals::SUM,
+            declared == sum || Some(declared) == alternative,
+            || {
+                (
+                    nok(declared),
+                    match alternative {
+                        Some(alt) if alt != sum => format!("{} (or {})", nok(sum), nok(alt)),
+                        _ => nok(sum),
+                    },
+                )
+            },
+        );
+    }
+
+    pub(super) fn end_transmission(
+        &mut self,
+        line: u64,
+        totals: &Totals,
+        first_date: Option<Date>,
+        direction: Direction,
+    ) {
+        if let Some(mut open) = self.open.take() {
+            self.record_error(
+                Code::MissingAssignmentEnd,
+                line,
+                89,
+                format!(
+                    "the assignment started at line {} has no assignment end (record 88) before the transmission end",
+                    open.line
+                ),
+            );
+            self.close_items(&mut open);
+        }
+        self.ended = true;
+        if self.damaged {
+            return;
+        }
+        let tx = &self.tx;
+        let all = tx.claims + tx.mandates;
+        // [Decision 4](docs/spec-decisions.md#decision-4): writers count claims and mandates; readers also accept zeros in a
+        // mandate-only transmission to MPS, and the count without mandates from MPS.
+        let declared = u64::from(totals.transactions);
+        let count_ok = declared == all
+            || (direction == Direction::ToMps && tx.claims == 0 && declared == 0)
+            || (direction == Direction::FromMps && declared == tx.claims);
+        let transactions = if count_ok { declared } else { all };
+        // [Decision 5](docs/spec-decisions.md#decision-5): the sum of the assignment sums, or of the claim amounts alone.
+        let (sum, alternative) = (tx.claim_sum + tx.limit_sum, tx.claim_sum);
+        let (records, first) = (tx.records, tx.first_date);
+        let claims = tx.claims;
+        let computed = Tally {
+            transactions,
+            records,
+            sum,
+            ..Tally::default()
+        };
+        self.check_totals(line, 89, totals, &computed, Some(alternative));
+        // Only the transmission end to MPS declares a first date.
+        if direction == Direction::ToMps {
+            let declared_first = first_date;
+            let expected = if claims == 0 { None } else { first };
+            self.compare(
+                Code::FirstDateMismatch,
+                line,
+                89,
+                &TransmissionEnd::FIRST_DATE,
+                declared_first == expected,
+                || (date_text(declared_first), date_text(expected)),
+            );
+        }
+    }
+}

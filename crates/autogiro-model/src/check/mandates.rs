@@ -1,0 +1,416 @@
+//! The rules of mandates: post 1 and its later posts in order, the limit of a period code,
+//! required fields, postal codes and organisation numbers.
+
+use autogiro_checksum::{AccountNumber, OrganisationNumber};
+use autogiro_format::{
+    Direction, Field, MandatePost1, MandatePost2, MandatePost3, MandatePost4, MandateType,
+    PeriodCode, Record, RegistrationType, Text,
+};
+
+use super::{Checker, MandateState, Open, Place, and_list, post_name};
+use crate::{Amount, Code, Edition, Severity};
+
+impl Checker {
+    pub(super) fn post1(
+        &mut self,
+        open: &mut Open,
+        line: u64,
+        post: &MandatePost1,
+        direction: Direction,
+    ) {
+        if let Some(m) = open.mandate.take() {
+            self.finish_mandate(m);
+        }
+        self.number(open, line, 70, post.sequence_number, Code::MandateSequence);
+        open.tally.add(post.amount_limit, None);
+        self.tx.mandates += 1;
+        self.tx.limit_sum += u128::from(post.amount_limit);
+        self.count_transaction(line, 70);
+        if let Err(e) = AccountNumber::parse(post.account.as_str()) {
+            self.at_field(
+                Severity::Error,
+                Code::AccountCheckDigit,
+                line,
+                70,
+                &MandatePost1::ACCOUNT,
+                format!("payer's account {}: {e}", post.account),
+            );
+        }
+        self.check_limit(line, post);
+        if let (Some(from), Some(to)) = (post.valid_from, post.valid_to)
+            && from > to
+        {
+            self.at_field(
+                Severity::Error,
+                Code::MandateDates,
+                line,
+                70,
+                Place::across(
+                    &MandatePost1::VALID_FROM,
+                    &MandatePost1::VALID_TO,
+                    "valid from, valid to",
+                ),
+                format!("valid from {from} is after valid to {to}"),
+            );
+        }
+        let (posts, required): (&'static [u8], usize) = match direction {
+            Direction::ToMps => {
+                let needs = self.edition == Edition::V3_9
+                    && matches!(
+                        post.registration_type,
+                        RegistrationType::New | RegistrationType::Change
+                    );
+                (&[71, 72, 74], if needs { 3 } else { 0 })
+            }
+            // A mandate of a full listing also carries post 5
+            // ([decision 24](docs/spec-decisions.md#decision-24)).
+            Direction::FromMps => (
+                &[71, 72, 73, 76],
+                if post.registration_type == RegistrationType::Listing {
+                    4
+                } else {
+                    3
+                },
+            ),
+        };
+        open.mandate = Some(MandateState {
+            line,
+            sequence: post.sequence_number,
+            mandate_type: post.mandate_type,
+            registration: post.registration_type,
+            posts,
+            next: 0,
+            required,
+            edition_reported: false,
+        });
+    }
+
+    /// Simplified mandates: period 00 and limit 0; standard: a period 01-06. A deletion's post 1
+    /// is not checked ([decision 11](docs/spec-decisions.md#decision-11)).
+    pub(super) fn check_limit(&mut self, line: u64, post: &MandatePost1) {
+        if post.registration_type == RegistrationType::Delete {
+            return;
+        }
+        match post.mandate_type {
+            MandateType::Simplified
+                if post.period_code != PeriodCode::NoPeriod || post.amount_limit != 0 =>
+            {
+                self.at_field(
+                Severity::Error,
+                    Code::MandateLimit,
+                    line,
+                    70,
+                    Place::across(&MandatePost1::PERIOD_CODE, &MandatePost1::AMOUNT_LIMIT, "period code, amount limit"),
+                    format!(
+                        "a simplified mandate (type 23) has period code 00 and limit 0, found {} and {}",
+                        post.period_code,
+                        Amount::from_record(post.amount_limit)
+                    ),
+                );
+            }
+            MandateType::Standard if post.period_code == PeriodCode::NoPeriod => {
+                self.at_field(
+                    Severity::Error,
+                    Code::MandateLimit,
+                    line,
+                    70,
+                    &MandatePost1::PERIOD_CODE,
+                    "a standard mandate (type 22) has a period code 01-06, found 00".to_owned(),
+                );
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn finish_mandate(&mut self, m: MandateState) {
+        if m.next < m.required {
+            let missing: Vec<String> = m
+                .posts
+                .iter()
+                .take(m.required)
+                .skip(m.next)
+                .map(|&r| post_name(r))
+                .collect();
+            let edition = if m.posts.contains(&74) {
+                ", which edition 3.9 requires for a registration or change"
+            } else if m.registration == RegistrationType::Listing {
+                ", which every mandate of a full listing carries"
+            } else {
+                ""
+            };
+            self.record_error(
+                Code::MandatePostMissing,
+                m.line,
+                70,
+                format!(
+                    "mandate {} (registration type {}) lacks {}{edition}",
+                    m.sequence,
+                    m.registration,
+                    and_list(&missing)
+                ),
+            );
+        }
+    }
+
+    /// Posts 2-5 of a mandate (records 71, 72, 73, 74, 76).
+    pub(super) fn later_post(
+        &mut self,
+        open: &mut Open,
+        line: u64,
+        record: &Record,
+        direction: Direction,
+    ) {
+        let record_type = record.record_type();
+        let (mandate_type, sequence) = match record {
+            Record::MandatePost2(p) => (p.mandate_type, p.sequence_number),
+            Record::MandatePost3(p) => (p.mandate_type, p.sequence_number),
+            Record::MandatePost4(p) => (p.mandate_type, p.sequence_number),
+            Record::MandatePost2FromMps(p) => (p.mandate_type, p.sequence_number),
+            Record::MandatePost3FromMps(p) => (p.mandate_type, p.sequence_number),
+            Record::MandatePost4FromMps(p) => (p.mandate_type, p.sequence_number),
+            Record::MandatePost5FromMps(p) => (p.mandate_type, p.sequence_number),
+            _ => return,
+        };
+        self.post_fields(line, record);
+        let Some(mut m) = open.mandate else {
+            if !open.resync {
+                self.record_error(
+                    Code::MandatePostOrder,
+                    line,
+                    record_type,
+                    format!("mandate post (record {record_type}) without its post 1 (record 70)"),
+                );
+            }
+            return;
+        };
+        if direction == Direction::ToMps && self.edition == Edition::Before3_9 {
+            if !m.edition_reported {
+                m.edition_reported = true;
+                self.record_error(
+                    Code::MandatePostEdition,
+                    line,
+                    record_type,
+                    format!(
+                        "mandate posts 2-4 (records 71, 72, 74) exist from edition 3.9; before it a mandate is post 1 only (record {record_type} of mandate {})",
+                        m.sequence
+                    ),
+                );
+            }
+            open.mandate = Some(m);
+            return;
+        }
+        self.post_belongs(line, record_type, &m, mandate_type, sequence);
+        if record_type == 76 && m.registration != RegistrationType::Listing {
+            self.record_error(
+                Code::MandatePostUnexpected,
+                line,
+                76,
+                format!(
+                    "post 5 (record 76) belongs to a full listing (registration type 0), not to registration type {}",
+                    m.registration
+                ),
+            );
+        }
+        match m.posts.iter().skip(m.next).position(|&r| r == record_type) {
+            Some(0) => m.next += 1,
+            Some(skipped) if m.next + skipped <= m.required => {
+                // Posts between the last one read and this one are missing.
+                let missing: Vec<String> = m
+                    .posts
+                    .iter()
+                    .skip(m.next)
+                    .take(skipped)
+                    .map(|&r| post_name(r))
+                    .collect();
+                self.record_error(
+                    Code::MandatePostMissing,
+                    line,
+                    record_type,
+                    format!(
+                        "mandate {} lacks {} before {}",
+                        m.sequence,
+                        and_list(&missing),
+                        post_name(record_type)
+                    ),
+                );
+                m.next += skipped + 1;
+            }
+            _ => {
+                let expected = m
+                    .posts
+                    .get(m.next)
+                    .map_or_else(|| "no further post".to_owned(), |&r| post_name(r));
+                self.record_error(
+                    Code::MandatePostOrder,
+                    line,
+                    record_type,
+                    format!(
+                        "mandate {}: expected {expected} next, found {}",
+                        m.sequence,
+                        post_name(record_type)
+                    ),
+                );
+                if let Some(i) = m.posts.iter().position(|&r| r == record_type) {
+                    m.next = m.next.max(i + 1);
+                }
+            }
+        }
+        open.mandate = Some(m);
+    }
+
+    /// Checks that a later post carries its post 1's sequence number and transaction type.
+    pub(super) fn post_belongs(
+        &mut self,
+        line: u64,
+        record_type: u8,
+        m: &MandateState,
+        mandate_type: MandateType,
+        sequence: u32,
+    ) {
+        if sequence != m.sequence {
+            self.at_field(
+                Severity::Error,
+                Code::MandatePostOrder,
+                line,
+                record_type,
+                &MandatePost1::SEQUENCE_NUMBER,
+                format!(
+                    "mandate sequence number: expected {} (its post 1's, line {}), found {sequence}",
+                    m.sequence, m.line
+                ),
+            );
+        }
+        if mandate_type != m.mandate_type {
+            self.at_field(
+                Severity::Error,
+                Code::MandatePostOrder,
+                line,
+                record_type,
+                &MandatePost1::MANDATE_TYPE,
+                format!(
+                    "transaction type: expected {} (its post 1's), found {mandate_type}",
+                    m.mandate_type
+                ),
+            );
+        }
+    }
+
+    /// The field rules of mandate posts 2-4 to MPS: required fields, postal code ([decision 15](docs/spec-decisions.md#decision-15)),
+    /// organisation number ([decision 14](docs/spec-decisions.md#decision-14)).
+    pub(super) fn post_fields(&mut self, line: u64, record: &Record) {
+        match record {
+            Record::MandatePost2(p) => {
+                self.required(line, 71, &MandatePost2::NAME, &p.name);
+            }
+            Record::MandatePost3(p) => {
+                self.postal_code(line, p);
+                self.required(line, 72, &MandatePost3::POSTAL_TOWN, &p.postal_town);
+            }
+            Record::MandatePost4(p) => {
+                self.organisation(line, &p.organisation_number);
+                self.required(line, 74, &MandatePost4::SIGNATORY, &p.signatory);
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn required<const N: usize>(
+        &mut self,
+        line: u64,
+        record_type: u8,
+        field: &'static Field,
+        text: &Text<N>,
+    ) {
+        if text.is_blank() {
+            self.at_field(
+                Severity::Error,
+                Code::RequiredField,
+                line,
+                record_type,
+                field,
+                format!("{} is required, found blanks", field.name),
+            );
+        }
+    }
+
+    pub(super) fn postal_code(&mut self, line: u64, p: &autogiro_format::MandatePost3) {
+        let country = p.country_code.to_string();
+        let code = p.postal_code.as_field();
+        if country.is_empty() || country == "NO" {
+            let digits = code.iter().all(u8::is_ascii_digit);
+            if !digits || code == b"0000" {
+                self.at_field(
+                    Severity::Error,
+                    Code::PostalCode,
+                    line,
+                    72,
+                    &MandatePost3::POSTAL_CODE,
+                    format!(
+                        "a Norwegian postal code is 4 digits, not 0000, found {:?}",
+                        p.postal_code.to_string()
+                    ),
+                );
+            }
+            if !p.postal_code_extension.is_blank() {
+                self.at_field(
+                    Severity::Error,
+                    Code::PostalCode,
+                    line,
+                    72,
+                    &MandatePost3::POSTAL_CODE_EXTENSION,
+                    format!(
+                        "a Norwegian address has a blank extension, found {:?}",
+                        p.postal_code_extension.to_string()
+                    ),
+                );
+            }
+        } else if p.postal_code.is_blank() && p.postal_code_extension.is_blank() {
+            self.at_field(
+                Severity::Error,
+                Code::PostalCode,
+                line,
+                72,
+                Place::across(
+                    &MandatePost3::POSTAL_CODE,
+                    &MandatePost3::POSTAL_CODE_EXTENSION,
+                    "postal code",
+                ),
+                format!(
+                    "a foreign address (country {country}) needs a postal code in positions 46-52"
+                ),
+            );
+        }
+    }
+
+    pub(super) fn organisation(&mut self, line: u64, field: &Text<11>) {
+        let text = field.to_string();
+        let bytes = field.as_field();
+        let finding = if field.is_blank() || bytes.iter().all(|&b| b == b'0') {
+            Some((
+                Severity::Error,
+                Code::OrganisationNumber,
+                "the organisation number is required, found zeros or blanks".to_owned(),
+            ))
+        } else if bytes.starts_with(b"00") && bytes.iter().all(u8::is_ascii_digit) {
+            OrganisationNumber::parse(&text).err().map(|e| {
+                (
+                    Severity::Error,
+                    Code::OrganisationNumber,
+                    format!("organisation number {text}: {e}"),
+                )
+            })
+        } else {
+            Some((
+                Severity::Warning,
+                Code::ForeignOrganisation,
+                format!(
+                    "{text:?} is not `00` + a Norwegian organisation number: read as the number of a payer outside Norway"
+                ),
+            ))
+        };
+        if let Some((severity, code, message)) = finding {
+            let place = &MandatePost4::ORGANISATION_NUMBER;
+            self.at_field(severity, code, line, 74, place, message);
+        }
+    }
+}

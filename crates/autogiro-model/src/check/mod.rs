@@ -1,0 +1,637 @@
+//! Every cross-record rule of the specification, checked record by record with counters only:
+//! the one implementation behind both `Transmission::read` and the streaming `validate`.
+//!
+//! One `Checker` and one file per rule family: the envelope (`envelope.rs`: assignment and
+//! transmission starts and ends, numbering, counters, sums, dates), claims (`claims.rs`) and
+//! mandates (`mandates.rs`); this file holds the state and the dispatch of each record.
+//!
+//! The checker keeps the state of the current transmission, assignment, claim and mandate, and
+//! nothing of what came before them, so memory stays constant whatever the file's size.
+
+mod claims;
+mod envelope;
+mod mandates;
+
+use std::collections::HashMap;
+
+use time::Date;
+
+use autogiro_format::{
+    AssignmentType, ClaimType, ClaimsEnd, ClaimsEndFromMps, Direction, ErrorCode, Field,
+    MandateType, Record, RecordError, RegistrationType, RejectedItem2,
+};
+
+use crate::limits::Tally;
+use crate::{AssignmentKind, Code, Diagnostic, Edition, KidCheck, ReadOptions, Severity};
+
+/// An amount item 1 waiting for its item 2.
+#[derive(Debug, Clone, Copy)]
+struct Pending {
+    line: u64,
+    record_type: u8,
+    claim_type: ClaimType,
+    number: u32,
+}
+
+/// The last complete claim, which specification records attach to.
+#[derive(Debug, Clone, Copy)]
+struct ClaimState {
+    claim_type: ClaimType,
+    number: u32,
+    specifications: u32,
+    /// One bit per line and column: bit `(line - 1) * 2 + (column - 1)`.
+    places: u64,
+}
+
+/// The mandate whose posts are being read.
+#[derive(Debug, Clone, Copy)]
+struct MandateState {
+    line: u64,
+    sequence: u32,
+    mandate_type: MandateType,
+    registration: RegistrationType,
+    /// The record types of the posts after post 1, in order.
+    posts: &'static [u8],
+    /// How many of `posts` have been read.
+    next: usize,
+    /// How many of `posts` the mandate must have.
+    required: usize,
+    edition_reported: bool,
+}
+
+/// The open assignment.
+#[derive(Debug)]
+struct Open {
+    /// `None` for an assignment whose start could not be read: any record is let through.
+    kind: Option<AssignmentKind>,
+    assignment_type: AssignmentType,
+    line: u64,
+    tally: Tally,
+    /// The transaction or sequence number the next item 1 or post 1 must have.
+    next_number: u32,
+    /// A line of the assignment could not be read: its totals cannot be checked.
+    damaged: bool,
+    /// A line could not be read: skip order checks until the next item 1 or post 1.
+    resync: bool,
+    pending: Option<Pending>,
+    claim: Option<ClaimState>,
+    mandate: Option<MandateState>,
+}
+
+/// Where a finding points: the columns of a field (or of neighbouring fields) and the name its
+/// message gives them, from the layouts of `autogiro-format`.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    columns: (usize, usize),
+    field: &'static str,
+}
+
+impl From<&Field> for Place {
+    fn from(field: &Field) -> Self {
+        Self {
+            columns: field.columns(),
+            field: field.name,
+        }
+    }
+}
+
+impl Place {
+    /// From the first column of `first` to the last of `last`, named `name`.
+    const fn across(first: &Field, last: &Field, name: &'static str) -> Self {
+        Self {
+            columns: (first.first, last.last),
+            field: name,
+        }
+    }
+
+    /// The columns of `field` under the name `name`.
+    const fn named(field: &Field, name: &'static str) -> Self {
+        Self {
+            columns: field.columns(),
+            field: name,
+        }
+    }
+}
+
+/// The first and last dates an assignment end declares, with their fields.
+#[derive(Debug, Clone, Copy)]
+struct DeclaredDates {
+    first_field: &'static Field,
+    first: Option<Date>,
+    last_field: &'static Field,
+    last: Option<Date>,
+}
+
+/// What the transmission end declares, counted.
+#[derive(Debug, Default)]
+struct TransmissionTally {
+    records: u64,
+    claims: u64,
+    mandates: u64,
+    claim_sum: u128,
+    limit_sum: u128,
+    first_date: Option<Date>,
+}
+
+/// The rule checker. Feed it every line's record (or record error) in order, then call
+/// [`Checker::finish`].
+#[derive(Debug)]
+#[allow(clippy::struct_excessive_bools)] // Independent flags of the transmission's state.
+pub(crate) struct Checker {
+    edition: Edition,
+    kid: KidCheck,
+    today: Option<Date>,
+    /// The first and last due dates allowed (12 months either side of `today`).
+    window: Option<(Date, Date)>,
+    diagnostics: Vec<Diagnostic>,
+    lines: u64,
+    started: bool,
+    start_reported: bool,
+    ended: bool,
+    after_end_reported: bool,
+    too_many_reported: bool,
+    /// A line could not be read: the transmission's totals cannot be checked.
+    damaged: bool,
+    tx: TransmissionTally,
+    /// Each assignment's agreement id and assignment number, with the line of its start, to
+    /// find a number used twice in one transmission
+    /// ([decision 23](docs/spec-decisions.md#decision-23)). One entry per assignment.
+    assignment_numbers: HashMap<(u32, u32), u64>,
+    /// Boxed: every transaction record takes it out and puts it back, which moves a pointer
+    /// rather than the whole state.
+    open: Option<Box<Open>>,
+}
+
+/// A mandate post by its record type: `post 3 (record 72)`.
+fn post_name(record_type: u8) -> String {
+    let post = match record_type {
+        71 => 2,
+        72 => 3,
+        73 | 74 => 4,
+        76 => 5,
+        _ => 1,
+    };
+    format!("post {post} (record {record_type})")
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Formats øre as NOK for messages.
+fn nok(ore: u128) -> String {
+    format!("{}.{:02}", ore / 100, ore % 100)
+}
+
+fn date_text(d: Option<Date>) -> String {
+    d.map_or_else(|| "none (000000)".to_owned(), |d| d.to_string())
+}
+
+impl Checker {
+    pub(crate) fn new(options: &ReadOptions) -> Self {
+        Self {
+            edition: options.edition,
+            kid: options.kid,
+            today: options.today,
+            window: options.due_date_window(),
+            diagnostics: Vec::new(),
+            lines: 0,
+            started: false,
+            start_reported: false,
+            ended: false,
+            after_end_reported: false,
+            too_many_reported: false,
+            damaged: false,
+            tx: TransmissionTally::default(),
+            assignment_numbers: HashMap::new(),
+            open: None,
+        }
+    }
+
+    /// Adds a diagnostic found outside the checker (an I/O error).
+    pub(crate) fn push_diagnostic(&mut self, d: Diagnostic) {
+        self.diagnostics.push(d);
+    }
+
+    /// Whether diagnostics are waiting to be taken.
+    pub(crate) fn has_diagnostics(&self) -> bool {
+        !self.diagnostics.is_empty()
+    }
+
+    /// The diagnostics so far, taken out.
+    pub(crate) fn take_diagnostics(&mut self) -> Vec<Diagnostic> {
+        std::mem::take(&mut self.diagnostics)
+    }
+
+    fn push(
+        &mut self,
+        severity: Severity,
+        code: Code,
+        line: u64,
+        record_type: u8,
+        place: Option<Place>,
+        message: String,
+    ) {
+        self.diagnostics.push(Diagnostic {
+            severity,
+            code,
+            line,
+            columns: place.map(|p| p.columns),
+            record_type: Some(record_type),
+            field: place.map(|p| p.field),
+            message,
+        });
+    }
+
+    /// A diagnostic about a field (or neighbouring fields) of a record.
+    fn at_field(
+        &mut self,
+        severity: Severity,
+        code: Code,
+        line: u64,
+        record_type: u8,
+        place: impl Into<Place>,
+        message: String,
+    ) {
+        self.push(
+            severity,
+            code,
+            line,
+            record_type,
+            Some(place.into()),
+            message,
+        );
+    }
+
+    /// An error about a whole record.
+    fn record_error(&mut self, code: Code, line: u64, record_type: u8, message: String) {
+        self.push(Severity::Error, code, line, record_type, None, message);
+    }
+
+    /// A line that could not be read as a record.
+    pub(crate) fn bad_line(&mut self, line: u64, error: &RecordError) {
+        self.lines = line;
+        self.diagnostics
+            .push(Diagnostic::from_record_error(line, error));
+        if matches!(error.kind, autogiro_format::ErrorKind::EmptyLine) {
+            return;
+        }
+        // Guess what the line meant to be from positions 7-8, to keep framing in step.
+        let guessed = error.record_type.or_else(|| {
+            let b = error.found.get(6..8)?;
+            std::str::from_utf8(b).ok()?.parse().ok()
+        });
+        if !self.started {
+            self.started = true;
+            if guessed == Some(10) {
+                self.tx.records += 1;
+                return;
+            }
+        }
+        if self.ended {
+            return;
+        }
+        self.tx.records += 1;
+        self.damaged = true;
+        match guessed {
+            Some(88) => {
+                if let Some(open) = &mut self.open {
+                    open.tally.records += 1;
+                }
+                self.open = None;
+            }
+            Some(89) => {
+                self.open = None;
+                self.ended = true;
+            }
+            Some(20) => {
+                // An assignment start that could not be read still opens an assignment.
+                self.open = Some(Box::new(Open {
+                    kind: None,
+                    assignment_type: AssignmentType::Claims,
+                    line,
+                    tally: Tally {
+                        records: 1,
+                        ..Tally::default()
+                    },
+                    next_number: 1,
+                    damaged: true,
+                    resync: true,
+                    pending: None,
+                    claim: None,
+                    mandate: None,
+                }));
+            }
+            _ => {
+                if let Some(open) = &mut self.open {
+                    open.tally.records += 1;
+                    open.damaged = true;
+                    open.resync = true;
+                    open.pending = None;
+                    open.claim = None;
+                    open.mandate = None;
+                }
+            }
+        }
+    }
+
+    /// A record read from `line` of a file in `direction`.
+    pub(crate) fn record(&mut self, line: u64, record: &Record, direction: Direction) {
+        self.lines = line;
+        let record_type = record.record_type();
+        if let Record::TransmissionStart(_) = record {
+            if self.ended {
+                self.after_end(line, record_type);
+            } else if self.started {
+                self.record_error(
+                    Code::DuplicateTransmissionStart,
+                    line,
+                    10,
+                    "a second transmission start: a file holds one transmission".to_owned(),
+                );
+            } else {
+                self.started = true;
+                self.tx.records += 1;
+            }
+            return;
+        }
+        if !self.started && !self.start_reported {
+            self.start_reported = true;
+            // Read on as if it had started, so that one missing record is one error.
+            self.started = true;
+            self.record_error(
+                Code::MissingTransmissionStart,
+                line,
+                record_type,
+                format!(
+                    "expected a transmission start (record 10) first, found record {record_type:02}"
+                ),
+            );
+        }
+        if self.ended {
+            self.after_end(line, record_type);
+            return;
+        }
+        self.tx.records += 1;
+        match record {
+            Record::AssignmentStart(start) => self.start_assignment(line, start, direction),
+            Record::ClaimsEnd(end) => {
+                let dates = Some(DeclaredDates {
+                    first_field: &ClaimsEnd::FIRST_DUE_DATE,
+                    first: end.first_due_date,
+                    last_field: &ClaimsEnd::LAST_DUE_DATE,
+                    last: end.last_due_date,
+                });
+                self.end_assignment(line, AssignmentType::Claims, &end.totals, dates);
+            }
+            Record::ClaimsEndFromMps(end) => {
+                let dates = Some(DeclaredDates {
+                    first_field: &ClaimsEndFromMps::FIRST_DATE,
+                    first: end.first_date,
+                    last_field: &ClaimsEndFromMps::LAST_DATE,
+                    last: end.last_date,
+                });
+                self.end_assignment(line, end.assignment_type, &end.totals, dates);
+            }
+            Record::MandatesEnd(end) => {
+                self.end_assignment(line, AssignmentType::Mandates, &end.totals, None);
+            }
+            Record::TransmissionEnd(end) => {
+                self.end_transmission(line, &end.totals, end.first_due_date, direction);
+            }
+            Record::TransmissionEndFromMps(end) => {
+                self.end_transmission(line, &end.totals, None, direction);
+            }
+            _ => self.transaction(line, record, direction),
+        }
+    }
+
+    /// Reports what an assignment leaves unfinished: an item 1 without item 2, a mandate
+    /// without its required posts.
+    fn close_items(&mut self, open: &mut Open) {
+        if let Some(p) = open.pending.take() {
+            self.missing_item2(p);
+        }
+        if let Some(m) = open.mandate.take() {
+            self.finish_mandate(m);
+        }
+    }
+
+    fn transaction(&mut self, line: u64, record: &Record, direction: Direction) {
+        let record_type = record.record_type();
+        let Some(mut open) = self.open.take() else {
+            self.record_error(
+                Code::RecordOutsideAssignment,
+                line,
+                record_type,
+                format!(
+                    "record {record_type:02} ({}) outside an assignment: expected an assignment start (record 20) before it",
+                    record.name()
+                ),
+            );
+            return;
+        };
+        open.tally.records += 1;
+        let allowed = match open.kind {
+            None => true,
+            Some(AssignmentKind::Claims) => matches!(
+                record,
+                Record::AmountItem1(_) | Record::AmountItem2(_) | Record::Specification(_)
+            ),
+            Some(AssignmentKind::Settled) => {
+                matches!(record, Record::AmountItem1(_) | Record::AmountItem2(_))
+            }
+            Some(AssignmentKind::Rejected) => {
+                matches!(record, Record::RejectedItem1(_) | Record::RejectedItem2(_))
+            }
+            Some(AssignmentKind::Mandates) => matches!(
+                record,
+                Record::MandatePost1(_)
+                    | Record::MandatePost2(_)
+                    | Record::MandatePost3(_)
+                    | Record::MandatePost4(_)
+                    | Record::MandatePost1FromMps(_)
+                    | Record::MandatePost2FromMps(_)
+                    | Record::MandatePost3FromMps(_)
+                    | Record::MandatePost4FromMps(_)
+                    | Record::MandatePost5FromMps(_)
+            ),
+        };
+        if !allowed {
+            self.record_error(
+                Code::RecordNotAllowed,
+                line,
+                record_type,
+                format!(
+                    "record {record_type:02} ({}) does not belong in an assignment of {} (started at line {})",
+                    record.name(),
+                    open.kind.map_or_else(|| "unknown type".to_owned(), |k| k.to_string()),
+                    open.line
+                ),
+            );
+            self.open = Some(open);
+            return;
+        }
+        let is_item2 = matches!(record, Record::AmountItem2(_) | Record::RejectedItem2(_));
+        if !is_item2 && let Some(p) = open.pending.take() {
+            self.missing_item2(p);
+        }
+        match record {
+            Record::AmountItem1(item) => self.item1(&mut open, line, 30, item, direction),
+            Record::RejectedItem1(item) => self.item1(&mut open, line, 35, item, direction),
+            Record::AmountItem2(item) => {
+                self.item2(
+                    &mut open,
+                    line,
+                    31,
+                    item.transaction_type,
+                    item.transaction_number,
+                );
+            }
+            Record::RejectedItem2(item) => {
+                self.item2(
+                    &mut open,
+                    line,
+                    36,
+                    item.item.transaction_type,
+                    item.item.transaction_number,
+                );
+                if let ErrorCode::Other(n) = item.error_code {
+                    self.at_field(
+                        Severity::Warning,
+                        Code::UnlistedErrorCode,
+                        line,
+                        36,
+                        &RejectedItem2::ERROR_CODE,
+                        format!("error code {n:03} is not listed in spec 3.9 (kept as is)"),
+                    );
+                }
+            }
+            Record::Specification(spec) => self.specification(&mut open, line, spec),
+            Record::MandatePost1(post) => self.post1(&mut open, line, post, direction),
+            Record::MandatePost1FromMps(post) => {
+                self.post1(&mut open, line, &post.post, direction);
+            }
+            other => self.later_post(&mut open, line, other, direction),
+        }
+        self.open = Some(open);
+    }
+
+    /// The end of the input: what is still open is missing its end.
+    pub(crate) fn finish(&mut self) {
+        let line = self.lines.max(1);
+        if !self.started {
+            self.diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                code: Code::MissingTransmissionStart,
+                line,
+                columns: None,
+                record_type: None,
+                field: None,
+                message: "the file holds no records: expected a transmission start (record 10)"
+                    .to_owned(),
+            });
+            return;
+        }
+        if let Some(mut open) = self.open.take() {
+            self.record_error(
+                Code::MissingAssignmentEnd,
+                line,
+                88,
+                format!(
+                    "the assignment started at line {} has no assignment end (record 88) at the end of the file",
+                    open.line
+                ),
+            );
+            self.close_items(&mut open);
+        }
+        if !self.ended {
+            self.diagnostics.push(Diagnostic {
+                severity: Severity::Error,
+                code: Code::MissingTransmissionEnd,
+                line,
+                columns: None,
+                record_type: Some(89),
+                field: None,
+                message: "the file ends without a transmission end (record 89)".to_owned(),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::limits::MAX_TRANSACTIONS;
+    use time::macros::date;
+
+    #[test]
+    fn twelve_months_clamps_the_day() {
+        let window = |d| ReadOptions::new().today(d).due_date_window();
+        assert_eq!(
+            window(date!(2024 - 02 - 29)),
+            Some((date!(2023 - 02 - 28), date!(2025 - 02 - 28)))
+        );
+        assert_eq!(
+            window(date!(2026 - 01 - 15)),
+            Some((date!(2025 - 01 - 15), date!(2027 - 01 - 15)))
+        );
+    }
+
+    #[test]
+    fn post_names() {
+        assert_eq!(post_name(72), "post 3 (record 72)");
+        assert_eq!(post_name(73), "post 4 (record 73)");
+        assert_eq!(post_name(76), "post 5 (record 76)");
+    }
+
+    /// No fixture can hold 10 million transactions (1.6 GB), so the count starts one short of
+    /// the limit and a real file's claims cross it.
+    #[test]
+    fn the_transaction_past_the_limit_is_reported_once() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../testdata/ok/claims-every-kind.txt"
+        );
+        let file = std::fs::read(path).unwrap();
+        let mut checker = Checker::new(&ReadOptions::new());
+        checker.tx.claims = MAX_TRANSACTIONS - 1;
+        let mut items1 = Vec::new();
+        autogiro_format::Reader::new(&file[..]).each(|ctx, item| {
+            let (line, record) = item.unwrap();
+            if matches!(record, Record::AmountItem1(_)) {
+                items1.push(line);
+            }
+            checker.record(line, record, ctx.direction);
+            std::ops::ControlFlow::Continue(())
+        });
+        checker.finish();
+        let too_many: Vec<u64> = checker
+            .take_diagnostics()
+            .into_iter()
+            .filter(|d| d.code == Code::TooManyTransactions)
+            .map(|d| d.line)
+            .collect();
+        assert!(items1.len() > 2, "{items1:?}");
+        // The first claim makes 9 999 999; the second is one too many.
+        assert_eq!(too_many, [items1[1]]);
+    }
+
+    #[test]
+    fn tally_keeps_the_date_range() {
+        let mut t = Tally::default();
+        t.add(5, Some(date!(2026 - 02 - 01)));
+        t.add(7, Some(date!(2026 - 01 - 01)));
+        t.add(1, None);
+        assert_eq!((t.transactions, t.sum), (3, 13));
+        assert_eq!(
+            (t.first, t.last),
+            (Some(date!(2026 - 01 - 01)), Some(date!(2026 - 02 - 01)))
+        );
+    }
+}
