@@ -10,8 +10,9 @@ use std::fmt::Write as _;
 
 use autogiro_checksum::{AccountNumber, Kid, Modulus, OrganisationNumber};
 use autogiro_format::{
-    AssignmentType, ClaimType, Digits, ErrorCode, LineEnding, MandateType, PaddedDigits,
-    PeriodCode, Record, RegistrationType, Text, Writer,
+    AmountItem1, AmountItem2, AssignmentType, ClaimType, ClaimsEnd, Digits, ErrorCode, FORMAT_CODE,
+    Field, LineEnding, MandatePost1, MandatePost4, MandateType, PaddedDigits, PeriodCode, Record,
+    RegistrationType, Text, TransmissionStart, Writer,
 };
 use autogiro_model::{
     Amount, AssignmentHeader, Claim, ClaimsAssignment, ListingPost, Mandate, MandateLimit,
@@ -471,8 +472,10 @@ impl Out {
     }
 }
 
-/// Replaces `at..at + with.len()` of a copy of `line`.
-fn patch(line: &[u8], at: usize, with: &[u8]) -> Vec<u8> {
+/// A copy of `line` with `with` written into `field`, `within` bytes after its first column
+/// (the layouts of `autogiro-format` say where each field is).
+fn patch(line: &[u8], field: &Field, within: usize, with: &[u8]) -> Vec<u8> {
+    let at = field.range().start + within;
     let mut l = line.to_vec();
     if let Some(slot) = l.get_mut(at..at + with.len()) {
         slot.copy_from_slice(with);
@@ -626,98 +629,113 @@ fn errors(out: &mut Out, to: &Transmission, from: &Transmission, to_bytes: &[u8]
         "unknown-record-type--39",
         to_bytes,
         3,
-        patch(line(3), 6, b"39"),
+        patch(line(3), &AmountItem2::RECORD_TYPE, 0, b"39"),
         "record type `39`, which no layout has",
     );
     out.err_line(
         "wrong-direction--record-36-to-mps",
         to_bytes,
         3,
-        patch(&patch(line(3), 6, b"36"), 75, b"18100"),
+        patch(
+            &patch(line(3), &AmountItem2::RECORD_TYPE, 0, b"36"),
+            &AmountItem2::FILLER,
+            0,
+            b"18100",
+        ),
         "record 36 (rejected amount item 2), which exists only in files from MPS",
     );
     out.err_line(
         "field-format--format-code-xy",
         to_bytes,
         1,
-        patch(line(1), 0, b"XY"),
+        patch(line(1), &FORMAT_CODE, 0, b"XY"),
         "format code `XY` instead of `NY`",
     );
     out.err_line(
         "field-format--amount-with-letter",
         to_bytes,
         2,
-        patch(line(2), 44, b"X"),
+        patch(line(2), &AmountItem1::AMOUNT, 12, b"X"),
         "a letter in the amount of record 30",
     );
     out.err_line(
         "field-format--due-date-31-february",
         to_bytes,
         2,
-        patch(line(2), 15, b"310226"),
+        patch(line(2), &AmountItem1::DUE_DATE, 0, b"310226"),
         "`310226` as a due date",
     );
     out.err_line(
         "field-format--filler-not-zero",
         to_bytes,
         9,
-        patch(line(9), 79, b"1"),
+        patch(
+            line(9),
+            &ClaimsEnd::FILLER,
+            ClaimsEnd::FILLER.width() - 1,
+            b"1",
+        ),
         "a `1` in the zero filler of record 88",
     );
     out.err_line(
         "field-format--kid-with-letter",
         to_bytes,
         2,
-        patch(line(2), 60, b"A"),
+        patch(line(2), &AmountItem1::KID, 11, b"A"),
         "a letter in the KID",
     );
     out.err_line(
         "field-format--kid-left-justified",
         to_bytes,
         2,
-        patch(line(2), 49, b"123456782                "),
+        patch(line(2), &AmountItem1::KID, 0, b"123456782                "),
         "a KID left-justified ([decision 2](../docs/spec-decisions.md#decision-2): right-justified, blank-padded)",
     );
     out.err_line(
         "field-format--nul-in-name",
         to_bytes,
         3,
-        patch(line(3), 17, b"\x00"),
+        patch(line(3), &AmountItem2::SHORT_NAME, 2, b"\x00"),
         "a NUL byte in the abbreviated name",
     );
     out.err_line(
         "field-format--transaction-type-99",
         to_bytes,
         2,
-        patch(line(2), 4, b"99"),
+        patch(line(2), &AmountItem1::TRANSACTION_TYPE, 0, b"99"),
         "transaction type `99` in record 30",
     );
     out.err_line(
         "field-format--period-code-07",
         to_bytes,
         11,
-        patch(line(11), 39, b"07"),
+        patch(line(11), &MandatePost1::PERIOD_CODE, 0, b"07"),
         "period code `07` in mandate post 1",
     );
     out.err_line(
         "field-format--registration-type-0-to-mps",
         to_bytes,
         11,
-        patch(line(11), 15, b"0"),
+        patch(line(11), &MandatePost1::REGISTRATION_TYPE, 0, b"0"),
         "registration type `0` (full listing) in a file to MPS",
     );
     out.err_line(
         "field-format--birth-date-31-february",
         to_bytes,
         14,
-        patch(line(14), 56, b"31021980"),
+        patch(
+            line(14),
+            &MandatePost4::SIGNATORY_BIRTH_DATE,
+            0,
+            b"31021980",
+        ),
         "31 February as the signatory's birth date (`DDMMYYYY`)",
     );
     out.err_line(
         "mps-not-named--transmission-start",
         to_bytes,
         0,
-        patch(line(0), 23, b"00001234"),
+        patch(line(0), &TransmissionStart::RECIPIENT, 0, b"00001234"),
         "a transmission start naming MPS (00008080) neither as sender nor as recipient",
     );
     {
@@ -1281,14 +1299,14 @@ fn spec_round_2(out: &mut Out, t: &[Record], f: &[Record], to_bytes: &[u8]) -> R
         "field-format--payer-blank",
         to_bytes,
         2,
-        patch(line(2), 21, &[b' '; 11]),
+        patch(line(2), &AmountItem1::PAYER, 0, &[b' '; 11]),
         "a claim whose payer's reference or account is all blanks (never blank: [decision 20](../docs/spec-decisions.md#decision-20))",
     );
     out.err_line(
         "field-format--mandate-reference-blank",
         to_bytes,
         11,
-        patch(line(11), 16, &[b' '; 11]),
+        patch(line(11), &MandatePost1::PAYER_REFERENCE, 0, &[b' '; 11]),
         "a mandate whose payer's reference is all blanks (never blank: [decision 20](../docs/spec-decisions.md#decision-20))",
     );
     out.err(

@@ -99,6 +99,13 @@ impl RecordError {
         self.last_column + 1 - self.first_column
     }
 
+    /// What was expected and what was found (`expected 17 digits, found "…"`), without the
+    /// columns, record type and field that [`Display`](fmt::Display) puts before it: for a
+    /// caller that shows the place itself, as a diagnostic does.
+    pub fn message(&self) -> Message<'_> {
+        Message(self)
+    }
+
     /// The found bytes as text: ISO-8859-1 decoded, so every byte is one character.
     pub fn found_text(&self) -> String {
         self.found.iter().copied().map(char::from).collect()
@@ -183,6 +190,7 @@ impl RecordError {
 }
 
 impl fmt::Display for RecordError {
+    /// `columns 33-49 (record 30, amount): expected 17 digits, found "…"`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.first_column == self.last_column {
             write!(f, "column {}", self.first_column)?;
@@ -193,9 +201,20 @@ impl fmt::Display for RecordError {
             Some(t) => write!(f, " (record {t:02}, {}): ", self.field)?,
             None => write!(f, " ({}): ", self.field)?,
         }
-        self.write_expected(f)?;
+        self.message().fmt(f)
+    }
+}
+
+/// What a [`RecordError`] expected and found, without the place: see [`RecordError::message`].
+#[derive(Debug, Clone, Copy)]
+pub struct Message<'a>(&'a RecordError);
+
+impl fmt::Display for Message<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = self.0;
+        e.write_expected(f)?;
         if !matches!(
-            self.kind,
+            e.kind,
             ErrorKind::TooLarge { .. }
                 | ErrorKind::YearOutOfRange { .. }
                 | ErrorKind::EmptyLine
@@ -203,7 +222,7 @@ impl fmt::Display for RecordError {
                 | ErrorKind::LooksLikeUtf8 { .. }
                 | ErrorKind::Utf8Text
         ) {
-            write!(f, ", found {:?}", self.found_text())?;
+            write!(f, ", found {:?}", e.found_text())?;
         }
         Ok(())
     }

@@ -133,17 +133,16 @@ const fn field(name: &'static str, first: usize, last: usize, kind: FieldKind) -
 }
 
 /// Positions 1-2 of every record.
-pub(crate) const FORMAT_CODE: Field = field("format code", 1, 2, FieldKind::Literal("NY"));
+pub const FORMAT_CODE: Field = field("format code", 1, 2, FieldKind::Literal("NY"));
 /// Positions 3-4 of records 10 and 89.
-pub(crate) const SERVICE_CODE_00: Field = field("service code", 3, 4, FieldKind::Literal("00"));
+pub const SERVICE_CODE_00: Field = field("service code", 3, 4, FieldKind::Literal("00"));
 /// Positions 3-4 of every other record.
-pub(crate) const SERVICE_CODE_01: Field = field("service code", 3, 4, FieldKind::Literal("01"));
+pub const SERVICE_CODE_01: Field = field("service code", 3, 4, FieldKind::Literal("01"));
 /// Positions 5-6 of records 10 and 89.
-pub(crate) const TRANSMISSION_TYPE: Field =
-    field("transmission type", 5, 6, FieldKind::Literal("00"));
+pub const TRANSMISSION_TYPE: Field = field("transmission type", 5, 6, FieldKind::Literal("00"));
 
 /// Positions 7-8 of any record, before its type is known.
-pub(crate) const RECORD_TYPE: Field = field("record type", 7, 8, FieldKind::Number);
+pub const RECORD_TYPE: Field = field("record type", 7, 8, FieldKind::Number);
 
 /// Positions 7-8: the record type `code`.
 pub(crate) const fn record_type(code: &'static str) -> Field {

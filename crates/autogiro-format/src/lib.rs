@@ -56,8 +56,11 @@ mod records;
 mod value;
 mod writer;
 
-pub use error::{Error, ErrorKind, RecordError, ValueError};
-pub use layout::{Field, FieldKind, LAYOUTS, Layout};
+pub use error::{Error, ErrorKind, Message, RecordError, ValueError};
+pub use layout::{
+    FORMAT_CODE, Field, FieldKind, LAYOUTS, Layout, RECORD_TYPE, SERVICE_CODE_00, SERVICE_CODE_01,
+    TRANSMISSION_TYPE,
+};
 pub use reader::Reader;
 pub use records::{
     AmountItem1, AmountItem2, AssignmentStart, ClaimsEnd, ClaimsEndFromMps, MandatePost1,

@@ -6,7 +6,7 @@ use std::fmt;
 use time::{Date, Duration};
 
 use autogiro_checksum::AccountNumber;
-use autogiro_format::{Direction, Reader, Record, Text};
+use autogiro_format::{Direction, Text};
 use autogiro_model::{
     Assignment, AssignmentHeader, Claim, Code, Mandate, MandatesAssignment, MpsMandate,
     ReadOptions, RejectedAssignment, Rejection, SettledAssignment, Transmission,
@@ -279,9 +279,8 @@ impl Ledger {
         scenario: &Scenario,
     ) -> Outcome {
         let read = Transmission::read(file, options);
-        let ranges = assignment_lines(file, options);
         let mut refused = Vec::new();
-        let mut refused_ranges = BTreeSet::new();
+        let mut refused_spans = BTreeSet::new();
         for d in read.diagnostics.iter().filter(|d| d.is_error()) {
             let framing = matches!(d.record_type, Some(10 | 89))
                 || matches!(
@@ -292,17 +291,13 @@ impl Ledger {
                         | Code::RecordAfterTransmissionEnd
                         | Code::Io
                 );
-            let range = ranges
-                .iter()
-                .position(|r| r.first <= d.line && d.line <= r.last);
-            match range {
-                Some(i) if !framing => {
-                    if refused_ranges.insert(i)
-                        && let Some(r) = ranges.get(i)
-                    {
+            let span = read.spans.iter().position(|s| s.lines.contains(&d.line));
+            match span.and_then(|i| Some((i, read.spans.get(i)?))) {
+                Some((i, s)) if !framing => {
+                    if refused_spans.insert(i) {
                         refused.push(Refused::Assignment {
-                            agreement_id: r.agreement_id,
-                            assignment_number: r.assignment_number,
+                            agreement_id: s.agreement_id,
+                            assignment_number: s.assignment_number,
                             reason: d.to_string(),
                         });
                     }
@@ -318,21 +313,22 @@ impl Ledger {
                 }
             }
         }
-        // Pair the model's assignments with the line ranges, in order, by their header.
-        let mut kept = Vec::new();
-        let mut models = read.transmission.assignments.iter().peekable();
-        for (i, r) in ranges.iter().enumerate() {
-            let Some(a) = models.peek() else { break };
-            let h = a.header();
-            if (h.agreement_id, h.assignment_number) != (r.agreement_id, r.assignment_number) {
-                continue;
-            }
-            if let Some(a) = models.next()
-                && !refused_ranges.contains(&i)
-            {
-                kept.push(a.clone());
-            }
-        }
+        // The model's assignments that no error refused, by the span that holds each.
+        let kept_indexes: BTreeSet<usize> = read
+            .spans
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !refused_spans.contains(i))
+            .filter_map(|(_, s)| s.assignment)
+            .collect();
+        let kept = read
+            .transmission
+            .assignments
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| kept_indexes.contains(i))
+            .map(|(_, a)| a.clone())
+            .collect();
         let input = Transmission {
             assignments: kept,
             ..read.transmission
@@ -504,56 +500,4 @@ enum Taken {
 /// Adds an assignment to a response (the response's direction always fits).
 fn push(response: &mut Transmission, assignment: impl Into<Assignment>) {
     response.assignments.push(assignment.into());
-}
-
-/// The lines of an assignment, from its start (20) to its end (88) or the next start.
-#[derive(Debug, Clone, Copy)]
-struct Lines {
-    agreement_id: u32,
-    assignment_number: u32,
-    first: u64,
-    last: u64,
-}
-
-/// The line ranges of the assignments of a file.
-fn assignment_lines(file: &[u8], options: &ReadOptions) -> Vec<Lines> {
-    let mut reader = Reader::new(file);
-    if let Some(d) = options.direction {
-        reader = reader.direction(d);
-    }
-    if let Some(today) = options.today {
-        reader = reader.reference_date(today);
-    }
-    let mut ranges: Vec<Lines> = Vec::new();
-    let mut open = false;
-    for (line, record) in reader.flatten() {
-        match record {
-            Record::AssignmentStart(s) => {
-                if open && let Some(r) = ranges.last_mut() {
-                    r.last = line - 1;
-                }
-                ranges.push(Lines {
-                    agreement_id: s.agreement_id,
-                    assignment_number: s.assignment_number,
-                    first: line,
-                    last: u64::MAX,
-                });
-                open = true;
-            }
-            Record::ClaimsEnd(_) | Record::ClaimsEndFromMps(_) | Record::MandatesEnd(_) => {
-                if open && let Some(r) = ranges.last_mut() {
-                    r.last = line;
-                }
-                open = false;
-            }
-            Record::TransmissionEnd(_) | Record::TransmissionEndFromMps(_) => {
-                if open && let Some(r) = ranges.last_mut() {
-                    r.last = line - 1;
-                }
-                open = false;
-            }
-            _ => {}
-        }
-    }
-    ranges
 }

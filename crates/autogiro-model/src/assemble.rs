@@ -11,9 +11,9 @@ use autogiro_format::{
 };
 
 use crate::{
-    Amount, Assignment, AssignmentHeader, AssignmentKind, Claim, ClaimsAssignment, ListingPost,
-    Mandate, MandatesAssignment, MpsMandate, Organisation, PayerDetails, RejectedAssignment,
-    Rejection, SettledAssignment, SpecificationLine, Transmission,
+    Amount, Assignment, AssignmentHeader, AssignmentKind, AssignmentSpan, Claim, ClaimsAssignment,
+    ListingPost, Mandate, MandatesAssignment, MpsMandate, Organisation, PayerDetails,
+    RejectedAssignment, Rejection, SettledAssignment, SpecificationLine, Transmission,
 };
 
 /// The posts 2-4 of the mandate being read, until all three are there.
@@ -32,6 +32,12 @@ pub(crate) struct Assembler {
     posts: Posts,
     /// The last mandate could not be represented: its later posts are dropped too.
     skip_mandate: bool,
+    /// Every assignment start read, with its lines; the last is open until its end.
+    spans: Vec<AssignmentSpan>,
+    /// Whether the last span is still open (no end record yet).
+    span_open: bool,
+    /// The last line seen.
+    line: u64,
 }
 
 impl Assembler {
@@ -49,10 +55,45 @@ impl Assembler {
             pending: None,
             posts: Posts::default(),
             skip_mandate: false,
+            spans: Vec::new(),
+            span_open: false,
+            line: 0,
         }
     }
 
-    pub(crate) fn record(&mut self, record: &Record, direction: Direction) {
+    /// Closes the open span at `last`.
+    fn close_span(&mut self, last: u64) {
+        if self.span_open
+            && let Some(span) = self.spans.last_mut()
+        {
+            span.lines = *span.lines.start()..=last.max(*span.lines.start());
+        }
+        self.span_open = false;
+    }
+
+    /// Reads the record of `line`. A line that could not be read is not given, but it stays
+    /// inside the span of the assignment it is in.
+    pub(crate) fn record(&mut self, line: u64, record: &Record, direction: Direction) {
+        self.line = line;
+        match record {
+            Record::AssignmentStart(s) => {
+                self.close_span(line - 1);
+                self.spans.push(AssignmentSpan {
+                    agreement_id: s.agreement_id,
+                    assignment_number: s.assignment_number,
+                    lines: line..=line,
+                    assignment: None,
+                });
+                self.span_open = true;
+            }
+            Record::ClaimsEnd(_) | Record::ClaimsEndFromMps(_) | Record::MandatesEnd(_) => {
+                self.close_span(line);
+            }
+            Record::TransmissionEnd(_) | Record::TransmissionEndFromMps(_) => {
+                self.close_span(line - 1);
+            }
+            _ => {}
+        }
         match record {
             Record::TransmissionStart(s) => {
                 let t = &mut self.transmission;
@@ -153,6 +194,9 @@ impl Assembler {
 
     fn end(&mut self) {
         if let Some(a) = self.current.take() {
+            if let Some(span) = self.spans.last_mut() {
+                span.assignment = Some(self.transmission.assignments.len());
+            }
             self.transmission.assignments.push(a);
         }
         self.pending = None;
@@ -268,9 +312,12 @@ impl Assembler {
     }
 
     /// The transmission read, with what is still open closed.
-    pub(crate) fn finish(mut self) -> Transmission {
+    /// The model and the span of every assignment start read (one without an end runs to the
+    /// last line read).
+    pub(crate) fn finish(mut self) -> (Transmission, Vec<AssignmentSpan>) {
         self.end();
-        self.transmission
+        self.close_span(self.line);
+        (self.transmission, self.spans)
     }
 }
 

@@ -221,12 +221,8 @@ impl Diagnostic {
 
     /// The diagnostic of a record error on `line`.
     pub fn from_record_error(line: u64, error: &RecordError) -> Self {
-        // The message is the error's text after its location, which the diagnostic carries.
-        let text = error.to_string();
-        let message = text
-            .split_once("): ")
-            .map_or(text.as_str(), |(_, m)| m)
-            .to_owned();
+        // The diagnostic carries the place; the message is what was expected and found.
+        let message = error.message().to_string();
         Self {
             severity: Severity::Error,
             code: Code::of_record_error(error),

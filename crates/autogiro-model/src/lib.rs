@@ -88,9 +88,32 @@ pub struct Read {
     pub transmission: Transmission,
     /// Every error and warning, in line order.
     pub diagnostics: Vec<Diagnostic>,
+    /// Where each assignment lies in the file, in file order, including those the model could
+    /// not hold: what a diagnostic's line belongs to.
+    pub spans: Vec<AssignmentSpan>,
+}
+
+/// Where an assignment lies in a file read: from its start (record 20) to its end (record 88).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssignmentSpan {
+    /// Record 20's agreement id.
+    pub agreement_id: u32,
+    /// Record 20's assignment number.
+    pub assignment_number: u32,
+    /// The first and last line, 1-based. An assignment without an end runs to the line before
+    /// the next start or the transmission end, or to the last line of the file.
+    pub lines: std::ops::RangeInclusive<u64>,
+    /// Its index in [`Read::transmission`]'s assignments; `None` when the model could not
+    /// hold it (an assignment account with a wrong check digit).
+    pub assignment: Option<usize>,
 }
 
 impl Read {
+    /// The span of the assignment that `line` belongs to, if any.
+    pub fn span_of(&self, line: u64) -> Option<&AssignmentSpan> {
+        self.spans.iter().find(|s| s.lines.contains(&line))
+    }
+
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics.iter().any(Diagnostic::is_error)
@@ -129,16 +152,18 @@ impl Transmission {
         let mut assembler = assemble::Assembler::new(options.direction.unwrap_or_default());
         let mut diagnostics = Vec::new();
         drive(input, options, |record, direction, checker| {
-            if let Some(record) = record {
-                assembler.record(record, direction);
+            if let Some((line, record)) = record {
+                assembler.record(line, record, direction);
             }
             if checker.has_diagnostics() {
                 diagnostics.append(&mut checker.take_diagnostics());
             }
         });
+        let (transmission, spans) = assembler.finish();
         Read {
-            transmission: assembler.finish(),
+            transmission,
             diagnostics,
+            spans,
         }
     }
 }
@@ -167,12 +192,12 @@ pub fn validate_each<R: BufRead>(
     })
 }
 
-/// Reads every line, feeds the checker, and calls `after` with the line's record (if it
+/// Reads every line, feeds the checker, and calls `after` with the line and its record (if it
 /// parsed), the direction and the checker. Returns the number of lines read.
 fn drive<R: BufRead>(
     input: R,
     options: &ReadOptions,
-    mut after: impl FnMut(Option<&autogiro_format::Record>, Direction, &mut check::Checker),
+    mut after: impl FnMut(Option<(u64, &autogiro_format::Record)>, Direction, &mut check::Checker),
 ) -> u64 {
     let mut reader = Reader::new(input);
     if let Some(direction) = options.direction {
@@ -188,7 +213,7 @@ fn drive<R: BufRead>(
         match item {
             Ok((line, record)) => {
                 checker.record(line, record, direction);
-                after(Some(record), direction, &mut checker);
+                after(Some((line, record)), direction, &mut checker);
             }
             Err(autogiro_format::Error::Record { line, error }) => {
                 checker.bad_line(line, &error);

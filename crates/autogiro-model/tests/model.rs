@@ -175,6 +175,66 @@ fn built_files_read_back_equal_and_clean() {
     }
 }
 
+/// Each assignment's span runs from its start to its end; one the model cannot hold (a wrong
+/// check digit in its account) keeps its span, without an index; one without an end runs to
+/// the line before the transmission end.
+#[test]
+fn read_gives_each_assignment_its_lines() {
+    let t = to_mps();
+    let mut records = t.to_records().unwrap();
+    let read = Transmission::read(&bytes_of(&records)[..], &ReadOptions::new());
+    let starts: Vec<u64> = records
+        .iter()
+        .zip(1..)
+        .filter(|(r, _)| matches!(r, Record::AssignmentStart(_)))
+        .map(|(_, line)| line)
+        .collect();
+    let ends: Vec<u64> = records
+        .iter()
+        .zip(1..)
+        .filter(|(r, _)| r.record_type() == 88)
+        .map(|(_, line)| line)
+        .collect();
+    let spans: Vec<_> = read
+        .spans
+        .iter()
+        .map(|s| (s.lines.clone(), s.assignment))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            (starts[0]..=ends[0], Some(0)),
+            (starts[1]..=ends[1], Some(1))
+        ]
+    );
+    assert_eq!(
+        read.span_of(starts[1] + 1).map(|s| s.assignment),
+        Some(Some(1))
+    );
+    assert!(read.span_of(1).is_none());
+
+    // The claims assignment's account broken, its end removed.
+    if let Record::AssignmentStart(s) = &mut records[1] {
+        s.account = autogiro_format::Digits::new("12345678900").unwrap();
+    }
+    let end = usize::try_from(ends[0] - 1).unwrap();
+    records.remove(end);
+    let file = bytes_of(&records);
+    let read = Transmission::read(&file[..], &ReadOptions::new());
+    let spans: Vec<_> = read
+        .spans
+        .iter()
+        .map(|s| (s.lines.clone(), s.assignment))
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            (starts[0]..=starts[1] - 2, None),
+            (starts[1] - 1..=ends[1] - 1, Some(0))
+        ]
+    );
+}
+
 #[test]
 fn hand_written_fixtures_are_what_the_builders_write() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/ok");
