@@ -16,7 +16,7 @@ use autogiro_format::{
 };
 use autogiro_model::{
     Amount, AssignmentHeader, Claim, ClaimsAssignment, ListingPost, Mandate, MandateLimit,
-    MandatesAssignment, MpsMandate, Organisation, PayerDetails, RejectedAssignment, Rejection,
+    MandatesAssignment, MpsMandate, Organisation, PayerDetails, RejectedAssignment, RejectedClaim,
     SettledAssignment, Transmission, payer_reference,
 };
 use time::{Duration, macros::date};
@@ -164,7 +164,7 @@ pub(crate) fn from_mps() -> Result<Transmission> {
     .and_then(|c| c.with_own_reference("Faktura 2026-002"))
     .map_err(e)?
     .with_notice();
-    rejected.push(Rejection {
+    rejected.push(RejectedClaim {
         claim: limited,
         code: ErrorCode::LimitExceeded,
     });
@@ -176,7 +176,7 @@ pub(crate) fn from_mps() -> Result<Transmission> {
     .with_short_name("Ærlig Ås")
     .and_then(|c| c.with_own_reference("Purring 2025-117"))
     .map_err(e)?;
-    rejected.push(Rejection {
+    rejected.push(RejectedClaim {
         claim: old_code,
         code: ErrorCode::Other(253),
     });
@@ -377,7 +377,7 @@ fn every_error_code() -> Result<Transmission> {
         .with_short_name("Nordmann")
         .and_then(|c| c.with_own_reference(&format!("Kode {code}")))
         .map_err(e)?;
-        rejected.push(Rejection { claim, code: *code });
+        rejected.push(RejectedClaim { claim, code: *code });
     }
     let mut t = Transmission::from_mps(12345, 43, date!(2026 - 03 - 02));
     t.push(rejected).map_err(e)?;

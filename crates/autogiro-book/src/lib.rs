@@ -36,6 +36,8 @@ mod store;
 
 use std::path::PathBuf;
 
+/// The model's types that this crate's signatures use.
+pub use autogiro_model::{Amount, Date, Direction, Transmission};
 pub use book::{
     Book, BookClaim, BookMandate, Export, Finding, Imported, ListingChange, Reservation, Show,
     Status, Unmatched,

@@ -9,7 +9,7 @@ use autogiro_format::{ErrorCode, PeriodCode, RegistrationType, Text};
 use autogiro_ledger::{Ledger, Scenario};
 use autogiro_model::{
     Amount, AssignmentHeader, Claim, ClaimsAssignment, Mandate, MandateLimit, MandatesAssignment,
-    MpsMandate, Organisation, PayerDetails, ReadOptions, RejectedAssignment, Rejection,
+    MpsMandate, Organisation, PayerDetails, ReadOptions, RejectedAssignment, RejectedClaim,
     SettledAssignment, Transmission, payer_reference,
 };
 use time::{Date, macros::date};
@@ -360,7 +360,7 @@ fn answers_that_match_nothing_or_two_claims_are_reported(place: &Place) {
         },
         date!(2026 - 04 - 10),
     );
-    rejected.push(Rejection {
+    rejected.push(RejectedClaim {
         claim: Claim::new(
             date!(2026 - 04 - 10),
             payer_reference("55555").unwrap(),

@@ -9,10 +9,10 @@ use autogiro_checksum::AccountNumber;
 use autogiro_format::{Direction, Text};
 use autogiro_model::{
     Assignment, AssignmentHeader, Claim, Code, Mandate, MandatesAssignment, MpsMandate,
-    ReadOptions, RejectedAssignment, Rejection, SettledAssignment, Transmission,
+    ReadOptions, RejectedAssignment, RejectedClaim, SettledAssignment, Transmission,
 };
 
-use crate::{Decision, Ledger, Refusal, next_business_day};
+use crate::{Decision, Ledger, RejectReason, next_business_day};
 
 /// What the payer's bank does, which a payee cannot know: accounts that do not exist (222) and
 /// accounts whose bank refuses the charge (221).
@@ -47,11 +47,11 @@ impl Scenario {
         self
     }
 
-    fn outcome(&self, account: &AccountNumber) -> Option<Refusal> {
+    fn outcome(&self, account: &AccountNumber) -> Option<RejectReason> {
         if self.missing_accounts.contains(account.as_str()) {
-            Some(Refusal::AccountNotFound)
+            Some(RejectReason::AccountNotFound)
         } else if self.refusing_accounts.contains(account.as_str()) {
-            Some(Refusal::RejectedByBank)
+            Some(RejectReason::RejectedByBank)
         } else {
             None
         }
@@ -132,7 +132,7 @@ pub struct ClaimOutcome {
     /// The processing date ([decision 16](docs/spec-decisions.md#decision-16)).
     pub processing_date: Date,
     /// Why it was rejected; `None` when settled.
-    pub refusal: Option<Refusal>,
+    pub refusal: Option<RejectReason>,
 }
 
 /// The archive reference MPS gives a mandate registered by file.
@@ -379,7 +379,7 @@ impl Ledger {
         claim: &Claim,
         processing: Date,
         scenario: &Scenario,
-    ) -> (Claim, Option<Refusal>) {
+    ) -> (Claim, Option<RejectReason>) {
         let decision = match self.evaluate(agreement, claim, processing) {
             Decision::Settle => match self.payer_account(agreement, claim) {
                 Some(account) => scenario
@@ -408,7 +408,7 @@ impl Ledger {
     fn respond_claims(
         &mut self,
         header: &AssignmentHeader,
-        decisions: Vec<Option<(Claim, Option<Refusal>)>>,
+        decisions: Vec<Option<(Claim, Option<RejectReason>)>>,
         received: Date,
         response: &mut Transmission,
     ) {
@@ -417,7 +417,7 @@ impl Ledger {
         for (claim, refusal) in decisions.into_iter().flatten() {
             match refusal {
                 None => settled.push(claim),
-                Some(refusal) => rejected.push(Rejection {
+                Some(refusal) => rejected.push(RejectedClaim {
                     claim,
                     code: refusal.code(),
                 }),
@@ -494,7 +494,7 @@ enum Taken {
     /// The confirmations of the mandates registered.
     Mandates(Vec<Mandate>),
     /// One slot per claim, filled in processing order.
-    Claims(Vec<Option<(Claim, Option<Refusal>)>>),
+    Claims(Vec<Option<(Claim, Option<RejectReason>)>>),
 }
 
 /// Adds an assignment to a response (the response's direction always fits).

@@ -4,7 +4,7 @@ use std::fmt;
 use time::Date;
 
 use autogiro_format::{ErrorCode, PeriodCode};
-use autogiro_model::{Amount, Claim, PayerReference, RejectionCode};
+use autogiro_model::{Amount, Claim, PayerReference};
 
 use crate::{Period, Register};
 
@@ -12,7 +12,7 @@ use crate::{Period, Register};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "kebab-case", tag = "reason"))]
-pub enum Refusal {
+pub enum RejectReason {
     /// No mandate for the payer reference under the agreement (131).
     NotFound,
     /// The mandate is not chargeable yet (131).
@@ -47,9 +47,9 @@ pub enum Refusal {
     RejectedByBank,
 }
 
-impl Refusal {
+impl RejectReason {
     /// The error code MPS returns for it ([decision 9](docs/spec-decisions.md#decision-9)).
-    pub fn code(self) -> RejectionCode {
+    pub fn code(self) -> ErrorCode {
         match self {
             Self::NotFound | Self::NotYetActive { .. } | Self::Expired { .. } => {
                 ErrorCode::MandateNotFound
@@ -62,7 +62,7 @@ impl Refusal {
     }
 }
 
-impl fmt::Display for Refusal {
+impl fmt::Display for RejectReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::NotFound => f.write_str("no mandate for the payer reference"),
@@ -94,7 +94,7 @@ pub enum Decision {
     /// MPS settles it.
     Settle,
     /// MPS rejects it.
-    Reject(Refusal),
+    Reject(RejectReason),
 }
 
 /// Why the ledger refused an operation. Nothing is changed when it does.
@@ -158,7 +158,7 @@ struct ChargeKey {
 /// ```
 /// use autogiro_checksum::AccountNumber;
 /// use autogiro_format::{PeriodCode, RegistrationType};
-/// use autogiro_ledger::{Decision, Ledger, Refusal};
+/// use autogiro_ledger::{Decision, Ledger, RejectReason};
 /// use autogiro_model::{payer_reference, Amount, Claim, Mandate, MandateLimit};
 /// use time::macros::date;
 ///
@@ -172,7 +172,7 @@ struct ChargeKey {
 /// assert_eq!(ledger.settle(56789, &claim, date!(2026 - 01 - 20)), Decision::Settle);
 /// assert!(matches!(
 ///     ledger.settle(56789, &claim, date!(2026 - 01 - 21)),
-///     Decision::Reject(Refusal::LimitExceeded { .. })
+///     Decision::Reject(RejectReason::LimitExceeded { .. })
 /// ));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -235,19 +235,19 @@ impl Ledger {
     /// limit in force that day (simplified mandates have none).
     pub fn evaluate(&self, agreement_id: u32, claim: &Claim, processing_date: Date) -> Decision {
         let Some(m) = self.register.get(agreement_id, &claim.payer) else {
-            return Decision::Reject(Refusal::NotFound);
+            return Decision::Reject(RejectReason::NotFound);
         };
         let active_from = m.active_from();
         if processing_date < active_from {
-            return Decision::Reject(Refusal::NotYetActive { active_from });
+            return Decision::Reject(RejectReason::NotYetActive { active_from });
         }
         if let Some(valid_to) = m.mandate.valid_to
             && processing_date > valid_to
         {
-            return Decision::Reject(Refusal::Expired { valid_to });
+            return Decision::Reject(RejectReason::Expired { valid_to });
         }
         if m.is_blocked_on(processing_date) {
-            return Decision::Reject(Refusal::Blocked {
+            return Decision::Reject(RejectReason::Blocked {
                 from: m.blocked_from,
                 to: m.blocked_to,
             });
@@ -261,7 +261,7 @@ impl Ledger {
             Some(total) if total <= limit || period_code == PeriodCode::NoPeriod => {
                 Decision::Settle
             }
-            _ => Decision::Reject(Refusal::LimitExceeded {
+            _ => Decision::Reject(RejectReason::LimitExceeded {
                 limit,
                 used,
                 requested: claim.amount,

@@ -7,7 +7,7 @@
 //! * [`Period`]: the calendar window of a period code that holds a date ([decision 7](docs/spec-decisions.md#decision-7)).
 //! * [`Register`]: the mandates of each agreement, from the files sent to MPS and from MPS.
 //! * [`Ledger`]: the register and the charges per mandate and period; [`Ledger::evaluate`]
-//!   says whether MPS would settle a claim, and why not ([`Refusal`], codes 131, 133, 181).
+//!   says whether MPS would settle a claim, and why not ([`RejectReason`], codes 131, 133, 181).
 //! * [`Ledger::clear`] / [`Ledger::clear_file`]: an MPS simulator that turns a file to MPS into
 //!   the file MPS would send back, deterministically; a [`Scenario`] adds what only the payer's
 //!   bank knows (221, 222).
@@ -56,9 +56,15 @@ pub use calendar::{
     next_business_day,
 };
 pub use clearing::{ClaimOutcome, Outcome, Refused, Scenario, assignment_number_free_from};
-pub use ledger::{Decision, Ledger, LedgerError, Refusal};
+pub use ledger::{Decision, Ledger, LedgerError, RejectReason};
 pub use period::Period;
 pub use register::{LimitChange, Register, RegisteredMandate};
+
+/// The model's types that this crate's signatures use.
+pub use autogiro_model::{
+    AccountNumber, Amount, AssignmentHeader, Claim, Date, ErrorCode, Mandate, PayerReference,
+    PeriodCode, ReadOptions, Transmission,
+};
 
 /// Serde for maps whose keys are not strings: a list of `[key, value]` pairs.
 #[cfg(feature = "serde")]

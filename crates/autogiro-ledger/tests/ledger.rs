@@ -7,7 +7,7 @@ use std::path::Path;
 use autogiro_checksum::AccountNumber;
 use autogiro_format::{ErrorCode, PeriodCode, RegistrationType};
 use autogiro_ledger::{
-    Decision, Ledger, LedgerError, LimitChange, Period, Refusal, Refused, Scenario,
+    Decision, Ledger, LedgerError, LimitChange, Period, Refused, RejectReason, Scenario,
     add_business_days, business_days_between, easter_sunday, is_business_day, next_business_day,
 };
 use autogiro_model::{
@@ -192,7 +192,7 @@ fn a_claim_the_day_before_activation_is_rejected_on_the_day_settled() {
     assert_eq!(m.active_from(), date!(2026 - 01 - 12));
     assert_eq!(
         ledger.settle(AGREEMENT, &claim(nok(100)), date!(2026 - 01 - 09)),
-        Decision::Reject(Refusal::NotYetActive {
+        Decision::Reject(RejectReason::NotYetActive {
             active_from: date!(2026 - 01 - 12)
         })
     );
@@ -243,7 +243,7 @@ fn monthly_limit_600_plus_400_then_one_ore_too_many_then_next_month() {
     let rejected = ledger.settle(AGREEMENT, &one_ore, date!(2026 - 02 - 27));
     assert_eq!(
         rejected,
-        Decision::Reject(Refusal::LimitExceeded {
+        Decision::Reject(RejectReason::LimitExceeded {
             limit: nok(1000),
             used: nok(1000),
             requested: Amount::from_ore(1).unwrap()
@@ -269,7 +269,7 @@ fn weekly_limits_across_a_year_boundary() {
     );
     assert!(matches!(
         ledger.settle(AGREEMENT, &claim(nok(300)), date!(2026 - 12 - 31)),
-        Decision::Reject(Refusal::LimitExceeded { .. })
+        Decision::Reject(RejectReason::LimitExceeded { .. })
     ));
     assert_eq!(
         ledger.settle(AGREEMENT, &claim(nok(300)), date!(2027 - 01 - 04)),
@@ -292,7 +292,7 @@ fn blocks_expiry_deletion_and_limit_changes() {
         .unwrap();
     let blocked = ledger.settle(AGREEMENT, &claim(nok(1)), date!(2026 - 03 - 10));
     assert!(
-        matches!(blocked, Decision::Reject(r @ Refusal::Blocked { .. }) if r.code() == ErrorCode::MandateBlocked)
+        matches!(blocked, Decision::Reject(r @ RejectReason::Blocked { .. }) if r.code() == ErrorCode::MandateBlocked)
     );
     assert_eq!(
         ledger.settle(AGREEMENT, &claim(nok(1)), date!(2026 - 03 - 16)),
@@ -313,7 +313,7 @@ fn blocks_expiry_deletion_and_limit_changes() {
         .unwrap();
     assert!(matches!(
         ledger.evaluate(AGREEMENT, &claim(nok(1500)), date!(2026 - 03 - 20)),
-        Decision::Reject(Refusal::LimitExceeded { .. })
+        Decision::Reject(RejectReason::LimitExceeded { .. })
     ));
     assert_eq!(
         ledger.settle(AGREEMENT, &claim(nok(1500)), date!(2026 - 04 - 01)),
@@ -330,7 +330,7 @@ fn blocks_expiry_deletion_and_limit_changes() {
         .unwrap();
     assert_eq!(
         ledger.evaluate(AGREEMENT, &claim(nok(1)), date!(2026 - 07 - 01)),
-        Decision::Reject(Refusal::Expired {
+        Decision::Reject(RejectReason::Expired {
             valid_to: date!(2026 - 06 - 30)
         })
     );
@@ -344,8 +344,8 @@ fn blocks_expiry_deletion_and_limit_changes() {
         .apply(AGREEMENT, &delete, date!(2026 - 05 - 02))
         .unwrap();
     let after = ledger.evaluate(AGREEMENT, &claim(nok(1)), date!(2026 - 05 - 04));
-    assert_eq!(after, Decision::Reject(Refusal::NotFound));
-    assert_eq!(Refusal::NotFound.code(), ErrorCode::MandateNotFound);
+    assert_eq!(after, Decision::Reject(RejectReason::NotFound));
+    assert_eq!(RejectReason::NotFound.code(), ErrorCode::MandateNotFound);
 }
 
 #[test]
@@ -729,7 +729,7 @@ fn a_file_read_on_a_saturday_counts_from_the_monday() {
     assert_eq!(m.active_from(), date!(2026 - 03 - 30));
     assert!(matches!(
         ledger.settle(AGREEMENT, &claim(nok(1)), date!(2026 - 03 - 27)),
-        Decision::Reject(Refusal::NotYetActive { .. })
+        Decision::Reject(RejectReason::NotYetActive { .. })
     ));
     assert_eq!(
         ledger.settle(AGREEMENT, &claim(nok(1)), date!(2026 - 03 - 30)),

@@ -13,7 +13,7 @@ use autogiro_format::{
 use crate::{
     Amount, Assignment, AssignmentHeader, AssignmentKind, AssignmentSpan, Claim, ClaimsAssignment,
     ListingPost, Mandate, MandatesAssignment, MpsMandate, Organisation, PayerDetails,
-    RejectedAssignment, Rejection, SettledAssignment, SpecificationLine, Transmission,
+    RejectedAssignment, RejectedClaim, SettledAssignment, SpecificationLine, Transmission,
 };
 
 /// The posts 2-4 of the mandate being read, until all three are there.
@@ -117,7 +117,7 @@ impl Assembler {
                 if let (Some(claim), Some(Assignment::Rejected(a))) =
                     (self.claim(&i.item), &mut self.current)
                 {
-                    a.rejections.push(Rejection {
+                    a.rejections.push(RejectedClaim {
                         claim,
                         code: i.error_code,
                     });

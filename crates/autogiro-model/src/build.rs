@@ -11,7 +11,7 @@ use autogiro_format::{
 use crate::limits::{MAX_SPECIFICATIONS, MAX_TRANSACTIONS, SPECIFICATION_LINES};
 use crate::{
     Amount, Assignment, AssignmentHeader, Claim, ClaimsAssignment, Mandate, MandatesAssignment,
-    PayerDetails, PayerReference, RejectedAssignment, Rejection, SettledAssignment,
+    PayerDetails, PayerReference, RejectedAssignment, RejectedClaim, SettledAssignment,
     SpecificationLine, Transmission,
 };
 
@@ -365,7 +365,7 @@ impl RejectedAssignment {
     }
 
     /// Adds a rejected claim, numbering it.
-    pub fn push(&mut self, mut rejection: Rejection) {
+    pub fn push(&mut self, mut rejection: RejectedClaim) {
         rejection.claim.specification.clear();
         rejection.claim.transaction_number = next_number(self.rejections.len());
         self.rejections.push(rejection);

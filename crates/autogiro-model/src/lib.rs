@@ -60,8 +60,8 @@ use autogiro_format::Reader;
 // dependency to call it.
 pub use autogiro_checksum::{AccountNumber, ChecksumError, Kid, Modulus, OrganisationNumber};
 pub use autogiro_format::{
-    ClaimType, Direction, ErrorCode, MandateType, PaddedDigits, PeriodCode, RegistrationType, Text,
-    ValueError,
+    AssignmentType, ClaimType, Direction, ErrorCode, MandateType, PaddedDigits, PeriodCode, Record,
+    RegistrationType, Text, ValueError,
 };
 pub use rust_decimal::Decimal;
 pub use time::{Date, Month};
@@ -73,7 +73,7 @@ pub use human::{DateError, parse_date};
 pub use model::{
     Assignment, AssignmentHeader, AssignmentKind, Claim, ClaimsAssignment, ListingPost, Mandate,
     MandatesAssignment, MpsMandate, Organisation, PayerDetails, PayerReference, RejectedAssignment,
-    Rejection, RejectionCode, SettledAssignment, SpecificationLine, Transmission,
+    RejectedClaim, SettledAssignment, SpecificationLine, Transmission,
 };
 pub use options::{Edition, KidCheck, ReadOptions};
 pub use stream::TransmissionWriter;

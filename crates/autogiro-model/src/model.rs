@@ -12,9 +12,6 @@ use autogiro_format::{
 
 use crate::Amount;
 
-/// The error code of a rejected claim (record 36, positions 76-78).
-pub type RejectionCode = ErrorCode;
-
 /// The payer field of a claim (record 30 positions 22-32) and the payer's reference of a mandate
 /// (record 70 positions 17-27): right-justified digits, blank- or zero-padded, or the payer's
 /// 11-digit account. A claim's field must equal its mandate's, padding included.
@@ -226,7 +223,7 @@ pub struct RejectedAssignment {
     /// Record 88, positions 42-47: the date MPS generated the assignment.
     pub generated: Date,
     /// The rejected claims.
-    pub rejections: Vec<Rejection>,
+    pub rejections: Vec<RejectedClaim>,
 }
 
 /// Mandates: registrations, changes and deletions to MPS; confirmations and full listings from
@@ -293,11 +290,11 @@ pub struct SpecificationLine {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(deny_unknown_fields))]
-pub struct Rejection {
+pub struct RejectedClaim {
     /// The claim; its date is the processing date.
     pub claim: Claim,
     /// Record 36, positions 76-78.
-    pub code: RejectionCode,
+    pub code: ErrorCode,
 }
 
 /// A mandate (fullmakt): post 1 (record 70) and, to MPS, posts 2-4 (71, 72, 74); from MPS,

@@ -334,7 +334,7 @@ fn mps_claims_end(
 /// Items 1 and 2 (30/31, or 35/36 when rejected with `code`) and the specifications of a claim.
 pub(crate) fn claim_records(
     claim: &Claim,
-    code: Option<crate::RejectionCode>,
+    code: Option<crate::ErrorCode>,
     tally: &mut Tally,
     place: Place,
     emit: &mut impl FnMut(Record, Place) -> Result<(), WriteError>,

@@ -12,7 +12,7 @@ use autogiro_format::{
 use autogiro_model::{
     Amount, AssignmentHeader, BuildError, Claim, ClaimsAssignment, Code, Edition, KidCheck,
     Mandate, MandateLimit, MandatesAssignment, MpsMandate, Organisation, PayerDetails, ReadOptions,
-    RejectedAssignment, Rejection, SettledAssignment, Transmission, payer_reference, validate,
+    RejectedAssignment, RejectedClaim, SettledAssignment, Transmission, payer_reference, validate,
 };
 use proptest::prelude::*;
 use time::{Date, Duration, macros::date};
@@ -110,7 +110,7 @@ fn from_mps() -> Transmission {
     let mut settled = SettledAssignment::new(header(101), date!(2026 - 01 - 15));
     settled.push(claim.clone());
     let mut rejected = RejectedAssignment::new(header(102), date!(2026 - 02 - 02));
-    rejected.push(Rejection {
+    rejected.push(RejectedClaim {
         claim: claim.clone(),
         code: ErrorCode::LimitExceeded,
     });
