@@ -406,11 +406,7 @@ fn spool(input: &Path) -> anyhow::Result<Option<tempfile::NamedTempFile>> {
 }
 
 /// Every rule, on the file as written; the diagnostics printed when it is not valid.
-fn valid(
-    temp: &tempfile::NamedTempFile,
-    file: &str,
-    options: &ReadOptions,
-) -> anyhow::Result<bool> {
+fn valid(temp: &output::Temporary, file: &str, options: &ReadOptions) -> anyhow::Result<bool> {
     let report =
         autogiro::validate_file(temp.path(), options).context("cannot read the file back")?;
     if !report.is_valid() {
@@ -433,7 +429,7 @@ fn shown_output(out: &OutArgs) -> String {
 fn record_prepared(
     numbering: &mut Numbering,
     out: &OutArgs,
-    temp: &tempfile::NamedTempFile,
+    temp: &output::Temporary,
 ) -> anyhow::Result<()> {
     if let Numbering::Book(book, reservation) = numbering {
         let name = out.output.as_ref().and_then(|p| p.file_name()).map_or_else(

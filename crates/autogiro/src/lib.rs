@@ -57,10 +57,13 @@ pub mod settings;
 #[cfg(feature = "model")]
 pub mod rows;
 
+mod atomic;
+pub use atomic::AtomicFile;
+
 #[cfg(feature = "model")]
 mod helpers {
     use std::fs::File;
-    use std::io::{self, BufReader, BufWriter};
+    use std::io::{self, BufReader, BufWriter, Write as _};
     use std::path::Path;
 
     use autogiro_model::{Read, ReadOptions, Report, Transmission, WriteError};
@@ -111,33 +114,18 @@ mod helpers {
         path: impl AsRef<Path>,
         options: &ReadOptions,
     ) -> Result<Report, WriteError> {
-        let path = path.as_ref();
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or_else(|| Path::new("."));
-        let name = path
-            .file_name()
-            .map_or_else(|| "autogiro".into(), |n| n.to_string_lossy().into_owned());
-        let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
         let io = |source| WriteError::Io { source };
-        let result = (|| {
-            let mut out = BufWriter::new(File::create(&temp).map_err(io)?);
-            transmission.write(&mut out)?;
-            let file = out.into_inner().map_err(|e| io(e.into_error()))?;
-            file.sync_all().map_err(io)?;
-            drop(file);
-            let report = validate_file(&temp, options).map_err(io)?;
-            if !report.is_valid() {
-                return Err(WriteError::Invalid(report));
-            }
-            std::fs::rename(&temp, path).map_err(io)?;
-            Ok(report)
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&temp);
+        let mut file = crate::AtomicFile::create(path).map_err(io)?;
+        let mut out = BufWriter::new(&mut file);
+        transmission.write(&mut out)?;
+        out.flush().map_err(io)?;
+        drop(out);
+        let report = validate_file(file.temp_path(), options).map_err(io)?;
+        if !report.is_valid() {
+            return Err(WriteError::Invalid(report));
         }
-        result
+        file.commit(true).map_err(io)?;
+        Ok(report)
     }
 }
 
