@@ -8,7 +8,7 @@ use time::Date;
 
 use autogiro_format::{Direction, ErrorCode, PaddedDigits, RegistrationType};
 use autogiro_ledger::{
-    Ledger, LedgerError, Register, RegisteredMandate, Scenario, add_business_days,
+    Ledger, Register, RegisterError, RegisteredMandate, Scenario, add_business_days,
     assignment_number_free_from, next_business_day,
 };
 use autogiro_model::{Amount, Assignment, Claim, Mandate, MandateType, ReadOptions, Transmission};
@@ -273,10 +273,10 @@ fn sha256(bytes: &[u8]) -> String {
 }
 
 fn hex(digest: &[u8]) -> String {
-    let mut hex = String::with_capacity(64);
+    use std::fmt::Write as _;
+    let mut hex = String::with_capacity(2 * digest.len());
     for &b in digest {
-        hex.push(char::from(b"0123456789abcdef"[usize::from(b >> 4)]));
-        hex.push(char::from(b"0123456789abcdef"[usize::from(b & 15)]));
+        let _ = write!(hex, "{b:02x}");
     }
     hex
 }
@@ -949,7 +949,7 @@ fn sent_claim(
     })
 }
 
-fn note(e: &LedgerError) -> String {
+fn note(e: &RegisterError) -> String {
     format!("mandate not registered in the book: {e}")
 }
 

@@ -99,7 +99,15 @@ impl Kid {
             .check_digit_of(body)
             .ok_or(ChecksumError::NoCheckDigit)?;
         let mut kid = Self::from_ascii(body);
-        kid.digits[body.len()] = b'0' + check;
+        // The body has at most MAX_LEN - 1 digits, so the check digit has its place.
+        let slot = kid
+            .digits
+            .get_mut(body.len())
+            .ok_or(ChecksumError::TooLong {
+                max: Self::MAX_LEN,
+                found: body.len() + 1,
+            })?;
+        *slot = b'0' + check;
         kid.len += 1;
         Ok(kid)
     }
@@ -128,8 +136,11 @@ impl Kid {
     /// Copies checked ASCII digits (at most `MAX_LEN`) into a KID without checking the digit.
     fn from_ascii(ascii: &[u8]) -> Self {
         let mut digits = [0; Self::MAX_LEN];
-        let len = ascii.len().min(Self::MAX_LEN);
-        digits[..len].copy_from_slice(&ascii[..len]);
+        let mut len = 0;
+        for (slot, &digit) in digits.iter_mut().zip(ascii) {
+            *slot = digit;
+            len += 1;
+        }
         Self { digits, len }
     }
 }

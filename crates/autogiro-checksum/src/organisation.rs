@@ -57,10 +57,10 @@ impl OrganisationNumber {
             Self::LEN => b,
             Self::PADDED_LEN => {
                 let (pad, nine) = b.split_at(2);
-                if let Some(i) = pad.iter().position(|&c| c != b'0') {
+                if let Some((i, &c)) = pad.iter().enumerate().find(|&(_, &c)| c != b'0') {
                     return Err(ChecksumError::NonZeroPadding {
                         position: i + 1,
-                        found: char::from(pad[i]),
+                        found: char::from(c),
                     });
                 }
                 nine

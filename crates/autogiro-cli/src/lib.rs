@@ -4,6 +4,17 @@
 //! Exit codes: 0 success (a file without errors), 1 a file with errors (or not canonical, or
 //! something the simulator refused, or claims MPS would reject), 2 a usage or I/O problem.
 
+// Input never makes library code panic: no unwrap, expect, panic or indexing outside tests.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 mod book;
 mod convert;
 mod input;

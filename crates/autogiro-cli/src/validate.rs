@@ -202,11 +202,11 @@ fn read_line_capped(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<
             return Ok(total);
         }
         let (part, used, done) = match chunk.iter().position(|&b| b == b'\n') {
-            Some(i) => (&chunk[..i], i + 1, true),
+            Some(i) => (chunk.get(..i).unwrap_or(chunk), i + 1, true),
             None => (chunk, chunk.len(), false),
         };
         let room = (SHOWN + 2).saturating_sub(buf.len());
-        buf.extend_from_slice(&part[..room.min(part.len())]);
+        buf.extend_from_slice(part.get(..room).unwrap_or(part));
         total += used;
         reader.consume(used);
         if done {

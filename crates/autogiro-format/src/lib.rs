@@ -47,6 +47,17 @@
 //! depends on it). The optional `serde` feature adds `Serialize` / `Deserialize` to the field
 //! value types, for `autogiro-model`'s JSON form.
 
+// Input never makes library code panic: no unwrap, expect, panic or indexing outside tests.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 mod encode;
 mod error;
 mod layout;

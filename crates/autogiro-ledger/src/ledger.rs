@@ -97,51 +97,6 @@ pub enum Decision {
     Reject(RejectReason),
 }
 
-/// Why the ledger refused an operation. Nothing is changed when it does.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[non_exhaustive]
-pub enum LedgerError {
-    /// A registration of a mandate the register already has.
-    #[error("mandate {reference} of agreement {agreement_id} is already registered")]
-    AlreadyRegistered {
-        /// The agreement.
-        agreement_id: u32,
-        /// The payer reference.
-        reference: String,
-    },
-    /// A change or deletion of a mandate the register does not have.
-    #[error("mandate {reference} of agreement {agreement_id} is not registered")]
-    UnknownMandate {
-        /// The agreement.
-        agreement_id: u32,
-        /// The payer reference.
-        reference: String,
-    },
-    /// A change of valid-from (delete and register anew instead).
-    #[error(
-        "mandate {reference} of agreement {agreement_id}: valid-from cannot change (delete and register anew)"
-    )]
-    ValidFromChanged {
-        /// The agreement.
-        agreement_id: u32,
-        /// The payer reference.
-        reference: String,
-    },
-    /// A change of account of a mandate whose reference is the account.
-    #[error(
-        "mandate {reference} of agreement {agreement_id}: the account can change only when a payer reference distinct from it is used (delete and register anew)"
-    )]
-    AccountChangeWithoutReference {
-        /// The agreement.
-        agreement_id: u32,
-        /// The payer reference.
-        reference: String,
-    },
-    /// Registration type 0 sent to MPS.
-    #[error("registration type 0 (full listing) exists only in files from MPS")]
-    ListingToMps,
-}
-
 /// The key of a period's charges: mandate, period code and the window's first day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

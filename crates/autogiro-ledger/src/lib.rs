@@ -45,6 +45,17 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+// Input never makes library code panic: no unwrap, expect, panic or indexing outside tests.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 mod calendar;
 mod clearing;
 mod ledger;
@@ -56,9 +67,9 @@ pub use calendar::{
     next_business_day,
 };
 pub use clearing::{ClaimOutcome, Outcome, Refused, Scenario, assignment_number_free_from};
-pub use ledger::{Decision, Ledger, LedgerError, RejectReason};
+pub use ledger::{Decision, Ledger, RejectReason};
 pub use period::Period;
-pub use register::{LimitChange, Register, RegisteredMandate};
+pub use register::{LimitChange, Register, RegisterError, RegisteredMandate};
 
 /// The model's types that this crate's signatures use.
 pub use autogiro_model::{

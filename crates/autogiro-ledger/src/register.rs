@@ -5,8 +5,53 @@ use time::Date;
 use autogiro_format::{MandateType, PeriodCode, RegistrationType};
 use autogiro_model::{Amount, Mandate, PayerReference};
 
-use crate::LedgerError;
 use crate::calendar::add_business_days;
+
+/// Why the register refused a registration, change or deletion of a mandate. Nothing is
+/// changed when it does.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum RegisterError {
+    /// A registration of a mandate the register already has.
+    #[error("mandate {reference} of agreement {agreement_id} is already registered")]
+    AlreadyRegistered {
+        /// The agreement.
+        agreement_id: u32,
+        /// The payer reference.
+        reference: String,
+    },
+    /// A change or deletion of a mandate the register does not have.
+    #[error("mandate {reference} of agreement {agreement_id} is not registered")]
+    UnknownMandate {
+        /// The agreement.
+        agreement_id: u32,
+        /// The payer reference.
+        reference: String,
+    },
+    /// A change of valid-from (delete and register anew instead).
+    #[error(
+        "mandate {reference} of agreement {agreement_id}: valid-from cannot change (delete and register anew)"
+    )]
+    ValidFromChanged {
+        /// The agreement.
+        agreement_id: u32,
+        /// The payer reference.
+        reference: String,
+    },
+    /// A change of account of a mandate whose reference is the account.
+    #[error(
+        "mandate {reference} of agreement {agreement_id}: the account can change only when a payer reference distinct from it is used (delete and register anew)"
+    )]
+    AccountChangeWithoutReference {
+        /// The agreement.
+        agreement_id: u32,
+        /// The payer reference.
+        reference: String,
+    },
+    /// Registration type 0 sent to MPS.
+    #[error("registration type 0 (full listing) exists only in files from MPS")]
+    ListingToMps,
+}
 
 /// The date from which mandates get 5 business days to activate instead of 2 ([decision 10](docs/spec-decisions.md#decision-10)).
 const FIVE_DAYS_FROM: Date = match Date::from_calendar_date(2024, time::Month::September, 1) {
@@ -134,22 +179,22 @@ impl Register {
     ///
     /// # Errors
     ///
-    /// [`LedgerError::AlreadyRegistered`], [`LedgerError::UnknownMandate`],
-    /// [`LedgerError::ValidFromChanged`], [`LedgerError::AccountChangeWithoutReference`],
-    /// [`LedgerError::ListingToMps`]: nothing is changed.
+    /// [`RegisterError::AlreadyRegistered`], [`RegisterError::UnknownMandate`],
+    /// [`RegisterError::ValidFromChanged`], [`RegisterError::AccountChangeWithoutReference`],
+    /// [`RegisterError::ListingToMps`]: nothing is changed.
     pub fn apply(
         &mut self,
         agreement_id: u32,
         mandate: &Mandate,
         date: Date,
-    ) -> Result<RegisteredMandate, LedgerError> {
+    ) -> Result<RegisteredMandate, RegisterError> {
         let key = (agreement_id, mandate.payer_reference);
         let name = || (agreement_id, mandate.payer_reference.digits().to_owned());
         match mandate.registration_type {
             RegistrationType::New => {
                 if self.mandates.contains_key(&key) {
                     let (agreement_id, reference) = name();
-                    return Err(LedgerError::AlreadyRegistered {
+                    return Err(RegisterError::AlreadyRegistered {
                         agreement_id,
                         reference,
                     });
@@ -172,14 +217,14 @@ impl Register {
             RegistrationType::Change => {
                 let Some(current) = self.mandates.get_mut(&key) else {
                     let (agreement_id, reference) = name();
-                    return Err(LedgerError::UnknownMandate {
+                    return Err(RegisterError::UnknownMandate {
                         agreement_id,
                         reference,
                     });
                 };
                 if mandate.valid_from != current.mandate.valid_from {
                     let (agreement_id, reference) = name();
-                    return Err(LedgerError::ValidFromChanged {
+                    return Err(RegisterError::ValidFromChanged {
                         agreement_id,
                         reference,
                     });
@@ -188,7 +233,7 @@ impl Register {
                     mandate.payer_reference.digits() == current.mandate.account.as_str();
                 if mandate.account != current.mandate.account && uses_account {
                     let (agreement_id, reference) = name();
-                    return Err(LedgerError::AccountChangeWithoutReference {
+                    return Err(RegisterError::AccountChangeWithoutReference {
                         agreement_id,
                         reference,
                     });
@@ -208,12 +253,12 @@ impl Register {
             }
             RegistrationType::Delete => self.mandates.remove(&key).ok_or_else(|| {
                 let (agreement_id, reference) = name();
-                LedgerError::UnknownMandate {
+                RegisterError::UnknownMandate {
                     agreement_id,
                     reference,
                 }
             }),
-            RegistrationType::Listing => Err(LedgerError::ListingToMps),
+            RegistrationType::Listing => Err(RegisterError::ListingToMps),
         }
     }
 
@@ -271,14 +316,14 @@ impl Register {
     ///
     /// # Errors
     ///
-    /// [`LedgerError::UnknownMandate`].
+    /// [`RegisterError::UnknownMandate`].
     pub fn block(
         &mut self,
         agreement_id: u32,
         payer: &PayerReference,
         from: Option<Date>,
         to: Option<Date>,
-    ) -> Result<(), LedgerError> {
+    ) -> Result<(), RegisterError> {
         let m = self.get_mut(agreement_id, payer)?;
         m.blocked_from = from;
         m.blocked_to = to;
@@ -289,13 +334,13 @@ impl Register {
     ///
     /// # Errors
     ///
-    /// [`LedgerError::UnknownMandate`].
+    /// [`RegisterError::UnknownMandate`].
     pub fn change_limit(
         &mut self,
         agreement_id: u32,
         payer: &PayerReference,
         change: LimitChange,
-    ) -> Result<(), LedgerError> {
+    ) -> Result<(), RegisterError> {
         self.get_mut(agreement_id, payer)?.limit_change = Some(change);
         Ok(())
     }
@@ -304,10 +349,10 @@ impl Register {
         &mut self,
         agreement_id: u32,
         payer: &PayerReference,
-    ) -> Result<&mut RegisteredMandate, LedgerError> {
+    ) -> Result<&mut RegisteredMandate, RegisterError> {
         self.mandates
             .get_mut(&(agreement_id, *payer))
-            .ok_or_else(|| LedgerError::UnknownMandate {
+            .ok_or_else(|| RegisterError::UnknownMandate {
                 agreement_id,
                 reference: payer.digits().to_owned(),
             })

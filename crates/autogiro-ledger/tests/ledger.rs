@@ -7,7 +7,7 @@ use std::path::Path;
 use autogiro_checksum::AccountNumber;
 use autogiro_format::{ErrorCode, PeriodCode, RegistrationType};
 use autogiro_ledger::{
-    Decision, Ledger, LedgerError, LimitChange, Period, Refused, RejectReason, Scenario,
+    Decision, Ledger, LimitChange, Period, Refused, RegisterError, RejectReason, Scenario,
     add_business_days, business_days_between, easter_sunday, is_business_day, next_business_day,
 };
 use autogiro_model::{
@@ -369,7 +369,7 @@ fn impossible_register_operations_name_the_mandate() {
         ledger
             .register_mut()
             .apply(AGREEMENT, &unknown, date!(2026 - 01 - 06)),
-        Err(LedgerError::UnknownMandate {
+        Err(RegisterError::UnknownMandate {
             agreement_id: AGREEMENT,
             ..
         })
@@ -382,7 +382,7 @@ fn impossible_register_operations_name_the_mandate() {
         ledger
             .register_mut()
             .apply(AGREEMENT, &moved, date!(2026 - 01 - 06)),
-        Err(LedgerError::ValidFromChanged { .. })
+        Err(RegisterError::ValidFromChanged { .. })
     ));
     // The account can change only when a reference distinct from it is used.
     let by_account = Mandate {
@@ -402,7 +402,7 @@ fn impossible_register_operations_name_the_mandate() {
         ledger
             .register_mut()
             .apply(AGREEMENT, &new_account, date!(2026 - 01 - 07)),
-        Err(LedgerError::AccountChangeWithoutReference { .. })
+        Err(RegisterError::AccountChangeWithoutReference { .. })
     ));
 }
 

@@ -10,9 +10,9 @@ use autogiro_format::{
 
 use crate::limits::{MAX_SPECIFICATIONS, MAX_TRANSACTIONS, SPECIFICATION_LINES};
 use crate::{
-    Amount, Assignment, AssignmentHeader, Claim, ClaimsAssignment, Mandate, MandatesAssignment,
-    PayerDetails, PayerReference, RejectedAssignment, RejectedClaim, SettledAssignment,
-    SpecificationLine, Transmission,
+    Amount, Assignment, AssignmentHeader, AssignmentKind, Claim, ClaimsAssignment, Mandate,
+    MandatesAssignment, PayerDetails, PayerReference, RejectedAssignment, RejectedClaim,
+    SettledAssignment, SpecificationLine, Transmission,
 };
 
 /// Why a builder refused a value.
@@ -60,11 +60,11 @@ pub enum BuildError {
         /// Valid to.
         to: Date,
     },
-    /// An assignment the transmission's direction does not carry.
-    #[error("{kind} cannot be sent {direction}")]
+    /// An assignment the transmission's direction does not carry (settled claims to MPS).
+    #[error("{} cannot be sent {direction}", .kind.description())]
     WrongDirection {
         /// The kind of assignment.
-        kind: &'static str,
+        kind: AssignmentKind,
         /// The transmission's direction.
         direction: Direction,
     },
@@ -128,13 +128,8 @@ impl Transmission {
     /// MPS; [`BuildError::TooManyTransactions`].
     pub fn push(&mut self, assignment: impl Into<Assignment>) -> Result<(), BuildError> {
         let assignment = assignment.into();
-        let kind = match (&assignment, self.direction) {
-            (Assignment::Claims(_), Direction::FromMps) => Some("claims to be charged"),
-            (Assignment::Settled(_), Direction::ToMps) => Some("settled claims"),
-            (Assignment::Rejected(_), Direction::ToMps) => Some("rejected claims"),
-            _ => None,
-        };
-        if let Some(kind) = kind {
+        let kind = assignment.kind();
+        if kind.direction().is_some_and(|d| d != self.direction) {
             return Err(BuildError::WrongDirection {
                 kind,
                 direction: self.direction,

@@ -23,15 +23,14 @@ pub enum WriteError {
     /// A record whose value does not fit its field, or an I/O error.
     #[error(transparent)]
     Format(#[from] autogiro_format::Error),
-    /// An assignment of a kind the transmission's direction does not carry.
-    #[error("assignment {index} ({kind}) cannot be sent {direction}")]
-    WrongDirection {
+    /// An assignment the builders would have refused (one of a kind the transmission's
+    /// direction does not carry).
+    #[error("assignment {index}: {error}")]
+    Assignment {
         /// 1-based position of the assignment.
         index: usize,
-        /// What kind it is.
-        kind: &'static str,
-        /// The transmission's direction.
-        direction: Direction,
+        /// What is wrong with it.
+        error: crate::BuildError,
     },
     /// A transmission from MPS without the date MPS generated it (record 89).
     #[error("a transmission from MPS needs the date it was generated (record 89, positions 42-47)")]
@@ -138,16 +137,14 @@ impl Transmission {
             Place::TRANSMISSION,
         )?;
         for (i, assignment) in self.assignments.iter().enumerate() {
-            let wrong = |kind| WriteError::WrongDirection {
-                index: i + 1,
-                kind,
-                direction,
-            };
             let mut t = Tally::default();
             let here = Place::assignment(i);
             let kind = assignment.kind();
             if kind.direction().is_some_and(|d| d != direction) {
-                return Err(wrong(kind.description()));
+                return Err(WriteError::Assignment {
+                    index: i + 1,
+                    error: crate::BuildError::WrongDirection { kind, direction },
+                });
             }
             emit(start(assignment.header(), kind.assignment_type()), here)?;
             match assignment {

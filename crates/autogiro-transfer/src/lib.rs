@@ -33,6 +33,17 @@
 //! # Ok::<(), autogiro_transfer::TransferError>(())
 //! ```
 
+// Input never makes library code panic: no unwrap, expect, panic or indexing outside tests.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+
 mod connection;
 mod error;
 mod known_hosts;

@@ -36,6 +36,16 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+// Input never makes library code panic: no unwrap, expect, panic or indexing outside tests.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
 #![forbid(unsafe_code)]
 
 #[cfg(feature = "book")]
@@ -190,7 +200,7 @@ error! {
     /// A row of billing data, or its header.
     ["model"] Rows(rows::RowErrors),
     /// What the mandate register refused.
-    ["ledger"] Ledger(autogiro_ledger::LedgerError),
+    ["ledger"] Ledger(autogiro_ledger::RegisterError),
     /// The settings.
     ["settings"] Settings(settings::SettingsError),
     /// The book.
