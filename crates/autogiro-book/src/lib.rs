@@ -41,9 +41,11 @@
 )]
 
 mod book;
+mod import;
 mod postgres;
 mod sqlite;
 mod store;
+mod views;
 
 use std::path::PathBuf;
 

@@ -1,0 +1,215 @@
+//! What the book answers with: what an import did, a finding of a check, the status, a claim or
+//! mandate as the book holds it, the numbers reserved for a file, an export.
+
+use time::Date;
+
+use autogiro_format::Direction;
+use autogiro_model::Amount;
+
+use crate::store::{AssignmentRow, ClaimRow, FileRow};
+
+/// What an import did.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Imported {
+    /// The file's name.
+    pub name: String,
+    /// `to MPS` or `from MPS`.
+    pub direction: Direction,
+    /// The file was in the book already: nothing changed.
+    pub already: bool,
+    /// Claims sent (to MPS) now waiting for an answer.
+    pub claims: usize,
+    /// Answers (from MPS) matched to a claim sent.
+    pub answered: usize,
+    /// Answers that match no claim sent, or more than one.
+    pub unmatched: Vec<Unmatched>,
+    /// Mandates registered, confirmed or listed.
+    pub mandates: usize,
+    /// What a full listing changed in the book's mandates.
+    pub listing: Vec<ListingChange>,
+    /// What else is worth knowing (a mandate the register refused).
+    pub notes: Vec<String>,
+}
+
+/// An answer from MPS that matches no claim sent, or several.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Unmatched {
+    /// The agreement.
+    pub agreement_id: u32,
+    /// The payer's reference or account.
+    pub payer: String,
+    /// The KID, if any.
+    pub kid: Option<String>,
+    /// The amount.
+    pub amount: Amount,
+    /// MPS's processing date.
+    pub processing_date: Date,
+    /// The error code of a rejection.
+    pub code: Option<u16>,
+    /// How many claims sent would fit (0, or 2 and more).
+    pub candidates: usize,
+}
+
+/// A difference between a full listing from MPS and the mandates the book had.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "change", rename_all = "kebab-case")]
+pub enum ListingChange {
+    /// MPS lists a mandate the book did not have.
+    Added {
+        /// The agreement.
+        agreement_id: u32,
+        /// The payer reference.
+        reference: String,
+    },
+    /// The book had a mandate MPS does not list.
+    Removed {
+        /// The agreement.
+        agreement_id: u32,
+        /// The payer reference.
+        reference: String,
+    },
+    /// MPS lists a mandate with another account, period, limit or validity.
+    Changed {
+        /// The agreement.
+        agreement_id: u32,
+        /// The payer reference.
+        reference: String,
+    },
+}
+
+/// Something in a file MPS would reject ([`Book::check`]).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Finding {
+    /// The assignment, by its place in the file from 1.
+    pub assignment: usize,
+    /// The claim's transaction number, when the finding is about a claim.
+    pub transaction_number: Option<u32>,
+    /// The payer's reference or account of the claim.
+    pub payer: Option<String>,
+    /// The amount of the claim.
+    pub amount: Option<Amount>,
+    /// The error code MPS would answer with; `None` for an assignment refused whole.
+    pub code: Option<u16>,
+    /// Why.
+    pub reason: String,
+}
+
+/// Which claims [`Book::status`] lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Show {
+    /// None: counts and sums only.
+    Counts,
+    /// Claims with no answer by their processing date + 3 business days.
+    Outstanding,
+    /// Claims MPS rejected.
+    Rejected,
+    /// Claims MPS settled.
+    Settled,
+    /// Every claim.
+    All,
+}
+
+/// Counts and sums per status, and the claims asked for.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Status {
+    /// Per status (`sent`, `retry`, `settled`, `rejected`): the number of claims and their sum.
+    pub counts: Vec<(String, u64, Amount)>,
+    /// Of the claims waiting for an answer, how many are outstanding, and their sum.
+    pub outstanding: (u64, Amount),
+    /// The claims asked for.
+    pub claims: Vec<BookClaim>,
+}
+
+impl Status {
+    /// The number of claims of `status`.
+    pub fn count(&self, status: &str) -> u64 {
+        self.counts
+            .iter()
+            .find(|(s, _, _)| s == status)
+            .map_or(0, |(_, n, _)| *n)
+    }
+}
+
+/// A claim in the book.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct BookClaim {
+    /// `sent`, `retry`, `settled` or `rejected`; `outstanding` for a claim sent with no answer
+    /// in time.
+    pub status: String,
+    /// The agreement.
+    pub agreement_id: u32,
+    /// The assignment number.
+    pub assignment_number: u32,
+    /// The transaction number in the file sent.
+    pub transaction_number: u32,
+    /// The payer's reference or account (digits).
+    pub payer: String,
+    /// The KID.
+    pub kid: Option<String>,
+    /// The amount.
+    pub amount: Amount,
+    /// The due date.
+    pub due_date: Date,
+    /// MPS's processing date, once answered.
+    pub processing_date: Option<Date>,
+    /// The error code of a rejection (or 252, retry).
+    pub error_code: Option<u16>,
+    /// What the error code means.
+    pub reason: Option<String>,
+    /// The payer's abbreviated name.
+    pub short_name: String,
+    /// The payee's own reference.
+    pub own_reference: String,
+}
+
+/// A mandate in the book.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct BookMandate {
+    /// The agreement.
+    pub agreement_id: u32,
+    /// The payer reference (digits).
+    pub reference: String,
+    /// `sent` (not yet confirmed by MPS) or `active`.
+    pub status: String,
+    /// The payer's account.
+    pub account: String,
+    /// `standard` or `simplified`.
+    pub mandate_type: &'static str,
+    /// The period of the limit (`01`-`06`; `00` none).
+    pub period_code: String,
+    /// The limit per period.
+    pub limit: Amount,
+    /// Valid from.
+    pub valid_from: Option<Date>,
+    /// Valid to.
+    pub valid_to: Option<Date>,
+    /// The date MPS registered it.
+    pub registered: Date,
+    /// The first day it can be charged ([decision 10](docs/spec-decisions.md#decision-10)).
+    pub active_from: Date,
+    /// Blocked from.
+    pub blocked_from: Option<Date>,
+    /// Blocked to.
+    pub blocked_to: Option<Date>,
+}
+
+/// Numbers taken for a file being prepared ([`Book::reserve_transmission`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reservation {
+    pub(crate) file_id: i64,
+    /// The customer unit.
+    pub sender: u32,
+    /// The transmission number taken.
+    pub transmission: u32,
+    pub(crate) today: Date,
+}
+
+/// Everything in the book, for a backup or a move to another store.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Export {
+    pub(crate) version: u32,
+    pub(crate) files: Vec<FileRow>,
+    pub(crate) assignments: Vec<AssignmentRow>,
+    pub(crate) claims: Vec<ClaimRow>,
+    pub(crate) mandates: Vec<serde_json::Value>,
+}
