@@ -135,22 +135,22 @@ fn csv(t: &Transmission, dialect: Dialect, name: &str) -> anyhow::Result<Vec<u8>
             Assignment::Claims(c) => c
                 .claims
                 .iter()
-                .map(|c| rows::claim_cells(context(a.kind().tag()), c, None))
+                .map(|c| rows::claim_cells(context(a.kind()), c, None))
                 .collect(),
             Assignment::Settled(c) => c
                 .claims
                 .iter()
-                .map(|c| rows::claim_cells(context(a.kind().tag()), c, None))
+                .map(|c| rows::claim_cells(context(a.kind()), c, None))
                 .collect(),
             Assignment::Rejected(r) => r
                 .rejections
                 .iter()
-                .map(|r| rows::claim_cells(context(a.kind().tag()), &r.claim, Some(r.code)))
+                .map(|r| rows::claim_cells(context(a.kind()), &r.claim, Some(r.code)))
                 .collect(),
             Assignment::Mandates(m) if !has_claims => m
                 .mandates
                 .iter()
-                .map(|m| rows::mandate_cells(context(a.kind().tag()), m))
+                .map(|m| rows::mandate_cells(context(a.kind()), m))
                 .collect(),
             Assignment::Mandates(m) => {
                 skipped += m.mandates.len();
