@@ -44,11 +44,14 @@
     )
 )]
 
+mod config;
 mod connection;
 mod error;
 mod known_hosts;
+mod session;
 
-pub use connection::{Config, Connection, Identity, RemoteFile};
+pub use config::{Config, Identity};
+pub use connection::{Connection, RemoteFile};
 pub use error::TransferError;
 pub use known_hosts::HostKey;
 
