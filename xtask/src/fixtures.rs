@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use autogiro_checksum::{AccountNumber, Kid, Modulus, OrganisationNumber};
+use autogiro_checksum::{Kid, Modulus};
 use autogiro_format::{
     AmountItem1, AmountItem2, AssignmentType, ClaimType, ClaimsEnd, Digits, ErrorCode, FORMAT_CODE,
     Field, LineEnding, MandatePost1, MandatePost4, MandateType, PaddedDigits, PeriodCode, Record,
@@ -16,8 +16,8 @@ use autogiro_format::{
 };
 use autogiro_model::{
     Amount, AssignmentHeader, Claim, ClaimsAssignment, ListingPost, Mandate, MandateLimit,
-    MandatesAssignment, MpsMandate, Organisation, PayerDetails, RejectedAssignment, RejectedClaim,
-    SettledAssignment, Transmission, payer_reference,
+    MandatesAssignment, MpsMandate, RejectedAssignment, RejectedClaim, Transmission,
+    payer_reference,
 };
 use time::{Duration, macros::date};
 
@@ -28,18 +28,6 @@ type Result<T> = std::result::Result<T, String>;
 
 fn e(x: impl std::fmt::Display) -> String {
     x.to_string()
-}
-
-fn account(s: &str) -> Result<AccountNumber> {
-    AccountNumber::parse(s).map_err(e)
-}
-
-fn text<const N: usize>(s: &str) -> Result<Text<N>> {
-    Text::new(s).map_err(e)
-}
-
-fn nok(ore: u64) -> Result<Amount> {
-    Amount::from_ore(ore).map_err(e)
 }
 
 /// A small linear congruential generator: the fixed seed that makes the varied fixtures the same
@@ -56,161 +44,9 @@ impl Seeded {
     }
 }
 
-const AGREEMENT: u32 = 56789;
-const PAYEE: &str = "12345678903";
-
-fn details(name: &str, org: &str) -> Result<PayerDetails> {
-    Ok(PayerDetails {
-        name: text(name)?,
-        address1: text("Storgata 1")?,
-        address2: Text::BLANK,
-        postal_code: text("0155")?,
-        postal_code_extension: Text::BLANK,
-        postal_town: text("OSLO")?,
-        country_code: text("NO")?,
-        organisation: Organisation::Norwegian(OrganisationNumber::parse(org).map_err(e)?),
-        signatory: text("Kari Nordmann")?,
-        signatory_birth_date: date!(1980 - 02 - 01),
-    })
-}
-
-/// The base file to MPS: two claims (one with notice and three specification lines) and two
-/// mandates (a registration with posts 1-4, a deletion with post 1).
-pub(crate) fn to_mps() -> Result<Transmission> {
-    let header = AssignmentHeader::new(AGREEMENT, 1, account(PAYEE)?);
-    let mut claims = ClaimsAssignment::new(header);
-    let first = Claim::new(
-        date!(2026 - 01 - 15),
-        payer_reference("12345").map_err(e)?,
-        nok(12_500)?,
-    )
-    .with_kid(Kid::parse("123456782").map_err(e)?)
-    .with_short_name("Ærlig Ås")
-    .and_then(|c| c.with_own_reference("Faktura 2026-001"))
-    .and_then(|c| c.with_foreign_reference("Husleie januar"))
-    .map_err(e)?;
-    claims.push(first).map_err(e)?;
-    let mut second = Claim::new(
-        date!(2026 - 02 - 01),
-        payer_reference("86011117947").map_err(e)?,
-        nok(99_900)?,
-    )
-    .with_kid(Kid::parse("123456785").map_err(e)?)
-    .with_short_name("Øyvind")
-    .and_then(|c| c.with_own_reference("Faktura 2026-002"))
-    .map_err(e)?
-    .with_notice();
-    second
-        .add_specification(1, 1, "Husleie februar")
-        .map_err(e)?;
-    second.add_specification(1, 2, "999,00").map_err(e)?;
-    second
-        .add_specification(2, 1, "Fellesutgifter inkludert")
-        .map_err(e)?;
-    claims.push(second).map_err(e)?;
-
-    let mut mandates =
-        MandatesAssignment::new(AssignmentHeader::new(AGREEMENT, 2, account(PAYEE)?));
-    let limit = MandateLimit::standard(PeriodCode::Monthly, nok(500_000)?).map_err(e)?;
-    let registration = Mandate::new(
-        RegistrationType::New,
-        payer_reference("12345").map_err(e)?,
-        account("86011117947")?,
-        limit,
-    )
-    .valid(Some(date!(2026 - 02 - 01)), None)
-    .with_payer(details("Ærlig Ås AS", "923609016")?);
-    mandates.push(registration).map_err(e)?;
-    let deletion = Mandate::new(
-        RegistrationType::Delete,
-        PaddedDigits::from_field_str("00000054321").map_err(e)?,
-        account("15032080119")?,
-        MandateLimit::Simplified,
-    );
-    mandates.push(deletion).map_err(e)?;
-    let mut t = Transmission::to_mps(12345, 17);
-    t.push(claims).map_err(e)?;
-    t.push(mandates).map_err(e)?;
-    Ok(t)
-}
-
-/// The base file from MPS: a settled claim, two rejected (181 and the unlisted 253), and a full
-/// listing of one mandate with a block, a coming limit change and post 5.
-pub(crate) fn from_mps() -> Result<Transmission> {
-    let header = |n| -> Result<AssignmentHeader> {
-        Ok(AssignmentHeader::new(AGREEMENT, n, account(PAYEE)?))
-    };
-    let mut settled = SettledAssignment::new(header(101)?, date!(2026 - 01 - 15));
-    settled.push(
-        Claim::new(
-            date!(2026 - 01 - 15),
-            payer_reference("12345").map_err(e)?,
-            nok(12_500)?,
-        )
-        .with_kid(Kid::parse("123456782").map_err(e)?)
-        .with_short_name("Ærlig Ås")
-        .and_then(|c| c.with_own_reference("Faktura 2026-001"))
-        .and_then(|c| c.with_foreign_reference("Husleie januar"))
-        .map_err(e)?,
-    );
-    let mut rejected = RejectedAssignment::new(header(102)?, date!(2026 - 02 - 02));
-    let limited = Claim::new(
-        date!(2026 - 02 - 02),
-        payer_reference("86011117947").map_err(e)?,
-        nok(99_900)?,
-    )
-    .with_kid(Kid::parse("123456785").map_err(e)?)
-    .with_short_name("Øyvind")
-    .and_then(|c| c.with_own_reference("Faktura 2026-002"))
-    .map_err(e)?
-    .with_notice();
-    rejected.push(RejectedClaim {
-        claim: limited,
-        code: ErrorCode::LimitExceeded,
-    });
-    let old_code = Claim::new(
-        date!(2026 - 02 - 02),
-        payer_reference("12345").map_err(e)?,
-        nok(5_000)?,
-    )
-    .with_short_name("Ærlig Ås")
-    .and_then(|c| c.with_own_reference("Purring 2025-117"))
-    .map_err(e)?;
-    rejected.push(RejectedClaim {
-        claim: old_code,
-        code: ErrorCode::Other(253),
-    });
-    let mut listing = MandatesAssignment::new(header(103)?);
-    let limit = MandateLimit::standard(PeriodCode::Monthly, nok(500_000)?).map_err(e)?;
-    let mut listed = Mandate::new(
-        RegistrationType::Listing,
-        payer_reference("12345").map_err(e)?,
-        account("86011117947")?,
-        limit,
-    )
-    .valid(Some(date!(2026 - 02 - 01)), None);
-    listed.mps = Some(MpsMandate {
-        archive_reference: text("*90000000")?,
-        name: text("Ærlig Ås AS")?,
-        blocked_from: Some(date!(2026 - 03 - 01)),
-        blocked_to: Some(date!(2026 - 03 - 15)),
-        new_from: Some(date!(2026 - 04 - 01)),
-        new_amount_limit: nok(750_000)?,
-        new_period_code: PeriodCode::Monthly,
-        registration_date: Some(date!(2026 - 01 - 26)),
-        change_date: Some(date!(2026 - 02 - 20)),
-        listing: Some(ListingPost {
-            charged_in_period: None,
-            last_charged: Some(date!(2026 - 02 - 02)),
-        }),
-    });
-    listing.push(listed).map_err(e)?;
-    let mut t = Transmission::from_mps(12345, 42, date!(2026 - 02 - 02));
-    t.push(settled).map_err(e)?;
-    t.push(rejected).map_err(e)?;
-    t.push(listing).map_err(e)?;
-    Ok(t)
-}
+use autogiro_testkit::transmissions::{
+    AGREEMENT, PAYEE, account, details, from_mps, nok, text, to_mps,
+};
 
 fn bytes(records: &[Record], ending: LineEnding) -> Result<Vec<u8>> {
     let mut w = Writer::new(Vec::new()).line_ending(ending);

@@ -11,13 +11,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use autogiro_checksum::{AccountNumber, Kid, Modulus};
-use autogiro_ledger::next_business_day;
-use autogiro_model::{
-    Amount, AssignmentHeader, Claim, ClaimsAssignment, SettledAssignment, Transmission,
-    payer_reference,
-};
-use time::{Duration, macros::date};
+use autogiro_checksum::{Kid, Modulus};
+use autogiro_model::Transmission;
+use time::macros::date;
 
 /// The commands, with a line of help each.
 const COMMANDS: &[(&str, &str)] = &[
@@ -746,9 +742,6 @@ fn print_table(title: &str, bytes: u64, timings: &[Timing]) {
     println!();
 }
 
-/// Claims per assignment in the bench data.
-const PER_ASSIGNMENT: u32 = 100_000;
-
 /// Writes `target/bench-data/claims-N.txt`: N claims in assignments of 100 000, with mod-10
 /// KIDs and valid accounts, built with the model's builders so that it validates cleanly.
 fn bench_data(n: Option<&str>) -> Result<(), String> {
@@ -765,31 +758,10 @@ fn bench_data(n: Option<&str>) -> Result<(), String> {
     let dir = root().join("target/bench-data");
     std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let path = dir.join(format!("claims-{n}.txt"));
-    let account = AccountNumber::parse("12345678903").map_err(|e| e.to_string())?;
-    let mut transmission = Transmission::to_mps(12345, 1);
-    // MPS's answer: every claim settled on its processing date, but every 1000th, which stays
-    // outstanding.
-    let mut answer = Transmission::from_mps(12345, 1, date!(2026 - 02 - 20));
-    let mut done = 0;
-    while done < n {
-        let count = PER_ASSIGNMENT.min(n - done);
-        let header = AssignmentHeader::new(56789, done / PER_ASSIGNMENT + 1, account);
-        let mut assignment = ClaimsAssignment::new(header);
-        let mut settled = SettledAssignment::new(header, date!(2026 - 02 - 20));
-        for k in done..done + count {
-            let claim = bench_claim(k)?;
-            if k % 1000 != 999 {
-                settled.push(Claim {
-                    date: next_business_day(claim.date),
-                    ..claim.clone()
-                });
-            }
-            assignment.push(claim).map_err(|e| e.to_string())?;
-        }
-        transmission.push(assignment).map_err(|e| e.to_string())?;
-        answer.push(settled).map_err(|e| e.to_string())?;
-        done += count;
-    }
+    // MPS's answer: every claim settled on the business day after it is due, but every
+    // 1000th, which stays outstanding.
+    let (transmission, answer) =
+        autogiro_testkit::bench::claims_and_answer(n, date!(2026 - 02 - 20))?;
     let answer_path = dir.join(format!("answers-{n}.txt"));
     write_transmission(&answer, &answer_path)?;
     write_transmission(&transmission, &path)?;
@@ -799,22 +771,6 @@ fn bench_data(n: Option<&str>) -> Result<(), String> {
         started.elapsed().as_secs_f64()
     );
     billing_csv(&dir, n)
-}
-
-/// Claim number `k` of the bench data: a mod-10 KID, a payer reference of its own, a due date
-/// in January-February 2026.
-fn bench_claim(k: u32) -> Result<Claim, String> {
-    let kid =
-        Kid::with_check_digit(&format!("{k:08}"), Modulus::Mod10).map_err(|e| e.to_string())?;
-    Claim::new(
-        date!(2026 - 01 - 15) + Duration::days(i64::from(k % 28)),
-        payer_reference(&(10_000 + k).to_string()).map_err(|e| e.to_string())?,
-        Amount::from_ore(u64::from(k % 997 + 1) * 100).map_err(|e| e.to_string())?,
-    )
-    .with_kid(kid)
-    .with_short_name("Nordmann")
-    .and_then(|c| c.with_own_reference(&format!("Faktura {k}")))
-    .map_err(|e| e.to_string())
 }
 
 fn write_transmission(t: &Transmission, path: &Path) -> Result<(), String> {

@@ -1,5 +1,5 @@
-//! Record-level reading and writing speed on a file of 1 000 000 claims (2 000 022 records,
-//! 162 MB), generated here. Run with `cargo bench -p autogiro-format`; set
+//! Record-level reading and writing speed on a file of 1 000 000 claims (2 000 022 records),
+//! the one `autogiro-testkit` builds for every benchmark. Run with `cargo bench -p autogiro-format`; set
 //! `AUTOGIRO_BENCH_CLAIMS` for another size.
 //!
 //! Compare the MB/s divan prints with `wc -l` on a file of the same size
@@ -9,86 +9,19 @@
 
 use std::sync::LazyLock;
 
-use autogiro_format::{
-    AmountItem1, AmountItem2, AssignmentStart, AssignmentType, ClaimType, ClaimsEnd, Digits,
-    PaddedDigits, Reader, Record, Text, Totals, TransmissionEnd, TransmissionStart, Writer,
-};
+use autogiro_format::{Reader, Record, Writer};
 use divan::counter::BytesCount;
-use time::{Date, Duration, Month};
 
 fn main() {
     divan::main();
 }
 
-/// Claims per assignment, as `cargo xtask bench-data` spreads them.
-const PER_ASSIGNMENT: u32 = 100_000;
-
-fn claims() -> u32 {
-    std::env::var("AUTOGIRO_BENCH_CLAIMS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1_000_000)
-}
-
-/// The records of a valid claims file of `n` claims.
-fn records(n: u32) -> Vec<Record> {
-    let first = Date::from_calendar_date(2026, Month::January, 15).unwrap();
-    let account = Digits::new("12345678903").unwrap();
-    let mut out = vec![Record::TransmissionStart(TransmissionStart {
-        sender: 12345,
-        transmission_number: 1,
-        recipient: 8080,
-    })];
-    let mut done = 0;
-    let mut assignment = 0;
-    while done < n {
-        assignment += 1;
-        let count = PER_ASSIGNMENT.min(n - done);
-        out.push(Record::AssignmentStart(AssignmentStart {
-            assignment_type: AssignmentType::Claims,
-            agreement_id: 56789,
-            assignment_number: assignment,
-            account,
-        }));
-        let mut sum = 0;
-        for i in 1..=count {
-            let amount = u64::from(i % 997 + 1) * 100;
-            sum += amount;
-            out.push(Record::AmountItem1(AmountItem1 {
-                transaction_type: ClaimType::WithoutNotice,
-                transaction_number: i,
-                date: first + Duration::days(i64::from(i % 28)),
-                payer: PaddedDigits::new(&format!("{}", 10_000 + i)).unwrap(),
-                amount,
-                kid: PaddedDigits::new(&format!("{i:09}")).unwrap(),
-            }));
-            out.push(Record::AmountItem2(AmountItem2 {
-                transaction_type: ClaimType::WithoutNotice,
-                transaction_number: i,
-                short_name: Text::new("Nordmann").unwrap(),
-                own_reference: Text::new(&format!("Faktura {i}")).unwrap(),
-                foreign_reference: Text::new("Husleie").unwrap(),
-            }));
-        }
-        out.push(Record::ClaimsEnd(ClaimsEnd {
-            totals: Totals {
-                transactions: count,
-                records: count * 2 + 2,
-                sum,
-            },
-            first_due_date: Some(first),
-            last_due_date: Some(first + Duration::days(27)),
-        }));
-        done += count;
-    }
-    out.push(Record::TransmissionEnd(TransmissionEnd {
-        totals: Totals::default(),
-        first_due_date: Some(first),
-    }));
-    out
-}
-
-static RECORDS: LazyLock<Vec<Record>> = LazyLock::new(|| records(claims()));
+/// The records of the claims file every benchmark times (`autogiro_testkit::bench`).
+static RECORDS: LazyLock<Vec<Record>> = LazyLock::new(|| {
+    autogiro_testkit::bench::claims(autogiro_testkit::bench::claims_from_env())
+        .and_then(|t| t.to_records().map_err(|e| e.to_string()))
+        .unwrap()
+});
 
 static FILE: LazyLock<Vec<u8>> = LazyLock::new(|| {
     let mut writer = Writer::new(Vec::with_capacity(RECORDS.len() * 82));

@@ -1,53 +1,21 @@
-//! Streaming validation, full reading and writing of a file of 1 000 000 claims (162 MB) built
-//! here with the builders. Run with `cargo bench -p autogiro-model`; set
+//! Streaming validation, full reading and writing of a file of 1 000 000 claims (162 MB) built by
+//! `autogiro-testkit` with the builders, as for every benchmark. Run with `cargo bench -p autogiro-model`; set
 //! `AUTOGIRO_BENCH_CLAIMS` for another size.
 
 #![allow(missing_docs)]
 
 use std::sync::LazyLock;
 
-use autogiro_checksum::{AccountNumber, Kid, Modulus};
-use autogiro_model::{
-    Amount, AssignmentHeader, Claim, ClaimsAssignment, ReadOptions, Transmission, payer_reference,
-    validate,
-};
+use autogiro_model::{ReadOptions, Transmission, validate};
 use divan::counter::BytesCount;
-use time::{Duration, macros::date};
 
 fn main() {
     divan::main();
 }
 
+/// The claims file every benchmark times (`autogiro_testkit::bench`).
 static TRANSMISSION: LazyLock<Transmission> = LazyLock::new(|| {
-    let n: u32 = std::env::var("AUTOGIRO_BENCH_CLAIMS")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1_000_000);
-    let account = AccountNumber::parse("12345678903").unwrap();
-    let mut t = Transmission::to_mps(12345, 1);
-    let mut done = 0;
-    while done < n {
-        let count = 100_000.min(n - done);
-        let number = done / 100_000 + 1;
-        let mut a = ClaimsAssignment::new(AssignmentHeader::new(56789, number, account));
-        for i in 0..count {
-            let k = done + i;
-            let claim = Claim::new(
-                date!(2026 - 01 - 15) + Duration::days(i64::from(k % 28)),
-                payer_reference(&(10_000 + k).to_string()).unwrap(),
-                Amount::from_ore(u64::from(k % 997 + 1) * 100).unwrap(),
-            )
-            .with_kid(Kid::with_check_digit(&format!("{k:08}"), Modulus::Mod10).unwrap())
-            .with_short_name("Nordmann")
-            .unwrap()
-            .with_own_reference(&format!("Faktura {k}"))
-            .unwrap();
-            a.push(claim).unwrap();
-        }
-        t.push(a).unwrap();
-        done += count;
-    }
-    t
+    autogiro_testkit::bench::claims(autogiro_testkit::bench::claims_from_env()).unwrap()
 });
 
 static FILE: LazyLock<Vec<u8>> = LazyLock::new(|| {

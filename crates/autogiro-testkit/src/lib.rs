@@ -1,5 +1,8 @@
 //! Test support of the autogiro workspace (not published).
 //!
+//! [`transmissions`]: the base files to and from MPS that `cargo xtask fixtures` writes and the
+//! model's tests change one thing at a time; [`bench`]: the benchmark data of every benchmark.
+//!
 //! [`Sshd::start`] starts OpenSSH's `sshd` (Debian's `openssh-server`) the same way for the
 //! transfer tests, with [`Relay`] to cut connections in the middle; `AUTOGIRO_REQUIRE_SSHD`
 //! makes a missing `sshd` fail them.
@@ -10,7 +13,9 @@
 //! tests that need it are skipped with a line saying so, unless `AUTOGIRO_REQUIRE_POSTGRES` is
 //! set (CI sets it), when they fail.
 
+pub mod bench;
 mod sshd;
+pub mod transmissions;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
