@@ -1,0 +1,183 @@
+//! A real PostgreSQL server for a test, in a temporary folder, on 127.0.0.1 and a free port.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// A PostgreSQL server for a test.
+pub struct Postgres {
+    bin: PathBuf,
+    dir: tempfile::TempDir,
+    port: u16,
+    as_user: bool,
+    databases: u32,
+}
+
+/// The newest `bin` folder of Debian's PostgreSQL packages.
+fn bin() -> Option<PathBuf> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql")
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|e| e.path().join("bin"))
+        .filter(|p| p.join("initdb").exists())
+        .collect();
+    found.sort_by_key(|p| {
+        p.parent()
+            .and_then(Path::file_name)
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.parse::<u32>().ok())
+            .unwrap_or(0)
+    });
+    found.pop()
+}
+
+fn is_root() -> bool {
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
+}
+
+impl Postgres {
+    /// Starts a server, or `None` (with a line on standard error) when PostgreSQL is not
+    /// installed and `AUTOGIRO_REQUIRE_POSTGRES` is not set.
+    ///
+    /// # Panics
+    ///
+    /// When the server cannot be started, or PostgreSQL is required and missing: a test that
+    /// asked for a server fails.
+    pub fn start() -> Option<Self> {
+        let Some(bin) = bin() else {
+            assert!(
+                std::env::var_os("AUTOGIRO_REQUIRE_POSTGRES").is_none(),
+                "AUTOGIRO_REQUIRE_POSTGRES is set, and PostgreSQL is not installed (apt-get install postgresql)"
+            );
+            eprintln!("PostgreSQL is not installed: the PostgreSQL tests are skipped");
+            return None;
+        };
+        let dir = tempfile::Builder::new()
+            .prefix("autogiro-pg-")
+            .tempdir()
+            .expect("a temporary folder");
+        let as_user = is_root();
+        if as_user {
+            let status = Command::new("chown")
+                .args(["postgres:postgres"])
+                .arg(dir.path())
+                .status()
+                .expect("chown");
+            assert!(status.success(), "chown postgres {}", dir.path().display());
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let server = Self {
+            bin,
+            dir,
+            port,
+            as_user,
+            databases: 0,
+        };
+        let data = server.dir.path().join("data");
+        server.run(
+            "initdb",
+            &[
+                "-D",
+                &data.to_string_lossy(),
+                "-A",
+                "trust",
+                "-U",
+                "postgres",
+                "-E",
+                "UTF8",
+                "--locale=C",
+                "--no-sync",
+            ],
+        );
+        let options = format!(
+            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=40",
+            server.dir.path().display()
+        );
+        server.run(
+            "pg_ctl",
+            &[
+                "-D",
+                &data.to_string_lossy(),
+                "-l",
+                &server.dir.path().join("log").to_string_lossy(),
+                "-o",
+                &options,
+                "-w",
+                "start",
+            ],
+        );
+        Some(server)
+    }
+
+    /// Runs a PostgreSQL program (as `postgres` when root); panics when it fails.
+    fn run(&self, program: &str, args: &[&str]) {
+        let path = self.bin.join(program);
+        let mut command = if self.as_user {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "postgres", "--"]).arg(&path);
+            c
+        } else {
+            Command::new(&path)
+        };
+        let out = command
+            .args(args)
+            .output()
+            .unwrap_or_else(|e| panic!("{program}: {e}"));
+        assert!(
+            out.status.success(),
+            "{program} failed: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    /// A new, empty database; its URL.
+    ///
+    /// # Panics
+    ///
+    /// When the server refuses.
+    pub fn database(&mut self) -> String {
+        self.databases += 1;
+        let name = format!("book_{}", self.databases);
+        let mut client = postgres::Client::connect(&self.url("postgres"), postgres::NoTls)
+            .expect("connect to the test server");
+        client
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("create a database");
+        self.url(&name)
+    }
+
+    /// The URL of database `name`.
+    pub fn url(&self, name: &str) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/{name}", self.port)
+    }
+}
+
+impl Drop for Postgres {
+    fn drop(&mut self) {
+        let data = self.dir.path().join("data");
+        let path = self.bin.join("pg_ctl");
+        let mut command = if self.as_user {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "postgres", "--"]).arg(&path);
+            c
+        } else {
+            Command::new(&path)
+        };
+        let _ = command
+            .args([
+                "-D",
+                &data.to_string_lossy(),
+                "-m",
+                "immediate",
+                "-w",
+                "stop",
+            ])
+            .output();
+    }
+}
