@@ -7,9 +7,10 @@ use time::Date;
 use autogiro_checksum::{AccountNumber, Kid, OrganisationNumber};
 use autogiro_format::{
     AmountItem1, AmountItem2, AssignmentStart, Direction, MandatePost1, MandatePost2, MandatePost3,
-    MandatePost4, Record, Text,
+    MandatePost4, MandateType, Record, Text,
 };
 
+use crate::pairing::{self, Items};
 use crate::{
     Amount, Assignment, AssignmentHeader, AssignmentKind, AssignmentSpan, Claim, ClaimsAssignment,
     ListingPost, Mandate, MandatesAssignment, MpsMandate, Organisation, PayerDetails,
@@ -28,7 +29,8 @@ pub(crate) struct Assembler {
     transmission: Transmission,
     /// The assignment being read; pushed at its end (or at the end of the input).
     current: Option<Assignment>,
-    pending: Option<AmountItem1>,
+    /// The item 1 waiting for its item 2 ([`Items`], the checker's rule).
+    pending: Items<AmountItem1>,
     posts: Posts,
     /// The last mandate could not be represented: its later posts are dropped too.
     skip_mandate: bool,
@@ -52,13 +54,19 @@ impl Assembler {
                 assignments: Vec::new(),
             },
             current: None,
-            pending: None,
+            pending: Items::default(),
             posts: Posts::default(),
             skip_mandate: false,
             spans: Vec::new(),
             span_open: false,
             line: 0,
         }
+    }
+
+    /// A line that could not be read: an item 1 before it stays without its item 2, as the
+    /// checker has it.
+    pub(crate) fn bad_line(&mut self) {
+        self.pending.other();
     }
 
     /// Closes the open span at `last`.
@@ -75,6 +83,10 @@ impl Assembler {
     /// inside the span of the assignment it is in.
     pub(crate) fn record(&mut self, line: u64, record: &Record, direction: Direction) {
         self.line = line;
+        // An item 1 pairs only with the item 2 right after it, as the checker pairs them.
+        if !pairing::is_item2(record) {
+            self.pending.other();
+        }
         match record {
             Record::AssignmentStart(s) => {
                 self.close_span(line - 1);
@@ -103,7 +115,9 @@ impl Assembler {
                 t.recipient = s.recipient;
             }
             Record::AssignmentStart(s) => self.start(s, direction),
-            Record::AmountItem1(i) | Record::RejectedItem1(i) => self.pending = Some(*i),
+            Record::AmountItem1(i) | Record::RejectedItem1(i) => {
+                self.pending.item1(*i);
+            }
             Record::AmountItem2(i) => {
                 if let Some(claim) = self.claim(i) {
                     match &mut self.current {
@@ -199,12 +213,12 @@ impl Assembler {
             }
             self.transmission.assignments.push(a);
         }
-        self.pending = None;
+        self.pending.other();
     }
 
     /// The claim of the pending item 1 and this item 2.
     fn claim(&mut self, item2: &AmountItem2) -> Option<Claim> {
-        let item1 = self.pending.take()?;
+        let item1 = self.pending.item2()?;
         let kid = if item1.kid.is_blank() {
             None
         } else {
@@ -253,13 +267,16 @@ impl Assembler {
         }
     }
 
-    /// The mandate the later posts belong to.
-    fn last_mandate(&mut self) -> Option<&mut Mandate> {
+    /// The mandate a later post of `mandate_type` and `sequence` belongs to: the last one read,
+    /// if the post carries its type and sequence number (the checker reports one that does not).
+    fn last_mandate(&mut self, mandate_type: MandateType, sequence: u32) -> Option<&mut Mandate> {
         if self.skip_mandate {
             return None;
         }
         match &mut self.current {
-            Some(Assignment::Mandates(a)) => a.mandates.last_mut(),
+            Some(Assignment::Mandates(a)) => a.mandates.last_mut().filter(|m| {
+                pairing::post_belongs((m.mandate_type, m.sequence_number), mandate_type, sequence)
+            }),
             _ => None,
         }
     }
@@ -269,7 +286,12 @@ impl Assembler {
             return;
         };
         let organisation = organisation(&p4.organisation_number);
-        if let Some(m) = self.last_mandate() {
+        let same = |t, n| (t, n) == (p4.mandate_type, p4.sequence_number);
+        if !same(p2.mandate_type, p2.sequence_number) || !same(p3.mandate_type, p3.sequence_number)
+        {
+            return;
+        }
+        if let Some(m) = self.last_mandate(p4.mandate_type, p4.sequence_number) {
             m.payer = Some(PayerDetails {
                 name: p2.name,
                 address1: p2.address1,
@@ -287,7 +309,16 @@ impl Assembler {
 
     /// Posts 2, 4 and 5 from MPS (post 3 from MPS holds nothing).
     fn mps_post(&mut self, record: &Record) {
-        let Some(mps) = self.last_mandate().and_then(|m| m.mps.as_mut()) else {
+        let (mandate_type, sequence) = match record {
+            Record::MandatePost2FromMps(p) => (p.mandate_type, p.sequence_number),
+            Record::MandatePost4FromMps(p) => (p.mandate_type, p.sequence_number),
+            Record::MandatePost5FromMps(p) => (p.mandate_type, p.sequence_number),
+            _ => return,
+        };
+        let Some(mps) = self
+            .last_mandate(mandate_type, sequence)
+            .and_then(|m| m.mps.as_mut())
+        else {
             return;
         };
         match record {
@@ -311,7 +342,6 @@ impl Assembler {
         }
     }
 
-    /// The transmission read, with what is still open closed.
     /// The model and the span of every assignment start read (one without an end runs to the
     /// last line read).
     pub(crate) fn finish(mut self) -> (Transmission, Vec<AssignmentSpan>) {

@@ -56,6 +56,7 @@ mod human;
 mod limits;
 mod model;
 mod options;
+mod pairing;
 #[cfg(feature = "serde")]
 mod serde_util;
 mod stream;
@@ -163,8 +164,9 @@ impl Transmission {
         let mut assembler = assemble::Assembler::new(options.direction.unwrap_or_default());
         let mut diagnostics = Vec::new();
         drive(input, options, |record, direction, checker| {
-            if let Some((line, record)) = record {
-                assembler.record(line, record, direction);
+            match record {
+                Some((line, record)) => assembler.record(line, record, direction),
+                None => assembler.bad_line(),
             }
             if checker.has_diagnostics() {
                 diagnostics.append(&mut checker.take_diagnostics());

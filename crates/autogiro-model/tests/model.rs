@@ -134,6 +134,38 @@ fn read_gives_each_assignment_its_lines() {
     );
 }
 
+/// The model holds what the checker pairs: an item 1 whose item 2 comes after another record is
+/// no claim, a later post with another sequence number gives its mandate no details.
+#[test]
+fn the_model_pairs_records_as_the_checker_does() {
+    let mut records = to_mps().to_records().unwrap();
+    // Claim 2's item 1 (index 4), then a specification, then its item 2.
+    let spec = records[6];
+    records.insert(5, spec);
+    // Mandate 1's post 2 (index 11-14 before, 12-15 now) with another sequence number.
+    if let Record::MandatePost2(p) = &mut records[13] {
+        p.sequence_number = 9;
+    } else {
+        panic!("{:?}", records[13]);
+    }
+    let read = Transmission::read(&bytes_of(&records)[..], &ReadOptions::new());
+    let codes: Vec<Code> = read.diagnostics.iter().map(|d| d.code).collect();
+    assert!(codes.contains(&Code::MissingItem2), "{codes:?}");
+    assert!(codes.contains(&Code::Item2WithoutItem1), "{codes:?}");
+    assert!(codes.contains(&Code::MandatePostOrder), "{codes:?}");
+    let autogiro_model::Assignment::Claims(claims) = &read.transmission.assignments[0] else {
+        panic!()
+    };
+    assert_eq!(claims.claims.len(), 1, "only claim 1 pairs");
+    let autogiro_model::Assignment::Mandates(mandates) = &read.transmission.assignments[1] else {
+        panic!()
+    };
+    assert!(
+        mandates.mandates[0].payer.is_none(),
+        "post 2 is not mandate 1's"
+    );
+}
+
 #[test]
 fn hand_written_fixtures_are_what_the_builders_write() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/ok");

@@ -37,12 +37,16 @@ impl Checker {
             item.transaction_number,
             Code::TransactionNumber,
         );
-        open.pending = Some(Pending {
+        let unpaired = open.pending.item1(Pending {
             line,
             record_type,
             claim_type: item.transaction_type,
             number: item.transaction_number,
         });
+        // The record before an item 1 has already closed any item 1 before it.
+        if let Some(p) = unpaired {
+            self.missing_item2(p);
+        }
         open.claim = None;
         open.tally.add(item.amount, Some(item.date));
         self.tx.claims += 1;
@@ -126,7 +130,7 @@ impl Checker {
         claim_type: ClaimType,
         number: u32,
     ) {
-        let Some(p) = open.pending.take() else {
+        let Some(p) = open.pending.item2() else {
             if !open.resync {
                 self.record_error(
                     Code::Item2WithoutItem1,

@@ -11,6 +11,7 @@ use autogiro_format::{
 
 use super::{Checker, DeclaredDates, Open, Place, date_text, nok};
 use crate::limits::{MAX_TRANSACTIONS, Tally};
+use crate::pairing::Items;
 use crate::{Amount, AssignmentKind, Code, Severity};
 
 impl Checker {
@@ -82,7 +83,7 @@ impl Checker {
             next_number: 1,
             damaged: false,
             resync: false,
-            pending: None,
+            pending: Items::default(),
             claim: None,
             mandate: None,
         }));
@@ -193,7 +194,7 @@ impl Checker {
             );
             return;
         };
-        if let Some(p) = open.pending.take() {
+        if let Some(p) = open.pending.other() {
             self.missing_item2(p);
         }
         if let Some(m) = open.mandate.take() {

@@ -8,6 +8,7 @@ use autogiro_format::{
 };
 
 use super::{Checker, MandateState, Open, Place, and_list, post_name};
+use crate::pairing::{self, later_posts};
 use crate::{Amount, Code, Edition, Severity};
 
 impl Checker {
@@ -60,12 +61,12 @@ impl Checker {
                         post.registration_type,
                         RegistrationType::New | RegistrationType::Change
                     );
-                (&[71, 72, 74], if needs { 3 } else { 0 })
+                (later_posts(direction), if needs { 3 } else { 0 })
             }
             // A mandate of a full listing also carries post 5
             // ([decision 24](docs/spec-decisions.md#decision-24)).
             Direction::FromMps => (
-                &[71, 72, 73, 76],
+                later_posts(direction),
                 if post.registration_type == RegistrationType::Listing {
                     4
                 } else {
@@ -267,6 +268,9 @@ impl Checker {
         mandate_type: MandateType,
         sequence: u32,
     ) {
+        if pairing::post_belongs((m.mandate_type, m.sequence), mandate_type, sequence) {
+            return;
+        }
         if sequence != m.sequence {
             self.at_field(
                 Severity::Error,

@@ -22,6 +22,7 @@ use autogiro_format::{
 };
 
 use crate::limits::Tally;
+use crate::pairing::{self, Items};
 use crate::{AssignmentKind, Code, Diagnostic, Edition, KidCheck, ReadOptions, Severity};
 
 /// An amount item 1 waiting for its item 2.
@@ -73,7 +74,8 @@ struct Open {
     damaged: bool,
     /// A line could not be read: skip order checks until the next item 1 or post 1.
     resync: bool,
-    pending: Option<Pending>,
+    /// The item 1 waiting for its item 2 ([`Items`]).
+    pending: Items<Pending>,
     claim: Option<ClaimState>,
     mandate: Option<MandateState>,
 }
@@ -322,7 +324,7 @@ impl Checker {
                     next_number: 1,
                     damaged: true,
                     resync: true,
-                    pending: None,
+                    pending: Items::default(),
                     claim: None,
                     mandate: None,
                 }));
@@ -332,7 +334,7 @@ impl Checker {
                     open.tally.records += 1;
                     open.damaged = true;
                     open.resync = true;
-                    open.pending = None;
+                    open.pending.other();
                     open.claim = None;
                     open.mandate = None;
                 }
@@ -414,7 +416,7 @@ impl Checker {
     /// Reports what an assignment leaves unfinished: an item 1 without item 2, a mandate
     /// without its required posts.
     fn close_items(&mut self, open: &mut Open) {
-        if let Some(p) = open.pending.take() {
+        if let Some(p) = open.pending.other() {
             self.missing_item2(p);
         }
         if let Some(m) = open.mandate.take() {
@@ -477,8 +479,9 @@ impl Checker {
             self.open = Some(open);
             return;
         }
-        let is_item2 = matches!(record, Record::AmountItem2(_) | Record::RejectedItem2(_));
-        if !is_item2 && let Some(p) = open.pending.take() {
+        if !pairing::is_item2(record)
+            && let Some(p) = open.pending.other()
+        {
             self.missing_item2(p);
         }
         match record {
