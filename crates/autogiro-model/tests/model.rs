@@ -232,7 +232,7 @@ fn every_err_fixture_raises_its_code() {
         seen.insert(code);
     }
     // Every code has its fixture, but those no small file can show: `io`, and
-    // `too-many-transactions`, tested in `check.rs` with the count started near the limit.
+    // `too-many-transactions`, tested in `check/mod.rs` with the count started near the limit.
     for code in Code::ALL {
         if !matches!(code, Code::Io | Code::TooManyTransactions) {
             assert!(seen.contains(code.as_str()), "no err fixture raises {code}");
