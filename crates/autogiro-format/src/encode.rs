@@ -1,6 +1,8 @@
 //! The writer's counterpart of `parse`: fills an 80-byte record field by field, each a
 //! [`Field`] of `layout.rs`, in column order, and keeps the first error (a value that does not
 //! fit its field). In a debug build each write asserts that it starts at its field's column.
+//! Every method is `#[inline(always)]`, as the parser's combinators are: the field is a
+//! `&'static` const, so its width and columns fold into constants where it is written.
 
 use time::Date;
 
@@ -25,6 +27,7 @@ impl Out {
     }
 
     /// Copies `bytes` as the value of `field`.
+    #[inline(always)]
     fn put(&mut self, field: &Field, bytes: &[u8]) -> &mut Self {
         debug_assert_eq!(
             self.pos + 1,
@@ -48,6 +51,7 @@ impl Out {
     }
 
     /// Records the first error, for the columns of `field`, and skips them.
+    #[cold]
     fn fail(&mut self, field: &Field, kind: ErrorKind) -> &mut Self {
         if self.error.is_none() {
             self.error = Some(RecordError {
@@ -64,28 +68,38 @@ impl Out {
     }
 
     /// A fixed value.
+    #[inline(always)]
     pub(crate) fn lit(&mut self, field: &Field) -> &mut Self {
         self.put(field, field.literal().as_bytes())
     }
 
-    /// A number with leading zeros, as wide as `field`.
+    /// A number with leading zeros, as wide as `field`, written where it goes.
+    #[inline(always)]
     pub(crate) fn num(&mut self, field: &Field, value: u64) -> &mut Self {
-        let mut buf = [b'0'; 20];
-        let width = field.width().min(buf.len());
+        debug_assert_eq!(
+            self.pos + 1,
+            field.first,
+            "`{}` written out of order",
+            field.name
+        );
+        let Some(slot) = self.buf.get_mut(field.range()) else {
+            return self.fail(field, ErrorKind::TooLarge { value });
+        };
         let mut rest = value;
-        for slot in buf.iter_mut().take(width).rev() {
+        for digit in slot.iter_mut().rev() {
             // `rest % 10` is a single digit.
-            *slot = b'0' + (rest % 10) as u8;
+            *digit = b'0' + (rest % 10) as u8;
             rest /= 10;
         }
-        if rest == 0 {
-            self.put(field, buf.get(..width).unwrap_or_default())
-        } else {
-            self.fail(field, ErrorKind::TooLarge { value })
+        if rest != 0 {
+            return self.fail(field, ErrorKind::TooLarge { value });
         }
+        self.pos = field.last;
+        self
     }
 
     /// A number, or blanks for `None`.
+    #[inline(always)]
     pub(crate) fn num_or_blanks(&mut self, field: &Field, value: Option<u64>) -> &mut Self {
         match value {
             Some(v) => self.num(field, v),
@@ -94,11 +108,13 @@ impl Out {
     }
 
     /// Digits kept as written.
+    #[inline(always)]
     pub(crate) fn digits<const W: usize>(&mut self, field: &Field, value: &Digits<W>) -> &mut Self {
         self.put(field, value.as_str().as_bytes())
     }
 
     /// Blank-padded digits kept as written.
+    #[inline(always)]
     pub(crate) fn padded<const W: usize>(
         &mut self,
         field: &Field,
@@ -108,21 +124,25 @@ impl Out {
     }
 
     /// Text, already ISO-8859-1 and blank-padded to the field's width.
+    #[inline(always)]
     pub(crate) fn text<const W: usize>(&mut self, field: &Field, value: &Text<W>) -> &mut Self {
         self.put(field, value.as_field())
     }
 
     /// A code of a code list.
+    #[inline(always)]
     pub(crate) fn code<T: Code>(&mut self, field: &Field, value: T) -> &mut Self {
         self.put(field, value.code().as_bytes())
     }
 
     /// A three-digit error code.
+    #[inline(always)]
     pub(crate) fn error_code(&mut self, field: &Field, value: ErrorCode) -> &mut Self {
         self.num(field, u64::from(value.number()))
     }
 
     /// A date `DDMMYY`. Only years 1970-2069 read back as written ([decision 6](docs/spec-decisions.md#decision-6)).
+    #[inline(always)]
     pub(crate) fn date(&mut self, field: &Field, value: Date) -> &mut Self {
         let year = value.year();
         if !(1970..=2069).contains(&year) {
@@ -134,6 +154,7 @@ impl Out {
     }
 
     /// An optional date `DDMMYY`, `000000` for none.
+    #[inline(always)]
     pub(crate) fn opt_date(&mut self, field: &Field, value: Option<Date>) -> &mut Self {
         match value {
             Some(d) => self.date(field, d),
@@ -142,6 +163,7 @@ impl Out {
     }
 
     /// A date `DDMMYYYY`.
+    #[inline(always)]
     pub(crate) fn long_date(&mut self, field: &Field, value: Date) -> &mut Self {
         let year = value.year();
         if !(0..=9999).contains(&year) {
@@ -155,22 +177,35 @@ impl Out {
     }
 
     /// Filler of zeros.
+    #[inline(always)]
     pub(crate) fn zeros(&mut self, field: &Field) -> &mut Self {
-        self.put(
-            field,
-            [b'0'; RECORD_LEN].get(..field.width()).unwrap_or_default(),
-        )
+        self.fill(field, b'0')
     }
 
     /// Filler of blanks.
+    #[inline(always)]
     pub(crate) fn blanks(&mut self, field: &Field) -> &mut Self {
-        self.put(
-            field,
-            [b' '; RECORD_LEN].get(..field.width()).unwrap_or_default(),
-        )
+        self.fill(field, b' ')
+    }
+
+    /// `field` filled with `byte`.
+    #[inline(always)]
+    fn fill(&mut self, field: &Field, byte: u8) -> &mut Self {
+        debug_assert_eq!(
+            self.pos + 1,
+            field.first,
+            "`{}` written out of order",
+            field.name
+        );
+        if let Some(slot) = self.buf.get_mut(field.range()) {
+            slot.fill(byte);
+        }
+        self.pos = field.last;
+        self
     }
 
     /// The record, or the first field that did not fit, tagged with the record type.
+    #[inline(always)]
     pub(crate) fn finish(&mut self, record_type: u8) -> Result<[u8; RECORD_LEN], RecordError> {
         debug_assert_eq!(self.pos, RECORD_LEN, "layout of record {record_type}");
         match self.error.take() {

@@ -49,6 +49,15 @@ pub enum FieldKind {
 
 /// One field of a record layout: its 1-based inclusive columns, its name in `docs/records.md`
 /// (the name every message uses), and what it holds.
+///
+/// ```
+/// use autogiro_format::{AmountItem1, FieldKind};
+///
+/// let kid = AmountItem1::KID;
+/// assert_eq!((kid.name, kid.columns(), kid.kind), ("KID", (50, 74), FieldKind::PaddedDigits));
+/// let line = b"NY0102300000001150126      1234500000000000012500                123456782000000";
+/// assert_eq!(kid.bytes(line), b"                123456782");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Field {
     /// The name in `docs/records.md` and in every message.
@@ -104,6 +113,19 @@ impl Field {
 
 /// One record layout: the record type (positions 7-8), the direction whose files hold it
 /// (`None` for a layout both directions share), its name, and its fields in column order.
+///
+/// ```
+/// use autogiro_format::{Direction, LAYOUTS};
+///
+/// // The layouts of mandate posts in files from MPS, by name.
+/// let posts: Vec<_> = LAYOUTS
+///     .iter()
+///     .filter(|l| l.direction == Some(Direction::FromMps) && (70..=76).contains(&l.record_type))
+///     .map(|l| (l.record_type, l.name))
+///     .collect();
+/// assert_eq!(posts[0], (70, "mandate post 1"));
+/// assert_eq!(posts.len(), 5);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Layout {
     /// The record type, positions 7-8.
@@ -117,11 +139,6 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// The field of this name (the first, for the fillers that share theirs).
-    pub fn field(&self, name: &str) -> Option<&'static Field> {
-        self.fields.iter().find(|f| f.name == name)
-    }
-
     /// Whether files of `direction` hold this layout.
     pub fn in_direction(&self, direction: Direction) -> bool {
         self.direction.is_none_or(|d| d == direction)

@@ -56,24 +56,22 @@ pub fn details(name: &str, org: &str) -> Result<PayerDetails> {
     })
 }
 
-/// The base file to MPS: two claims (one with notice and three specification lines) and two
-/// mandates (a registration with posts 1-4, a deletion with post 1).
-pub fn to_mps() -> Result<Transmission> {
-    let header = AssignmentHeader::new(AGREEMENT, 1, account(PAYEE)?);
-    let mut claims = ClaimsAssignment::new(header);
-    let first = Claim::new(
-        date!(2026 - 01 - 15),
-        payer_reference("12345").map_err(e)?,
-        nok(12_500)?,
-    )
-    .with_kid(Kid::parse("123456782").map_err(e)?)
-    .with_short_name("Ærlig Ås")
-    .and_then(|c| c.with_own_reference("Faktura 2026-001"))
-    .and_then(|c| c.with_foreign_reference("Husleie januar"))
-    .map_err(e)?;
-    claims.push(first).map_err(e)?;
-    let mut second = Claim::new(
-        date!(2026 - 02 - 01),
+/// Claim 1 of the base files, due (or settled) on `date`: without notice, a payer reference,
+/// a KID under modulus 10, both references.
+fn first_claim(date: time::Date) -> Result<Claim> {
+    Claim::new(date, payer_reference("12345").map_err(e)?, nok(12_500)?)
+        .with_kid(Kid::parse("123456782").map_err(e)?)
+        .with_short_name("Ærlig Ås")
+        .and_then(|c| c.with_own_reference("Faktura 2026-001"))
+        .and_then(|c| c.with_foreign_reference("Husleie januar"))
+        .map_err(e)
+}
+
+/// Claim 2 of the base files, due (or rejected) on `date`: with notice, a payer account, a KID
+/// under modulus 11, no specification lines yet.
+fn second_claim(date: time::Date) -> Result<Claim> {
+    Ok(Claim::new(
+        date,
         payer_reference("86011117947").map_err(e)?,
         nok(99_900)?,
     )
@@ -81,7 +79,18 @@ pub fn to_mps() -> Result<Transmission> {
     .with_short_name("Øyvind")
     .and_then(|c| c.with_own_reference("Faktura 2026-002"))
     .map_err(e)?
-    .with_notice();
+    .with_notice())
+}
+
+/// The base file to MPS: two claims (one with notice and three specification lines) and two
+/// mandates (a registration with posts 1-4, a deletion with post 1).
+pub fn to_mps() -> Result<Transmission> {
+    let header = AssignmentHeader::new(AGREEMENT, 1, account(PAYEE)?);
+    let mut claims = ClaimsAssignment::new(header);
+    claims
+        .push(first_claim(date!(2026 - 01 - 15))?)
+        .map_err(e)?;
+    let mut second = second_claim(date!(2026 - 02 - 01))?;
     second
         .add_specification(1, 1, "Husleie februar")
         .map_err(e)?;
@@ -123,29 +132,9 @@ pub fn from_mps() -> Result<Transmission> {
         Ok(AssignmentHeader::new(AGREEMENT, n, account(PAYEE)?))
     };
     let mut settled = SettledAssignment::new(header(101)?, date!(2026 - 01 - 15));
-    settled.push(
-        Claim::new(
-            date!(2026 - 01 - 15),
-            payer_reference("12345").map_err(e)?,
-            nok(12_500)?,
-        )
-        .with_kid(Kid::parse("123456782").map_err(e)?)
-        .with_short_name("Ærlig Ås")
-        .and_then(|c| c.with_own_reference("Faktura 2026-001"))
-        .and_then(|c| c.with_foreign_reference("Husleie januar"))
-        .map_err(e)?,
-    );
+    settled.push(first_claim(date!(2026 - 01 - 15))?);
     let mut rejected = RejectedAssignment::new(header(102)?, date!(2026 - 02 - 02));
-    let limited = Claim::new(
-        date!(2026 - 02 - 02),
-        payer_reference("86011117947").map_err(e)?,
-        nok(99_900)?,
-    )
-    .with_kid(Kid::parse("123456785").map_err(e)?)
-    .with_short_name("Øyvind")
-    .and_then(|c| c.with_own_reference("Faktura 2026-002"))
-    .map_err(e)?
-    .with_notice();
+    let limited = second_claim(date!(2026 - 02 - 02))?;
     rejected.push(RejectedClaim {
         claim: limited,
         code: ErrorCode::LimitExceeded,

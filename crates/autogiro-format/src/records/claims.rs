@@ -131,6 +131,7 @@ impl AmountItem1 {
         Ok((i, record))
     }
 
+    #[inline(always)]
     pub(super) fn encode(&self, record: &Field) -> Result<[u8; RECORD_LEN], RecordError> {
         head_out(&CLAIM_TYPE, self.transaction_type, record)
             .num(&TRANSACTION_NUMBER, self.transaction_number.into())
@@ -224,6 +225,7 @@ impl AmountItem2 {
     }
 
     /// Positions 1-75, shared with record 36.
+    #[inline(always)]
     fn encode_fields(&self, record: &Field) -> Out {
         let mut out = head_out(&CLAIM_TYPE, self.transaction_type, record);
         out.num(&TRANSACTION_NUMBER, self.transaction_number.into())

@@ -220,6 +220,7 @@ impl Totals {
         Ok((i, totals))
     }
 
+    #[inline(always)]
     pub(super) fn encode<'o>(&self, out: &'o mut Out) -> &'o mut Out {
         out.num(&Self::TRANSACTIONS, self.transactions.into())
             .num(&Self::RECORDS, self.records.into())

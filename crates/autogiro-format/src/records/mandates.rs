@@ -42,6 +42,7 @@ fn post_head<'a>(i: &'a [u8], record: &'static Field) -> PResult<'a, (MandateTyp
 }
 
 /// Writes positions 1-15 of a mandate post.
+#[inline(always)]
 fn post_out(mandate_type: MandateType, record: &Field, sequence_number: u32) -> Out {
     let mut out = head_out(&MANDATE_TYPE, mandate_type, record);
     out.num(&SEQUENCE_NUMBER, sequence_number.into());
@@ -153,6 +154,7 @@ impl MandatePost1 {
     }
 
     /// Writes positions 1-70.
+    #[inline(always)]
     fn encode_fields(&self) -> Out {
         let mut out = post_out(self.mandate_type, &Self::RECORD_TYPE, self.sequence_number);
         out.code(&Self::REGISTRATION_TYPE, self.registration_type)

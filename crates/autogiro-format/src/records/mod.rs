@@ -35,6 +35,7 @@ fn head<T: Code>(
     type_field: &'static Field,
     record: &'static Field,
 ) -> impl Fn(&[u8]) -> PResult<'_, T> {
+    #[inline(always)]
     move |i| {
         let (i, ()) = literal(&FORMAT_CODE)(i)?;
         let (i, ()) = literal(&SERVICE_CODE_01)(i)?;
@@ -45,6 +46,7 @@ fn head<T: Code>(
 }
 
 /// Writes positions 1-8 of a record of service code `01`.
+#[inline(always)]
 fn head_out<T: Code>(type_field: &Field, value: T, record: &Field) -> Out {
     let mut out = Out::new();
     out.lit(&FORMAT_CODE)
@@ -57,6 +59,7 @@ fn head_out<T: Code>(type_field: &Field, value: T, record: &Field) -> Out {
 /// Positions 1-8 of the transmission records 10 and 89: `NY`, service code `00`, transmission
 /// type `00`, the record type.
 fn transmission_head(record: &'static Field) -> impl Fn(&[u8]) -> PResult<'_, ()> {
+    #[inline(always)]
     move |i| {
         let (i, ()) = literal(&FORMAT_CODE)(i)?;
         let (i, ()) = literal(&SERVICE_CODE_00)(i)?;
@@ -66,6 +69,7 @@ fn transmission_head(record: &'static Field) -> impl Fn(&[u8]) -> PResult<'_, ()
 }
 
 /// Writes positions 1-8 of records 10 and 89.
+#[inline(always)]
 fn transmission_head_out(record: &Field) -> Out {
     let mut out = Out::new();
     out.lit(&FORMAT_CODE)
@@ -76,6 +80,7 @@ fn transmission_head_out(record: &Field) -> Out {
 }
 
 /// The number of a record type field.
+#[inline(always)]
 fn record_number(record: &Field) -> u8 {
     digits_value(record.literal().as_bytes())
         .and_then(|v| u8::try_from(v).ok())
