@@ -77,7 +77,7 @@ pub enum ListingChange {
     },
 }
 
-/// Something in a file MPS would reject ([`Book::check`]).
+/// Something in a file MPS would reject ([`Book::check`](crate::Book::check)).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Finding {
     /// The assignment, by its place in the file from 1.
@@ -94,7 +94,7 @@ pub struct Finding {
     pub reason: String,
 }
 
-/// Which claims [`Book::status`] lists.
+/// Which claims [`Book::status`](crate::Book::status) lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Show {
     /// None: counts and sums only.
@@ -193,7 +193,7 @@ pub struct BookMandate {
     pub blocked_to: Option<Date>,
 }
 
-/// Numbers taken for a file being prepared ([`Book::reserve_transmission`]).
+/// Numbers taken for a file being prepared ([`Book::reserve_transmission`](crate::Book::reserve_transmission)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reservation {
     pub(crate) file_id: i64,

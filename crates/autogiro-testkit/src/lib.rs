@@ -1,7 +1,7 @@
 //! Test support of the autogiro workspace (not published).
 //!
 //! [`transmissions`]: the base files to and from MPS that `cargo xtask fixtures` writes and the
-//! model's tests change one thing at a time; [`bench`]: the benchmark data of every benchmark.
+//! model's tests change one thing at a time; [`bench`](mod@bench): the benchmark data of every benchmark.
 //!
 //! [`Sshd::start`] starts OpenSSH's `sshd` (Debian's `openssh-server`) the same way for the
 //! transfer tests, with [`Relay`] to cut connections in the middle; `AUTOGIRO_REQUIRE_SSHD`

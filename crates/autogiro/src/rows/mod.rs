@@ -4,7 +4,7 @@
 //! spreadsheet and come back.
 //!
 //! A row is a list of cells under a header. [`ClaimColumns::from_header`] finds the columns by
-//! name (any order, any case); [`ClaimColumns::read`] makes a [`Claim`] of a row, or says what is
+//! name (any order, any case); [`ClaimColumns::read`] makes a [`Claim`](autogiro_model::Claim) of a row, or says what is
 //! wrong with each cell, every problem of the row at once.
 //!
 //! ```
@@ -363,7 +363,7 @@ fn payer(s: &str) -> Result<PayerReference, String> {
 /// What a claims row says about the claim's place: its kind and assignment.
 #[derive(Debug, Clone, Copy)]
 pub struct Context {
-    /// What the assignment holds (its [`AssignmentKind::tag`] is the `kind` column).
+    /// What the assignment holds (its [`AssignmentKind::tag`](autogiro_model::AssignmentKind::tag) is the `kind` column).
     pub kind: autogiro_model::AssignmentKind,
     /// The assignment's agreement id.
     pub agreement: u32,
