@@ -2,6 +2,7 @@
 //!
 //! Each command is a function here; `cargo xtask --help` lists them.
 
+mod against;
 mod billing;
 mod decisions;
 mod fixtures;
@@ -39,12 +40,16 @@ const COMMANDS: &[(&str, &str)] = &[
         "time `wc -l` and the release `autogiro` (validate, inspect, fmt) on the bench data of N claims, and `new claims` on N rows of CSV; median of 5, peak RSS, ratios to wc -l",
     ),
     (
+        "bench --against REV [N]",
+        "build the release `autogiro` of commit REV beside this tree's and time both (validate, inspect) on the plain and the realistic bench files of N claims, runs alternated, in one run; fails if their output differs",
+    ),
+    (
         "bench-transfer [N]",
         "time `autogiro send` and `autogiro fetch` of the file of N claims (default 9 999 999, 1.6 GB) through a real sshd on 127.0.0.1, next to scp of the same file; peak RSS",
     ),
     (
         "bench-data [N]",
-        "write a valid file of N claims (default 1 000 000, at most 9 999 999) and N rows of billing CSV to target/bench-data/",
+        "write valid files of N claims (default 1 000 000, at most 9 999 999), plain and realistic (names, both references, KIDs of 10-25 digits, specifications on every 10th), and N rows of billing CSV to target/bench-data/",
     ),
 ];
 
@@ -64,7 +69,13 @@ fn main() -> ExitCode {
         Some("decisions") => check_decisions(),
         Some("man") => man(),
         Some("bench-data") => bench_data(args.get(1).map(String::as_str)),
-        Some("bench") => bench(args.get(1).map(String::as_str)),
+        Some("bench") => match args.get(1).map(String::as_str) {
+            Some("--against") => match args.get(2) {
+                Some(rev) => against::bench_against(rev, args.get(3).map(String::as_str)),
+                None => Err("bench --against: which commit?".to_owned()),
+            },
+            n => bench(n),
+        },
         Some("bench-transfer") => bench_transfer(args.get(1).map(String::as_str)),
         Some(other) => {
             eprintln!("xtask: unknown command `{other}`\n");
@@ -358,7 +369,8 @@ fn release_and_claims(
     })?;
     build_release_cli(root)?;
     let data = root.join(format!("target/bench-data/claims-{n}.txt"));
-    if !data.exists() {
+    let realistic = root.join(format!("target/bench-data/realistic-{n}.txt"));
+    if !data.exists() || !realistic.exists() {
         bench_data(Some(&n.to_string()))?;
     }
     let bytes = std::fs::metadata(&data).map_err(|e| e.to_string())?.len();
@@ -408,6 +420,30 @@ fn bench(n: Option<&str>) -> Result<(), String> {
     ];
     println!("{n} claims, median of {RUNS} runs, files in the page cache\n");
     print_table(&format!("the claims file, {n} claims"), bytes, &timings);
+
+    // The same number of claims as a billing system writes them: names, both references, KIDs
+    // of 10-25 digits, specifications on every 10th.
+    let realistic = root.join(format!("target/bench-data/realistic-{n}.txt"));
+    let realistic_bytes = std::fs::read(&realistic).map_err(|e| e.to_string())?.len() as u64;
+    let realistic = realistic.to_string_lossy().into_owned();
+    let timings = [
+        time_command("wc -l", Path::new("wc"), &["-l", &realistic])?,
+        time_command(
+            "autogiro validate (streaming, every rule)",
+            &cli,
+            &[&["validate", &realistic][..], &today].concat(),
+        )?,
+        time_command(
+            "autogiro inspect (Transmission::read, the whole model)",
+            &cli,
+            &[&["inspect", &realistic][..], &today].concat(),
+        )?,
+    ];
+    print_table(
+        &format!("the realistic claims file, {n} claims"),
+        realistic_bytes,
+        &timings,
+    );
 
     // The way in: the same number of billing rows as CSV, made into a claims file.
     let csv = root.join(format!("target/bench-data/billing-{n}.csv"));
@@ -765,9 +801,12 @@ fn bench_data(n: Option<&str>) -> Result<(), String> {
     let answer_path = dir.join(format!("answers-{n}.txt"));
     write_transmission(&answer, &answer_path)?;
     write_transmission(&transmission, &path)?;
+    let realistic = dir.join(format!("realistic-{n}.txt"));
+    write_transmission(&autogiro_testkit::bench::realistic(n)?, &realistic)?;
     println!(
-        "wrote {} ({n} claims) in {:.2} s",
+        "wrote {} and {} ({n} claims each) in {:.2} s",
         path.display(),
+        realistic.display(),
         started.elapsed().as_secs_f64()
     );
     billing_csv(&dir, n)

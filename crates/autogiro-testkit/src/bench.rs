@@ -82,3 +82,118 @@ fn build(n: u32, answered: Option<Date>) -> Result<(Transmission, Transmission)>
     }
     Ok((sent, answer))
 }
+
+/// Payer names of the realistic bench file, Norwegian letters among them.
+const NAMES: [&str; 8] = [
+    "Ærlig Ås",
+    "Øyvind H",
+    "Nordmann",
+    "Bjørnstad",
+    "Kari Lie",
+    "Hågensen",
+    "Tønnesen",
+    "Ås Eiend.",
+];
+
+/// Claim `k` of the realistic bench file, as a billing system writes them: a name, an own
+/// and a foreign reference on every claim, a KID of 10 to 25 digits (modulus 10 on even `k`,
+/// modulus 11 on odd where it has a check digit), and on every 10th claim a notice with one to
+/// three specification lines.
+pub fn realistic_claim(k: u32) -> Result<Claim> {
+    let e = |x: &dyn std::fmt::Display| x.to_string();
+    let length = 10 + (k % 16) as usize;
+    let mut body = format!("{:0width$}", u64::from(k) * 7919 + 1, width = length - 1);
+    body.truncate(length - 1);
+    let mod10 = Kid::with_check_digit(&body, Modulus::Mod10).map_err(|x| e(&x))?;
+    // A modulus 11 body without a check digit (remainder 1) takes modulus 10 instead.
+    let kid = match k % 2 {
+        1 => Kid::with_check_digit(&body, Modulus::Mod11).unwrap_or(mod10),
+        _ => mod10,
+    };
+    let name = NAMES
+        .get(k as usize % NAMES.len())
+        .copied()
+        .unwrap_or("Nordmann");
+    let month = ["januar", "februar", "mars"]
+        .get(k as usize % 3)
+        .copied()
+        .unwrap_or("januar");
+    let mut claim = Claim::new(
+        date!(2026 - 01 - 15) + Duration::days(i64::from(k % 28)),
+        payer_reference(&(10_000 + k).to_string()).map_err(|x| e(&x))?,
+        Amount::from_ore(u64::from(k % 99_991 + 1) * 17).map_err(|x| e(&x))?,
+    )
+    .with_kid(kid)
+    .with_short_name(name)
+    .and_then(|c| c.with_own_reference(&format!("Faktura {k:07}/{:04}", k % 9973)))
+    .and_then(|c| c.with_foreign_reference(&format!("{month} 2026 nr {k:07}")))
+    .map_err(|x| e(&x))?;
+    if k.is_multiple_of(10) {
+        claim = claim.with_notice();
+        for line in 1..=(1 + k / 10 % 3) {
+            let line = u16::try_from(line).unwrap_or(1);
+            claim
+                .add_specification(line, 1, &format!("Husleie {month}, leilighet {}", k % 400))
+                .map_err(|x| e(&x))?;
+        }
+    }
+    Ok(claim)
+}
+
+/// A claims file of `n` [`realistic_claim`]s to MPS, [`PER_ASSIGNMENT`] to an assignment: the
+/// file `autogiro validate` is timed on next to the plain one of [`claims`] (written files
+/// carry this much text; about 30 % slower to validate than the plain one).
+pub fn realistic(n: u32) -> Result<Transmission> {
+    let account = AccountNumber::parse(PAYEE).map_err(|e| e.to_string())?;
+    let mut sent = Transmission::to_mps(12345, 2);
+    let mut done = 0;
+    while done < n {
+        let count = PER_ASSIGNMENT.min(n - done);
+        let header = AssignmentHeader::new(AGREEMENT, done / PER_ASSIGNMENT + 1, account);
+        let mut assignment = ClaimsAssignment::new(header);
+        for k in done..done + count {
+            assignment
+                .push(realistic_claim(k)?)
+                .map_err(|e| e.to_string())?;
+        }
+        sent.push(assignment).map_err(|e| e.to_string())?;
+        done += count;
+    }
+    Ok(sent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use autogiro_model::{ReadOptions, validate};
+
+    /// Both bench files validate without a finding, and the realistic one carries what it says.
+    #[test]
+    fn the_bench_files_are_valid_and_the_realistic_one_is_full() {
+        let options = ReadOptions::new().today(date!(2026 - 01 - 10));
+        for t in [claims(2_000).unwrap(), realistic(2_000).unwrap()] {
+            let mut file = Vec::new();
+            t.write(&mut file).unwrap();
+            let report = validate(&file[..], &options);
+            assert!(
+                report.diagnostics.is_empty(),
+                "{:?}",
+                report.diagnostics.first()
+            );
+        }
+        let claims: Vec<Claim> = (0..2_000).map(|k| realistic_claim(k).unwrap()).collect();
+        let kid_lengths: std::collections::BTreeSet<usize> = claims
+            .iter()
+            .filter_map(|c| c.kid.map(|k| k.len()))
+            .collect();
+        assert_eq!(kid_lengths, (10..=25).collect());
+        assert!(claims.iter().all(|c| !c.foreign_reference.is_blank()));
+        assert_eq!(
+            claims
+                .iter()
+                .filter(|c| !c.specification.is_empty())
+                .count(),
+            200
+        );
+    }
+}

@@ -1,0 +1,162 @@
+//! `cargo xtask bench --against REV [N]`: the release `autogiro` of another commit built beside
+//! this tree's, both timed on the same files in one run, their runs alternated so that what the
+//! machine does meanwhile falls on both alike; and their output compared, byte for byte.
+//!
+//! The other commit is checked out as a git worktree under `target/against/SHA/src` and built
+//! into `target/against/SHA/target` (kept, so that a second run builds nothing).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::{RUNS, Timing, mib, release_and_claims, root, time_once};
+
+/// The commands timed, as `autogiro` takes them.
+const COMMANDS: [(&str, &[&str]); 2] = [
+    ("validate", &["validate", "--today", "2026-01-10"]),
+    ("inspect", &["inspect", "--today", "2026-01-10"]),
+];
+
+/// Builds `rev`'s `autogiro`, times it and this tree's on the plain and the realistic bench
+/// files of `n` claims, and prints a table of both with their ratio.
+pub(crate) fn bench_against(rev: &str, n: Option<&str>) -> Result<(), String> {
+    let root = root();
+    let (n, plain, _) = release_and_claims(&root, n, 1_000_000)?;
+    let realistic = root.join(format!("target/bench-data/realistic-{n}.txt"));
+    let (short, theirs) = build_at(&root, rev)?;
+    let ours = root.join("target/release/autogiro");
+    let files = [("plain", plain), ("realistic", realistic)];
+    for (_, file) in &files {
+        // Into the page cache: every command reads it from memory.
+        std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
+    }
+    for (_, file) in &files {
+        same_output(&theirs, &ours, file)?;
+    }
+    println!(
+        "{n} claims; {short} against this tree, runs alternated, median of {RUNS}; files in the page cache\n"
+    );
+    println!(
+        "| file | command | {short} | this tree | {short} / this tree | this tree x wc -l | peak RSS {short} | peak RSS this tree |"
+    );
+    println!("|---|---|---|---|---|---|---|---|");
+    for (label, file) in &files {
+        let file_arg = file.to_string_lossy().into_owned();
+        let wc = median(
+            (0..RUNS)
+                .map(|_| time_once("wc -l", Path::new("wc"), &["-l", &file_arg]))
+                .collect::<Result<_, _>>()?,
+        );
+        for (name, args) in COMMANDS {
+            let args: Vec<&str> = args.iter().copied().chain([file_arg.as_str()]).collect();
+            let mut a = Vec::new();
+            let mut b = Vec::new();
+            for _ in 0..RUNS {
+                a.push(time_once(name, &theirs, &args)?);
+                b.push(time_once(name, &ours, &args)?);
+            }
+            let (a, b) = (median(a), median(b));
+            println!(
+                "| {label} | {name} | {:.3} s | {:.3} s | {:.2} | {:.1} | {} | {} |",
+                a.seconds,
+                b.seconds,
+                a.seconds / b.seconds,
+                b.seconds / wc.seconds,
+                mib(a.rss_kib),
+                mib(b.rss_kib),
+            );
+        }
+        println!("| {label} | wc -l | | {:.3} s | | 1.0 | | |", wc.seconds);
+    }
+    Ok(())
+}
+
+/// The median time of `runs`, with the largest peak RSS.
+fn median(mut runs: Vec<Timing>) -> Timing {
+    let rss_kib = runs.iter().filter_map(|t| t.rss_kib).max();
+    runs.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
+    let middle = runs.len() / 2;
+    let mut t = runs.into_iter().nth(middle).unwrap_or(Timing {
+        name: String::new(),
+        seconds: f64::NAN,
+        rss_kib: None,
+    });
+    t.rss_kib = rss_kib;
+    t
+}
+
+/// Fails unless both binaries print the same (and exit the same) for `validate` and `inspect`
+/// of `file`: a faster binary that says something else is no faster.
+fn same_output(theirs: &Path, ours: &Path, file: &Path) -> Result<(), String> {
+    for (name, args) in COMMANDS {
+        let run = |program: &Path| {
+            Command::new(program)
+                .args(args)
+                .arg(file)
+                .output()
+                .map_err(|e| format!("{}: {e}", program.display()))
+        };
+        let (a, b) = (run(theirs)?, run(ours)?);
+        if a.stdout != b.stdout || a.status.code() != b.status.code() {
+            return Err(format!(
+                "`autogiro {name} {}`: the two binaries disagree (exit {:?} and {:?})",
+                file.display(),
+                a.status.code(),
+                b.status.code()
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The release `autogiro` of `rev`, built in a worktree of its own: its short hash and path.
+fn build_at(root: &Path, rev: &str) -> Result<(String, PathBuf), String> {
+    let git = |args: &[&str]| -> Result<String, String> {
+        let out = Command::new("git")
+            .args(args)
+            .current_dir(root)
+            .output()
+            .map_err(|e| format!("git: {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "git {}: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr).trim()
+            ));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).trim().to_owned())
+    };
+    let sha = git(&["rev-parse", "--verify", &format!("{rev}^{{commit}}")])?;
+    let short: String = sha.chars().take(12).collect();
+    let dir = root.join("target/against").join(&short);
+    let src = dir.join("src");
+    if !src.join("Cargo.toml").exists() {
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        git(&["worktree", "prune"])?;
+        git(&[
+            "worktree",
+            "add",
+            "--detach",
+            "--force",
+            &src.to_string_lossy(),
+            &sha,
+        ])?;
+    }
+    eprintln!("building autogiro at {short} in {}", src.display());
+    let status = Command::new(env!("CARGO"))
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "--locked",
+            "-p",
+            "autogiro-cli",
+        ])
+        .current_dir(&src)
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .status()
+        .map_err(|e| e.to_string())?;
+    if !status.success() {
+        return Err(format!("building autogiro at {short} failed"));
+    }
+    Ok((short, dir.join("target/release/autogiro")))
+}
