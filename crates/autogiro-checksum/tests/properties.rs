@@ -88,6 +88,23 @@ proptest! {
         }
     }
 
+    /// The one-pass check says what the checked one says, for any text: digits of every length
+    /// from 0 to 30 (half of them with a valid check digit), and text that is not digits.
+    #[test]
+    fn is_valid_is_validate_without_the_error(
+        body in "[0-9]{0,29}",
+        fix in any::<bool>(),
+        other in "[0-9a ]{0,4}",
+    ) {
+        for modulus in [Modulus::Mod10, Modulus::Mod11] {
+            let number = match modulus.check_digit(&body) {
+                Ok(d) if fix => format!("{body}{d}"),
+                _ => format!("{body}{other}"),
+            };
+            prop_assert_eq!(modulus.is_valid(&number), modulus.validate(&number).is_ok(), "{}", number);
+        }
+    }
+
     #[test]
     fn kid_made_is_kid_parsed(body in "[0-9]{1,24}") {
         for modulus in [Modulus::Mod10, Modulus::Mod11] {

@@ -96,10 +96,8 @@ impl Checker {
         let digits = item.kid.digits();
         // The check digit alone decides; a `Kid` is built only to word an error.
         let valid = match self.kid {
-            KidCheck::Any => {
-                Modulus::Mod10.validate(digits).is_ok() || Modulus::Mod11.validate(digits).is_ok()
-            }
-            KidCheck::Only(m) => m.validate(digits).is_ok(),
+            KidCheck::Any => Modulus::Mod10.is_valid(digits) || Modulus::Mod11.is_valid(digits),
+            KidCheck::Only(m) => m.is_valid(digits),
             KidCheck::Off => Kid::parse_unchecked(digits).is_ok(),
         };
         if valid {
