@@ -74,6 +74,14 @@ fn built_files_read_back_equal_and_clean() {
     }
 }
 
+/// Each span's lines and model index.
+fn spans_of(read: &autogiro_model::Read) -> Vec<(std::ops::RangeInclusive<u64>, Option<usize>)> {
+    read.spans
+        .iter()
+        .map(|s| (s.lines.clone(), s.assignment))
+        .collect()
+}
+
 /// Each assignment's span runs from its start to its end; one the model cannot hold (a wrong
 /// check digit in its account) keeps its span, without an index; one without an end runs to
 /// the line before the transmission end.
@@ -94,11 +102,7 @@ fn read_gives_each_assignment_its_lines() {
         .filter(|(r, _)| r.record_type() == 88)
         .map(|(_, line)| line)
         .collect();
-    let spans: Vec<_> = read
-        .spans
-        .iter()
-        .map(|s| (s.lines.clone(), s.assignment))
-        .collect();
+    let spans = spans_of(&read);
     assert_eq!(
         spans,
         [
@@ -120,11 +124,7 @@ fn read_gives_each_assignment_its_lines() {
     records.remove(end);
     let file = bytes_of(&records);
     let read = Transmission::read(&file[..], &ReadOptions::new());
-    let spans: Vec<_> = read
-        .spans
-        .iter()
-        .map(|s| (s.lines.clone(), s.assignment))
-        .collect();
+    let spans = spans_of(&read);
     assert_eq!(
         spans,
         [
