@@ -10,7 +10,8 @@
 
 use time::Date;
 
-use crate::layout::Field;
+use crate::layout::{Field, RECORD_TYPE};
+use crate::parse::digits_value;
 use crate::value::{Code, Digits, PaddedDigits, Text};
 use crate::{ErrorCode, ErrorKind, RECORD_LEN, RecordError};
 
@@ -208,13 +209,15 @@ impl Out {
         self
     }
 
-    /// The record, or the first field that did not fit, tagged with the record type.
+    /// The record, or the first field that did not fit, tagged with the record type the
+    /// record's positions 7-8 hold (every layout writes its own there).
     #[inline(always)]
-    pub(crate) fn finish(&mut self, record_type: u8) -> Result<[u8; RECORD_LEN], RecordError> {
-        debug_assert_eq!(self.pos, RECORD_LEN, "layout of record {record_type}");
+    pub(crate) fn finish(&mut self) -> Result<[u8; RECORD_LEN], RecordError> {
+        debug_assert_eq!(self.pos, RECORD_LEN, "a layout left columns unwritten");
         match self.error.take() {
             Some(mut e) => {
-                e.record_type = Some(record_type);
+                e.record_type = digits_value(RECORD_TYPE.bytes(&self.buf))
+                    .and_then(|v| u8::try_from(v).ok());
                 Err(e)
             }
             None => Ok(self.buf),

@@ -144,7 +144,7 @@ impl AmountItem1 {
             .num(&Self::AMOUNT, self.amount)
             .padded(&Self::KID, &self.kid)
             .zeros(&Self::FILLER)
-            .finish(super::record_number(record))
+            .finish()
     }
 }
 
@@ -225,7 +225,7 @@ impl AmountItem2 {
     pub(super) fn encode(&self) -> Result<[u8; RECORD_LEN], RecordError> {
         self.encode_fields(&Self::RECORD_TYPE)
             .zeros(&Self::FILLER)
-            .finish(31)
+            .finish()
     }
 
     /// Positions 1-75, shared with record 36.
@@ -276,7 +276,7 @@ impl RejectedItem2 {
             .encode_fields(&Self::RECORD_TYPE)
             .error_code(&Self::ERROR_CODE, self.error_code)
             .zeros(&Self::FILLER)
-            .finish(36)
+            .finish()
     }
 }
 
@@ -362,7 +362,7 @@ impl Specification {
             .num_or_blanks(&Self::COLUMN, self.column.map(u64::from))
             .text(&Self::TEXT, &self.text)
             .zeros(&Self::FILLER)
-            .finish(49)
+            .finish()
     }
 }
 
@@ -447,7 +447,7 @@ impl ClaimsEnd {
             .opt_date(&Self::FIRST_DUE_DATE, self.first_due_date)
             .opt_date(&Self::LAST_DUE_DATE, self.last_due_date)
             .zeros(&Self::FILLER)
-            .finish(88)
+            .finish()
     }
 }
 
@@ -521,6 +521,6 @@ impl ClaimsEndFromMps {
             .opt_date(&Self::FIRST_DATE, self.first_date)
             .opt_date(&Self::LAST_DATE, self.last_date)
             .zeros(&Self::FILLER)
-            .finish(88)
+            .finish()
     }
 }

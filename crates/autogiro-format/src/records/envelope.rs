@@ -77,7 +77,7 @@ impl TransmissionStart {
             .num(&Self::TRANSMISSION_NUMBER, self.transmission_number.into())
             .num(&Self::RECIPIENT, self.recipient.into())
             .zeros(&Self::FILLER)
-            .finish(10)
+            .finish()
     }
 
     /// The direction this start gives the file: recipient MPS means to MPS, sender MPS means
@@ -189,7 +189,7 @@ impl AssignmentStart {
         .num(&Self::ASSIGNMENT_NUMBER, self.assignment_number.into())
         .digits(&Self::ACCOUNT, &self.account)
         .zeros(&Self::FILLER)
-        .finish(20)
+        .finish()
     }
 }
 
@@ -289,7 +289,7 @@ impl TransmissionEnd {
             .encode(&mut transmission_head_out(&Self::RECORD_TYPE))
             .opt_date(&Self::FIRST_DATE, self.first_due_date)
             .zeros(&Self::FILLER)
-            .finish(89)
+            .finish()
     }
 }
 
@@ -326,6 +326,6 @@ impl TransmissionEndFromMps {
             .encode(&mut transmission_head_out(&TransmissionEnd::RECORD_TYPE))
             .date(&Self::DATE, self.generated)
             .zeros(&TransmissionEnd::FILLER)
-            .finish(89)
+            .finish()
     }
 }

@@ -179,7 +179,7 @@ impl MandatePost1 {
     }
 
     pub(super) fn encode(&self) -> Result<[u8; RECORD_LEN], RecordError> {
-        self.encode_fields().zeros(&Self::FILLER).finish(70)
+        self.encode_fields().zeros(&Self::FILLER).finish()
     }
 }
 
@@ -237,7 +237,7 @@ impl MandatePost1FromMps {
             .encode_fields()
             .zeros(&Self::FILLER)
             .text(&Self::ARCHIVE_REFERENCE, &self.archive_reference)
-            .finish(70)
+            .finish()
     }
 }
 
@@ -290,7 +290,7 @@ impl MandatePost2 {
             .text(&Self::NAME, &self.name)
             .text(&Self::ADDRESS1, &self.address1)
             .zeros(&Self::FILLER)
-            .finish(71)
+            .finish()
     }
 }
 
@@ -343,7 +343,7 @@ impl MandatePost2FromMps {
         .text(&MandatePost2::NAME, &self.name)
         .blanks(&Self::BLANKS)
         .zeros(&MandatePost2::FILLER)
-        .finish(71)
+        .finish()
     }
 }
 
@@ -422,7 +422,7 @@ impl MandatePost3 {
             .text(&Self::POSTAL_CODE_EXTENSION, &self.postal_code_extension)
             .text(&Self::POSTAL_TOWN, &self.postal_town)
             .text(&Self::COUNTRY_CODE, &self.country_code)
-            .finish(72)
+            .finish()
     }
 }
 
@@ -463,7 +463,7 @@ impl MandatePost3FromMps {
             self.sequence_number,
         )
         .blanks(&Self::FILLER)
-        .finish(72)
+        .finish()
     }
 }
 
@@ -532,7 +532,7 @@ impl MandatePost4 {
             .text(&Self::SIGNATORY, &self.signatory)
             .long_date(&Self::SIGNATORY_BIRTH_DATE, self.signatory_birth_date)
             .zeros(&Self::FILLER)
-            .finish(74)
+            .finish()
     }
 }
 
@@ -632,7 +632,7 @@ impl MandatePost4FromMps {
             .opt_date(&Self::REGISTRATION_DATE, self.registration_date)
             .opt_date(&Self::CHANGE_DATE, self.change_date)
             .zeros(&Self::FILLER)
-            .finish(73)
+            .finish()
     }
 }
 
@@ -696,7 +696,7 @@ impl MandatePost5FromMps {
             .num_or_blanks(&Self::CHARGED_IN_PERIOD, self.charged_in_period)
             .opt_date(&Self::LAST_CHARGED, self.last_charged)
             .zeros(&Self::FILLER)
-            .finish(76)
+            .finish()
     }
 }
 
@@ -738,6 +738,6 @@ impl MandatesEnd {
             .lit(&SERVICE_CODE_01)
             .lit(&Self::ASSIGNMENT_TYPE)
             .lit(&ClaimsEnd::RECORD_TYPE);
-        self.totals.encode(&mut out).zeros(&Self::FILLER).finish(88)
+        self.totals.encode(&mut out).zeros(&Self::FILLER).finish()
     }
 }

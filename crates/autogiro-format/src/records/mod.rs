@@ -83,14 +83,6 @@ fn transmission_head_out(record: &Field) -> Out {
     out
 }
 
-/// The number of a record type field.
-#[inline(always)]
-fn record_number(record: &Field) -> u8 {
-    digits_value(record.literal().as_bytes())
-        .and_then(|v| u8::try_from(v).ok())
-        .unwrap_or(0)
-}
-
 /// One record of either direction, one variant per layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
