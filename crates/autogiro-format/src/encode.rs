@@ -216,8 +216,8 @@ impl Out {
         debug_assert_eq!(self.pos, RECORD_LEN, "a layout left columns unwritten");
         match self.error.take() {
             Some(mut e) => {
-                e.record_type = digits_value(RECORD_TYPE.bytes(&self.buf))
-                    .and_then(|v| u8::try_from(v).ok());
+                e.record_type =
+                    digits_value(RECORD_TYPE.bytes(&self.buf)).and_then(|v| u8::try_from(v).ok());
                 Err(e)
             }
             None => Ok(self.buf),

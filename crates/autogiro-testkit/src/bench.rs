@@ -44,43 +44,53 @@ pub fn claim(k: u32) -> Result<Claim> {
 
 /// A claims file of `n` claims to MPS, [`PER_ASSIGNMENT`] to an assignment.
 pub fn claims(n: u32) -> Result<Transmission> {
-    build(n, None).map(|(sent, _)| sent)
+    claims_file(n, 1, claim, |_| Ok(()))
 }
 
 /// [`claims`] and MPS's answer, dated `answered`, settling each claim on the business day
 /// after it is due, but every 1000th, which stays outstanding.
 pub fn claims_and_answer(n: u32, answered: Date) -> Result<(Transmission, Transmission)> {
-    build(n, Some(answered))
-}
-
-fn build(n: u32, answered: Option<Date>) -> Result<(Transmission, Transmission)> {
-    let account = AccountNumber::parse(PAYEE).map_err(|e| e.to_string())?;
-    let mut sent = Transmission::to_mps(12345, 1);
-    let mut answer = Transmission::from_mps(12345, 1, answered.unwrap_or(date!(2026 - 02 - 20)));
-    let mut done = 0;
-    while done < n {
-        let count = PER_ASSIGNMENT.min(n - done);
-        let header = AssignmentHeader::new(AGREEMENT, done / PER_ASSIGNMENT + 1, account);
-        let mut assignment = ClaimsAssignment::new(header);
-        let mut settled =
-            SettledAssignment::new(header, answer.generated.unwrap_or(date!(2026 - 02 - 20)));
-        for k in done..done + count {
-            let claim = claim(k)?;
-            if answered.is_some() && k % 1000 != 999 {
+    let mut answer = Transmission::from_mps(12345, 1, answered);
+    let mut k = 0u32;
+    let sent = claims_file(n, 1, claim, |assignment| {
+        let mut settled = SettledAssignment::new(assignment.header, answered);
+        for claim in &assignment.claims {
+            if k % 1000 != 999 {
                 settled.push(Claim {
                     date: next_business_day(claim.date),
                     ..claim.clone()
                 });
             }
-            assignment.push(claim).map_err(|e| e.to_string())?;
+            k += 1;
         }
+        answer.push(settled).map_err(|e| e.to_string())
+    })?;
+    Ok((sent, answer))
+}
+
+/// A claims file to MPS, transmission `number`, of `n` claims made by `claim`, [`PER_ASSIGNMENT`]
+/// to an assignment; `each` sees every assignment once it is full.
+fn claims_file(
+    n: u32,
+    number: u32,
+    claim: impl Fn(u32) -> Result<Claim>,
+    mut each: impl FnMut(&ClaimsAssignment) -> Result<()>,
+) -> Result<Transmission> {
+    let account = AccountNumber::parse(PAYEE).map_err(|e| e.to_string())?;
+    let mut sent = Transmission::to_mps(12345, number);
+    let mut done = 0;
+    while done < n {
+        let count = PER_ASSIGNMENT.min(n - done);
+        let header = AssignmentHeader::new(AGREEMENT, done / PER_ASSIGNMENT + 1, account);
+        let mut assignment = ClaimsAssignment::new(header);
+        for k in done..done + count {
+            assignment.push(claim(k)?).map_err(|e| e.to_string())?;
+        }
+        each(&assignment)?;
         sent.push(assignment).map_err(|e| e.to_string())?;
-        if answered.is_some() {
-            answer.push(settled).map_err(|e| e.to_string())?;
-        }
         done += count;
     }
-    Ok((sent, answer))
+    Ok(sent)
 }
 
 /// Payer names of the realistic bench file, Norwegian letters among them.
@@ -144,22 +154,7 @@ pub fn realistic_claim(k: u32) -> Result<Claim> {
 /// file `autogiro validate` is timed on next to the plain one of [`claims`] (written files
 /// carry this much text; about 30 % slower to validate than the plain one).
 pub fn realistic(n: u32) -> Result<Transmission> {
-    let account = AccountNumber::parse(PAYEE).map_err(|e| e.to_string())?;
-    let mut sent = Transmission::to_mps(12345, 2);
-    let mut done = 0;
-    while done < n {
-        let count = PER_ASSIGNMENT.min(n - done);
-        let header = AssignmentHeader::new(AGREEMENT, done / PER_ASSIGNMENT + 1, account);
-        let mut assignment = ClaimsAssignment::new(header);
-        for k in done..done + count {
-            assignment
-                .push(realistic_claim(k)?)
-                .map_err(|e| e.to_string())?;
-        }
-        sent.push(assignment).map_err(|e| e.to_string())?;
-        done += count;
-    }
-    Ok(sent)
+    claims_file(n, 2, realistic_claim, |_| Ok(()))
 }
 
 #[cfg(test)]
