@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{RUNS, Timing, mib, release_and_claims, root, time_once};
+use crate::{RUNS, median, mib, release_and_claims, root, time_once};
 
 /// The commands timed, as `autogiro` takes them.
 const COMMANDS: [(&str, &[&str]); 2] = [
@@ -41,11 +41,7 @@ pub(crate) fn bench_against(rev: &str, n: Option<&str>) -> Result<(), String> {
     println!("|---|---|---|---|---|---|---|---|");
     for (label, file) in &files {
         let file_arg = file.to_string_lossy().into_owned();
-        let wc = median(
-            (0..RUNS)
-                .map(|_| time_once("wc -l", Path::new("wc"), &["-l", &file_arg]))
-                .collect::<Result<_, _>>()?,
-        );
+        let wc = crate::time_command("wc -l", Path::new("wc"), &["-l", &file_arg])?;
         for (name, args) in COMMANDS {
             let args: Vec<&str> = args.iter().copied().chain([file_arg.as_str()]).collect();
             let mut a = Vec::new();
@@ -68,20 +64,6 @@ pub(crate) fn bench_against(rev: &str, n: Option<&str>) -> Result<(), String> {
         println!("| {label} | wc -l | | {:.3} s | | 1.0 | | |", wc.seconds);
     }
     Ok(())
-}
-
-/// The median time of `runs`, with the largest peak RSS.
-fn median(mut runs: Vec<Timing>) -> Timing {
-    let rss_kib = runs.iter().filter_map(|t| t.rss_kib).max();
-    runs.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
-    let middle = runs.len() / 2;
-    let mut t = runs.into_iter().nth(middle).unwrap_or(Timing {
-        name: String::new(),
-        seconds: f64::NAN,
-        rss_kib: None,
-    });
-    t.rss_kib = rss_kib;
-    t
 }
 
 /// Fails unless both binaries print the same (and exit the same) for `validate` and `inspect`

@@ -306,17 +306,24 @@ const RUNS: usize = 5;
 /// Runs `program args` `RUNS` times, its output discarded: the median time and the largest
 /// peak RSS.
 fn time_command(name: &str, program: &Path, args: &[&str]) -> Result<Timing, String> {
-    let mut runs = (0..RUNS)
+    let runs = (0..RUNS)
         .map(|_| time_once(name, program, args))
         .collect::<Result<Vec<Timing>, String>>()?;
+    Ok(median(runs))
+}
+
+/// The median time of `runs`, with the largest peak RSS of them.
+fn median(mut runs: Vec<Timing>) -> Timing {
     let rss_kib = runs.iter().filter_map(|t| t.rss_kib).max();
     runs.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
-    let seconds = runs.get(RUNS / 2).map_or(0.0, |t| t.seconds);
-    Ok(Timing {
-        name: name.to_owned(),
-        seconds,
-        rss_kib,
-    })
+    let middle = runs.len() / 2;
+    let mut t = runs.into_iter().nth(middle).unwrap_or(Timing {
+        name: String::new(),
+        seconds: 0.0,
+        rss_kib: None,
+    });
+    t.rss_kib = rss_kib;
+    t
 }
 
 /// Runs `program args` once, its output discarded; peak RSS from `/usr/bin/time` when the
