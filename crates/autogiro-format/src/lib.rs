@@ -6,8 +6,11 @@
 //! `docs/records.md`), in both directions; a streaming [`Reader`] and a [`Writer`]. Which records may
 //! follow which, and whether counts and sums add up, is `autogiro-model`'s business.
 //!
+//! * Every layout is also data: each field's columns, name and kind are a [`Field`] const of
+//!   its record's type (`AmountItem1::KID`), each layout a [`Layout`] in [`LAYOUTS`]; the
+//!   parsers, the writers and every message take columns and names from there.
 //! * Fixed values (format code `NY`, service codes, fillers) are checked when reading and
-//!   written when writing; they are not fields.
+//!   written when writing; they are fields of the layouts, not of the types.
 //! * Numbers are integers (`u32`, amounts in øre as `u64`); identifiers whose leading zeros
 //!   matter are [`Digits`]; blank-padded digit fields (payer reference, KID) are
 //!   [`PaddedDigits`] ([decision 2](docs/spec-decisions.md#decision-2)); text is [`Text`], ISO-8859-1 held inline. Reading and
