@@ -115,8 +115,13 @@ impl AtomicFile {
             fs::rename(&self.temp, &self.target)?;
         } else {
             // A link fails if the target appeared meanwhile: no file is replaced unasked.
-            fs::hard_link(&self.temp, &self.target)?;
-            fs::remove_file(&self.temp)?;
+            match fs::hard_link(&self.temp, &self.target) {
+                Ok(()) => fs::remove_file(&self.temp)?,
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(e),
+                // A file system without hard links (FAT, some network shares): the target was
+                // absent when checked above, so a rename puts the file in place.
+                Err(_) => fs::rename(&self.temp, &self.target)?,
+            }
         }
         self.committed = true;
         sync_folder(folder_of(&self.target))
