@@ -1,17 +1,16 @@
 //! `autogiro inspect`: a summary a person reads.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use autogiro::format::{Direction, MandateType, RegistrationType};
-use autogiro::model::{Amount, Assignment, Claim, ReadOptions, Transmission};
+use autogiro::format::Direction;
+use autogiro::model::{AssignmentKind, ReadOptions, Summary, Transmission};
 
 use crate::{Status, input};
 
 pub(crate) fn run(path: &Path, options: &ReadOptions) -> anyhow::Result<Status> {
     let read = Transmission::read(input::reader(path)?, options);
-    let mut out = summary(&input::name(path), &read.transmission);
+    let mut out = summary(&input::name(path), &Summary::of(&read.transmission));
     let errors = read.diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = read.diagnostics.len() - errors;
     match (errors, warnings) {
@@ -33,27 +32,8 @@ pub(crate) fn run(path: &Path, options: &ReadOptions) -> anyhow::Result<Status> 
     })
 }
 
-/// Amounts are shown as plain kroner with a point: `1234.50 NOK`.
-fn sum(claims: impl Iterator<Item = Amount>) -> String {
-    format!("{} NOK", claims.sum::<Amount>())
-}
-
-fn date_range<'a>(claims: impl Iterator<Item = &'a Claim> + Clone) -> String {
-    let first = claims.clone().map(|c| c.date).min();
-    let last = claims.map(|c| c.date).max();
-    match (first, last) {
-        (Some(a), Some(b)) if a == b => a.to_string(),
-        (Some(a), Some(b)) => format!("{a} to {b}"),
-        _ => "none".to_owned(),
-    }
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
 /// The summary of a transmission.
-fn summary(name: &str, t: &Transmission) -> String {
+fn summary(name: &str, t: &Summary) -> String {
     let mut s = String::new();
     let direction = match t.direction {
         Direction::ToMps => format!("to MPS from customer unit {:08}", t.sender),
@@ -70,31 +50,26 @@ fn summary(name: &str, t: &Transmission) -> String {
         t.transmission_number
     );
     for (i, a) in t.assignments.iter().enumerate() {
-        let h = a.header();
-        let kind = a.kind().description();
+        let h = &a.header;
         let _ = writeln!(
             s,
-            "  assignment {}: {kind}, agreement {:09}, number {}, account {}",
+            "  assignment {}: {}, agreement {:09}, number {}, account {}",
             i + 1,
+            a.kind.description(),
             h.agreement_id,
             h.assignment_number,
             h.account
         );
-        match a {
-            Assignment::Claims(c) => {
-                let with_notice = c
-                    .claims
-                    .iter()
-                    .filter(|c| !c.specification.is_empty())
-                    .count();
-                let lines: usize = c.claims.iter().map(|c| c.specification.len()).sum();
-                let _ = writeln!(
-                    s,
-                    "    {}, {}, due {}",
-                    plural(c.claims.len(), "claim", "claims"),
-                    sum(c.claims.iter().map(|c| c.amount)),
-                    date_range(c.claims.iter())
-                );
+        let dates = match a.dates {
+            Some((first, last)) if first == last => first.to_string(),
+            Some((first, last)) => format!("{first} to {last}"),
+            None => "none".to_owned(),
+        };
+        let claims = plural(a.items, "claim", "claims");
+        match a.kind {
+            AssignmentKind::Claims => {
+                let _ = writeln!(s, "    {claims}, {} NOK, due {dates}", a.sum);
+                let (with_notice, lines) = a.specification;
                 if lines > 0 {
                     let _ = writeln!(
                         s,
@@ -103,74 +78,44 @@ fn summary(name: &str, t: &Transmission) -> String {
                     );
                 }
             }
-            Assignment::Settled(c) => {
+            AssignmentKind::Settled => {
+                let _ = writeln!(s, "    {claims}, {} NOK, processed {dates}", a.sum);
+            }
+            AssignmentKind::Rejected => {
+                let _ = writeln!(s, "    {claims}, {} NOK, processed {dates}", a.sum);
+                for r in &a.rejections {
+                    let _ = writeln!(
+                        s,
+                        "      {:03} {}: {}, {} NOK",
+                        r.code.number(),
+                        r.code.meaning().unwrap_or("not listed in spec 3.9"),
+                        plural(r.claims, "claim", "claims"),
+                        r.sum
+                    );
+                }
+            }
+            AssignmentKind::Mandates => {
+                let m = &a.mandates;
+                let by_kind: Vec<String> = m
+                    .by_registration()
+                    .iter()
+                    .map(|(k, n)| format!("{n} {k}"))
+                    .collect();
                 let _ = writeln!(
                     s,
-                    "    {}, {}, processed {}",
-                    plural(c.claims.len(), "claim", "claims"),
-                    sum(c.claims.iter().map(|c| c.amount)),
-                    date_range(c.claims.iter())
+                    "    {}: {}; {} standard, {} simplified; limits {} NOK",
+                    plural(a.items, "mandate", "mandates"),
+                    by_kind.join(", "),
+                    m.standard,
+                    a.items - m.standard,
+                    a.sum
                 );
             }
-            Assignment::Rejected(r) => rejected(&mut s, r),
-            Assignment::Mandates(m) => mandates(&mut s, m),
         }
     }
     s
 }
 
-/// Rejected claims, grouped by error code with the code's meaning.
-fn rejected(s: &mut String, r: &autogiro::model::RejectedAssignment) {
-    let _ = writeln!(
-        s,
-        "    {}, {}, processed {}",
-        plural(r.rejections.len(), "claim", "claims"),
-        sum(r.rejections.iter().map(|r| r.claim.amount)),
-        date_range(r.rejections.iter().map(|r| &r.claim))
-    );
-    let mut by_code: BTreeMap<u16, (usize, Amount, &str)> = BTreeMap::new();
-    for r in &r.rejections {
-        let entry = by_code.entry(r.code.number()).or_insert((
-            0,
-            Amount::ZERO,
-            r.code.meaning().unwrap_or("not listed in spec 3.9"),
-        ));
-        entry.0 += 1;
-        entry.1 = [entry.1, r.claim.amount].into_iter().sum();
-    }
-    for (code, (n, amount, meaning)) in by_code {
-        let _ = writeln!(
-            s,
-            "      {code:03} {meaning}: {}, {amount} NOK",
-            plural(n, "claim", "claims")
-        );
-    }
-}
-
-/// Mandates by registration type and kind.
-fn mandates(s: &mut String, m: &autogiro::model::MandatesAssignment) {
-    let mut kinds: BTreeMap<&str, usize> = BTreeMap::new();
-    for mandate in &m.mandates {
-        let kind = match mandate.registration_type {
-            RegistrationType::Listing => "listed",
-            RegistrationType::New => "new",
-            RegistrationType::Change => "changed",
-            RegistrationType::Delete => "deleted",
-        };
-        *kinds.entry(kind).or_default() += 1;
-    }
-    let standard = m
-        .mandates
-        .iter()
-        .filter(|m| m.mandate_type == MandateType::Standard)
-        .count();
-    let by_kind: Vec<String> = kinds.iter().map(|(k, n)| format!("{n} {k}")).collect();
-    let _ = writeln!(
-        s,
-        "    {}: {}; {standard} standard, {} simplified; limits {}",
-        plural(m.mandates.len(), "mandate", "mandates"),
-        by_kind.join(", "),
-        m.mandates.len() - standard,
-        sum(m.mandates.iter().map(|m| m.amount_limit))
-    );
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }

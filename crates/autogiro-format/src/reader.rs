@@ -46,10 +46,32 @@ pub struct Reader<R> {
     forced: bool,
     /// The first of a run of empty lines not yet reported: reported only if a record follows.
     empty_since: Option<u64>,
-    /// The current line is read but not yet parsed (it followed an empty line that was
-    /// reported first).
-    held: bool,
+    /// Where the current line stands.
+    current: Current,
     failed: bool,
+    /// The input may grow ([`Reader::resumable`]): an empty `fill_buf` is a pause.
+    resumable: bool,
+    /// The last byte of the current line read so far (a CR before its LF is no content).
+    last: u8,
+}
+
+/// Where the current line stands between two reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Current {
+    /// Read and parsed (or none read yet).
+    Done,
+    /// Read but not yet parsed: it followed an empty line that was reported first.
+    Held,
+    /// Cut by a pause ([`Reader::resumable`]): `line` holds its start, to be read on.
+    Cut,
+}
+
+/// What reading a line found.
+enum Line {
+    /// A whole line is in `self.line`.
+    Read,
+    /// The end of the input (or of what has come so far, when resumable).
+    End,
 }
 
 impl<R: BufRead> Reader<R> {
@@ -63,9 +85,33 @@ impl<R: BufRead> Reader<R> {
             ctx: Context::default(),
             forced: false,
             empty_since: None,
-            held: false,
+            current: Current::Done,
             failed: false,
+            resumable: false,
+            last: 0,
         }
+    }
+
+    /// Reads an input that arrives in parts, pushed by the caller (a browser's file stream):
+    /// the inner reader's end is then a pause, not the end of the file. [`Reader::each`]
+    /// returns there, and the next call goes on where it stopped, a line cut by the pause
+    /// included, once the caller has appended more through [`Reader::get_mut`]. Call
+    /// [`Reader::end_of_input`] before the last call of `each`, so that a last line without a
+    /// line break is read.
+    #[must_use]
+    pub fn resumable(mut self) -> Self {
+        self.resumable = true;
+        self
+    }
+
+    /// Says that no more input will come: the end of the inner reader is the end of the file.
+    pub fn end_of_input(&mut self) {
+        self.resumable = false;
+    }
+
+    /// The inner reader, to append to it between calls of [`Reader::each`].
+    pub fn get_mut(&mut self) -> &mut R {
+        &mut self.inner
     }
 
     /// Reads every record in `direction`, whatever the transmission start says.
@@ -94,12 +140,15 @@ impl<R: BufRead> Reader<R> {
         self.line_number
     }
 
-    /// Reads the next line into `self.line`; `false` at the end of the input.
-    fn read_line(&mut self) -> io::Result<bool> {
-        self.line.clear();
-        self.line_len = 0;
-        let mut started = false;
-        let mut last = 0u8;
+    /// Reads the next line into `self.line`, or on with a line that a pause cut.
+    fn read_line(&mut self) -> io::Result<Line> {
+        let mut started = self.current == Current::Cut;
+        if !started {
+            self.line.clear();
+            self.line_len = 0;
+            self.last = 0;
+        }
+        self.current = Current::Done;
         loop {
             let chunk = match self.inner.fill_buf() {
                 Ok(chunk) => chunk,
@@ -107,8 +156,14 @@ impl<R: BufRead> Reader<R> {
                 Err(e) => return Err(e),
             };
             if chunk.is_empty() {
+                if self.resumable {
+                    if started {
+                        self.current = Current::Cut;
+                    }
+                    return Ok(Line::End);
+                }
                 if !started {
-                    return Ok(false);
+                    return Ok(Line::End);
                 }
                 break;
             }
@@ -119,7 +174,7 @@ impl<R: BufRead> Reader<R> {
                 None => (chunk, chunk.len(), false),
             };
             if let Some(&b) = part.last() {
-                last = b;
+                self.last = b;
             }
             let room = KEPT_BYTES.saturating_sub(self.line.len());
             self.line
@@ -131,13 +186,13 @@ impl<R: BufRead> Reader<R> {
             }
         }
         self.line_number += 1;
-        if last == b'\r' && self.line_len > 0 {
+        if self.last == b'\r' && self.line_len > 0 {
             if self.line.len() == self.line_len {
                 self.line.pop();
             }
             self.line_len -= 1;
         }
-        Ok(true)
+        Ok(Line::Read)
     }
 
     /// Parses the current line, updating the direction on a transmission start.
@@ -227,7 +282,7 @@ impl<R: BufRead> Reader<R> {
     /// iterator) was a measurable share of validation.
     #[inline]
     fn parse_in_buffer(&mut self) -> Option<(Result<Record, RecordError>, usize)> {
-        if self.held || self.empty_since.is_some() {
+        if self.current != Current::Done || self.empty_since.is_some() {
             return None;
         }
         let chunk = self.inner.fill_buf().ok()?;
@@ -258,15 +313,16 @@ impl<R: BufRead> Reader<R> {
     /// The general path: the next line read into `self.line` (empty lines reported when a
     /// record follows them), then parsed.
     fn next_general(&mut self) -> Option<Result<(u64, Record), Error>> {
-        if !self.held {
+        if self.current != Current::Held {
             loop {
                 match self.read_line() {
-                    Ok(true) if self.line_len == 0 => {
+                    Ok(Line::Read) if self.line_len == 0 => {
                         self.empty_since.get_or_insert(self.line_number);
                     }
-                    Ok(true) => break,
-                    // Empty lines at the end of the file are allowed.
-                    Ok(false) => return None,
+                    Ok(Line::Read) => break,
+                    // Empty lines at the end of the file are allowed (and when resumable, the
+                    // empty lines so far are reported if a record comes after the pause).
+                    Ok(Line::End) => return None,
                     Err(source) => {
                         self.failed = true;
                         return Some(Err(Error::Io {
@@ -277,9 +333,9 @@ impl<R: BufRead> Reader<R> {
                 }
             }
         }
-        self.held = false;
+        self.current = Current::Done;
         if let Some(line) = self.empty_since.take() {
-            self.held = true;
+            self.current = Current::Held;
             let error = RecordError {
                 record_type: None,
                 first_column: 1,

@@ -11,6 +11,7 @@ use autogiro_format::{
 };
 
 use crate::pairing::{self, Items};
+use crate::summary::{AssignmentSummary, Summary};
 use crate::{
     Amount, Assignment, AssignmentHeader, AssignmentKind, AssignmentSpan, Claim, ClaimsAssignment,
     ListingPost, Mandate, MandatesAssignment, MpsMandate, Organisation, PayerDetails,
@@ -22,6 +23,23 @@ use crate::{
 struct Posts {
     post2: Option<MandatePost2>,
     post3: Option<MandatePost3>,
+}
+
+/// A summary being folded from a stream by [`Assembler::fold_into`].
+#[derive(Debug)]
+pub(crate) struct Streamed {
+    pub(crate) summary: Summary,
+    /// Whether the summary's last assignment is the one the assembler is reading.
+    pub(crate) open: bool,
+}
+
+impl Streamed {
+    pub(crate) fn new(direction: Direction) -> Self {
+        Self {
+            summary: Summary::empty(direction),
+            open: false,
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -342,12 +360,54 @@ impl Assembler {
         }
     }
 
+    /// For a stream ([`crate::Inspection`]): folds every finished assignment, and every item
+    /// of the current one but the last (which later records may still add to: specification
+    /// lines, mandate posts), into `streamed`'s summary, and drops them, so that memory stays
+    /// bounded whatever the file's size. Called after every record.
+    pub(crate) fn fold_into(&mut self, streamed: &mut Streamed) {
+        let summary = &mut streamed.summary;
+        for finished in self.transmission.assignments.drain(..) {
+            match summary.assignments.last_mut() {
+                Some(open) if streamed.open => open.add_items(&finished, 0..usize::MAX),
+                _ => summary.assignments.push(AssignmentSummary::of(&finished)),
+            }
+            streamed.open = false;
+        }
+        if let Some(current) = &mut self.current {
+            if !streamed.open {
+                summary.assignments.push(AssignmentSummary::empty(current));
+                streamed.open = true;
+            }
+            let done = current.len().saturating_sub(1);
+            if done > 0
+                && let Some(open) = summary.assignments.last_mut()
+            {
+                open.add_items(current, 0..done);
+                match current {
+                    Assignment::Claims(a) => drop(a.claims.drain(..done)),
+                    Assignment::Settled(a) => drop(a.claims.drain(..done)),
+                    Assignment::Rejected(a) => drop(a.rejections.drain(..done)),
+                    Assignment::Mandates(a) => drop(a.mandates.drain(..done)),
+                }
+            }
+        }
+        // Only the open span is still needed: it is what the next records close.
+        let spans = self.spans.len().saturating_sub(1);
+        self.spans.drain(..spans);
+        summary.set_transmission(&self.transmission);
+    }
+
     /// The model and the span of every assignment start read (one without an end runs to the
     /// last line read).
     pub(crate) fn finish(mut self) -> (Transmission, Vec<AssignmentSpan>) {
+        self.end_input();
+        (self.transmission, self.spans)
+    }
+
+    /// The end of the input: the assignment being read ends there.
+    pub(crate) fn end_input(&mut self) {
         self.end();
         self.close_span(self.line);
-        (self.transmission, self.spans)
     }
 }
 

@@ -53,6 +53,7 @@ mod build;
 mod check;
 mod diagnostic;
 mod human;
+mod inspection;
 mod limits;
 mod model;
 mod options;
@@ -60,6 +61,7 @@ mod pairing;
 #[cfg(feature = "serde")]
 mod serde_util;
 mod stream;
+mod summary;
 mod write;
 mod written;
 
@@ -82,6 +84,7 @@ pub use amount::{Amount, AmountError};
 pub use build::{BuildError, MandateLimit, payer_reference};
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use human::{DateError, parse_date};
+pub use inspection::Inspection;
 pub use model::{
     Assignment, AssignmentHeader, AssignmentKind, Claim, ClaimsAssignment, ListingPost, Mandate,
     MandatesAssignment, MpsMandate, Organisation, PayerDetails, PayerReference, RejectedAssignment,
@@ -89,6 +92,7 @@ pub use model::{
 };
 pub use options::{Edition, KidCheck, ReadOptions};
 pub use stream::TransmissionWriter;
+pub use summary::{AssignmentSummary, CodeTally, MandateTally, Summary};
 pub use write::WriteError;
 
 /// A transmission read, with every diagnostic found.
@@ -163,15 +167,19 @@ impl Transmission {
     pub fn read<R: BufRead>(input: R, options: &ReadOptions) -> Read {
         let mut assembler = assemble::Assembler::new(options.direction.unwrap_or_default());
         let mut diagnostics = Vec::new();
-        drive(input, options, |record, direction, checker| {
-            match record {
-                Some((line, record)) => assembler.record(line, record, direction),
-                None => assembler.bad_line(),
-            }
-            if checker.has_diagnostics() {
-                diagnostics.append(&mut checker.take_diagnostics());
-            }
-        });
+        let mut pass = Pass::new(Reader::new(input), options);
+        let mut after =
+            |record: Option<(u64, &Record)>, direction, checker: &mut check::Checker| {
+                match record {
+                    Some((line, record)) => assembler.record(line, record, direction),
+                    None => assembler.bad_line(),
+                }
+                if checker.has_diagnostics() {
+                    diagnostics.append(&mut checker.take_diagnostics());
+                }
+            };
+        pass.run(&mut after);
+        pass.finish(after);
         let (transmission, spans) = assembler.finish();
         Read {
             transmission,
@@ -196,55 +204,80 @@ pub fn validate_each<R: BufRead>(
     options: &ReadOptions,
     mut each: impl FnMut(Diagnostic),
 ) -> u64 {
-    drive(input, options, |_, _, checker| {
+    let mut pass = Pass::new(Reader::new(input), options);
+    let mut hand_on = |_: Option<(u64, &Record)>, _, checker: &mut check::Checker| {
         if checker.has_diagnostics() {
             for d in checker.take_diagnostics() {
                 each(d);
             }
         }
-    })
+    };
+    pass.run(&mut hand_on);
+    pass.finish(hand_on)
 }
 
-/// Reads every line, feeds the checker, and calls `after` with the line and its record (if it
-/// parsed), the direction and the checker. Returns the number of lines read.
-fn drive<R: BufRead>(
-    input: R,
-    options: &ReadOptions,
-    mut after: impl FnMut(Option<(u64, &autogiro_format::Record)>, Direction, &mut check::Checker),
-) -> u64 {
-    let mut reader = Reader::new(input);
-    if let Some(direction) = options.direction {
-        reader = reader.direction(direction);
-    }
-    if let Some(today) = options.today {
-        reader = reader.reference_date(today);
-    }
-    let mut checker = check::Checker::new(options);
-    // `each` lends every record where it was parsed: no record is moved on its way here.
-    reader.each(|ctx, item| {
-        let direction = ctx.direction;
-        match item {
-            Ok((line, record)) => {
-                checker.record(line, record, direction);
-                after(Some((line, record)), direction, &mut checker);
-            }
-            Err(autogiro_format::Error::Record { line, error }) => {
-                checker.bad_line(line, &error);
-                after(None, direction, &mut checker);
-            }
-            Err(e) => {
-                let mut d = Diagnostic::from_format_error(&e);
-                d.line = d.line.max(1);
-                checker.push_diagnostic(d);
-                after(None, direction, &mut checker);
-                return ControlFlow::Break(());
-            }
+/// One pass over a file: the reader and the checker, and what reads on from where a pause
+/// ([`Reader::resumable`]) stopped.
+#[derive(Debug)]
+struct Pass<R> {
+    reader: Reader<R>,
+    checker: check::Checker,
+}
+
+impl<R: BufRead> Pass<R> {
+    fn new(mut reader: Reader<R>, options: &ReadOptions) -> Self {
+        if let Some(direction) = options.direction {
+            reader = reader.direction(direction);
         }
-        ControlFlow::Continue(())
-    });
-    checker.finish();
-    after(None, reader.context().direction, &mut checker);
-    reader.line_number()
+        if let Some(today) = options.today {
+            reader = reader.reference_date(today);
+        }
+        Self {
+            reader,
+            checker: check::Checker::new(options),
+        }
+    }
+
+    /// Reads every line there is (until the end, or a pause), feeds the checker, and calls
+    /// `after` with the line and its record (if it parsed), the direction and the checker.
+    fn run(
+        &mut self,
+        mut after: impl FnMut(Option<(u64, &Record)>, Direction, &mut check::Checker),
+    ) {
+        let checker = &mut self.checker;
+        // `each` lends every record where it was parsed: no record is moved on its way here.
+        self.reader.each(|ctx, item| {
+            let direction = ctx.direction;
+            match item {
+                Ok((line, record)) => {
+                    checker.record(line, record, direction);
+                    after(Some((line, record)), direction, checker);
+                }
+                Err(autogiro_format::Error::Record { line, error }) => {
+                    checker.bad_line(line, &error);
+                    after(None, direction, checker);
+                }
+                Err(e) => {
+                    let mut d = Diagnostic::from_format_error(&e);
+                    d.line = d.line.max(1);
+                    checker.push_diagnostic(d);
+                    after(None, direction, checker);
+                    return ControlFlow::Break(());
+                }
+            }
+            ControlFlow::Continue(())
+        });
+    }
+
+    /// The checks of the end of the file; returns the number of lines read.
+    fn finish(
+        &mut self,
+        mut after: impl FnMut(Option<(u64, &Record)>, Direction, &mut check::Checker),
+    ) -> u64 {
+        self.checker.finish();
+        after(None, self.reader.context().direction, &mut self.checker);
+        self.reader.line_number()
+    }
 }
 
 /// The README's example, run as a doc test so that it stays true.

@@ -1,0 +1,117 @@
+//! `Inspection` (a file pushed in parts) finds what `Transmission::read` and `Summary::of`
+//! find on the whole file, wherever the parts are cut.
+
+use std::path::{Path, PathBuf};
+
+use autogiro_model::{Diagnostic, Inspection, ReadOptions, Summary, Transmission, validate};
+use proptest::prelude::*;
+use time::macros::date;
+
+fn fixtures() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata");
+    let mut files: Vec<PathBuf> = ["ok", "err"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(root.join(dir)).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    assert!(files.len() > 50, "the fixtures are there");
+    files
+}
+
+fn options() -> ReadOptions {
+    ReadOptions::new().today(date!(2026 - 01 - 10))
+}
+
+/// Pushes `file` cut after each offset of `cuts`.
+fn inspect(file: &[u8], cuts: &[usize]) -> (Vec<Diagnostic>, Summary, u64) {
+    let mut inspection = Inspection::new(&options());
+    let mut diagnostics = Vec::new();
+    let mut from = 0;
+    for &cut in cuts.iter().chain([&file.len()]) {
+        let cut = cut.clamp(from, file.len());
+        inspection.feed(&file[from..cut], |d| diagnostics.push(d));
+        from = cut;
+    }
+    let (summary, lines) = inspection.finish(|d| diagnostics.push(d));
+    (diagnostics, summary, lines)
+}
+
+fn whole(file: &[u8]) -> (Vec<Diagnostic>, Summary, u64) {
+    let read = Transmission::read(file, &options());
+    let lines = validate(file, &options()).lines;
+    (read.diagnostics, Summary::of(&read.transmission), lines)
+}
+
+/// Every fixture, cut into parts of 1, 7, 80, 81, 82, 83 and 4096 bytes.
+#[test]
+fn every_fixture_in_parts_of_any_size() {
+    for path in fixtures() {
+        let file = std::fs::read(&path).unwrap();
+        let expected = whole(&file);
+        for size in [1, 7, 80, 81, 82, 83, 4096] {
+            let cuts: Vec<usize> = (size..file.len()).step_by(size).collect();
+            assert_eq!(
+                inspect(&file, &cuts),
+                expected,
+                "{} in parts of {size}",
+                path.display()
+            );
+        }
+    }
+}
+
+/// Odd input where a cut matters most: a CR and its LF in two parts, a last line without a
+/// line break, empty lines before a record and at the end, a line far longer than a record.
+#[test]
+fn cuts_through_line_breaks_and_odd_lines() {
+    let base = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/ok/records-to-mps.txt"),
+    )
+    .unwrap();
+    let no_last_break = base.strip_suffix(b"\r\n").unwrap().to_vec();
+    let empty_lines = [&base[..82], b"\r\n\r\n", &base[82..], b"\r\n\n"].concat();
+    let long_line = [&base[..82], &[b'9'; 10_000][..], b"\r\n", &base[82..]].concat();
+    let no_breaks: Vec<u8> = base.iter().copied().filter(|&b| b != b'\n').collect();
+    for file in [base, no_last_break, empty_lines, long_line, no_breaks] {
+        let expected = whole(&file);
+        for cut in 0..file.len().min(400) {
+            assert_eq!(inspect(&file, &[cut]), expected, "cut at {cut}");
+        }
+        let at_crs: Vec<usize> = (0..file.len()).filter(|&i| file[i] == b'\r').collect();
+        assert_eq!(inspect(&file, &at_crs), expected, "cut before every CR");
+    }
+}
+
+/// The summary folds each claim as it goes: a file of many claims is summed up as the model
+/// of it is, and the counts are right.
+#[test]
+fn a_large_file_sums_up_as_its_model() {
+    let mut file = Vec::new();
+    autogiro_testkit::bench::realistic(5_000)
+        .unwrap()
+        .write(&mut file)
+        .unwrap();
+    let (diagnostics, summary, lines) =
+        inspect(&file, &(1..40).map(|i| i * 9_999).collect::<Vec<_>>());
+    assert_eq!((diagnostics.clone(), summary.clone(), lines), whole(&file));
+    assert!(diagnostics.iter().all(|d| !d.is_error()));
+    assert_eq!(
+        summary.assignments.iter().map(|a| a.items).sum::<usize>(),
+        5_000
+    );
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Any cuts of any fixture.
+    #[test]
+    fn any_cuts(index in any::<prop::sample::Index>(), mut cuts in prop::collection::vec(0usize..4000, 0..12)) {
+        let files = fixtures();
+        let file = std::fs::read(index.get(&files)).unwrap();
+        cuts.sort_unstable();
+        prop_assert_eq!(inspect(&file, &cuts), whole(&file));
+    }
+}
