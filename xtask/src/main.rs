@@ -6,6 +6,7 @@ mod against;
 mod billing;
 mod decisions;
 mod fixtures;
+mod web;
 
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -44,6 +45,14 @@ const COMMANDS: &[(&str, &str)] = &[
         "build the release `autogiro` of commit REV beside this tree's and time both (validate, inspect) on the plain and the realistic bench files of N claims, runs alternated, in one run; fails if their output differs",
     ),
     (
+        "web",
+        "build the validator's web page into target/web/ (autogiro-web compiled to wasm32-unknown-unknown, bindings by wasm-bindgen of the crate's version, the page's files); serve that folder with any static server",
+    ),
+    (
+        "bench-web [N]",
+        "time the web page checking the realistic file of N claims (default 1 000 000) in headless Chromium through chromedriver, next to `autogiro validate` on the same file; the validator's WebAssembly memory",
+    ),
+    (
         "bench-transfer [N]",
         "time `autogiro send` and `autogiro fetch` of the file of N claims (default 9 999 999, 1.6 GB) through a real sshd on 127.0.0.1, next to scp of the same file; peak RSS",
     ),
@@ -76,6 +85,13 @@ fn main() -> ExitCode {
             },
             n => bench(n),
         },
+        Some("web") => autogiro_testkit::web::build(&root()).map(|dir| {
+            println!(
+                "the page is in {}: serve that folder with any static server",
+                dir.display()
+            );
+        }),
+        Some("bench-web") => web::bench_web(args.get(1).map(String::as_str)),
         Some("bench-transfer") => bench_transfer(args.get(1).map(String::as_str)),
         Some(other) => {
             eprintln!("xtask: unknown command `{other}`\n");

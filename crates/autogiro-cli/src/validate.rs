@@ -7,13 +7,12 @@ use std::path::{Path, PathBuf};
 
 use annotate_snippets::{Level, Renderer, Snippet};
 use anyhow::Context as _;
-use autogiro::model::{Diagnostic, ReadOptions, Severity, validate_each};
+use autogiro::model::{
+    Diagnostic, ReadOptions, SHOWN_CHARACTERS, Severity, line_as_shown, validate_each,
+};
 
 use crate::input;
 use crate::{OutputFormat, Status};
-
-/// The most characters of a line shown in a snippet: an overlong line is cut.
-const SHOWN: usize = 100;
 
 /// How `validate` prints.
 pub(crate) struct Show {
@@ -152,7 +151,7 @@ fn check<'a>(
 
 impl Source<'_> {
     /// The text of the lines the diagnostics point at, decoded from ISO-8859-1 (control
-    /// characters shown as `·`), at most [`SHOWN`] characters each.
+    /// characters shown as `·`), at most [`SHOWN_CHARACTERS`] characters each.
     fn lines(&self, diagnostics: &[Diagnostic]) -> anyhow::Result<BTreeMap<u64, String>> {
         let wanted: std::collections::BTreeSet<u64> = diagnostics.iter().map(|d| d.line).collect();
         let mut found = BTreeMap::new();
@@ -161,7 +160,7 @@ impl Source<'_> {
         }
         let mut take = |number: u64, line: &[u8]| {
             if wanted.contains(&number) {
-                found.insert(number, shown(line));
+                found.insert(number, line_as_shown(line));
             }
         };
         match self {
@@ -177,7 +176,7 @@ impl Source<'_> {
                 let mut number = 0;
                 while number < last {
                     buf.clear();
-                    // Lines past SHOWN characters are read through without being kept whole.
+                    // Lines past SHOWN_CHARACTERS characters are read through without being kept whole.
                     if read_line_capped(&mut reader, &mut buf)
                         .with_context(|| format!("cannot read {}", path.display()))?
                         == 0
@@ -193,7 +192,7 @@ impl Source<'_> {
     }
 }
 
-/// Reads one line into `buf`, keeping at most `SHOWN + 2` bytes of it; returns the bytes read.
+/// Reads one line into `buf`, keeping at most `SHOWN_CHARACTERS + 2` bytes of it; returns the bytes read.
 fn read_line_capped(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<usize> {
     let mut total = 0;
     loop {
@@ -205,7 +204,7 @@ fn read_line_capped(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<
             Some(i) => (chunk.get(..i).unwrap_or(chunk), i + 1, true),
             None => (chunk, chunk.len(), false),
         };
-        let room = (SHOWN + 2).saturating_sub(buf.len());
+        let room = (SHOWN_CHARACTERS + 2).saturating_sub(buf.len());
         buf.extend_from_slice(part.get(..room).unwrap_or(part));
         total += used;
         reader.consume(used);
@@ -213,18 +212,6 @@ fn read_line_capped(reader: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<
             return Ok(total);
         }
     }
-}
-
-/// A line as shown: ISO-8859-1 decoded, control characters as `·`, cut at [`SHOWN`].
-fn shown(line: &[u8]) -> String {
-    let line = line.strip_suffix(b"\r").unwrap_or(line);
-    line.iter()
-        .take(SHOWN)
-        .map(|&b| match b {
-            0x20..=0x7E | 0xA0..=0xFF => char::from(b),
-            _ => '·',
-        })
-        .collect()
 }
 
 /// One diagnostic, rustc style.

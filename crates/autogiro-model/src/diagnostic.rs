@@ -257,3 +257,20 @@ impl fmt::Display for Diagnostic {
         write!(f, ": {} [{}]", self.message, self.code)
     }
 }
+
+/// The most characters of a line that [`line_as_shown`] keeps: an overlong line is cut.
+pub const SHOWN_CHARACTERS: usize = 100;
+
+/// A line of a file as a diagnostic shows it: ISO-8859-1 decoded, a CR at its end dropped,
+/// control characters as `·`, at most [`SHOWN_CHARACTERS`] characters (`autogiro validate`
+/// and the web page show the same).
+pub fn line_as_shown(line: &[u8]) -> String {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    line.iter()
+        .take(SHOWN_CHARACTERS)
+        .map(|&b| match b {
+            0x20..=0x7E | 0xA0..=0xFF => char::from(b),
+            _ => '·',
+        })
+        .collect()
+}

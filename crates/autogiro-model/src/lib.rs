@@ -82,7 +82,7 @@ pub use time::{Date, Month};
 
 pub use amount::{Amount, AmountError};
 pub use build::{BuildError, MandateLimit, payer_reference};
-pub use diagnostic::{Code, Diagnostic, Severity};
+pub use diagnostic::{Code, Diagnostic, SHOWN_CHARACTERS, Severity, line_as_shown};
 pub use human::{DateError, parse_date};
 pub use inspection::Inspection;
 pub use model::{

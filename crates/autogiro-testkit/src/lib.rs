@@ -3,6 +3,8 @@
 //! [`transmissions`]: the base files to and from MPS that `cargo xtask fixtures` writes and the
 //! model's tests change one thing at a time; [`bench`](mod@bench): the benchmark data of every benchmark.
 //!
+//! [`web::build`] builds the validator's web page into `target/web/`.
+//!
 //! [`Sshd::start`] starts OpenSSH's `sshd` (Debian's `openssh-server`) the same way for the
 //! transfer tests, with [`Relay`] to cut connections in the middle; `AUTOGIRO_REQUIRE_SSHD`
 //! makes a missing `sshd` fail them.
@@ -14,11 +16,14 @@
 //! set (CI sets it), when they fail.
 
 pub mod bench;
+#[cfg(feature = "browser")]
+pub mod browser;
 #[cfg(feature = "servers")]
 mod server;
 #[cfg(feature = "servers")]
 mod sshd;
 pub mod transmissions;
+pub mod web;
 
 #[cfg(feature = "servers")]
 pub use server::Postgres;
