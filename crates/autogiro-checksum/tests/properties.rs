@@ -105,6 +105,25 @@ proptest! {
         }
     }
 
+    /// `Modulus::of` names the scheme `validate` accepts, modulus 10 first, for any text.
+    #[test]
+    fn of_is_validate_of_either(
+        body in "[0-9]{0,29}",
+        scheme in 0..3u8,
+        other in "[0-9a ]{0,4}",
+    ) {
+        let number = match scheme {
+            0 => Modulus::Mod10.check_digit(&body).map(|d| format!("{body}{d}")),
+            1 => Modulus::Mod11.check_digit(&body).map(|d| format!("{body}{d}")),
+            _ => Ok(format!("{body}{other}")),
+        }
+        .unwrap_or_else(|_| format!("{body}{other}"));
+        let expected = [Modulus::Mod10, Modulus::Mod11]
+            .into_iter()
+            .find(|m| m.validate(&number).is_ok());
+        prop_assert_eq!(Modulus::of(&number), expected, "{}", number);
+    }
+
     #[test]
     fn kid_made_is_kid_parsed(body in "[0-9]{1,24}") {
         for modulus in [Modulus::Mod10, Modulus::Mod11] {

@@ -273,7 +273,11 @@ pub(crate) fn text<const W: usize>(
         let (after, bytes) = take_array::<W>(rest, field)?;
         // Hot path: names and references are mostly printable ASCII, which this one loop
         // (vectorised by the compiler) settles; the upper half of Latin-1 takes the slow path.
-        if bytes.iter().all(|&b| (0x20..0x7F).contains(&b)) {
+        // Without a short cut, so that the compiler checks many bytes at a time.
+        if bytes
+            .iter()
+            .fold(true, |ok, &b| ok & (b.wrapping_sub(0x20) < 0x5F))
+        {
             return Ok((after, bytes));
         }
         if !bytes.iter().all(|&b| is_printable_latin1(b)) {

@@ -349,8 +349,13 @@ impl<const N: usize> PaddedDigits<N> {
 
     /// The digits without the padding blanks (empty when blank).
     pub fn digits(&self) -> &str {
+        ascii(self.digit_bytes())
+    }
+
+    /// [`Self::digits`] as bytes (ASCII digits).
+    pub fn digit_bytes(&self) -> &[u8] {
         let start = self.0.iter().position(|&b| b != b' ').unwrap_or(N);
-        ascii(self.0.get(start..).unwrap_or_default())
+        self.0.get(start..).unwrap_or_default()
     }
 
     /// The whole field as written.
@@ -389,7 +394,21 @@ impl<const N: usize> fmt::Debug for PaddedDigits<N> {
 }
 
 /// The index of the first byte that breaks "blanks, then digits", if any.
+#[inline]
 pub(crate) fn padded_digits_problem(field: &[u8]) -> Option<usize> {
+    // The hot path, without a branch per byte: a bit per byte for the digits and one for the
+    // blanks (every such field is shorter than 64 bytes). The field is right when each byte is
+    // one or the other and the blanks are a prefix (their bits 2^k - 1).
+    if field.len() < 64 {
+        let (mut digits, mut blanks) = (0u64, 0u64);
+        for (i, &b) in field.iter().enumerate() {
+            digits |= u64::from(b.is_ascii_digit()) << i;
+            blanks |= u64::from(b == b' ') << i;
+        }
+        if digits | blanks == (1u64 << field.len()) - 1 && blanks & (blanks + 1) == 0 {
+            return None;
+        }
+    }
     let start = field.iter().position(|&b| b != b' ').unwrap_or(field.len());
     field
         .iter()

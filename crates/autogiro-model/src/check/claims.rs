@@ -93,16 +93,16 @@ impl Checker {
         if item.kid.is_blank() {
             return;
         }
-        let digits = item.kid.digits();
         // The check digit alone decides; a `Kid` is built only to word an error.
         let valid = match self.kid {
-            KidCheck::Any => Modulus::Mod10.is_valid(digits) || Modulus::Mod11.is_valid(digits),
-            KidCheck::Only(m) => m.is_valid(digits),
-            KidCheck::Off => Kid::parse_unchecked(digits).is_ok(),
+            KidCheck::Any => Modulus::of(item.kid.digit_bytes()).is_some(),
+            KidCheck::Only(m) => m.is_valid(item.kid.digit_bytes()),
+            KidCheck::Off => Kid::parse_unchecked(item.kid.digits()).is_ok(),
         };
         if valid {
             return;
         }
+        let digits = item.kid.digits();
         let result = match self.kid {
             KidCheck::Any => Kid::parse(digits),
             KidCheck::Only(m) => Kid::parse_with(digits, m),
