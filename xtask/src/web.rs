@@ -2,9 +2,9 @@
 //! on the same realistic file of N claims, in one run.
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use autogiro_testkit::browser::{ChromeDriver, StaticServer};
+use autogiro_testkit::browser::{ChromeDriver, StaticServer, until};
 use fantoccini::{Client, Locator};
 use serde_json::Value;
 
@@ -124,20 +124,5 @@ async fn page_run(client: &Client, server: &StaticServer, file: &Path) -> Result
 }
 
 async fn wait(client: &Client, script: &str) -> Result<(), String> {
-    let started = Instant::now();
-    loop {
-        let done = client
-            .execute(script, Vec::new())
-            .await
-            .map_err(|e| e.to_string())?;
-        if done == Value::Bool(true) {
-            return Ok(());
-        }
-        if started.elapsed() > Duration::from_secs(600) {
-            return Err(format!(
-                "the page did not get there in 10 minutes: {script}"
-            ));
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    until(client, script, Duration::from_secs(600)).await
 }

@@ -216,6 +216,28 @@ impl Drop for ChromeDriver {
     }
 }
 
+/// Runs `script` in the page every 20 ms until it gives `true`.
+///
+/// # Errors
+///
+/// A sentence when it has not within `limit`, or the browser fails.
+pub async fn until(client: &Client, script: &str, limit: Duration) -> Result<(), String> {
+    let started = Instant::now();
+    loop {
+        let done = client
+            .execute(script, Vec::new())
+            .await
+            .map_err(|e| e.to_string())?;
+        if done == Value::Bool(true) {
+            return Ok(());
+        }
+        if started.elapsed() > limit {
+            return Err(format!("not there after {limit:?}: {script}"));
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
 /// The folder of the workspace, as an absolute path without `..` (Chromium wants its
 /// profile folder so).
 ///

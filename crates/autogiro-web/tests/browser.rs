@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use autogiro_model::{ReadOptions, validate};
-use autogiro_testkit::browser::{ChromeDriver, StaticServer, workspace_root};
+use autogiro_testkit::browser::{self, ChromeDriver, StaticServer, workspace_root};
 use fantoccini::{Client, Locator};
 use serde_json::{Value, json};
 use time::macros::date;
@@ -35,14 +35,9 @@ async fn run(client: &Client, script: &str) -> Value {
 
 /// Waits until the script gives `true`.
 async fn until(client: &Client, script: &str, what: &str) {
-    let started = Instant::now();
-    while run(client, script).await != Value::Bool(true) {
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "timed out waiting for {what}"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    browser::until(client, script, Duration::from_secs(60))
+        .await
+        .unwrap_or_else(|e| panic!("waiting for {what}: {e}"));
 }
 
 /// Opens `path` in the page and waits until it is checked.
