@@ -98,7 +98,7 @@ const TEXT = {
     specification: (n, lines) => `${n} betalingskrav med spesifikasjonslinjer (${lines} linjer)`,
     notListed: "ikke oppført i spesifikasjon 3.9",
     registrations: { listed: "oppført", new: "nye", changed: "endret", deleted: "slettet" },
-    mandateLine: (m, kinds, standard, simplified, sum) => `${m}: ${kinds}; ${standard} standard, ${simplified} forenklet; grenser ${sum} NOK`,
+    mandateLine: (m, kinds, standard, simplified, sum) => `${m}: ${kinds}; ${standard} standard, ${simplified} forenklet; beløpsgrenser ${sum} NOK`,
   },
 };
 
