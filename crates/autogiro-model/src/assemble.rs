@@ -394,7 +394,15 @@ impl Assembler {
         // Only the open span is still needed: it is what the next records close.
         let spans = self.spans.len().saturating_sub(1);
         self.spans.drain(..spans);
-        summary.set_transmission(&self.transmission);
+    }
+
+    /// For a stream: the end of the input (the assignment being read ends there), the rest
+    /// folded, and the transmission's start and end taken into the summary.
+    pub(crate) fn finish_into(mut self, mut streamed: Streamed) -> Summary {
+        self.end_input();
+        self.fold_into(&mut streamed);
+        streamed.summary.set_transmission(&self.transmission);
+        streamed.summary
     }
 
     /// The model and the span of every assignment start read (one without an end runs to the
@@ -405,7 +413,7 @@ impl Assembler {
     }
 
     /// The end of the input: the assignment being read ends there.
-    pub(crate) fn end_input(&mut self) {
+    fn end_input(&mut self) {
         self.end();
         self.close_span(self.line);
     }

@@ -6,7 +6,7 @@ use autogiro_format::{Direction, Reader, Record};
 
 use crate::assemble::{Assembler, Streamed};
 use crate::check::Checker;
-use crate::{Diagnostic, Pass, ReadOptions, Summary};
+use crate::{Diagnostic, Pass, ReadOptions, Summary, hand_on};
 
 /// [`Transmission::read`](crate::Transmission::read) for a file pushed in parts of any size
 /// (a browser's file stream): every diagnostic as soon as it is found, and at the end the
@@ -77,9 +77,7 @@ impl Inspection {
         let lines = self
             .pass
             .finish(|_, _, checker: &mut Checker| hand_on(checker, &mut each));
-        self.assembler.end_input();
-        self.assembler.fold_into(&mut self.streamed);
-        (self.streamed.summary, lines)
+        (self.assembler.finish_into(self.streamed), lines)
     }
 
     /// Reads every whole line there is.
@@ -97,14 +95,6 @@ impl Inspection {
             },
         );
         self.pass.reader.get_mut().compact();
-    }
-}
-
-fn hand_on(checker: &mut Checker, each: &mut impl FnMut(Diagnostic)) {
-    if checker.has_diagnostics() {
-        for d in checker.take_diagnostics() {
-            each(d);
-        }
     }
 }
 

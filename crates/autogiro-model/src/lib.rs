@@ -205,15 +205,17 @@ pub fn validate_each<R: BufRead>(
     mut each: impl FnMut(Diagnostic),
 ) -> u64 {
     let mut pass = Pass::new(Reader::new(input), options);
-    let mut hand_on = |_: Option<(u64, &Record)>, _, checker: &mut check::Checker| {
-        if checker.has_diagnostics() {
-            for d in checker.take_diagnostics() {
-                each(d);
-            }
+    pass.run(|_, _, checker| hand_on(checker, &mut each));
+    pass.finish(|_, _, checker| hand_on(checker, &mut each))
+}
+
+/// Hands the checker's new diagnostics, if any, to `each`.
+fn hand_on(checker: &mut check::Checker, each: &mut impl FnMut(Diagnostic)) {
+    if checker.has_diagnostics() {
+        for d in checker.take_diagnostics() {
+            each(d);
         }
-    };
-    pass.run(&mut hand_on);
-    pass.finish(hand_on)
+    }
 }
 
 /// One pass over a file: the reader and the checker, and what reads on from where a pause
