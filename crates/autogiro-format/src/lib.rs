@@ -63,6 +63,7 @@
 
 mod encode;
 mod error;
+mod fast;
 mod layout;
 mod parse;
 mod reader;

@@ -105,8 +105,10 @@ fn take_array<'a, const W: usize>(rest: &'a [u8], field: &Field) -> PResult<'a, 
 ///
 /// Numeric fields are most of what the reader parses (2 million amounts, dates and numbers in
 /// a file of a million claims), so eight digits at a time are checked and combined in one
-/// 64-bit word ([`eight_digits`]); the rest one by one.
-#[inline]
+/// 64-bit word ([`eight_digits`]); the rest one by one. Always inlined: a field's width is
+/// then a constant and the loops unroll.
+#[inline(always)]
+#[allow(clippy::inline_always)] // Measured: see `fast.rs`'s decoding.
 pub(crate) fn digits_value(bytes: &[u8]) -> Option<u64> {
     let mut value = 0u64;
     let mut chunks = bytes.chunks_exact(8);
@@ -341,6 +343,13 @@ fn ddmmyy(bytes: &[u8; 6], ctx: &Context) -> Result<Option<Date>, ()> {
     // Two digits: below 100.
     let year = ctx.full_year(i32::try_from(yy).unwrap_or(0));
     calendar_date(day, month, year).map(Some).ok_or(())
+}
+
+/// A required `DDMMYY` date whose bytes are known to be digits, or `None`: what [`date`]
+/// reads, for the fast path (`fast.rs`).
+#[inline]
+pub(crate) fn ddmmyy_date(bytes: &[u8; 6], ctx: &Context) -> Option<Date> {
+    ddmmyy(bytes, ctx).ok().flatten()
 }
 
 /// A required date `DDMMYY` ([decision 6](docs/spec-decisions.md#decision-6) for the century).

@@ -791,6 +791,31 @@ proptest! {
         }
     }
 
+    /// The fast path of `Record::parse` (`fast.rs`) says yes only to a line the precise path
+    /// reads to the same record, and says no only to what the precise path reads too: every
+    /// record of both directions, and each with any one byte replaced by one that breaks some
+    /// class (a digit, a blank, a letter, `Ã` and the byte after it in UTF-8, a control
+    /// character, a byte of Latin-1's upper half), read in both directions and both year rules.
+    #[test]
+    fn the_fast_path_agrees_with_the_precise_one(
+        record in prop_oneof![record_to_mps(), record_from_mps()],
+        at in 0..80usize,
+        byte in select(&[b'0', b'9', b' ', b'A', b'/', b':', 0xC3, 0xA5, 0x7F, 0x80, 0x1F, 0xFF, 0x00][..]),
+    ) {
+        let bytes = record.encode().unwrap();
+        let mut broken = bytes;
+        broken[at] = byte;
+        for line in [bytes, broken] {
+            for ctx in [
+                Context::new(Direction::ToMps),
+                Context::new(Direction::FromMps),
+                Context { reference_date: Some(date!(2026 - 01 - 10)), ..Context::new(Direction::ToMps) },
+            ] {
+                prop_assert_eq!(Record::parse(&line, &ctx), Record::parse_precise(&line, &ctx));
+            }
+        }
+    }
+
     #[test]
     fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
         for direction in [Direction::ToMps, Direction::FromMps] {

@@ -152,6 +152,31 @@ impl Record {
             .get(6..8)
             .and_then(|b| b.try_into().ok())
             .unwrap_or_default();
+        // The records of claims take the fast path when they can (`fast.rs`); whatever it
+        // cannot settle, the precise path below reads and words.
+        if let Ok(whole) = <&[u8; RECORD_LEN]>::try_from(line)
+            && let Some(record) = crate::fast::parse(whole, record_type, ctx)
+        {
+            return Ok(record);
+        }
+        Self::parse_precise(line, ctx)
+    }
+
+    /// [`Record::parse`] without its fast path: every record through the nom parsers of its
+    /// layout. For the tests and fuzz targets that hold the fast path to it; use `parse`.
+    ///
+    /// # Errors
+    ///
+    /// As [`Record::parse`].
+    #[doc(hidden)]
+    pub fn parse_precise(line: &[u8], ctx: &Context) -> Result<Self, RecordError> {
+        if line.len() != RECORD_LEN {
+            return Err(length_error(line, line.len()));
+        }
+        let record_type: [u8; 2] = line
+            .get(6..8)
+            .and_then(|b| b.try_into().ok())
+            .unwrap_or_default();
         let type_code = line.get(4..6).unwrap_or_default();
         let number = digits_value(&record_type).and_then(|v| u8::try_from(v).ok());
         let to_mps = ctx.direction == Direction::ToMps;
