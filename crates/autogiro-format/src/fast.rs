@@ -17,7 +17,7 @@
 //! `records` and `mutate` hold it to that.
 
 use crate::layout::{Field, FieldKind, Layout, TRANSACTION_NUMBER};
-use crate::parse::{ddmmyy_date, digits_value};
+use crate::parse::{blanks_or_digits_value, ddmmyy_date, digits_value};
 use crate::value::{Context, PaddedDigits, Text};
 use crate::{
     AmountItem1, AmountItem2, ClaimType, Direction, ErrorCode, RECORD_LEN, Record, RejectedItem2,
@@ -162,15 +162,12 @@ fn number32(line: &[u8; RECORD_LEN], field: &Field) -> Option<u32> {
 }
 
 /// The record of `line`, when the fast path can read it; `None` sends it to the precise path.
-/// `record_type` is positions 7-8, as [`Record::parse`] dispatches on them.
+/// It dispatches on positions 7-8 and the direction as [`Record::parse_precise`] does.
 #[inline]
-pub(crate) fn parse(
-    line: &[u8; RECORD_LEN],
-    record_type: [u8; 2],
-    ctx: &Context,
-) -> Option<Record> {
+pub(crate) fn parse(line: &[u8; RECORD_LEN], ctx: &Context) -> Option<Record> {
     let to_mps = ctx.direction == Direction::ToMps;
-    match (record_type, to_mps) {
+    let [.., b7, b8] = *line.first_chunk::<8>()?;
+    match ([b7, b8], to_mps) {
         ([b'3', b'0'], _) => item1(line, &ITEM1, ctx).map(Record::AmountItem1),
         ([b'3', b'5'], false) => item1(line, &REJECTED_ITEM1, ctx).map(Record::RejectedItem1),
         ([b'3', b'1'], _) if fits(line, &ITEM2) => item2(line).map(Record::AmountItem2),
@@ -220,14 +217,7 @@ fn item2(line: &[u8; RECORD_LEN]) -> Option<AmountItem2> {
 
 /// Record 49, once [`fits`] has checked it: the line and column are digits or all blanks.
 fn specification(line: &[u8; RECORD_LEN]) -> Option<Record> {
-    let number_or_blank = |field: &Field| -> Option<Option<u64>> {
-        let bytes = line.get(field.range())?;
-        if bytes.iter().all(|&b| b == b' ') {
-            Some(None)
-        } else {
-            digits_value(bytes).map(Some)
-        }
-    };
+    let number_or_blank = |field: &Field| blanks_or_digits_value(line.get(field.range())?).ok();
     Some(Record::Specification(Specification {
         transaction_number: number32(line, &TRANSACTION_NUMBER)?,
         line: number_or_blank(&Specification::LINE)?.and_then(|v| u16::try_from(v).ok()),
@@ -263,7 +253,7 @@ mod tests {
                         && ctx.direction == Direction::FromMps)
                     || (&record_type == b"49" && ctx.direction == Direction::ToMps);
                 if claim {
-                    let fast = parse(line, record_type, &ctx);
+                    let fast = parse(line, &ctx);
                     assert!(fast.is_some(), "{}", String::from_utf8_lossy(line));
                     assert_eq!(fast.map(Ok), Some(Record::parse_precise(line, &ctx)));
                     taken += 1;

@@ -208,13 +208,21 @@ pub(crate) fn number_or_blanks(
     #[inline(always)]
     move |rest| {
         let (after, bytes) = take(rest, field)?;
-        if bytes.iter().all(|&b| b == b' ') {
-            return Ok((after, None));
+        match blanks_or_digits_value(bytes) {
+            Ok(v) => Ok((after, v)),
+            Err(()) => fail(rest, field, ErrorKind::DigitsOrBlanks),
         }
-        match digits_value(bytes) {
-            Some(v) => Ok((after, Some(v))),
-            None => fail(rest, field, ErrorKind::DigitsOrBlanks),
-        }
+    }
+}
+
+/// All blanks as `Ok(None)`, digits as their value, anything else `Err(())`
+/// ([`FieldKind::NumberOrBlanks`]; the fast path reads it too).
+#[inline]
+pub(crate) fn blanks_or_digits_value(bytes: &[u8]) -> Result<Option<u64>, ()> {
+    if bytes.iter().all(|&b| b == b' ') {
+        Ok(None)
+    } else {
+        digits_value(bytes).map(Some).ok_or(())
     }
 }
 

@@ -143,19 +143,10 @@ impl Record {
     /// a line of another length (with a hint when it looks like UTF-8), an unknown record type,
     /// a record of the other direction, or a field that does not hold what its layout says.
     pub fn parse(line: &[u8], ctx: &Context) -> Result<Self, RecordError> {
-        if line.len() != RECORD_LEN {
-            return Err(length_error(line, line.len()));
-        }
-        // Two-byte arrays, not slices, so that the dispatch compares integers (slice patterns
-        // of string literals call memcmp for every record).
-        let record_type: [u8; 2] = line
-            .get(6..8)
-            .and_then(|b| b.try_into().ok())
-            .unwrap_or_default();
         // The records of claims take the fast path when they can (`fast.rs`); whatever it
-        // cannot settle, the precise path below reads and words.
+        // cannot settle, a line of another length included, the precise path reads and words.
         if let Ok(whole) = <&[u8; RECORD_LEN]>::try_from(line)
-            && let Some(record) = crate::fast::parse(whole, record_type, ctx)
+            && let Some(record) = crate::fast::parse(whole, ctx)
         {
             return Ok(record);
         }
@@ -173,6 +164,8 @@ impl Record {
         if line.len() != RECORD_LEN {
             return Err(length_error(line, line.len()));
         }
+        // Two-byte arrays, not slices, so that the dispatch compares integers (slice patterns
+        // of string literals call memcmp for every record).
         let record_type: [u8; 2] = line
             .get(6..8)
             .and_then(|b| b.try_into().ok())
