@@ -6,11 +6,51 @@ use crate::digits::{check_ascii_digits, digit_value};
 /// The most digits of any number these formats check: a KID (item 1, record 30, positions 50-74).
 pub const MAX_DIGITS: usize = 25;
 
-/// The weights of modulus 11 over a whole number from its right: 1 for the check digit, then
-/// 2, 3, 4, 5, 6, 7, 2, ... for the body.
-const MOD11_WEIGHTS: [u32; MAX_DIGITS] = [
-    1, 2, 3, 4, 5, 6, 7, 2, 3, 4, 5, 6, 7, 2, 3, 4, 5, 6, 7, 2, 3, 4, 5, 6, 7,
+/// The width both sums run over: a number is right-aligned in it, after zeros, which add
+/// nothing to either sum. A fixed width lets the compiler add 16 digits at a time.
+const WIDTH: usize = 32;
+
+/// The weights of modulus 11 over a whole number from its right, at the positions of
+/// [`WIDTH`] from its left: 1 for the check digit, then 2, 3, 4, 5, 6, 7, 2, ... for the body.
+const MOD11_WEIGHTS: [u16; WIDTH] = [
+    2, 7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1,
 ];
+
+/// Which positions of [`WIDTH`] modulus 10 doubles: every second from the right, starting with
+/// the digit left of the check digit.
+const MOD10_DOUBLED: [u16; WIDTH] = [
+    1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0,
+];
+
+/// Both weighted sums of `digits` (2 to [`MAX_DIGITS`] bytes), the check digit weighing 1:
+/// `(modulus 10, modulus 11)`, or `None` when a byte is not an ASCII digit or the length is
+/// out of range. Modulus 10 counts a doubled digit by its digits (`2d - 9` from 5 up). The
+/// number holds under a scheme when its sum is a multiple of 10 or 11: the check digit is the
+/// one that makes it so (modulus 11 with remainder 1 has none).
+#[inline]
+#[allow(clippy::indexing_slicing)] // `p < WIDTH`, the length of every array here.
+#[allow(clippy::needless_range_loop)] // One index into three arrays.
+fn sums(digits: &[u8]) -> Option<(u16, u16)> {
+    if !(2..=MAX_DIGITS).contains(&digits.len()) {
+        return None;
+    }
+    let mut padded = [b'0'; WIDTH];
+    padded
+        .get_mut(WIDTH - digits.len()..)?
+        .copy_from_slice(digits);
+    // No branch per digit: a byte that is not a digit sets `bad`, and its value (clamped)
+    // only spoils sums that are then not looked at. At most 32 * 18 and 32 * 63: a `u16`.
+    let (mut bad, mut mod10, mut mod11) = (0u16, 0u16, 0u16);
+    for p in 0..WIDTH {
+        let d = u16::from(digit_value(padded[p]));
+        bad |= u16::from(d > 9);
+        let d = d.min(9);
+        let doubled = MOD10_DOUBLED[p];
+        mod10 += d + doubled * d - doubled * 9 * u16::from(d > 4);
+        mod11 += d * MOD11_WEIGHTS[p];
+    }
+    (bad == 0).then_some((mod10, mod11))
+}
 
 /// A check-digit scheme of the Autogiro specification ("Kontrollsiffer").
 ///
@@ -72,10 +112,7 @@ impl Modulus {
     /// assert!(!Modulus::Mod10.is_valid("12345678x"));
     /// ```
     pub fn is_valid(self, number: impl AsRef<[u8]>) -> bool {
-        let digits = number.as_ref();
-        (2..=MAX_DIGITS).contains(&digits.len())
-            && digits.iter().all(u8::is_ascii_digit)
-            && self.holds(digits)
+        sums(number.as_ref()).is_some_and(|sums| self.holds(sums))
     }
 
     /// The scheme whose check digit `number` (2 to [`MAX_DIGITS`] ASCII digits) ends in:
@@ -91,72 +128,23 @@ impl Modulus {
     /// assert_eq!(Modulus::of("12345678x"), None);
     /// ```
     pub fn of(number: impl AsRef<[u8]>) -> Option<Self> {
-        let digits = number.as_ref();
-        if !(2..=MAX_DIGITS).contains(&digits.len()) {
-            return None;
-        }
-        // No branch per digit: a byte that is not a digit clears `digits_only`, and its value
-        // (clamped) only spoils sums that are then not looked at.
-        let (mut digits_only, mut mod10, mut mod11) = (true, 0u32, 0u32);
-        for (i, (&b, weight)) in digits.iter().rev().zip(MOD11_WEIGHTS).enumerate() {
-            let d = b.wrapping_sub(b'0');
-            digits_only &= d < 10;
-            let d = u32::from(d.min(9));
-            // Modulus 10 doubles every second digit from the right and adds the product's
-            // digits: 2d, less 9 from 5 up.
-            let doubled = u32::from(i % 2 == 1);
-            mod10 += d + doubled * d;
-            mod10 -= doubled * 9 * (d / 5);
-            mod11 += d * weight;
-        }
-        if !digits_only {
-            None
-        } else if mod10.is_multiple_of(10) {
-            Some(Self::Mod10)
-        } else if mod11.is_multiple_of(11) {
-            Some(Self::Mod11)
-        } else {
-            None
-        }
+        let sums = sums(number.as_ref())?;
+        [Self::Mod10, Self::Mod11]
+            .into_iter()
+            .find(|m| m.holds(sums))
     }
 
-    /// Whether ASCII digits (at least two, at most [`MAX_DIGITS`]) end in their check digit,
-    /// checked over the whole number at once: the check digit is the one that makes the
-    /// weighted sum of all digits, the check digit weighing 1, a multiple of 10 (modulus 10) or
-    /// of 11 (modulus 11; a body with remainder 1 has no digit that does).
-    fn holds(self, digits: &[u8]) -> bool {
+    /// Whether the sums of [`sums`] say that a number holds under this scheme.
+    fn holds(self, (mod10, mod11): (u16, u16)) -> bool {
         match self {
-            Self::Mod10 => {
-                // From the right in pairs: the right digit weighs 1, the left one 2, and a
-                // doubled digit counts its digits (2d - 9 from 5 up).
-                let mut sum = 0u32;
-                for pair in digits.rchunks(2) {
-                    match *pair {
-                        [left, right] => {
-                            let left = u32::from(digit_value(left));
-                            sum += 2 * left - 9 * (left / 5) + u32::from(digit_value(right));
-                        }
-                        [only] => sum += u32::from(digit_value(only)),
-                        _ => {}
-                    }
-                }
-                sum.is_multiple_of(10)
-            }
-            Self::Mod11 => {
-                let sum: u32 = digits
-                    .iter()
-                    .rev()
-                    .zip(MOD11_WEIGHTS)
-                    .map(|(&b, w)| u32::from(digit_value(b)) * w)
-                    .sum();
-                sum.is_multiple_of(11)
-            }
+            Self::Mod10 => mod10.is_multiple_of(10),
+            Self::Mod11 => mod11.is_multiple_of(11),
         }
     }
 
     /// Validates a string already known to hold only ASCII digits, at least two.
     pub(crate) fn validate_ascii(self, digits: &[u8]) -> Result<(), ChecksumError> {
-        if digits.len() <= MAX_DIGITS && self.holds(digits) {
+        if sums(digits).is_some_and(|sums| self.holds(sums)) {
             return Ok(());
         }
         // Only a number that fails says which digit it expected.

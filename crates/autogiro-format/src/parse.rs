@@ -342,22 +342,30 @@ fn calendar_date(day: u64, month: u64, year: i32) -> Option<Date> {
 
 /// Reads `DDMMYY`; `Ok(None)` for `000000`, `Err(())` for anything else that is not a date.
 fn ddmmyy(bytes: &[u8; 6], ctx: &Context) -> Result<Option<Date>, ()> {
-    // The six digits as one number, split by division: one digit check for the whole field.
-    let value = digits_value(bytes).ok_or(())?;
-    if value == 0 {
+    if !bytes.iter().all(u8::is_ascii_digit) {
+        return Err(());
+    }
+    if *bytes == *b"000000" {
         return Ok(None);
     }
-    let (day, month, yy) = (value / 10_000, value / 100 % 100, value % 100);
-    // Two digits: below 100.
-    let year = ctx.full_year(i32::try_from(yy).unwrap_or(0));
-    calendar_date(day, month, year).map(Some).ok_or(())
+    ddmmyy_date(bytes, ctx).map(Some).ok_or(())
 }
 
-/// A required `DDMMYY` date whose bytes are known to be digits, or `None`: what [`date`]
-/// reads, for the fast path (`fast.rs`).
+/// A required `DDMMYY` date whose bytes are known to be digits, or `None` (`000000` is none):
+/// what [`date`] reads, and the fast path (`fast.rs`) alone, which has checked the digits
+/// already. Each pair read as two digits, without a division.
 #[inline]
 pub(crate) fn ddmmyy_date(bytes: &[u8; 6], ctx: &Context) -> Option<Date> {
-    ddmmyy(bytes, ctx).ok().flatten()
+    // Wrapping: bytes that are not digits give some number, never a panic.
+    let pair = |tens: u8, ones: u8| {
+        tens.wrapping_sub(b'0')
+            .wrapping_mul(10)
+            .wrapping_add(ones.wrapping_sub(b'0'))
+    };
+    let [d0, d1, m0, m1, y0, y1] = *bytes;
+    let (day, month, yy) = (pair(d0, d1), pair(m0, m1), pair(y0, y1));
+    let month = Month::try_from(month).ok()?;
+    Date::from_calendar_date(ctx.full_year(i32::from(yy)), month, day).ok()
 }
 
 /// A required date `DDMMYY` ([decision 6](docs/spec-decisions.md#decision-6) for the century).

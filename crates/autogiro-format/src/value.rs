@@ -354,8 +354,7 @@ impl<const N: usize> PaddedDigits<N> {
 
     /// [`Self::digits`] as bytes (ASCII digits).
     pub fn digit_bytes(&self) -> &[u8] {
-        let start = self.0.iter().position(|&b| b != b' ').unwrap_or(N);
-        self.0.get(start..).unwrap_or_default()
+        self.0.get(leading_blanks(&self.0)..).unwrap_or_default()
     }
 
     /// The whole field as written.
@@ -370,8 +369,32 @@ impl<const N: usize> PaddedDigits<N> {
 
     /// Whether the field is all blanks.
     pub fn is_blank(&self) -> bool {
-        self.0.iter().all(|&b| b == b' ')
+        leading_blanks(&self.0) == N
     }
+}
+
+/// How many blanks `bytes` start with, eight bytes at a time: the padding of a KID or payer's
+/// reference is looked up for every claim.
+#[inline]
+fn leading_blanks(bytes: &[u8]) -> usize {
+    const BLANKS: u64 = u64::from_le_bytes([b' '; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().unwrap_or([0; 8]));
+        let differ = word ^ BLANKS;
+        if differ != 0 {
+            // Little-endian: the first byte that is not a blank holds the lowest set bit.
+            return count + differ.trailing_zeros() as usize / 8;
+        }
+        count += 8;
+    }
+    count
+        + chunks
+            .remainder()
+            .iter()
+            .take_while(|&&b| b == b' ')
+            .count()
 }
 
 impl<const N: usize> Default for PaddedDigits<N> {
@@ -718,7 +741,7 @@ mod serde_impls {
 
 #[cfg(test)]
 mod tests {
-    use super::padded_digits_problem;
+    use super::{leading_blanks, padded_digits_problem};
     use proptest::prelude::*;
 
     /// The rule, byte by byte: blanks, then digits only.
@@ -742,6 +765,17 @@ mod tests {
             field in prop::collection::vec(prop::sample::select(&b" 0123456789a\x00\xff/:"[..]), 0..80),
         ) {
             prop_assert_eq!(padded_digits_problem(&field), first_problem(&field));
+        }
+
+        /// Eight bytes at a time, as one at a time, for every length up to past 24.
+        #[test]
+        fn leading_blanks_as_counted(
+            blanks in 0usize..30,
+            tail in prop::collection::vec(prop::sample::select(&b" 09\x00\xa0"[..]), 0..10),
+        ) {
+            let field = [vec![b' '; blanks], tail].concat();
+            let counted = field.iter().take_while(|&&b| b == b' ').count();
+            prop_assert_eq!(leading_blanks(&field), counted);
         }
 
         /// Right fields (blanks, then digits), and each with one byte changed.
