@@ -16,12 +16,6 @@ const MOD11_WEIGHTS: [u16; WIDTH] = [
     2, 7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1,
 ];
 
-/// Which positions of [`WIDTH`] modulus 10 doubles: every second from the right, starting with
-/// the digit left of the check digit.
-const MOD10_DOUBLED: [u16; WIDTH] = [
-    1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0,
-];
-
 /// Both weighted sums of `digits` (2 to [`MAX_DIGITS`] bytes), the check digit weighing 1:
 /// `(modulus 10, modulus 11)`, or `None` when a byte is not an ASCII digit or the length is
 /// out of range. Modulus 10 counts a doubled digit by its digits (`2d - 9` from 5 up). The
@@ -29,7 +23,7 @@ const MOD10_DOUBLED: [u16; WIDTH] = [
 /// one that makes it so (modulus 11 with remainder 1 has none).
 #[inline]
 #[allow(clippy::indexing_slicing)] // `p < WIDTH`, the length of every array here.
-#[allow(clippy::needless_range_loop)] // One index into three arrays.
+#[allow(clippy::needless_range_loop)] // One index into two arrays, and its parity.
 fn sums(digits: &[u8]) -> Option<(u16, u16)> {
     if !(2..=MAX_DIGITS).contains(&digits.len()) {
         return None;
@@ -45,7 +39,9 @@ fn sums(digits: &[u8]) -> Option<(u16, u16)> {
         let d = u16::from(digit_value(padded[p]));
         bad |= u16::from(d > 9);
         let d = d.min(9);
-        let doubled = MOD10_DOUBLED[p];
+        // Every second digit from the right, from the one left of the check digit (`WIDTH`
+        // is even: the even positions from the left).
+        let doubled = u16::from(p % 2 == 0);
         mod10 += d + doubled * d - doubled * 9 * u16::from(d > 4);
         mod11 += d * MOD11_WEIGHTS[p];
     }

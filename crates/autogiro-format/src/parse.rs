@@ -351,9 +351,9 @@ fn ddmmyy(bytes: &[u8; 6], ctx: &Context) -> Result<Option<Date>, ()> {
     ddmmyy_date(bytes, ctx).map(Some).ok_or(())
 }
 
-/// A required `DDMMYY` date whose bytes are known to be digits, or `None` (`000000` is none):
-/// what [`date`] reads, and the fast path (`fast.rs`) alone, which has checked the digits
-/// already. Each pair read as two digits, without a division.
+/// The date of six bytes known to be digits, or `None` when they are no date (`000000`
+/// included): [`ddmmyy`] checks the digits first, the fast path (`fast.rs`) has checked them in
+/// `fits`. Each pair read as two digits, without a division.
 #[inline]
 pub(crate) fn ddmmyy_date(bytes: &[u8; 6], ctx: &Context) -> Option<Date> {
     // Wrapping: bytes that are not digits give some number, never a panic.

@@ -432,7 +432,7 @@ pub(crate) fn padded_digits_problem(field: &[u8]) -> Option<usize> {
             return None;
         }
     }
-    let start = field.iter().position(|&b| b != b' ').unwrap_or(field.len());
+    let start = leading_blanks(field);
     field
         .iter()
         .skip(start)
