@@ -23,22 +23,26 @@ use crate::{
     AmountItem1, AmountItem2, ClaimType, Direction, ErrorCode, RECORD_LEN, Record, RejectedItem2,
     Specification,
 };
+use time::Date;
 
-/// What each byte of a layout must be: one array per class, `1` where the class applies, so
-/// that [`fits`] folds them position by position (and the compiler, 16 positions at a time).
+/// What each byte of a layout must be, as arrays of the 80 positions that [`fits`] folds
+/// position by position (and the compiler, 16 positions at a time). Most classes are a range
+/// of bytes: a fixed byte ([`FieldKind::Literal`], [`FieldKind::Zeros`], [`FieldKind::Blanks`])
+/// is the range of itself, a digit `0`-`9`, a text byte `0x20`-`0xFF` less the bytes `text`
+/// excludes, any byte where the decoder decides (codes, numbers or blanks). A padded digit is a
+/// digit once a blank there is read as `0`; that its blanks come first is `padded_after`'s.
 #[derive(Debug)]
 pub(crate) struct Classes {
-    /// The fixed byte ([`FieldKind::Literal`], [`FieldKind::Zeros`], [`FieldKind::Blanks`]).
-    fixed: [u8; RECORD_LEN],
-    /// `0xFF` where `fixed` applies.
-    fixed_mask: [u8; RECORD_LEN],
-    /// A digit: numbers, digits, dates, the last column of a payer's reference.
-    digit: [u8; RECORD_LEN],
-    /// Printable ISO-8859-1 other than `Ã` (`0xC3`, the first byte of UTF-8's Latin-1 letters).
+    /// The lowest byte allowed.
+    low: [u8; RECORD_LEN],
+    /// The highest byte allowed.
+    high: [u8; RECORD_LEN],
+    /// `0x10` in padded digits, where a blank (`0x20`) is read as a `0` (`0x30`) first.
+    blank_as_zero: [u8; RECORD_LEN],
+    /// `1` in text: none of the C1 controls `0x80`-`0x9F`, DEL `0x7F` and `Ã` (`0xC3`, the
+    /// first byte of UTF-8's Latin-1 letters), which the range `0x20`-`0xFF` lets through.
     text: [u8; RECORD_LEN],
-    /// A digit or a blank (padded digits, payer's reference).
-    padded: [u8; RECORD_LEN],
-    /// Within padded digits after their first column: a blank only after a blank.
+    /// `1` within padded digits after their first column: a blank only after a blank.
     padded_after: [u8; RECORD_LEN],
 }
 
@@ -49,11 +53,10 @@ impl Classes {
     #[allow(clippy::indexing_slicing)]
     pub(crate) const fn of(layout: &Layout) -> Self {
         let mut c = Self {
-            fixed: [0; RECORD_LEN],
-            fixed_mask: [0; RECORD_LEN],
-            digit: [0; RECORD_LEN],
+            low: [0; RECORD_LEN],
+            high: [0xFF; RECORD_LEN],
+            blank_as_zero: [0; RECORD_LEN],
             text: [0; RECORD_LEN],
-            padded: [0; RECORD_LEN],
             padded_after: [0; RECORD_LEN],
         };
         let mut f = 0;
@@ -62,37 +65,37 @@ impl Classes {
             let mut p = field.first - 1;
             while p < field.last {
                 let first = p == field.first - 1;
-                match field.kind {
+                let last = p + 1 == field.last;
+                let (low, high) = match field.kind {
                     FieldKind::Literal(s) => {
-                        c.fixed[p] = s.as_bytes()[p + 1 - field.first];
-                        c.fixed_mask[p] = 0xFF;
+                        let byte = s.as_bytes()[p + 1 - field.first];
+                        (byte, byte)
                     }
-                    FieldKind::Zeros => {
-                        c.fixed[p] = b'0';
-                        c.fixed_mask[p] = 0xFF;
-                    }
-                    FieldKind::Blanks => {
-                        c.fixed[p] = b' ';
-                        c.fixed_mask[p] = 0xFF;
-                    }
+                    FieldKind::Zeros => (b'0', b'0'),
+                    FieldKind::Blanks => (b' ', b' '),
                     FieldKind::Number
                     | FieldKind::Digits
                     | FieldKind::Date
                     | FieldKind::OptionalDate
-                    | FieldKind::LongDate => c.digit[p] = 1,
-                    FieldKind::Text => c.text[p] = 1,
+                    | FieldKind::LongDate => (b'0', b'9'),
+                    FieldKind::Text => {
+                        c.text[p] = 1;
+                        (0x20, 0xFF)
+                    }
                     FieldKind::PaddedDigits | FieldKind::PayerReference => {
-                        c.padded[p] = 1;
+                        // Never all blanks: with the blanks a prefix, the last is a digit.
+                        if !(last && matches!(field.kind, FieldKind::PayerReference)) {
+                            c.blank_as_zero[p] = 0x10;
+                        }
                         if !first {
                             c.padded_after[p] = 1;
                         }
-                        // Never all blanks: with the blanks a prefix, the last is a digit.
-                        if matches!(field.kind, FieldKind::PayerReference) && p + 1 == field.last {
-                            c.digit[p] = 1;
-                        }
+                        (b'0', b'9')
                     }
-                    FieldKind::Code(_) | FieldKind::NumberOrBlanks => {}
-                }
+                    FieldKind::Code(_) | FieldKind::NumberOrBlanks => (0, 0xFF),
+                };
+                c.low[p] = low;
+                c.high[p] = high;
                 p += 1;
             }
             f += 1;
@@ -101,29 +104,30 @@ impl Classes {
     }
 }
 
-/// Whether every byte of `line` is what `classes` says. Two passes over the 80 bytes without a
-/// branch: each class test is a bit, folded with `|`. Written with indices (each below
+/// Whether every byte of `line` is what `classes` says. One pass over the 80 bytes without a
+/// branch: each test gives a nonzero byte where it fails, folded with `|` (SSE2 has the
+/// unsigned byte minimum and maximum the range test takes). Written with indices (each below
 /// [`RECORD_LEN`], the length of every array, so the compiler drops the bounds checks) because
-/// the same loop over zipped iterators was not vectorised: four times the instructions.
+/// the same loop over zipped iterators was not vectorised: four times the instructions. The
+/// byte before each position is a second array (a blank before the first) so that the loop
+/// runs over all 80 positions, five vectors, with no remainder.
 #[inline(always)]
 #[allow(clippy::inline_always)] // The classes are a constant: inlined, the zero arrays vanish.
 #[allow(clippy::indexing_slicing)] // `p < RECORD_LEN`, the length of `line` and of each class.
 #[allow(clippy::needless_range_loop)] // One index into seven arrays.
 #[allow(clippy::needless_bitwise_bool)] // Without a branch: see above.
 pub(crate) fn fits(line: &[u8; RECORD_LEN], classes: &Classes) -> bool {
+    let mut before = [b' '; RECORD_LEN];
+    before[1..].copy_from_slice(&line[..RECORD_LEN - 1]);
     let mut bad = 0u8;
     for p in 0..RECORD_LEN {
         let b = line[p];
-        let not_digit = b.wrapping_sub(b'0') > 9;
-        let low = b & 0x7F;
-        let not_text = (low < 0x20) | (b == 0x7F) | (b == 0xC3);
-        bad |= (b ^ classes.fixed[p]) & classes.fixed_mask[p];
-        bad |= u8::from(not_digit) & classes.digit[p];
+        let blank = b == b' ';
+        let read = b | (0u8.wrapping_sub(u8::from(blank)) & classes.blank_as_zero[p]);
+        bad |= read.max(classes.low[p]).min(classes.high[p]) ^ read;
+        let not_text = (b == 0x7F) | (b == 0xC3) | (b & 0xE0 == 0x80);
         bad |= u8::from(not_text) & classes.text[p];
-        bad |= u8::from(not_digit & (b != b' ')) & classes.padded[p];
-    }
-    for p in 1..RECORD_LEN {
-        let blank_after_digit = (line[p] == b' ') & (line[p - 1] != b' ');
+        let blank_after_digit = blank & (before[p] != b' ');
         bad |= u8::from(blank_after_digit) & classes.padded_after[p];
     }
     bad == 0
@@ -161,15 +165,58 @@ fn number32(line: &[u8; RECORD_LEN], field: &Field) -> Option<u32> {
     u32::try_from(number(line, field)?).ok()
 }
 
+/// The due dates the fast path has read, by their six bytes, for one year rule: the claims of
+/// a file share a few due dates, and building a [`Date`] (checking it against its month, then
+/// `time` checking it again) took more than a tenth of the fast path. Each slot holds the last
+/// date read whose day and month end in its number; a date not there is read and put there.
+/// Only dates are kept, never a `None`, so a line the cache has not seen reads as without it.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Dates {
+    /// The year rule the dates were read in ([`Context::reference_date`]).
+    reference: Option<Date>,
+    slots: [Option<([u8; 6], Date)>; 32],
+}
+
+impl Dates {
+    /// The date of `bytes` (digits, as [`fits`] has checked) in `ctx`'s year rule.
+    #[inline]
+    fn date(&mut self, bytes: &[u8; 6], ctx: &Context) -> Option<Date> {
+        if self.reference != ctx.reference_date {
+            *self = Self {
+                reference: ctx.reference_date,
+                ..Self::default()
+            };
+        }
+        // Consecutive days fall in different slots, and so do the same day of two months.
+        let slot = usize::from(
+            bytes[1]
+                .wrapping_add(bytes[0].wrapping_mul(10))
+                .wrapping_add(bytes[3]),
+        ) % 32;
+        let entry = self.slots.get_mut(slot)?;
+        if let Some((key, date)) = entry
+            && key == bytes
+        {
+            return Some(*date);
+        }
+        let date = ddmmyy_date(bytes, ctx)?;
+        *entry = Some((*bytes, date));
+        Some(date)
+    }
+}
+
 /// The record of `line`, when the fast path can read it; `None` sends it to the precise path.
-/// It dispatches on positions 7-8 and the direction as [`Record::parse_precise`] does.
+/// It dispatches on positions 7-8 and the direction as [`Record::parse_precise`] does; `dates`
+/// are the dates read before, in this line's file ([`Dates`]).
 #[inline]
-pub(crate) fn parse(line: &[u8; RECORD_LEN], ctx: &Context) -> Option<Record> {
+pub(crate) fn parse(line: &[u8; RECORD_LEN], ctx: &Context, dates: &mut Dates) -> Option<Record> {
     let to_mps = ctx.direction == Direction::ToMps;
     let [.., b7, b8] = *line.first_chunk::<8>()?;
     match ([b7, b8], to_mps) {
-        ([b'3', b'0'], _) => item1(line, &ITEM1, ctx).map(Record::AmountItem1),
-        ([b'3', b'5'], false) => item1(line, &REJECTED_ITEM1, ctx).map(Record::RejectedItem1),
+        ([b'3', b'0'], _) => item1(line, &ITEM1, ctx, dates).map(Record::AmountItem1),
+        ([b'3', b'5'], false) => {
+            item1(line, &REJECTED_ITEM1, ctx, dates).map(Record::RejectedItem1)
+        }
         ([b'3', b'1'], _) if fits(line, &ITEM2) => item2(line).map(Record::AmountItem2),
         ([b'3', b'6'], false) if fits(line, &REJECTED_ITEM2) => {
             let item = item2(line)?;
@@ -187,7 +234,12 @@ pub(crate) fn parse(line: &[u8; RECORD_LEN], ctx: &Context) -> Option<Record> {
 /// Records 30 and 35.
 #[inline(always)]
 #[allow(clippy::inline_always)] // One call per record type, with its classes as constants.
-fn item1(line: &[u8; RECORD_LEN], classes: &Classes, ctx: &Context) -> Option<AmountItem1> {
+fn item1(
+    line: &[u8; RECORD_LEN],
+    classes: &Classes,
+    ctx: &Context,
+    dates: &mut Dates,
+) -> Option<AmountItem1> {
     if !fits(line, classes) {
         return None;
     }
@@ -195,7 +247,7 @@ fn item1(line: &[u8; RECORD_LEN], classes: &Classes, ctx: &Context) -> Option<Am
     Some(AmountItem1 {
         transaction_type: ClaimType::from_code(line.get(4..6)?)?,
         transaction_number: number32(line, &TRANSACTION_NUMBER)?,
-        date: ddmmyy_date(&date, ctx)?,
+        date: dates.date(&date, ctx)?,
         payer: PaddedDigits::from_field(array(line, &AmountItem1::PAYER)?),
         amount: number(line, &AmountItem1::AMOUNT)?,
         kid: PaddedDigits::from_field(array(line, &AmountItem1::KID)?),
@@ -239,6 +291,8 @@ mod tests {
         for entry in std::fs::read_dir(dir).unwrap() {
             let file = std::fs::read(entry.unwrap().path()).unwrap();
             let mut ctx = Context::new(Direction::ToMps);
+            // One cache for the file, as the reader keeps it: dates seen before come from it.
+            let mut dates = Dates::default();
             for line in file.split(|&b| b == b'\n') {
                 let line = line.strip_suffix(b"\r").unwrap_or(line);
                 let Ok(line) = <&[u8; RECORD_LEN]>::try_from(line) else {
@@ -253,7 +307,7 @@ mod tests {
                         && ctx.direction == Direction::FromMps)
                     || (&record_type == b"49" && ctx.direction == Direction::ToMps);
                 if claim {
-                    let fast = parse(line, &ctx);
+                    let fast = parse(line, &ctx, &mut dates);
                     assert!(fast.is_some(), "{}", String::from_utf8_lossy(line));
                     assert_eq!(fast.map(Ok), Some(Record::parse_precise(line, &ctx)));
                     taken += 1;
@@ -264,9 +318,15 @@ mod tests {
     }
 
     /// A class of its own for each kind of field: the digits, text and padded columns of
-    /// record 30 are where `docs/records.md` puts them.
+    /// records 30 and 31 are where `docs/records.md` puts them.
     #[test]
     fn the_classes_follow_the_layout() {
+        let columns = |c: &Classes, low: u8, high: u8| {
+            (0..RECORD_LEN)
+                .filter(|&p| c.low[p] == low && c.high[p] == high)
+                .map(|p| p + 1)
+                .collect::<Vec<_>>()
+        };
         let ones = |a: &[u8; RECORD_LEN]| {
             a.iter()
                 .enumerate()
@@ -274,17 +334,29 @@ mod tests {
                 .map(|(i, _)| i + 1)
                 .collect::<Vec<_>>()
         };
-        let mut digits: Vec<usize> = (9..=21).chain(33..=49).collect();
-        digits.insert(13, 32); // The payer's last column.
-        assert_eq!(ones(&ITEM1.digit), digits);
-        assert_eq!(
-            ones(&ITEM1.padded),
-            (22..=32).chain(50..=74).collect::<Vec<_>>()
-        );
+        // Dates, the transaction number, the amount, and the digits or blanks of the payer
+        // (22-32) and the KID (50-74).
+        let digits: Vec<usize> = (9..=74).collect();
+        assert_eq!(columns(&ITEM1, b'0', b'9'), digits);
+        let mut padded: Vec<usize> = (22..=31).chain(50..=74).collect();
+        // Payer 22-32 (the last always a digit, in a payer's reference), KID 50-74.
+        assert_eq!(ones(&ITEM1.blank_as_zero), padded);
+        padded.retain(|&p| p != 22 && p != 50);
+        padded.insert(9, 32);
+        assert_eq!(ones(&ITEM1.padded_after), padded);
         assert_eq!(ones(&ITEM2.text), (16..=75).collect::<Vec<_>>());
+        assert_eq!(columns(&ITEM2, 0x20, 0xFF), (16..=75).collect::<Vec<_>>());
+        let fixed: Vec<usize> = (0..RECORD_LEN)
+            .filter(|&p| ITEM1.low[p] == ITEM1.high[p])
+            .map(|p| p + 1)
+            .collect();
         assert_eq!(
-            ones(&ITEM1.fixed_mask),
+            fixed,
             (1..=4).chain(7..=8).chain(75..=80).collect::<Vec<_>>()
         );
+        assert_eq!(&ITEM1.low[..4], b"NY01");
+        assert_eq!(&ITEM1.low[74..], b"000000");
+        // The transaction type (5-6) is a code: the decoder's.
+        assert_eq!(columns(&ITEM1, 0, 0xFF), vec![5, 6]);
     }
 }

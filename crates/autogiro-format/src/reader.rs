@@ -3,6 +3,7 @@ use std::ops::ControlFlow;
 
 use time::Date;
 
+use crate::fast::Dates;
 use crate::records::length_error;
 use crate::{Context, Direction, Error, ErrorKind, RECORD_LEN, Record, RecordError};
 
@@ -53,6 +54,8 @@ pub struct Reader<R> {
     resumable: bool,
     /// The last byte of the current line read so far (a CR before its LF is no content).
     last: u8,
+    /// The due dates read so far, for the fast path.
+    dates: Dates,
 }
 
 /// Where the current line stands between two reads.
@@ -89,6 +92,7 @@ impl<R: BufRead> Reader<R> {
             failed: false,
             resumable: false,
             last: 0,
+            dates: Dates::default(),
         }
     }
 
@@ -245,13 +249,8 @@ impl<R: BufRead> Reader<R> {
         mut each: impl FnMut(&Context, Result<(u64, &Record), Error>) -> ControlFlow<()>,
     ) {
         while !self.failed {
-            if let Some((Ok(record), used)) = self.parse_in_buffer() {
-                self.inner.consume(used);
-                self.line_number += 1;
-                if each(&self.ctx, Ok((self.line_number, &record))).is_break() {
-                    return;
-                }
-                continue;
+            if self.each_in_buffer(&mut each).is_break() {
+                return;
             }
             let flow = match self.next_general() {
                 None => return,
@@ -264,11 +263,12 @@ impl<R: BufRead> Reader<R> {
         }
     }
 
-    /// The hot path: when the buffer holds the whole next line and it is a record of any type
-    /// but 10, the line parsed where it lies (no copy) and the bytes it takes with its line
-    /// break; the caller consumes them if it parsed. Anything else (a line across buffers, an
-    /// error, an empty line, a transmission start) is left to the general path
-    /// ([`Reader::next_general`]), which reads the same line again.
+    /// The hot path of [`Reader::each`]: the records that lie whole in the read buffer, each
+    /// parsed where it lies (no copy) and lent to `each`, one after another without asking the
+    /// inner reader for its buffer again; what they took is consumed once per buffer. It stops
+    /// at the first line it leaves to the general path ([`Reader::next_general`]), which reads
+    /// that line again: a line across buffers, an error, an empty line, a transmission start
+    /// (which may change the direction).
     ///
     /// A record line is 80 bytes and a line break, so the break is looked for at byte 80 (LF)
     /// or 80-81 (CRLF) only, without scanning the line for it. That is sound because no field
@@ -277,39 +277,63 @@ impl<R: BufRead> Reader<R> {
     /// path, which finds the real line end. The test
     /// `a_line_break_inside_a_record_never_parses` holds every layout to that.
     ///
-    /// The record stays in the caller's frame: [`Reader::each`] lends it out from there, since
-    /// every move of an 80-byte record on its way out (through `Result`, `Option`, the
-    /// iterator) was a measurable share of validation.
+    /// The record stays in this frame and is lent out from here, since every move of an
+    /// 80-byte record on its way out (through `Result`, `Option`, the iterator) was a
+    /// measurable share of validation; so was a `fill_buf` and `consume` for every record.
     #[inline]
-    fn parse_in_buffer(&mut self) -> Option<(Result<Record, RecordError>, usize)> {
+    fn each_in_buffer(
+        &mut self,
+        each: &mut impl FnMut(&Context, Result<(u64, &Record), Error>) -> ControlFlow<()>,
+    ) -> ControlFlow<()> {
         if self.current != Current::Done || self.empty_since.is_some() {
-            return None;
+            return ControlFlow::Continue(());
         }
-        let chunk = self.inner.fill_buf().ok()?;
-        let (line, rest) = chunk.split_first_chunk::<RECORD_LEN>()?;
-        let used = match rest {
-            [b'\r', b'\n', ..] => RECORD_LEN + 2,
-            [b'\n', ..] => RECORD_LEN + 1,
-            _ => return None,
-        };
-        if line.get(6..8) == Some(b"10") {
-            return None;
+        loop {
+            let Ok(chunk) = self.inner.fill_buf() else {
+                return ControlFlow::Continue(());
+            };
+            let mut rest = chunk;
+            let mut flow = ControlFlow::Continue(());
+            let ctx = &self.ctx;
+            let line_number = &mut self.line_number;
+            while let Some((next, used)) = lend_first(rest, ctx, &mut self.dates, |record| {
+                *line_number += 1;
+                each(ctx, Ok((*line_number, record)))
+            }) {
+                rest = rest.get(used..).unwrap_or_default();
+                flow = next;
+                if flow.is_break() {
+                    break;
+                }
+            }
+            let used = chunk.len() - rest.len();
+            // Bytes left are a line for the general path, or the start of one the buffer cut
+            // (which the inner reader hands out again, unfilled, until it is consumed): either
+            // way the general path's. Only a buffer taken to its end is filled again here.
+            let left = !rest.is_empty();
+            self.inner.consume(used);
+            if flow.is_break() || left || used == 0 {
+                return flow;
+            }
         }
-        Some((Record::parse(line, &self.ctx), used))
     }
 
     fn next_record(&mut self) -> Option<Result<(u64, Record), Error>> {
         if self.failed {
             return None;
         }
-        if let Some((Ok(record), used)) = self.parse_in_buffer() {
+        if self.current == Current::Done
+            && self.empty_since.is_none()
+            && let Ok(chunk) = self.inner.fill_buf()
+            && let Some((record, used)) =
+                lend_first(chunk, &self.ctx, &mut self.dates, |record| *record)
+        {
             self.inner.consume(used);
             self.line_number += 1;
             return Some(Ok((self.line_number, record)));
         }
         self.next_general()
     }
-
     /// The general path: the next line read into `self.line` (empty lines reported when a
     /// record follows them), then parsed.
     fn next_general(&mut self) -> Option<Result<(u64, Record), Error>> {
@@ -353,6 +377,35 @@ impl<R: BufRead> Reader<R> {
                 .map_err(|error| Error::Record { line, error }),
         )
     }
+}
+
+/// Lends the record at the start of `bytes` to `lend`, when the line is whole there, is a
+/// record of any type but 10 and parses; what `lend` returns and the bytes the line takes with
+/// its line break. Anything else is `None`, for the general path of the reader
+/// ([`Reader::each_in_buffer`] says why the break is looked for at byte 80 only). The record
+/// is lent where it was parsed: returning it would copy it, twice.
+#[inline(always)]
+#[allow(clippy::inline_always)] // Once in each hot loop, the closure with it.
+fn lend_first<T>(
+    bytes: &[u8],
+    ctx: &Context,
+    dates: &mut Dates,
+    lend: impl FnOnce(&Record) -> T,
+) -> Option<(T, usize)> {
+    let (line, rest) = bytes.split_first_chunk::<RECORD_LEN>()?;
+    let used = match rest {
+        [b'\r', b'\n', ..] => RECORD_LEN + 2,
+        [b'\n', ..] => RECORD_LEN + 1,
+        _ => return None,
+    };
+    if line.get(6..8) == Some(b"10") {
+        return None;
+    }
+    let value = match &crate::fast::parse(line, ctx, dates) {
+        Some(record) => lend(record),
+        None => lend(&Record::parse_precise(line, ctx).ok()?),
+    };
+    Some((value, used))
 }
 
 impl<R: BufRead> Iterator for Reader<R> {

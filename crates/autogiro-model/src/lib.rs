@@ -67,6 +67,7 @@ mod written;
 
 use std::io::BufRead;
 use std::ops::ControlFlow;
+use std::sync::mpsc::{Receiver, SyncSender};
 
 use autogiro_format::Reader;
 
@@ -164,7 +165,7 @@ impl Report {
 
 impl Transmission {
     /// Reads a whole file into the model, checking every rule; never fails, never panics.
-    pub fn read<R: BufRead>(input: R, options: &ReadOptions) -> Read {
+    pub fn read<R: BufRead + Send>(input: R, options: &ReadOptions) -> Read {
         let mut assembler = assemble::Assembler::new(options.direction.unwrap_or_default());
         let mut diagnostics = Vec::new();
         let mut pass = Pass::new(Reader::new(input), options);
@@ -178,7 +179,7 @@ impl Transmission {
                     diagnostics.append(&mut checker.take_diagnostics());
                 }
             };
-        pass.run(&mut after);
+        pass.run_beside(&mut after);
         pass.finish(after);
         let (transmission, spans) = assembler.finish();
         Read {
@@ -191,7 +192,7 @@ impl Transmission {
 
 /// Checks every rule of a file in one pass, keeping only counters: constant memory whatever the
 /// file's size. The same rules and diagnostics as [`Transmission::read`].
-pub fn validate<R: BufRead>(input: R, options: &ReadOptions) -> Report {
+pub fn validate<R: BufRead + Send>(input: R, options: &ReadOptions) -> Report {
     let mut diagnostics = Vec::new();
     let lines = validate_each(input, options, |d| diagnostics.push(d));
     Report { diagnostics, lines }
@@ -199,17 +200,18 @@ pub fn validate<R: BufRead>(input: R, options: &ReadOptions) -> Report {
 
 /// [`validate`], handing each diagnostic to `each` as soon as it is found (for a tool that
 /// prints while it reads). Returns the number of lines read.
-pub fn validate_each<R: BufRead>(
+pub fn validate_each<R: BufRead + Send>(
     input: R,
     options: &ReadOptions,
     mut each: impl FnMut(Diagnostic),
 ) -> u64 {
     let mut pass = Pass::new(Reader::new(input), options);
-    pass.run(|_, _, checker| hand_on(checker, &mut each));
+    pass.run_beside(|_, _, checker| hand_on(checker, &mut each));
     pass.finish(|_, _, checker| hand_on(checker, &mut each))
 }
 
 /// Hands the checker's new diagnostics, if any, to `each`.
+#[inline]
 fn hand_on(checker: &mut check::Checker, each: &mut impl FnMut(Diagnostic)) {
     if checker.has_diagnostics() {
         for d in checker.take_diagnostics() {
@@ -224,6 +226,122 @@ fn hand_on(checker: &mut check::Checker, each: &mut impl FnMut(Diagnostic)) {
 struct Pass<R> {
     reader: Reader<R>,
     checker: check::Checker,
+}
+
+/// Feeds the checker one record (or error) read in `direction`, then calls `after`; breaks on
+/// an error that ends the reading (one of input, not of a record).
+#[inline]
+fn step(
+    checker: &mut check::Checker,
+    direction: Direction,
+    item: Result<(u64, &Record), &autogiro_format::Error>,
+    after: &mut impl FnMut(Option<(u64, &Record)>, Direction, &mut check::Checker),
+) -> ControlFlow<()> {
+    match item {
+        Ok((line, record)) => {
+            checker.record(line, record, direction);
+            after(Some((line, record)), direction, checker);
+        }
+        Err(autogiro_format::Error::Record { line, error }) => {
+            checker.bad_line(*line, error);
+            after(None, direction, checker);
+        }
+        Err(e) => {
+            let mut d = Diagnostic::from_format_error(e);
+            d.line = d.line.max(1);
+            checker.push_diagnostic(d);
+            after(None, direction, checker);
+            return ControlFlow::Break(());
+        }
+    }
+    ControlFlow::Continue(())
+}
+
+/// A record (or error) as the reading thread of [`Pass::run_beside`] found it, with the
+/// direction it was read in.
+type Item = (Direction, Result<(u64, Record), autogiro_format::Error>);
+
+/// The records of one hand-over between the threads of [`Pass::run_beside`]: enough that the
+/// threads meet about 250 times in a file of a million claims (each meeting may wake a sleeping
+/// thread), few enough that the batches in memory (the [`BATCHES`] waiting, one being filled,
+/// one being checked; 104 bytes a record) stay under 4 MiB.
+const BATCH: usize = 8192;
+
+/// The batches the reading thread may have filled before the checker takes them.
+const BATCHES: usize = 2;
+
+/// The reading thread of [`Pass::run_beside`]: every record (or error) of `reader` into
+/// batches of [`BATCH`], sent to `filled` as each fills, in a batch the checker gave back when
+/// there is one. Stops after an error that ends the reading, as [`step`] does.
+fn read_batches<R: BufRead>(
+    reader: &mut Reader<R>,
+    filled: &SyncSender<Vec<Item>>,
+    returned: &Receiver<Vec<Item>>,
+) {
+    let mut batch = Vec::with_capacity(BATCH);
+    reader.each(|ctx, item| {
+        let ends = matches!(&item, Err(e) if !matches!(e, autogiro_format::Error::Record { .. }));
+        batch.push((ctx.direction, item.map(|(line, record)| (line, *record))));
+        if batch.len() == BATCH {
+            let next = returned
+                .try_recv()
+                .unwrap_or_else(|_| Vec::with_capacity(BATCH));
+            // The checker has gone only if it panicked; stop reading then.
+            if filled.send(std::mem::replace(&mut batch, next)).is_err() {
+                return ControlFlow::Break(());
+            }
+        }
+        if ends {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
+    if !batch.is_empty() {
+        // As above: only a checker that panicked is not there to take it.
+        let _ = filled.send(batch);
+    }
+}
+
+impl<R: BufRead + Send> Pass<R> {
+    /// [`Pass::run`] on two threads: this one checks (and calls `after`), a second reads and
+    /// parses, handing records over in batches of [`BATCH`]. Parsing is about half the work, so
+    /// a file takes about the longer of the two halves instead of their sum; the checker sees
+    /// the same records in the same order, so every diagnostic is the same. Where no thread can
+    /// be started (WebAssembly in a browser), the same work is done on this one.
+    fn run_beside(
+        &mut self,
+        mut after: impl FnMut(Option<(u64, &Record)>, Direction, &mut check::Checker),
+    ) {
+        let checker = &mut self.checker;
+        let reader = &mut self.reader;
+        let started = std::thread::scope(|scope| {
+            let (filled, batches) = std::sync::mpsc::sync_channel::<Vec<Item>>(BATCHES);
+            let (give_back, returned) = std::sync::mpsc::channel::<Vec<Item>>();
+            let spawned = std::thread::Builder::new()
+                .name("autogiro-read".to_owned())
+                .spawn_scoped(scope, move || read_batches(reader, &filled, &returned));
+            if spawned.is_err() {
+                return false;
+            }
+            'batches: for mut batch in batches {
+                // By reference, cleared after: moving each item out of the batch was a copy.
+                for (direction, item) in &batch {
+                    let item = item.as_ref().map(|(line, record)| (*line, record));
+                    if step(checker, *direction, item, &mut after).is_break() {
+                        break 'batches;
+                    }
+                }
+                batch.clear();
+                // Back to the reading thread, to be filled again instead of a new allocation.
+                let _ = give_back.send(batch);
+            }
+            true
+        });
+        if !started {
+            self.run(after);
+        }
+    }
 }
 
 impl<R: BufRead> Pass<R> {
@@ -247,27 +365,13 @@ impl<R: BufRead> Pass<R> {
         mut after: impl FnMut(Option<(u64, &Record)>, Direction, &mut check::Checker),
     ) {
         let checker = &mut self.checker;
-        // `each` lends every record where it was parsed: no record is moved on its way here.
         self.reader.each(|ctx, item| {
-            let direction = ctx.direction;
-            match item {
-                Ok((line, record)) => {
-                    checker.record(line, record, direction);
-                    after(Some((line, record)), direction, checker);
-                }
-                Err(autogiro_format::Error::Record { line, error }) => {
-                    checker.bad_line(line, &error);
-                    after(None, direction, checker);
-                }
-                Err(e) => {
-                    let mut d = Diagnostic::from_format_error(&e);
-                    d.line = d.line.max(1);
-                    checker.push_diagnostic(d);
-                    after(None, direction, checker);
-                    return ControlFlow::Break(());
-                }
-            }
-            ControlFlow::Continue(())
+            step(
+                checker,
+                ctx.direction,
+                item.as_ref().map(|i| *i),
+                &mut after,
+            )
         });
     }
 

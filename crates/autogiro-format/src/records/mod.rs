@@ -146,7 +146,7 @@ impl Record {
         // The records of claims take the fast path when they can (`fast.rs`); whatever it
         // cannot settle, a line of another length included, the precise path reads and words.
         if let Ok(whole) = <&[u8; RECORD_LEN]>::try_from(line)
-            && let Some(record) = crate::fast::parse(whole, ctx)
+            && let Some(record) = crate::fast::parse(whole, ctx, &mut crate::fast::Dates::default())
         {
             return Ok(record);
         }

@@ -345,10 +345,10 @@ impl Checker {
     /// A record read from `line` of a file in `direction`.
     pub(crate) fn record(&mut self, line: u64, record: &Record, direction: Direction) {
         self.lines = line;
-        let record_type = record.record_type();
+        // The record type only words an error: taken where one is.
         if let Record::TransmissionStart(_) = record {
             if self.ended {
-                self.after_end(line, record_type);
+                self.after_end(line, record.record_type());
             } else if self.started {
                 self.record_error(
                     Code::DuplicateTransmissionStart,
@@ -363,6 +363,7 @@ impl Checker {
             return;
         }
         if !self.started && !self.start_reported {
+            let record_type = record.record_type();
             self.start_reported = true;
             // Read on as if it had started, so that one missing record is one error.
             self.started = true;
@@ -376,7 +377,7 @@ impl Checker {
             );
         }
         if self.ended {
-            self.after_end(line, record_type);
+            self.after_end(line, record.record_type());
             return;
         }
         self.tx.records += 1;
@@ -425,8 +426,8 @@ impl Checker {
     }
 
     fn transaction(&mut self, line: u64, record: &Record, direction: Direction) {
-        let record_type = record.record_type();
         let Some(mut open) = self.open.take() else {
+            let record_type = record.record_type();
             self.record_error(
                 Code::RecordOutsideAssignment,
                 line,
@@ -465,6 +466,7 @@ impl Checker {
             ),
         };
         if !allowed {
+            let record_type = record.record_type();
             self.record_error(
                 Code::RecordNotAllowed,
                 line,
