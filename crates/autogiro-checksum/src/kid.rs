@@ -1,7 +1,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::digits::{ascii_str, check_ascii_digits};
+use crate::digits::{all_ascii_digits, ascii_str, check_ascii_digits, first_non_digit};
 use crate::modulus::split_check_digit;
 use crate::{ChecksumError, Modulus};
 
@@ -79,11 +79,32 @@ impl Kid {
     /// KIDs the payee has chosen not to check (a reader's "KID check off"). [`Kid::satisfies`]
     /// still tells which scheme, if any, the last digit meets.
     ///
+    /// The digits may be text or bytes (a record's field, which a reader of every claim of a
+    /// file makes a KID of without turning it into text first).
+    ///
     /// # Errors
     ///
-    /// The length and character errors of [`Kid::parse`].
-    pub fn parse_unchecked(s: &str) -> Result<Self, ChecksumError> {
-        let digits = check_ascii_digits(s, Self::MIN_LEN, Self::MAX_LEN)?;
+    /// The length and character errors of [`Kid::parse`] (a byte that is not UTF-8 is named
+    /// as `U+FFFD`).
+    pub fn parse_unchecked(digits: impl AsRef<[u8]>) -> Result<Self, ChecksumError> {
+        let digits = digits.as_ref();
+        if (Self::MIN_LEN..=Self::MAX_LEN).contains(&digits.len()) && all_ascii_digits(digits) {
+            return Ok(Self::from_ascii(digits));
+        }
+        // The error, worded from the text (the test above failed, so this one fails too).
+        let text = match core::str::from_utf8(digits) {
+            Ok(text) => text,
+            Err(e) => {
+                let valid = digits.get(..e.valid_up_to()).unwrap_or_default();
+                let valid = core::str::from_utf8(valid).unwrap_or_default();
+                first_non_digit(valid)?;
+                return Err(ChecksumError::NotADigit {
+                    position: valid.chars().count() + 1,
+                    found: char::REPLACEMENT_CHARACTER,
+                });
+            }
+        };
+        check_ascii_digits(text, Self::MIN_LEN, Self::MAX_LEN)?;
         Ok(Self::from_ascii(digits))
     }
 

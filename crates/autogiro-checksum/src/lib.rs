@@ -173,6 +173,39 @@ mod tests {
                 found: 'a'
             })
         );
+        // Bytes, as a record's field holds them: the same KID, the same errors.
+        assert_eq!(Kid::parse_unchecked(b"123456780"), Ok(unchecked));
+        assert_eq!(
+            Kid::parse_unchecked(b"1"),
+            Err(ChecksumError::TooShort { min: 2, found: 1 })
+        );
+        assert_eq!(Kid::parse_unchecked(b""), Err(ChecksumError::Empty));
+        assert_eq!(
+            Kid::parse_unchecked("12345678901234567890123456".as_bytes()),
+            Err(ChecksumError::TooLong { max: 25, found: 26 })
+        );
+        assert_eq!(
+            Kid::parse_unchecked("1ø2".as_bytes()),
+            Err(ChecksumError::NotADigit {
+                position: 2,
+                found: 'ø'
+            })
+        );
+        // ISO-8859-1 `ø`, no UTF-8: named as U+FFFD, at its place; a letter before it first.
+        assert_eq!(
+            Kid::parse_unchecked(b"12\xF834"),
+            Err(ChecksumError::NotADigit {
+                position: 3,
+                found: char::REPLACEMENT_CHARACTER
+            })
+        );
+        assert_eq!(
+            Kid::parse_unchecked(b"1x\xF834"),
+            Err(ChecksumError::NotADigit {
+                position: 2,
+                found: 'x'
+            })
+        );
     }
 
     #[test]

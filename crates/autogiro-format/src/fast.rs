@@ -17,7 +17,7 @@
 //! `records` and `mutate` hold it to that.
 
 use crate::layout::{Field, FieldKind, Layout, TRANSACTION_NUMBER};
-use crate::parse::{blanks_or_digits_value, ddmmyy_date, digits_value};
+use crate::parse::{ZEROS, blanks_or_digits_value, ddmmyy_date, eight_checked_digits};
 use crate::value::{Context, PaddedDigits, Text};
 use crate::{
     AmountItem1, AmountItem2, ClaimType, Direction, ErrorCode, RECORD_LEN, Record, RejectedItem2,
@@ -151,11 +151,36 @@ fn array<const W: usize>(line: &[u8; RECORD_LEN], field: &Field) -> Option<[u8; 
     line.get(field.range())?.try_into().ok()
 }
 
-/// The number in `field`, whose bytes [`fits`] found to be digits.
+/// The number in `field` (at most 19 digits), whose bytes [`fits`] found to be digits, so
+/// none is checked again: eight at a time, each word combined without a branch, the first
+/// `width % 8` in the word that ends with them, the bytes before the field in it read as
+/// zeros. (Copying those few digits into a word of zeros instead was slower for its fewer
+/// instructions: a wide load of narrow stores waits for them.) A field within the first eight
+/// columns gives up (`None`): none of the claims' numbers is there. The test
+/// `the_valid_fixtures_take_the_fast_path` and the fuzz targets hold it to the precise path's
+/// `digits_value`.
 #[inline(always)]
 #[allow(clippy::inline_always)] // As `array`.
 fn number(line: &[u8; RECORD_LEN], field: &Field) -> Option<u64> {
-    digits_value(line.get(field.range())?)
+    let range = field.range();
+    let head = range.len() % 8;
+    let mut value = 0;
+    if head > 0 {
+        let end = range.start + head;
+        let word: [u8; 8] = line.get(end.checked_sub(8)?..end)?.try_into().ok()?;
+        // Little-endian: the bytes before the field are the low ones.
+        let digits = u64::MAX << (8 * (8 - head));
+        let word = (u64::from_le_bytes(word) & digits) | (ZEROS & !digits);
+        value = eight_checked_digits(word.to_le_bytes());
+    }
+    let words = line.get(range.start + head..range.end)?;
+    for word in words.chunks_exact(8) {
+        let word = word.try_into().ok()?;
+        value = value
+            .wrapping_mul(100_000_000)
+            .wrapping_add(eight_checked_digits(word));
+    }
+    Some(value)
 }
 
 /// A transaction number (7 digits, below 10^7).

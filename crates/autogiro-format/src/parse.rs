@@ -154,15 +154,24 @@ fn four_digits(word: [u8; 4]) -> Option<u64> {
 #[inline]
 fn eight_digits(word: [u8; 8]) -> Option<u64> {
     const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
-    const ZEROS: u64 = 0x3030_3030_3030_3030;
     let v = u64::from_le_bytes(word);
     if v & HIGH != ZEROS || v.wrapping_add(0x0606_0606_0606_0606) & HIGH != ZEROS {
         return None;
     }
-    let v = v - ZEROS;
-    let v = (v.wrapping_mul(10) + (v >> 8)) & 0x00FF_00FF_00FF_00FF;
-    let v = (v.wrapping_mul(100) + (v >> 16)) & 0x0000_FFFF_0000_FFFF;
-    Some((v.wrapping_mul(10_000) + (v >> 32)) & 0x0000_0000_FFFF_FFFF)
+    Some(eight_checked_digits(word))
+}
+
+/// Eight `0` bytes in a little-endian word.
+pub(crate) const ZEROS: u64 = 0x3030_3030_3030_3030;
+
+/// The value of eight bytes known to be ASCII digits, combined as [`eight_digits`] says
+/// (other bytes give some number, never a panic).
+#[inline]
+pub(crate) fn eight_checked_digits(word: [u8; 8]) -> u64 {
+    let v = u64::from_le_bytes(word).wrapping_sub(ZEROS);
+    let v = (v.wrapping_mul(10).wrapping_add(v >> 8)) & 0x00FF_00FF_00FF_00FF;
+    let v = (v.wrapping_mul(100).wrapping_add(v >> 16)) & 0x0000_FFFF_0000_FFFF;
+    (v.wrapping_mul(10_000).wrapping_add(v >> 32)) & 0x0000_0000_FFFF_FFFF
 }
 
 /// A fixed value ([`FieldKind::Literal`]): format code `NY`, a service code, a record type, a

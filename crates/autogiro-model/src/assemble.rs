@@ -241,7 +241,7 @@ impl Assembler {
             None
         } else {
             // The check digit is the checker's to judge; the model keeps the digits.
-            Some(Kid::parse_unchecked(item1.kid.digits()).ok()?)
+            Some(Kid::parse_unchecked(item1.kid.digit_bytes()).ok()?)
         };
         Some(Claim {
             transaction_number: item1.transaction_number,

@@ -280,8 +280,16 @@ fn read_batches<R: BufRead>(
 ) {
     let mut batch = Vec::with_capacity(BATCH);
     reader.each(|ctx, item| {
-        let ends = matches!(&item, Err(e) if !matches!(e, autogiro_format::Error::Record { .. }));
-        batch.push((ctx.direction, item.map(|(line, record)| (line, *record))));
+        // A push for each case: a record is then copied into the batch once, not through a
+        // `Result` made on the way.
+        let mut ends = false;
+        match item {
+            Ok((line, record)) => batch.push((ctx.direction, Ok((line, *record)))),
+            Err(e) => {
+                ends = !matches!(e, autogiro_format::Error::Record { .. });
+                batch.push((ctx.direction, Err(e)));
+            }
+        }
         if batch.len() == BATCH {
             let next = returned
                 .try_recv()

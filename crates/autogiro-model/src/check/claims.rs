@@ -97,7 +97,7 @@ impl Checker {
         let valid = match self.kid {
             KidCheck::Any => Modulus::of(item.kid.digit_bytes()).is_some(),
             KidCheck::Only(m) => m.is_valid(item.kid.digit_bytes()),
-            KidCheck::Off => Kid::parse_unchecked(item.kid.digits()).is_ok(),
+            KidCheck::Off => Kid::parse_unchecked(item.kid.digit_bytes()).is_ok(),
         };
         if valid {
             return;
