@@ -334,6 +334,7 @@ impl<R: BufRead> Reader<R> {
         }
         self.next_general()
     }
+
     /// The general path: the next line read into `self.line` (empty lines reported when a
     /// record follows them), then parsed.
     fn next_general(&mut self) -> Option<Result<(u64, Record), Error>> {

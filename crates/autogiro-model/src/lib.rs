@@ -270,6 +270,10 @@ type Item = (Direction, Result<(u64, Record), autogiro_format::Error>);
 /// one being checked; 104 bytes a record) stay under 4 MiB.
 const BATCH: usize = 8192;
 
+/// The records [`Pass::run_beside`] reads on the caller's thread before it starts a second one:
+/// a file of fewer (about 340 KB) is read on one.
+const ALONE: usize = 4096;
+
 /// The batches the reading thread may have filled before the checker takes them.
 const BATCHES: usize = 2;
 
@@ -315,8 +319,9 @@ fn read_batches<R: BufRead>(
 }
 
 impl<R: BufRead + Send> Pass<R> {
-    /// [`Pass::run`] on two threads: this one checks (and calls `after`), a second reads and
-    /// parses, handing records over in batches of [`BATCH`]. Parsing is about half the work, so
+    /// [`Pass::run`] on two threads, after the first [`ALONE`] records: this one checks (and
+    /// calls `after`), a second reads and parses, handing records over in batches of
+    /// [`BATCH`]. Parsing is about half the work, so
     /// a file takes about the longer of the two halves instead of their sum; the checker sees
     /// the same records in the same order, so every diagnostic is the same. Where no thread can
     /// be started (WebAssembly in a browser), the same work is done on this one.
@@ -324,7 +329,33 @@ impl<R: BufRead + Send> Pass<R> {
         &mut self,
         mut after: impl FnMut(Option<(u64, &Record)>, Direction, &mut check::Checker),
     ) {
+        // The first records on this thread alone: a small file is done before a thread would
+        // have started (a builder's check of what it writes, a fuzzer's input).
         let checker = &mut self.checker;
+        let mut read = 0;
+        let mut ended = false;
+        self.reader.each(|ctx, item| {
+            if step(
+                checker,
+                ctx.direction,
+                item.as_ref().map(|i| *i),
+                &mut after,
+            )
+            .is_break()
+            {
+                ended = true;
+                return ControlFlow::Break(());
+            }
+            read += 1;
+            if read == ALONE {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
+        if ended || read < ALONE {
+            return;
+        }
         let reader = &mut self.reader;
         let started = std::thread::scope(|scope| {
             let (filled, batches) = std::sync::mpsc::sync_channel::<Vec<Item>>(BATCHES);

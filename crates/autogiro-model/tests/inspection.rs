@@ -115,3 +115,43 @@ proptest! {
         prop_assert_eq!(inspect(&file, &cuts), whole(&file));
     }
 }
+
+/// A file large enough that `Transmission::read` and `validate` read it on two threads (past
+/// their first 4096 records, in batches of 8192), damaged at lines on both sides of those
+/// boundaries: the diagnostics, the summary and the lines are those of `Inspection`, which
+/// reads on one thread.
+#[test]
+fn a_file_read_on_two_threads_reads_as_on_one() {
+    let mut file = Vec::new();
+    autogiro_testkit::bench::realistic(12_000)
+        .unwrap()
+        .write(&mut file)
+        .unwrap();
+    let mut lines: Vec<Vec<u8>> = file
+        .split(|&b| b == b'\n')
+        .map(|l| l.strip_suffix(b"\r").unwrap_or(l).to_vec())
+        .filter(|l| !l.is_empty())
+        .collect();
+    assert!(lines.len() > 4096 + 2 * 8192, "{} lines", lines.len());
+    // From the last line back, so that each index is the line it names in the file written.
+    for at in [4097 + 8192 + 1, 4096 + 8192, 4097, 4096, 4095, 1000, 3] {
+        let line = &mut lines[at];
+        match at % 4 {
+            // A byte that no field allows.
+            0 => line[10] = b'x',
+            // A line cut short.
+            1 => line.truncate(60),
+            // A record of no type.
+            2 => line[6..8].copy_from_slice(b"99"),
+            // An empty line before it.
+            _ => line.insert(0, b'\n'),
+        }
+    }
+    lines.remove(9000); // An item without its pair.
+    let mut damaged = lines.join(&b"\r\n"[..]);
+    damaged.extend_from_slice(b"\r\n");
+    let expected = inspect(&damaged, &[]);
+    assert!(expected.0.len() >= 9, "{:?}", expected.0);
+    assert_eq!(whole(&damaged), expected);
+    assert_eq!(validate(&damaged[..], &options()).diagnostics, expected.0);
+}
