@@ -165,8 +165,9 @@ impl Report {
 
 impl Transmission {
     /// Reads a whole file into the model, checking every rule; never fails, never panics.
-    /// The input is read and parsed on a second thread while this one checks and assembles
-    /// (hence `Send`); where no thread can start, all on this one, with the same result.
+    /// Past its first 4096 records, the input is read and parsed on a second thread while this
+    /// one checks and assembles (hence `Send`); where no thread can start, all on this one,
+    /// with the same result.
     pub fn read<R: BufRead + Send>(input: R, options: &ReadOptions) -> Read {
         let mut assembler = assemble::Assembler::new(options.direction.unwrap_or_default());
         let mut diagnostics = Vec::new();
@@ -194,7 +195,7 @@ impl Transmission {
 
 /// Checks every rule of a file in one pass, keeping only counters: constant memory whatever the
 /// file's size. The same rules and diagnostics as [`Transmission::read`], and as it, the input
-/// read and parsed on a second thread.
+/// read and parsed on a second thread past its first 4096 records.
 pub fn validate<R: BufRead + Send>(input: R, options: &ReadOptions) -> Report {
     let mut diagnostics = Vec::new();
     let lines = validate_each(input, options, |d| diagnostics.push(d));
