@@ -195,37 +195,53 @@ fn number32(line: &[u8; RECORD_LEN], field: &Field) -> Option<u32> {
 /// `time` checking it again) took more than a tenth of the fast path. Each slot holds the last
 /// date read whose day and month end in its number; a date not there is read and put there.
 /// Only dates are kept, never a `None`, so a line the cache has not seen reads as without it.
-#[derive(Debug, Clone, Default)]
+/// A slot's key is its six bytes as a word, compared in one step; `0` (no digits) is none.
+#[derive(Debug, Clone)]
 pub(crate) struct Dates {
     /// The year rule the dates were read in ([`Context::reference_date`]).
     reference: Option<Date>,
-    slots: [Option<([u8; 6], Date)>; 32],
+    keys: [u64; 32],
+    values: [Date; 32],
+}
+
+impl Default for Dates {
+    fn default() -> Self {
+        Self {
+            reference: None,
+            keys: [0; 32],
+            values: [Date::MIN; 32],
+        }
+    }
 }
 
 impl Dates {
     /// The date of `bytes` (digits, as [`fits`] has checked) in `ctx`'s year rule.
-    #[inline]
-    fn date(&mut self, bytes: &[u8; 6], ctx: &Context) -> Option<Date> {
+    #[inline(always)]
+    #[allow(clippy::inline_always)] // Once per claim, on the hot path; the hit is a few steps.
+    fn date(&mut self, bytes: [u8; 6], ctx: &Context) -> Option<Date> {
         if self.reference != ctx.reference_date {
             *self = Self {
                 reference: ctx.reference_date,
                 ..Self::default()
             };
         }
+        let [d0, d1, m0, m1, y0, y1] = bytes;
+        let key = u64::from_le_bytes([d0, d1, m0, m1, y0, y1, 0, 0]);
         // Consecutive days fall in different slots, and so do the same day of two months.
-        let slot = usize::from(
-            bytes[1]
-                .wrapping_add(bytes[0].wrapping_mul(10))
-                .wrapping_add(bytes[3]),
-        ) % 32;
-        let entry = self.slots.get_mut(slot)?;
-        if let Some((key, date)) = entry
-            && key == bytes
-        {
-            return Some(*date);
+        let slot = usize::from(d1.wrapping_add(d0.wrapping_mul(10)).wrapping_add(m1)) % 32;
+        if self.keys.get(slot) == Some(&key) {
+            return self.values.get(slot).copied();
         }
-        let date = ddmmyy_date(bytes, ctx)?;
-        *entry = Some((*bytes, date));
+        self.miss(bytes, key, slot, ctx)
+    }
+
+    /// A date not in its slot: read, and put there.
+    #[cold]
+    #[inline(never)]
+    fn miss(&mut self, bytes: [u8; 6], key: u64, slot: usize, ctx: &Context) -> Option<Date> {
+        let date = ddmmyy_date(&bytes, ctx)?;
+        *self.keys.get_mut(slot)? = key;
+        *self.values.get_mut(slot)? = date;
         Some(date)
     }
 }
@@ -272,7 +288,7 @@ fn item1(
     Some(AmountItem1 {
         transaction_type: ClaimType::from_code(line.get(4..6)?)?,
         transaction_number: number32(line, &TRANSACTION_NUMBER)?,
-        date: dates.date(&date, ctx)?,
+        date: dates.date(date, ctx)?,
         payer: PaddedDigits::from_field(array(line, &AmountItem1::PAYER)?),
         amount: number(line, &AmountItem1::AMOUNT)?,
         kid: PaddedDigits::from_field(array(line, &AmountItem1::KID)?),

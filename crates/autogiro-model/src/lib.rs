@@ -49,6 +49,7 @@
 
 mod amount;
 mod assemble;
+mod beside;
 mod build;
 mod check;
 mod diagnostic;
@@ -67,7 +68,6 @@ mod written;
 
 use std::io::BufRead;
 use std::ops::ControlFlow;
-use std::sync::mpsc::{Receiver, SyncSender};
 
 use autogiro_format::Reader;
 
@@ -171,7 +171,7 @@ impl Transmission {
     pub fn read<R: BufRead + Send>(input: R, options: &ReadOptions) -> Read {
         let mut assembler = assemble::Assembler::new(options.direction.unwrap_or_default());
         let mut diagnostics = Vec::new();
-        let mut pass = Pass::new(Reader::new(input), options);
+        let mut pass = Pass::new(Reader::new(beside::Input::Direct(input)), options);
         let mut after =
             |record: Option<(u64, &Record)>, direction, checker: &mut check::Checker| {
                 match record {
@@ -209,18 +209,22 @@ pub fn validate_each<R: BufRead + Send>(
     options: &ReadOptions,
     mut each: impl FnMut(Diagnostic),
 ) -> u64 {
-    let mut pass = Pass::new(Reader::new(input), options);
-    pass.run_beside(|_, _, checker| hand_on(checker, &mut each));
+    let mut pass = Pass::new(Reader::new(beside::Input::Direct(input)), options);
+    pass.run_beside(|_, _, checker| {
+        if checker.has_diagnostics() {
+            hand_on(checker, &mut each);
+        }
+    });
     pass.finish(|_, _, checker| hand_on(checker, &mut each))
 }
 
-/// Hands the checker's new diagnostics, if any, to `each`.
-#[inline]
+/// Hands the checker's new diagnostics, if any, to `each`; out of line, since most records
+/// have none (the caller looks first).
+#[cold]
+#[inline(never)]
 fn hand_on(checker: &mut check::Checker, each: &mut impl FnMut(Diagnostic)) {
-    if checker.has_diagnostics() {
-        for d in checker.take_diagnostics() {
-            each(d);
-        }
+    for d in checker.take_diagnostics() {
+        each(d);
     }
 }
 
@@ -233,8 +237,10 @@ struct Pass<R> {
 }
 
 /// Feeds the checker one record (or error) read in `direction`, then calls `after`; breaks on
-/// an error that ends the reading (one of input, not of a record).
-#[inline]
+/// an error that ends the reading (one of input, not of a record). Inlined into each loop
+/// over records: a call for every record was a measurable share of the checking thread.
+#[inline(always)]
+#[allow(clippy::inline_always)]
 fn step(
     checker: &mut check::Checker,
     direction: Direction,
@@ -259,132 +265,6 @@ fn step(
         }
     }
     ControlFlow::Continue(())
-}
-
-/// A record (or error) as the reading thread of [`Pass::run_beside`] found it, with the
-/// direction it was read in.
-type Item = (Direction, Result<(u64, Record), autogiro_format::Error>);
-
-/// The records of one hand-over between the threads of [`Pass::run_beside`]: enough that the
-/// threads meet about 250 times in a file of a million claims (each meeting may wake a sleeping
-/// thread), few enough that the batches in memory (the [`BATCHES`] waiting, one being filled,
-/// one being checked; 104 bytes a record) stay under 4 MiB.
-const BATCH: usize = 8192;
-
-/// The records [`Pass::run_beside`] reads on the caller's thread before it starts a second one:
-/// a file of fewer (about 340 KB) is read on one.
-const ALONE: usize = 4096;
-
-/// The batches the reading thread may have filled before the checker takes them.
-const BATCHES: usize = 2;
-
-/// The reading thread of [`Pass::run_beside`]: every record (or error) of `reader` into
-/// batches of [`BATCH`], sent to `filled` as each fills, in a batch the checker gave back when
-/// there is one. Stops after an error that ends the reading, as [`step`] does.
-fn read_batches<R: BufRead>(
-    reader: &mut Reader<R>,
-    filled: &SyncSender<Vec<Item>>,
-    returned: &Receiver<Vec<Item>>,
-) {
-    let mut batch = Vec::with_capacity(BATCH);
-    reader.each(|ctx, item| {
-        // A push for each case: a record is then copied into the batch once, not through a
-        // `Result` made on the way.
-        let mut ends = false;
-        match item {
-            Ok((line, record)) => batch.push((ctx.direction, Ok((line, *record)))),
-            Err(e) => {
-                ends = !matches!(e, autogiro_format::Error::Record { .. });
-                batch.push((ctx.direction, Err(e)));
-            }
-        }
-        if batch.len() == BATCH {
-            let next = returned
-                .try_recv()
-                .unwrap_or_else(|_| Vec::with_capacity(BATCH));
-            // The checker has gone only if it panicked; stop reading then.
-            if filled.send(std::mem::replace(&mut batch, next)).is_err() {
-                return ControlFlow::Break(());
-            }
-        }
-        if ends {
-            ControlFlow::Break(())
-        } else {
-            ControlFlow::Continue(())
-        }
-    });
-    if !batch.is_empty() {
-        // As above: only a checker that panicked is not there to take it.
-        let _ = filled.send(batch);
-    }
-}
-
-impl<R: BufRead + Send> Pass<R> {
-    /// [`Pass::run`] on two threads, after the first [`ALONE`] records: this one checks (and
-    /// calls `after`), a second reads and parses, handing records over in batches of
-    /// [`BATCH`]. Parsing is about half the work, so
-    /// a file takes about the longer of the two halves instead of their sum; the checker sees
-    /// the same records in the same order, so every diagnostic is the same. Where no thread can
-    /// be started (WebAssembly in a browser), the same work is done on this one.
-    fn run_beside(
-        &mut self,
-        mut after: impl FnMut(Option<(u64, &Record)>, Direction, &mut check::Checker),
-    ) {
-        // The first records on this thread alone: a small file is done before a thread would
-        // have started (a builder's check of what it writes, a fuzzer's input).
-        let checker = &mut self.checker;
-        let mut read = 0;
-        let mut ended = false;
-        self.reader.each(|ctx, item| {
-            if step(
-                checker,
-                ctx.direction,
-                item.as_ref().map(|i| *i),
-                &mut after,
-            )
-            .is_break()
-            {
-                ended = true;
-                return ControlFlow::Break(());
-            }
-            read += 1;
-            if read == ALONE {
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
-        });
-        if ended || read < ALONE {
-            return;
-        }
-        let reader = &mut self.reader;
-        let started = std::thread::scope(|scope| {
-            let (filled, batches) = std::sync::mpsc::sync_channel::<Vec<Item>>(BATCHES);
-            let (give_back, returned) = std::sync::mpsc::channel::<Vec<Item>>();
-            let spawned = std::thread::Builder::new()
-                .name("autogiro-read".to_owned())
-                .spawn_scoped(scope, move || read_batches(reader, &filled, &returned));
-            if spawned.is_err() {
-                return false;
-            }
-            'batches: for mut batch in batches {
-                // By reference, cleared after: moving each item out of the batch was a copy.
-                for (direction, item) in &batch {
-                    let item = item.as_ref().map(|(line, record)| (*line, record));
-                    if step(checker, *direction, item, &mut after).is_break() {
-                        break 'batches;
-                    }
-                }
-                batch.clear();
-                // Back to the reading thread, to be filled again instead of a new allocation.
-                let _ = give_back.send(batch);
-            }
-            true
-        });
-        if !started {
-            self.run(after);
-        }
-    }
 }
 
 impl<R: BufRead> Pass<R> {

@@ -1,0 +1,447 @@
+//! A pass on two threads ([`Pass::run_beside`]): one reads and parses, the other checks (and
+//! assembles), the records handed over in batches; and the input they share ([`Input`]), so
+//! that whichever thread has time reads the file from the system.
+//!
+//! Reading a file (the kernel copying it out of the page cache) is about a third of what the
+//! parsing thread does, more than the checking thread has left over. So the checking thread,
+//! whenever it waits for a batch, reads the next chunk of the input ahead instead, up to
+//! [`AHEAD`] chunks, and the parsing thread takes those; when none is ready it reads one itself.
+//! Both threads stay busy, whichever half of the work is the larger on the machine and file.
+
+use std::collections::VecDeque;
+use std::io::{self, BufRead, Read};
+use std::ops::ControlFlow;
+use std::sync::mpsc::{Receiver, SyncSender, TryRecvError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use autogiro_format::{Direction, Reader, Record};
+
+use crate::{Pass, check, step};
+
+/// A record (or error) as the reading thread of [`Pass::run_beside`] found it, with the
+/// direction it was read in.
+type Item = (Direction, Result<(u64, Record), autogiro_format::Error>);
+
+/// The records of one hand-over between the threads of [`Pass::run_beside`]: enough that the
+/// threads meet about 250 times in a file of a million claims (each meeting may wake a sleeping
+/// thread), few enough that the batches in memory (the [`BATCHES`] waiting, one being filled,
+/// one being checked; 104 bytes a record) stay under 4 MiB.
+const BATCH: usize = 8192;
+
+/// The records [`Pass::run_beside`] reads on the caller's thread before it starts a second one:
+/// a file of fewer (about 340 KB) is read on one.
+const ALONE: usize = 4096;
+
+/// The batches the reading thread may have filled before the checker takes them.
+const BATCHES: usize = 2;
+
+/// The bytes of one chunk of [`Input::Shared`]: the read buffer of `autogiro`'s commands, so
+/// that a `BufReader` of that size hands its reads to the file directly, without a copy.
+const CHUNK: usize = 1 << 18;
+
+/// The chunks read ahead that may wait for the parsing thread: 1 MiB.
+const AHEAD: usize = 4;
+
+/// The input of a [`Pass`]: the caller's reader itself, then, once two threads share the work,
+/// that reader behind a lock, read in chunks by either thread ([`Source`]).
+#[derive(Debug)]
+pub(crate) enum Input<R> {
+    /// Read directly (a file read on one thread, and the start of every file).
+    Direct(R),
+    /// Read in chunks, by the parsing thread or ahead of it by the checking one.
+    Shared(Chunks<R>),
+    /// Between the two, only while the one becomes the other.
+    Moving,
+}
+
+/// The parsing thread's side of [`Input::Shared`]: the chunk it reads from.
+#[derive(Debug)]
+pub(crate) struct Chunks<R> {
+    source: Arc<Mutex<Source<R>>>,
+    chunk: Vec<u8>,
+    /// The bytes of `chunk` read into it.
+    filled: usize,
+    /// The bytes of `chunk` consumed.
+    pos: usize,
+}
+
+/// The caller's reader and the chunks read from it that the parsing thread has not yet taken,
+/// in the order of the input.
+#[derive(Debug)]
+struct Source<R> {
+    inner: R,
+    /// Chunks with the bytes read into each, or the error a read ended with, in input order.
+    ready: VecDeque<io::Result<(Vec<u8>, usize)>>,
+    /// Chunks the parsing thread is done with, to be read into again.
+    free: Vec<Vec<u8>>,
+    /// The inner reader has ended (or failed): nothing more to read.
+    ended: bool,
+}
+
+impl<R: Read> Source<R> {
+    /// The next chunk of the inner reader, in a free chunk if there is one: `None` at the end.
+    fn read_chunk(&mut self) -> Option<io::Result<(Vec<u8>, usize)>> {
+        if self.ended {
+            return None;
+        }
+        let mut chunk = self.free.pop().unwrap_or_else(|| vec![0; CHUNK]);
+        loop {
+            match self.inner.read(&mut chunk) {
+                Ok(0) => {
+                    self.ended = true;
+                    self.free.push(chunk);
+                    return None;
+                }
+                Ok(n) => return Some(Ok((chunk, n))),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    self.ended = true;
+                    return Some(Err(e));
+                }
+            }
+        }
+    }
+
+    /// Reads one chunk ahead, unless [`AHEAD`] are waiting or the input has ended; whether it
+    /// did.
+    fn read_ahead(&mut self) -> bool {
+        if self.ready.len() >= AHEAD {
+            return false;
+        }
+        match self.read_chunk() {
+            Some(chunk) => {
+                self.ready.push_back(chunk);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// The lock of `source`, also if a thread panicked holding it (a chunk is whole or not there).
+fn lock<R>(source: &Mutex<Source<R>>) -> MutexGuard<'_, Source<R>> {
+    source.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl<R: BufRead> Read for Input<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(buf.len());
+        buf.get_mut(..n)
+            .unwrap_or_default()
+            .copy_from_slice(available.get(..n).unwrap_or_default());
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Input<R> {
+    #[inline]
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        match self {
+            Self::Direct(inner) => inner.fill_buf(),
+            Self::Shared(chunks) => {
+                if chunks.pos == chunks.filled {
+                    chunks.next()?;
+                }
+                Ok(chunks
+                    .chunk
+                    .get(chunks.pos..chunks.filled)
+                    .unwrap_or_default())
+            }
+            Self::Moving => Ok(&[]),
+        }
+    }
+
+    #[inline]
+    fn consume(&mut self, amount: usize) {
+        match self {
+            Self::Direct(inner) => inner.consume(amount),
+            Self::Shared(chunks) => chunks.pos = (chunks.pos + amount).min(chunks.filled),
+            Self::Moving => {}
+        }
+    }
+}
+
+impl<R: Read> Chunks<R> {
+    /// The next chunk in place of the one read to its end: one read ahead, or else one read
+    /// now; the end leaves an empty chunk.
+    #[cold]
+    fn next(&mut self) -> io::Result<()> {
+        let mut source = lock(&self.source);
+        let done = std::mem::take(&mut self.chunk);
+        if done.capacity() > 0 {
+            source.free.push(done);
+        }
+        (self.filled, self.pos) = (0, 0);
+        let next = match source.ready.pop_front() {
+            Some(chunk) => Some(chunk),
+            None => source.read_chunk(),
+        };
+        if let Some(next) = next {
+            (self.chunk, self.filled) = next?;
+        }
+        Ok(())
+    }
+}
+
+impl<R: BufRead> Input<R> {
+    /// From here on, the input in chunks behind a lock: the source the other thread reads
+    /// ahead from. What the caller's reader holds in its buffer comes first, as its `read` does.
+    fn share(&mut self) -> Option<Arc<Mutex<Source<R>>>> {
+        let Self::Direct(inner) = std::mem::replace(self, Self::Moving) else {
+            return None;
+        };
+        let source = Arc::new(Mutex::new(Source {
+            inner,
+            ready: VecDeque::with_capacity(AHEAD),
+            free: Vec::new(),
+            ended: false,
+        }));
+        *self = Self::Shared(Chunks {
+            source: Arc::clone(&source),
+            chunk: Vec::new(),
+            filled: 0,
+            pos: 0,
+        });
+        Some(source)
+    }
+}
+
+/// The reading thread of [`Pass::run_beside`]: every record (or error) of `reader` into
+/// batches of [`BATCH`], sent to `filled` as each fills, in a batch the checker gave back when
+/// there is one. Stops after an error that ends the reading, as [`step`] does.
+fn read_batches<R: BufRead>(
+    reader: &mut Reader<R>,
+    filled: &SyncSender<Vec<Item>>,
+    returned: &Receiver<Vec<Item>>,
+) {
+    let mut batch = Vec::with_capacity(BATCH);
+    reader.each(|ctx, item| {
+        // A push for each case: a record is then copied into the batch once, not through a
+        // `Result` made on the way.
+        let mut ends = false;
+        match item {
+            Ok((line, record)) => batch.push((ctx.direction, Ok((line, *record)))),
+            Err(e) => {
+                ends = !matches!(e, autogiro_format::Error::Record { .. });
+                batch.push((ctx.direction, Err(e)));
+            }
+        }
+        // The hand-over out of line: this closure is called for every record, inlined.
+        if (batch.len() == BATCH && send(&mut batch, filled, returned).is_break()) || ends {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
+    if !batch.is_empty() {
+        // As in `send`: only a checker that panicked is not there to take it.
+        let _ = filled.send(batch);
+    }
+}
+
+/// Sends a full `batch` to the checker, taking a batch it gave back (or a new one) in its
+/// place; breaks if the checker has gone (only if it panicked).
+#[cold]
+#[inline(never)]
+fn send(
+    batch: &mut Vec<Item>,
+    filled: &SyncSender<Vec<Item>>,
+    returned: &Receiver<Vec<Item>>,
+) -> ControlFlow<()> {
+    let next = returned
+        .try_recv()
+        .unwrap_or_else(|_| Vec::with_capacity(BATCH));
+    if filled.send(std::mem::replace(batch, next)).is_err() {
+        ControlFlow::Break(())
+    } else {
+        ControlFlow::Continue(())
+    }
+}
+
+/// The next batch for the checking thread: one waiting, or else, while the parsing thread
+/// works on, a chunk of the input read ahead for it and a look again; it waits only when
+/// [`AHEAD`] chunks are ready or the input has ended. `None` once the parsing thread is done.
+fn next_batch<R: Read>(
+    batches: &Receiver<Vec<Item>>,
+    source: &Mutex<Source<R>>,
+) -> Option<Vec<Item>> {
+    loop {
+        match batches.try_recv() {
+            Ok(batch) => return Some(batch),
+            Err(TryRecvError::Disconnected) => return None,
+            Err(TryRecvError::Empty) => {
+                if !lock(source).read_ahead() {
+                    return batches.recv().ok();
+                }
+            }
+        }
+    }
+}
+
+impl<R: BufRead + Send> Pass<Input<R>> {
+    /// [`Pass::run`] on two threads, after the first [`ALONE`] records: this one checks (and
+    /// calls `after`), a second reads and parses, handing records over in batches of
+    /// [`BATCH`], and this one reads the input ahead for it while it waits ([`Input`]). The
+    /// file takes about half of the work instead of all of it; the checker sees the same
+    /// records in the same order, so every diagnostic is the same. Where no thread can be
+    /// started (WebAssembly in a browser), the same work is done on this one. The pass is then
+    /// at its end: it does not go on reading after a pause.
+    pub(crate) fn run_beside(
+        &mut self,
+        mut after: impl FnMut(Option<(u64, &Record)>, Direction, &mut check::Checker),
+    ) {
+        // The first records on this thread alone: a small file is done before a thread would
+        // have started (a builder's check of what it writes, a fuzzer's input).
+        let checker = &mut self.checker;
+        let mut read = 0;
+        let mut ended = false;
+        self.reader.each(|ctx, item| {
+            if step(
+                checker,
+                ctx.direction,
+                item.as_ref().map(|i| *i),
+                &mut after,
+            )
+            .is_break()
+            {
+                ended = true;
+                return ControlFlow::Break(());
+            }
+            read += 1;
+            if read == ALONE {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
+        if ended || read < ALONE {
+            return;
+        }
+        let Some(source) = self.reader.get_mut().share() else {
+            return self.run(after);
+        };
+        let reader = &mut self.reader;
+        let started = std::thread::scope(|scope| {
+            let (filled, batches) = std::sync::mpsc::sync_channel::<Vec<Item>>(BATCHES);
+            let (give_back, returned) = std::sync::mpsc::channel::<Vec<Item>>();
+            let spawned = std::thread::Builder::new()
+                .name("autogiro-read".to_owned())
+                .spawn_scoped(scope, move || read_batches(reader, &filled, &returned));
+            if spawned.is_err() {
+                return false;
+            }
+            'batches: while let Some(mut batch) = next_batch(&batches, &source) {
+                // By reference, cleared after: moving each item out of the batch was a copy.
+                for (direction, item) in &batch {
+                    let item = item.as_ref().map(|(line, record)| (*line, record));
+                    if step(checker, *direction, item, &mut after).is_break() {
+                        break 'batches;
+                    }
+                }
+                batch.clear();
+                // Back to the reading thread, to be filled again instead of a new allocation.
+                let _ = give_back.send(batch);
+            }
+            true
+        });
+        if !started {
+            // The shared input read on this thread alone: the parsing side reads its chunks.
+            self.run(after);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A reader of `data` in reads of at most `most` bytes, failing at `fail_at` bytes.
+    struct Parts<'a> {
+        data: &'a [u8],
+        most: usize,
+        fail_at: usize,
+    }
+
+    impl Read for Parts<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            if self.fail_at == 0 {
+                return Err(io::Error::other("gone"));
+            }
+            let n = buf
+                .len()
+                .min(self.most)
+                .min(self.data.len())
+                .min(self.fail_at);
+            buf[..n].copy_from_slice(&self.data[..n]);
+            self.data = &self.data[n..];
+            self.fail_at -= n;
+            Ok(n)
+        }
+    }
+
+    /// Reads `input` to its end through `Input::Shared`, reading ahead on `ahead` steps the
+    /// way the checking thread does; the bytes taken, and the error met, if any.
+    fn drain(input: impl BufRead, ahead: impl Fn(usize) -> bool) -> (Vec<u8>, Option<String>) {
+        let mut input = Input::Direct(input);
+        // A little read directly first, as the first records are.
+        let mut out = input.fill_buf().unwrap()[..10].to_vec();
+        input.consume(10);
+        let source = input.share().unwrap();
+        for step in 0.. {
+            if ahead(step) {
+                lock(&source).read_ahead();
+            }
+            match input.fill_buf() {
+                Ok([]) => break,
+                Ok(bytes) => {
+                    let n = bytes.len().min(1 + step % 7000);
+                    out.extend_from_slice(&bytes[..n]);
+                    input.consume(n);
+                }
+                Err(e) => return (out, Some(e.to_string())),
+            }
+        }
+        (out, None)
+    }
+
+    /// Whoever reads each chunk, the parsing side gets every byte once, in order: chunks read
+    /// ahead (up to `AHEAD`), read by itself, and what the caller's buffer held first.
+    #[test]
+    fn the_bytes_come_in_order_whoever_reads_them() {
+        let data: Vec<u8> = (0..3_000_000u32).map(|i| (i % 251) as u8).collect();
+        for most in [1000, CHUNK, usize::MAX] {
+            for ahead in [|_| false, |s| s % 3 == 0, |_| true] as [fn(usize) -> bool; 3] {
+                let input = io::BufReader::with_capacity(
+                    4096,
+                    Parts {
+                        data: &data,
+                        most,
+                        fail_at: usize::MAX,
+                    },
+                );
+                assert!(
+                    drain(input, ahead) == (data.clone(), None),
+                    "reads of {most}"
+                );
+            }
+        }
+    }
+
+    /// A read that fails, ahead or not, fails the parsing side after every byte before it.
+    #[test]
+    fn a_failed_read_comes_after_the_bytes_before_it() {
+        let data = vec![b'7'; 2_000_000];
+        for ahead in [|_| false, |_| true] as [fn(usize) -> bool; 2] {
+            let input = Parts {
+                data: &data,
+                most: 5000,
+                fail_at: 1_234_567,
+            };
+            let (bytes, error) = drain(io::BufReader::with_capacity(4096, input), ahead);
+            assert_eq!(bytes.len(), 1_234_567);
+            assert_eq!(error.as_deref(), Some("gone"));
+        }
+    }
+}
