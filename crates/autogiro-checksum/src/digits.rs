@@ -28,20 +28,32 @@ pub(crate) fn check_ascii_digits(s: &str, min: usize, max: usize) -> Result<&[u8
 
 /// Whether every byte is an ASCII digit: eight at a time in a 64-bit word (each byte a digit
 /// when its high nibble is 3 and adding 6 keeps it so; a carry out of a byte only happens from
-/// a byte that already fails), the last few one by one. Every claim's KID read into the model
-/// goes through here.
+/// a byte that already fails), the last eight overlapping the words before, fewer than eight
+/// in a word of `0`s. Every claim's KID read into the model goes through here. The test
+/// `all_ascii_digits_is_every_byte_a_digit` holds it to the byte-by-byte test.
 pub(crate) fn all_ascii_digits(bytes: &[u8]) -> bool {
     const HIGH: u64 = 0xF0F0_F0F0_F0F0_F0F0;
     const ZEROS: u64 = 0x3030_3030_3030_3030;
     const SIXES: u64 = 0x0606_0606_0606_0606;
-    let mut words = bytes.chunks_exact(8);
-    let mut bad = 0;
-    for word in &mut words {
-        // Eight bytes, always; zeros (no digits) would fail.
-        let v = u64::from_le_bytes(word.try_into().unwrap_or([0; 8]));
-        bad |= ((v & HIGH) ^ ZEROS) | ((v.wrapping_add(SIXES) & HIGH) ^ ZEROS);
-    }
-    bad == 0 && words.remainder().iter().all(u8::is_ascii_digit)
+    // Nonzero unless all eight bytes are digits.
+    let bad = |v: u64| ((v & HIGH) ^ ZEROS) | ((v.wrapping_add(SIXES) & HIGH) ^ ZEROS);
+    let word = |w: &[u8]| u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
+    let Some(last) = bytes
+        .len()
+        .checked_sub(8)
+        .and_then(|from| bytes.get(from..))
+    else {
+        // Fewer than eight: in a word of zeros.
+        let mut padded = [b'0'; 8];
+        if let Some(to) = padded.get_mut(..bytes.len()) {
+            to.copy_from_slice(bytes);
+        }
+        return bad(u64::from_le_bytes(padded)) == 0;
+    };
+    // The whole words, then the last eight bytes (which overlap the words before them when
+    // the length is no multiple of eight): no byte is looked at one by one.
+    let words = bytes.chunks_exact(8).fold(0, |acc, w| acc | bad(word(w)));
+    (words | bad(word(last))) == 0
 }
 
 /// Fails on the first character of `s` that is not an ASCII digit, naming its position.
@@ -65,4 +77,35 @@ pub(crate) fn ascii_str(bytes: &[u8]) -> &str {
     // Every type of this crate stores only ASCII digits, which are valid UTF-8, so the fallback
     // is never taken; it exists so that no code path can panic.
     core::str::from_utf8(bytes).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every length a KID or account may have and more, each byte in turn replaced by every
+    /// byte value: the word test says what the byte-by-byte one says.
+    #[test]
+    fn all_ascii_digits_is_every_byte_a_digit() {
+        for len in 0..=40 {
+            let mut digits = [0u8; 40];
+            for (d, digit) in digits.iter_mut().zip((b'0'..=b'9').cycle()) {
+                *d = digit;
+            }
+            let digits = &digits[..len];
+            assert!(all_ascii_digits(digits), "{len}");
+            for at in 0..len {
+                for byte in 0..=255u8 {
+                    let mut bytes = [0u8; 40];
+                    bytes[..len].copy_from_slice(digits);
+                    bytes[at] = byte;
+                    assert_eq!(
+                        all_ascii_digits(&bytes[..len]),
+                        byte.is_ascii_digit(),
+                        "{len} {at} {byte:#04x}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -25,6 +25,9 @@ pub(crate) fn run(path: &Path, options: &ReadOptions) -> anyhow::Result<Status> 
         )?,
     }
     print!("{out}");
+    // The process ends after this: the system takes the model's memory back at once, faster
+    // than freeing it claim by claim (a tenth of the command on a large file).
+    std::mem::forget(read);
     Ok(if errors > 0 {
         Status::Problems
     } else {

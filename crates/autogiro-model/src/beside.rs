@@ -1,6 +1,9 @@
-//! A pass on two threads ([`Pass::run_beside`]): one reads and parses, the other checks (and
-//! assembles), the records handed over in batches; and the input they share ([`Input`]), so
-//! that whichever thread has time reads the file from the system.
+//! A pass on two threads ([`run_beside`]): one reads and parses, and does with each record what
+//! the caller gives it to do there; the other does the rest, the records handed over in
+//! batches; and the input they share ([`Input`]), so that whichever thread has time reads the
+//! file from the system. `validate` checks on the caller's thread; `Transmission::read`
+//! checks beside the parsing and assembles the model on the caller's thread (building it, a
+//! page of new memory at a time, is the larger half there).
 //!
 //! Reading a file (the kernel copying it out of the page cache) is about a third of what the
 //! parsing thread does, more than the checking thread has left over. So the checking thread,
@@ -16,19 +19,17 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use autogiro_format::{Direction, Reader, Record};
 
-use crate::{Pass, check, step};
-
-/// A record (or error) as the reading thread of [`Pass::run_beside`] found it, with the
+/// A record (or error) as the reading thread of [`run_beside`] found it, with the
 /// direction it was read in.
 type Item = (Direction, Result<(u64, Record), autogiro_format::Error>);
 
-/// The records of one hand-over between the threads of [`Pass::run_beside`]: enough that the
+/// The records of one hand-over between the threads of [`run_beside`]: enough that the
 /// threads meet about 250 times in a file of a million claims (each meeting may wake a sleeping
 /// thread), few enough that the batches in memory (the [`BATCHES`] waiting, one being filled,
 /// one being checked; 104 bytes a record) stay under 4 MiB.
 const BATCH: usize = 8192;
 
-/// The records [`Pass::run_beside`] reads on the caller's thread before it starts a second one:
+/// The records [`run_beside`] reads on the caller's thread before it starts a second one:
 /// a file of fewer (about 340 KB) is read on one.
 const ALONE: usize = 4096;
 
@@ -208,11 +209,17 @@ impl<R: BufRead> Input<R> {
     }
 }
 
-/// The reading thread of [`Pass::run_beside`]: every record (or error) of `reader` into
-/// batches of [`BATCH`], sent to `filled` as each fills, in a batch the checker gave back when
-/// there is one. Stops after an error that ends the reading, as [`step`] does.
+/// What one side of [`run_beside`] does with each record (or error) read, in the direction it
+/// was read in; it breaks to end the reading.
+pub(crate) type Side<'a> = Result<(u64, &'a Record), &'a autogiro_format::Error>;
+
+/// The reading thread of [`run_beside`]: every record (or error) of `reader` given to
+/// `reading` and put into batches of [`BATCH`], sent to `filled` as each fills, in a batch the
+/// other thread gave back when there is one. Stops where `reading` breaks, and after an error
+/// of the input.
 fn read_batches<R: BufRead>(
     reader: &mut Reader<R>,
+    reading: &mut impl FnMut(Direction, Side<'_>) -> ControlFlow<()>,
     filled: &SyncSender<Vec<Item>>,
     returned: &Receiver<Vec<Item>>,
 ) {
@@ -220,29 +227,36 @@ fn read_batches<R: BufRead>(
     reader.each(|ctx, item| {
         // A push for each case: a record is then copied into the batch once, not through a
         // `Result` made on the way.
-        let mut ends = false;
-        match item {
-            Ok((line, record)) => batch.push((ctx.direction, Ok((line, *record)))),
-            Err(e) => {
-                ends = !matches!(e, autogiro_format::Error::Record { .. });
-                batch.push((ctx.direction, Err(e)));
+        let flow = match item {
+            Ok((line, record)) => {
+                let flow = reading(ctx.direction, Ok((line, record)));
+                batch.push((ctx.direction, Ok((line, *record))));
+                flow
             }
-        }
+            Err(e) => {
+                let ends = !matches!(e, autogiro_format::Error::Record { .. });
+                let flow = reading(ctx.direction, Err(&e));
+                batch.push((ctx.direction, Err(e)));
+                if ends { ControlFlow::Break(()) } else { flow }
+            }
+        };
         // The hand-over out of line: this closure is called for every record, inlined.
-        if (batch.len() == BATCH && send(&mut batch, filled, returned).is_break()) || ends {
+        if (batch.len() == BATCH && send(&mut batch, filled, returned).is_break())
+            || flow.is_break()
+        {
             ControlFlow::Break(())
         } else {
             ControlFlow::Continue(())
         }
     });
     if !batch.is_empty() {
-        // As in `send`: only a checker that panicked is not there to take it.
+        // As in `send`: only a thread that panicked is not there to take it.
         let _ = filled.send(batch);
     }
 }
 
-/// Sends a full `batch` to the checker, taking a batch it gave back (or a new one) in its
-/// place; breaks if the checker has gone (only if it panicked).
+/// Sends a full `batch` to the other thread, taking a batch it gave back (or a new one) in its
+/// place; breaks if that thread has gone (only if it panicked).
 #[cold]
 #[inline(never)]
 fn send(
@@ -260,7 +274,7 @@ fn send(
     }
 }
 
-/// The next batch for the checking thread: one waiting, or else, while the parsing thread
+/// The next batch for the caller's thread: one waiting, or else, while the parsing thread
 /// works on, a chunk of the input read ahead for it and a look again; it waits only when
 /// [`AHEAD`] chunks are ready or the input has ended. `None` once the parsing thread is done.
 fn next_batch<R: Read>(
@@ -280,77 +294,98 @@ fn next_batch<R: Read>(
     }
 }
 
-impl<R: BufRead + Send> Pass<Input<R>> {
-    /// [`Pass::run`] on two threads, after the first [`ALONE`] records: this one checks (and
-    /// calls `after`), a second reads and parses, handing records over in batches of
-    /// [`BATCH`], and this one reads the input ahead for it while it waits ([`Input`]). The
-    /// file takes about half of the work instead of all of it; the checker sees the same
-    /// records in the same order, so every diagnostic is the same. Where no thread can be
-    /// started (WebAssembly in a browser), the same work is done on this one. The pass is then
-    /// at its end: it does not go on reading after a pause.
-    pub(crate) fn run_beside(
-        &mut self,
-        mut after: impl FnMut(Option<(u64, &Record)>, Direction, &mut check::Checker),
-    ) {
-        // The first records on this thread alone: a small file is done before a thread would
-        // have started (a builder's check of what it writes, a fuzzer's input).
-        let checker = &mut self.checker;
-        let mut read = 0;
-        let mut ended = false;
-        self.reader.each(|ctx, item| {
-            if step(
-                checker,
-                ctx.direction,
-                item.as_ref().map(|i| *i),
-                &mut after,
-            )
-            .is_break()
-            {
-                ended = true;
-                return ControlFlow::Break(());
-            }
-            read += 1;
-            if read == ALONE {
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
-        });
-        if ended || read < ALONE {
-            return;
+/// Reads every record of `reader` and gives each (or its error) to `reading` and then to
+/// `caller`, in file order, as one loop calling both would; past the first [`ALONE`] records on
+/// two threads: `reading` on a second one that reads and parses, `caller` on this one, the
+/// records handed over in batches of [`BATCH`], and the input read ahead by this thread while
+/// it waits ([`Input`]). The file takes about half of the work instead of all of it; each side
+/// sees the same records in the same order, so every diagnostic and every record assembled is
+/// the same. Where no thread can be started (WebAssembly in a browser), both sides run on this
+/// one. Either side breaks to end the reading (the other still gets the record it broke on);
+/// the reader is then at its end: it does not go on after a pause.
+pub(crate) fn run_beside<R: BufRead + Send>(
+    reader: &mut Reader<Input<R>>,
+    mut reading: impl FnMut(Direction, Side<'_>) -> ControlFlow<()> + Send,
+    mut caller: impl FnMut(Direction, Side<'_>) -> ControlFlow<()>,
+) {
+    // The first records on this thread alone: a small file is done before a thread would
+    // have started (a builder's check of what it writes, a fuzzer's input).
+    let mut read = 0;
+    let mut ended = false;
+    let mut both = together(&mut reading, &mut caller);
+    reader.each(|ctx, item| {
+        if both(ctx.direction, item.as_ref().map(|i| *i)).is_break() {
+            ended = true;
+            return ControlFlow::Break(());
         }
-        let Some(source) = self.reader.get_mut().share() else {
-            return self.run(after);
-        };
-        let reader = &mut self.reader;
-        let started = std::thread::scope(|scope| {
-            let (filled, batches) = std::sync::mpsc::sync_channel::<Vec<Item>>(BATCHES);
-            let (give_back, returned) = std::sync::mpsc::channel::<Vec<Item>>();
-            let spawned = std::thread::Builder::new()
-                .name("autogiro-read".to_owned())
-                .spawn_scoped(scope, move || read_batches(reader, &filled, &returned));
-            if spawned.is_err() {
-                return false;
-            }
-            'batches: while let Some(mut batch) = next_batch(&batches, &source) {
-                // By reference, cleared after: moving each item out of the batch was a copy.
-                for (direction, item) in &batch {
-                    let item = item.as_ref().map(|(line, record)| (*line, record));
-                    if step(checker, *direction, item, &mut after).is_break() {
-                        break 'batches;
-                    }
+        read += 1;
+        if read == ALONE {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
+    drop(both);
+    if ended || read < ALONE {
+        return;
+    }
+    let Some(source) = reader.get_mut().share() else {
+        return alone(reader, together(&mut reading, &mut caller));
+    };
+    let started = std::thread::scope(|scope| {
+        let (filled, batches) = std::sync::mpsc::sync_channel::<Vec<Item>>(BATCHES);
+        let (give_back, returned) = std::sync::mpsc::channel::<Vec<Item>>();
+        let (reader, reading) = (&mut *reader, &mut reading);
+        let spawned = std::thread::Builder::new()
+            .name("autogiro-read".to_owned())
+            .spawn_scoped(scope, move || {
+                read_batches(reader, reading, &filled, &returned);
+            });
+        if spawned.is_err() {
+            return false;
+        }
+        'batches: while let Some(mut batch) = next_batch(&batches, &source) {
+            // By reference, cleared after: moving each item out of the batch was a copy.
+            for (direction, item) in &batch {
+                let item = item.as_ref().map(|(line, record)| (*line, record));
+                if caller(*direction, item).is_break() {
+                    break 'batches;
                 }
-                batch.clear();
-                // Back to the reading thread, to be filled again instead of a new allocation.
-                let _ = give_back.send(batch);
             }
-            true
-        });
-        if !started {
-            // The shared input read on this thread alone: the parsing side reads its chunks.
-            self.run(after);
+            batch.clear();
+            // Back to the reading thread, to be filled again instead of a new allocation.
+            let _ = give_back.send(batch);
+        }
+        true
+    });
+    if !started {
+        // The shared input read on this thread alone: the parsing side reads its chunks.
+        alone(reader, together(&mut reading, &mut caller));
+    }
+}
+
+/// Both sides on one thread: `reading`, then `caller`; breaks if either does.
+fn together<'f>(
+    reading: &'f mut impl FnMut(Direction, Side<'_>) -> ControlFlow<()>,
+    caller: &'f mut impl FnMut(Direction, Side<'_>) -> ControlFlow<()>,
+) -> impl FnMut(Direction, Side<'_>) -> ControlFlow<()> + 'f {
+    |direction, item| {
+        let first = reading(direction, item);
+        let second = caller(direction, item);
+        if first.is_break() || second.is_break() {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
         }
     }
+}
+
+/// The rest of `reader`, every record given to `each`, on this thread.
+fn alone<R: BufRead>(
+    reader: &mut Reader<R>,
+    mut each: impl FnMut(Direction, Side<'_>) -> ControlFlow<()>,
+) {
+    reader.each(|ctx, item| each(ctx.direction, item.as_ref().map(|i| *i)));
 }
 
 #[cfg(test)]

@@ -165,25 +165,34 @@ impl Report {
 
 impl Transmission {
     /// Reads a whole file into the model, checking every rule; never fails, never panics.
-    /// Past its first 4096 records, the input is read and parsed on a second thread while this
-    /// one checks and assembles (hence `Send`); where no thread can start, all on this one,
-    /// with the same result.
+    /// Past its first 4096 records, the input is read, parsed and checked on a second thread
+    /// while this one assembles the model (hence `Send`); where no thread can start, all on
+    /// this one, with the same result.
     pub fn read<R: BufRead + Send>(input: R, options: &ReadOptions) -> Read {
         let mut assembler = assemble::Assembler::new(options.direction.unwrap_or_default());
         let mut diagnostics = Vec::new();
         let mut pass = Pass::new(Reader::new(beside::Input::Direct(input)), options);
-        let mut after =
-            |record: Option<(u64, &Record)>, direction, checker: &mut check::Checker| {
-                match record {
-                    Some((line, record)) => assembler.record(line, record, direction),
-                    None => assembler.bad_line(),
+        let Pass { reader, checker } = &mut pass;
+        // The rules checked beside the parsing (on its thread, once there are two), the model
+        // assembled on this one.
+        beside::run_beside(
+            reader,
+            |direction, item| {
+                step(checker, direction, item, &mut |_, _, checker| {
+                    if checker.has_diagnostics() {
+                        diagnostics.append(&mut checker.take_diagnostics());
+                    }
+                })
+            },
+            |direction, item| {
+                match item {
+                    Ok((line, record)) => assembler.record(line, record, direction),
+                    Err(_) => assembler.bad_line(),
                 }
-                if checker.has_diagnostics() {
-                    diagnostics.append(&mut checker.take_diagnostics());
-                }
-            };
-        pass.run_beside(&mut after);
-        pass.finish(after);
+                ControlFlow::Continue(())
+            },
+        );
+        pass.finish(|_, _, checker| diagnostics.append(&mut checker.take_diagnostics()));
         let (transmission, spans) = assembler.finish();
         Read {
             transmission,
@@ -210,11 +219,19 @@ pub fn validate_each<R: BufRead + Send>(
     mut each: impl FnMut(Diagnostic),
 ) -> u64 {
     let mut pass = Pass::new(Reader::new(beside::Input::Direct(input)), options);
-    pass.run_beside(|_, _, checker| {
-        if checker.has_diagnostics() {
-            hand_on(checker, &mut each);
-        }
-    });
+    let Pass { reader, checker } = &mut pass;
+    // The rules checked on this thread, beside the parsing.
+    beside::run_beside(
+        reader,
+        |_, _| ControlFlow::Continue(()),
+        |direction, item| {
+            step(checker, direction, item, &mut |_, _, checker| {
+                if checker.has_diagnostics() {
+                    hand_on(checker, &mut each);
+                }
+            })
+        },
+    );
     pass.finish(|_, _, checker| hand_on(checker, &mut each))
 }
 
