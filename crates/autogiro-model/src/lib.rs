@@ -177,20 +177,19 @@ impl Transmission {
         // assembled on this one.
         beside::run_beside(
             reader,
-            |direction, item| {
-                step(checker, direction, item, &mut |_, _, checker| {
-                    if checker.has_diagnostics() {
-                        diagnostics.append(&mut checker.take_diagnostics());
-                    }
-                })
+            Checking {
+                checker,
+                after: |checker: &mut check::Checker| {
+                    diagnostics.append(&mut checker.take_diagnostics());
+                },
             },
-            |direction, item| {
-                match item {
+            beside::Each(|direction, found: beside::Found<'_>| {
+                match found {
                     Ok((line, record)) => assembler.record(line, record, direction),
                     Err(_) => assembler.bad_line(),
                 }
                 ControlFlow::Continue(())
-            },
+            }),
         );
         pass.finish(|_, _, checker| diagnostics.append(&mut checker.take_diagnostics()));
         let (transmission, spans) = assembler.finish();
@@ -223,13 +222,10 @@ pub fn validate_each<R: BufRead + Send>(
     // The rules checked on this thread, beside the parsing.
     beside::run_beside(
         reader,
-        |_, _| ControlFlow::Continue(()),
-        |direction, item| {
-            step(checker, direction, item, &mut |_, _, checker| {
-                if checker.has_diagnostics() {
-                    hand_on(checker, &mut each);
-                }
-            })
+        beside::Each(|_, _: beside::Found<'_>| ControlFlow::Continue(())),
+        Checking {
+            checker,
+            after: |checker: &mut check::Checker| hand_on(checker, &mut each),
         },
     );
     pass.finish(|_, _, checker| hand_on(checker, &mut each))
@@ -242,6 +238,26 @@ pub fn validate_each<R: BufRead + Send>(
 fn hand_on(checker: &mut check::Checker, each: &mut impl FnMut(Diagnostic)) {
     for d in checker.take_diagnostics() {
         each(d);
+    }
+}
+
+/// The checker as a side of a pass ([`beside::run_beside`]): each record checked, then
+/// `after` given the checker when it has found something.
+struct Checking<'c, A> {
+    checker: &'c mut check::Checker,
+    after: A,
+}
+
+impl<A: FnMut(&mut check::Checker)> beside::Side for Checking<'_, A> {
+    #[inline(always)]
+    #[allow(clippy::inline_always)] // Into each loop over records, as `step`.
+    fn take(&mut self, direction: Direction, found: beside::Found<'_>) -> ControlFlow<()> {
+        let after = &mut self.after;
+        step(self.checker, direction, found, &mut |_, _, checker| {
+            if checker.has_diagnostics() {
+                after(checker);
+            }
+        })
     }
 }
 
