@@ -118,7 +118,7 @@ proptest! {
 }
 
 /// A file large enough that `Transmission::read` and `validate` read it on two threads (past
-/// their first 4096 records, in batches of 8192), damaged at lines on both sides of those
+/// their first 4096 records, in batches of 2048), damaged at lines on both sides of those
 /// boundaries: the diagnostics, the summary and the lines are those of `Inspection`, which
 /// reads on one thread.
 #[test]
@@ -133,9 +133,9 @@ fn a_file_read_on_two_threads_reads_as_on_one() {
         .map(|l| l.strip_suffix(b"\r").unwrap_or(l).to_vec())
         .filter(|l| !l.is_empty())
         .collect();
-    assert!(lines.len() > 4096 + 2 * 8192, "{} lines", lines.len());
+    assert!(lines.len() > 4096 + 2 * 2048, "{} lines", lines.len());
     // From the last line back, so that each index is the line it names in the file written.
-    for at in [4097 + 8192 + 1, 4096 + 8192, 4097, 4096, 4095, 1000, 3] {
+    for at in [4097 + 2048 + 1, 4096 + 2048, 4097, 4096, 4095, 1000, 3] {
         let line = &mut lines[at];
         match at % 4 {
             // A byte that no field allows.
