@@ -39,6 +39,13 @@ fn inspect(file: &[u8], cuts: &[usize]) -> (Vec<Diagnostic>, Summary, u64) {
     (diagnostics, summary, lines)
 }
 
+/// The bytes `transmission` writes.
+fn written(transmission: &Transmission) -> Vec<u8> {
+    let mut file = Vec::new();
+    transmission.write(&mut file).unwrap();
+    file
+}
+
 fn whole(file: &[u8]) -> (Vec<Diagnostic>, Summary, u64) {
     let read = Transmission::read(file, &options());
     let lines = validate(file, &options()).lines;
@@ -89,11 +96,7 @@ fn cuts_through_line_breaks_and_odd_lines() {
 /// of it is, and the counts are right.
 #[test]
 fn a_large_file_sums_up_as_its_model() {
-    let mut file = Vec::new();
-    autogiro_testkit::bench::realistic(5_000)
-        .unwrap()
-        .write(&mut file)
-        .unwrap();
+    let file = written(&autogiro_testkit::bench::realistic(5_000).unwrap());
     let (diagnostics, summary, lines) =
         inspect(&file, &(1..40).map(|i| i * 9_999).collect::<Vec<_>>());
     assert_eq!((diagnostics.clone(), summary.clone(), lines), whole(&file));
@@ -123,11 +126,7 @@ proptest! {
 /// reads on one thread.
 #[test]
 fn a_file_read_on_two_threads_reads_as_on_one() {
-    let mut file = Vec::new();
-    autogiro_testkit::bench::realistic(12_000)
-        .unwrap()
-        .write(&mut file)
-        .unwrap();
+    let file = written(&autogiro_testkit::bench::realistic(12_000).unwrap());
     let mut lines: Vec<Vec<u8>> = file
         .split(|&b| b == b'\n')
         .map(|l| l.strip_suffix(b"\r").unwrap_or(l).to_vec())
@@ -204,11 +203,7 @@ impl Read for Trickle<'_> {
 /// diagnostics, after the last whole line read before the failure.
 #[test]
 fn a_read_that_fails_on_two_threads_fails_as_on_one() {
-    let mut file = Vec::new();
-    autogiro_testkit::bench::claims(20_000)
-        .unwrap()
-        .write(&mut file)
-        .unwrap();
+    let file = written(&autogiro_testkit::bench::claims(20_000).unwrap());
     let line = file.iter().position(|&b| b == b'\n').unwrap() + 1;
     assert!(file.len() > 3 * (1 << 18) && line == 82);
     // Within the line after `lines`, the last whole one an item 1 (odd: 10, 20, then pairs).
