@@ -5,8 +5,8 @@
 //! checks beside the parsing and assembles the model on the caller's thread (building it, a
 //! page of new memory at a time, is the larger half there).
 //!
-//! Reading a file (the kernel copying it out of the page cache) is about a third of what the
-//! parsing thread does, more than the checking thread has left over. So the checking thread,
+//! Reading a file (the kernel copying it out of the page cache) was about a third of what the
+//! parsing thread did, more than the other thread had left over. So the caller's thread,
 //! whenever it waits for a batch, reads the next chunk of the input ahead instead, up to
 //! [`AHEAD`] chunks, and the parsing thread takes those; when none is ready it reads one itself.
 //! Both threads stay busy, whichever half of the work is the larger on the machine and file.
@@ -45,13 +45,13 @@ const CHUNK: usize = 1 << 18;
 /// The chunks read ahead that may wait for the parsing thread: 1 MiB.
 const AHEAD: usize = 4;
 
-/// The input of a [`Pass`]: the caller's reader itself, then, once two threads share the work,
+/// The input of a [`crate::Pass`]: the caller's reader itself, then, once two threads share the work,
 /// that reader behind a lock, read in chunks by either thread ([`Source`]).
 #[derive(Debug)]
 pub(crate) enum Input<R> {
     /// Read directly (a file read on one thread, and the start of every file).
     Direct(R),
-    /// Read in chunks, by the parsing thread or ahead of it by the checking one.
+    /// Read in chunks, by the parsing thread or ahead of it by the caller's.
     Shared(Chunks<R>),
     /// Between the two, only while the one becomes the other.
     Moving,
