@@ -60,35 +60,54 @@ impl Checker {
         if matches!(payer.as_bytes().first(), Some(b'1'..=b'9'))
             && AccountNumber::parse(payer.as_field()).is_err()
         {
-            self.at_field(
-                Severity::Warning,
-                Code::PayerAccountCheckDigit,
-                line,
-                record_type,
-                &AmountItem1::PAYER,
-                format!(
-                    "{payer} is no valid account number (modulus 11); fine only if it is a payer reference"
-                ),
-            );
+            self.payer_not_account(line, record_type, item);
         }
-        if let (Direction::ToMps, Some(today), Some((earliest, latest))) =
-            (direction, self.today, self.window)
+        if let (Direction::ToMps, Some((earliest, latest))) = (direction, self.window)
             && (item.date < earliest || item.date > latest)
         {
-            self.at_field(
-                Severity::Error,
-                Code::DueDateWindow,
-                line,
-                record_type,
-                &AmountItem1::DUE_DATE,
-                format!(
-                    "due date {} is more than 12 months from {today} (expected {earliest} to {latest})",
-                    item.date
-                ),
-            );
+            self.outside_window(line, record_type, item);
         }
     }
 
+    /// The warning of a payer's field that starts like an account but is none. Out of line,
+    /// as every report of an item 1: the common case keeps a small frame.
+    #[cold]
+    #[inline(never)]
+    fn payer_not_account(&mut self, line: u64, record_type: u8, item: &AmountItem1) {
+        let payer = &item.payer;
+        self.at_field(
+            Severity::Warning,
+            Code::PayerAccountCheckDigit,
+            line,
+            record_type,
+            &AmountItem1::PAYER,
+            format!(
+                "{payer} is no valid account number (modulus 11); fine only if it is a payer reference"
+            ),
+        );
+    }
+
+    /// The error of a due date outside the window around today.
+    #[cold]
+    #[inline(never)]
+    fn outside_window(&mut self, line: u64, record_type: u8, item: &AmountItem1) {
+        let (Some(today), Some((earliest, latest))) = (self.today, self.window) else {
+            return;
+        };
+        self.at_field(
+            Severity::Error,
+            Code::DueDateWindow,
+            line,
+            record_type,
+            &AmountItem1::DUE_DATE,
+            format!(
+                "due date {} is more than 12 months from {today} (expected {earliest} to {latest})",
+                item.date
+            ),
+        );
+    }
+
+    #[inline]
     pub(super) fn check_kid(&mut self, line: u64, record_type: u8, item: &AmountItem1) {
         if item.kid.is_blank() {
             return;
@@ -99,9 +118,15 @@ impl Checker {
             KidCheck::Only(m) => m.is_valid(item.kid.digit_bytes()),
             KidCheck::Off => Kid::parse_unchecked(item.kid.digit_bytes()).is_ok(),
         };
-        if valid {
-            return;
+        if !valid {
+            self.kid_error(line, record_type, item);
         }
+    }
+
+    /// The error of a KID whose check digit (or digits) fail.
+    #[cold]
+    #[inline(never)]
+    fn kid_error(&mut self, line: u64, record_type: u8, item: &AmountItem1) {
         let digits = item.kid.digits();
         let result = match self.kid {
             KidCheck::Any => Kid::parse(digits),
@@ -120,6 +145,7 @@ impl Checker {
         }
     }
 
+    #[inline]
     pub(super) fn item2(
         &mut self,
         open: &mut Open,
@@ -128,20 +154,50 @@ impl Checker {
         claim_type: ClaimType,
         number: u32,
     ) {
+        // The common case, the pair of the item 1 before, in line; every report out of it.
         let Some(p) = open.pending.item2() else {
             if !open.resync {
-                self.record_error(
-                    Code::Item2WithoutItem1,
-                    line,
-                    record_type,
-                    format!(
-                        "amount item 2 of transaction {number} does not follow an amount item 1 (record {:02})",
-                        record_type - 1
-                    ),
-                );
+                self.item2_alone(line, record_type, number);
             }
             return;
         };
+        if p.claim_type != claim_type || p.number != number {
+            self.item2_mismatch(&p, line, record_type, claim_type, number);
+        }
+        open.claim = Some(ClaimState {
+            claim_type: p.claim_type,
+            number: p.number,
+            specifications: 0,
+            places: 0,
+        });
+    }
+
+    /// An item 2 without its item 1.
+    #[cold]
+    #[inline(never)]
+    fn item2_alone(&mut self, line: u64, record_type: u8, number: u32) {
+        self.record_error(
+            Code::Item2WithoutItem1,
+            line,
+            record_type,
+            format!(
+                "amount item 2 of transaction {number} does not follow an amount item 1 (record {:02})",
+                record_type - 1
+            ),
+        );
+    }
+
+    /// An item 2 whose type or number differs from its item 1's (`p`).
+    #[cold]
+    #[inline(never)]
+    fn item2_mismatch(
+        &mut self,
+        p: &Pending,
+        line: u64,
+        record_type: u8,
+        claim_type: ClaimType,
+        number: u32,
+    ) {
         if p.claim_type != claim_type {
             self.at_field(
                 Severity::Error,
@@ -168,12 +224,6 @@ impl Checker {
                 ),
             );
         }
-        open.claim = Some(ClaimState {
-            claim_type: p.claim_type,
-            number: p.number,
-            specifications: 0,
-            places: 0,
-        });
     }
 
     pub(super) fn specification(&mut self, open: &mut Open, line: u64, spec: &Specification) {

@@ -93,7 +93,28 @@ impl Checker {
     /// ([decision 19](docs/spec-decisions.md#decision-19)): the first number is greater than
     /// zero (other than 1 is a warning), each next one the previous + 1. Called before the
     /// transaction is counted, so an empty tally means the assignment's first.
+    #[inline]
     pub(super) fn number(
+        &mut self,
+        open: &mut Open,
+        line: u64,
+        record_type: u8,
+        number: u32,
+        code: Code,
+    ) {
+        // The common case, the next number of a numbering that went well, in line; the rest
+        // (and every report) out of it.
+        let first = open.tally.transactions == 0;
+        if open.resync || number != open.next_number || (first && number > 1) {
+            self.number_problem(open, line, record_type, number, code);
+        }
+        open.next_number = number.saturating_add(1);
+    }
+
+    /// [`Checker::number`] where something may be to report.
+    #[cold]
+    #[inline(never)]
+    fn number_problem(
         &mut self,
         open: &mut Open,
         line: u64,
@@ -137,19 +158,26 @@ impl Checker {
                 format!("{field}: expected {expected}, found {number}"),
             );
         }
-        open.next_number = number.saturating_add(1);
     }
 
+    #[inline]
     pub(super) fn count_transaction(&mut self, line: u64, record_type: u8) {
         if !self.too_many_reported && self.tx.claims + self.tx.mandates > MAX_TRANSACTIONS {
-            self.too_many_reported = true;
-            self.record_error(
-                Code::TooManyTransactions,
-                line,
-                record_type,
-                format!("more than {MAX_TRANSACTIONS} transactions in one transmission"),
-            );
+            self.too_many(line, record_type);
         }
+    }
+
+    /// Reports the transaction past [`MAX_TRANSACTIONS`], once.
+    #[cold]
+    #[inline(never)]
+    fn too_many(&mut self, line: u64, record_type: u8) {
+        self.too_many_reported = true;
+        self.record_error(
+            Code::TooManyTransactions,
+            line,
+            record_type,
+            format!("more than {MAX_TRANSACTIONS} transactions in one transmission"),
+        );
     }
 
     /// Reports a declared value that differs from the computed one. `values` formats both, and
