@@ -106,22 +106,17 @@ impl Checker {
         // (and every report) out of it.
         let first = open.tally.transactions == 0;
         if open.resync || number != open.next_number || (first && number > 1) {
-            self.number_problem(open, line, record_type, number, code);
+            self.number_problem(open, (line, record_type), number, code);
         }
         open.next_number = number.saturating_add(1);
     }
 
-    /// [`Checker::number`] where something may be to report.
+    /// [`Checker::number`] where something may be to report, at the `line` of a record of
+    /// `record_type`.
     #[cold]
     #[inline(never)]
-    fn number_problem(
-        &mut self,
-        open: &mut Open,
-        line: u64,
-        record_type: u8,
-        number: u32,
-        code: Code,
-    ) {
+    fn number_problem(&mut self, open: &mut Open, at: (u64, u8), number: u32, code: Code) {
+        let (line, record_type) = at;
         let place = if code == Code::MandateSequence {
             &MandatePost1::SEQUENCE_NUMBER
         } else {
