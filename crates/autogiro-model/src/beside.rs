@@ -408,30 +408,7 @@ fn alone<R: BufRead>(reader: &mut Reader<R>, mut each: impl Side) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// A reader of `data` in reads of at most `most` bytes, failing at `fail_at` bytes.
-    struct Parts<'a> {
-        data: &'a [u8],
-        most: usize,
-        fail_at: usize,
-    }
-
-    impl Read for Parts<'_> {
-        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-            if self.fail_at == 0 {
-                return Err(io::Error::other("gone"));
-            }
-            let n = buf
-                .len()
-                .min(self.most)
-                .min(self.data.len())
-                .min(self.fail_at);
-            buf[..n].copy_from_slice(&self.data[..n]);
-            self.data = &self.data[n..];
-            self.fail_at -= n;
-            Ok(n)
-        }
-    }
+    use autogiro_testkit::{FAILURE, Trickle};
 
     /// Reads `input` to its end through `Input::Shared`, reading ahead on `ahead` steps the
     /// way the checking thread does; the bytes taken, and the error met, if any.
@@ -465,14 +442,8 @@ mod tests {
         let data: Vec<u8> = (0..3_000_000u32).map(|i| (i % 251) as u8).collect();
         for most in [1000, CHUNK, usize::MAX] {
             for ahead in [|_| false, |s| s % 3 == 0, |_| true] as [fn(usize) -> bool; 3] {
-                let input = io::BufReader::with_capacity(
-                    4096,
-                    Parts {
-                        data: &data,
-                        most,
-                        fail_at: usize::MAX,
-                    },
-                );
+                let input =
+                    io::BufReader::with_capacity(4096, Trickle::new(&data, most, usize::MAX));
                 assert!(
                     drain(input, ahead) == (data.clone(), None),
                     "reads of {most}"
@@ -486,14 +457,10 @@ mod tests {
     fn a_failed_read_comes_after_the_bytes_before_it() {
         let data = vec![b'7'; 2_000_000];
         for ahead in [|_| false, |_| true] as [fn(usize) -> bool; 2] {
-            let input = Parts {
-                data: &data,
-                most: 5000,
-                fail_at: 1_234_567,
-            };
+            let input = Trickle::new(&data, 5000, 1_234_567);
             let (bytes, error) = drain(io::BufReader::with_capacity(4096, input), ahead);
             assert_eq!(bytes.len(), 1_234_567);
-            assert_eq!(error.as_deref(), Some("gone"));
+            assert_eq!(error.as_deref(), Some(FAILURE));
         }
     }
 }

@@ -1,10 +1,11 @@
 //! `Inspection` (a file pushed in parts) finds what `Transmission::read` and `Summary::of`
 //! find on the whole file, wherever the parts are cut.
 
-use std::io::{self, BufReader, Read};
+use std::io::BufReader;
 use std::path::{Path, PathBuf};
 
 use autogiro_model::{Diagnostic, Inspection, ReadOptions, Summary, Transmission, validate};
+use autogiro_testkit::{FAILURE, Trickle};
 use proptest::prelude::*;
 use time::macros::date;
 
@@ -155,47 +156,13 @@ fn a_file_read_on_two_threads_reads_as_on_one() {
     assert_eq!(whole(&damaged), expected);
     assert_eq!(validate(&damaged[..], &options()).diagnostics, expected.0);
     // In reads of at most 1000 bytes: the chunks the two threads share end anywhere in a line.
-    let trickled = BufReader::with_capacity(4096, Trickle::new(&damaged, usize::MAX));
+    let trickled = BufReader::with_capacity(4096, Trickle::new(&damaged, 1000, usize::MAX));
     assert_eq!(validate(trickled, &options()).diagnostics, expected.0);
-    let trickled = BufReader::with_capacity(4096, Trickle::new(&damaged, usize::MAX));
+    let trickled = BufReader::with_capacity(4096, Trickle::new(&damaged, 1000, usize::MAX));
     assert_eq!(
         Transmission::read(trickled, &options()).diagnostics,
         expected.0
     );
-}
-
-/// A reader of `data` that hands out at most 1000 bytes a read, and fails once `fail_at`
-/// bytes are read (a disk that goes away).
-struct Trickle<'a> {
-    data: &'a [u8],
-    read: usize,
-    fail_at: usize,
-}
-
-impl<'a> Trickle<'a> {
-    fn new(data: &'a [u8], fail_at: usize) -> Self {
-        Self {
-            data,
-            read: 0,
-            fail_at,
-        }
-    }
-}
-
-impl Read for Trickle<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.read >= self.fail_at {
-            return Err(io::Error::other("the disk went away"));
-        }
-        let n = buf
-            .len()
-            .min(1000)
-            .min(self.data.len() - self.read)
-            .min(self.fail_at - self.read);
-        buf[..n].copy_from_slice(&self.data[self.read..self.read + n]);
-        self.read += n;
-        Ok(n)
-    }
 }
 
 /// A read that fails in the middle of a large file, read on two threads (and ahead, by the
@@ -208,7 +175,7 @@ fn a_read_that_fails_on_two_threads_fails_as_on_one() {
     assert!(file.len() > 3 * (1 << 18) && line == 82);
     // Within the line after `lines`, the last whole one an item 1 (odd: 10, 20, then pairs).
     let fail = |lines: usize| {
-        let input = BufReader::with_capacity(4096, Trickle::new(&file, lines * line + 40));
+        let input = BufReader::with_capacity(4096, Trickle::new(&file, 1000, lines * line + 40));
         validate(input, &options()).diagnostics
     };
     let (near, far) = (fail(3), fail(30_001));
@@ -220,7 +187,7 @@ fn a_read_that_fails_on_two_threads_fails_as_on_one() {
     assert_eq!(codes(&far), codes(&near));
     assert_eq!(
         far[0].message,
-        "I/O error after line 30001: the disk went away"
+        format!("I/O error after line 30001: {FAILURE}")
     );
     assert!(far.iter().all(|d| d.line == 30_001), "{far:?}");
     assert!(near.iter().all(|d| d.line == 3), "{near:?}");

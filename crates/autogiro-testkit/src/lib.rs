@@ -3,6 +3,8 @@
 //! [`transmissions`]: the base files to and from MPS that `cargo xtask fixtures` writes and the
 //! model's tests change one thing at a time; [`bench`](mod@bench): the benchmark data of every benchmark.
 //!
+//! [`Trickle`]: a reader of small reads that may fail part-way.
+//!
 //! [`web::build`] builds the validator's web page into `target/web/`.
 //!
 //! [`Sshd::start`] starts OpenSSH's `sshd` (Debian's `openssh-server`) the same way for the
@@ -23,9 +25,11 @@ mod server;
 #[cfg(feature = "servers")]
 mod sshd;
 pub mod transmissions;
+mod trickle;
 pub mod web;
 
 #[cfg(feature = "servers")]
 pub use server::Postgres;
 #[cfg(feature = "servers")]
 pub use sshd::{Relay, Sshd};
+pub use trickle::{FAILURE, Trickle};

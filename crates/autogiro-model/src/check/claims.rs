@@ -6,7 +6,7 @@ use autogiro_format::{AmountItem1, ClaimType, Direction, Specification};
 
 use super::{Checker, ClaimState, Open, Pending, Place};
 use crate::limits::{MAX_SPECIFICATIONS, SPECIFICATION_LINES};
-use crate::{Code, KidCheck, Severity};
+use crate::{Code, Date, KidCheck, Severity};
 
 impl Checker {
     pub(super) fn missing_item2(&mut self, p: Pending) {
@@ -62,10 +62,10 @@ impl Checker {
         {
             self.payer_not_account(line, record_type, item);
         }
-        if let (Direction::ToMps, Some((earliest, latest))) = (direction, self.window)
-            && (item.date < earliest || item.date > latest)
+        if let (Direction::ToMps, Some(today), Some(window)) = (direction, self.today, self.window)
+            && (item.date < window.0 || item.date > window.1)
         {
-            self.outside_window(line, record_type, item);
+            self.outside_window(line, record_type, item.date, today, window);
         }
     }
 
@@ -90,10 +90,14 @@ impl Checker {
     /// The error of a due date outside the window around today.
     #[cold]
     #[inline(never)]
-    fn outside_window(&mut self, line: u64, record_type: u8, item: &AmountItem1) {
-        let (Some(today), Some((earliest, latest))) = (self.today, self.window) else {
-            return;
-        };
+    fn outside_window(
+        &mut self,
+        line: u64,
+        record_type: u8,
+        date: Date,
+        today: Date,
+        (earliest, latest): (Date, Date),
+    ) {
         self.at_field(
             Severity::Error,
             Code::DueDateWindow,
@@ -101,8 +105,7 @@ impl Checker {
             record_type,
             &AmountItem1::DUE_DATE,
             format!(
-                "due date {} is more than 12 months from {today} (expected {earliest} to {latest})",
-                item.date
+                "due date {date} is more than 12 months from {today} (expected {earliest} to {latest})"
             ),
         );
     }
