@@ -32,7 +32,9 @@ use crate::{ChecksumError, Modulus};
 pub struct Kid {
     /// ASCII digits in `digits[..len]`, zeros after.
     digits: [u8; Kid::MAX_LEN],
-    len: usize,
+    /// At most [`Kid::MAX_LEN`]: a byte, not a `usize`, so that a KID takes 26 bytes rather
+    /// than 40 (a model of a million claims holds a million of them).
+    len: u8,
 }
 
 impl Kid {
@@ -145,13 +147,13 @@ impl Kid {
 
     /// The digits as ASCII bytes.
     pub fn as_bytes(&self) -> &[u8] {
-        self.digits.get(..self.len).unwrap_or_default()
+        self.digits.get(..self.len()).unwrap_or_default()
     }
 
     /// The number of digits, 2 to 25.
     #[allow(clippy::len_without_is_empty)] // A KID is never empty.
     pub fn len(&self) -> usize {
-        self.len
+        usize::from(self.len)
     }
 
     /// Copies checked ASCII digits (at most `MAX_LEN`) into a KID without checking the digit.
@@ -162,6 +164,8 @@ impl Kid {
         if let (Some(to), Some(from)) = (digits.get_mut(..len), ascii.get(..len)) {
             to.copy_from_slice(from);
         }
+        // `len` is at most MAX_LEN (25), so the conversion never saturates.
+        let len = u8::try_from(len).unwrap_or(u8::MAX);
         Self { digits, len }
     }
 }

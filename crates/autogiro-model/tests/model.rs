@@ -809,3 +809,12 @@ fn the_streaming_writer_writes_what_the_model_writes() {
     };
     assert!(w.push_claim(c.claims[0].clone()).is_err());
 }
+
+/// A model of a million claims is about a million of these (`autogiro inspect` holds one):
+/// a KID is its 25 digits and a byte of length, and nothing of a claim is padded beyond the
+/// alignment of its amount.
+#[test]
+fn a_claim_takes_144_bytes() {
+    assert_eq!(std::mem::size_of::<autogiro_model::Claim>(), 144);
+    assert_eq!(std::mem::size_of::<Option<Kid>>(), 27);
+}
