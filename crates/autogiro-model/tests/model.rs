@@ -260,6 +260,50 @@ fn rules_with_options() {
     assert!(codes(&bad_kid, &ReadOptions::new().kid(KidCheck::Off)).is_empty());
 }
 
+/// The checker sums a KID's field with its blanks as zeros: a KID of one digit is still too
+/// short under every scheme (`0` would sum to zero, which both schemes take), and zeros in
+/// front of a KID, or a KID of the field's full 25 digits, are still summed as written.
+#[test]
+fn kid_lengths_and_leading_zeros() {
+    let with_kid = |kid: &str| {
+        let mut records = to_mps().to_records().unwrap();
+        item1(&mut records, 2).kid = PaddedDigits::new(kid).unwrap();
+        bytes_of(&records)
+    };
+    let schemes = [
+        KidCheck::Any,
+        KidCheck::Only(Modulus::Mod10),
+        KidCheck::Only(Modulus::Mod11),
+        KidCheck::Off,
+    ];
+    for scheme in schemes {
+        let options = ReadOptions::new().kid(scheme);
+        for short in ["0", "5"] {
+            let file = with_kid(short);
+            // Line 3 is the KID set here (line 5 is another claim's, modulus 11).
+            let at_3: Vec<_> = codes(&file, &options)
+                .into_iter()
+                .filter(|c| c.1 == 3)
+                .collect();
+            assert_eq!(at_3, vec![(Code::KidCheckDigit, 3)], "{scheme:?} {short}");
+            let found = Transmission::read(&file[..], &options);
+            assert!(found.diagnostics[0].message.contains("digit"), "{found:?}");
+        }
+    }
+    // 123456782 holds under modulus 10 only, 123456785 under modulus 11 only: so with
+    // any number of zeros in front, up to all 25 digits.
+    for zeros in [0, 1, 7, 16] {
+        let zeros = "0".repeat(zeros);
+        let mod10 = with_kid(&format!("{zeros}123456782"));
+        let mod11 = with_kid(&format!("{zeros}123456785"));
+        assert!(codes(&mod10, &ReadOptions::new()).is_empty());
+        assert!(codes(&mod11, &ReadOptions::new()).is_empty());
+        let only11 = ReadOptions::new().kid(KidCheck::Only(Modulus::Mod11));
+        assert_eq!(codes(&mod10, &only11), vec![(Code::KidCheckDigit, 3)]);
+        assert!(codes(&mod11, &only11).is_empty());
+    }
+}
+
 #[test]
 fn editions_say_which_rule_they_broke() {
     let base = bytes_of(&to_mps().to_records().unwrap());

@@ -115,12 +115,21 @@ impl Checker {
         if item.kid.is_blank() {
             return;
         }
-        // The check digit alone decides; a `Kid` is built only to word an error.
-        let valid = match self.kid {
-            KidCheck::Any => Modulus::of(item.kid.digit_bytes()).is_some(),
-            KidCheck::Only(m) => m.is_valid(item.kid.digit_bytes()),
-            KidCheck::Off => Kid::parse_unchecked(item.kid.digit_bytes()).is_ok(),
-        };
+        // The check digit alone decides; a `Kid` is built only to word an error. The field's
+        // blanks lead, so it holds at least `Kid::MIN_LEN` digits when the byte that many
+        // from its end is one; its digits are then summed with the blanks as zeros, 25 at a
+        // time wherever they start.
+        let long_enough = item
+            .kid
+            .as_bytes()
+            .get(Kid::MAX_LEN - Kid::MIN_LEN)
+            .is_some_and(|&b| b != b' ');
+        let valid = long_enough
+            && match self.kid {
+                KidCheck::Any => Modulus::of(item.kid.zero_padded()).is_some(),
+                KidCheck::Only(m) => m.is_valid(item.kid.zero_padded()),
+                KidCheck::Off => Kid::parse_unchecked(item.kid.digit_bytes()).is_ok(),
+            };
         if !valid {
             self.kid_error(line, record_type, item);
         }
