@@ -330,6 +330,61 @@ fn writing_a_value_that_does_not_fit_is_an_error_not_a_cut() {
     assert!(PaddedDigits::<25>::new("12A").is_err());
 }
 
+/// Every byte value at every position of each record type the fast path reads (30 and 31
+/// to MPS, 49, and 30, 31, 35, 36 from MPS), taken from the valid fixtures: the fast path's
+/// byte classes (the bounds of text, 0x7F-0x9F and 0xC3 in particular) say yes only where the
+/// precise parsers read the same record, and no error is worded by the fast path.
+#[test]
+fn every_byte_at_every_position_reads_as_the_precise_path_reads_it() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/ok");
+    let mut samples = std::collections::BTreeMap::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let file = std::fs::read(entry.unwrap().path()).unwrap();
+        let mut direction = Direction::ToMps;
+        for line in file.split(|&b| b == b'\n') {
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            let Ok(line) = <[u8; 80]>::try_from(line) else {
+                continue;
+            };
+            if let Ok(Record::TransmissionStart(start)) =
+                Record::parse(&line, &Context::new(direction))
+            {
+                direction = start.direction().unwrap();
+            }
+            let record_type = [line[6], line[7]];
+            if matches!(&record_type, b"30" | b"31" | b"35" | b"36" | b"49") {
+                samples
+                    .entry((direction == Direction::ToMps, record_type))
+                    .or_insert(line);
+            }
+        }
+    }
+    assert_eq!(samples.len(), 7, "{:?}", samples.keys());
+    for ((to_mps, _), line) in samples {
+        let direction = if to_mps {
+            Direction::ToMps
+        } else {
+            Direction::FromMps
+        };
+        let ctx = Context {
+            reference_date: Some(date!(2026 - 01 - 10)),
+            ..Context::new(direction)
+        };
+        for at in 0..80 {
+            for byte in 0..=u8::MAX {
+                let mut changed = line;
+                changed[at] = byte;
+                assert_eq!(
+                    Record::parse(&changed, &ctx),
+                    Record::parse_precise(&changed, &ctx),
+                    "byte {byte:#04x} at position {}",
+                    at + 1
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn two_digit_years_follow_decision_6() {
     let line = |yy: &str| {
