@@ -343,7 +343,26 @@ impl Checker {
     }
 
     /// A record read from `line` of a file in `direction`.
+    ///
+    /// The common case, a transaction record (an item, a specification, a mandate post)
+    /// inside a started transmission, is taken here, in line in the loop over records; every
+    /// other record, and every report, out of line ([`Checker::envelope_record`]).
+    #[inline(always)]
+    #[allow(clippy::inline_always)] // Into each loop over records (`step`): see above.
     pub(crate) fn record(&mut self, line: u64, record: &Record, direction: Direction) {
+        if self.started && !self.ended && !is_envelope(record) {
+            self.lines = line;
+            self.tx.records += 1;
+            self.transaction(line, record, direction);
+        } else {
+            self.envelope_record(line, record, direction);
+        }
+    }
+
+    /// [`Checker::record`] of any record: the transmission's and assignments' starts and
+    /// ends, and whatever comes before the start or after the end.
+    #[inline(never)]
+    fn envelope_record(&mut self, line: u64, record: &Record, direction: Direction) {
         self.lines = line;
         // The record type only words an error: taken where one is.
         if let Record::TransmissionStart(_) = record {
@@ -425,59 +444,16 @@ impl Checker {
         }
     }
 
+    #[inline(always)]
+    #[allow(clippy::inline_always)] // As `record`, whose common case this is.
     fn transaction(&mut self, line: u64, record: &Record, direction: Direction) {
         let Some(mut open) = self.open.take() else {
-            let record_type = record.record_type();
-            self.record_error(
-                Code::RecordOutsideAssignment,
-                line,
-                record_type,
-                format!(
-                    "record {record_type:02} ({}) outside an assignment: expected an assignment start (record 20) before it",
-                    record.name()
-                ),
-            );
+            self.outside_assignment(line, record);
             return;
         };
         open.tally.records += 1;
-        let allowed = match open.kind {
-            None => true,
-            Some(AssignmentKind::Claims) => matches!(
-                record,
-                Record::AmountItem1(_) | Record::AmountItem2(_) | Record::Specification(_)
-            ),
-            Some(AssignmentKind::Settled) => {
-                matches!(record, Record::AmountItem1(_) | Record::AmountItem2(_))
-            }
-            Some(AssignmentKind::Rejected) => {
-                matches!(record, Record::RejectedItem1(_) | Record::RejectedItem2(_))
-            }
-            Some(AssignmentKind::Mandates) => matches!(
-                record,
-                Record::MandatePost1(_)
-                    | Record::MandatePost2(_)
-                    | Record::MandatePost3(_)
-                    | Record::MandatePost4(_)
-                    | Record::MandatePost1FromMps(_)
-                    | Record::MandatePost2FromMps(_)
-                    | Record::MandatePost3FromMps(_)
-                    | Record::MandatePost4FromMps(_)
-                    | Record::MandatePost5FromMps(_)
-            ),
-        };
-        if !allowed {
-            let record_type = record.record_type();
-            self.record_error(
-                Code::RecordNotAllowed,
-                line,
-                record_type,
-                format!(
-                    "record {record_type:02} ({}) does not belong in an assignment of {} (started at line {})",
-                    record.name(),
-                    open.kind.map_or_else(|| "unknown type".to_owned(), |k| k.to_string()),
-                    open.line
-                ),
-            );
+        if !allowed(open.kind, record) {
+            self.not_allowed(line, record, &open);
             self.open = Some(open);
             return;
         }
@@ -527,6 +503,40 @@ impl Checker {
         self.open = Some(open);
     }
 
+    /// The error of a transaction record outside any assignment.
+    #[cold]
+    #[inline(never)]
+    fn outside_assignment(&mut self, line: u64, record: &Record) {
+        let record_type = record.record_type();
+        self.record_error(
+            Code::RecordOutsideAssignment,
+            line,
+            record_type,
+            format!(
+                "record {record_type:02} ({}) outside an assignment: expected an assignment start (record 20) before it",
+                record.name()
+            ),
+        );
+    }
+
+    /// The error of a record that does not belong in the assignment `open`.
+    #[cold]
+    #[inline(never)]
+    fn not_allowed(&mut self, line: u64, record: &Record, open: &Open) {
+        let record_type = record.record_type();
+        self.record_error(
+            Code::RecordNotAllowed,
+            line,
+            record_type,
+            format!(
+                "record {record_type:02} ({}) does not belong in an assignment of {} (started at line {})",
+                record.name(),
+                open.kind.map_or_else(|| "unknown type".to_owned(), |k| k.to_string()),
+                open.line
+            ),
+        );
+    }
+
     /// The end of the input: what is still open is missing its end.
     pub(crate) fn finish(&mut self) {
         let line = self.lines.max(1);
@@ -566,6 +576,53 @@ impl Checker {
                 message: "the file ends without a transmission end (record 89)".to_owned(),
             });
         }
+    }
+}
+
+/// Whether `record` is a start or an end of the transmission or an assignment: the records
+/// [`Checker::record`] leaves to [`Checker::envelope_record`].
+#[inline]
+fn is_envelope(record: &Record) -> bool {
+    matches!(
+        record,
+        Record::TransmissionStart(_)
+            | Record::AssignmentStart(_)
+            | Record::ClaimsEnd(_)
+            | Record::ClaimsEndFromMps(_)
+            | Record::MandatesEnd(_)
+            | Record::TransmissionEnd(_)
+            | Record::TransmissionEndFromMps(_)
+    )
+}
+
+/// Whether a transaction record belongs in an assignment of `kind` (any, when its type is
+/// unknown: the start was damaged, and that is reported).
+#[inline]
+fn allowed(kind: Option<AssignmentKind>, record: &Record) -> bool {
+    match kind {
+        None => true,
+        Some(AssignmentKind::Claims) => matches!(
+            record,
+            Record::AmountItem1(_) | Record::AmountItem2(_) | Record::Specification(_)
+        ),
+        Some(AssignmentKind::Settled) => {
+            matches!(record, Record::AmountItem1(_) | Record::AmountItem2(_))
+        }
+        Some(AssignmentKind::Rejected) => {
+            matches!(record, Record::RejectedItem1(_) | Record::RejectedItem2(_))
+        }
+        Some(AssignmentKind::Mandates) => matches!(
+            record,
+            Record::MandatePost1(_)
+                | Record::MandatePost2(_)
+                | Record::MandatePost3(_)
+                | Record::MandatePost4(_)
+                | Record::MandatePost1FromMps(_)
+                | Record::MandatePost2FromMps(_)
+                | Record::MandatePost3FromMps(_)
+                | Record::MandatePost4FromMps(_)
+                | Record::MandatePost5FromMps(_)
+        ),
     }
 }
 
