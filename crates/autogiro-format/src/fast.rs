@@ -44,6 +44,25 @@ pub(crate) struct Classes {
     text: [u8; RECORD_LEN],
     /// `1` within padded digits after their first column: a blank only after a blank.
     padded_after: [u8; RECORD_LEN],
+    /// Whether each [`LANES`] positions of the line hold text, padded digits: where not, the
+    /// tests of those classes are left out of [`fits`] (the classes are constants, so this is
+    /// settled when the program is built).
+    vectors: [Kinds; VECTORS],
+}
+
+/// The positions [`fits`] tests at a time: one SSE2 vector of bytes.
+const LANES: usize = 16;
+
+/// The vectors of a line: 80 bytes are five of [`LANES`], with no remainder.
+const VECTORS: usize = RECORD_LEN / LANES;
+
+/// Which tests of [`fits`] one vector of a layout needs beside the range of each byte.
+#[derive(Debug, Clone, Copy)]
+struct Kinds {
+    /// Some position is text (`Classes::text`).
+    text: bool,
+    /// Some position is a padded digit (`Classes::blank_as_zero`, `Classes::padded_after`).
+    padded: bool,
 }
 
 impl Classes {
@@ -58,6 +77,10 @@ impl Classes {
             blank_as_zero: [0; RECORD_LEN],
             text: [0; RECORD_LEN],
             padded_after: [0; RECORD_LEN],
+            vectors: [Kinds {
+                text: false,
+                padded: false,
+            }; VECTORS],
         };
         let mut f = 0;
         while f < layout.fields.len() {
@@ -80,6 +103,7 @@ impl Classes {
                     | FieldKind::LongDate => (b'0', b'9'),
                     FieldKind::Text => {
                         c.text[p] = 1;
+                        c.vectors[p / LANES].text = true;
                         (0x20, 0xFF)
                     }
                     FieldKind::PaddedDigits | FieldKind::PayerReference => {
@@ -90,6 +114,7 @@ impl Classes {
                         if !first {
                             c.padded_after[p] = 1;
                         }
+                        c.vectors[p / LANES].padded = true;
                         (b'0', b'9')
                     }
                     FieldKind::Code(_) | FieldKind::NumberOrBlanks => (0, 0xFF),
@@ -104,36 +129,61 @@ impl Classes {
     }
 }
 
-/// Whether every byte of `line` is what `classes` says. One pass over the 80 bytes without a
-/// branch: each test gives a nonzero byte where it fails, folded with `|` (SSE2 has the
-/// unsigned byte minimum and maximum the range test takes). Written with indices (each below
-/// [`RECORD_LEN`], the length of every array, so the compiler drops the bounds checks) because
-/// the same loop over zipped iterators was not vectorised: four times the instructions. The
-/// byte before each position is a second array (a blank before the first) so that the loop
-/// runs over all 80 positions, five vectors, with no remainder.
+/// Whether every byte of `line` is what `classes` says. Each test gives a nonzero byte where
+/// it fails, folded with `|` without a branch (SSE2 has the unsigned byte minimum and maximum
+/// the range test takes), one vector of [`LANES`] positions after another, written out five
+/// times so that each vector's classes are constants: a vector without text or padded digits
+/// has no test of them (a loop over the vectors kept all of them, for every layout, and
+/// loaded the classes from memory). Written with indices (each below [`RECORD_LEN`], the
+/// length of every array, so the compiler drops the bounds checks) because the same tests
+/// over zipped iterators were not vectorised.
 #[inline(always)]
 #[allow(clippy::inline_always)] // The classes are a constant: inlined, the zero arrays vanish.
-#[allow(clippy::indexing_slicing)] // `p < RECORD_LEN`, the length of `line` and of each class.
-#[allow(clippy::needless_range_loop)] // One index into seven arrays.
-#[allow(clippy::needless_bitwise_bool)] // Without a branch: see above.
 pub(crate) fn fits(line: &[u8; RECORD_LEN], classes: &Classes) -> bool {
-    let mut before = [b' '; RECORD_LEN];
-    before[1..].copy_from_slice(&line[..RECORD_LEN - 1]);
-    let mut bad = 0u8;
-    for p in 0..RECORD_LEN {
+    // Lane by lane, folded across the line before the lanes are: one reduction, not five.
+    let mut bad = [0u8; LANES];
+    vector::<0>(line, classes, &mut bad);
+    vector::<1>(line, classes, &mut bad);
+    vector::<2>(line, classes, &mut bad);
+    vector::<3>(line, classes, &mut bad);
+    vector::<4>(line, classes, &mut bad);
+    bad == [0; LANES]
+}
+
+/// The tests of [`fits`] on positions `V * LANES` to `V * LANES + LANES - 1`, folded into
+/// `bad` lane by lane: nonzero where a byte fails.
+#[inline(always)]
+#[allow(clippy::inline_always)] // As `fits`.
+#[allow(clippy::indexing_slicing)] // `V < VECTORS`: every index is below `RECORD_LEN`.
+#[allow(clippy::needless_range_loop)] // One index into six arrays.
+#[allow(clippy::needless_bitwise_bool)] // Without a branch: see above.
+fn vector<const V: usize>(line: &[u8; RECORD_LEN], classes: &Classes, bad: &mut [u8; LANES]) {
+    let start = V * LANES;
+    let kinds = classes.vectors[V];
+    for (i, bad) in bad.iter_mut().enumerate() {
+        let p = start + i;
         let b = line[p];
         let blank = b == b' ';
-        let read = b | (0u8.wrapping_sub(u8::from(blank)) & classes.blank_as_zero[p]);
-        bad |= read.max(classes.low[p]).min(classes.high[p]) ^ read;
-        // DEL and the C1 controls, 0x7F-0x9F, are the bytes one above which is 0x80-0xA0:
-        // as a signed byte, -128 to -96 (one compare, where the bits took three).
-        let control = b.wrapping_add(1).cast_signed() < -95;
-        let not_text = control | (b == 0xC3);
-        bad |= u8::from(not_text) & classes.text[p];
-        let blank_after_digit = blank & (before[p] != b' ');
-        bad |= u8::from(blank_after_digit) & classes.padded_after[p];
+        let read = if kinds.padded {
+            b | (0u8.wrapping_sub(u8::from(blank)) & classes.blank_as_zero[p])
+        } else {
+            b
+        };
+        *bad |= read.max(classes.low[p]).min(classes.high[p]) ^ read;
+        if kinds.text {
+            // DEL and the C1 controls, 0x7F-0x9F, are the bytes one above which is 0x80-0xA0:
+            // as a signed byte, -128 to -96 (one compare, where the bits took three).
+            let control = b.wrapping_add(1).cast_signed() < -95;
+            let not_text = control | (b == 0xC3);
+            *bad |= u8::from(not_text) & classes.text[p];
+        }
+        if kinds.padded {
+            // The byte before position 1 is no digit: a blank.
+            let before = if p == 0 { b' ' } else { line[p - 1] };
+            let blank_after_digit = blank & (before != b' ');
+            *bad |= u8::from(blank_after_digit) & classes.padded_after[p];
+        }
     }
-    bad == 0
 }
 
 /// Item 1 of a claim (records 30 and 35, the same columns in both directions).
