@@ -155,7 +155,6 @@ pub(crate) fn fits(line: &[u8; RECORD_LEN], classes: &Classes) -> bool {
 #[inline(always)]
 #[allow(clippy::inline_always)] // As `fits`.
 #[allow(clippy::indexing_slicing)] // `V < VECTORS`: every index is below `RECORD_LEN`.
-#[allow(clippy::needless_range_loop)] // One index into six arrays.
 #[allow(clippy::needless_bitwise_bool)] // Without a branch: see above.
 fn vector<const V: usize>(line: &[u8; RECORD_LEN], classes: &Classes, bad: &mut [u8; LANES]) {
     let start = V * LANES;
