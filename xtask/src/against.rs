@@ -8,7 +8,12 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{RUNS, median, mib, release_and_claims, root, time_once};
+use crate::{Timing, median, mib, release_and_claims, root, time_once};
+
+/// The rounds of [`bench_against`], each timing `wc -l` and both binaries once per command: on
+/// a machine whose pace changes from one second to the next, the median of five rounds moved
+/// by a tenth between two runs.
+const ROUNDS: usize = 11;
 
 /// The commands timed, as `autogiro` takes them.
 const COMMANDS: [(&str, &[&str]); 2] = [
@@ -33,7 +38,7 @@ pub(crate) fn bench_against(rev: &str, n: Option<&str>) -> Result<(), String> {
         same_output(&theirs, &ours, file)?;
     }
     println!(
-        "{n} claims; {short} against this tree, runs alternated, median of {RUNS}; files in the page cache\n"
+        "{n} claims; {short} against this tree, `wc -l` and both binaries alternated, median of {ROUNDS} rounds; files in the page cache\n"
     );
     println!(
         "| file | command | {short} | this tree | {short} / this tree | this tree x wc -l | peak RSS {short} | peak RSS this tree |"
@@ -41,15 +46,24 @@ pub(crate) fn bench_against(rev: &str, n: Option<&str>) -> Result<(), String> {
     println!("|---|---|---|---|---|---|---|---|");
     for (label, file) in &files {
         let file_arg = file.to_string_lossy().into_owned();
-        let wc = crate::time_command("wc -l", Path::new("wc"), &["-l", &file_arg])?;
-        for (name, args) in COMMANDS {
-            let args: Vec<&str> = args.iter().copied().chain([file_arg.as_str()]).collect();
-            let mut a = Vec::new();
-            let mut b = Vec::new();
-            for _ in 0..RUNS {
-                a.push(time_once(name, &theirs, &args)?);
-                b.push(time_once(name, &ours, &args)?);
+        let args: Vec<Vec<&str>> = COMMANDS
+            .iter()
+            .map(|(_, args)| args.iter().copied().chain([file_arg.as_str()]).collect())
+            .collect();
+        // Round by round: `wc -l`, then each command by either binary, so that a change of
+        // the machine's pace falls on every row of a round, the ratios to `wc -l` included.
+        let mut wc = Vec::new();
+        let mut runs: Vec<(Vec<Timing>, Vec<Timing>)> =
+            COMMANDS.iter().map(|_| (Vec::new(), Vec::new())).collect();
+        for _ in 0..ROUNDS {
+            wc.push(time_once("wc -l", Path::new("wc"), &["-l", &file_arg])?);
+            for (((name, _), args), (a, b)) in COMMANDS.iter().zip(&args).zip(&mut runs) {
+                a.push(time_once(name, &theirs, args)?);
+                b.push(time_once(name, &ours, args)?);
             }
+        }
+        let wc = median(wc);
+        for ((name, _), (a, b)) in COMMANDS.iter().zip(runs) {
             let (a, b) = (median(a), median(b));
             println!(
                 "| {label} | {name} | {:.3} s | {:.3} s | {:.2} | {:.1} | {} | {} |",
