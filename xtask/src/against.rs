@@ -1,6 +1,7 @@
 //! `cargo xtask bench --against REV [N]`: the release `autogiro` of another commit built beside
-//! this tree's, both timed on the same files in one run, their runs alternated so that what the
-//! machine does meanwhile falls on both alike; and their output compared, byte for byte.
+//! this tree's, both timed on the same files in one run, in rounds of `wc -l` and both binaries
+//! so that what the machine does meanwhile falls on all of them alike; and their output
+//! compared, byte for byte.
 //!
 //! The other commit is checked out as a git worktree under `target/against/SHA/src` and built
 //! into `target/against/SHA/target` (kept, so that a second run builds nothing).
@@ -8,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{Timing, median, mib, release_and_claims, root, time_once};
+use crate::{mib, release_and_claims, root, time_rounds};
 
 /// The rounds of [`bench_against`], each timing `wc -l` and both binaries once per command: on
 /// a machine whose pace changes from one second to the next, the median of five rounds moved
@@ -50,21 +51,19 @@ pub(crate) fn bench_against(rev: &str, n: Option<&str>) -> Result<(), String> {
             .iter()
             .map(|(_, args)| args.iter().copied().chain([file_arg.as_str()]).collect())
             .collect();
-        // Round by round: `wc -l`, then each command by either binary, so that a change of
-        // the machine's pace falls on every row of a round, the ratios to `wc -l` included.
-        let mut wc = Vec::new();
-        let mut runs: Vec<(Vec<Timing>, Vec<Timing>)> =
-            COMMANDS.iter().map(|_| (Vec::new(), Vec::new())).collect();
-        for _ in 0..ROUNDS {
-            wc.push(time_once("wc -l", Path::new("wc"), &["-l", &file_arg])?);
-            for (((name, _), args), (a, b)) in COMMANDS.iter().zip(&args).zip(&mut runs) {
-                a.push(time_once(name, &theirs, args)?);
-                b.push(time_once(name, &ours, args)?);
-            }
+        // `wc -l`, then each command by either binary, in every round.
+        let wc_args = ["-l", file_arg.as_str()];
+        let mut commands = vec![("wc -l", Path::new("wc"), &wc_args[..])];
+        for ((name, _), args) in COMMANDS.iter().zip(&args) {
+            commands.push((name, &theirs, args));
+            commands.push((name, &ours, args));
         }
-        let wc = median(wc);
-        for ((name, _), (a, b)) in COMMANDS.iter().zip(runs) {
-            let (a, b) = (median(a), median(b));
+        let mut timings = time_rounds(ROUNDS, &commands)?.into_iter();
+        let wc = timings.next().ok_or("no timing of wc -l")?;
+        for (name, _) in COMMANDS {
+            let (Some(a), Some(b)) = (timings.next(), timings.next()) else {
+                return Err(format!("no timing of {name}"));
+            };
             println!(
                 "| {label} | {name} | {:.3} s | {:.3} s | {:.2} | {:.1} | {} | {} |",
                 a.seconds,

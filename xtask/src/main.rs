@@ -38,7 +38,7 @@ const COMMANDS: &[(&str, &str)] = &[
     ),
     (
         "bench [N]",
-        "time `wc -l` and the release `autogiro` (validate, inspect, fmt) on the bench data of N claims, and `new claims` on N rows of CSV; median of 5, peak RSS, ratios to wc -l",
+        "time `wc -l` and the release `autogiro` (validate, inspect, fmt) on the bench data of N claims, and `new claims` on N rows of CSV; median of 5 rounds (each command once a round, in turn), peak RSS, ratios to wc -l",
     ),
     (
         "bench --against REV [N]",
@@ -328,6 +328,19 @@ fn time_command(name: &str, program: &Path, args: &[&str]) -> Result<Timing, Str
     Ok(median(runs))
 }
 
+/// Runs each of `commands` (name, program, arguments) once a round for `rounds` rounds, in
+/// turn, their output discarded: the median time and the largest peak RSS of each. A change of
+/// the machine's pace falls on every command of a round alike, so their ratios hold.
+fn time_rounds(rounds: usize, commands: &[(&str, &Path, &[&str])]) -> Result<Vec<Timing>, String> {
+    let mut runs: Vec<Vec<Timing>> = commands.iter().map(|_| Vec::new()).collect();
+    for _ in 0..rounds {
+        for ((name, program, args), runs) in commands.iter().zip(&mut runs) {
+            runs.push(time_once(name, program, args)?);
+        }
+    }
+    Ok(runs.into_iter().map(median).collect())
+}
+
 /// The median time of `runs`, with the largest peak RSS of them.
 fn median(mut runs: Vec<Timing>) -> Timing {
     let rss_kib = runs.iter().filter_map(|t| t.rss_kib).max();
@@ -423,25 +436,30 @@ fn bench(n: Option<&str>) -> Result<(), String> {
     let file = data.to_string_lossy().into_owned();
     let cli = root.join("target/release/autogiro");
     let today = ["--today", "2026-01-10"];
-    let timings = [
-        time_command("wc -l", Path::new("wc"), &["-l", &file])?,
-        time_command(
-            "autogiro validate (streaming, every rule)",
-            &cli,
-            &[&["validate", &file][..], &today].concat(),
-        )?,
-        time_command(
-            "autogiro inspect (Transmission::read, the whole model)",
-            &cli,
-            &[&["inspect", &file][..], &today].concat(),
-        )?,
-        time_command(
-            "autogiro fmt (every record read and written)",
-            &cli,
-            &["fmt", &file],
-        )?,
-    ];
-    println!("{n} claims, median of {RUNS} runs, files in the page cache\n");
+    let timings = time_rounds(
+        RUNS,
+        &[
+            ("wc -l", Path::new("wc"), &["-l", &file]),
+            (
+                "autogiro validate (streaming, every rule)",
+                &cli,
+                &[&["validate", &file][..], &today].concat(),
+            ),
+            (
+                "autogiro inspect (Transmission::read, the whole model)",
+                &cli,
+                &[&["inspect", &file][..], &today].concat(),
+            ),
+            (
+                "autogiro fmt (every record read and written)",
+                &cli,
+                &["fmt", &file],
+            ),
+        ],
+    )?;
+    println!(
+        "{n} claims, median of {RUNS} rounds (each command once a round, in turn), files in the page cache\n"
+    );
     print_table(&format!("the claims file, {n} claims"), bytes, &timings);
 
     // The same number of claims as a billing system writes them: names, both references, KIDs
@@ -449,19 +467,22 @@ fn bench(n: Option<&str>) -> Result<(), String> {
     let realistic = root.join(format!("target/bench-data/realistic-{n}.txt"));
     let realistic_bytes = std::fs::read(&realistic).map_err(|e| e.to_string())?.len() as u64;
     let realistic = realistic.to_string_lossy().into_owned();
-    let timings = [
-        time_command("wc -l", Path::new("wc"), &["-l", &realistic])?,
-        time_command(
-            "autogiro validate (streaming, every rule)",
-            &cli,
-            &[&["validate", &realistic][..], &today].concat(),
-        )?,
-        time_command(
-            "autogiro inspect (Transmission::read, the whole model)",
-            &cli,
-            &[&["inspect", &realistic][..], &today].concat(),
-        )?,
-    ];
+    let timings = time_rounds(
+        RUNS,
+        &[
+            ("wc -l", Path::new("wc"), &["-l", &realistic]),
+            (
+                "autogiro validate (streaming, every rule)",
+                &cli,
+                &[&["validate", &realistic][..], &today].concat(),
+            ),
+            (
+                "autogiro inspect (Transmission::read, the whole model)",
+                &cli,
+                &[&["inspect", &realistic][..], &today].concat(),
+            ),
+        ],
+    )?;
     print_table(
         &format!("the realistic claims file, {n} claims"),
         realistic_bytes,
@@ -496,14 +517,17 @@ fn bench(n: Option<&str>) -> Result<(), String> {
     ]
     .map(str::to_owned);
     let new_args: Vec<&str> = new_args.iter().map(String::as_str).collect();
-    let timings = [
-        time_command("wc -l", Path::new("wc"), &["-l", &csv_file])?,
-        time_command(
-            "autogiro new claims (rows read, file written and validated)",
-            &cli,
-            &new_args,
-        )?,
-    ];
+    let timings = time_rounds(
+        RUNS,
+        &[
+            ("wc -l", Path::new("wc"), &["-l", &csv_file]),
+            (
+                "autogiro new claims (rows read, file written and validated)",
+                &cli,
+                &new_args,
+            ),
+        ],
+    )?;
     print_table(
         &format!("billing rows as CSV, {n} rows"),
         csv_bytes,
