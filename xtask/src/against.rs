@@ -12,8 +12,8 @@ use std::process::Command;
 use crate::{mib, release_and_claims, root, time_rounds};
 
 /// The rounds of [`bench_against`], each timing `wc -l` and both binaries once per command: on
-/// a machine whose pace changes from one second to the next, the median of five rounds moved
-/// by a tenth between two runs.
+/// a machine whose pace changes from one second to the next, a ratio to `wc -l` timed apart, in
+/// five runs, moved by a tenth between two runs.
 const ROUNDS: usize = 11;
 
 /// The commands timed, as `autogiro` takes them.

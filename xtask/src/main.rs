@@ -322,10 +322,9 @@ const RUNS: usize = 5;
 /// Runs `program args` `RUNS` times, its output discarded: the median time and the largest
 /// peak RSS.
 fn time_command(name: &str, program: &Path, args: &[&str]) -> Result<Timing, String> {
-    let runs = (0..RUNS)
-        .map(|_| time_once(name, program, args))
-        .collect::<Result<Vec<Timing>, String>>()?;
-    Ok(median(runs))
+    time_rounds(RUNS, &[(name, program, args)])?
+        .pop()
+        .ok_or_else(|| format!("no timing of {name}"))
 }
 
 /// Runs each of `commands` (name, program, arguments) once a round for `rounds` rounds, in
@@ -427,6 +426,32 @@ fn build_release_cli(root: &Path) -> Result<(), String> {
     }
 }
 
+/// `wc -l`, `autogiro validate` and `autogiro inspect` on the claims `file` (and `autogiro fmt`
+/// with `fmt`), in [`RUNS`] rounds.
+fn time_claims(cli: &Path, file: &str, fmt: bool) -> Result<Vec<Timing>, String> {
+    let today = ["--today", "2026-01-10"];
+    let validate = [&["validate", file][..], &today].concat();
+    let inspect = [&["inspect", file][..], &today].concat();
+    let (wc, fmt_args) = (["-l", file], ["fmt", file]);
+    let mut commands = vec![
+        ("wc -l", Path::new("wc"), &wc[..]),
+        ("autogiro validate (streaming, every rule)", cli, &validate),
+        (
+            "autogiro inspect (Transmission::read, the whole model)",
+            cli,
+            &inspect,
+        ),
+    ];
+    if fmt {
+        commands.push((
+            "autogiro fmt (every record read and written)",
+            cli,
+            &fmt_args,
+        ));
+    }
+    time_rounds(RUNS, &commands)
+}
+
 /// `cargo xtask bench [N]`: the release CLI against `wc -l` on the bench data, in one run.
 fn bench(n: Option<&str>) -> Result<(), String> {
     let root = root();
@@ -435,28 +460,7 @@ fn bench(n: Option<&str>) -> Result<(), String> {
     std::fs::read(&data).map_err(|e| e.to_string())?;
     let file = data.to_string_lossy().into_owned();
     let cli = root.join("target/release/autogiro");
-    let today = ["--today", "2026-01-10"];
-    let timings = time_rounds(
-        RUNS,
-        &[
-            ("wc -l", Path::new("wc"), &["-l", &file]),
-            (
-                "autogiro validate (streaming, every rule)",
-                &cli,
-                &[&["validate", &file][..], &today].concat(),
-            ),
-            (
-                "autogiro inspect (Transmission::read, the whole model)",
-                &cli,
-                &[&["inspect", &file][..], &today].concat(),
-            ),
-            (
-                "autogiro fmt (every record read and written)",
-                &cli,
-                &["fmt", &file],
-            ),
-        ],
-    )?;
+    let timings = time_claims(&cli, &file, true)?;
     println!(
         "{n} claims, median of {RUNS} rounds (each command once a round, in turn), files in the page cache\n"
     );
@@ -467,22 +471,7 @@ fn bench(n: Option<&str>) -> Result<(), String> {
     let realistic = root.join(format!("target/bench-data/realistic-{n}.txt"));
     let realistic_bytes = std::fs::read(&realistic).map_err(|e| e.to_string())?.len() as u64;
     let realistic = realistic.to_string_lossy().into_owned();
-    let timings = time_rounds(
-        RUNS,
-        &[
-            ("wc -l", Path::new("wc"), &["-l", &realistic]),
-            (
-                "autogiro validate (streaming, every rule)",
-                &cli,
-                &[&["validate", &realistic][..], &today].concat(),
-            ),
-            (
-                "autogiro inspect (Transmission::read, the whole model)",
-                &cli,
-                &[&["inspect", &realistic][..], &today].concat(),
-            ),
-        ],
-    )?;
+    let timings = time_claims(&cli, &realistic, false)?;
     print_table(
         &format!("the realistic claims file, {n} claims"),
         realistic_bytes,
