@@ -6,8 +6,8 @@ use crate::digits::{check_ascii_digits, digit_value};
 /// The most digits of any number these formats check: a KID (item 1, record 30, positions 50-74).
 pub const MAX_DIGITS: usize = 25;
 
-/// The width both sums run over: a number is right-aligned in it, after zeros, which add
-/// nothing to either sum. A fixed width lets the compiler add 16 digits at a time.
+/// The width both sums are weighed over: a number is right-aligned in it, as if after zeros,
+/// which add nothing to either sum; its digits take the weights of the positions they fall on.
 const WIDTH: usize = 32;
 
 /// The weights of modulus 11 over a whole number from its right, at the positions of
@@ -22,28 +22,28 @@ const MOD11_WEIGHTS: [u16; WIDTH] = [
 /// number holds under a scheme when its sum is a multiple of 10 or 11: the check digit is the
 /// one that makes it so (modulus 11 with remainder 1 has none).
 #[inline]
-#[allow(clippy::indexing_slicing)] // `p < WIDTH`, the length of every array here.
-#[allow(clippy::needless_range_loop)] // One index into two arrays, and its parity.
 fn sums(digits: &[u8]) -> Option<(u16, u16)> {
     if !(2..=MAX_DIGITS).contains(&digits.len()) {
         return None;
     }
-    let mut padded = [b'0'; WIDTH];
-    padded
-        .get_mut(WIDTH - digits.len()..)?
-        .copy_from_slice(digits);
+    // The digits where they stand, each at its position of `WIDTH`: copied into a line of
+    // zeros first, they were stored a few bytes at a time and then read eight at a time, and
+    // each read that spanned stores waited for them.
+    let offset = WIDTH - digits.len();
     // No branch per digit: a byte that is not a digit sets `bad`, and its value (clamped)
     // only spoils sums that are then not looked at. At most 32 * 18 and 32 * 63: a `u16`.
     let (mut bad, mut mod10, mut mod11) = (0u16, 0u16, 0u16);
-    for p in 0..WIDTH {
-        let d = u16::from(digit_value(padded[p]));
+    let weights = MOD11_WEIGHTS.get(offset..)?;
+    for (i, (&b, &weight)) in digits.iter().zip(weights).enumerate() {
+        let p = offset + i;
+        let d = u16::from(digit_value(b));
         bad |= u16::from(d > 9);
         let d = d.min(9);
         // Every second digit from the right, from the one left of the check digit (`WIDTH`
         // is even: the even positions from the left).
-        let doubled = u16::from(p % 2 == 0);
+        let doubled = u16::from(p.is_multiple_of(2));
         mod10 += d + doubled * d - doubled * 9 * u16::from(d > 4);
-        mod11 += d * MOD11_WEIGHTS[p];
+        mod11 += d * weight;
     }
     (bad == 0).then_some((mod10, mod11))
 }
