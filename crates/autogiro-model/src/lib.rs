@@ -202,9 +202,9 @@ impl Transmission {
 }
 
 /// Checks every rule of a file in one pass, keeping only counters: constant memory whatever the
-/// file's size. The same rules and diagnostics as [`Transmission::read`], and as it, the input
-/// read and parsed on a second thread past its first 4096 records.
-pub fn validate<R: BufRead + Send>(input: R, options: &ReadOptions) -> Report {
+/// file's size. The same rules and diagnostics as [`Transmission::read`], on this thread alone
+/// (`ARCHITECTURE.md` says why).
+pub fn validate<R: BufRead>(input: R, options: &ReadOptions) -> Report {
     let mut diagnostics = Vec::new();
     let lines = validate_each(input, options, |d| diagnostics.push(d));
     Report { diagnostics, lines }
@@ -212,22 +212,19 @@ pub fn validate<R: BufRead + Send>(input: R, options: &ReadOptions) -> Report {
 
 /// [`validate`], handing each diagnostic to `each` as soon as it is found (for a tool that
 /// prints while it reads). Returns the number of lines read.
-pub fn validate_each<R: BufRead + Send>(
+pub fn validate_each<R: BufRead>(
     input: R,
     options: &ReadOptions,
     mut each: impl FnMut(Diagnostic),
 ) -> u64 {
-    let mut pass = Pass::new(Reader::new(beside::Input::Direct(input)), options);
-    let Pass { reader, checker } = &mut pass;
-    // The rules checked on this thread, beside the parsing.
-    beside::run_beside(
-        reader,
-        beside::Each(|_, _: beside::Found<'_>| ControlFlow::Continue(())),
-        Checking {
-            checker,
-            after: |checker: &mut check::Checker| hand_on(checker, &mut each),
-        },
-    );
+    // One thread: handing each record to a second one cost more than the checking it took
+    // off this one (the records copied into batches, then read from another core's cache).
+    let mut pass = Pass::new(Reader::new(input), options);
+    pass.run(|_, _, checker| {
+        if checker.has_diagnostics() {
+            hand_on(checker, &mut each);
+        }
+    });
     pass.finish(|_, _, checker| hand_on(checker, &mut each))
 }
 

@@ -121,10 +121,10 @@ proptest! {
     }
 }
 
-/// A file large enough that `Transmission::read` and `validate` read it on two threads (past
-/// their first 4096 records, in batches of 2048), damaged at lines on both sides of those
-/// boundaries: the diagnostics, the summary and the lines are those of `Inspection`, which
-/// reads on one thread.
+/// A file large enough that `Transmission::read` reads it on two threads (past its first 4096
+/// records, in batches of 2048), damaged at lines on both sides of those boundaries: the
+/// diagnostics, the summary and the lines are those of `Inspection`, which reads on one
+/// thread, as `validate` does.
 #[test]
 fn a_file_read_on_two_threads_reads_as_on_one() {
     let file = written(&autogiro_testkit::bench::realistic(12_000).unwrap());
@@ -166,8 +166,9 @@ fn a_file_read_on_two_threads_reads_as_on_one() {
 }
 
 /// A read that fails in the middle of a large file, read on two threads (and ahead, by the
-/// checking one), is reported as one that fails near the start (on one thread): the same
-/// diagnostics, after the last whole line read before the failure.
+/// assembling one), is reported as one that fails near the start (on one thread): the same
+/// diagnostics, after the last whole line read before the failure, and the same as
+/// `validate`'s, on one thread throughout.
 #[test]
 fn a_read_that_fails_on_two_threads_fails_as_on_one() {
     let file = written(&autogiro_testkit::bench::claims(20_000).unwrap());
@@ -175,8 +176,10 @@ fn a_read_that_fails_on_two_threads_fails_as_on_one() {
     assert!(file.len() > 3 * (1 << 18) && line == 82);
     // Within the line after `lines`, the last whole one an item 1 (odd: 10, 20, then pairs).
     let fail = |lines: usize| {
-        let input = BufReader::with_capacity(4096, Trickle::new(&file, 1000, lines * line + 40));
-        validate(input, &options()).diagnostics
+        let input = || BufReader::with_capacity(4096, Trickle::new(&file, 1000, lines * line + 40));
+        let read = Transmission::read(input(), &options()).diagnostics;
+        assert_eq!(validate(input(), &options()).diagnostics, read);
+        read
     };
     let (near, far) = (fail(3), fail(30_001));
     let codes = |d: &[Diagnostic]| {

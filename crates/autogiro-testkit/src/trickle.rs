@@ -1,5 +1,5 @@
 //! A reader that hands out its bytes in small reads and may fail part-way, for the tests of
-//! what reads a file in parts (the two threads of `validate`, their shared chunks).
+//! what reads a file in parts (the two threads of `Transmission::read`, their shared chunks).
 
 use std::io::{self, Read};
 
