@@ -354,7 +354,7 @@ pub(crate) fn run_beside<R: BufRead + Send>(
     mut caller: impl Side,
 ) {
     // The first records on this thread alone: a small file is done before a thread would
-    // have started (a builder's check of what it writes, a fuzzer's input).
+    // have started (`inspect` of a few claims, a fuzzer's input).
     let mut read = 0;
     let mut ended = false;
     let mut both = Both(&mut reading, &mut caller);
@@ -422,7 +422,7 @@ mod tests {
     use autogiro_testkit::{FAILURE, Trickle};
 
     /// Reads `input` to its end through `Input::Shared`, reading ahead on `ahead` steps the
-    /// way the checking thread does; the bytes taken, and the error met, if any.
+    /// way the caller's thread does; the bytes taken, and the error met, if any.
     fn drain(input: impl BufRead, ahead: impl Fn(usize) -> bool) -> (Vec<u8>, Option<String>) {
         let mut input = Input::Direct(input);
         // A little read directly first, as the first records are.
