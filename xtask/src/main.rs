@@ -2,6 +2,8 @@
 //!
 //! Each command is a function here; `cargo xtask --help` lists them.
 
+#![forbid(unsafe_code)]
+
 mod against;
 mod billing;
 mod decisions;

@@ -29,6 +29,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+#![forbid(unsafe_code)]
 // Input never makes library code panic: no unwrap, expect, panic or indexing outside tests.
 #![cfg_attr(
     not(test),

@@ -9,6 +9,11 @@ use anyhow::{Context as _, bail};
 /// The read buffer: large reads (256 KiB) keep the record reader fed with few system calls.
 pub(crate) const BUFFER: usize = 1 << 18;
 
+/// Files of this size or more are read through a memory map where that can be done soundly
+/// (`mapped.rs`); below it, reading costs too little to matter.
+#[cfg(target_os = "linux")]
+const MAP_FROM: u64 = 4 * crate::mapped::WINDOW as u64;
+
 /// Files larger than this get a progress bar when standard error is a terminal.
 const PROGRESS_FROM: u64 = 50 * 1024 * 1024;
 
@@ -47,6 +52,9 @@ pub(crate) enum Input {
     Stdin(BufReader<io::Stdin>),
     File(BufReader<File>),
     Progress(BufReader<indicatif::ProgressBarIter<File>>),
+    /// A large file under a read lease, through a memory map.
+    #[cfg(target_os = "linux")]
+    Mapped(crate::mapped::Mapped),
 }
 
 impl Read for Input {
@@ -55,6 +63,8 @@ impl Read for Input {
             Self::Stdin(r) => r.read(buf),
             Self::File(r) => r.read(buf),
             Self::Progress(r) => r.read(buf),
+            #[cfg(target_os = "linux")]
+            Self::Mapped(r) => r.read(buf),
         }
     }
 }
@@ -66,6 +76,8 @@ impl BufRead for Input {
             Self::Stdin(r) => r.fill_buf(),
             Self::File(r) => r.fill_buf(),
             Self::Progress(r) => r.fill_buf(),
+            #[cfg(target_os = "linux")]
+            Self::Mapped(r) => r.fill_buf(),
         }
     }
 
@@ -75,6 +87,8 @@ impl BufRead for Input {
             Self::Stdin(r) => r.consume(amount),
             Self::File(r) => r.consume(amount),
             Self::Progress(r) => r.consume(amount),
+            #[cfg(target_os = "linux")]
+            Self::Mapped(r) => r.consume(amount),
         }
     }
 }
@@ -97,6 +111,15 @@ pub(crate) fn reader(path: &Path) -> anyhow::Result<Input> {
         let file = bar.wrap_read(file);
         return Ok(Input::Progress(BufReader::with_capacity(BUFFER, file)));
     }
+    #[cfg(target_os = "linux")]
+    let file = if len >= MAP_FROM {
+        match crate::mapped::Mapped::open(file) {
+            Ok(mapped) => return Ok(Input::Mapped(mapped)),
+            Err(file) => file,
+        }
+    } else {
+        file
+    };
     Ok(Input::File(BufReader::with_capacity(BUFFER, file)))
 }
 

@@ -20,6 +20,8 @@ mod convert;
 mod input;
 mod inspect;
 mod json;
+#[cfg(target_os = "linux")]
+mod mapped;
 mod new;
 mod output;
 mod simulate;

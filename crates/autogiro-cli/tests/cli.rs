@@ -1469,3 +1469,71 @@ fn book_copy_round_trips_between_backends() {
     assert_eq!(code, 2);
     assert!(err.contains("not empty"), "{err}");
 }
+
+/// A file large enough to be read through the memory map (`src/mapped.rs`, from 4 MiB) gives
+/// the same diagnostics, byte for byte, as the same bytes on standard input (read into memory):
+/// errors in the first window, far inside, and on lines that cross from one window of the map
+/// to the next. `inspect` too.
+#[test]
+fn a_large_file_read_through_the_map_reads_as_on_standard_input() {
+    let mut data = Vec::new();
+    autogiro_testkit::bench::realistic(40_000)
+        .unwrap()
+        .write(&mut data)
+        .unwrap();
+    assert!(data.len() > 6 << 20, "{} bytes", data.len());
+    // A letter in the amount (columns 33-49) of an amount item 1 near each of these offsets,
+    // some on the lines that cross a window's end.
+    let window = 1 << 20;
+    let mut starts = vec![0];
+    starts.extend(memchr_all(&data).into_iter().map(|i| i + 1));
+    let mut broken = 0;
+    for near in [
+        3_000,
+        window - 200,
+        2 * window - 40,
+        3 * window + 5_000,
+        6 * window - 81,
+    ] {
+        let line = starts
+            .iter()
+            .copied()
+            .filter(|&s| s + 81 <= data.len() && data[s..s + 8].ends_with(b"30"))
+            .find(|&s| s + 80 >= near)
+            .unwrap();
+        data[line + 40] = b'X';
+        broken += 1;
+    }
+    let dir = temp_dir("mapped");
+    let path = dir.join("large.txt");
+    std::fs::write(&path, &data).unwrap();
+    let name = path.to_str().unwrap();
+    for command in ["validate", "inspect"] {
+        let (code, from_file, err) = autogiro(&[command, name, "--today", "2026-01-10"]);
+        let out = Command::cargo_bin("autogiro")
+            .unwrap()
+            .args([command, "-", "--today", "2026-01-10"])
+            .write_stdin(data.clone())
+            .output()
+            .unwrap();
+        let from_stdin = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(Some(code), out.status.code(), "{command}: {err}");
+        assert!(
+            from_file.replace(name, "<stdin>") == from_stdin,
+            "{command}: the file and standard input differ"
+        );
+        if command == "validate" {
+            assert_eq!(code, 1);
+            assert_eq!(from_file.matches("--> ").count(), broken, "{from_file}");
+        }
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+fn memchr_all(data: &[u8]) -> Vec<usize> {
+    data.iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'\n')
+        .map(|(i, _)| i)
+        .collect()
+}

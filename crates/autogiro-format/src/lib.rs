@@ -50,6 +50,7 @@
 //! depends on it). The optional `serde` feature adds `Serialize` / `Deserialize` to the field
 //! value types, for `autogiro-model`'s JSON form.
 
+#![forbid(unsafe_code)]
 // Input never makes library code panic: no unwrap, expect, panic or indexing outside tests.
 #![cfg_attr(
     not(test),

@@ -17,6 +17,7 @@
 //! tests that need it are skipped with a line saying so, unless `AUTOGIRO_REQUIRE_POSTGRES` is
 //! set (CI sets it), when they fail.
 
+#![forbid(unsafe_code)]
 pub mod bench;
 #[cfg(feature = "browser")]
 pub mod browser;

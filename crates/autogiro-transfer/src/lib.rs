@@ -33,6 +33,7 @@
 //! # Ok::<(), autogiro_transfer::TransferError>(())
 //! ```
 
+#![forbid(unsafe_code)]
 // Input never makes library code panic: no unwrap, expect, panic or indexing outside tests.
 #![cfg_attr(
     not(test),

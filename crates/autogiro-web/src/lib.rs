@@ -20,6 +20,7 @@
 //! # Ok::<(), String>(())
 //! ```
 
+#![forbid(unsafe_code)]
 // Input never makes library code panic: no unwrap, expect, panic or indexing outside tests.
 #![cfg_attr(
     not(test),
