@@ -52,9 +52,9 @@ pub(crate) enum Input {
     Stdin(BufReader<io::Stdin>),
     File(BufReader<File>),
     Progress(BufReader<indicatif::ProgressBarIter<File>>),
-    /// A large file under a read lease, through a memory map.
+    /// A large file under a read lease, through a memory map (with the progress bar, if one).
     #[cfg(target_os = "linux")]
-    Mapped(crate::mapped::Mapped),
+    Mapped(crate::mapped::Mapped, Option<indicatif::ProgressBar>),
 }
 
 impl Read for Input {
@@ -64,7 +64,7 @@ impl Read for Input {
             Self::File(r) => r.read(buf),
             Self::Progress(r) => r.read(buf),
             #[cfg(target_os = "linux")]
-            Self::Mapped(r) => r.read(buf),
+            Self::Mapped(r, _) => r.read(buf),
         }
     }
 }
@@ -77,7 +77,12 @@ impl BufRead for Input {
             Self::File(r) => r.fill_buf(),
             Self::Progress(r) => r.fill_buf(),
             #[cfg(target_os = "linux")]
-            Self::Mapped(r) => r.fill_buf(),
+            Self::Mapped(r, bar) => {
+                if let Some(bar) = bar {
+                    bar.set_position(r.position());
+                }
+                r.fill_buf()
+            }
         }
     }
 
@@ -88,7 +93,7 @@ impl BufRead for Input {
             Self::File(r) => r.consume(amount),
             Self::Progress(r) => r.consume(amount),
             #[cfg(target_os = "linux")]
-            Self::Mapped(r) => r.consume(amount),
+            Self::Mapped(r, _) => r.consume(amount),
         }
     }
 }
@@ -100,7 +105,7 @@ pub(crate) fn reader(path: &Path) -> anyhow::Result<Input> {
     }
     let file = open_file(path)?;
     let len = file.metadata().map_or(0, |m| m.len());
-    if len > PROGRESS_FROM && io::stderr().is_terminal() {
+    let bar = (len > PROGRESS_FROM && io::stderr().is_terminal()).then(|| {
         let bar = indicatif::ProgressBar::new(len);
         bar.set_style(
             indicatif::ProgressStyle::with_template(
@@ -108,19 +113,21 @@ pub(crate) fn reader(path: &Path) -> anyhow::Result<Input> {
             )
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
-        let file = bar.wrap_read(file);
-        return Ok(Input::Progress(BufReader::with_capacity(BUFFER, file)));
-    }
+        bar
+    });
     #[cfg(target_os = "linux")]
     let file = if len >= MAP_FROM {
         match crate::mapped::Mapped::open(file) {
-            Ok(mapped) => return Ok(Input::Mapped(mapped)),
+            Ok(mapped) => return Ok(Input::Mapped(mapped, bar)),
             Err(file) => file,
         }
     } else {
         file
     };
-    Ok(Input::File(BufReader::with_capacity(BUFFER, file)))
+    Ok(match bar {
+        Some(bar) => Input::Progress(BufReader::with_capacity(BUFFER, bar.wrap_read(file))),
+        None => Input::File(BufReader::with_capacity(BUFFER, file)),
+    })
 }
 
 /// The whole input in memory.

@@ -89,6 +89,8 @@ static PREVIOUS: OnceLock<libc::sigaction> = OnceLock::new();
 /// write to it, through `read(2)` ([the module](self) says why that is sound).
 pub(crate) struct Mapped {
     state: State,
+    /// The bytes consumed, for a progress bar.
+    consumed: u64,
 }
 
 enum State {
@@ -138,7 +140,13 @@ impl Mapped {
     pub(crate) fn open(file: File) -> Result<Self, File> {
         Map::open(file).map(|map| Self {
             state: State::Mapped(map),
+            consumed: 0,
         })
+    }
+
+    /// The bytes consumed so far.
+    pub(crate) fn position(&self) -> u64 {
+        self.consumed
     }
 
     /// Whether the file is still read through the map.
@@ -192,11 +200,19 @@ impl BufRead for Mapped {
 
     #[inline]
     fn consume(&mut self, amount: usize) {
-        match &mut self.state {
-            State::Mapped(map) => map.pos = map.pos.saturating_add(amount).min(map.lent_end),
-            State::Read(reader) => reader.consume(amount),
-            State::Changed => {}
-        }
+        let taken = match &mut self.state {
+            State::Mapped(map) => {
+                let before = map.pos;
+                map.pos = map.pos.saturating_add(amount).min(map.lent_end);
+                map.pos - before
+            }
+            State::Read(reader) => {
+                reader.consume(amount);
+                amount
+            }
+            State::Changed => 0,
+        };
+        self.consumed += taken as u64;
     }
 }
 
@@ -486,6 +502,7 @@ mod tests {
         }
         assert!(mapped.is_mapped());
         assert_eq!(read, bytes);
+        assert_eq!(mapped.position(), bytes.len() as u64);
         let State::Mapped(map) = &mapped.state else {
             unreachable!()
         };
@@ -526,6 +543,7 @@ mod tests {
         let mut rest = Vec::new();
         mapped.read_to_end(&mut rest).unwrap();
         assert!(!mapped.is_mapped());
+        assert_eq!(mapped.position(), bytes.len() as u64);
         // The writer went on once the reader saw it wait (not after the kernel's 45 s).
         let waited = was_opened.recv_timeout(Duration::from_secs(10)).unwrap();
         assert!(waited < Duration::from_secs(10), "{waited:?}");
