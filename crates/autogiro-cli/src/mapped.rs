@@ -172,8 +172,9 @@ impl Mapped {
 
 fn changed() -> io::Error {
     io::Error::other(
-        "another program changed the file while it was being read (this process stood still \
-         longer than the kernel holds writers back): nothing from it is counted; read it again",
+        "another program may have changed the file while it was being read (this process had \
+         stood still for longer than the kernel holds a writer back), so what follows may not \
+         be the file: read it again",
     )
 }
 
