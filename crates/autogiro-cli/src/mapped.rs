@@ -510,6 +510,45 @@ mod tests {
         assert!(map.given_back >= 3 * WINDOW, "{}", map.given_back);
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+        /// Whatever the file's length (around the windows' ends too) and however the reader
+        /// takes it (a `fill_buf` and part of it consumed, or a `read` of any size), it gets
+        /// the file's bytes, each once, in order.
+        #[test]
+        fn any_file_read_in_any_steps_is_the_file(
+            windows in 0usize..3,
+            extra in proptest::prop_oneof![0usize..200, WINDOW - 200..WINDOW],
+            steps in proptest::collection::vec((proptest::bool::ANY, 1usize..300_000), 1..40),
+        ) {
+            let len = (windows * WINDOW + extra).max(1);
+            let (file, bytes) = file_of(len);
+            let mut mapped = Mapped::open(File::open(&file).unwrap()).ok().unwrap();
+            let mut read = Vec::new();
+            for &(by_fill, size) in steps.iter().cycle() {
+                if by_fill {
+                    let lent = mapped.fill_buf().unwrap();
+                    if lent.is_empty() {
+                        break;
+                    }
+                    let n = size.min(lent.len());
+                    read.extend_from_slice(&lent[..n]);
+                    mapped.consume(n);
+                } else {
+                    let mut buf = vec![0; size];
+                    let n = mapped.read(&mut buf).unwrap();
+                    if n == 0 {
+                        break;
+                    }
+                    read.extend_from_slice(&buf[..n]);
+                }
+            }
+            proptest::prop_assert!(read == bytes, "{} bytes read of {}", read.len(), bytes.len());
+            proptest::prop_assert_eq!(mapped.position(), len as u64);
+        }
+    }
+
     #[test]
     fn a_file_open_for_writing_is_not_mapped() {
         let (file, _) = file_of(WINDOW);
