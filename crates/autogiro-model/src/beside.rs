@@ -14,6 +14,10 @@
 //! whenever it waits for a batch, reads the next chunk of the input ahead instead, up to
 //! [`AHEAD`] chunks, and the parsing thread takes those; when none is ready it reads one itself.
 //! Both threads stay busy, whichever half of the work is the larger on the machine and file.
+//! An input that holds its bytes in memory already lends more than a chunk at a time (a slice;
+//! the memory map `autogiro` reads a large file through): there is no system call to take off
+//! the parsing thread, which reads it directly, and reading it ahead would only have copied it
+//! (on a million realistic claims, `inspect` took 0.177 s where it took 0.235 s with the copy).
 
 use std::collections::VecDeque;
 use std::io::{self, BufRead, Read};
@@ -202,7 +206,16 @@ impl<R: Read> Chunks<R> {
 impl<R: BufRead> Input<R> {
     /// From here on, the input in chunks behind a lock: the source the other thread reads
     /// ahead from. What the caller's reader holds in its buffer comes first, as its `read` does.
+    ///
+    /// `None`, and the input left as it is, when its reader lends more than a chunk at a time:
+    /// it holds its bytes in memory already (a memory map, a slice), with no system call to
+    /// take off the parsing thread, and reading it ahead would only copy them.
     fn share(&mut self) -> Option<Arc<Mutex<Source<R>>>> {
+        if let Self::Direct(inner) = self
+            && inner.fill_buf().is_ok_and(|lent| lent.len() > CHUNK)
+        {
+            return None;
+        }
         let Self::Direct(inner) = std::mem::replace(self, Self::Moving) else {
             return None;
         };
@@ -324,8 +337,11 @@ fn send(
 /// [`AHEAD`] chunks are ready or the input has ended. `None` once the parsing thread is done.
 fn next_batch<R: Read>(
     batches: &Receiver<Vec<Item>>,
-    source: &Mutex<Source<R>>,
+    source: Option<&Mutex<Source<R>>>,
 ) -> Option<Vec<Item>> {
+    let Some(source) = source else {
+        return batches.recv().ok();
+    };
     loop {
         match batches.try_recv() {
             Ok(batch) => return Some(batch),
@@ -343,7 +359,7 @@ fn next_batch<R: Read>(
 /// `caller`, in file order, as one loop calling both would; past the first [`ALONE`] records on
 /// two threads: `reading` on a second one that reads and parses, `caller` on this one, the
 /// records handed over in batches of [`BATCH`], and the input read ahead by this thread while
-/// it waits ([`Input`]). The file takes about half of the work instead of all of it; each side
+/// it waits, unless it is in memory already ([`Input::share`]). The file takes about half of the work instead of all of it; each side
 /// sees the same records in the same order, so every diagnostic and every record assembled is
 /// the same. Where no thread can be started (WebAssembly in a browser), both sides run on this
 /// one. Either side breaks to end the reading (the other still gets the record it broke on);
@@ -376,9 +392,8 @@ pub(crate) fn run_beside<R: BufRead + Send>(
     if ended || read < ALONE {
         return;
     }
-    let Some(source) = reader.get_mut().share() else {
-        return alone(reader, Both(&mut reading, &mut caller));
-    };
+    // Shared, or (`None`) read by the parsing thread alone.
+    let source = reader.get_mut().share();
     let started = std::thread::scope(|scope| {
         let (filled, batches) = std::sync::mpsc::sync_channel::<Vec<Item>>(BATCHES);
         let (give_back, returned) = std::sync::mpsc::channel::<Vec<Item>>();
@@ -391,7 +406,7 @@ pub(crate) fn run_beside<R: BufRead + Send>(
         if spawned.is_err() {
             return false;
         }
-        'batches: while let Some(mut batch) = next_batch(&batches, &source) {
+        'batches: while let Some(mut batch) = next_batch(&batches, source.as_deref()) {
             // By reference, cleared after: moving each item out of the batch was a copy.
             for (direction, item) in &batch {
                 let item = item.as_ref().map(|(line, record)| (*line, record));
@@ -489,6 +504,25 @@ mod tests {
             });
             assert!(out == data, "reads of {most}");
         }
+    }
+
+    /// An input that lends more than a chunk at a time (a slice, a memory map) is read by the
+    /// parsing thread directly: reading it ahead would only copy bytes already in memory. One
+    /// that lends a chunk or less (a file through a buffer of a chunk) is shared.
+    #[test]
+    fn only_an_input_that_lends_less_than_a_chunk_is_read_ahead() {
+        let data = vec![b'7'; 3 * CHUNK];
+        let mut slice = Input::Direct(&data[..]);
+        assert!(slice.share().is_none());
+        assert!(matches!(slice, Input::Direct(_)));
+        let mut buffered = Input::Direct(io::BufReader::with_capacity(CHUNK, &data[..]));
+        assert!(buffered.share().is_some());
+        // A buffer larger than a chunk, read to its end directly.
+        let mut big = Input::Direct(io::BufReader::with_capacity(2 * CHUNK, &data[..]));
+        assert!(big.share().is_none());
+        let mut rest = Vec::new();
+        big.read_to_end(&mut rest).unwrap();
+        assert!(rest == data);
     }
 
     /// A read that fails, ahead or not, fails the parsing side after every byte before it.

@@ -166,17 +166,25 @@ fn a_file_read_on_two_threads_reads_as_on_one() {
 }
 
 /// A read that fails in the middle of a large file, read on two threads (and ahead, by the
-/// assembling one), is reported as one that fails near the start (on one thread): the same
+/// assembling one, or, from a reader that lends more than a chunk at a time, by the parsing
+/// one alone), is reported as one that fails near the start (on one thread): the same
 /// diagnostics, after the last whole line read before the failure, and the same as
 /// `validate`'s, on one thread throughout.
 #[test]
 fn a_read_that_fails_on_two_threads_fails_as_on_one() {
+    for (buffer, most) in [(4096, 1000), (1 << 20, usize::MAX)] {
+        a_read_that_fails_with(buffer, most);
+    }
+}
+
+fn a_read_that_fails_with(buffer: usize, most: usize) {
     let file = written(&autogiro_testkit::bench::claims(20_000).unwrap());
     let line = file.iter().position(|&b| b == b'\n').unwrap() + 1;
-    assert!(file.len() > 3 * (1 << 18) && line == 82);
+    assert!(file.len() > 3 * (1 << 20) && line == 82);
     // Within the line after `lines`, the last whole one an item 1 (odd: 10, 20, then pairs).
     let fail = |lines: usize| {
-        let input = || BufReader::with_capacity(4096, Trickle::new(&file, 1000, lines * line + 40));
+        let input =
+            || BufReader::with_capacity(buffer, Trickle::new(&file, most, lines * line + 40));
         let read = Transmission::read(input(), &options()).diagnostics;
         assert_eq!(validate(input(), &options()).diagnostics, read);
         read
