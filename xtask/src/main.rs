@@ -331,15 +331,34 @@ fn time_command(name: &str, program: &Path, args: &[&str]) -> Result<Timing, Str
 
 /// Runs each of `commands` (name, program, arguments) once a round for `rounds` rounds, in
 /// turn, their output discarded: the median time and the largest peak RSS of each. A change of
-/// the machine's pace falls on every command of a round alike, so their ratios hold.
+/// the machine's pace falls on every command of a round alike, so their ratios hold. Before
+/// each command its input files are read into the page cache again ([`warm`]), untimed.
 fn time_rounds(rounds: usize, commands: &[(&str, &Path, &[&str])]) -> Result<Vec<Timing>, String> {
     let mut runs: Vec<Vec<Timing>> = commands.iter().map(|_| Vec::new()).collect();
     for _ in 0..rounds {
         for ((name, program, args), runs) in commands.iter().zip(&mut runs) {
+            warm(args)?;
             runs.push(time_once(name, program, args)?);
         }
     }
     Ok(runs.into_iter().map(median).collect())
+}
+
+/// Reads every argument that names a file, so that the command timed next finds it in the
+/// page cache. Once before all rounds is not enough on the project's machine: a virtual one
+/// whose host takes back the page cache it has not touched for a while (idle, its cache
+/// shrank by about 20 MB a second), so that a file read a few seconds before was partly read
+/// from disk again, and by whichever command came first.
+fn warm(args: &[&str]) -> Result<(), String> {
+    let mut buffer = vec![0; 1 << 20];
+    for path in args.iter().map(Path::new).filter(|p| p.is_file()) {
+        let mut file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        while std::io::Read::read(&mut file, &mut buffer)
+            .map_err(|e| format!("{}: {e}", path.display()))?
+            > 0
+        {}
+    }
+    Ok(())
 }
 
 /// The median time of `runs`, with the largest peak RSS of them.
