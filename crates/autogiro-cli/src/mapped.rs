@@ -43,9 +43,11 @@
 //! fault for every sixteen pages, and on a large file that work was about a tenth of
 //! `autogiro validate`'s time. A second thread ([`Ahead`]) has them mapped a little ahead of
 //! the reader (`madvise(MADV_POPULATE_READ)`, which maps the page cache's pages and reads
-//! nothing), so that the reader finds them there. It only asks the kernel for mappings of
-//! the map's own range, never reads a byte of it, and is stopped and joined before the map
-//! is unmapped.
+//! nothing), so that the reader finds them there, and gives back the pages the reader is done
+//! with (`MADV_DONTNEED`), which on the reader's thread had become dearer once there were two
+//! threads to tell. It only asks the kernel for mappings of the map's own range, never reads
+//! a byte of it, and is stopped and joined before the map is unmapped; where it has ended or
+//! fallen behind, the reader gives its pages back itself.
 
 #![allow(unsafe_code)]
 
@@ -71,6 +73,11 @@ const BUFFER: usize = crate::input::BUFFER;
 /// pages mapped count in the process's memory until the reader gives them back, so peak
 /// memory stays that of a few windows.
 const AHEAD: usize = 2 * WINDOW;
+
+/// How far the thread ahead may fall behind in giving back the pages the reader is done with
+/// before the reader gives them back itself: peak memory stays bounded when the system holds
+/// that thread up.
+const LAG: usize = 2 * WINDOW;
 
 /// The bytes [`Ahead`] asks the kernel to map at a time: small enough that stopping it, when
 /// the map is dropped, waits for little.
@@ -130,8 +137,12 @@ struct Map {
     pos: usize,
     /// The end of the window lent (`pos..lent_end` is what `fill_buf` returns).
     lent_end: usize,
-    /// The pages before this have been given back (`MADV_DONTNEED`).
+    /// The pages before this have been given back (`MADV_DONTNEED`), or handed to the thread
+    /// ahead to give back.
     given_back: usize,
+    /// The pages before this the reader has given back itself (while there is no thread ahead
+    /// to do it).
+    given_back_here: usize,
     page: usize,
     /// When the lease was last seen held with no break pending.
     checked: Instant,
@@ -270,6 +281,7 @@ impl Map {
             pos: 0,
             lent_end: 0,
             given_back: 0,
+            given_back_here: 0,
             page,
             checked: Instant::now(),
             safe_for: break_time / 2,
@@ -292,17 +304,30 @@ impl Map {
         self.checked = now;
         let done = self.pos / self.page * self.page;
         if done > self.given_back {
-            // SAFETY: the pages given back lie inside the mapping and are read no more (the
-            // slice that lent them has been consumed); they are read again from the page
-            // cache if touched.
-            unsafe {
-                libc::madvise(
-                    self.ptr.as_ptr().add(self.given_back).cast::<c_void>(),
-                    done - self.given_back,
-                    libc::MADV_DONTNEED,
-                );
-            }
             self.given_back = done;
+            // Given back by the thread ahead, unless it has ended or fallen behind by more
+            // than [`LAG`]; then from where it stands, here.
+            let from = match &self.ahead {
+                Some(ahead) => ahead.give_back(done),
+                None => Some(0),
+            };
+            if let Some(from) = from {
+                let from = from.max(self.given_back_here);
+                if done > from {
+                    // SAFETY: the pages given back lie inside the mapping (`from` a page
+                    // boundary the reader or the thread reached) and are read no more (the
+                    // slice that lent them has been consumed); they are read again from the
+                    // page cache if touched.
+                    unsafe {
+                        libc::madvise(
+                            self.ptr.as_ptr().add(from).cast::<c_void>(),
+                            done - from,
+                            libc::MADV_DONTNEED,
+                        );
+                    }
+                }
+                self.given_back_here = done;
+            }
         }
         self.lent_end = self.len.min(self.pos.saturating_add(WINDOW));
         if let Some(ahead) = &self.ahead {
@@ -352,6 +377,12 @@ struct Ahead {
 struct Progress {
     /// The end of the window lent.
     lent_end: AtomicUsize,
+    /// The reader is done with the pages before this: the thread gives them back.
+    given_back: AtomicUsize,
+    /// The thread still runs (and gives back what the reader is done with).
+    alive: AtomicBool,
+    /// The pages before this the thread has given back.
+    returned: AtomicUsize,
     /// The map is about to be dropped: stop.
     stop: AtomicBool,
 }
@@ -362,6 +393,9 @@ impl Ahead {
     fn start(ptr: NonNull<u8>, len: usize) -> Option<Self> {
         let progress = Arc::new(Progress {
             lent_end: AtomicUsize::new(0),
+            given_back: AtomicUsize::new(0),
+            alive: AtomicBool::new(true),
+            returned: AtomicUsize::new(0),
             stop: AtomicBool::new(false),
         });
         let theirs = Arc::clone(&progress);
@@ -380,6 +414,20 @@ impl Ahead {
         self.thread.thread().unpark();
     }
 
+    /// The reader is done with the pages before `done`: give them back. `None` if the thread
+    /// will; where the reader is to give them back from itself if it will not (it has ended,
+    /// or has not yet given back the pages [`LAG`] before `done`: stopped by the system, say).
+    fn give_back(&self, done: usize) -> Option<usize> {
+        // Told first, then looked at, as the thread marks itself ended and then looks (all
+        // sequentially consistent): either this sees it ended, or it sees `done`.
+        self.progress.given_back.store(done, Ordering::SeqCst);
+        if !self.progress.alive.load(Ordering::SeqCst) {
+            return Some(0);
+        }
+        let behind = self.progress.returned.load(Ordering::Acquire);
+        (done - behind.min(done) > LAG).then_some(behind)
+    }
+
     /// Stops the thread and waits for it: it asks for no mapping after this.
     fn stop(self) {
         self.progress.stop.store(true, Ordering::Release);
@@ -388,18 +436,34 @@ impl Ahead {
     }
 }
 
-/// The body of [`Ahead`]'s thread: the mapping from `start`, of `len` bytes, mapped by the
-/// kernel [`STRIDE`] at a time up to [`AHEAD`] past the reader's window, until the end of the
-/// file, a stop, or a refusal (a kernel before 5.14, which lacks `MADV_POPULATE_READ`; a file
-/// cut short, which the reader's own checks report).
+/// The body of [`Ahead`]'s thread: the pages the reader is done with given back, and the
+/// mapping from `start`, of `len` bytes, mapped by the kernel [`STRIDE`] at a time from the end
+/// of the reader's window up to [`AHEAD`] past it, until the end of the file, a stop, or a
+/// refusal (a kernel before 5.14, which lacks `MADV_POPULATE_READ`; a file cut short, which
+/// the reader's own checks report). Then it gives back what the reader is done with, and
+/// tells the reader that it has ended: from then on the reader gives back its pages itself.
+///
+/// The pages mapped stay few: this thread maps nothing before the end of the window it last
+/// saw (fallen behind, it goes on from there), and gives back every page before the reader's
+/// position, whoever mapped it, each time it wakes.
 fn map_ahead(start: usize, len: usize, progress: &Progress) {
+    let stride_after = |at: usize| at.div_ceil(STRIDE).saturating_mul(STRIDE);
     let mut mapped = 0;
-    while mapped < len && !progress.stop.load(Ordering::Acquire) {
-        let ahead = progress
-            .lent_end
-            .load(Ordering::Acquire)
-            .saturating_add(AHEAD);
+    let mut returned = 0;
+    let give_back = |returned: &mut usize| {
+        let done = progress.given_back.load(Ordering::SeqCst);
+        if done > *returned {
+            advise(start, *returned, done, libc::MADV_DONTNEED);
+            *returned = done;
+            progress.returned.store(done, Ordering::Release);
+        }
+    };
+    while !progress.stop.load(Ordering::Acquire) {
+        give_back(&mut returned);
+        let lent_end = progress.lent_end.load(Ordering::Acquire);
+        mapped = mapped.max(stride_after(lent_end));
         // A multiple of STRIDE, as every start asked for must be page-aligned; or the end.
+        let ahead = lent_end.saturating_add(AHEAD);
         let target = if ahead >= len {
             len
         } else {
@@ -411,22 +475,28 @@ fn map_ahead(start: usize, len: usize, progress: &Progress) {
             continue;
         }
         let end = target.min(mapped + STRIDE);
-        // SAFETY: a range inside the mapping (`mapped < end <= len`, `mapped` a multiple of
-        // STRIDE, so page-aligned, from the mapping's page-aligned start), which stays mapped until `Ahead::stop` has
-        // joined this thread. MADV_POPULATE_READ maps the page cache's pages into it and
-        // changes no byte, nor any byte the reader is lent.
-        let asked = unsafe {
-            libc::madvise(
-                (start + mapped) as *mut c_void,
-                end - mapped,
-                libc::MADV_POPULATE_READ,
-            )
-        };
-        if asked != 0 {
-            return;
+        if advise(start, mapped, end, libc::MADV_POPULATE_READ) != 0 {
+            break;
         }
         mapped = end;
     }
+    progress.alive.store(false, Ordering::SeqCst);
+    // What the reader handed over before it saw this thread gone.
+    give_back(&mut returned);
+}
+
+/// `madvise` of the bytes `from..to` of the mapping at `start`, for [`map_ahead`]: its result.
+fn advise(start: usize, from: usize, to: usize, advice: libc::c_int) -> libc::c_int {
+    if to <= from {
+        return 0;
+    }
+    // SAFETY: a range inside the mapping (`from < to <= len`, `from` a multiple of STRIDE, so
+    // page-aligned, from the mapping's page-aligned start; or, to give back, a page boundary
+    // the reader reached; the kernel rounds `to` up to a page), which stays mapped until
+    // `Ahead::stop` has joined the thread that asks. MADV_POPULATE_READ maps the page cache's
+    // pages into it and changes no byte; MADV_DONTNEED unmaps pages the reader is done with,
+    // which it reads no more (they are read again from the page cache if touched).
+    unsafe { libc::madvise((start + from) as *mut c_void, to - from, advice) }
 }
 
 /// Takes a read lease of `file`, its break told by `SIGURG` (ignored); the kernel's lease
@@ -711,7 +781,16 @@ mod tests {
         let State::Mapped(map) = &mapped.state else {
             unreachable!()
         };
-        assert!(resident(start) <= 2 * WINDOW, "{}", resident(start));
+        // Given back behind the reader by the thread, soon.
+        let read_all = Instant::now();
+        while resident(start) > 2 * WINDOW {
+            assert!(
+                read_all.elapsed() < Duration::from_secs(10),
+                "{}",
+                resident(start)
+            );
+            std::thread::sleep(Duration::from_millis(1));
+        }
         // Dropped, it stops the thread (joined) before the map goes.
         assert!(map.ahead.is_some());
         drop(mapped);
