@@ -82,7 +82,7 @@ pub struct MandateTally {
 }
 
 impl Summary {
-    /// The summary of a whole transmission. One of [`SPLIT_FROM`] items or more, in more than
+    /// The summary of a whole transmission. One of a million items or more, in more than
     /// one assignment, is summed up on two threads, each taking about half of the items.
     pub fn of(transmission: &Transmission) -> Self {
         let mut summary = Self::empty(transmission.direction);
