@@ -32,10 +32,6 @@ pub(crate) fn bench_against(rev: &str, n: Option<&str>) -> Result<(), String> {
     let ours = root.join("target/release/autogiro");
     let files = [("plain", plain), ("realistic", realistic)];
     for (_, file) in &files {
-        // Into the page cache: every command reads it from memory.
-        std::fs::read(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    }
-    for (_, file) in &files {
         same_output(&theirs, &ours, file)?;
     }
     println!(

@@ -350,13 +350,10 @@ fn time_rounds(rounds: usize, commands: &[(&str, &Path, &[&str])]) -> Result<Vec
 /// shrank by about 20 MB a second), so that a file read a few seconds before was partly read
 /// from disk again, and by whichever command came first.
 fn warm(args: &[&str]) -> Result<(), String> {
-    let mut buffer = vec![0; 1 << 20];
     for path in args.iter().map(Path::new).filter(|p| p.is_file()) {
-        let mut file = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        while std::io::Read::read(&mut file, &mut buffer)
-            .map_err(|e| format!("{}: {e}", path.display()))?
-            > 0
-        {}
+        std::fs::File::open(path)
+            .and_then(|mut file| std::io::copy(&mut file, &mut std::io::sink()))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
 }
@@ -477,8 +474,6 @@ fn time_claims(cli: &Path, file: &str, fmt: bool) -> Result<Vec<Timing>, String>
 fn bench(n: Option<&str>) -> Result<(), String> {
     let root = root();
     let (n, data, bytes) = release_and_claims(&root, n, 1_000_000)?;
-    // Into the page cache: every command reads it from memory.
-    std::fs::read(&data).map_err(|e| e.to_string())?;
     let file = data.to_string_lossy().into_owned();
     let cli = root.join("target/release/autogiro");
     let timings = time_claims(&cli, &file, true)?;
@@ -490,7 +485,9 @@ fn bench(n: Option<&str>) -> Result<(), String> {
     // The same number of claims as a billing system writes them: names, both references, KIDs
     // of 10-25 digits, specifications on every 10th.
     let realistic = root.join(format!("target/bench-data/realistic-{n}.txt"));
-    let realistic_bytes = std::fs::read(&realistic).map_err(|e| e.to_string())?.len() as u64;
+    let realistic_bytes = std::fs::metadata(&realistic)
+        .map_err(|e| e.to_string())?
+        .len();
     let realistic = realistic.to_string_lossy().into_owned();
     let timings = time_claims(&cli, &realistic, false)?;
     print_table(
@@ -506,7 +503,6 @@ fn bench(n: Option<&str>) -> Result<(), String> {
         bench_data(Some(&n.to_string()))?;
     }
     let csv_bytes = std::fs::metadata(&csv).map_err(|e| e.to_string())?.len();
-    std::fs::read(&csv).map_err(|e| e.to_string())?;
     let csv_file = csv.to_string_lossy().into_owned();
     let out = root.join("target/bench-data/new-claims.txt");
     let new_args = [

@@ -359,9 +359,9 @@ fn next_batch<R: Read>(
 /// `caller`, in file order, as one loop calling both would; past the first [`ALONE`] records on
 /// two threads: `reading` on a second one that reads and parses, `caller` on this one, the
 /// records handed over in batches of [`BATCH`], and the input read ahead by this thread while
-/// it waits, unless it is in memory already ([`Input::share`]). The file takes about half of the work instead of all of it; each side
-/// sees the same records in the same order, so every diagnostic and every record assembled is
-/// the same. Where no thread can be started (WebAssembly in a browser), both sides run on this
+/// it waits, unless it is in memory already ([`Input::share`]). The file takes about half of
+/// the work instead of all of it; each side sees the same records in the same order, so every
+/// diagnostic and every record assembled is the same. Where no thread can be started (WebAssembly in a browser), both sides run on this
 /// one. Either side breaks to end the reading (the other still gets the record it broke on);
 /// the reader is then at its end: it does not go on after a pause.
 pub(crate) fn run_beside<R: BufRead + Send>(
