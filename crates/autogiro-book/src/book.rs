@@ -22,12 +22,17 @@ pub use crate::views::{
     Unmatched,
 };
 
-use crate::store::{ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx};
+use crate::matching::{MatchedBy, RETRY};
+use crate::store::{
+    AnswerRow, ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx, UnmatchedRow,
+};
 
 /// The payee's book. See the crate's documentation.
 #[derive(Debug)]
 pub struct Book {
     store: Backend,
+    /// The payee's customer unit, when told ([`Book::expect_customer_unit`]).
+    customer_unit: Option<u32>,
 }
 
 /// Where a book is kept.
@@ -83,6 +88,22 @@ fn ore(sum: i64) -> Amount {
     Amount::from_ore(u64::try_from(sum).unwrap_or(0)).unwrap_or(Amount::MAX)
 }
 
+/// An answer kept unmatched, as the book shows it; `file` is the name of the file it came in.
+pub(crate) fn unmatched_view(row: &UnmatchedRow, file: &str) -> Unmatched {
+    Unmatched {
+        id: row.id,
+        file: file.to_owned(),
+        agreement_id: row.agreement_id,
+        payer: row.payer.trim_start().to_owned(),
+        kid: (!row.kid.is_empty()).then(|| row.kid.clone()),
+        amount: ore(row.amount_ore),
+        processing_date: row.processing_date,
+        code: row.error_code,
+        own_reference: row.own_reference.clone(),
+        candidates: usize::try_from(row.candidates).unwrap_or(usize::MAX),
+    }
+}
+
 pub(crate) fn corrupt(e: impl std::fmt::Display) -> BookError {
     BookError::Corrupt(e.to_string())
 }
@@ -130,6 +151,8 @@ fn book_claim(row: ClaimRow, today: Option<Date>) -> BookClaim {
             .to_owned()
     });
     BookClaim {
+        id: row.id,
+        matched_by: row.matched_by.as_deref().and_then(MatchedBy::from_name),
         status: if outstanding {
             "outstanding".to_owned()
         } else {
@@ -160,6 +183,7 @@ impl Book {
     pub fn init(path: &Path) -> Result<Self, BookError> {
         Ok(Self {
             store: Backend::Sqlite(Sqlite::open(path, true)?),
+            customer_unit: None,
         })
     }
 
@@ -173,6 +197,7 @@ impl Book {
         if is_url(location) {
             Ok(Self {
                 store: Backend::Postgres(Postgres::open(location, true)?),
+                customer_unit: None,
             })
         } else {
             Self::init(Path::new(location))
@@ -188,6 +213,7 @@ impl Book {
         if is_url(location) {
             Ok(Self {
                 store: Backend::Postgres(Postgres::open(location, false)?),
+                customer_unit: None,
             })
         } else {
             Self::open(Path::new(location))
@@ -203,6 +229,7 @@ impl Book {
     pub fn open(path: &Path) -> Result<Self, BookError> {
         Ok(Self {
             store: Backend::Sqlite(Sqlite::open(path, false)?),
+            customer_unit: None,
         })
     }
 
@@ -231,6 +258,20 @@ impl Book {
             });
         }
         let t = read.transmission;
+        if let Some(expected) = self.customer_unit {
+            let (direction, found) = match t.direction {
+                Direction::ToMps => ("to MPS from", t.sender),
+                Direction::FromMps => ("from MPS for", t.recipient),
+            };
+            if found != expected {
+                return Err(BookError::OtherCustomerUnit {
+                    name: name.to_owned(),
+                    direction,
+                    found,
+                    expected,
+                });
+            }
+        }
         let sha = sha256(bytes);
         let mut imported = Imported {
             name: name.to_owned(),
@@ -239,6 +280,7 @@ impl Book {
             claims: 0,
             answered: 0,
             unmatched: Vec::new(),
+            rematched: 0,
             mandates: 0,
             listing: Vec::new(),
             notes: Vec::new(),
@@ -257,6 +299,97 @@ impl Book {
             }
         })?;
         Ok(imported)
+    }
+
+    /// Tells the book the payee's customer unit (record 10 positions 9-16 of a file to MPS,
+    /// 17-24 of one from MPS): from then on [`Book::import`] refuses a file of another one.
+    pub fn expect_customer_unit(&mut self, customer_unit: u32) {
+        self.customer_unit = Some(customer_unit);
+    }
+
+    /// The answers from MPS the book keeps unmatched, oldest first.
+    ///
+    /// # Errors
+    ///
+    /// [`BookError::Storage`], [`BookError::Corrupt`].
+    pub fn unmatched(&mut self) -> Result<Vec<Unmatched>, BookError> {
+        self.store.read(|tx| {
+            let names: std::collections::HashMap<i64, String> =
+                tx.files()?.into_iter().map(|f| (f.id, f.name)).collect();
+            Ok(tx
+                .unmatched(None)?
+                .iter()
+                .map(|row| {
+                    let file = names.get(&row.file_id).map_or("", String::as_str);
+                    unmatched_view(row, file)
+                })
+                .collect())
+        })
+    }
+
+    /// Attributes an answer kept unmatched to a claim by hand: the claim takes the answer (a
+    /// 252 marks it as being retried) and is recorded as [`MatchedBy::Hand`]. The claim must be
+    /// of the answer's agreement and amount, and have no final answer yet.
+    ///
+    /// # Errors
+    ///
+    /// [`BookError::NoSuchAnswer`], [`BookError::NoSuchClaim`], [`BookError::CannotResolve`];
+    /// [`BookError::Storage`]: nothing is changed.
+    pub fn resolve(&mut self, answer: i64, claim: i64) -> Result<BookClaim, BookError> {
+        self.store.write(|tx| {
+            let row = tx
+                .unmatched(None)?
+                .into_iter()
+                .find(|u| u.id == answer)
+                .ok_or(BookError::NoSuchAnswer(answer))?;
+            let c = tx.claim(claim)?.ok_or(BookError::NoSuchClaim(claim))?;
+            let refuse = |reason: String| BookError::CannotResolve {
+                answer,
+                claim,
+                reason,
+            };
+            if c.agreement_id != row.agreement_id {
+                return Err(refuse(format!(
+                    "the claim is of agreement {:09}, the answer of {:09}",
+                    c.agreement_id, row.agreement_id
+                )));
+            }
+            if c.amount_ore != row.amount_ore {
+                return Err(refuse(format!(
+                    "the claim is of {} NOK, the answer of {} NOK",
+                    ore(c.amount_ore),
+                    ore(row.amount_ore)
+                )));
+            }
+            if !matches!(c.status.as_str(), "sent" | "retry") {
+                return Err(refuse(format!(
+                    "the claim has MPS's final answer ({})",
+                    c.status
+                )));
+            }
+            let status = match row.error_code {
+                None => "settled",
+                Some(RETRY) => "retry",
+                Some(_) => "rejected",
+            };
+            if status == "retry" && c.status == "retry" {
+                tx.delete_unmatched(answer)?;
+                return Ok(book_claim(c, None));
+            }
+            tx.answer_claims(&[AnswerRow {
+                claim_id: c.id,
+                status,
+                processing_date: row.processing_date,
+                error_code: row.error_code,
+                file_id: row.file_id,
+                matched_by: MatchedBy::Hand.as_str(),
+            }])?;
+            tx.add_totals(&c.status, -1, -c.amount_ore)?;
+            tx.add_totals(status, 1, c.amount_ore)?;
+            tx.delete_unmatched(answer)?;
+            let answered = tx.claim(claim)?.ok_or(BookError::NoSuchClaim(claim))?;
+            Ok(book_claim(answered, None))
+        })
     }
 
     /// Takes the next transmission number of `sender` for a file being prepared on `today`,
@@ -470,6 +603,14 @@ impl Book {
                 .collect();
             let (count, sum) = tx.outstanding(today)?;
             let outstanding = (count, ore(sum));
+            let kept = tx.unmatched(None)?;
+            let unmatched = (
+                kept.len() as u64,
+                ore(kept
+                    .iter()
+                    .map(|u| u.amount_ore)
+                    .fold(0, i64::saturating_add)),
+            );
             let mut claims = Vec::new();
             let filter = match show {
                 Show::Counts => None,
@@ -489,6 +630,7 @@ impl Book {
             Ok(Status {
                 counts,
                 outstanding,
+                unmatched,
                 claims,
             })
         })
@@ -561,6 +703,7 @@ impl Book {
                 files,
                 assignments,
                 claims,
+                unmatched: tx.unmatched(None)?,
                 mandates,
             })
         })
@@ -575,13 +718,19 @@ impl Book {
     /// [`BookError::NotEmpty`] when `to` holds anything; [`BookError::Storage`]: nothing is
     /// copied.
     pub fn copy_to(&mut self, to: &mut Book) -> Result<(usize, usize), BookError> {
-        let (files, assignments, claims, mandates) = self.store.read(|tx| {
+        let (files, assignments, claims, mandates, unmatched) = self.store.read(|tx| {
             let mut claims = Vec::new();
             tx.claims(ClaimFilter::All, &mut |row| {
                 claims.push(row);
                 Ok(())
             })?;
-            Ok((tx.files()?, tx.assignments()?, claims, tx.mandates(None)?))
+            Ok((
+                tx.files()?,
+                tx.assignments()?,
+                claims,
+                tx.mandates(None)?,
+                tx.unmatched(None)?,
+            ))
         })?;
         to.store.write(|tx| {
             if !tx.files()?.is_empty() || !tx.mandates(None)?.is_empty() {
@@ -606,6 +755,9 @@ impl Book {
             }
             for m in &mandates {
                 tx.put_mandate(m)?;
+            }
+            for u in &unmatched {
+                tx.insert_unmatched(u)?;
             }
             tx.finish_restore()?;
             Ok((files.len(), claims.len()))

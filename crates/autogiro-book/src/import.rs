@@ -2,19 +2,20 @@
 //! mandates registered) and MPS's answers (each matched to the claim it answers, mandates
 //! confirmed or listed).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use time::Date;
 
-use autogiro_format::{ErrorCode, RegistrationType};
-use autogiro_ledger::{
-    RegisterError, add_business_days, assignment_number_free_from, next_business_day,
-};
+use autogiro_format::RegistrationType;
+use autogiro_ledger::{RegisterError, assignment_number_free_from, next_business_day};
 use autogiro_model::{Assignment, Claim, Mandate, Transmission};
 
 use crate::BookError;
-use crate::book::{Imported, ListingChange, Unmatched, answer_due, corrupt, mandate_row, register};
-use crate::store::{AnswerRow, ClaimRow, FileRow, Tx};
+use crate::book::{
+    Imported, ListingChange, answer_due, corrupt, mandate_row, register, unmatched_view,
+};
+use crate::matching::{Answer, MatchedBy, RETRY, WaitingClaim, match_answers};
+use crate::store::{AnswerRow, ClaimRow, FileRow, Tx, UnmatchedRow};
 
 /// A file to MPS: its numbers checked and taken, its claims waiting, its mandates registered.
 pub(crate) fn import_sent(
@@ -61,6 +62,7 @@ pub(crate) fn import_sent(
         })?,
     };
     let registered_on = next_business_day(read_on);
+    let mut agreements = BTreeSet::new();
     for a in &t.assignments {
         let h = a.header();
         match tx.assignment_used(h.agreement_id, h.assignment_number)? {
@@ -94,6 +96,7 @@ pub(crate) fn import_sent(
                 tx.insert_claims(&rows)?;
                 let count = i64::try_from(c.claims.len()).map_err(corrupt)?;
                 tx.add_totals("sent", count, sum)?;
+                agreements.insert(h.agreement_id);
             }
             Assignment::Mandates(m) => {
                 let mut reg = register(&tx.mandates(Some(h.agreement_id))?)?;
@@ -117,7 +120,8 @@ pub(crate) fn import_sent(
             Assignment::Settled(_) | Assignment::Rejected(_) => {}
         }
     }
-    Ok(())
+    // Answers imported before the claims they answer find them now.
+    rematch(tx, &agreements, Vec::new(), imported)
 }
 
 /// A claim of a file to MPS as the book keeps it, waiting for an answer.
@@ -145,6 +149,7 @@ fn sent_claim(
         processing_date: None,
         error_code: None,
         answer_file_id: None,
+        matched_by: None,
     })
 }
 
@@ -152,7 +157,8 @@ fn note(e: &RegisterError) -> String {
     format!("mandate not registered in the book: {e}")
 }
 
-/// A file from MPS: answers matched to the claims sent, mandates confirmed or listed.
+/// A file from MPS: answers matched to the claims sent (with the answers kept unmatched from
+/// earlier files), mandates confirmed or listed.
 pub(crate) fn import_answer(
     tx: &mut dyn Tx,
     t: &Transmission,
@@ -171,41 +177,162 @@ pub(crate) fn import_answer(
         state: "answer".to_owned(),
         read_on: t.generated.unwrap_or(Date::MIN),
     })?;
-    let mut moves = Moves::default();
-    let mut waiting = Waiting::default();
+    let mut answers = Vec::new();
     for a in &t.assignments {
         let agreement = a.header().agreement_id;
         match a {
             Assignment::Settled(s) => {
                 for claim in &s.claims {
-                    answer(
-                        tx,
-                        &mut waiting,
-                        id,
-                        agreement,
-                        claim,
-                        None,
-                        imported,
-                        &mut moves,
-                    )?;
+                    answers.push(answer_row(id, agreement, claim, None)?);
                 }
             }
             Assignment::Rejected(r) => {
                 for rejection in &r.rejections {
-                    answer(
-                        tx,
-                        &mut waiting,
-                        id,
-                        agreement,
-                        &rejection.claim,
-                        Some(rejection.code),
-                        imported,
-                        &mut moves,
-                    )?;
+                    let code = Some(rejection.code.number());
+                    answers.push(answer_row(id, agreement, &rejection.claim, code)?);
                 }
             }
             Assignment::Mandates(m) => mandates_from_mps(tx, agreement, &m.mandates, imported)?,
             Assignment::Claims(_) => {}
+        }
+    }
+    let agreements: BTreeSet<u32> = answers.iter().map(|a| a.agreement_id).collect();
+    rematch(tx, &agreements, answers, imported)
+}
+
+/// An answer of a file from MPS, as the book keeps one that matches no claim.
+fn answer_row(
+    file_id: i64,
+    agreement_id: u32,
+    claim: &Claim,
+    code: Option<u16>,
+) -> Result<UnmatchedRow, BookError> {
+    Ok(UnmatchedRow {
+        id: 0,
+        file_id,
+        agreement_id,
+        payer: claim.payer.as_field().to_owned(),
+        kid: claim.kid.map(|k| k.as_str().to_owned()).unwrap_or_default(),
+        amount_ore: i64::try_from(claim.amount.ore()).map_err(corrupt)?,
+        processing_date: claim.date,
+        error_code: code,
+        short_name: claim.short_name.to_string(),
+        own_reference: claim.own_reference.to_string(),
+        candidates: 0,
+    })
+}
+
+/// Matches the claims waiting in `agreements` to the answers kept unmatched there and to
+/// `new` answers ([`match_answers`]), and records the outcome: claims answered, kept answers
+/// now matched forgotten, new answers that match nothing kept.
+pub(crate) fn rematch(
+    tx: &mut dyn Tx,
+    agreements: &BTreeSet<u32>,
+    new: Vec<UnmatchedRow>,
+    imported: &mut Imported,
+) -> Result<(), BookError> {
+    let mut rows = Vec::new();
+    for &agreement in agreements {
+        rows.extend(tx.unmatched(Some(agreement))?);
+    }
+    let kept = rows.len();
+    if kept == 0 && new.is_empty() {
+        return Ok(());
+    }
+    rows.extend(new);
+    let mut waiting = Vec::new();
+    for &agreement in agreements {
+        tx.waiting(agreement, &mut |row| {
+            let processing_date = next_business_day(row.due_date.max(row.read_on));
+            waiting.push(WaitingClaim {
+                id: row.id,
+                agreement_id: agreement,
+                payer: row.payer,
+                kid: row.kid,
+                amount_ore: row.amount_ore,
+                own_reference: row.own_reference,
+                due_date: row.due_date,
+                processing_date,
+                answer_due: row.answer_due,
+                retry: row.retry,
+            });
+            Ok(())
+        })?;
+    }
+    let answers: Vec<Answer> = rows
+        .iter()
+        .map(|r| Answer {
+            agreement_id: r.agreement_id,
+            payer: r.payer.clone(),
+            kid: r.kid.clone(),
+            amount_ore: r.amount_ore,
+            own_reference: r.own_reference.clone(),
+            date: r.processing_date,
+            code: r.error_code,
+        })
+        .collect();
+    let matching = match_answers(&waiting, &answers);
+    // Per claim: its final answer, else an answer 252.
+    let mut outcome: HashMap<usize, (usize, MatchedBy)> = HashMap::new();
+    for (a, m) in matching.claim.iter().enumerate() {
+        let Some((c, how)) = *m else { continue };
+        let retry = answers.get(a).is_some_and(|x| x.code == Some(RETRY));
+        match outcome.entry(c) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert((a, how));
+            }
+            std::collections::hash_map::Entry::Occupied(mut e) if !retry => {
+                e.insert((a, how));
+            }
+            std::collections::hash_map::Entry::Occupied(_) => {}
+        }
+    }
+    let mut moves = Moves::default();
+    let mut outcome: Vec<(usize, (usize, MatchedBy))> = outcome.into_iter().collect();
+    outcome.sort_unstable();
+    for (c, (a, how)) in outcome {
+        let (Some(claim), Some(row)) = (waiting.get(c), rows.get(a)) else {
+            continue;
+        };
+        let status = match row.error_code {
+            None => "settled",
+            Some(RETRY) if claim.retry => continue,
+            Some(RETRY) => "retry",
+            Some(_) => "rejected",
+        };
+        moves.answer(
+            AnswerRow {
+                claim_id: claim.id,
+                status,
+                processing_date: row.processing_date,
+                error_code: row.error_code,
+                file_id: row.file_id,
+                matched_by: how.as_str(),
+            },
+            if claim.retry { "retry" } else { "sent" },
+            claim.amount_ore,
+        );
+    }
+    for (a, (row, m)) in rows.into_iter().zip(&matching.claim).enumerate() {
+        let old = a < kept;
+        let matched = m.is_some() || (row.error_code == Some(RETRY) && tx.retried_before(&row)?);
+        match (old, matched) {
+            (true, true) => {
+                tx.delete_unmatched(row.id)?;
+                imported.rematched += 1;
+            }
+            (true, false) => {}
+            (false, true) => imported.answered += 1,
+            (false, false) => {
+                let candidates = matching.candidates.get(a).copied().unwrap_or(0);
+                let kept = UnmatchedRow {
+                    candidates: u32::try_from(candidates).unwrap_or(u32::MAX),
+                    ..row
+                };
+                let id = tx.insert_unmatched(&kept)?;
+                let view = unmatched_view(&UnmatchedRow { id, ..kept }, &imported.name);
+                imported.unmatched.push(view);
+            }
         }
     }
     moves.apply(tx)
@@ -216,141 +343,27 @@ pub(crate) fn import_answer(
 /// The answers themselves are written together at the end of the file.
 #[derive(Default)]
 struct Moves {
-    totals: std::collections::BTreeMap<(String, &'static str), (i64, i64)>,
+    totals: std::collections::BTreeMap<(&'static str, &'static str), (i64, i64)>,
     answers: Vec<AnswerRow>,
 }
 
 impl Moves {
-    fn add(&mut self, from: &str, to: &'static str, amount: i64) {
-        let e = self.totals.entry((from.to_owned(), to)).or_insert((0, 0));
+    fn answer(&mut self, answer: AnswerRow, from: &'static str, amount: i64) {
+        let e = self.totals.entry((from, answer.status)).or_insert((0, 0));
         e.0 += 1;
         e.1 = e.1.saturating_add(amount);
+        self.answers.push(answer);
     }
 
     /// Writes the answers, and the moves to the totals once per status.
     fn apply(self, tx: &mut dyn Tx) -> Result<(), BookError> {
         tx.answer_claims(&self.answers)?;
         for ((from, to), (n, sum)) in self.totals {
-            tx.add_totals(&from, -n, -sum)?;
+            tx.add_totals(from, -n, -sum)?;
             tx.add_totals(to, n, sum)?;
         }
         Ok(())
     }
-}
-
-/// What an answer is matched on: payer field, KID, amount.
-type MatchKey = (String, String, i64);
-
-/// A claim waiting for an answer, as matching needs it (the rest stays in the store).
-struct Candidate {
-    id: i64,
-    amount_ore: i64,
-    due_date: Date,
-    answer_due: Date,
-    retry: bool,
-}
-
-/// The claims waiting for an answer, of the agreements a file of answers concerns, by what an
-/// answer is matched on; each agreement's loaded with one query when first needed.
-#[derive(Default)]
-struct Waiting(HashMap<u32, HashMap<MatchKey, Vec<Candidate>>>);
-
-impl Waiting {
-    fn get(
-        &mut self,
-        tx: &mut dyn Tx,
-        agreement_id: u32,
-        key: MatchKey,
-    ) -> Result<&mut Vec<Candidate>, BookError> {
-        let claims = match self.0.entry(agreement_id) {
-            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
-            std::collections::hash_map::Entry::Vacant(e) => {
-                let mut map: HashMap<MatchKey, Vec<Candidate>> = HashMap::new();
-                tx.waiting(agreement_id, &mut |row| {
-                    let candidate = Candidate {
-                        id: row.id,
-                        amount_ore: row.amount_ore,
-                        due_date: row.due_date,
-                        answer_due: row.answer_due,
-                        retry: row.retry,
-                    };
-                    map.entry((row.payer, row.kid, row.amount_ore))
-                        .or_default()
-                        .push(candidate);
-                    Ok(())
-                })?;
-                e.insert(map)
-            }
-        };
-        Ok(claims.entry(key).or_default())
-    }
-}
-
-/// Matches one answer to the claim it answers: same agreement, payer field, KID and amount,
-/// waiting for an answer, due on or before the processing date and answered no later than 7
-/// business days after it was due to be. One candidate is answered; none or several are
-/// reported, not guessed at.
-#[allow(clippy::too_many_arguments)] // The import's state, passed down as it is.
-fn answer(
-    tx: &mut dyn Tx,
-    waiting: &mut Waiting,
-    file_id: i64,
-    agreement_id: u32,
-    claim: &Claim,
-    code: Option<ErrorCode>,
-    imported: &mut Imported,
-    moves: &mut Moves,
-) -> Result<(), BookError> {
-    let kid = claim.kid.map(|k| k.as_str().to_owned()).unwrap_or_default();
-    let amount = i64::try_from(claim.amount.ore()).map_err(corrupt)?;
-    let processing = claim.date;
-    let key = (claim.payer.as_field().to_owned(), kid, amount);
-    let candidates = waiting.get(tx, agreement_id, key)?;
-    let fits: Vec<usize> = candidates
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| {
-            c.due_date <= processing && processing <= add_business_days(c.answer_due, 7)
-        })
-        .map(|(i, _)| i)
-        .collect();
-    if let [i] = fits.as_slice() {
-        let status = match code {
-            None => "settled",
-            Some(ErrorCode::SentToRetry) => "retry",
-            Some(_) => "rejected",
-        };
-        let Some(one) = candidates.get_mut(*i) else {
-            return Ok(());
-        };
-        moves.answers.push(AnswerRow {
-            claim_id: one.id,
-            status,
-            processing_date: processing,
-            error_code: code.map(ErrorCode::number),
-            file_id,
-        });
-        let from = if one.retry { "retry" } else { "sent" };
-        moves.add(from, status, one.amount_ore);
-        imported.answered += 1;
-        if status == "retry" {
-            one.retry = true;
-        } else {
-            // Answered for good: it waits no longer.
-            candidates.swap_remove(*i);
-        }
-    } else {
-        imported.unmatched.push(Unmatched {
-            agreement_id,
-            payer: claim.payer.digits().to_owned(),
-            kid: claim.kid.map(|k| k.as_str().to_owned()),
-            amount: claim.amount,
-            processing_date: processing,
-            code: code.map(ErrorCode::number),
-            candidates: fits.len(),
-        });
-    }
-    Ok(())
 }
 
 /// Mandates from MPS: a full listing replaces the agreement's mandates (and the differences

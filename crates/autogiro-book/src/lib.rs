@@ -43,6 +43,7 @@
 
 mod book;
 mod import;
+mod matching;
 mod postgres;
 mod sqlite;
 mod store;
@@ -56,6 +57,7 @@ pub use book::{
     Book, BookClaim, BookMandate, Export, Finding, Imported, ListingChange, Reservation, Show,
     Status, Unmatched,
 };
+pub use matching::MatchedBy;
 
 /// A book's location as shown to people: a PostgreSQL URL without its password, a path as it
 /// is.
@@ -127,6 +129,37 @@ pub enum BookError {
         used: time::Date,
         /// The first day the number is free.
         free: time::Date,
+    },
+    /// A file of another customer unit than the book's: from MPS to another recipient, or
+    /// to MPS from another sender (record 10, positions 9-16 and 17-24).
+    #[error(
+        "{name} is {direction} customer unit {found:08}, not this book's {expected:08}; nothing imported"
+    )]
+    OtherCustomerUnit {
+        /// The file's name.
+        name: String,
+        /// `from MPS for` or `to MPS from`.
+        direction: &'static str,
+        /// The customer unit in the file.
+        found: u32,
+        /// The book's customer unit.
+        expected: u32,
+    },
+    /// `book resolve` of an answer the book does not keep as unmatched.
+    #[error("no unmatched answer {0} in the book (`autogiro book status --unmatched` lists them)")]
+    NoSuchAnswer(i64),
+    /// `book resolve` naming a claim the book does not have.
+    #[error("no claim {0} in the book (`autogiro book status --all` lists them with their ids)")]
+    NoSuchClaim(i64),
+    /// `book resolve` of an answer to a claim it cannot answer.
+    #[error("answer {answer} cannot be attributed to claim {claim}: {reason}")]
+    CannotResolve {
+        /// The answer.
+        answer: i64,
+        /// The claim.
+        claim: i64,
+        /// Why.
+        reason: String,
     },
     /// `book copy` into a book that already holds something.
     #[error("the book to copy into is not empty: copy into a new book")]

@@ -12,7 +12,8 @@ use time::Date;
 
 use crate::BookError;
 use crate::store::{
-    AnswerRow, AssignmentRow, ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx, WaitingRow,
+    AnswerRow, AssignmentRow, ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx, UnmatchedRow,
+    WaitingRow,
 };
 
 /// The migrations, in order: migration `i` takes the schema from version `i` to `i + 1`. The
@@ -72,10 +73,27 @@ const MIGRATIONS: &[&str] = &[
         registered TEXT NOT NULL,
         PRIMARY KEY (agreement_id, reference)
     );",
+    // 2: how each answer was matched; the answers that matched no claim, kept.
+    "ALTER TABLE claims ADD COLUMN matched_by TEXT
+        CHECK (matched_by IN ('own-reference', 'exact', 'window', 'hand'));
+    CREATE TABLE unmatched (
+        id BIGSERIAL PRIMARY KEY,
+        file_id BIGINT NOT NULL REFERENCES files (id),
+        agreement_id BIGINT NOT NULL,
+        payer TEXT NOT NULL,
+        kid TEXT NOT NULL,
+        amount_ore BIGINT NOT NULL,
+        processing_date TEXT NOT NULL,
+        error_code INTEGER,
+        short_name TEXT NOT NULL,
+        own_reference TEXT NOT NULL,
+        candidates BIGINT NOT NULL
+    );
+    CREATE INDEX unmatched_agreement ON unmatched (agreement_id);",
 ];
 
 /// The schema version this build writes (the same number as SQLite's for the same tables).
-pub(crate) const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 2;
 
 /// The advisory lock every writing transaction takes: one writer at a time, as in SQLite.
 const WRITE_LOCK: i64 = 0x0061_7574_6f67_6972; // "autogir"
@@ -297,7 +315,7 @@ const FILE_COLUMNS: &str =
 
 const CLAIM_COLUMNS: &str = "id, file_id, agreement_id, assignment_number, transaction_number, \
      payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference, status, \
-     answer_due, processing_date, error_code, answer_file_id";
+     answer_due, processing_date, error_code, answer_file_id, matched_by";
 
 fn claim_row(r: &Row) -> Result<ClaimRow, BookError> {
     let processing: Option<String> = r.get(14);
@@ -320,6 +338,27 @@ fn claim_row(r: &Row) -> Result<ClaimRow, BookError> {
         processing_date: processing.as_deref().map(date).transpose()?,
         error_code: code.map(|c| u16::try_from(c).unwrap_or(u16::MAX)),
         answer_file_id: r.get(16),
+        matched_by: r.get(17),
+    })
+}
+
+const UNMATCHED_COLUMNS: &str = "id, file_id, agreement_id, payer, kid, amount_ore, \
+     processing_date, error_code, short_name, own_reference, candidates";
+
+fn unmatched_row(r: &Row) -> Result<UnmatchedRow, BookError> {
+    let code: Option<i32> = r.get(7);
+    Ok(UnmatchedRow {
+        id: r.get(0),
+        file_id: r.get(1),
+        agreement_id: u32_of(r.get(2))?,
+        payer: r.get(3),
+        kid: r.get(4),
+        amount_ore: r.get(5),
+        processing_date: date(r.get(6))?,
+        error_code: code.map(|c| u16::try_from(c).unwrap_or(u16::MAX)),
+        short_name: r.get(8),
+        own_reference: r.get(9),
+        candidates: u32_of(r.get(10))?,
     })
 }
 
@@ -522,8 +561,9 @@ impl Tx for PgTx<'_, '_> {
         let statement = self.statement(
             "INSERT INTO claims (id, file_id, agreement_id, assignment_number, transaction_number,
              payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference, status,
-             answer_due, processing_date, error_code, answer_file_id)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+             answer_due, processing_date, error_code, answer_file_id, matched_by)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+             $18)",
         )?;
         self.t
             .execute(
@@ -546,6 +586,7 @@ impl Tx for PgTx<'_, '_> {
                     &c.processing_date.map(|d| d.to_string()),
                     &c.error_code.map(i32::from),
                     &c.answer_file_id,
+                    &c.matched_by,
                 ],
             )
             .map_err(|e| db(&e))?;
@@ -557,7 +598,8 @@ impl Tx for PgTx<'_, '_> {
         self.t
             .batch_execute(
                 "SELECT setval(pg_get_serial_sequence('files', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM files;
-                 SELECT setval(pg_get_serial_sequence('claims', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM claims;",
+                 SELECT setval(pg_get_serial_sequence('claims', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM claims;
+                 SELECT setval(pg_get_serial_sequence('unmatched', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM unmatched;",
             )
             .map_err(|e| db(&e))
     }
@@ -601,29 +643,31 @@ impl Tx for PgTx<'_, '_> {
         for chunk in answers.chunks(BATCH) {
             let mut sql = String::from(
                 "UPDATE claims SET status = v.status, processing_date = v.processing_date,
-                 error_code = v.error_code, answer_file_id = v.file_id
+                 error_code = v.error_code, answer_file_id = v.file_id, matched_by = v.matched_by
                  FROM (VALUES ",
             );
             for i in 0..chunk.len() {
-                let p = i * 5;
+                let p = i * 6;
                 if i > 0 {
                     sql.push_str(", ");
                 }
                 let _ = write!(
                     sql,
-                    "(${}::BIGINT, ${}::TEXT, ${}::TEXT, ${}::INTEGER, ${}::BIGINT)",
+                    "(${}::BIGINT, ${}::TEXT, ${}::TEXT, ${}::INTEGER, ${}::BIGINT, ${}::TEXT)",
                     p + 1,
                     p + 2,
                     p + 3,
                     p + 4,
-                    p + 5
+                    p + 5,
+                    p + 6
                 );
             }
             sql.push_str(
-                ") AS v (id, status, processing_date, error_code, file_id) WHERE claims.id = v.id",
+                ") AS v (id, status, processing_date, error_code, file_id, matched_by)
+                 WHERE claims.id = v.id",
             );
             let mut owned: Vec<Box<dyn postgres::types::ToSql + Sync>> =
-                Vec::with_capacity(chunk.len() * 5);
+                Vec::with_capacity(chunk.len() * 6);
             for a in chunk {
                 owned.extend([
                     Box::new(a.claim_id) as Box<dyn postgres::types::ToSql + Sync>,
@@ -631,12 +675,93 @@ impl Tx for PgTx<'_, '_> {
                     Box::new(a.processing_date.to_string()),
                     Box::new(a.error_code.map(i32::from)),
                     Box::new(a.file_id),
+                    Box::new(a.matched_by.to_owned()),
                 ]);
             }
             let params: Vec<&(dyn postgres::types::ToSql + Sync)> =
                 owned.iter().map(AsRef::as_ref).collect();
             self.t.execute(&sql, &params).map_err(|e| db(&e))?;
         }
+        Ok(())
+    }
+
+    fn claim(&mut self, id: i64) -> Result<Option<ClaimRow>, BookError> {
+        let sql = format!("SELECT {CLAIM_COLUMNS} FROM claims WHERE id = $1");
+        self.t
+            .query_opt(&sql, &[&id])
+            .map_err(|e| db(&e))?
+            .map(|r| claim_row(&r))
+            .transpose()
+    }
+
+    fn retried_before(&mut self, a: &UnmatchedRow) -> Result<bool, BookError> {
+        let statement = self.statement(
+            "SELECT EXISTS (SELECT 1 FROM claims WHERE agreement_id = $1 AND payer = $2
+             AND kid = $3 AND amount_ore = $4 AND own_reference = $5
+             AND status IN ('settled', 'rejected') AND due_date <= $6 AND processing_date >= $6)",
+        )?;
+        Ok(self
+            .t
+            .query_one(
+                &statement,
+                &[
+                    &i64::from(a.agreement_id),
+                    &a.payer,
+                    &a.kid,
+                    &a.amount_ore,
+                    &a.own_reference,
+                    &a.processing_date.to_string(),
+                ],
+            )
+            .map_err(|e| db(&e))?
+            .get(0))
+    }
+
+    fn unmatched(&mut self, agreement_id: Option<u32>) -> Result<Vec<UnmatchedRow>, BookError> {
+        let sql = format!(
+            "SELECT {UNMATCHED_COLUMNS} FROM unmatched
+             WHERE $1::BIGINT IS NULL OR agreement_id = $1 ORDER BY id"
+        );
+        self.t
+            .query(&sql, &[&agreement_id.map(i64::from)])
+            .map_err(|e| db(&e))?
+            .iter()
+            .map(unmatched_row)
+            .collect()
+    }
+
+    fn insert_unmatched(&mut self, a: &UnmatchedRow) -> Result<i64, BookError> {
+        let sql = format!(
+            "INSERT INTO unmatched ({UNMATCHED_COLUMNS})
+             VALUES (COALESCE(NULLIF($1::BIGINT, 0), nextval(pg_get_serial_sequence('unmatched', 'id'))),
+             $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id"
+        );
+        Ok(self
+            .t
+            .query_one(
+                &sql,
+                &[
+                    &a.id,
+                    &a.file_id,
+                    &i64::from(a.agreement_id),
+                    &a.payer,
+                    &a.kid,
+                    &a.amount_ore,
+                    &a.processing_date.to_string(),
+                    &a.error_code.map(i32::from),
+                    &a.short_name,
+                    &a.own_reference,
+                    &i64::from(a.candidates),
+                ],
+            )
+            .map_err(|e| db(&e))?
+            .get(0))
+    }
+
+    fn delete_unmatched(&mut self, id: i64) -> Result<(), BookError> {
+        self.t
+            .execute("DELETE FROM unmatched WHERE id = $1", &[&id])
+            .map_err(|e| db(&e))?;
         Ok(())
     }
 
@@ -648,8 +773,9 @@ impl Tx for PgTx<'_, '_> {
         let rows = self
             .t
             .query(
-                "SELECT id, payer, kid, amount_ore, due_date, answer_due, status FROM claims
-                 WHERE agreement_id = $1 AND status IN ('sent', 'retry')",
+                "SELECT c.id, c.payer, c.kid, c.amount_ore, c.due_date, c.answer_due, c.status,
+                 c.own_reference, f.read_on FROM claims c JOIN files f ON f.id = c.file_id
+                 WHERE c.agreement_id = $1 AND c.status IN ('sent', 'retry')",
                 &[&i64::from(agreement_id)],
             )
             .map_err(|e| db(&e))?;
@@ -663,6 +789,8 @@ impl Tx for PgTx<'_, '_> {
                 due_date: date(r.get(4))?,
                 answer_due: date(r.get(5))?,
                 retry: status == "retry",
+                own_reference: r.get(7),
+                read_on: date(r.get(8))?,
             })?;
         }
         Ok(())

@@ -10,7 +10,8 @@ use time::Date;
 
 use crate::BookError;
 use crate::store::{
-    AnswerRow, AssignmentRow, ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx, WaitingRow,
+    AnswerRow, AssignmentRow, ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx, UnmatchedRow,
+    WaitingRow,
 };
 
 /// The migrations, in order: migration `i` takes the schema from version `i` to `i + 1`.
@@ -75,10 +76,27 @@ const MIGRATIONS: &[&str] = &[
         registered TEXT NOT NULL,
         PRIMARY KEY (agreement_id, reference)
     );",
+    // 2: how each answer was matched; the answers that matched no claim, kept.
+    "ALTER TABLE claims ADD COLUMN matched_by TEXT
+        CHECK (matched_by IN ('own-reference', 'exact', 'window', 'hand'));
+    CREATE TABLE unmatched (
+        id INTEGER PRIMARY KEY,
+        file_id INTEGER NOT NULL REFERENCES files (id),
+        agreement_id INTEGER NOT NULL,
+        payer TEXT NOT NULL,
+        kid TEXT NOT NULL,
+        amount_ore INTEGER NOT NULL,
+        processing_date TEXT NOT NULL,
+        error_code INTEGER,
+        short_name TEXT NOT NULL,
+        own_reference TEXT NOT NULL,
+        candidates INTEGER NOT NULL
+    );
+    CREATE INDEX unmatched_agreement ON unmatched (agreement_id);",
 ];
 
 /// The schema version this build writes.
-pub(crate) const VERSION: u32 = 1;
+pub(crate) const VERSION: u32 = 2;
 
 /// A book in an SQLite file.
 #[derive(Debug)]
@@ -203,7 +221,7 @@ const FILE_COLUMNS: &str =
 
 const CLAIM_COLUMNS: &str = "id, file_id, agreement_id, assignment_number, transaction_number, \
      payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference, status, \
-     answer_due, processing_date, error_code, answer_file_id";
+     answer_due, processing_date, error_code, answer_file_id, matched_by";
 
 fn claim_row(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
     Ok(ClaimRow {
@@ -224,6 +242,26 @@ fn claim_row(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
         processing_date: opt_date(r.get::<_, Option<String>>(14)?.as_deref())?,
         error_code: r.get(15)?,
         answer_file_id: r.get(16)?,
+        matched_by: r.get(17)?,
+    })
+}
+
+const UNMATCHED_COLUMNS: &str = "id, file_id, agreement_id, payer, kid, amount_ore, \
+     processing_date, error_code, short_name, own_reference, candidates";
+
+fn unmatched_row(r: &Row<'_>) -> rusqlite::Result<UnmatchedRow> {
+    Ok(UnmatchedRow {
+        id: r.get(0)?,
+        file_id: r.get(1)?,
+        agreement_id: r.get(2)?,
+        payer: r.get(3)?,
+        kid: r.get(4)?,
+        amount_ore: r.get(5)?,
+        processing_date: date(&r.get::<_, String>(6)?)?,
+        error_code: r.get(7)?,
+        short_name: r.get(8)?,
+        own_reference: r.get(9)?,
+        candidates: r.get(10)?,
     })
 }
 
@@ -237,7 +275,7 @@ impl SqliteTx<'_> {
         self.0
             .prepare_cached(
                 "UPDATE claims SET status = ?2, processing_date = ?3, error_code = ?4,
-                 answer_file_id = ?5 WHERE id = ?1",
+                 answer_file_id = ?5, matched_by = ?6 WHERE id = ?1",
             )
             .map_err(db)?
             .execute(params![
@@ -245,7 +283,8 @@ impl SqliteTx<'_> {
                 a.status,
                 a.processing_date.to_string(),
                 a.error_code,
-                a.file_id
+                a.file_id,
+                a.matched_by
             ])
             .map_err(db)?;
         Ok(())
@@ -429,7 +468,7 @@ impl Tx for SqliteTx<'_> {
         self.0
             .prepare_cached(&format!(
                 "INSERT INTO claims ({CLAIM_COLUMNS}) VALUES (NULLIF(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
-                 ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)"
+                 ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
             ))
             .map_err(db)?
             .execute(params![
@@ -450,6 +489,7 @@ impl Tx for SqliteTx<'_> {
                 c.processing_date.map(|d| d.to_string()),
                 c.error_code,
                 c.answer_file_id,
+                c.matched_by,
             ])
             .map_err(db)?;
         Ok(())
@@ -474,6 +514,84 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
+    fn claim(&mut self, id: i64) -> Result<Option<ClaimRow>, BookError> {
+        self.0
+            .prepare_cached(&format!("SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?1"))
+            .map_err(db)?
+            .query_row(params![id], claim_row)
+            .optional()
+            .map_err(db)
+    }
+
+    fn retried_before(&mut self, a: &UnmatchedRow) -> Result<bool, BookError> {
+        self.0
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM claims WHERE agreement_id = ?1 AND payer = ?2
+                 AND kid = ?3 AND amount_ore = ?4 AND own_reference = ?5
+                 AND status IN ('settled', 'rejected') AND due_date <= ?6 AND processing_date >= ?6)",
+            )
+            .map_err(db)?
+            .query_row(
+                params![
+                    a.agreement_id,
+                    a.payer,
+                    a.kid,
+                    a.amount_ore,
+                    a.own_reference,
+                    a.processing_date.to_string()
+                ],
+                |r| r.get(0),
+            )
+            .map_err(db)
+    }
+
+    fn unmatched(&mut self, agreement_id: Option<u32>) -> Result<Vec<UnmatchedRow>, BookError> {
+        let mut stmt = self
+            .0
+            .prepare_cached(&format!(
+                "SELECT {UNMATCHED_COLUMNS} FROM unmatched
+                 WHERE ?1 IS NULL OR agreement_id = ?1 ORDER BY id"
+            ))
+            .map_err(db)?;
+        let rows = stmt
+            .query_map(params![agreement_id], unmatched_row)
+            .map_err(db)?;
+        rows.collect::<Result<_, _>>().map_err(db)
+    }
+
+    fn insert_unmatched(&mut self, a: &UnmatchedRow) -> Result<i64, BookError> {
+        self.0
+            .prepare_cached(&format!(
+                "INSERT INTO unmatched ({UNMATCHED_COLUMNS})
+                 VALUES (NULLIF(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+            ))
+            .map_err(db)?
+            .execute(params![
+                a.id,
+                a.file_id,
+                a.agreement_id,
+                a.payer,
+                a.kid,
+                a.amount_ore,
+                a.processing_date.to_string(),
+                a.error_code,
+                a.short_name,
+                a.own_reference,
+                a.candidates
+            ])
+            .map_err(db)?;
+        Ok(self.0.last_insert_rowid())
+    }
+
+    fn delete_unmatched(&mut self, id: i64) -> Result<(), BookError> {
+        self.0
+            .prepare_cached("DELETE FROM unmatched WHERE id = ?1")
+            .map_err(db)?
+            .execute(params![id])
+            .map_err(db)?;
+        Ok(())
+    }
+
     fn waiting(
         &mut self,
         agreement_id: u32,
@@ -485,8 +603,9 @@ impl Tx for SqliteTx<'_> {
         let mut stmt = self
             .0
             .prepare_cached(
-                "SELECT id, payer, kid, amount_ore, due_date, answer_due, status FROM claims
-                 WHERE agreement_id = ?1 AND status IN ('sent', 'retry')",
+                "SELECT c.id, c.payer, c.kid, c.amount_ore, c.due_date, c.answer_due, c.status,
+                 c.own_reference, f.read_on FROM claims c JOIN files f ON f.id = c.file_id
+                 WHERE c.agreement_id = ?1 AND c.status IN ('sent', 'retry')",
             )
             .map_err(db)?;
         let mut rows = stmt.query(params![agreement_id]).map_err(db)?;
@@ -500,6 +619,8 @@ impl Tx for SqliteTx<'_> {
                     due_date: date(&r.get::<_, String>(4)?)?,
                     answer_due: date(&r.get::<_, String>(5)?)?,
                     retry: r.get::<_, String>(6)? == "retry",
+                    own_reference: r.get(7)?,
+                    read_on: date(&r.get::<_, String>(8)?)?,
                 })
             })()
             .map_err(db)?;

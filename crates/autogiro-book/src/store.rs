@@ -51,6 +51,10 @@ pub(crate) struct ClaimRow {
     pub(crate) processing_date: Option<Date>,
     pub(crate) error_code: Option<u16>,
     pub(crate) answer_file_id: Option<i64>,
+    /// How the answer was matched to it ([`MatchedBy::as_str`]), once answered.
+    ///
+    /// [`MatchedBy::as_str`]: crate::MatchedBy::as_str
+    pub(crate) matched_by: Option<String>,
 }
 
 /// MPS's answer to a claim sent.
@@ -63,6 +67,32 @@ pub(crate) struct AnswerRow {
     pub(crate) error_code: Option<u16>,
     /// The file of the answer.
     pub(crate) file_id: i64,
+    /// How the answer was matched.
+    pub(crate) matched_by: &'static str,
+}
+
+/// An answer from MPS that matched no claim, kept until one is found for it or a person
+/// attributes it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct UnmatchedRow {
+    /// The store's id (0 for a new one).
+    pub(crate) id: i64,
+    /// The file it came in.
+    pub(crate) file_id: i64,
+    pub(crate) agreement_id: u32,
+    /// The payer field as written.
+    pub(crate) payer: String,
+    /// The KID's digits, empty when none.
+    pub(crate) kid: String,
+    pub(crate) amount_ore: i64,
+    /// The processing date, or the day of rejection.
+    pub(crate) processing_date: Date,
+    /// The code of a rejection; `None` for a settled claim.
+    pub(crate) error_code: Option<u16>,
+    pub(crate) short_name: String,
+    pub(crate) own_reference: String,
+    /// How many claims fitted when it was last tried (0, or 2 and more).
+    pub(crate) candidates: u32,
 }
 
 /// An assignment number a file uses, from a day.
@@ -85,6 +115,9 @@ pub(crate) struct WaitingRow {
     pub(crate) answer_due: Date,
     /// MPS answered 252 (sent to retry) before.
     pub(crate) retry: bool,
+    pub(crate) own_reference: String,
+    /// The day MPS read the claim's file.
+    pub(crate) read_on: Date,
 }
 
 /// A mandate as the book knows it: its register entry (the ledger's `RegisteredMandate` as
@@ -189,6 +222,19 @@ pub(crate) trait Tx {
     ) -> Result<(), BookError>;
     /// Records MPS's answers to claims.
     fn answer_claims(&mut self, answers: &[AnswerRow]) -> Result<(), BookError>;
+    /// The claim with this id.
+    fn claim(&mut self, id: i64) -> Result<Option<ClaimRow>, BookError>;
+    /// Whether a claim answered for good has the payer, KID, amount and own reference of an
+    /// answer 252 dated `date`, was due by then and was answered on or after it: the claim
+    /// that answer said was being retried.
+    fn retried_before(&mut self, answer: &UnmatchedRow) -> Result<bool, BookError>;
+
+    /// The answers kept unmatched, of `agreement_id` or of every agreement, oldest first.
+    fn unmatched(&mut self, agreement_id: Option<u32>) -> Result<Vec<UnmatchedRow>, BookError>;
+    /// Keeps an answer unmatched (a new one when its id is 0); its id.
+    fn insert_unmatched(&mut self, answer: &UnmatchedRow) -> Result<i64, BookError>;
+    /// Forgets an answer kept unmatched, now matched.
+    fn delete_unmatched(&mut self, id: i64) -> Result<(), BookError>;
     /// Claims of a filter, in the order they were sent, given to `each`.
     fn claims(
         &mut self,

@@ -6,7 +6,7 @@ use time::Date;
 use autogiro_format::Direction;
 use autogiro_model::Amount;
 
-use crate::store::{AssignmentRow, ClaimRow, FileRow};
+use crate::store::{AssignmentRow, ClaimRow, FileRow, UnmatchedRow};
 
 /// What an import did.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -21,8 +21,11 @@ pub struct Imported {
     pub claims: usize,
     /// Answers (from MPS) matched to a claim sent.
     pub answered: usize,
-    /// Answers that match no claim sent, or more than one.
+    /// Answers that match no claim sent, or more than one: kept in the book, tried again at
+    /// every import, listed by `book status --unmatched`.
     pub unmatched: Vec<Unmatched>,
+    /// Answers of earlier files, kept unmatched, that found their claim now.
+    pub rematched: usize,
     /// Mandates registered, confirmed or listed.
     pub mandates: usize,
     /// What a full listing changed in the book's mandates.
@@ -31,9 +34,13 @@ pub struct Imported {
     pub notes: Vec<String>,
 }
 
-/// An answer from MPS that matches no claim sent, or several.
+/// An answer from MPS that matches no claim sent, or several, kept in the book.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Unmatched {
+    /// The book's id of the answer (`autogiro book resolve ANSWER --claim CLAIM`).
+    pub id: i64,
+    /// The file it came in.
+    pub file: String,
     /// The agreement.
     pub agreement_id: u32,
     /// The payer's reference or account.
@@ -46,6 +53,8 @@ pub struct Unmatched {
     pub processing_date: Date,
     /// The error code of a rejection.
     pub code: Option<u16>,
+    /// The payee's own reference, as MPS echoed it.
+    pub own_reference: String,
     /// How many claims sent would fit (0, or 2 and more).
     pub candidates: usize,
 }
@@ -116,6 +125,8 @@ pub struct Status {
     pub counts: Vec<(String, u64, Amount)>,
     /// Of the claims waiting for an answer, how many are outstanding, and their sum.
     pub outstanding: (u64, Amount),
+    /// Answers from MPS that match no claim, kept: how many, and their sum.
+    pub unmatched: (u64, Amount),
     /// The claims asked for.
     pub claims: Vec<BookClaim>,
 }
@@ -133,6 +144,8 @@ impl Status {
 /// A claim in the book.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct BookClaim {
+    /// The book's id of the claim (`autogiro book resolve ANSWER --claim CLAIM`).
+    pub id: i64,
     /// `sent`, `retry`, `settled` or `rejected`; `outstanding` for a claim sent with no answer
     /// in time.
     pub status: String,
@@ -160,6 +173,8 @@ pub struct BookClaim {
     pub short_name: String,
     /// The payee's own reference.
     pub own_reference: String,
+    /// How MPS's answer was matched to it, once answered.
+    pub matched_by: Option<crate::MatchedBy>,
 }
 
 /// A mandate in the book.
@@ -211,5 +226,6 @@ pub struct Export {
     pub(crate) files: Vec<FileRow>,
     pub(crate) assignments: Vec<AssignmentRow>,
     pub(crate) claims: Vec<ClaimRow>,
+    pub(crate) unmatched: Vec<UnmatchedRow>,
     pub(crate) mandates: Vec<serde_json::Value>,
 }

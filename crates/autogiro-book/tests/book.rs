@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use autogiro_book::{Book, BookError, ListingChange, Show};
+use autogiro_book::{Book, BookError, ListingChange, MatchedBy, Show};
 use autogiro_checksum::AccountNumber;
 use autogiro_format::{ErrorCode, PeriodCode, RegistrationType, Text};
 use autogiro_ledger::{Ledger, Scenario};
@@ -74,7 +74,7 @@ const SCENARIOS: &[(&str, Case)] = &[
     ("answers", answers_are_matched_and_the_rest_is_outstanding),
     (
         "unmatched",
-        answers_that_match_nothing_or_two_claims_are_reported,
+        answers_that_match_nothing_are_kept_until_they_do,
     ),
     (
         "listing",
@@ -333,9 +333,12 @@ fn answers_are_matched_and_the_rest_is_outstanding(place: &Place) {
     );
 }
 
-/// An answer that fits no claim sent, or two, is reported and marks nothing.
-fn answers_that_match_nothing_or_two_claims_are_reported(place: &Place) {
+/// Answers are kept until they find their claim: twin claims are answered in the order sent;
+/// an answer that fits no claim is kept, found by the claims file imported after it, and
+/// one a person recognises is attributed by hand.
+fn answers_that_match_nothing_are_kept_until_they_do(place: &Place) {
     let mut book = place.init();
+    book.expect_customer_unit(12345);
     let twins = file(
         1,
         1,
@@ -360,30 +363,101 @@ fn answers_that_match_nothing_or_two_claims_are_reported(place: &Place) {
         },
         date!(2026 - 04 - 10),
     );
-    rejected.push(RejectedClaim {
-        claim: Claim::new(
-            date!(2026 - 04 - 10),
-            payer_reference("55555").unwrap(),
-            nok(7),
-        ),
-        code: ErrorCode::AccountNotFound,
-    });
+    for (payer, kroner) in [("55555", 7), ("66666", 8)] {
+        rejected.push(RejectedClaim {
+            claim: Claim::new(
+                date!(2026 - 04 - 10),
+                payer_reference(payer).unwrap(),
+                nok(kroner),
+            ),
+            code: ErrorCode::AccountNotFound,
+        });
+    }
     let mut answer = Transmission::from_mps(12345, 77, date!(2026 - 04 - 10));
     answer.push(settled).unwrap();
     answer.push(rejected).unwrap();
     let imported = import(&mut book, "answer.txt", &answer, date!(2026 - 04 - 10));
-    assert_eq!(imported.answered, 0);
+    assert_eq!(imported.answered, 1);
     let found: Vec<(String, usize)> = imported
         .unmatched
         .iter()
         .map(|u| (u.payer.clone(), u.candidates))
         .collect();
-    assert_eq!(found, [("12345".to_owned(), 2), ("55555".to_owned(), 0)]);
+    assert_eq!(found, [("55555".to_owned(), 0), ("66666".to_owned(), 0)]);
+    let status = book.status(date!(2026 - 04 - 10), Show::All, None).unwrap();
+    assert_eq!((status.count("sent"), status.count("settled")), (1, 1));
+    assert_eq!(status.unmatched, (2, nok(15)));
+    // The first sent of the twins took the answer.
+    assert_eq!(status.claims[0].status, "settled");
+    assert_eq!(status.claims[0].matched_by, Some(MatchedBy::Exact));
+
+    // The same answer again, under another name: nothing changes.
+    assert!(import(&mut book, "again.txt", &answer, date!(2026 - 04 - 10)).already);
+    assert_eq!(book.unmatched().unwrap().len(), 2);
+
+    // The claims file of 55555, imported after its answer: the kept answer finds it.
+    let late = file(2, 2, &[("55555", date!(2026 - 04 - 10), 7)], false);
+    let imported = import(&mut book, "late.txt", &late, date!(2026 - 03 - 20));
+    assert_eq!(imported.rematched, 1);
+    let kept = book.unmatched().unwrap();
+    assert_eq!(kept.len(), 1);
     assert_eq!(
-        book.status(date!(2026 - 04 - 10), Show::Counts, None)
-            .unwrap()
-            .count("sent"),
-        2
+        (kept[0].payer.as_str(), kept[0].file.as_str()),
+        ("66666", "answer.txt")
+    );
+
+    // 66666 was billed under another payer reference by mistake: a person attributes it.
+    let wrong = file(3, 3, &[("66667", date!(2026 - 04 - 10), 8)], false);
+    import(&mut book, "wrong.txt", &wrong, date!(2026 - 03 - 20));
+    let status = book.status(date!(2026 - 04 - 10), Show::All, None).unwrap();
+    let claim = status
+        .claims
+        .iter()
+        .find(|c| c.payer == "66667")
+        .unwrap()
+        .id;
+    let twin = status.claims[0].id;
+    let err = book.resolve(kept[0].id, twin).unwrap_err();
+    assert!(err.to_string().contains("100.00 NOK"), "{err}");
+    let resolved = book.resolve(kept[0].id, claim).unwrap();
+    assert_eq!(
+        (
+            resolved.status.as_str(),
+            resolved.error_code,
+            resolved.matched_by
+        ),
+        ("rejected", Some(222), Some(MatchedBy::Hand))
+    );
+    assert!(book.unmatched().unwrap().is_empty());
+    assert!(matches!(
+        book.resolve(kept[0].id, claim).unwrap_err(),
+        BookError::NoSuchAnswer(_)
+    ));
+    let status = book
+        .status(date!(2026 - 04 - 10), Show::Counts, None)
+        .unwrap();
+    assert_eq!((status.count("rejected"), status.unmatched.0), (2, 0));
+
+    // A file of another customer unit is refused and changes nothing.
+    let other = Transmission::from_mps(99999, 78, date!(2026 - 04 - 11));
+    let err = book
+        .import(
+            "other.txt",
+            &bytes(&other),
+            date!(2026 - 04 - 11),
+            &ReadOptions::new(),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            BookError::OtherCustomerUnit {
+                found: 99999,
+                expected: 12345,
+                ..
+            }
+        ),
+        "{err}"
     );
 }
 
@@ -525,7 +599,7 @@ fn a_book_of_a_newer_version_is_refused() {
             err,
             BookError::Newer {
                 found: 99,
-                known: 1
+                known: 2
             }
         ),
         "{err}"
@@ -564,7 +638,7 @@ fn a_book_of_a_newer_version_is_refused() {
             err,
             BookError::Newer {
                 found: 99,
-                known: 1
+                known: 2
             }
         ),
         "{err}"
@@ -584,7 +658,7 @@ fn a_book_copied_between_backends_exports_the_same() {
 
     // Into a book that is not empty: refused.
     let busy = Place::sqlite();
-    answers_that_match_nothing_or_two_claims_are_reported(&busy);
+    answers_that_match_nothing_are_kept_until_they_do(&busy);
     let err = sqlite.open().copy_to(&mut busy.open()).unwrap_err();
     assert!(matches!(err, BookError::NotEmpty), "{err}");
 
