@@ -613,7 +613,7 @@ impl Book {
             );
             let mut claims = Vec::new();
             let filter = match show {
-                Show::Counts => None,
+                Show::Counts | Show::Unmatched => None,
                 Show::Outstanding => Some(ClaimFilter::Outstanding(today)),
                 Show::Rejected => Some(ClaimFilter::Status("rejected", since)),
                 Show::Settled => Some(ClaimFilter::Status("settled", since)),

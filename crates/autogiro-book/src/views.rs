@@ -116,6 +116,8 @@ pub enum Show {
     Settled,
     /// Every claim.
     All,
+    /// No claims: the answers kept unmatched are listed by [`Book::unmatched`](crate::Book::unmatched).
+    Unmatched,
 }
 
 /// Counts and sums per status, and the claims asked for.

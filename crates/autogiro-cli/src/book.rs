@@ -39,7 +39,21 @@ pub(crate) fn configured(
             .as_ref()
             .and_then(autogiro::settings::BookSettings::location)
     });
-    location.map(|l| open(&l)).transpose()
+    let mut book = location.map(|l| open(&l)).transpose()?;
+    if let Some(b) = book.as_mut() {
+        b.expect_customer_unit(settings.payee.customer_unit);
+    }
+    Ok(book)
+}
+
+/// The customer unit of the settings, when there are settings: `book import` then refuses
+/// another unit's files.
+pub(crate) fn customer_unit(config: Option<&Path>) -> anyhow::Result<Option<u32>> {
+    match autogiro::settings::Settings::load(config) {
+        Ok(s) => Ok(Some(s.payee.customer_unit)),
+        Err(autogiro::settings::SettingsError::NotFound) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
 }
 
 pub(crate) fn init(location: &str) -> anyhow::Result<Status> {
@@ -74,8 +88,18 @@ pub(crate) fn copy(from: &str, to: &str) -> anyhow::Result<Status> {
     Ok(Status::Ok)
 }
 
-pub(crate) fn import(path: &str, files: &[PathBuf], today: Date) -> anyhow::Result<Status> {
+/// `book import`: exit 0 when every file was imported and every answer matched, 3 when
+/// answers were left unmatched (kept in the book), 1 when a file was refused.
+pub(crate) fn import(
+    path: &str,
+    files: &[PathBuf],
+    today: Date,
+    customer_unit: Option<u32>,
+) -> anyhow::Result<Status> {
     let mut book = open(path)?;
+    if let Some(unit) = customer_unit {
+        book.expect_customer_unit(unit);
+    }
     let mut status = Status::Ok;
     for file in files {
         let name = input::name(file);
@@ -97,6 +121,9 @@ pub(crate) fn import(path: &str, files: &[PathBuf], today: Date) -> anyhow::Resu
             continue;
         }
         print_imported(&name, &imported);
+        if !imported.unmatched.is_empty() && status == Status::Ok {
+            status = Status::Unmatched;
+        }
     }
     Ok(status)
 }
@@ -114,21 +141,14 @@ pub(crate) fn print_imported(name: &str, imported: &autogiro::book::Imported) {
             imported.answered, imported.mandates
         ),
     }
-    for u in &imported.unmatched {
-        let what = if u.candidates == 0 {
-            "matches no claim sent".to_owned()
-        } else {
-            format!("matches {} claims sent; none was marked", u.candidates)
-        };
-        let code = u.code.map(|c| format!(", code {c:03}")).unwrap_or_default();
-        eprintln!(
-            "{name}: the answer for payer {} of agreement {:09}, {} NOK, KID {}, processed {}{code}, {what}",
-            u.payer,
-            u.agreement_id,
-            u.amount,
-            u.kid.as_deref().unwrap_or("none"),
-            u.processing_date
+    if imported.rematched > 0 {
+        println!(
+            "{name}: {} answer(s) kept from earlier files found their claim",
+            imported.rematched
         );
+    }
+    for u in &imported.unmatched {
+        eprintln!("{name}: {}", unmatched_sentence(u));
     }
     for change in &imported.listing {
         println!("{name}: {}", listing_change(change));
@@ -136,6 +156,29 @@ pub(crate) fn print_imported(name: &str, imported: &autogiro::book::Imported) {
     for note in &imported.notes {
         eprintln!("{name}: {note}");
     }
+}
+
+/// An answer kept unmatched, in a sentence that says what to do.
+fn unmatched_sentence(u: &autogiro::book::Unmatched) -> String {
+    let what = if u.candidates == 0 {
+        "matches no claim sent".to_owned()
+    } else {
+        format!(
+            "fits {} claims sent that MPS's answer cannot tell apart",
+            u.candidates
+        )
+    };
+    let code = u.code.map(|c| format!(", code {c:03}")).unwrap_or_default();
+    format!(
+        "answer {} for payer {} of agreement {:09}, {} NOK, KID {}, processed {}{code}, {what}; kept: it is tried again at every import, or `autogiro book resolve {} --claim ID`",
+        u.id,
+        u.payer,
+        u.agreement_id,
+        u.amount,
+        u.kid.as_deref().unwrap_or("none"),
+        u.processing_date,
+        u.id
+    )
 }
 
 fn listing_change(change: &autogiro::book::ListingChange) -> String {
@@ -215,6 +258,9 @@ pub(crate) fn status(
     format: BookFormat,
 ) -> anyhow::Result<Status> {
     let mut book = open(path)?;
+    if show == Show::Unmatched {
+        return unmatched(&mut book, format);
+    }
     let status = book.status(today, show, since)?;
     match format {
         BookFormat::Json => println!("{}", serde_json::to_string_pretty(&status)?),
@@ -224,7 +270,8 @@ pub(crate) fn status(
     Ok(Status::Ok)
 }
 
-const CLAIM_HEADER: [&str; 12] = [
+const CLAIM_HEADER: [&str; 14] = [
+    "id",
     "status",
     "agreement",
     "assignment",
@@ -237,11 +284,13 @@ const CLAIM_HEADER: [&str; 12] = [
     "error_code",
     "reason",
     "own_reference",
+    "matched_by",
 ];
 
-fn claim_cells(c: &BookClaim) -> [String; 12] {
+fn claim_cells(c: &BookClaim) -> [String; 14] {
     let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
     [
+        c.id.to_string(),
         c.status.clone(),
         format!("{:09}", c.agreement_id),
         c.assignment_number.to_string(),
@@ -254,7 +303,72 @@ fn claim_cells(c: &BookClaim) -> [String; 12] {
         c.error_code.map(|e| format!("{e:03}")).unwrap_or_default(),
         c.reason.clone().unwrap_or_default(),
         c.own_reference.clone(),
+        c.matched_by
+            .map(|m| m.as_str().to_owned())
+            .unwrap_or_default(),
     ]
+}
+
+const UNMATCHED_HEADER: [&str; 10] = [
+    "answer",
+    "file",
+    "agreement",
+    "payer",
+    "kid",
+    "amount",
+    "processing_date",
+    "error_code",
+    "own_reference",
+    "candidates",
+];
+
+fn unmatched_cells(u: &autogiro::book::Unmatched) -> [String; 10] {
+    [
+        u.id.to_string(),
+        u.file.clone(),
+        format!("{:09}", u.agreement_id),
+        u.payer.clone(),
+        u.kid.clone().unwrap_or_default(),
+        u.amount.to_string(),
+        u.processing_date.to_string(),
+        u.code.map(|e| format!("{e:03}")).unwrap_or_default(),
+        u.own_reference.clone(),
+        u.candidates.to_string(),
+    ]
+}
+
+/// `book status --unmatched`: the answers kept unmatched.
+fn unmatched(book: &mut Book, format: BookFormat) -> anyhow::Result<Status> {
+    let kept = book.unmatched()?;
+    match format {
+        BookFormat::Json => println!("{}", serde_json::to_string_pretty(&kept)?),
+        BookFormat::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            w.write_record(UNMATCHED_HEADER)?;
+            for u in &kept {
+                w.write_record(unmatched_cells(u))?;
+            }
+            print!("{}", String::from_utf8(w.into_inner()?)?);
+        }
+        BookFormat::Table if kept.is_empty() => println!("no unmatched answers"),
+        BookFormat::Table => {
+            let mut rows = vec![UNMATCHED_HEADER.map(str::to_owned).to_vec()];
+            rows.extend(kept.iter().map(|u| unmatched_cells(u).to_vec()));
+            print!("{}", table(&rows));
+        }
+    }
+    Ok(Status::Ok)
+}
+
+/// `book resolve ANSWER --claim CLAIM`.
+pub(crate) fn resolve(path: &str, answer: i64, claim: i64) -> anyhow::Result<Status> {
+    let mut book = open(path)?;
+    let c = book.resolve(answer, claim)?;
+    println!(
+        "answer {answer} attributed to claim {claim} (payer {}, {} NOK, due {}): {}, by hand",
+        c.payer, c.amount, c.due_date, c.status
+    );
+    Ok(Status::Ok)
 }
 
 fn claims_csv(claims: &[BookClaim]) -> anyhow::Result<String> {
@@ -297,13 +411,30 @@ fn status_table(status: &BookStatus, show: Show) -> String {
         "claims".to_owned(),
         "NOK".to_owned(),
     ]];
-    for (s, n, sum) in &status.counts {
+    // The claims waiting (sent, retry) first, then the outstanding among them: a part of
+    // those rows, not more claims; then the answered ones.
+    let rank = |s: &str| match s {
+        "sent" => 0,
+        "retry" => 1,
+        _ => 2,
+    };
+    let mut counts: Vec<_> = status.counts.iter().collect();
+    counts.sort_by_key(|(s, _, _)| rank(s));
+    for (s, n, sum) in counts.iter().filter(|(s, _, _)| rank(s) < 2) {
         rows.push(vec![s.clone(), n.to_string(), sum.to_string()]);
     }
     rows.push(vec![
-        "outstanding".to_owned(),
+        "  of these, outstanding".to_owned(),
         status.outstanding.0.to_string(),
         status.outstanding.1.to_string(),
+    ]);
+    for (s, n, sum) in counts.iter().filter(|(s, _, _)| rank(s) == 2) {
+        rows.push(vec![s.clone(), n.to_string(), sum.to_string()]);
+    }
+    rows.push(vec![
+        "unmatched answers".to_owned(),
+        status.unmatched.0.to_string(),
+        status.unmatched.1.to_string(),
     ]);
     let mut out = table(&rows);
     if show != Show::Counts {

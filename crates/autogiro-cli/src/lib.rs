@@ -2,7 +2,8 @@
 //! man page) and its `main`. The binary `autogiro` is `src/main.rs`, which calls [`main`].
 //!
 //! Exit codes: 0 success (a file without errors), 1 a file with errors (or not canonical, or
-//! something the simulator refused, or claims MPS would reject), 2 a usage or I/O problem.
+//! something the simulator refused, or claims MPS would reject), 2 a usage or I/O problem, 3
+//! files imported into the book with answers that matched no claim.
 
 // Input never makes library code panic: no unwrap, expect, panic or indexing outside tests.
 #![cfg_attr(
@@ -46,7 +47,7 @@ use time::Date;
     version,
     about,
     long_about = None,
-    after_help = "Exit codes: 0 success (a file without errors); 1 a file with errors, a file not canonical, claims MPS would reject, something the simulator refused; 2 a usage or I/O problem (a file that cannot be read)."
+    after_help = "Exit codes: 0 success (a file without errors); 1 a file with errors, a file not canonical, claims MPS would reject, something the simulator refused; 2 a usage or I/O problem (a file that cannot be read); 3 answers from MPS imported into the book that matched no claim (kept: `book status --unmatched`)."
 )]
 struct Cli {
     /// When to color the output: `auto` (a terminal, unless `NO_COLOR` is set), `always`, `never`.
@@ -306,7 +307,12 @@ enum BookCommand {
     /// Make the book (or bring an existing one to this version).
     Init,
     /// Import files sent (or to be sent) to MPS, and files from MPS: answers are matched to
-    /// the claims sent. The same file twice changes nothing; a file with errors is refused.
+    /// the claims sent. The same file twice changes nothing; a file with errors, or of another
+    /// customer unit than the settings', is refused.
+    ///
+    /// Exit 0 when everything was imported and matched; 3 when answers matched no claim (they
+    /// are kept in the book and tried again at every import: `book status --unmatched`); 1
+    /// when a file was refused (the others are imported all the same).
     Import {
         /// The files.
         #[arg(required = true)]
@@ -339,6 +345,10 @@ enum BookCommand {
         /// List every claim.
         #[arg(long, group = "show")]
         all: bool,
+        /// List the answers from MPS that match no claim, kept in the book (each with the id
+        /// `book resolve` takes).
+        #[arg(long, group = "show")]
+        unmatched: bool,
         /// Only claims processed (or due) on or after this day.
         #[arg(long, value_parser = parse_date)]
         since: Option<Date>,
@@ -348,6 +358,15 @@ enum BookCommand {
         /// How to print.
         #[arg(long, value_enum, default_value_t = book::BookFormat::Table)]
         format: book::BookFormat,
+    },
+    /// Attributes an answer that matched no claim (`book status --unmatched`) to a claim, by
+    /// hand: of the same agreement and amount, with no final answer yet.
+    Resolve {
+        /// The answer's id.
+        answer: i64,
+        /// The claim's id (`book status --all` lists them).
+        #[arg(long)]
+        claim: i64,
     },
     /// The mandates the book knows.
     Mandates {
@@ -532,6 +551,8 @@ enum Status {
     Problems,
     /// An input could not be read; the others were done all the same (exit 2).
     Unreadable,
+    /// Imported, but answers from MPS matched no claim (exit 3).
+    Unmatched,
 }
 
 /// The settings of `--config`, or of `./autogiro.toml`.
@@ -580,27 +601,37 @@ fn config_check(config: Option<&std::path::Path>) -> Status {
 }
 
 /// `autogiro book ...` on the book at `path`.
-fn run_book(command: BookCommand, path: &str) -> anyhow::Result<Status> {
+fn run_book(
+    command: BookCommand,
+    path: &str,
+    config: Option<&std::path::Path>,
+) -> anyhow::Result<Status> {
     match command {
         BookCommand::Init => book::init(path),
-        BookCommand::Import { files, today: t } => {
-            book::import(path, &files, t.unwrap_or_else(today))
-        }
+        BookCommand::Import { files, today: t } => book::import(
+            path,
+            &files,
+            t.unwrap_or_else(today),
+            book::customer_unit(config)?,
+        ),
+        BookCommand::Resolve { answer, claim } => book::resolve(path, answer, claim),
         BookCommand::Check { file, date } => book::check(path, &file, date.unwrap_or_else(today)),
         BookCommand::Status {
             outstanding,
             rejected,
             settled,
             all,
+            unmatched,
             since,
             today: t,
             format,
         } => {
-            let show = match (outstanding, rejected, settled, all) {
+            let show = match (outstanding, rejected, settled, all, unmatched) {
                 (true, ..) => autogiro::book::Show::Outstanding,
                 (_, true, ..) => autogiro::book::Show::Rejected,
-                (_, _, true, _) => autogiro::book::Show::Settled,
-                (.., true) => autogiro::book::Show::All,
+                (_, _, true, ..) => autogiro::book::Show::Settled,
+                (.., true, _) => autogiro::book::Show::All,
+                (.., true) => autogiro::book::Show::Unmatched,
                 _ => autogiro::book::Show::Counts,
             };
             book::status(path, show, since, t.unwrap_or_else(today), format)
@@ -701,8 +732,10 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
         ),
         Command::Book {
             command: command @ BookCommand::Copy { .. },
-        } => run_book(command, ""),
-        Command::Book { command } => run_book(command, &book::path(cli.book.as_deref(), config)?),
+        } => run_book(command, "", config),
+        Command::Book { command } => {
+            run_book(command, &book::path(cli.book.as_deref(), config)?, config)
+        }
         Command::Validate {
             files,
             format,
@@ -785,6 +818,7 @@ pub fn main() -> ExitCode {
         Ok(Status::Ok) => ExitCode::SUCCESS,
         Ok(Status::Problems) => ExitCode::from(1),
         Ok(Status::Unreadable) => ExitCode::from(2),
+        Ok(Status::Unmatched) => ExitCode::from(3),
         Err(e) => {
             eprintln!("autogiro: error: {e:#}");
             ExitCode::from(2)

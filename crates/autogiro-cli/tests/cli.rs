@@ -1130,7 +1130,7 @@ fn whole_month(dir: &Path) {
         .skip(1)
         .map(|l| l.split(',').collect())
         .collect();
-    let summary: Vec<(&str, &str, &str)> = rows.iter().map(|r| (r[0], r[9], r[11])).collect();
+    let summary: Vec<(&str, &str, &str)> = rows.iter().map(|r| (r[1], r[10], r[12])).collect();
     assert_eq!(
         summary,
         [
@@ -1147,10 +1147,153 @@ fn whole_month(dir: &Path) {
         table.contains("mandate amount limit for the period exceeded"),
         "{table}"
     );
-    assert!(table.contains("outstanding  1       75.00"), "{table}");
+    assert!(
+        table.contains("of these, outstanding  1       75.00"),
+        "{table}"
+    );
     let (_, json, _) = run(&["book", "export", "--format", "json"]);
     let export: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(export["claims"].as_array().unwrap().len(), 5);
+}
+
+/// MPS's answers imported before the claims they answer, in reverse order and twice: exit 3
+/// and kept while their claims are missing, every one matched once the claims files are in
+/// (weekly charges of one amount, twin claims, no own references). On both backends.
+#[test]
+fn answers_before_their_claims_are_kept_and_then_matched() {
+    on_both_backends("book-reverse", |dir, _| {
+        let dir = dir.to_path_buf();
+        let run = |args: &[&str]| in_book(&dir, args);
+        std::fs::write(
+            dir.join("mandates.csv"),
+            "registration,payer_reference,account,period,limit,name,postal_code,postal_town,organisation_number,signatory,signatory_birth_date\n\
+             new,12345,8601.11.17947,monthly,1000,Nordmann AS,0155,OSLO,923609016,Kari Nordmann,01.02.1980\n\
+             new,23456,1503.20.80119,,,Åse AS,5003,BERGEN,923609016,Åse Berg,15.03.1975\n",
+        )
+        .unwrap();
+        let step = |args: &[&str]| {
+            let (code, out, err) = run(args);
+            assert_eq!(code, 0, "{args:?}: {out}{err}");
+        };
+        step(&[
+            "new",
+            "mandates",
+            "mandates.csv",
+            "--today",
+            "2026-03-02",
+            "-o",
+            "m.txt",
+        ]);
+        step(&[
+            "simulate",
+            "m.txt",
+            "--state",
+            "mps.json",
+            "--date",
+            "2026-03-02",
+            "-o",
+            "m-answer.txt",
+        ]);
+        std::fs::write(
+            dir.join("weeks.csv"),
+            "payer_reference,amount,due_date\n12345,400,2026-04-06\n12345,400,2026-04-13\n12345,400,2026-04-20\n23456,50,2026-04-15\n23456,50,2026-04-15\n23456,50,2026-04-22\n",
+        )
+        .unwrap();
+        step(&[
+            "new",
+            "claims",
+            "weeks.csv",
+            "--today",
+            "2026-03-16",
+            "-o",
+            "c1.txt",
+        ]);
+        step(&[
+            "simulate",
+            "c1.txt",
+            "--state",
+            "mps.json",
+            "--date",
+            "2026-03-16",
+            "-o",
+            "a1.txt",
+        ]);
+        std::fs::write(
+            dir.join("may.csv"),
+            "payer_reference,amount,due_date\n23456,75,2026-05-04\n",
+        )
+        .unwrap();
+        step(&[
+            "new",
+            "claims",
+            "may.csv",
+            "--today",
+            "2026-04-27",
+            "-o",
+            "c2.txt",
+        ]);
+        step(&[
+            "simulate",
+            "c2.txt",
+            "--state",
+            "mps.json",
+            "--date",
+            "2026-04-27",
+            "-o",
+            "a2.txt",
+        ]);
+
+        // The answers first, the later file first: nothing to match, all kept, exit 3.
+        let (code, _, err) = run(&["book", "import", "a2.txt"]);
+        assert_eq!(code, 3, "{err}");
+        assert!(err.contains("matches no claim sent; kept"), "{err}");
+        let (code, _, _) = run(&["book", "import", "a1.txt"]);
+        assert_eq!(code, 3);
+        let (code, out, _) = run(&["book", "import", "a1.txt"]);
+        assert_eq!(code, 0);
+        assert!(out.contains("already in the book"), "{out}");
+        let (_, kept, _) = run(&["book", "status", "--unmatched", "--format", "csv"]);
+        assert_eq!(kept.lines().count(), 1 + 7, "{kept}");
+        let (_, counts, _) = run(&["book", "status", "--today", "2026-03-16"]);
+        assert!(counts.contains("unmatched answers"), "{counts}");
+
+        // The claims files: every kept answer finds its claim.
+        let (code, out, err) = run(&["book", "import", "c2.txt", "--today", "2026-04-27"]);
+        assert_eq!(code, 0, "{out}{err}");
+        assert!(
+            out.contains("1 answer(s) kept from earlier files found their claim"),
+            "{out}"
+        );
+        let (code, out, err) = run(&["book", "import", "c1.txt", "--today", "2026-03-16"]);
+        assert_eq!(code, 0, "{out}{err}");
+        assert!(
+            out.contains("6 answer(s) kept from earlier files found their claim"),
+            "{out}"
+        );
+        let (_, kept, _) = run(&["book", "status", "--unmatched"]);
+        assert_eq!(kept.trim(), "no unmatched answers");
+        let (_, csv, _) = run(&[
+            "book",
+            "status",
+            "--all",
+            "--today",
+            "2026-06-01",
+            "--format",
+            "csv",
+        ]);
+        let statuses: Vec<&str> = csv
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').nth(1).unwrap())
+            .collect();
+        assert_eq!(
+            statuses,
+            [
+                "settled", "settled", "rejected", "settled", "settled", "settled", "settled"
+            ],
+            "{csv}"
+        );
+    });
 }
 
 /// Eight imports started at once on one book (different files) all end with their file in it,
