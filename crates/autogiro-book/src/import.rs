@@ -240,25 +240,7 @@ pub(crate) fn rematch(
         return Ok(());
     }
     rows.extend(new);
-    let mut waiting = Vec::new();
-    for &agreement in agreements {
-        tx.waiting(agreement, &mut |row| {
-            let processing_date = next_business_day(row.due_date.max(row.read_on));
-            waiting.push(WaitingClaim {
-                id: row.id,
-                agreement_id: agreement,
-                payer: row.payer,
-                kid: row.kid,
-                amount_ore: row.amount_ore,
-                own_reference: row.own_reference,
-                due_date: row.due_date,
-                processing_date,
-                answer_due: row.answer_due,
-                retry: row.retry,
-            });
-            Ok(())
-        })?;
-    }
+    let waiting = waiting_claims(tx, agreements)?;
     let answers: Vec<Answer> = rows
         .iter()
         .map(|r| Answer {
@@ -336,6 +318,33 @@ pub(crate) fn rematch(
         }
     }
     moves.apply(tx)
+}
+
+/// The claims waiting for an answer in `agreements`, as matching sees them.
+fn waiting_claims(
+    tx: &mut dyn Tx,
+    agreements: &BTreeSet<u32>,
+) -> Result<Vec<WaitingClaim>, BookError> {
+    let mut waiting = Vec::new();
+    for &agreement in agreements {
+        tx.waiting(agreement, &mut |row| {
+            let processing_date = next_business_day(row.due_date.max(row.read_on));
+            waiting.push(WaitingClaim {
+                id: row.id,
+                agreement_id: agreement,
+                payer: row.payer,
+                kid: row.kid,
+                amount_ore: row.amount_ore,
+                own_reference: row.own_reference,
+                due_date: row.due_date,
+                processing_date,
+                answer_due: row.answer_due,
+                retry: row.retry,
+            });
+            Ok(())
+        })?;
+    }
+    Ok(waiting)
 }
 
 /// How the claims of each status change with a file of answers: from status, to status,

@@ -761,7 +761,7 @@ mod tests {
             (waiting, answers, _) in month(false),
             seed in any::<u64>(),
         ) {
-            let all = outcome(&waiting, &[answers.clone()]);
+            let all = outcome(&waiting, std::slice::from_ref(&answers));
             let mut shuffled = answers;
             shuffle(&mut shuffled, seed);
             prop_assert_eq!(&outcome(&waiting, &[shuffled]), &all);
@@ -787,7 +787,7 @@ mod tests {
                     prop_assert!(finals.insert(*c), "claim {} answered twice", waiting[*c].id);
                 }
             }
-            let all = outcome(&waiting, &[answers.clone()]);
+            let all = outcome(&waiting, std::slice::from_ref(&answers));
             let mut shuffled = answers;
             shuffle(&mut shuffled, seed);
             let mut files = vec![Vec::new()];

@@ -336,6 +336,7 @@ fn answers_are_matched_and_the_rest_is_outstanding(place: &Place) {
 /// Answers are kept until they find their claim: twin claims are answered in the order sent;
 /// an answer that fits no claim is kept, found by the claims file imported after it, and
 /// one a person recognises is attributed by hand.
+#[allow(clippy::too_many_lines)] // One story of kept answers, told in order.
 fn answers_that_match_nothing_are_kept_until_they_do(place: &Place) {
     let mut book = place.init();
     book.expect_customer_unit(12345);
