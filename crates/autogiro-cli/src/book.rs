@@ -60,9 +60,9 @@ pub(crate) fn init(location: &str) -> anyhow::Result<Status> {
     let existed = !location.starts_with("postgres") && Path::new(location).exists();
     Book::init_at(location).with_context(|| format!("cannot make the book {}", shown(location)))?;
     if existed {
-        println!("{}: a book, up to date", shown(location));
+        say!("{}: a book, up to date", shown(location));
     } else {
-        println!("{}: a book, ready", shown(location));
+        say!("{}: a book, ready", shown(location));
     }
     Ok(Status::Ok)
 }
@@ -80,7 +80,7 @@ pub(crate) fn copy(from: &str, to: &str) -> anyhow::Result<Status> {
     let mut target =
         Book::init_at(to).with_context(|| format!("cannot make the book {}", shown(to)))?;
     let (files, claims) = source.copy_to(&mut target)?;
-    println!(
+    say!(
         "{} -> {}: {files} file(s), {claims} claim(s) and every mandate copied",
         shown(from),
         shown(to)
@@ -117,10 +117,10 @@ pub(crate) fn import(
             }
         };
         if imported.already {
-            println!("{name}: already in the book; nothing changed");
+            say!("{name}: already in the book; nothing changed");
             continue;
         }
-        print_imported(&name, &imported);
+        print_imported(&name, &imported)?;
         if !imported.unmatched.is_empty() && status == Status::Ok {
             status = Status::Unmatched;
         }
@@ -130,19 +130,24 @@ pub(crate) fn import(
 
 /// What an import did, a line each: to standard output, unmatched answers and notes to
 /// standard error.
-pub(crate) fn print_imported(name: &str, imported: &autogiro::book::Imported) {
+pub(crate) fn print_imported(
+    name: &str,
+    imported: &autogiro::book::Imported,
+) -> anyhow::Result<()> {
     match imported.direction {
-        autogiro::format::Direction::ToMps => println!(
+        autogiro::format::Direction::ToMps => say!(
             "{name}: imported, sent to MPS: {} claim(s) waiting for the answer, {} mandate(s)",
-            imported.claims, imported.mandates
+            imported.claims,
+            imported.mandates
         ),
-        autogiro::format::Direction::FromMps => println!(
+        autogiro::format::Direction::FromMps => say!(
             "{name}: imported, from MPS: {} answer(s) matched to claims sent, {} mandate(s)",
-            imported.answered, imported.mandates
+            imported.answered,
+            imported.mandates
         ),
     }
     if imported.rematched > 0 {
-        println!(
+        say!(
             "{name}: {} answer(s) kept from earlier files found their claim",
             imported.rematched
         );
@@ -151,11 +156,12 @@ pub(crate) fn print_imported(name: &str, imported: &autogiro::book::Imported) {
         eprintln!("{name}: {}", unmatched_sentence(u));
     }
     for change in &imported.listing {
-        println!("{name}: {}", listing_change(change));
+        say!("{name}: {}", listing_change(change));
     }
     for note in &imported.notes {
         eprintln!("{name}: {note}");
     }
+    Ok(())
 }
 
 /// An answer kept unmatched, in a sentence that says what to do.
@@ -226,13 +232,14 @@ pub(crate) fn check(path: &str, file: &Path, date: Date) -> anyhow::Result<Statu
             _ => String::new(),
         };
         let code = f.code.map(|c| format!("{c:03}: ")).unwrap_or_default();
-        println!(
+        say!(
             "{name}: assignment {}{claim}: MPS would reject: {code}{}",
-            f.assignment, f.reason
+            f.assignment,
+            f.reason
         );
     }
     if findings.is_empty() {
-        println!("{name}: MPS would settle every claim, as far as the book knows");
+        say!("{name}: MPS would settle every claim, as far as the book knows");
         Ok(Status::Ok)
     } else {
         Ok(Status::Problems)
@@ -263,9 +270,9 @@ pub(crate) fn status(
     }
     let status = book.status(today, show, since)?;
     match format {
-        BookFormat::Json => println!("{}", serde_json::to_string_pretty(&status)?),
-        BookFormat::Csv => print!("{}", claims_csv(&status.claims)?),
-        BookFormat::Table => print!("{}", status_table(&status, show)),
+        BookFormat::Json => say!("{}", serde_json::to_string_pretty(&status)?),
+        BookFormat::Csv => say_raw!("{}", claims_csv(&status.claims)?),
+        BookFormat::Table => say_raw!("{}", status_table(&status, show)),
     }
     Ok(Status::Ok)
 }
@@ -341,20 +348,20 @@ fn unmatched_cells(u: &autogiro::book::Unmatched) -> [String; 10] {
 fn unmatched(book: &mut Book, format: BookFormat) -> anyhow::Result<Status> {
     let kept = book.unmatched()?;
     match format {
-        BookFormat::Json => println!("{}", serde_json::to_string_pretty(&kept)?),
+        BookFormat::Json => say!("{}", serde_json::to_string_pretty(&kept)?),
         BookFormat::Csv => {
             let mut w = csv::Writer::from_writer(Vec::new());
             w.write_record(UNMATCHED_HEADER)?;
             for u in &kept {
                 w.write_record(unmatched_cells(u))?;
             }
-            print!("{}", String::from_utf8(w.into_inner()?)?);
+            say_raw!("{}", String::from_utf8(w.into_inner()?)?);
         }
-        BookFormat::Table if kept.is_empty() => println!("no unmatched answers"),
+        BookFormat::Table if kept.is_empty() => say!("no unmatched answers"),
         BookFormat::Table => {
             let mut rows = vec![UNMATCHED_HEADER.map(str::to_owned).to_vec()];
             rows.extend(kept.iter().map(|u| unmatched_cells(u).to_vec()));
-            print!("{}", table(&rows));
+            say_raw!("{}", table(&rows));
         }
     }
     Ok(Status::Ok)
@@ -364,9 +371,12 @@ fn unmatched(book: &mut Book, format: BookFormat) -> anyhow::Result<Status> {
 pub(crate) fn resolve(path: &str, answer: i64, claim: i64) -> anyhow::Result<Status> {
     let mut book = open(path)?;
     let c = book.resolve(answer, claim)?;
-    println!(
+    say!(
         "answer {answer} attributed to claim {claim} (payer {}, {} NOK, due {}): {}, by hand",
-        c.payer, c.amount, c.due_date, c.status
+        c.payer,
+        c.amount,
+        c.due_date,
+        c.status
     );
     Ok(Status::Ok)
 }
@@ -487,7 +497,7 @@ pub(crate) fn mandates(path: &str, format: BookFormat) -> anyhow::Result<Status>
     let mut book = open(path)?;
     let mandates = book.mandates()?;
     match format {
-        BookFormat::Json => println!("{}", serde_json::to_string_pretty(&mandates)?),
+        BookFormat::Json => say!("{}", serde_json::to_string_pretty(&mandates)?),
         BookFormat::Csv => {
             let mut w = csv::Writer::from_writer(std::io::stdout().lock());
             w.write_record(MANDATE_HEADER)?;
@@ -499,7 +509,7 @@ pub(crate) fn mandates(path: &str, format: BookFormat) -> anyhow::Result<Status>
         BookFormat::Table => {
             let mut rows = vec![MANDATE_HEADER.map(str::to_owned).to_vec()];
             rows.extend(mandates.iter().map(|m| mandate_cells(m).to_vec()));
-            print!("{}", table(&rows));
+            say_raw!("{}", table(&rows));
         }
     }
     Ok(Status::Ok)
@@ -507,6 +517,6 @@ pub(crate) fn mandates(path: &str, format: BookFormat) -> anyhow::Result<Status>
 
 pub(crate) fn export(path: &str) -> anyhow::Result<Status> {
     let mut book = open(path)?;
-    println!("{}", serde_json::to_string_pretty(&book.export()?)?);
+    say!("{}", serde_json::to_string_pretty(&book.export()?)?);
     Ok(Status::Ok)
 }

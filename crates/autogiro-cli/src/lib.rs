@@ -16,6 +16,23 @@
     )
 )]
 
+/// Writes a line to standard output, as `println!` does, but returns the error of a reader
+/// that went away (`autogiro book status | head`) instead of panicking: `main` then ends quietly.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)?;
+    }};
+}
+
+/// [`say!`] without the end of line, as `print!`.
+macro_rules! say_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)?;
+    }};
+}
+
 mod book;
 mod convert;
 mod input;
@@ -805,6 +822,14 @@ pub fn command() -> clap::Command {
     <Cli as clap::CommandFactory>::command()
 }
 
+/// Whether an error is standard output's reader gone away (EPIPE).
+fn closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 /// Runs the command with the process's arguments; the exit code.
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -819,6 +844,8 @@ pub fn main() -> ExitCode {
         Ok(Status::Problems) => ExitCode::from(1),
         Ok(Status::Unreadable) => ExitCode::from(2),
         Ok(Status::Unmatched) => ExitCode::from(3),
+        // The reader of the output went away (a pipe into `head`): it has what it wanted.
+        Err(e) if closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("autogiro: error: {e:#}");
             ExitCode::from(2)

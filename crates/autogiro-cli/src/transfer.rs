@@ -564,7 +564,7 @@ pub(crate) fn fetch(mut run: TransferJob, keep_remote: bool) -> anyhow::Result<S
                 Ok(imported) if imported.already => {
                     println!("{}: already in the book", f.name);
                 }
-                Ok(imported) => book::print_imported(&f.name, &imported),
+                Ok(imported) => book::print_imported(&f.name, &imported)?,
                 Err(e) => {
                     eprintln!("{}: not imported: {e}; left on the server", f.name);
                     status = Status::Problems;

@@ -1299,6 +1299,52 @@ fn answers_before_their_claims_are_kept_and_then_matched() {
     });
 }
 
+/// A reader that goes away after one byte (`| head -c1`) ends the command quietly: exit 0,
+/// nothing on standard error (it panicked on the closed pipe before).
+#[test]
+fn a_closed_pipe_ends_book_status_quietly() {
+    use std::io::Read as _;
+    let dir = book_dir_at("book-pipe", None);
+    assert_eq!(in_book(&dir, &["book", "init"]).0, 0);
+    let rows: String = std::iter::once("payer_reference,amount,due_date\n".to_owned())
+        .chain((0..3000).map(|i| format!("{},10,2026-04-15\n", 10_000 + i)))
+        .collect();
+    std::fs::write(dir.join("many.csv"), rows).unwrap();
+    let (code, _, err) = in_book(
+        &dir,
+        &[
+            "new",
+            "claims",
+            "many.csv",
+            "--today",
+            "2026-03-16",
+            "-o",
+            "c.txt",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        in_book(&dir, &["book", "import", "c.txt", "--today", "2026-03-16"]).0,
+        0
+    );
+    // More than a pipe holds, so that the command is still writing when the reader leaves.
+    let mut child = std::process::Command::new(binary())
+        .current_dir(&dir)
+        .args(["book", "status", "--all", "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut one = [0u8; 1];
+    stdout.read_exact(&mut one).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(err.is_empty(), "{err}");
+}
+
 /// Eight imports started at once on one book (different files) all end with their file in it,
 /// on SQLite and on PostgreSQL.
 #[test]
