@@ -1008,6 +1008,11 @@ fn on_both_backends(name: &str, test: impl Fn(&Path, Option<&str>)) {
     }
 }
 
+/// Billing data of two new mandates: 12345 with a monthly limit of 1000 NOK, 23456 simplified.
+const TWO_MANDATES: &str = "registration,payer_reference,account,period,limit,name,postal_code,postal_town,organisation_number,signatory,signatory_birth_date\n\
+     new,12345,8601.11.17947,monthly,1000,Nordmann AS,0155,OSLO,923609016,Kari Nordmann,01.02.1980\n\
+     new,23456,1503.20.80119,,,Åse AS,5003,BERGEN,923609016,Åse Berg,15.03.1975\n";
+
 /// The whole month: mandates sent and confirmed, claims made with `new claims`, checked,
 /// imported, answered by `simulate`, the answer imported, and `status` showing what the
 /// simulator did: settled, rejected with reasons, and a file never answered outstanding.
@@ -1020,13 +1025,7 @@ fn book_walks_the_whole_month() {
 #[allow(clippy::too_many_lines)] // One month, told in order.
 fn whole_month(dir: &Path) {
     let dir = dir.to_path_buf();
-    std::fs::write(
-        dir.join("mandates.csv"),
-        "registration,payer_reference,account,period,limit,name,postal_code,postal_town,organisation_number,signatory,signatory_birth_date\n\
-         new,12345,8601.11.17947,monthly,1000,Nordmann AS,0155,OSLO,923609016,Kari Nordmann,01.02.1980\n\
-         new,23456,1503.20.80119,,,Åse AS,5003,BERGEN,923609016,Åse Berg,15.03.1975\n",
-    )
-    .unwrap();
+    std::fs::write(dir.join("mandates.csv"), TWO_MANDATES).unwrap();
     let run = |args: &[&str]| {
         let (code, out, err) = in_book(&dir, args);
         assert!(code <= 1, "{args:?}: {err}");
@@ -1165,13 +1164,7 @@ fn answers_before_their_claims_are_kept_and_then_matched() {
     on_both_backends("book-reverse", |dir, _| {
         let dir = dir.to_path_buf();
         let run = |args: &[&str]| in_book(&dir, args);
-        std::fs::write(
-            dir.join("mandates.csv"),
-            "registration,payer_reference,account,period,limit,name,postal_code,postal_town,organisation_number,signatory,signatory_birth_date\n\
-             new,12345,8601.11.17947,monthly,1000,Nordmann AS,0155,OSLO,923609016,Kari Nordmann,01.02.1980\n\
-             new,23456,1503.20.80119,,,Åse AS,5003,BERGEN,923609016,Åse Berg,15.03.1975\n",
-        )
-        .unwrap();
+        std::fs::write(dir.join("mandates.csv"), TWO_MANDATES).unwrap();
         let step = |args: &[&str]| {
             let (code, out, err) = run(args);
             assert_eq!(code, 0, "{args:?}: {out}{err}");
