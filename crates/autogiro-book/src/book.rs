@@ -22,6 +22,7 @@ pub use crate::views::{
     Unmatched,
 };
 
+use crate::import::{Moves, answer_status};
 use crate::matching::{MatchedBy, RETRY};
 use crate::store::{
     AnswerRow, ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx, UnmatchedRow,
@@ -108,10 +109,17 @@ pub(crate) fn corrupt(e: impl std::fmt::Display) -> BookError {
     BookError::Corrupt(e.to_string())
 }
 
-/// The day after which a claim with no answer is outstanding: its processing date
-/// ([decision 16](docs/spec-decisions.md#decision-16)) + 3 business days.
+/// The processing date MPS gives a claim due on `due` of a file read on `read_on`
+/// ([decision 16](docs/spec-decisions.md#decision-16)): the later of the two, moved to a
+/// business day.
+pub(crate) fn processing_date(due: Date, read_on: Date) -> Date {
+    next_business_day(due.max(read_on))
+}
+
+/// The day after which a claim with no answer is outstanding: its processing date + 3
+/// business days.
 pub(crate) fn answer_due(due: Date, read_on: Date) -> Date {
-    add_business_days(next_business_day(due.max(read_on)), 3)
+    add_business_days(processing_date(due, read_on), 3)
 }
 
 /// The mandates of the book as the ledger's register.
@@ -367,25 +375,26 @@ impl Book {
                     c.status
                 )));
             }
-            let status = match row.error_code {
-                None => "settled",
-                Some(RETRY) => "retry",
-                Some(_) => "rejected",
-            };
-            if status == "retry" && c.status == "retry" {
+            let waited = if c.status == "retry" { "retry" } else { "sent" };
+            if row.error_code == Some(RETRY) && waited == "retry" {
+                // Retried already: the answer says nothing new.
                 tx.delete_unmatched(answer)?;
                 return Ok(book_claim(c, None));
             }
-            tx.answer_claims(&[AnswerRow {
-                claim_id: c.id,
-                status,
-                processing_date: row.processing_date,
-                error_code: row.error_code,
-                file_id: row.file_id,
-                matched_by: MatchedBy::Hand.as_str(),
-            }])?;
-            tx.add_totals(&c.status, -1, -c.amount_ore)?;
-            tx.add_totals(status, 1, c.amount_ore)?;
+            let mut moves = Moves::default();
+            moves.answer(
+                AnswerRow {
+                    claim_id: c.id,
+                    status: answer_status(row.error_code),
+                    processing_date: row.processing_date,
+                    error_code: row.error_code,
+                    file_id: row.file_id,
+                    matched_by: MatchedBy::Hand.as_str(),
+                },
+                waited,
+                c.amount_ore,
+            );
+            moves.apply(tx)?;
             tx.delete_unmatched(answer)?;
             let answered = tx.claim(claim)?.ok_or(BookError::NoSuchClaim(claim))?;
             Ok(book_claim(answered, None))

@@ -2,7 +2,7 @@
 //! mandates registered) and MPS's answers (each matched to the claim it answers, mandates
 //! confirmed or listed).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use time::Date;
 
@@ -12,7 +12,8 @@ use autogiro_model::{Assignment, Claim, Mandate, Transmission};
 
 use crate::BookError;
 use crate::book::{
-    Imported, ListingChange, answer_due, corrupt, mandate_row, register, unmatched_view,
+    Imported, ListingChange, answer_due, corrupt, mandate_row, processing_date, register,
+    unmatched_view,
 };
 use crate::matching::{Answer, MatchedBy, RETRY, WaitingClaim, match_answers};
 use crate::store::{AnswerRow, ClaimRow, FileRow, Tx, UnmatchedRow};
@@ -254,38 +255,33 @@ pub(crate) fn rematch(
         })
         .collect();
     let matching = match_answers(&waiting, &answers);
-    // Per claim: its final answer, else an answer 252.
-    let mut outcome: HashMap<usize, (usize, MatchedBy)> = HashMap::new();
+    // Per claim, by its place in `waiting`: its final answer, else an answer 252.
+    let mut outcome: BTreeMap<usize, (usize, MatchedBy)> = BTreeMap::new();
     for (a, m) in matching.claim.iter().enumerate() {
         let Some((c, how)) = *m else { continue };
         let retry = answers.get(a).is_some_and(|x| x.code == Some(RETRY));
-        match outcome.entry(c) {
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert((a, how));
-            }
-            std::collections::hash_map::Entry::Occupied(mut e) if !retry => {
-                e.insert((a, how));
-            }
-            std::collections::hash_map::Entry::Occupied(_) => {}
-        }
+        outcome
+            .entry(c)
+            .and_modify(|e| {
+                if !retry {
+                    *e = (a, how);
+                }
+            })
+            .or_insert((a, how));
     }
     let mut moves = Moves::default();
-    let mut outcome: Vec<(usize, (usize, MatchedBy))> = outcome.into_iter().collect();
-    outcome.sort_unstable();
     for (c, (a, how)) in outcome {
         let (Some(claim), Some(row)) = (waiting.get(c), rows.get(a)) else {
             continue;
         };
-        let status = match row.error_code {
-            None => "settled",
-            Some(RETRY) if claim.retry => continue,
-            Some(RETRY) => "retry",
-            Some(_) => "rejected",
-        };
+        if row.error_code == Some(RETRY) && claim.retry {
+            // Retried already: nothing changes.
+            continue;
+        }
         moves.answer(
             AnswerRow {
                 claim_id: claim.id,
-                status,
+                status: answer_status(row.error_code),
                 processing_date: row.processing_date,
                 error_code: row.error_code,
                 file_id: row.file_id,
@@ -328,7 +324,7 @@ fn waiting_claims(
     let mut waiting = Vec::new();
     for &agreement in agreements {
         tx.waiting(agreement, &mut |row| {
-            let processing_date = next_business_day(row.due_date.max(row.read_on));
+            let processing_date = processing_date(row.due_date, row.read_on);
             waiting.push(WaitingClaim {
                 id: row.id,
                 agreement_id: agreement,
@@ -347,17 +343,27 @@ fn waiting_claims(
     Ok(waiting)
 }
 
+/// The status an answer gives its claim: settled, sent to retry (252), or rejected.
+pub(crate) fn answer_status(code: Option<u16>) -> &'static str {
+    match code {
+        None => "settled",
+        Some(RETRY) => "retry",
+        Some(_) => "rejected",
+    }
+}
+
 /// How the claims of each status change with a file of answers: from status, to status,
 /// number, sum.
 /// The answers themselves are written together at the end of the file.
 #[derive(Default)]
-struct Moves {
-    totals: std::collections::BTreeMap<(&'static str, &'static str), (i64, i64)>,
+pub(crate) struct Moves {
+    totals: BTreeMap<(&'static str, &'static str), (i64, i64)>,
     answers: Vec<AnswerRow>,
 }
 
 impl Moves {
-    fn answer(&mut self, answer: AnswerRow, from: &'static str, amount: i64) {
+    /// Answers a claim waiting in status `from` (`sent` or `retry`) for `amount` øre.
+    pub(crate) fn answer(&mut self, answer: AnswerRow, from: &'static str, amount: i64) {
         let e = self.totals.entry((from, answer.status)).or_insert((0, 0));
         e.0 += 1;
         e.1 = e.1.saturating_add(amount);
@@ -365,7 +371,7 @@ impl Moves {
     }
 
     /// Writes the answers, and the moves to the totals once per status.
-    fn apply(self, tx: &mut dyn Tx) -> Result<(), BookError> {
+    pub(crate) fn apply(self, tx: &mut dyn Tx) -> Result<(), BookError> {
         tx.answer_claims(&self.answers)?;
         for ((from, to), (n, sum)) in self.totals {
             tx.add_totals(from, -n, -sum)?;

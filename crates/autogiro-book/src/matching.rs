@@ -84,9 +84,57 @@ pub(crate) struct Answer {
     pub(crate) code: Option<u16>,
 }
 
+/// What claims and answers are grouped by in steps 2 and 3: agreement, payer, KID, amount,
+/// own reference.
+type Key<'k> = (u32, &'k str, &'k str, i64, &'k str);
+
+/// What step 1 looks an own reference up by: agreement, payer, amount, own reference (the KID
+/// aside).
+type OwnKey<'k> = (u32, &'k str, i64, &'k str);
+
+impl WaitingClaim {
+    fn key(&self) -> Key<'_> {
+        (
+            self.agreement_id,
+            &self.payer,
+            &self.kid,
+            self.amount_ore,
+            &self.own_reference,
+        )
+    }
+
+    fn own_key(&self) -> OwnKey<'_> {
+        (
+            self.agreement_id,
+            &self.payer,
+            self.amount_ore,
+            &self.own_reference,
+        )
+    }
+}
+
 impl Answer {
     fn is_retry(&self) -> bool {
         self.code == Some(RETRY)
+    }
+
+    fn key(&self) -> Key<'_> {
+        (
+            self.agreement_id,
+            &self.payer,
+            &self.kid,
+            self.amount_ore,
+            &self.own_reference,
+        )
+    }
+
+    fn own_key(&self) -> OwnKey<'_> {
+        (
+            self.agreement_id,
+            &self.payer,
+            self.amount_ore,
+            &self.own_reference,
+        )
     }
 }
 
@@ -173,34 +221,8 @@ pub(crate) fn match_answers(waiting: &[WaitingClaim], answers: &[Answer]) -> Mat
 }
 
 /// An answer's content, for an order of answers that does not depend on where they stood.
-type Content<'a> = (u32, &'a str, &'a str, i64, &'a str, Date, Option<u16>);
-
-fn content(answers: &[Answer], i: usize) -> Option<Content<'_>> {
-    answers.get(i).map(|a| {
-        (
-            a.agreement_id,
-            a.payer.as_str(),
-            a.kid.as_str(),
-            a.amount_ore,
-            a.own_reference.as_str(),
-            a.date,
-            a.code,
-        )
-    })
-}
-
-/// What the window step groups claims and answers by: agreement, payer, KID, amount, own
-/// reference.
-type Key<'k> = (u32, &'k str, &'k str, i64, &'k str);
-
-fn key(x: &Answer) -> Key<'_> {
-    (
-        x.agreement_id,
-        x.payer.as_str(),
-        x.kid.as_str(),
-        x.amount_ore,
-        x.own_reference.as_str(),
-    )
+fn content(answers: &[Answer], i: usize) -> Option<(Key<'_>, Date, Option<u16>)> {
+    answers.get(i).map(|a| (a.key(), a.date, a.code))
 }
 
 /// One pass of the three steps over the final answers, or over the answers 252.
@@ -251,33 +273,20 @@ impl<'a> Pass<'a, '_> {
     /// Step 1: one claim and one answer with the same non-blank own reference, payer and
     /// amount.
     fn own_reference(&mut self, claims: &[usize], open: &mut Vec<usize>) {
-        type Key<'k> = (u32, &'k str, i64, &'k str);
-        let mut by_claim: HashMap<Key<'_>, (usize, usize)> = HashMap::new();
+        let mut by_claim: HashMap<OwnKey<'_>, (usize, usize)> = HashMap::new();
         for &c in claims {
             if let Some(w) = self.waiting.get(c)
                 && !w.own_reference.trim().is_empty()
             {
-                let key = (
-                    w.agreement_id,
-                    w.payer.as_str(),
-                    w.amount_ore,
-                    w.own_reference.as_str(),
-                );
-                by_claim.entry(key).or_insert((c, 0)).1 += 1;
+                by_claim.entry(w.own_key()).or_insert((c, 0)).1 += 1;
             }
         }
-        let mut by_answer: HashMap<Key<'_>, usize> = HashMap::new();
+        let mut by_answer: HashMap<OwnKey<'_>, usize> = HashMap::new();
         for &a in open.iter() {
             if let Some(x) = self.answers.get(a)
                 && !x.own_reference.trim().is_empty()
             {
-                let key = (
-                    x.agreement_id,
-                    x.payer.as_str(),
-                    x.amount_ore,
-                    x.own_reference.as_str(),
-                );
-                *by_answer.entry(key).or_default() += 1;
+                *by_answer.entry(x.own_key()).or_default() += 1;
             }
         }
         let answers = self.answers;
@@ -285,12 +294,7 @@ impl<'a> Pass<'a, '_> {
             let Some(x) = answers.get(a) else {
                 return false;
             };
-            let key = (
-                x.agreement_id,
-                x.payer.as_str(),
-                x.amount_ore,
-                x.own_reference.as_str(),
-            );
+            let key = x.own_key();
             match (by_claim.get(&key), by_answer.get(&key)) {
                 (Some(&(c, 1)), Some(1)) if self.free(c) && self.own_fits(x, c) => {
                     self.take(a, c, MatchedBy::OwnReference);
@@ -304,21 +308,14 @@ impl<'a> Pass<'a, '_> {
     /// Step 2: payer, KID, amount, own reference and processing date; claims equal in all of
     /// them answered in the order they were sent.
     fn exact(&mut self, claims: &[usize], open: &mut Vec<usize>) {
-        type Key<'k> = (u32, &'k str, &'k str, i64, &'k str, Date);
-        let mut by_key: HashMap<Key<'_>, std::collections::VecDeque<usize>> = HashMap::new();
+        let mut by_key: HashMap<(Key<'_>, Date), std::collections::VecDeque<usize>> =
+            HashMap::new();
         for &c in claims {
             if let Some(w) = self.waiting.get(c)
                 && self.free(c)
             {
                 by_key
-                    .entry((
-                        w.agreement_id,
-                        w.payer.as_str(),
-                        w.kid.as_str(),
-                        w.amount_ore,
-                        w.own_reference.as_str(),
-                        w.processing_date,
-                    ))
+                    .entry((w.key(), w.processing_date))
                     .or_default()
                     .push_back(c);
             }
@@ -328,16 +325,8 @@ impl<'a> Pass<'a, '_> {
             let Some(x) = answers.get(a) else {
                 return false;
             };
-            let key = (
-                x.agreement_id,
-                x.payer.as_str(),
-                x.kid.as_str(),
-                x.amount_ore,
-                x.own_reference.as_str(),
-                x.date,
-            );
             match by_key
-                .get_mut(&key)
+                .get_mut(&(x.key(), x.date))
                 .and_then(std::collections::VecDeque::pop_front)
             {
                 Some(c) => {
@@ -367,7 +356,7 @@ impl<'a> Pass<'a, '_> {
                 return false;
             };
             let fitting: Vec<usize> = groups
-                .get(&key(x))
+                .get(&x.key())
                 .map(|g| g.iter().copied().filter(|&c| self.fits(x, c)).collect())
                 .unwrap_or_default();
             let known = fitting
@@ -397,16 +386,7 @@ impl<'a> Pass<'a, '_> {
             if let Some(w) = waiting.get(c)
                 && (!only_free || self.free(c))
             {
-                by_key
-                    .entry((
-                        w.agreement_id,
-                        w.payer.as_str(),
-                        w.kid.as_str(),
-                        w.amount_ore,
-                        w.own_reference.as_str(),
-                    ))
-                    .or_default()
-                    .push(c);
+                by_key.entry(w.key()).or_default().push(c);
             }
         }
         by_key
@@ -424,7 +404,7 @@ impl<'a> Pass<'a, '_> {
                 let Some(x) = answers.get(a) else {
                     return false;
                 };
-                let Some(group) = by_key.get_mut(&key(x)) else {
+                let Some(group) = by_key.get_mut(&x.key()) else {
                     return true;
                 };
                 let mut first: Option<usize> = None;
@@ -457,7 +437,7 @@ impl<'a> Pass<'a, '_> {
             let Some(x) = answers.get(a) else { continue };
             if let Some(slot) = candidates.get_mut(a) {
                 *slot = by_key
-                    .get(&key(x))
+                    .get(&x.key())
                     .map_or(0, |g| g.iter().filter(|&&c| self.fits(x, c)).count());
             }
         }
@@ -710,20 +690,7 @@ mod tests {
                         let x = &answers[a];
                         let absorbed = x.is_retry()
                             && done.iter().any(|(w, f)| {
-                                (
-                                    w.agreement_id,
-                                    &w.payer,
-                                    &w.kid,
-                                    w.amount_ore,
-                                    &w.own_reference,
-                                ) == (
-                                    x.agreement_id,
-                                    &x.payer,
-                                    &x.kid,
-                                    x.amount_ore,
-                                    &x.own_reference,
-                                ) && w.due_date <= x.date
-                                    && f.date >= x.date
+                                w.key() == x.key() && w.due_date <= x.date && f.date >= x.date
                             });
                         if !absorbed {
                             kept.push(x.clone());
