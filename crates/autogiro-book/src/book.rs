@@ -612,14 +612,8 @@ impl Book {
                 .collect();
             let (count, sum) = tx.outstanding(today)?;
             let outstanding = (count, ore(sum));
-            let kept = tx.unmatched(None)?;
-            let unmatched = (
-                kept.len() as u64,
-                ore(kept
-                    .iter()
-                    .map(|u| u.amount_ore)
-                    .fold(0, i64::saturating_add)),
-            );
+            let (count, sum) = tx.unmatched_totals()?;
+            let unmatched = (count, ore(sum));
             let mut claims = Vec::new();
             let filter = match show {
                 Show::Counts | Show::Unmatched => None,

@@ -730,6 +730,18 @@ impl Tx for PgTx<'_, '_> {
             .collect()
     }
 
+    fn unmatched_totals(&mut self) -> Result<(u64, i64), BookError> {
+        let row = self
+            .t
+            .query_one(
+                "SELECT COUNT(*), COALESCE(SUM(amount_ore), 0)::BIGINT FROM unmatched",
+                &[],
+            )
+            .map_err(|e| db(&e))?;
+        let count: i64 = row.get(0);
+        Ok((u64::try_from(count).unwrap_or(0), row.get(1)))
+    }
+
     fn insert_unmatched(&mut self, a: &UnmatchedRow) -> Result<i64, BookError> {
         let sql = format!(
             "INSERT INTO unmatched ({UNMATCHED_COLUMNS})

@@ -559,6 +559,17 @@ impl Tx for SqliteTx<'_> {
         rows.collect::<Result<_, _>>().map_err(db)
     }
 
+    fn unmatched_totals(&mut self) -> Result<(u64, i64), BookError> {
+        self.0
+            .prepare_cached("SELECT COUNT(*), COALESCE(SUM(amount_ore), 0) FROM unmatched")
+            .map_err(db)?
+            .query_row([], |r| {
+                let count: i64 = r.get(0)?;
+                Ok((u64::try_from(count).unwrap_or(0), r.get(1)?))
+            })
+            .map_err(db)
+    }
+
     fn insert_unmatched(&mut self, a: &UnmatchedRow) -> Result<i64, BookError> {
         self.0
             .prepare_cached(&format!(

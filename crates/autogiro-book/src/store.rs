@@ -231,6 +231,8 @@ pub(crate) trait Tx {
 
     /// The answers kept unmatched, of `agreement_id` or of every agreement, oldest first.
     fn unmatched(&mut self, agreement_id: Option<u32>) -> Result<Vec<UnmatchedRow>, BookError>;
+    /// The number and sum of the answers kept unmatched.
+    fn unmatched_totals(&mut self) -> Result<(u64, i64), BookError>;
     /// Keeps an answer unmatched (a new one when its id is 0); its id.
     fn insert_unmatched(&mut self, answer: &UnmatchedRow) -> Result<i64, BookError>;
     /// Forgets an answer kept unmatched, now matched.
