@@ -271,7 +271,10 @@ pub(crate) fn status(
     let status = book.status(today, show, since)?;
     match format {
         BookFormat::Json => say!("{}", serde_json::to_string_pretty(&status)?),
-        BookFormat::Csv => say_raw!("{}", claims_csv(&status.claims)?),
+        BookFormat::Csv => say_raw!(
+            "{}",
+            csv_text(CLAIM_HEADER, status.claims.iter().map(claim_cells))?
+        ),
         BookFormat::Table => say_raw!("{}", status_table(&status, show)),
     }
     Ok(Status::Ok)
@@ -349,20 +352,15 @@ fn unmatched(book: &mut Book, format: BookFormat) -> anyhow::Result<Status> {
     let kept = book.unmatched()?;
     match format {
         BookFormat::Json => say!("{}", serde_json::to_string_pretty(&kept)?),
-        BookFormat::Csv => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            w.write_record(UNMATCHED_HEADER)?;
-            for u in &kept {
-                w.write_record(unmatched_cells(u))?;
-            }
-            say_raw!("{}", String::from_utf8(w.into_inner()?)?);
-        }
+        BookFormat::Csv => say_raw!(
+            "{}",
+            csv_text(UNMATCHED_HEADER, kept.iter().map(unmatched_cells))?
+        ),
         BookFormat::Table if kept.is_empty() => say!("no unmatched answers"),
-        BookFormat::Table => {
-            let mut rows = vec![UNMATCHED_HEADER.map(str::to_owned).to_vec()];
-            rows.extend(kept.iter().map(|u| unmatched_cells(u).to_vec()));
-            say_raw!("{}", table(&rows));
-        }
+        BookFormat::Table => say_raw!(
+            "{}",
+            table_text(UNMATCHED_HEADER, kept.iter().map(unmatched_cells))
+        ),
     }
     Ok(Status::Ok)
 }
@@ -381,13 +379,27 @@ pub(crate) fn resolve(path: &str, answer: i64, claim: i64) -> anyhow::Result<Sta
     Ok(Status::Ok)
 }
 
-fn claims_csv(claims: &[BookClaim]) -> anyhow::Result<String> {
+/// A header line, then a line per row, as CSV.
+fn csv_text<const N: usize>(
+    header: [&str; N],
+    rows: impl Iterator<Item = [String; N]>,
+) -> anyhow::Result<String> {
     let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record(CLAIM_HEADER)?;
-    for c in claims {
-        w.write_record(claim_cells(c))?;
+    w.write_record(header)?;
+    for row in rows {
+        w.write_record(row)?;
     }
     Ok(String::from_utf8(w.into_inner()?)?)
+}
+
+/// A header, then a row each, as columns padded to their widest cell.
+fn table_text<const N: usize>(
+    header: [&str; N],
+    rows: impl Iterator<Item = [String; N]>,
+) -> String {
+    let mut all = vec![header.map(str::to_owned).to_vec()];
+    all.extend(rows.map(|r| r.to_vec()));
+    table(&all)
 }
 
 /// Rows as columns padded to their widest cell.
@@ -452,9 +464,10 @@ fn status_table(status: &BookStatus, show: Show) -> String {
         if status.claims.is_empty() {
             out.push_str("no claims\n");
         } else {
-            let mut rows = vec![CLAIM_HEADER.map(str::to_owned).to_vec()];
-            rows.extend(status.claims.iter().map(|c| claim_cells(c).to_vec()));
-            out.push_str(&table(&rows));
+            out.push_str(&table_text(
+                CLAIM_HEADER,
+                status.claims.iter().map(claim_cells),
+            ));
         }
     }
     out
@@ -498,19 +511,14 @@ pub(crate) fn mandates(path: &str, format: BookFormat) -> anyhow::Result<Status>
     let mandates = book.mandates()?;
     match format {
         BookFormat::Json => say!("{}", serde_json::to_string_pretty(&mandates)?),
-        BookFormat::Csv => {
-            let mut w = csv::Writer::from_writer(std::io::stdout().lock());
-            w.write_record(MANDATE_HEADER)?;
-            for m in &mandates {
-                w.write_record(mandate_cells(m))?;
-            }
-            w.flush()?;
-        }
-        BookFormat::Table => {
-            let mut rows = vec![MANDATE_HEADER.map(str::to_owned).to_vec()];
-            rows.extend(mandates.iter().map(|m| mandate_cells(m).to_vec()));
-            say_raw!("{}", table(&rows));
-        }
+        BookFormat::Csv => say_raw!(
+            "{}",
+            csv_text(MANDATE_HEADER, mandates.iter().map(mandate_cells))?
+        ),
+        BookFormat::Table => say_raw!(
+            "{}",
+            table_text(MANDATE_HEADER, mandates.iter().map(mandate_cells))
+        ),
     }
     Ok(Status::Ok)
 }
