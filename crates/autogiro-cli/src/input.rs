@@ -9,11 +9,6 @@ use anyhow::{Context as _, bail};
 /// The read buffer: large reads (256 KiB) keep the record reader fed with few system calls.
 pub(crate) const BUFFER: usize = 1 << 18;
 
-/// Files of this size or more are read through a memory map where that can be done soundly
-/// (`mapped.rs`); below it, reading costs too little to matter.
-#[cfg(target_os = "linux")]
-const MAP_FROM: u64 = 4 * crate::mapped::WINDOW as u64;
-
 /// Files larger than this get a progress bar when standard error is a terminal.
 const PROGRESS_FROM: u64 = 50 * 1024 * 1024;
 
@@ -52,9 +47,6 @@ pub(crate) enum Input {
     Stdin(BufReader<io::Stdin>),
     File(BufReader<File>),
     Progress(BufReader<indicatif::ProgressBarIter<File>>),
-    /// A large file under a read lease, through a memory map (with the progress bar, if one).
-    #[cfg(target_os = "linux")]
-    Mapped(crate::mapped::Mapped, Option<indicatif::ProgressBar>),
 }
 
 impl Read for Input {
@@ -63,8 +55,6 @@ impl Read for Input {
             Self::Stdin(r) => r.read(buf),
             Self::File(r) => r.read(buf),
             Self::Progress(r) => r.read(buf),
-            #[cfg(target_os = "linux")]
-            Self::Mapped(r, _) => r.read(buf),
         }
     }
 }
@@ -76,13 +66,6 @@ impl BufRead for Input {
             Self::Stdin(r) => r.fill_buf(),
             Self::File(r) => r.fill_buf(),
             Self::Progress(r) => r.fill_buf(),
-            #[cfg(target_os = "linux")]
-            Self::Mapped(r, bar) => {
-                if let Some(bar) = bar {
-                    bar.set_position(r.position());
-                }
-                r.fill_buf()
-            }
         }
     }
 
@@ -92,8 +75,6 @@ impl BufRead for Input {
             Self::Stdin(r) => r.consume(amount),
             Self::File(r) => r.consume(amount),
             Self::Progress(r) => r.consume(amount),
-            #[cfg(target_os = "linux")]
-            Self::Mapped(r, _) => r.consume(amount),
         }
     }
 }
@@ -115,15 +96,6 @@ pub(crate) fn reader(path: &Path) -> anyhow::Result<Input> {
         );
         bar
     });
-    #[cfg(target_os = "linux")]
-    let file = if len >= MAP_FROM {
-        match crate::mapped::Mapped::open(file) {
-            Ok(mapped) => return Ok(Input::Mapped(mapped, bar)),
-            Err(file) => file,
-        }
-    } else {
-        file
-    };
     Ok(match bar {
         Some(bar) => Input::Progress(BufReader::with_capacity(BUFFER, bar.wrap_read(file))),
         None => Input::File(BufReader::with_capacity(BUFFER, file)),

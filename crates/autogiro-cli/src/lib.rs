@@ -5,6 +5,7 @@
 //! something the simulator refused, or claims MPS would reject), 2 a usage or I/O problem, 3
 //! files imported into the book with answers that matched no claim.
 
+#![forbid(unsafe_code)]
 // Input never makes library code panic: no unwrap, expect, panic or indexing outside tests.
 #![cfg_attr(
     not(test),
@@ -39,7 +40,6 @@ mod input;
 mod inspect;
 mod json;
 #[cfg(target_os = "linux")]
-mod mapped;
 mod new;
 mod output;
 mod simulate;

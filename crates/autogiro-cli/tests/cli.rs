@@ -1655,12 +1655,11 @@ fn book_copy_round_trips_between_backends() {
     assert!(err.contains("not empty"), "{err}");
 }
 
-/// A file large enough to be read through the memory map (`src/mapped.rs`, from 4 MiB) gives
-/// the same diagnostics, byte for byte, as the same bytes on standard input (read into memory):
-/// errors in the first window, far inside, and on lines that cross from one window of the map
-/// to the next. `inspect` too.
+/// A file of many read buffers (6 MiB) gives the same diagnostics, byte for byte, as the same
+/// bytes on standard input: errors in the first megabyte, far inside, and on lines that cross
+/// from one megabyte to the next. `inspect` too.
 #[test]
-fn a_large_file_read_through_the_map_reads_as_on_standard_input() {
+fn a_large_file_reads_as_on_standard_input() {
     let mut data = Vec::new();
     autogiro_testkit::bench::realistic(40_000)
         .unwrap()
@@ -1689,7 +1688,7 @@ fn a_large_file_read_through_the_map_reads_as_on_standard_input() {
         data[line + 40] = b'X';
         broken += 1;
     }
-    let dir = temp_dir("mapped");
+    let dir = temp_dir("large");
     let path = dir.join("large.txt");
     std::fs::write(&path, &data).unwrap();
     let name = path.to_str().unwrap();

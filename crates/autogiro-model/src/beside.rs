@@ -14,8 +14,8 @@
 //! whenever it waits for a batch, reads the next chunk of the input ahead instead, up to
 //! [`AHEAD`] chunks, and the parsing thread takes those; when none is ready it reads one itself.
 //! Both threads stay busy, whichever half of the work is the larger on the machine and file.
-//! An input that holds its bytes in memory already lends more than a chunk at a time (a slice;
-//! the memory map `autogiro` reads a large file through): there is no system call to take off
+//! An input that holds its bytes in memory already lends more than a chunk at a time (a
+//! slice): there is no system call to take off
 //! the parsing thread, which reads it directly, and reading it ahead would only have copied it
 //! (on a million realistic claims, `inspect` took 0.177 s where it took 0.235 s with the copy).
 
@@ -208,7 +208,7 @@ impl<R: BufRead> Input<R> {
     /// ahead from. What the caller's reader holds in its buffer comes first, as its `read` does.
     ///
     /// `None`, and the input left as it is, when its reader lends more than a chunk at a time:
-    /// it holds its bytes in memory already (a memory map, a slice), with no system call to
+    /// it holds its bytes in memory already (a slice), with no system call to
     /// take off the parsing thread, and reading it ahead would only copy them.
     fn share(&mut self) -> Option<Arc<Mutex<Source<R>>>> {
         if let Self::Direct(inner) = self
@@ -506,7 +506,7 @@ mod tests {
         }
     }
 
-    /// An input that lends more than a chunk at a time (a slice, a memory map) is read by the
+    /// An input that lends more than a chunk at a time (a slice) is read by the
     /// parsing thread directly: reading it ahead would only copy bytes already in memory. One
     /// that lends a chunk or less (a file through a buffer of a chunk) is shared.
     #[test]
