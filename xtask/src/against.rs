@@ -1,7 +1,9 @@
 //! `cargo xtask bench --against REV [N]`: the release `autogiro` of another commit built beside
 //! this tree's, both timed on the same files in one run, in rounds of `wc -l` and both binaries
 //! so that what the machine does meanwhile falls on all of them alike; and their output
-//! compared, byte for byte.
+//! compared, byte for byte. Then the book's steps (`book import` of the file sent and of MPS's
+//! answer, `book status`) by each binary on a book of its own, SQLite and, where the server is
+//! installed, PostgreSQL.
 //!
 //! The other commit is checked out as a git worktree under `target/against/SHA/src` and built
 //! into `target/against/SHA/target` (kept, so that a second run builds nothing).
@@ -9,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{mib, release_and_claims, root, time_rounds};
+use crate::{Timing, book_steps, mib, release_and_claims, root, time_rounds};
 
 /// The rounds of [`bench_against`], each timing `wc -l` and both binaries once per command: on
 /// a machine whose pace changes from one second to the next, a ratio to `wc -l` timed apart, in
@@ -71,6 +73,58 @@ pub(crate) fn bench_against(rev: &str, n: Option<&str>) -> Result<(), String> {
             );
         }
         println!("| {label} | wc -l | | {:.3} s | | 1.0 | | |", wc.seconds);
+    }
+    book_against(&root, n, &short, &theirs, &ours)
+}
+
+/// The book's steps by `theirs`, then by `ours`, each on a new book of its own, in one run:
+/// SQLite, and PostgreSQL where it is installed (each binary a database of its own).
+fn book_against(
+    root: &Path,
+    n: u32,
+    short: &str,
+    theirs: &Path,
+    ours: &Path,
+) -> Result<(), String> {
+    let data = root.join("target/bench-data");
+    let claims = data.join(format!("claims-{n}.txt"));
+    let answers = data.join(format!("answers-{n}.txt"));
+    if !answers.exists() {
+        crate::bench_data(Some(&n.to_string()))?;
+    }
+    let sqlite = |who: &str, cli: &Path| {
+        let book = data.join(format!("book-against-{who}-{n}.db"));
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = book.as_os_str().to_owned();
+            p.push(suffix);
+            let _ = std::fs::remove_file(&p);
+        }
+        book_steps(cli, &book.to_string_lossy(), &claims, &answers)
+    };
+    let mut runs: Vec<(&str, Vec<Timing>, Vec<Timing>)> =
+        vec![("SQLite", sqlite("theirs", theirs)?, sqlite("ours", ours)?)];
+    if let Some(mut server) = autogiro_testkit::Postgres::start() {
+        let theirs_pg = book_steps(theirs, &server.database(), &claims, &answers)?;
+        let ours_pg = book_steps(ours, &server.database(), &claims, &answers)?;
+        runs.push(("PostgreSQL", theirs_pg, ours_pg));
+    }
+    println!("\nthe book, {n} claims, each step once by each binary on a book of its own:\n");
+    println!(
+        "| backend | step | {short} | this tree | this tree / {short} | peak RSS {short} | peak RSS this tree |"
+    );
+    println!("|---|---|---|---|---|---|---|");
+    for (backend, a, b) in &runs {
+        for (a, b) in a.iter().zip(b) {
+            println!(
+                "| {backend} | {} | {:.3} s | {:.3} s | {:.2} | {} | {} |",
+                a.name,
+                a.seconds,
+                b.seconds,
+                b.seconds / a.seconds,
+                mib(a.rss_kib),
+                mib(b.rss_kib),
+            );
+        }
     }
     Ok(())
 }
