@@ -18,14 +18,16 @@ use crate::import::{import_answer, import_sent};
 use crate::postgres::Postgres;
 use crate::sqlite::Sqlite;
 pub use crate::views::{
-    BookClaim, BookMandate, Export, Finding, Imported, ListingChange, Reservation, Show, Status,
-    Unmatched,
+    BookClaim, BookMandate, Export, Finding, HandledClaim, Imported, ListingChange, MandateState,
+    Reservation, Show, Status, Unmatched,
 };
 
-use crate::import::{Moves, answer_status};
+use crate::import::Moves;
 use crate::matching::{MatchedBy, RETRY};
+use crate::states::{ClaimStatus, FileState, MandateStatus};
 use crate::store::{
-    AnswerRow, ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx, UnmatchedRow,
+    AnswerRow, ClaimFilter, ClaimRow, FileRow, Handled, MandateRow, Replacement, Store, Tx,
+    UnmatchedRow,
 };
 
 /// The payee's book. See the crate's documentation.
@@ -122,22 +124,26 @@ pub(crate) fn answer_due(due: Date, read_on: Date) -> Date {
     add_business_days(processing_date(due, read_on), 3)
 }
 
-/// The mandates of the book as the ledger's register.
+/// The mandates of the book as the ledger's register (those deleted left out).
 pub(crate) fn register(rows: &[MandateRow]) -> Result<Register, BookError> {
     let mut register = Register::new();
-    for row in rows {
+    for row in rows.iter().filter(|r| r.status != MandateStatus::Deleted) {
         let m: RegisteredMandate = serde_json::from_str(&row.registered).map_err(corrupt)?;
         register.insert(m);
     }
     Ok(register)
 }
 
-pub(crate) fn mandate_row(m: &RegisteredMandate, status: &str) -> Result<MandateRow, BookError> {
+pub(crate) fn mandate_row(
+    m: &RegisteredMandate,
+    status: MandateStatus,
+) -> Result<MandateRow, BookError> {
     Ok(MandateRow {
         agreement_id: m.agreement_id,
         reference: m.mandate.payer_reference.as_field().to_owned(),
-        status: status.to_owned(),
+        status,
         registered: serde_json::to_string(m).map_err(corrupt)?,
+        blocked_seen: None,
     })
 }
 
@@ -150,8 +156,7 @@ fn claim_of(row: &ClaimRow) -> Result<Claim, BookError> {
 }
 
 fn book_claim(row: ClaimRow, today: Option<Date>) -> BookClaim {
-    let outstanding = today
-        .is_some_and(|t| matches!(row.status.as_str(), "sent" | "retry") && row.answer_due < t);
+    let outstanding = today.is_some_and(|t| row.status.is_waiting() && row.answer_due < t);
     let reason = row.error_code.map(|c| {
         ErrorCode::from_number(c)
             .meaning()
@@ -161,11 +166,13 @@ fn book_claim(row: ClaimRow, today: Option<Date>) -> BookClaim {
     BookClaim {
         id: row.id,
         matched_by: row.matched_by.as_deref().and_then(MatchedBy::from_name),
-        status: if outstanding {
-            "outstanding".to_owned()
-        } else {
-            row.status
-        },
+        status: row.status,
+        outstanding,
+        handled: row.handled.map(|h| HandledClaim {
+            on: h.on,
+            by: h.by,
+            why: h.why,
+        }),
         agreement_id: row.agreement_id,
         assignment_number: row.assignment_number,
         transaction_number: row.transaction_number,
@@ -289,13 +296,17 @@ impl Book {
             answered: 0,
             unmatched: Vec::new(),
             rematched: 0,
+            replaced: 0,
             mandates: 0,
             listing: Vec::new(),
             notes: Vec::new(),
         };
         self.store.write(|tx| {
             let existing = tx.file_by_hash(&sha)?;
-            if existing.as_ref().is_some_and(|f| f.state != "prepared") {
+            if existing
+                .as_ref()
+                .is_some_and(|f| f.state != FileState::Prepared)
+            {
                 imported.already = true;
                 return Ok(());
             }
@@ -313,6 +324,21 @@ impl Book {
     /// 17-24 of one from MPS): from then on [`Book::import`] refuses a file of another one.
     pub fn expect_customer_unit(&mut self, customer_unit: u32) {
         self.customer_unit = Some(customer_unit);
+    }
+
+    /// The non-blank own references (amount item 2, positions 26-50) of the claims of
+    /// `agreement_id` waiting for MPS's answer, with how many claims use each: an own reference
+    /// used once is what tells MPS's answers apart best (docs/guide.md).
+    ///
+    /// # Errors
+    ///
+    /// [`BookError::Storage`].
+    pub fn waiting_own_references(
+        &mut self,
+        agreement_id: u32,
+    ) -> Result<std::collections::HashMap<String, u64>, BookError> {
+        self.store
+            .read(|tx| tx.waiting_own_references(agreement_id))
     }
 
     /// The answers from MPS the book keeps unmatched, oldest first.
@@ -369,14 +395,14 @@ impl Book {
                     ore(row.amount_ore)
                 )));
             }
-            if !matches!(c.status.as_str(), "sent" | "retry") {
+            if !c.status.is_waiting() {
                 return Err(refuse(format!(
                     "the claim has MPS's final answer ({})",
                     c.status
                 )));
             }
-            let waited = if c.status == "retry" { "retry" } else { "sent" };
-            if row.error_code == Some(RETRY) && waited == "retry" {
+            let waited = c.status;
+            if row.error_code == Some(RETRY) && waited == ClaimStatus::Retry {
                 // Retried already: the answer says nothing new.
                 tx.delete_unmatched(answer)?;
                 return Ok(book_claim(c, None));
@@ -385,7 +411,7 @@ impl Book {
             moves.answer(
                 AnswerRow {
                     claim_id: c.id,
-                    status: answer_status(row.error_code),
+                    status: ClaimStatus::of_answer(row.error_code),
                     processing_date: row.processing_date,
                     error_code: row.error_code,
                     file_id: row.file_id,
@@ -398,6 +424,74 @@ impl Book {
             tx.delete_unmatched(answer)?;
             let answered = tx.claim(claim)?.ok_or(BookError::NoSuchClaim(claim))?;
             Ok(book_claim(answered, None))
+        })
+    }
+
+    /// Closes a claim by hand, as [`ClaimStatus::Handled`], with the day, who and why: a claim
+    /// MPS rejected, or one still waiting for MPS's answer (outstanding), that the payee
+    /// settled another way. Kept, shown and counted apart.
+    ///
+    /// # Errors
+    ///
+    /// [`BookError::NoSuchClaim`]; [`BookError::CannotResolve`] for a claim settled or handled
+    /// already, or without a reason; [`BookError::Storage`]: nothing is changed.
+    pub fn handle(
+        &mut self,
+        claim: i64,
+        on: Date,
+        by: &str,
+        why: &str,
+    ) -> Result<BookClaim, BookError> {
+        self.store.write(|tx| {
+            let c = tx.claim(claim)?.ok_or(BookError::NoSuchClaim(claim))?;
+            let refuse = |reason: &str| BookError::CannotResolve {
+                answer: 0,
+                claim,
+                reason: reason.to_owned(),
+            };
+            if why.trim().is_empty() {
+                return Err(refuse("say why the claim is closed by hand"));
+            }
+            if !(c.status == ClaimStatus::Rejected || c.status.is_waiting()) {
+                return Err(refuse(&format!(
+                    "the claim is {}: only a rejected claim or one waiting for MPS's answer is closed by hand",
+                    c.status
+                )));
+            }
+            let handled = Handled {
+                on,
+                by: by.to_owned(),
+                why: why.trim().to_owned(),
+            };
+            tx.handle_claim(c.id, &handled)?;
+            tx.add_totals(c.status, -1, -c.amount_ore)?;
+            tx.add_totals(ClaimStatus::Handled, 1, c.amount_ore)?;
+            let handled = tx.claim(claim)?.ok_or(BookError::NoSuchClaim(claim))?;
+            Ok(book_claim(handled, None))
+        })
+    }
+
+    /// Records that a claim of the file made with `reservation` (its own reference
+    /// `own_reference`) bills again the rejected claim of `agreement_id` whose own reference is
+    /// `replaces`: when the file is imported as sent, that claim is closed as handled.
+    ///
+    /// # Errors
+    ///
+    /// [`BookError::Storage`].
+    pub fn replaces(
+        &mut self,
+        reservation: &Reservation,
+        agreement_id: u32,
+        own_reference: &str,
+        replaces: &str,
+    ) -> Result<(), BookError> {
+        self.store.write(|tx| {
+            tx.add_replacement(&Replacement {
+                file_id: reservation.file_id,
+                agreement_id,
+                own_reference: own_reference.to_owned(),
+                replaces: replaces.to_owned(),
+            })
         })
     }
 
@@ -417,13 +511,13 @@ impl Book {
             let transmission = tx.last_transmission(sender)?.unwrap_or(0) + 1;
             let file_id = tx.insert_file(&FileRow {
                 id: 0,
-                sha256: format!("reserved {sender} {transmission}"),
+                sha256: None,
                 name: String::new(),
-                direction: "to-mps".to_owned(),
+                direction: Direction::ToMps,
                 sender,
                 recipient: autogiro_format::MPS_ID,
                 transmission_number: transmission,
-                state: "prepared".to_owned(),
+                state: FileState::Reserved,
                 read_on: today,
             })?;
             Ok(Reservation {
@@ -496,10 +590,11 @@ impl Book {
         transmission: u32,
     ) -> Result<Option<String>, BookError> {
         self.store.read(|tx| {
-            let same = tx.file_by_hash(sha256)?.filter(|f| f.state != "prepared");
+            let sent = |f: &FileRow| !matches!(f.state, FileState::Reserved | FileState::Prepared);
+            let same = tx.file_by_hash(sha256)?.filter(sent);
             let numbered = tx
                 .file_by_transmission(sender, transmission)?
-                .filter(|f| f.state != "prepared" && f.direction == "to-mps");
+                .filter(|f| sent(f) && f.direction == Direction::ToMps);
             Ok(same.or(numbered).map(|f| f.name))
         })
     }
@@ -520,7 +615,7 @@ impl Book {
         let (mut ledger, mut findings) = self.store.read(|tx| {
             let mut ledger = Ledger::new();
             *ledger.register_mut() = register(&tx.mandates(None)?)?;
-            tx.claims(ClaimFilter::Status("settled", None), &mut |row| {
+            tx.claims(ClaimFilter::Status(ClaimStatus::Settled, None), &mut |row| {
                 let claim = claim_of(&row)?;
                 let date = row.processing_date.unwrap_or(row.due_date);
                 ledger.record_charge(row.agreement_id, &claim, date);
@@ -592,8 +687,8 @@ impl Book {
         Ok(findings)
     }
 
-    /// Counts and sums per status as of `today`, and the claims of `show` (answered or due on
-    /// or after `since`).
+    /// Counts and sums per status as of `today`, and the claims of `show`; with `since`, of
+    /// the claims answered (or due, while waiting) on or after it alone, counts and list alike.
     ///
     /// # Errors
     ///
@@ -606,11 +701,11 @@ impl Book {
     ) -> Result<Status, BookError> {
         self.store.read(|tx| {
             let counts = tx
-                .counts()?
+                .counts(since)?
                 .into_iter()
                 .map(|(s, n, sum)| (s, n, ore(sum)))
                 .collect();
-            let (count, sum) = tx.outstanding(today)?;
+            let (count, sum) = tx.outstanding(today, since)?;
             let outstanding = (count, ore(sum));
             let (count, sum) = tx.unmatched_totals()?;
             let unmatched = (count, ore(sum));
@@ -618,9 +713,10 @@ impl Book {
             let filter = match show {
                 Show::Counts | Show::Unmatched => None,
                 Show::Outstanding => Some(ClaimFilter::Outstanding(today)),
-                Show::Rejected => Some(ClaimFilter::Status("rejected", since)),
-                Show::Settled => Some(ClaimFilter::Status("settled", since)),
-                Show::All => Some(ClaimFilter::All),
+                Show::Rejected => Some(ClaimFilter::Status(ClaimStatus::Rejected, since)),
+                Show::Settled => Some(ClaimFilter::Status(ClaimStatus::Settled, since)),
+                Show::Handled => Some(ClaimFilter::Status(ClaimStatus::Handled, since)),
+                Show::All => Some(ClaimFilter::All(since)),
             };
             if let Some(filter) = filter {
                 tx.claims(filter, &mut |row| {
@@ -639,29 +735,46 @@ impl Book {
         })
     }
 
-    /// The mandates the book knows, by agreement and reference.
+    /// The mandates the book knows, deleted ones included, by agreement and reference, each
+    /// with its state on `on`.
     ///
     /// # Errors
     ///
     /// [`BookError::Storage`], [`BookError::Corrupt`].
-    pub fn mandates(&mut self) -> Result<Vec<BookMandate>, BookError> {
+    pub fn mandates(&mut self, on: Date) -> Result<Vec<BookMandate>, BookError> {
         let rows = self.store.read(|tx| tx.mandates(None))?;
         rows.iter()
             .map(|row| {
                 let r: RegisteredMandate =
                     serde_json::from_str(&row.registered).map_err(corrupt)?;
                 let m = &r.mandate;
+                let (period, limit) = r.limit_on(on);
+                let state = match row.status {
+                    MandateStatus::Deleted => MandateState::Deleted,
+                    MandateStatus::Sent => MandateState::Sent,
+                    MandateStatus::Active
+                        if r.is_blocked_on(on) || row.blocked_seen.is_some_and(|s| s <= on) =>
+                    {
+                        MandateState::Blocked
+                    }
+                    MandateStatus::Active if m.valid_to.is_some_and(|to| to < on) => {
+                        MandateState::Expired
+                    }
+                    MandateStatus::Active if on < r.active_from() => MandateState::Pending,
+                    MandateStatus::Active => MandateState::Active,
+                };
                 Ok(BookMandate {
                     agreement_id: r.agreement_id,
                     reference: m.payer_reference.digits().to_owned(),
-                    status: row.status.clone(),
+                    state,
                     account: m.account.to_string(),
                     mandate_type: match m.mandate_type {
                         MandateType::Standard => "standard",
                         MandateType::Simplified => "simplified",
                     },
-                    period_code: m.period_code.code().to_owned(),
-                    limit: m.amount_limit,
+                    period: period.name(),
+                    limit: (!r.is_unlimited()).then_some(limit),
+                    blocked_seen: row.blocked_seen,
                     valid_from: m.valid_from,
                     valid_to: m.valid_to,
                     registered: r.registered,
@@ -683,7 +796,7 @@ impl Book {
             let files = tx.files()?;
             let assignments = tx.assignments()?;
             let mut claims = Vec::new();
-            tx.claims(ClaimFilter::All, &mut |row| {
+            tx.claims(ClaimFilter::All(None), &mut |row| {
                 claims.push(row);
                 Ok(())
             })?;
@@ -696,7 +809,8 @@ impl Book {
                     Ok(serde_json::json!({
                         "agreement_id": m.agreement_id,
                         "reference": m.reference,
-                        "status": m.status,
+                        "status": m.status.as_str(),
+                        "blocked_seen": m.blocked_seen,
                         "registered": registered,
                     }))
                 })
@@ -721,20 +835,27 @@ impl Book {
     /// [`BookError::NotEmpty`] when `to` holds anything; [`BookError::Storage`]: nothing is
     /// copied.
     pub fn copy_to(&mut self, to: &mut Book) -> Result<(usize, usize), BookError> {
-        let (files, assignments, claims, mandates, unmatched) = self.store.read(|tx| {
-            let mut claims = Vec::new();
-            tx.claims(ClaimFilter::All, &mut |row| {
-                claims.push(row);
-                Ok(())
+        let (files, assignments, claims, mandates, unmatched, replacements) =
+            self.store.read(|tx| {
+                let mut claims = Vec::new();
+                tx.claims(ClaimFilter::All(None), &mut |row| {
+                    claims.push(row);
+                    Ok(())
+                })?;
+                let files = tx.files()?;
+                let mut replacements = Vec::new();
+                for f in &files {
+                    replacements.extend(tx.replacements(f.id)?);
+                }
+                Ok((
+                    files,
+                    tx.assignments()?,
+                    claims,
+                    tx.mandates(None)?,
+                    tx.unmatched(None)?,
+                    replacements,
+                ))
             })?;
-            Ok((
-                tx.files()?,
-                tx.assignments()?,
-                claims,
-                tx.mandates(None)?,
-                tx.unmatched(None)?,
-            ))
-        })?;
         to.store.write(|tx| {
             if !tx.files()?.is_empty() || !tx.mandates(None)?.is_empty() {
                 return Err(BookError::NotEmpty);
@@ -745,11 +866,11 @@ impl Book {
             for a in &assignments {
                 tx.use_assignment(a.file_id, a.agreement_id, a.number, a.used_on)?;
             }
-            let mut totals: std::collections::BTreeMap<&str, (i64, i64)> =
+            let mut totals: std::collections::BTreeMap<ClaimStatus, (i64, i64)> =
                 std::collections::BTreeMap::new();
             for c in &claims {
                 tx.restore_claim(c)?;
-                let t = totals.entry(c.status.as_str()).or_default();
+                let t = totals.entry(c.status).or_default();
                 t.0 += 1;
                 t.1 = t.1.saturating_add(c.amount_ore);
             }
@@ -761,6 +882,9 @@ impl Book {
             }
             for u in &unmatched {
                 tx.insert_unmatched(u)?;
+            }
+            for r in &replacements {
+                tx.add_replacement(r)?;
             }
             tx.finish_restore()?;
             Ok((files.len(), claims.len()))

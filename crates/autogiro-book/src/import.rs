@@ -2,11 +2,11 @@
 //! mandates registered) and MPS's answers (each matched to the claim it answers, mandates
 //! confirmed or listed).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use time::Date;
 
-use autogiro_format::RegistrationType;
+use autogiro_format::{Direction, RegistrationType};
 use autogiro_ledger::{RegisterError, assignment_number_free_from, next_business_day};
 use autogiro_model::{Assignment, Claim, Mandate, Transmission};
 
@@ -16,7 +16,8 @@ use crate::book::{
     unmatched_view,
 };
 use crate::matching::{Answer, MatchedBy, RETRY, WaitingClaim, match_answers};
-use crate::store::{AnswerRow, ClaimRow, FileRow, Tx, UnmatchedRow};
+use crate::states::{ClaimStatus, FileState, MandateStatus};
+use crate::store::{AnswerRow, ClaimRow, FileRow, Handled, Tx, UnmatchedRow};
 
 /// A file to MPS: its numbers checked and taken, its claims waiting, its mandates registered.
 pub(crate) fn import_sent(
@@ -28,42 +29,13 @@ pub(crate) fn import_sent(
     prepared: Option<FileRow>,
     imported: &mut Imported,
 ) -> Result<(), BookError> {
-    let this = tx.file_by_transmission(t.sender, t.transmission_number)?;
-    let id = match (prepared, this) {
-        (Some(p), _) => {
-            tx.set_file_state(p.id, "sent", read_on)?;
-            tx.rename_file(p.id, name)?;
-            p.id
-        }
-        (None, Some(other))
-            if other.state == "prepared" && other.sha256.starts_with("reserved ") =>
-        {
-            // Numbers reserved by `new` for a file whose content was not recorded.
-            tx.prepare_file(other.id, sha, name)?;
-            tx.set_file_state(other.id, "sent", read_on)?;
-            other.id
-        }
-        (None, Some(other)) => {
-            return Err(BookError::TransmissionNumberUsed {
-                sender: t.sender,
-                number: t.transmission_number,
-                other: other.name,
-            });
-        }
-        (None, None) => tx.insert_file(&FileRow {
-            id: 0,
-            sha256: sha.to_owned(),
-            name: name.to_owned(),
-            direction: "to-mps".to_owned(),
-            sender: t.sender,
-            recipient: t.recipient,
-            transmission_number: t.transmission_number,
-            state: "sent".to_owned(),
-            read_on,
-        })?,
-    };
+    let id = sent_file(tx, t, sha, name, read_on, prepared)?;
     let registered_on = next_business_day(read_on);
     let mut agreements = BTreeSet::new();
+    // The own references of the claims waiting from earlier files, per agreement (read before
+    // this file's claims go in, so that what is read is those few), and of this file: one
+    // used twice is warned of.
+    let mut own: BTreeMap<u32, OwnReferences> = BTreeMap::new();
     for a in &t.assignments {
         let h = a.header();
         match tx.assignment_used(h.agreement_id, h.assignment_number)? {
@@ -94,24 +66,41 @@ pub(crate) fn import_sent(
                     rows.push(row);
                     imported.claims += 1;
                 }
+                if !own.contains_key(&h.agreement_id)
+                    && rows.iter().any(|r| !r.own_reference.trim().is_empty())
+                {
+                    let earlier = tx.waiting_own_references(h.agreement_id)?;
+                    own.insert(
+                        h.agreement_id,
+                        OwnReferences {
+                            earlier,
+                            here: Vec::new(),
+                        },
+                    );
+                }
                 tx.insert_claims(&rows)?;
+                if let Some(seen) = own.get_mut(&h.agreement_id) {
+                    seen.here.extend(
+                        rows.into_iter()
+                            .map(|r| r.own_reference)
+                            .filter(|r| !r.trim().is_empty()),
+                    );
+                }
                 let count = i64::try_from(c.claims.len()).map_err(corrupt)?;
-                tx.add_totals("sent", count, sum)?;
+                tx.add_totals(ClaimStatus::Sent, count, sum)?;
                 agreements.insert(h.agreement_id);
             }
             Assignment::Mandates(m) => {
                 let mut reg = register(&tx.mandates(Some(h.agreement_id))?)?;
                 for mandate in &m.mandates {
                     match reg.apply(h.agreement_id, mandate, registered_on) {
-                        Ok(r) if mandate.registration_type == RegistrationType::Delete => {
-                            tx.delete_mandate(
-                                h.agreement_id,
-                                r.mandate.payer_reference.as_field(),
-                            )?;
-                            imported.mandates += 1;
-                        }
                         Ok(r) => {
-                            tx.put_mandate(&mandate_row(&r, "sent")?)?;
+                            let status = if mandate.registration_type == RegistrationType::Delete {
+                                MandateStatus::Deleted
+                            } else {
+                                MandateStatus::Sent
+                            };
+                            tx.put_mandate(&mandate_row(&r, status)?)?;
                             imported.mandates += 1;
                         }
                         Err(e) => imported.notes.push(note(&e)),
@@ -121,8 +110,122 @@ pub(crate) fn import_sent(
             Assignment::Settled(_) | Assignment::Rejected(_) => {}
         }
     }
+    reused_own_references(own, imported);
+    replace(tx, id, name, read_on, imported)?;
     // Answers imported before the claims they answer find them now.
     rematch(tx, &agreements, Vec::new(), imported)
+}
+
+/// The own references of an agreement's claims waiting: of earlier files, with how many
+/// claims use each, and of the file being imported.
+struct OwnReferences {
+    earlier: HashMap<String, u64>,
+    here: Vec<String>,
+}
+
+/// The rejected claims that claims of file `id` bill again (`replaces` of `new claims`),
+/// closed as handled.
+fn replace(
+    tx: &mut dyn Tx,
+    id: i64,
+    name: &str,
+    read_on: Date,
+    imported: &mut Imported,
+) -> Result<(), BookError> {
+    for r in tx.replacements(id)? {
+        let rejected = tx.rejected_by_own_reference(r.agreement_id, &r.replaces)?;
+        let Some(old) = rejected.first() else {
+            imported.notes.push(format!(
+                "no rejected claim of agreement {:09} has the own reference {:?} that a claim of this file replaces; close it by hand with `autogiro book resolve CLAIM --handled WHY`",
+                r.agreement_id, r.replaces
+            ));
+            continue;
+        };
+        let why = if r.own_reference.is_empty() {
+            format!("billed again in {name}")
+        } else {
+            format!(
+                "billed again in {name} by the claim with own reference {}",
+                r.own_reference
+            )
+        };
+        let handled = Handled {
+            on: read_on,
+            by: "autogiro new".to_owned(),
+            why,
+        };
+        tx.handle_claim(old.id, &handled)?;
+        tx.add_totals(ClaimStatus::Rejected, -1, -old.amount_ore)?;
+        tx.add_totals(ClaimStatus::Handled, 1, old.amount_ore)?;
+        imported.replaced += 1;
+    }
+    Ok(())
+}
+
+/// The file's row: the one `new` prepared or reserved numbers for, now sent, or a new one; its
+/// id. Another file with the same transmission number is refused.
+fn sent_file(
+    tx: &mut dyn Tx,
+    t: &Transmission,
+    sha: &str,
+    name: &str,
+    read_on: Date,
+    prepared: Option<FileRow>,
+) -> Result<i64, BookError> {
+    let this = tx.file_by_transmission(t.sender, t.transmission_number)?;
+    Ok(match (prepared, this) {
+        (Some(p), _) => {
+            tx.set_file_state(p.id, FileState::Sent, read_on)?;
+            tx.rename_file(p.id, name)?;
+            p.id
+        }
+        (None, Some(other)) if other.state == FileState::Reserved => {
+            // Numbers reserved by `new` for a file whose content was not recorded.
+            tx.prepare_file(other.id, sha, name)?;
+            tx.set_file_state(other.id, FileState::Sent, read_on)?;
+            other.id
+        }
+        (None, Some(other)) => {
+            return Err(BookError::TransmissionNumberUsed {
+                sender: t.sender,
+                number: t.transmission_number,
+                other: other.name,
+            });
+        }
+        (None, None) => tx.insert_file(&FileRow {
+            id: 0,
+            sha256: Some(sha.to_owned()),
+            name: name.to_owned(),
+            direction: Direction::ToMps,
+            sender: t.sender,
+            recipient: t.recipient,
+            transmission_number: t.transmission_number,
+            state: FileState::Sent,
+            read_on,
+        })?,
+    })
+}
+
+/// Notes each own reference that more than one claim waiting in its agreement has.
+fn reused_own_references(own: BTreeMap<u32, OwnReferences>, imported: &mut Imported) {
+    for (agreement, mut references) in own {
+        // Sorted, equal references stand together: each run is one reference and its count.
+        references.here.sort_unstable();
+        let mut reused = Vec::new();
+        for run in references.here.chunk_by(|a, b| a == b) {
+            let Some(r) = run.first() else { continue };
+            let earlier = references.earlier.get(r).copied().unwrap_or(0);
+            let n = u64::try_from(run.len()).unwrap_or(u64::MAX) + earlier;
+            if n > 1 {
+                reused.push((r, n));
+            }
+        }
+        for (r, n) in reused {
+            imported.notes.push(format!(
+                "own reference {r:?} is used by {n} claims waiting in agreement {agreement:09}: MPS's answers to them can be told apart only by payer, amount and date"
+            ));
+        }
+    }
 }
 
 /// A claim of a file to MPS as the book keeps it, waiting for an answer.
@@ -145,12 +248,13 @@ fn sent_claim(
         short_name: claim.short_name.to_string(),
         own_reference: claim.own_reference.to_string(),
         foreign_reference: claim.foreign_reference.to_string(),
-        status: "sent".to_owned(),
+        status: ClaimStatus::Sent,
         answer_due: answer_due(claim.date, read_on),
         processing_date: None,
         error_code: None,
         answer_file_id: None,
         matched_by: None,
+        handled: None,
     })
 }
 
@@ -169,13 +273,13 @@ pub(crate) fn import_answer(
 ) -> Result<(), BookError> {
     let id = tx.insert_file(&FileRow {
         id: 0,
-        sha256: sha.to_owned(),
+        sha256: Some(sha.to_owned()),
         name: name.to_owned(),
-        direction: "from-mps".to_owned(),
+        direction: Direction::FromMps,
         sender: t.sender,
         recipient: t.recipient,
         transmission_number: t.transmission_number,
-        state: "answer".to_owned(),
+        state: FileState::Answer,
         read_on: t.generated.unwrap_or(Date::MIN),
     })?;
     let mut answers = Vec::new();
@@ -242,38 +346,49 @@ pub(crate) fn rematch(
     }
     rows.extend(new);
     let waiting = waiting_claims(tx, agreements)?;
-    let answers: Vec<Answer> = rows
+    let answers: Vec<Answer<'_>> = rows
         .iter()
         .map(|r| Answer {
             agreement_id: r.agreement_id,
-            payer: r.payer.clone(),
-            kid: r.kid.clone(),
+            payer: &r.payer,
+            kid: &r.kid,
             amount_ore: r.amount_ore,
-            own_reference: r.own_reference.clone(),
+            own_reference: &r.own_reference,
             date: r.processing_date,
             code: r.error_code,
         })
         .collect();
     let matching = match_answers(&waiting, &answers);
+    drop(answers);
     // Per claim, by its place in `waiting`: its final answer, else an answer 252.
-    let mut outcome: BTreeMap<usize, (usize, MatchedBy)> = BTreeMap::new();
+    let mut outcome: Vec<Option<(usize, MatchedBy)>> = vec![None; waiting.len()];
     for (a, m) in matching.claim.iter().enumerate() {
         let Some((c, how)) = *m else { continue };
-        let retry = answers.get(a).is_some_and(|x| x.code == Some(RETRY));
-        outcome
-            .entry(c)
-            .and_modify(|e| {
-                if !retry {
-                    *e = (a, how);
-                }
-            })
-            .or_insert((a, how));
+        let retry = rows.get(a).is_some_and(|x| x.error_code == Some(RETRY));
+        if let Some(slot) = outcome.get_mut(c)
+            && (slot.is_none() || !retry)
+        {
+            *slot = Some((a, how));
+        }
     }
     let mut moves = Moves::default();
-    for (c, (a, how)) in outcome {
+    let mut blocking = Vec::new();
+    for (c, (a, how)) in outcome
+        .into_iter()
+        .enumerate()
+        .filter_map(|(c, o)| o.map(|o| (c, o)))
+    {
         let (Some(claim), Some(row)) = (waiting.get(c), rows.get(a)) else {
             continue;
         };
+        if matches!(row.error_code, None | Some(BLOCKED)) {
+            blocking.push((
+                claim.agreement_id,
+                claim.payer.as_str(),
+                row.error_code,
+                row.processing_date,
+            ));
+        }
         if row.error_code == Some(RETRY) && claim.retry {
             // Retried already: nothing changes.
             continue;
@@ -281,16 +396,23 @@ pub(crate) fn rematch(
         moves.answer(
             AnswerRow {
                 claim_id: claim.id,
-                status: answer_status(row.error_code),
+                status: ClaimStatus::of_answer(row.error_code),
                 processing_date: row.processing_date,
                 error_code: row.error_code,
                 file_id: row.file_id,
                 matched_by: how.as_str(),
             },
-            if claim.retry { "retry" } else { "sent" },
+            if claim.retry {
+                ClaimStatus::Retry
+            } else {
+                ClaimStatus::Sent
+            },
             claim.amount_ore,
         );
     }
+    // In time order, a 133 before a claim settled the same day.
+    blocking.sort_by_key(|&(_, _, code, date)| (date, code.is_none()));
+    blocked_seen(tx, agreements, &blocking)?;
     for (a, (row, m)) in rows.into_iter().zip(&matching.claim).enumerate() {
         let old = a < kept;
         let matched = m.is_some() || (row.error_code == Some(RETRY) && tx.retried_before(&row)?);
@@ -314,6 +436,56 @@ pub(crate) fn rematch(
         }
     }
     moves.apply(tx)
+}
+
+/// The error code of an answer that says the bank blocks the payer's mandate.
+const BLOCKED: u16 = 133;
+
+/// Keeps, per mandate, the day of MPS's latest answer 133 to a claim of its payer, and forgets
+/// it when a claim of the payer is settled on or after that day. `answers`: agreement, payer
+/// field, code (`None` settled, or 133), date.
+fn blocked_seen(
+    tx: &mut dyn Tx,
+    agreements: &BTreeSet<u32>,
+    answers: &[(u32, &str, Option<u16>, Date)],
+) -> Result<(), BookError> {
+    // What is on record: few mandates have a 133, so a file of settled claims costs a lookup
+    // each in a small map.
+    let mut on_record: Vec<(u32, String, Date)> = Vec::new();
+    for &agreement in agreements {
+        for (reference, day) in tx.blocked_seen(agreement)? {
+            on_record.push((agreement, reference, day));
+        }
+    }
+    let mut seen: HashMap<(u32, &str), Option<Date>> = on_record
+        .iter()
+        .map(|(a, r, d)| ((*a, r.as_str()), Some(*d)))
+        .collect();
+    let mut changed = BTreeSet::new();
+    for &(agreement, payer, code, date) in answers {
+        match code {
+            Some(_) => {
+                let slot = seen.entry((agreement, payer)).or_insert(None);
+                if slot.is_none_or(|s| s < date) {
+                    *slot = Some(date);
+                    changed.insert((agreement, payer));
+                }
+            }
+            None => {
+                if let Some(slot) = seen.get_mut(&(agreement, payer))
+                    && slot.is_some_and(|s| s <= date)
+                {
+                    *slot = None;
+                    changed.insert((agreement, payer));
+                }
+            }
+        }
+    }
+    for (agreement, payer) in changed {
+        let value = seen.get(&(agreement, payer)).copied().flatten();
+        tx.set_blocked_seen(agreement, payer, value)?;
+    }
+    Ok(())
 }
 
 /// The claims waiting for an answer in `agreements`, as matching sees them.
@@ -343,27 +515,18 @@ fn waiting_claims(
     Ok(waiting)
 }
 
-/// The status an answer gives its claim: settled, sent to retry (252), or rejected.
-pub(crate) fn answer_status(code: Option<u16>) -> &'static str {
-    match code {
-        None => "settled",
-        Some(RETRY) => "retry",
-        Some(_) => "rejected",
-    }
-}
-
 /// How the claims of each status change with a file of answers: from status, to status,
 /// number, sum.
 /// The answers themselves are written together at the end of the file.
 #[derive(Default)]
 pub(crate) struct Moves {
-    totals: BTreeMap<(&'static str, &'static str), (i64, i64)>,
+    totals: BTreeMap<(ClaimStatus, ClaimStatus), (i64, i64)>,
     answers: Vec<AnswerRow>,
 }
 
 impl Moves {
     /// Answers a claim waiting in status `from` (`sent` or `retry`) for `amount` øre.
-    pub(crate) fn answer(&mut self, answer: AnswerRow, from: &'static str, amount: i64) {
+    pub(crate) fn answer(&mut self, answer: AnswerRow, from: ClaimStatus, amount: i64) {
         let e = self.totals.entry((from, answer.status)).or_insert((0, 0));
         e.0 += 1;
         e.1 = e.1.saturating_add(amount);
@@ -424,20 +587,23 @@ fn mandates_from_mps(
                 });
             }
         }
+        // Those MPS no longer lists are kept as deleted; those it lists are put below.
         for m in before.iter() {
-            tx.delete_mandate(agreement_id, m.mandate.payer_reference.as_field())?;
+            tx.put_mandate(&mandate_row(m, MandateStatus::Deleted)?)?;
         }
     } else {
         for m in mandates {
             after.apply_from_mps(agreement_id, m);
-            if m.registration_type == RegistrationType::Delete {
-                tx.delete_mandate(agreement_id, m.payer_reference.as_field())?;
+            if m.registration_type == RegistrationType::Delete
+                && let Some(r) = before.get(agreement_id, &m.payer_reference)
+            {
+                tx.put_mandate(&mandate_row(r, MandateStatus::Deleted)?)?;
             }
         }
     }
     for m in mandates {
         if let Some(r) = after.get(agreement_id, &m.payer_reference) {
-            tx.put_mandate(&mandate_row(r, "active")?)?;
+            tx.put_mandate(&mandate_row(r, MandateStatus::Active)?)?;
         }
         imported.mandates += 1;
     }

@@ -15,7 +15,7 @@
 //!   reason, and outstanding (no answer by the processing date + 3 business days).
 //!
 //! ```
-//! use autogiro_book::{Book, Show};
+//! use autogiro_book::{Book, ClaimStatus, Show};
 //! use autogiro_model::ReadOptions;
 //! use time::macros::date;
 //!
@@ -25,7 +25,7 @@
 //! let imported = book.import("records-to-mps.txt", &file, date!(2026 - 01 - 12), &ReadOptions::new())?;
 //! assert_eq!(imported.claims, 2);
 //! let status = book.status(date!(2026 - 01 - 12), Show::Counts, None)?;
-//! assert_eq!(status.count("sent"), 2);
+//! assert_eq!(status.count(ClaimStatus::Sent), 2);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
@@ -46,6 +46,7 @@ mod import;
 mod matching;
 mod postgres;
 mod sqlite;
+mod states;
 mod store;
 mod views;
 
@@ -54,10 +55,11 @@ use std::path::PathBuf;
 /// The model's types that this crate's signatures use.
 pub use autogiro_model::{Amount, Date, Direction, Transmission};
 pub use book::{
-    Book, BookClaim, BookMandate, Export, Finding, Imported, ListingChange, Reservation, Show,
-    Status, Unmatched,
+    Book, BookClaim, BookMandate, Export, Finding, HandledClaim, Imported, ListingChange,
+    MandateState, Reservation, Show, Status, Unmatched,
 };
 pub use matching::MatchedBy;
+pub use states::ClaimStatus;
 
 /// A book's location as shown to people: a PostgreSQL URL without its password, a path as it
 /// is.

@@ -72,12 +72,12 @@ pub(crate) struct WaitingClaim {
 
 /// An answer from MPS, as matching sees it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Answer {
+pub(crate) struct Answer<'a> {
     pub(crate) agreement_id: u32,
-    pub(crate) payer: String,
-    pub(crate) kid: String,
+    pub(crate) payer: &'a str,
+    pub(crate) kid: &'a str,
     pub(crate) amount_ore: i64,
-    pub(crate) own_reference: String,
+    pub(crate) own_reference: &'a str,
     /// The processing date, or the day of rejection.
     pub(crate) date: Date,
     /// The error code of a rejection; `None` for a settled claim.
@@ -113,7 +113,7 @@ impl WaitingClaim {
     }
 }
 
-impl Answer {
+impl Answer<'_> {
     fn is_retry(&self) -> bool {
         self.code == Some(RETRY)
     }
@@ -121,19 +121,19 @@ impl Answer {
     fn key(&self) -> Key<'_> {
         (
             self.agreement_id,
-            &self.payer,
-            &self.kid,
+            self.payer,
+            self.kid,
             self.amount_ore,
-            &self.own_reference,
+            self.own_reference,
         )
     }
 
     fn own_key(&self) -> OwnKey<'_> {
         (
             self.agreement_id,
-            &self.payer,
+            self.payer,
             self.amount_ore,
-            &self.own_reference,
+            self.own_reference,
         )
     }
 }
@@ -184,7 +184,7 @@ pub(crate) struct Matching {
 /// Matches `answers` to `waiting` claims (see the module's documentation). The result does
 /// not depend on the order of either slice, except for which of several interchangeable claims
 /// gets which answer (the claims sent first are answered first).
-pub(crate) fn match_answers(waiting: &[WaitingClaim], answers: &[Answer]) -> Matching {
+pub(crate) fn match_answers(waiting: &[WaitingClaim], answers: &[Answer<'_>]) -> Matching {
     let mut claim: Vec<Option<(usize, MatchedBy)>> = vec![None; answers.len()];
     let mut candidates = vec![0; answers.len()];
     // Claims known to be retried: those answered 252 before, and those with a final answer
@@ -221,14 +221,14 @@ pub(crate) fn match_answers(waiting: &[WaitingClaim], answers: &[Answer]) -> Mat
 }
 
 /// An answer's content, for an order of answers that does not depend on where they stood.
-fn content(answers: &[Answer], i: usize) -> Option<(Key<'_>, Date, Option<u16>)> {
+fn content<'a>(answers: &'a [Answer<'a>], i: usize) -> Option<(Key<'a>, Date, Option<u16>)> {
     answers.get(i).map(|a| (a.key(), a.date, a.code))
 }
 
 /// One pass of the three steps over the final answers, or over the answers 252.
 struct Pass<'a, 'm> {
     waiting: &'a [WaitingClaim],
-    answers: &'a [Answer],
+    answers: &'a [Answer<'a>],
     /// Claims answered in this pass.
     taken: Vec<bool>,
     claim: &'m mut [Option<(usize, MatchedBy)>],
@@ -250,7 +250,7 @@ impl<'a> Pass<'a, '_> {
 
     /// Whether an answer's date fits the claim its own reference names: an answer 252 on the
     /// claim's processing date, any other in its window.
-    fn own_fits(&self, x: &Answer, claim: usize) -> bool {
+    fn own_fits(&self, x: &Answer<'_>, claim: usize) -> bool {
         if x.is_retry() {
             self.waiting
                 .get(claim)
@@ -264,7 +264,7 @@ impl<'a> Pass<'a, '_> {
     /// later than one business day after its answer was due (the processing date + 3 business
     /// days, the longest MPS retries, + 1 for a file made the next day). Claims of one payer
     /// and amount a week apart never share a window.
-    fn fits(&self, x: &Answer, claim: usize) -> bool {
+    fn fits(&self, x: &Answer<'_>, claim: usize) -> bool {
         self.waiting
             .get(claim)
             .is_some_and(|w| w.due_date <= x.date && x.date <= add_business_days(w.answer_due, 1))
@@ -466,16 +466,25 @@ mod tests {
         }
     }
 
-    fn answer(c: &WaitingClaim, date: Date, code: Option<u16>) -> Answer {
+    fn answer(c: &WaitingClaim, date: Date, code: Option<u16>) -> Answer<'_> {
         Answer {
             agreement_id: c.agreement_id,
-            payer: c.payer.clone(),
-            kid: c.kid.clone(),
+            payer: &c.payer,
+            kid: &c.kid,
             amount_ore: c.amount_ore,
-            own_reference: c.own_reference.clone(),
+            own_reference: &c.own_reference,
             date,
             code,
         }
+    }
+
+    /// What MPS answers, as (the index of the claim, date, code).
+    type Said = Vec<(usize, Date, Option<u16>)>;
+
+    fn answers_of<'a>(waiting: &'a [WaitingClaim], said: &Said) -> Vec<Answer<'a>> {
+        said.iter()
+            .map(|&(c, date, code)| answer(&waiting[c], date, code))
+            .collect()
     }
 
     /// The claim id and how, per answer.
@@ -490,13 +499,15 @@ mod tests {
     fn a_settled_answer_first_in_the_file_still_finds_its_claim() {
         // The held-out scenario: two 10.00 NOK claims of one payer, one rejected 131 on its
         // due date, the other settled; the settled record comes first in MPS's file.
-        let a = claim(1, "12345", 1000, "", date!(2026 - 03 - 10));
-        let b = claim(2, "12345", 1000, "", date!(2026 - 03 - 20));
-        let answers = [
-            answer(&b, b.processing_date, None),
-            answer(&a, a.processing_date, Some(131)),
+        let waiting = [
+            claim(1, "12345", 1000, "", date!(2026 - 03 - 10)),
+            claim(2, "12345", 1000, "", date!(2026 - 03 - 20)),
         ];
-        let waiting = [a, b];
+        let (a, b) = (&waiting[0], &waiting[1]);
+        let answers = [
+            answer(b, b.processing_date, None),
+            answer(a, a.processing_date, Some(131)),
+        ];
         let m = match_answers(&waiting, &answers);
         assert_eq!(
             ids(&waiting, &m),
@@ -568,12 +579,12 @@ mod tests {
 
     #[test]
     fn a_retry_and_its_final_answer_go_to_one_claim() {
-        let c = claim(1, "12345", 1000, "", date!(2026 - 03 - 10));
+        let waiting = [claim(1, "12345", 1000, "", date!(2026 - 03 - 10))];
+        let c = &waiting[0];
         let answers = [
-            answer(&c, date!(2026 - 03 - 12), Some(221)),
-            answer(&c, c.processing_date, Some(RETRY)),
+            answer(c, date!(2026 - 03 - 12), Some(221)),
+            answer(c, c.processing_date, Some(RETRY)),
         ];
-        let waiting = [c];
         let m = match_answers(&waiting, &answers);
         assert_eq!(
             ids(&waiting, &m),
@@ -583,10 +594,10 @@ mod tests {
 
     #[test]
     fn an_answer_of_no_claim_is_unmatched() {
-        let c = claim(1, "12345", 1000, "", date!(2026 - 03 - 10));
-        let mut other = answer(&c, c.processing_date, None);
+        let waiting = [claim(1, "12345", 1000, "", date!(2026 - 03 - 10))];
+        let mut other = answer(&waiting[0], waiting[0].processing_date, None);
         other.amount_ore = 999;
-        let m = match_answers(&[c], &[other]);
+        let m = match_answers(&waiting, &[other]);
         assert_eq!((m.claim, m.candidates), (vec![None], vec![0]));
     }
 
@@ -595,12 +606,11 @@ mod tests {
     /// 1-3 business days later. With `spaced`, claims of one payer, amount and own reference
     /// are a week or more apart, as monthly and weekly charges are. Per answer, the index of
     /// the claim it answers.
-    fn month(spaced: bool) -> impl Strategy<Value = (Vec<WaitingClaim>, Vec<Answer>, Vec<usize>)> {
+    fn month(spaced: bool) -> impl Strategy<Value = (Vec<WaitingClaim>, Said)> {
         let one = (0..4usize, 0..3i64, 0..4usize, 0..28u8, 0..6u8, 1..4u32);
         proptest::collection::vec(one, 1..40).prop_map(move |rows| {
             let mut waiting: Vec<WaitingClaim> = Vec::new();
-            let mut answers = Vec::new();
-            let mut truth = Vec::new();
+            let mut said = Vec::new();
             for (i, (payer, amount, own, day, fate, retries)) in rows.into_iter().enumerate() {
                 let own = match own {
                     0 => String::new(),
@@ -621,26 +631,17 @@ mod tests {
                 }
                 let later = add_business_days(c.processing_date, retries);
                 let n = waiting.len();
-                let mut say = |a: Answer| {
-                    answers.push(a);
-                    truth.push(n);
-                };
+                let first = c.processing_date;
                 match fate {
                     0 => {}
-                    1 | 2 => say(answer(&c, c.processing_date, None)),
-                    3 => say(answer(&c, c.processing_date, Some(131))),
-                    4 => {
-                        say(answer(&c, c.processing_date, Some(RETRY)));
-                        say(answer(&c, later, None));
-                    }
-                    _ => {
-                        say(answer(&c, c.processing_date, Some(RETRY)));
-                        say(answer(&c, later, Some(221)));
-                    }
+                    1 | 2 => said.push((n, first, None)),
+                    3 => said.push((n, first, Some(131))),
+                    4 => said.extend([(n, first, Some(RETRY)), (n, later, None)]),
+                    _ => said.extend([(n, first, Some(RETRY)), (n, later, Some(221))]),
                 }
                 waiting.push(c);
             }
-            (waiting, answers, truth)
+            (waiting, said)
         })
     }
 
@@ -669,11 +670,14 @@ mod tests {
     /// an answer 252 of a claim already answered for good is taken as said. Per claim (by what
     /// MPS can tell of it): its final answer, and whether it was sent to retry; and the
     /// answers left unmatched.
-    fn outcome(waiting: &[WaitingClaim], files: &[Vec<Answer>]) -> (Vec<String>, Vec<String>) {
+    fn outcome<'a>(
+        waiting: &'a [WaitingClaim],
+        files: &[Vec<Answer<'a>>],
+    ) -> (Vec<String>, Vec<String>) {
         let mut open: Vec<WaitingClaim> = waiting.to_vec();
-        let mut done: Vec<(WaitingClaim, Answer)> = Vec::new();
+        let mut done: Vec<(WaitingClaim, Answer<'a>)> = Vec::new();
         let mut retried: Vec<i64> = Vec::new();
-        let mut kept: Vec<Answer> = Vec::new();
+        let mut kept: Vec<Answer<'a>> = Vec::new();
         for file in files {
             let mut answers = std::mem::take(&mut kept);
             answers.extend(file.iter().cloned());
@@ -681,7 +685,7 @@ mod tests {
                 w.retry = retried.contains(&w.id);
             }
             let m = match_answers(&open, &answers);
-            let mut finals: Vec<(usize, Answer)> = Vec::new();
+            let mut finals: Vec<(usize, Answer<'a>)> = Vec::new();
             for (a, c) in m.claim.iter().enumerate() {
                 match c {
                     Some((c, _)) if answers[a].is_retry() => retried.push(open[*c].id),
@@ -725,9 +729,10 @@ mod tests {
         /// answers left over, whatever the claims.
         #[test]
         fn the_outcome_does_not_depend_on_the_order_of_a_file(
-            (waiting, answers, _) in month(false),
+            (waiting, said) in month(false),
             seed in any::<u64>(),
         ) {
+            let answers = answers_of(&waiting, &said);
             let all = outcome(&waiting, std::slice::from_ref(&answers));
             let mut shuffled = answers;
             shuffle(&mut shuffled, seed);
@@ -739,10 +744,12 @@ mod tests {
         /// answers (or one MPS cannot tell from it), and no claim takes two final answers.
         #[test]
         fn charges_apart_are_all_matched_in_any_order_and_files(
-            (waiting, answers, truth) in month(true),
+            (waiting, said) in month(true),
             seed in any::<u64>(),
             cuts in proptest::collection::vec(any::<bool>(), 80),
         ) {
+            let answers = answers_of(&waiting, &said);
+            let truth: Vec<usize> = said.iter().map(|s| s.0).collect();
             let m = match_answers(&waiting, &answers);
             let mut finals = std::collections::HashSet::new();
             for (a, c) in m.claim.iter().enumerate() {

@@ -11,9 +11,10 @@ use postgres::{Client, IsolationLevel, Row};
 use time::Date;
 
 use crate::BookError;
+use crate::states::{ClaimStatus, FileState, MandateStatus, direction, direction_name};
 use crate::store::{
-    AnswerRow, AssignmentRow, ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx, UnmatchedRow,
-    WaitingRow,
+    AnswerRow, AssignmentRow, ClaimFilter, ClaimRow, FileRow, Handled, MandateRow, Replacement,
+    Store, Tx, UnmatchedRow, WaitingRow,
 };
 
 /// The migrations, in order: migration `i` takes the schema from version `i` to `i + 1`. The
@@ -90,10 +91,41 @@ const MIGRATIONS: &[&str] = &[
         candidates BIGINT NOT NULL
     );
     CREATE INDEX unmatched_agreement ON unmatched (agreement_id);",
+    // 3: the states as CHECK constraints; numbers reserved by `new` as the state `reserved`
+    // without a hash (they had `reserved ...` in the hash's column); claims closed by hand,
+    // the claims a new claim bills again, and MPS's 133 answers to a mandate's payer.
+    "ALTER TABLE files ALTER COLUMN sha256 DROP NOT NULL;
+    UPDATE files SET state = 'reserved', sha256 = NULL WHERE sha256 LIKE 'reserved %';
+    ALTER TABLE files
+        ADD CONSTRAINT files_direction CHECK (direction IN ('to-mps', 'from-mps')),
+        ADD CONSTRAINT files_state CHECK (state IN ('reserved', 'prepared', 'sent', 'answer')),
+        ADD CONSTRAINT files_reserved CHECK ((sha256 IS NULL) = (state = 'reserved'));
+    ALTER TABLE claims
+        ADD COLUMN handled_on TEXT,
+        ADD COLUMN handled_by TEXT,
+        ADD COLUMN handled_why TEXT,
+        ADD CONSTRAINT claims_status
+            CHECK (status IN ('sent', 'retry', 'settled', 'rejected', 'handled')),
+        ADD CONSTRAINT claims_handled CHECK ((status = 'handled') = (handled_on IS NOT NULL));
+    CREATE INDEX claims_rejected_own ON claims (agreement_id, own_reference)
+        WHERE status = 'rejected';
+    ALTER TABLE totals ADD CONSTRAINT totals_status
+        CHECK (status IN ('sent', 'retry', 'settled', 'rejected', 'handled'));
+    ALTER TABLE mandates
+        ADD COLUMN blocked_seen TEXT,
+        ADD CONSTRAINT mandates_status CHECK (status IN ('sent', 'active', 'deleted'));
+    CREATE TABLE replacements (
+        seq BIGSERIAL PRIMARY KEY,
+        file_id BIGINT NOT NULL REFERENCES files (id),
+        agreement_id BIGINT NOT NULL,
+        own_reference TEXT NOT NULL,
+        replaces TEXT NOT NULL
+    );
+    CREATE INDEX replacements_file ON replacements (file_id);",
 ];
 
 /// The schema version this build writes (the same number as SQLite's for the same tables).
-pub(crate) const VERSION: u32 = 2;
+pub(crate) const VERSION: u32 = 3;
 
 /// The advisory lock every writing transaction takes: one writer at a time, as in SQLite.
 const WRITE_LOCK: i64 = 0x0061_7574_6f67_6972; // "autogir"
@@ -301,11 +333,11 @@ fn file_row(r: &Row) -> Result<FileRow, BookError> {
         id: r.get(0),
         sha256: r.get(1),
         name: r.get(2),
-        direction: r.get(3),
+        direction: direction(r.get(3))?,
         sender: u32_of(r.get(4))?,
         recipient: u32_of(r.get(5))?,
         transmission_number: u32_of(r.get(6))?,
-        state: r.get(7),
+        state: FileState::parse(r.get(7))?,
         read_on: date(r.get(8))?,
     })
 }
@@ -315,7 +347,8 @@ const FILE_COLUMNS: &str =
 
 const CLAIM_COLUMNS: &str = "id, file_id, agreement_id, assignment_number, transaction_number, \
      payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference, status, \
-     answer_due, processing_date, error_code, answer_file_id, matched_by";
+     answer_due, processing_date, error_code, answer_file_id, matched_by, handled_on, \
+     handled_by, handled_why";
 
 fn claim_row(r: &Row) -> Result<ClaimRow, BookError> {
     let processing: Option<String> = r.get(14);
@@ -333,12 +366,20 @@ fn claim_row(r: &Row) -> Result<ClaimRow, BookError> {
         short_name: r.get(9),
         own_reference: r.get(10),
         foreign_reference: r.get(11),
-        status: r.get(12),
+        status: ClaimStatus::parse(r.get(12))?,
         answer_due: date(r.get(13))?,
         processing_date: processing.as_deref().map(date).transpose()?,
         error_code: code.map(|c| u16::try_from(c).unwrap_or(u16::MAX)),
         answer_file_id: r.get(16),
         matched_by: r.get(17),
+        handled: match r.get::<_, Option<&str>>(18) {
+            Some(on) => Some(Handled {
+                on: date(on)?,
+                by: r.get::<_, Option<String>>(19).unwrap_or_default(),
+                why: r.get::<_, Option<String>>(20).unwrap_or_default(),
+            }),
+            None => None,
+        },
     })
 }
 
@@ -401,11 +442,11 @@ impl Tx for PgTx<'_, '_> {
                 &[
                     &f.sha256,
                     &f.name,
-                    &f.direction,
+                    &direction_name(f.direction),
                     &sender,
                     &recipient,
                     &number,
-                    &f.state,
+                    &f.state.as_str(),
                     &read_on,
                 ],
             )
@@ -416,7 +457,7 @@ impl Tx for PgTx<'_, '_> {
     fn prepare_file(&mut self, id: i64, sha256: &str, name: &str) -> Result<(), BookError> {
         self.t
             .execute(
-                "UPDATE files SET sha256 = $2, name = $3 WHERE id = $1",
+                "UPDATE files SET sha256 = $2, name = $3, state = 'prepared' WHERE id = $1",
                 &[&id, &sha256, &name],
             )
             .map_err(|e| db(&e))?;
@@ -430,11 +471,16 @@ impl Tx for PgTx<'_, '_> {
         Ok(())
     }
 
-    fn set_file_state(&mut self, id: i64, state: &str, read_on: Date) -> Result<(), BookError> {
+    fn set_file_state(
+        &mut self,
+        id: i64,
+        state: FileState,
+        read_on: Date,
+    ) -> Result<(), BookError> {
         self.t
             .execute(
                 "UPDATE files SET state = $2, read_on = $3 WHERE id = $1",
-                &[&id, &state, &read_on.to_string()],
+                &[&id, &state.as_str(), &read_on.to_string()],
             )
             .map_err(|e| db(&e))?;
         Ok(())
@@ -545,11 +591,11 @@ impl Tx for PgTx<'_, '_> {
                     &f.id,
                     &f.sha256,
                     &f.name,
-                    &f.direction,
+                    &direction_name(f.direction),
                     &sender,
                     &recipient,
                     &number,
-                    &f.state,
+                    &f.state.as_str(),
                     &read_on,
                 ],
             )
@@ -561,9 +607,10 @@ impl Tx for PgTx<'_, '_> {
         let statement = self.statement(
             "INSERT INTO claims (id, file_id, agreement_id, assignment_number, transaction_number,
              payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference, status,
-             answer_due, processing_date, error_code, answer_file_id, matched_by)
+             answer_due, processing_date, error_code, answer_file_id, matched_by, handled_on,
+             handled_by, handled_why)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
-             $18)",
+             $18, $19, $20, $21)",
         )?;
         self.t
             .execute(
@@ -581,12 +628,15 @@ impl Tx for PgTx<'_, '_> {
                     &c.short_name,
                     &c.own_reference,
                     &c.foreign_reference,
-                    &c.status,
+                    &c.status.as_str(),
                     &c.answer_due.to_string(),
                     &c.processing_date.map(|d| d.to_string()),
                     &c.error_code.map(i32::from),
                     &c.answer_file_id,
                     &c.matched_by,
+                    &c.handled.as_ref().map(|h| h.on.to_string()),
+                    &c.handled.as_ref().map(|h| h.by.as_str()),
+                    &c.handled.as_ref().map(|h| h.why.as_str()),
                 ],
             )
             .map_err(|e| db(&e))?;
@@ -628,7 +678,7 @@ impl Tx for PgTx<'_, '_> {
                     Box::new(c.short_name.clone()),
                     Box::new(c.own_reference.clone()),
                     Box::new(c.foreign_reference.clone()),
-                    Box::new(c.status.clone()),
+                    Box::new(c.status.as_str()),
                     Box::new(c.answer_due.to_string()),
                 ]);
             }
@@ -671,7 +721,7 @@ impl Tx for PgTx<'_, '_> {
             for a in chunk {
                 owned.extend([
                     Box::new(a.claim_id) as Box<dyn postgres::types::ToSql + Sync>,
-                    Box::new(a.status.to_owned()),
+                    Box::new(a.status.as_str()),
                     Box::new(a.processing_date.to_string()),
                     Box::new(a.error_code.map(i32::from)),
                     Box::new(a.file_id),
@@ -728,6 +778,27 @@ impl Tx for PgTx<'_, '_> {
             .iter()
             .map(unmatched_row)
             .collect()
+    }
+
+    fn waiting_own_references(
+        &mut self,
+        agreement_id: u32,
+    ) -> Result<std::collections::HashMap<String, u64>, BookError> {
+        let rows = self
+            .t
+            .query(
+                "SELECT own_reference, COUNT(*) FROM claims WHERE agreement_id = $1
+                 AND status IN ('sent', 'retry') AND own_reference <> '' GROUP BY own_reference",
+                &[&i64::from(agreement_id)],
+            )
+            .map_err(|e| db(&e))?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                let count: i64 = r.get(1);
+                (r.get(0), u64::try_from(count).unwrap_or(0))
+            })
+            .collect())
     }
 
     fn unmatched_totals(&mut self) -> Result<(u64, i64), BookError> {
@@ -819,13 +890,17 @@ impl Tx for PgTx<'_, '_> {
                 vec![today.to_string()],
             ),
             ClaimFilter::Status(status, None) => {
-                ("status = $1 ORDER BY id", vec![status.to_owned()])
+                ("status = $1 ORDER BY id", vec![status.as_str().to_owned()])
             }
             ClaimFilter::Status(status, Some(since)) => (
                 "status = $1 AND COALESCE(processing_date, due_date) >= $2 ORDER BY id",
-                vec![status.to_owned(), since.to_string()],
+                vec![status.as_str().to_owned(), since.to_string()],
             ),
-            ClaimFilter::All => ("TRUE ORDER BY id", Vec::new()),
+            ClaimFilter::All(None) => ("TRUE ORDER BY id", Vec::new()),
+            ClaimFilter::All(Some(since)) => (
+                "COALESCE(processing_date, due_date) >= $1 ORDER BY id",
+                vec![since.to_string()],
+            ),
         };
         let sql = format!("SELECT {CLAIM_COLUMNS} FROM claims WHERE {condition}");
         let params: Vec<&(dyn postgres::types::ToSql + Sync)> = args
@@ -838,42 +913,51 @@ impl Tx for PgTx<'_, '_> {
         Ok(())
     }
 
-    fn counts(&mut self) -> Result<Vec<(String, u64, i64)>, BookError> {
-        let rows = self
-            .t
-            .query(
+    fn counts(&mut self, since: Option<Date>) -> Result<Vec<(ClaimStatus, u64, i64)>, BookError> {
+        let rows = match since {
+            None => self.t.query(
                 "SELECT status, claims, sum FROM totals WHERE claims > 0 ORDER BY status",
                 &[],
-            )
-            .map_err(|e| db(&e))?;
-        Ok(rows
-            .iter()
+            ),
+            Some(since) => self.t.query(
+                "SELECT status, COUNT(*), COALESCE(SUM(amount_ore), 0)::BIGINT FROM claims
+                 WHERE COALESCE(processing_date, due_date) >= $1 GROUP BY status ORDER BY status",
+                &[&since.to_string()],
+            ),
+        }
+        .map_err(|e| db(&e))?;
+        rows.iter()
             .map(|r| {
                 let n: i64 = r.get(1);
-                (r.get(0), u64::try_from(n).unwrap_or(0), r.get(2))
+                Ok((
+                    ClaimStatus::parse(r.get(0))?,
+                    u64::try_from(n).unwrap_or(0),
+                    r.get(2),
+                ))
             })
-            .collect())
+            .collect()
     }
 
-    fn add_totals(&mut self, status: &str, claims: i64, sum: i64) -> Result<(), BookError> {
+    fn add_totals(&mut self, status: ClaimStatus, claims: i64, sum: i64) -> Result<(), BookError> {
         self.t
             .execute(
                 "INSERT INTO totals (status, claims, sum) VALUES ($1, $2, $3)
                  ON CONFLICT (status) DO UPDATE
                  SET claims = totals.claims + EXCLUDED.claims, sum = totals.sum + EXCLUDED.sum",
-                &[&status, &claims, &sum],
+                &[&status.as_str(), &claims, &sum],
             )
             .map_err(|e| db(&e))?;
         Ok(())
     }
 
-    fn outstanding(&mut self, today: Date) -> Result<(u64, i64), BookError> {
+    fn outstanding(&mut self, today: Date, since: Option<Date>) -> Result<(u64, i64), BookError> {
         let r = self
             .t
             .query_one(
                 "SELECT COUNT(*), COALESCE(SUM(amount_ore), 0)::BIGINT FROM claims
-                 WHERE status IN ('sent', 'retry') AND answer_due < $1",
-                &[&today.to_string()],
+                 WHERE status IN ('sent', 'retry') AND answer_due < $1
+                 AND ($2::TEXT IS NULL OR due_date >= $2)",
+                &[&today.to_string(), &since.map(|d| d.to_string())],
             )
             .map_err(|e| db(&e))?;
         let count: i64 = r.get(0);
@@ -884,7 +968,7 @@ impl Tx for PgTx<'_, '_> {
         let rows = self
             .t
             .query(
-                "SELECT agreement_id, reference, status, registered FROM mandates
+                "SELECT agreement_id, reference, status, registered, blocked_seen FROM mandates
                  WHERE $1::BIGINT IS NULL OR agreement_id = $1 ORDER BY agreement_id, reference",
                 &[&agreement_id.map(i64::from)],
             )
@@ -894,8 +978,9 @@ impl Tx for PgTx<'_, '_> {
                 Ok(MandateRow {
                     agreement_id: u32_of(r.get(0))?,
                     reference: r.get(1),
-                    status: r.get(2),
+                    status: MandateStatus::parse(r.get(2))?,
                     registered: r.get(3),
+                    blocked_seen: r.get::<_, Option<&str>>(4).map(date).transpose()?,
                 })
             })
             .collect()
@@ -904,28 +989,198 @@ impl Tx for PgTx<'_, '_> {
     fn put_mandate(&mut self, m: &MandateRow) -> Result<(), BookError> {
         self.t
             .execute(
-                "INSERT INTO mandates (agreement_id, reference, status, registered)
-                 VALUES ($1, $2, $3, $4)
+                "INSERT INTO mandates (agreement_id, reference, status, registered, blocked_seen)
+                 VALUES ($1, $2, $3, $4, $5)
                  ON CONFLICT (agreement_id, reference) DO UPDATE
-                 SET status = EXCLUDED.status, registered = EXCLUDED.registered",
+                 SET status = EXCLUDED.status, registered = EXCLUDED.registered,
+                 blocked_seen = EXCLUDED.blocked_seen",
                 &[
                     &i64::from(m.agreement_id),
                     &m.reference,
-                    &m.status,
+                    &m.status.as_str(),
                     &m.registered,
+                    &m.blocked_seen.map(|d| d.to_string()),
                 ],
             )
             .map_err(|e| db(&e))?;
         Ok(())
     }
 
-    fn delete_mandate(&mut self, agreement_id: u32, reference: &str) -> Result<(), BookError> {
+    fn blocked_seen(&mut self, agreement_id: u32) -> Result<Vec<(String, Date)>, BookError> {
+        let rows = self
+            .t
+            .query(
+                "SELECT reference, blocked_seen FROM mandates
+                 WHERE agreement_id = $1 AND blocked_seen IS NOT NULL",
+                &[&i64::from(agreement_id)],
+            )
+            .map_err(|e| db(&e))?;
+        rows.iter()
+            .map(|r| Ok((r.get(0), date(r.get(1))?)))
+            .collect()
+    }
+
+    fn set_blocked_seen(
+        &mut self,
+        agreement_id: u32,
+        reference: &str,
+        seen: Option<Date>,
+    ) -> Result<(), BookError> {
         self.t
             .execute(
-                "DELETE FROM mandates WHERE agreement_id = $1 AND reference = $2",
-                &[&i64::from(agreement_id), &reference],
+                "UPDATE mandates SET blocked_seen = $3 WHERE agreement_id = $1 AND reference = $2",
+                &[
+                    &i64::from(agreement_id),
+                    &reference,
+                    &seen.map(|d| d.to_string()),
+                ],
             )
             .map_err(|e| db(&e))?;
         Ok(())
+    }
+
+    fn handle_claim(&mut self, id: i64, h: &Handled) -> Result<(), BookError> {
+        self.t
+            .execute(
+                "UPDATE claims SET status = 'handled', handled_on = $2, handled_by = $3,
+                 handled_why = $4 WHERE id = $1",
+                &[&id, &h.on.to_string(), &h.by, &h.why],
+            )
+            .map_err(|e| db(&e))?;
+        Ok(())
+    }
+
+    fn add_replacement(&mut self, r: &Replacement) -> Result<(), BookError> {
+        self.t
+            .execute(
+                "INSERT INTO replacements (file_id, agreement_id, own_reference, replaces)
+                 VALUES ($1, $2, $3, $4)",
+                &[
+                    &r.file_id,
+                    &i64::from(r.agreement_id),
+                    &r.own_reference,
+                    &r.replaces,
+                ],
+            )
+            .map_err(|e| db(&e))?;
+        Ok(())
+    }
+
+    fn replacements(&mut self, file_id: i64) -> Result<Vec<Replacement>, BookError> {
+        let rows = self
+            .t
+            .query(
+                "SELECT file_id, agreement_id, own_reference, replaces FROM replacements
+                 WHERE file_id = $1 ORDER BY seq",
+                &[&file_id],
+            )
+            .map_err(|e| db(&e))?;
+        rows.iter()
+            .map(|r| {
+                Ok(Replacement {
+                    file_id: r.get(0),
+                    agreement_id: u32_of(r.get(1))?,
+                    own_reference: r.get(2),
+                    replaces: r.get(3),
+                })
+            })
+            .collect()
+    }
+
+    fn rejected_by_own_reference(
+        &mut self,
+        agreement_id: u32,
+        own_reference: &str,
+    ) -> Result<Vec<ClaimRow>, BookError> {
+        let sql = format!(
+            "SELECT {CLAIM_COLUMNS} FROM claims WHERE agreement_id = $1
+             AND own_reference = $2 AND status = 'rejected' ORDER BY id"
+        );
+        self.t
+            .query(&sql, &[&i64::from(agreement_id), &own_reference])
+            .map_err(|e| db(&e))?
+            .iter()
+            .map(claim_row)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Show;
+    use time::macros::date;
+
+    /// A book of schema 1 on a real server, with reserved numbers and a claim of each status,
+    /// opens after `book init` as schema 3 with every row where it was.
+    #[test]
+    fn a_book_of_schema_1_is_migrated_with_its_rows() {
+        let Some(mut server) = autogiro_testkit::Postgres::start() else {
+            return;
+        };
+        let url = server.database();
+        let mut client = Client::connect(&url, postgres::NoTls).unwrap();
+        client
+            .batch_execute(
+                "CREATE TABLE schema_version (version INTEGER NOT NULL);
+                 INSERT INTO schema_version VALUES (1);",
+            )
+            .unwrap();
+        client.batch_execute(MIGRATIONS[0]).unwrap();
+        client
+            .batch_execute(
+                "INSERT INTO files VALUES (1, 'abc', 'c1.txt', 'to-mps', 12345, 8080, 1, 'sent', '2026-03-16');
+                 INSERT INTO files VALUES (2, 'reserved 12345 2', '', 'to-mps', 12345, 8080, 2, 'prepared', '2026-03-20');
+                 INSERT INTO claims VALUES (1, 1, 56789, 1, 1, '      12345', '', 1000, '2026-04-10', '', 'A', '', 'settled', '2026-04-15', '2026-04-10', NULL, NULL);
+                 INSERT INTO claims VALUES (2, 1, 56789, 1, 2, '      12345', '', 3000, '2026-04-20', '', 'C', '', 'sent', '2026-04-23', NULL, NULL, NULL);
+                 INSERT INTO totals VALUES ('settled', 1, 1000), ('sent', 1, 3000);
+                 SELECT setval(pg_get_serial_sequence('files', 'id'), 3, false);
+                 SELECT setval(pg_get_serial_sequence('claims', 'id'), 3, false);",
+            )
+            .unwrap();
+        let err = crate::Book::open_at(&url).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                BookError::Older {
+                    found: 1,
+                    known: VERSION
+                }
+            ),
+            "{err}"
+        );
+        let mut book = crate::Book::init_at(&url).unwrap();
+        let status = book.status(date!(2026 - 05 - 01), Show::All, None).unwrap();
+        let claims: Vec<(i64, ClaimStatus, bool)> = status
+            .claims
+            .iter()
+            .map(|c| (c.id, c.status, c.outstanding))
+            .collect();
+        assert_eq!(
+            claims,
+            [
+                (1, ClaimStatus::Settled, false),
+                (2, ClaimStatus::Sent, true)
+            ]
+        );
+        let export = book.export().unwrap();
+        let files: Vec<(Option<&str>, FileState)> = export
+            .files
+            .iter()
+            .map(|f| (f.sha256.as_deref(), f.state))
+            .collect();
+        assert_eq!(
+            files,
+            [(Some("abc"), FileState::Sent), (None, FileState::Reserved)]
+        );
+        assert!(
+            client
+                .execute("UPDATE claims SET status = 'outstanding' WHERE id = 2", &[])
+                .is_err()
+        );
+        let reservation = book
+            .reserve_transmission(12345, date!(2026 - 05 - 01))
+            .unwrap();
+        assert_eq!(reservation.transmission, 3);
     }
 }

@@ -9,9 +9,10 @@ use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 use time::Date;
 
 use crate::BookError;
+use crate::states::{ClaimStatus, FileState, MandateStatus, direction, direction_name};
 use crate::store::{
-    AnswerRow, AssignmentRow, ClaimFilter, ClaimRow, FileRow, MandateRow, Store, Tx, UnmatchedRow,
-    WaitingRow,
+    AnswerRow, AssignmentRow, ClaimFilter, ClaimRow, FileRow, Handled, MandateRow, Replacement,
+    Store, Tx, UnmatchedRow, WaitingRow,
 };
 
 /// The migrations, in order: migration `i` takes the schema from version `i` to `i + 1`.
@@ -93,10 +94,102 @@ const MIGRATIONS: &[&str] = &[
         candidates INTEGER NOT NULL
     );
     CREATE INDEX unmatched_agreement ON unmatched (agreement_id);",
+    // 3: the states as CHECK constraints (SQLite adds none to a table: each is made anew and
+    // filled from the old, with its foreign keys off for the while; written with OR, since a
+    // list after IN costs a temporary table at every row written); numbers reserved by `new`
+    // as the state `reserved` without a hash (they had `reserved ...` in the hash's column);
+    // claims closed by hand, the claims a new claim bills again, and MPS's 133 answers to a
+    // mandate's payer.
+    "CREATE TABLE files_v3 (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT UNIQUE,
+        name TEXT NOT NULL,
+        direction TEXT NOT NULL CHECK ((direction = 'to-mps' OR direction = 'from-mps')),
+        sender INTEGER NOT NULL,
+        recipient INTEGER NOT NULL,
+        transmission_number INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK ((state = 'reserved' OR state = 'prepared' OR state = 'sent' OR state = 'answer')),
+        read_on TEXT NOT NULL,
+        CHECK ((sha256 IS NULL) = (state = 'reserved'))
+    );
+    INSERT INTO files_v3 SELECT id,
+        CASE WHEN sha256 LIKE 'reserved %' THEN NULL ELSE sha256 END,
+        name, direction, sender, recipient, transmission_number,
+        CASE WHEN sha256 LIKE 'reserved %' THEN 'reserved' ELSE state END,
+        read_on FROM files;
+    DROP TABLE files;
+    ALTER TABLE files_v3 RENAME TO files;
+    CREATE INDEX files_transmission ON files (direction, sender, transmission_number);
+    CREATE TABLE claims_v3 (
+        id INTEGER PRIMARY KEY,
+        file_id INTEGER NOT NULL REFERENCES files (id),
+        agreement_id INTEGER NOT NULL,
+        assignment_number INTEGER NOT NULL,
+        transaction_number INTEGER NOT NULL,
+        payer TEXT NOT NULL,
+        kid TEXT NOT NULL,
+        amount_ore INTEGER NOT NULL,
+        due_date TEXT NOT NULL,
+        short_name TEXT NOT NULL,
+        own_reference TEXT NOT NULL,
+        foreign_reference TEXT NOT NULL,
+        status TEXT NOT NULL
+            CHECK ((status = 'sent' OR status = 'retry' OR status = 'settled' OR status = 'rejected' OR status = 'handled')),
+        answer_due TEXT NOT NULL,
+        processing_date TEXT,
+        error_code INTEGER,
+        answer_file_id INTEGER REFERENCES files (id),
+        matched_by TEXT CHECK ((matched_by = 'own-reference' OR matched_by = 'exact' OR matched_by = 'window' OR matched_by = 'hand')),
+        handled_on TEXT,
+        handled_by TEXT,
+        handled_why TEXT,
+        CHECK ((status = 'handled') = (handled_on IS NOT NULL))
+    );
+    INSERT INTO claims_v3 (id, file_id, agreement_id, assignment_number, transaction_number,
+        payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference, status,
+        answer_due, processing_date, error_code, answer_file_id, matched_by)
+        SELECT id, file_id, agreement_id, assignment_number, transaction_number, payer, kid,
+        amount_ore, due_date, short_name, own_reference, foreign_reference, status, answer_due,
+        processing_date, error_code, answer_file_id, matched_by FROM claims;
+    DROP TABLE claims;
+    ALTER TABLE claims_v3 RENAME TO claims;
+    CREATE INDEX claims_waiting ON claims (answer_due, agreement_id, amount_ore)
+        WHERE (status = 'sent' OR status = 'retry');
+    CREATE INDEX claims_rejected ON claims (processing_date) WHERE status = 'rejected';
+    CREATE INDEX claims_rejected_own ON claims (agreement_id, own_reference)
+        WHERE status = 'rejected';
+    CREATE TABLE totals_v3 (
+        status TEXT PRIMARY KEY
+            CHECK ((status = 'sent' OR status = 'retry' OR status = 'settled' OR status = 'rejected' OR status = 'handled')),
+        claims INTEGER NOT NULL,
+        sum INTEGER NOT NULL
+    );
+    INSERT INTO totals_v3 SELECT status, claims, sum FROM totals;
+    DROP TABLE totals;
+    ALTER TABLE totals_v3 RENAME TO totals;
+    CREATE TABLE mandates_v3 (
+        agreement_id INTEGER NOT NULL,
+        reference TEXT NOT NULL,
+        status TEXT NOT NULL CHECK ((status = 'sent' OR status = 'active' OR status = 'deleted')),
+        registered TEXT NOT NULL,
+        blocked_seen TEXT,
+        PRIMARY KEY (agreement_id, reference)
+    );
+    INSERT INTO mandates_v3 (agreement_id, reference, status, registered)
+        SELECT agreement_id, reference, status, registered FROM mandates;
+    DROP TABLE mandates;
+    ALTER TABLE mandates_v3 RENAME TO mandates;
+    CREATE TABLE replacements (
+        file_id INTEGER NOT NULL REFERENCES files (id),
+        agreement_id INTEGER NOT NULL,
+        own_reference TEXT NOT NULL,
+        replaces TEXT NOT NULL
+    );
+    CREATE INDEX replacements_file ON replacements (file_id);",
 ];
 
 /// The schema version this build writes.
-pub(crate) const VERSION: u32 = 2;
+pub(crate) const VERSION: u32 = 3;
 
 /// A book in an SQLite file.
 #[derive(Debug)]
@@ -133,6 +226,19 @@ impl Sqlite {
     /// Brings the schema to [`VERSION`]; refuses a newer one, and an old one unless `create`
     /// (`book init` migrates).
     fn migrate(&mut self, create: bool) -> Result<(), BookError> {
+        // A migration makes tables anew: their foreign keys are checked once it is done, not
+        // while the old table is dropped (the pragma is a no-op inside a transaction).
+        self.conn
+            .pragma_update(None, "foreign_keys", "OFF")
+            .map_err(db)?;
+        let migrated = self.migrate_in_transaction(create);
+        self.conn
+            .pragma_update(None, "foreign_keys", "ON")
+            .map_err(db)?;
+        migrated
+    }
+
+    fn migrate_in_transaction(&mut self, create: bool) -> Result<(), BookError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -157,6 +263,15 @@ impl Sqlite {
             let version = u32::try_from(i + 1).unwrap_or(VERSION);
             tx.pragma_update(None, "user_version", version)
                 .map_err(db)?;
+        }
+        let broken: Option<String> = tx
+            .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+            .optional()
+            .map_err(db)?;
+        if let Some(table) = broken {
+            return Err(BookError::Corrupt(format!(
+                "a row of {table} refers to one that is not there"
+            )));
         }
         tx.commit().map_err(db)
     }
@@ -202,12 +317,40 @@ fn opt_date(s: Option<&str>) -> rusqlite::Result<Option<Date>> {
     s.map(date).transpose()
 }
 
+/// A state stored by its name ([`crate::states`]).
+macro_rules! stored_by_name {
+    ($($t:ty),+) => {$(
+        impl rusqlite::ToSql for $t {
+            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+                Ok(self.as_str().into())
+            }
+        }
+
+        impl rusqlite::types::FromSql for $t {
+            fn column_result(
+                value: rusqlite::types::ValueRef<'_>,
+            ) -> rusqlite::types::FromSqlResult<Self> {
+                let name = value.as_str()?;
+                <$t>::parse(name).map_err(|e| rusqlite::types::FromSqlError::Other(Box::new(e)))
+            }
+        }
+    )+};
+}
+
+stored_by_name!(ClaimStatus, FileState, MandateStatus);
+
+fn direction_of(name: &str) -> rusqlite::Result<autogiro_format::Direction> {
+    direction(name).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+    })
+}
+
 fn file_row(r: &Row<'_>) -> rusqlite::Result<FileRow> {
     Ok(FileRow {
         id: r.get(0)?,
         sha256: r.get(1)?,
         name: r.get(2)?,
-        direction: r.get(3)?,
+        direction: direction_of(&r.get::<_, String>(3)?)?,
         sender: r.get(4)?,
         recipient: r.get(5)?,
         transmission_number: r.get(6)?,
@@ -221,7 +364,8 @@ const FILE_COLUMNS: &str =
 
 const CLAIM_COLUMNS: &str = "id, file_id, agreement_id, assignment_number, transaction_number, \
      payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference, status, \
-     answer_due, processing_date, error_code, answer_file_id, matched_by";
+     answer_due, processing_date, error_code, answer_file_id, matched_by, handled_on, \
+     handled_by, handled_why";
 
 fn claim_row(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
     Ok(ClaimRow {
@@ -243,6 +387,14 @@ fn claim_row(r: &Row<'_>) -> rusqlite::Result<ClaimRow> {
         error_code: r.get(15)?,
         answer_file_id: r.get(16)?,
         matched_by: r.get(17)?,
+        handled: match opt_date(r.get::<_, Option<String>>(18)?.as_deref())? {
+            Some(on) => Some(Handled {
+                on,
+                by: r.get::<_, Option<String>>(19)?.unwrap_or_default(),
+                why: r.get::<_, Option<String>>(20)?.unwrap_or_default(),
+            }),
+            None => None,
+        },
     })
 }
 
@@ -328,7 +480,7 @@ impl Tx for SqliteTx<'_> {
     fn prepare_file(&mut self, id: i64, sha256: &str, name: &str) -> Result<(), BookError> {
         self.0
             .execute(
-                "UPDATE files SET sha256 = ?2, name = ?3 WHERE id = ?1",
+                "UPDATE files SET sha256 = ?2, name = ?3, state = 'prepared' WHERE id = ?1",
                 params![id, sha256, name],
             )
             .map_err(db)?;
@@ -345,7 +497,12 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
-    fn set_file_state(&mut self, id: i64, state: &str, read_on: Date) -> Result<(), BookError> {
+    fn set_file_state(
+        &mut self,
+        id: i64,
+        state: FileState,
+        read_on: Date,
+    ) -> Result<(), BookError> {
         self.0
             .execute(
                 "UPDATE files SET state = ?2, read_on = ?3 WHERE id = ?1",
@@ -453,7 +610,7 @@ impl Tx for SqliteTx<'_> {
                 f.id,
                 f.sha256,
                 f.name,
-                f.direction,
+                direction_name(f.direction),
                 f.sender,
                 f.recipient,
                 f.transmission_number,
@@ -468,7 +625,7 @@ impl Tx for SqliteTx<'_> {
         self.0
             .prepare_cached(&format!(
                 "INSERT INTO claims ({CLAIM_COLUMNS}) VALUES (NULLIF(?1, 0), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
-                 ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)"
+                 ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
             ))
             .map_err(db)?
             .execute(params![
@@ -490,6 +647,9 @@ impl Tx for SqliteTx<'_> {
                 c.error_code,
                 c.answer_file_id,
                 c.matched_by,
+                c.handled.as_ref().map(|h| h.on.to_string()),
+                c.handled.as_ref().map(|h| h.by.as_str()),
+                c.handled.as_ref().map(|h| h.why.as_str()),
             ])
             .map_err(db)?;
         Ok(())
@@ -555,6 +715,26 @@ impl Tx for SqliteTx<'_> {
             .map_err(db)?;
         let rows = stmt
             .query_map(params![agreement_id], unmatched_row)
+            .map_err(db)?;
+        rows.collect::<Result<_, _>>().map_err(db)
+    }
+
+    fn waiting_own_references(
+        &mut self,
+        agreement_id: u32,
+    ) -> Result<std::collections::HashMap<String, u64>, BookError> {
+        let mut stmt = self
+            .0
+            .prepare_cached(
+                "SELECT own_reference, COUNT(*) FROM claims WHERE agreement_id = ?1
+                 AND status IN ('sent', 'retry') AND own_reference <> '' GROUP BY own_reference",
+            )
+            .map_err(db)?;
+        let rows = stmt
+            .query_map(params![agreement_id], |r| {
+                let count: i64 = r.get(1)?;
+                Ok((r.get(0)?, u64::try_from(count).unwrap_or(0)))
+            })
             .map_err(db)?;
         rows.collect::<Result<_, _>>().map_err(db)
     }
@@ -629,7 +809,7 @@ impl Tx for SqliteTx<'_> {
                     amount_ore: r.get(3)?,
                     due_date: date(&r.get::<_, String>(4)?)?,
                     answer_due: date(&r.get::<_, String>(5)?)?,
-                    retry: r.get::<_, String>(6)? == "retry",
+                    retry: r.get::<_, ClaimStatus>(6)? == ClaimStatus::Retry,
                     own_reference: r.get(7)?,
                     read_on: date(&r.get::<_, String>(8)?)?,
                 })
@@ -653,13 +833,17 @@ impl Tx for SqliteTx<'_> {
                 vec![today.to_string()],
             ),
             ClaimFilter::Status(status, None) => {
-                ("status = ?1 ORDER BY id", vec![status.to_owned()])
+                ("status = ?1 ORDER BY id", vec![status.as_str().to_owned()])
             }
             ClaimFilter::Status(status, Some(since)) => (
                 "status = ?1 AND COALESCE(processing_date, due_date) >= ?2 ORDER BY id",
-                vec![status.to_owned(), since.to_string()],
+                vec![status.as_str().to_owned(), since.to_string()],
             ),
-            ClaimFilter::All => ("1 = 1 ORDER BY id", Vec::new()),
+            ClaimFilter::All(None) => ("1 = 1 ORDER BY id", Vec::new()),
+            ClaimFilter::All(Some(since)) => (
+                "COALESCE(processing_date, due_date) >= ?1 ORDER BY id",
+                vec![since.to_string()],
+            ),
         };
         let mut stmt = self
             .0
@@ -676,15 +860,17 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
-    fn counts(&mut self) -> Result<Vec<(String, u64, i64)>, BookError> {
-        let mut stmt = self
-            .0
-            .prepare_cached(
-                "SELECT status, claims, sum FROM totals WHERE claims > 0 ORDER BY status",
-            )
-            .map_err(db)?;
+    fn counts(&mut self, since: Option<Date>) -> Result<Vec<(ClaimStatus, u64, i64)>, BookError> {
+        // The totals kept, or, from a day on, the claims counted (a scan of the table).
+        let sql = if since.is_some() {
+            "SELECT status, COUNT(*), COALESCE(SUM(amount_ore), 0) FROM claims
+             WHERE COALESCE(processing_date, due_date) >= ?1 GROUP BY status ORDER BY status"
+        } else {
+            "SELECT status, claims, sum FROM totals WHERE claims > 0 AND ?1 IS NULL ORDER BY status"
+        };
+        let mut stmt = self.0.prepare_cached(sql).map_err(db)?;
         let rows = stmt
-            .query_map([], |r| {
+            .query_map(params![since.map(|d| d.to_string())], |r| {
                 let count: i64 = r.get(1)?;
                 Ok((r.get(0)?, u64::try_from(count).unwrap_or(0), r.get(2)?))
             })
@@ -692,7 +878,7 @@ impl Tx for SqliteTx<'_> {
         rows.collect::<Result<_, _>>().map_err(db)
     }
 
-    fn add_totals(&mut self, status: &str, claims: i64, sum: i64) -> Result<(), BookError> {
+    fn add_totals(&mut self, status: ClaimStatus, claims: i64, sum: i64) -> Result<(), BookError> {
         self.0
             .prepare_cached(
                 "INSERT INTO totals (status, claims, sum) VALUES (?1, ?2, ?3)
@@ -704,17 +890,21 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
-    fn outstanding(&mut self, today: Date) -> Result<(u64, i64), BookError> {
+    fn outstanding(&mut self, today: Date, since: Option<Date>) -> Result<(u64, i64), BookError> {
         self.0
             .prepare_cached(
                 "SELECT COUNT(*), COALESCE(SUM(amount_ore), 0) FROM claims
-                 WHERE status IN ('sent', 'retry') AND answer_due < ?1",
+                 WHERE status IN ('sent', 'retry') AND answer_due < ?1
+                 AND (?2 IS NULL OR due_date >= ?2)",
             )
             .map_err(db)?
-            .query_row(params![today.to_string()], |r| {
-                let count: i64 = r.get(0)?;
-                Ok((u64::try_from(count).unwrap_or(0), r.get(1)?))
-            })
+            .query_row(
+                params![today.to_string(), since.map(|d| d.to_string())],
+                |r| {
+                    let count: i64 = r.get(0)?;
+                    Ok((u64::try_from(count).unwrap_or(0), r.get(1)?))
+                },
+            )
             .map_err(db)
     }
 
@@ -722,7 +912,7 @@ impl Tx for SqliteTx<'_> {
         let mut stmt = self
             .0
             .prepare_cached(
-                "SELECT agreement_id, reference, status, registered FROM mandates
+                "SELECT agreement_id, reference, status, registered, blocked_seen FROM mandates
                  WHERE ?1 IS NULL OR agreement_id = ?1 ORDER BY agreement_id, reference",
             )
             .map_err(db)?;
@@ -733,6 +923,7 @@ impl Tx for SqliteTx<'_> {
                     reference: r.get(1)?,
                     status: r.get(2)?,
                     registered: r.get(3)?,
+                    blocked_seen: opt_date(r.get::<_, Option<String>>(4)?.as_deref())?,
                 })
             })
             .map_err(db)?;
@@ -742,21 +933,210 @@ impl Tx for SqliteTx<'_> {
     fn put_mandate(&mut self, m: &MandateRow) -> Result<(), BookError> {
         self.0
             .prepare_cached(
-                "INSERT OR REPLACE INTO mandates (agreement_id, reference, status, registered)
-                 VALUES (?1, ?2, ?3, ?4)",
+                "INSERT OR REPLACE INTO mandates
+                 (agreement_id, reference, status, registered, blocked_seen)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
             )
             .map_err(db)?
-            .execute(params![m.agreement_id, m.reference, m.status, m.registered])
+            .execute(params![
+                m.agreement_id,
+                m.reference,
+                m.status,
+                m.registered,
+                m.blocked_seen.map(|d| d.to_string())
+            ])
             .map_err(db)?;
         Ok(())
     }
 
-    fn delete_mandate(&mut self, agreement_id: u32, reference: &str) -> Result<(), BookError> {
+    fn blocked_seen(&mut self, agreement_id: u32) -> Result<Vec<(String, Date)>, BookError> {
+        let mut stmt = self
+            .0
+            .prepare_cached(
+                "SELECT reference, blocked_seen FROM mandates
+                 WHERE agreement_id = ?1 AND blocked_seen IS NOT NULL",
+            )
+            .map_err(db)?;
+        let rows = stmt
+            .query_map(params![agreement_id], |r| {
+                Ok((r.get(0)?, date(&r.get::<_, String>(1)?)?))
+            })
+            .map_err(db)?;
+        rows.collect::<Result<_, _>>().map_err(db)
+    }
+
+    fn set_blocked_seen(
+        &mut self,
+        agreement_id: u32,
+        reference: &str,
+        seen: Option<Date>,
+    ) -> Result<(), BookError> {
         self.0
-            .prepare_cached("DELETE FROM mandates WHERE agreement_id = ?1 AND reference = ?2")
+            .prepare_cached(
+                "UPDATE mandates SET blocked_seen = ?3 WHERE agreement_id = ?1 AND reference = ?2",
+            )
             .map_err(db)?
-            .execute(params![agreement_id, reference])
+            .execute(params![
+                agreement_id,
+                reference,
+                seen.map(|d| d.to_string())
+            ])
             .map_err(db)?;
         Ok(())
+    }
+
+    fn handle_claim(&mut self, id: i64, h: &Handled) -> Result<(), BookError> {
+        self.0
+            .prepare_cached(
+                "UPDATE claims SET status = 'handled', handled_on = ?2, handled_by = ?3,
+                 handled_why = ?4 WHERE id = ?1",
+            )
+            .map_err(db)?
+            .execute(params![id, h.on.to_string(), h.by, h.why])
+            .map_err(db)?;
+        Ok(())
+    }
+
+    fn add_replacement(&mut self, r: &Replacement) -> Result<(), BookError> {
+        self.0
+            .prepare_cached(
+                "INSERT INTO replacements (file_id, agreement_id, own_reference, replaces)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )
+            .map_err(db)?
+            .execute(params![
+                r.file_id,
+                r.agreement_id,
+                r.own_reference,
+                r.replaces
+            ])
+            .map_err(db)?;
+        Ok(())
+    }
+
+    fn replacements(&mut self, file_id: i64) -> Result<Vec<Replacement>, BookError> {
+        let mut stmt = self
+            .0
+            .prepare_cached(
+                "SELECT file_id, agreement_id, own_reference, replaces FROM replacements
+                 WHERE file_id = ?1 ORDER BY rowid",
+            )
+            .map_err(db)?;
+        let rows = stmt
+            .query_map(params![file_id], |r| {
+                Ok(Replacement {
+                    file_id: r.get(0)?,
+                    agreement_id: r.get(1)?,
+                    own_reference: r.get(2)?,
+                    replaces: r.get(3)?,
+                })
+            })
+            .map_err(db)?;
+        rows.collect::<Result<_, _>>().map_err(db)
+    }
+
+    fn rejected_by_own_reference(
+        &mut self,
+        agreement_id: u32,
+        own_reference: &str,
+    ) -> Result<Vec<ClaimRow>, BookError> {
+        let mut stmt = self
+            .0
+            .prepare_cached(&format!(
+                "SELECT {CLAIM_COLUMNS} FROM claims WHERE agreement_id = ?1
+                 AND own_reference = ?2 AND status = 'rejected' ORDER BY id"
+            ))
+            .map_err(db)?;
+        let rows = stmt
+            .query_map(params![agreement_id, own_reference], claim_row)
+            .map_err(db)?;
+        rows.collect::<Result<_, _>>().map_err(db)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Show;
+    use time::macros::date;
+
+    /// A book of schema 1 with a file sent, numbers reserved, a claim of each status and a
+    /// mandate opens, after `book init`, as schema 3 with every row where it was: the reserved
+    /// numbers as the state `reserved` without a hash.
+    #[test]
+    fn a_book_of_schema_1_is_migrated_with_its_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.execute_batch(
+            "INSERT INTO files VALUES (1, 'abc', 'c1.txt', 'to-mps', 12345, 8080, 1, 'sent', '2026-03-16');
+             INSERT INTO files VALUES (2, 'reserved 12345 2', '', 'to-mps', 12345, 8080, 2, 'prepared', '2026-03-20');
+             INSERT INTO files VALUES (3, 'def', 'a1.txt', 'from-mps', 8080, 12345, 7, 'answer', '2026-04-10');
+             INSERT INTO claims VALUES (1, 1, 56789, 1, 1, '      12345', '', 1000, '2026-04-10', '', 'A', '', 'settled', '2026-04-15', '2026-04-10', NULL, 3);
+             INSERT INTO claims VALUES (2, 1, 56789, 1, 2, '      12345', '', 2000, '2026-04-10', '', 'B', '', 'rejected', '2026-04-15', '2026-04-10', 131, 3);
+             INSERT INTO claims VALUES (3, 1, 56789, 1, 3, '      12345', '', 3000, '2026-04-20', '', 'C', '', 'sent', '2026-04-23', NULL, NULL, NULL);
+             INSERT INTO totals VALUES ('settled', 1, 1000), ('rejected', 1, 2000), ('sent', 1, 3000);
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+        drop(conn);
+        let err = crate::Book::open(&path).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                BookError::Older {
+                    found: 1,
+                    known: VERSION
+                }
+            ),
+            "{err}"
+        );
+
+        let mut book = crate::Book::init(&path).unwrap();
+        let status = book.status(date!(2026 - 05 - 01), Show::All, None).unwrap();
+        let claims: Vec<(i64, ClaimStatus, bool)> = status
+            .claims
+            .iter()
+            .map(|c| (c.id, c.status, c.outstanding))
+            .collect();
+        assert_eq!(
+            claims,
+            [
+                (1, ClaimStatus::Settled, false),
+                (2, ClaimStatus::Rejected, false),
+                (3, ClaimStatus::Sent, true)
+            ]
+        );
+        assert_eq!(status.count(ClaimStatus::Rejected), 1);
+        let export = book.export().unwrap();
+        let files: Vec<(Option<&str>, FileState)> = export
+            .files
+            .iter()
+            .map(|f| (f.sha256.as_deref(), f.state))
+            .collect();
+        assert_eq!(
+            files,
+            [
+                (Some("abc"), FileState::Sent),
+                (None, FileState::Reserved),
+                (Some("def"), FileState::Answer)
+            ]
+        );
+        // The constraints hold: a status the program does not know is refused.
+        let conn = Connection::open(&path).unwrap();
+        assert!(
+            conn.execute("UPDATE claims SET status = 'outstanding' WHERE id = 3", [])
+                .is_err()
+        );
+        let version: u32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, VERSION);
+        // New rows go after the old ones.
+        let reservation = book
+            .reserve_transmission(12345, date!(2026 - 05 - 01))
+            .unwrap();
+        assert_eq!(reservation.transmission, 3);
     }
 }

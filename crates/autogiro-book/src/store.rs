@@ -1,29 +1,50 @@
 //! What the book keeps, as rows, and the one small trait a storage backend implements. The
 //! logic of the book (`book.rs`) speaks only this; SQL lives in the backends (`sqlite.rs`).
 
+use autogiro_format::Direction;
 use time::Date;
 
 use crate::BookError;
+use crate::states::{ClaimStatus, FileState, MandateStatus};
 
 /// A file the book has seen.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub(crate) struct FileRow {
     /// The store's id.
     pub(crate) id: i64,
-    /// SHA-256 of the file's bytes, hex.
-    pub(crate) sha256: String,
+    /// SHA-256 of the file's bytes, hex; `None` for numbers reserved by `new` before the
+    /// file is made.
+    pub(crate) sha256: Option<String>,
     /// The name it was imported under.
     pub(crate) name: String,
-    /// `to-mps` or `from-mps`.
-    pub(crate) direction: String,
+    pub(crate) direction: Direction,
     /// Record 10: sender, recipient, transmission number.
     pub(crate) sender: u32,
     pub(crate) recipient: u32,
     pub(crate) transmission_number: u32,
-    /// `prepared` (made, not yet sent), `sent`, or `answer` (from MPS).
-    pub(crate) state: String,
+    pub(crate) state: FileState,
     /// The date MPS reads it (to MPS) or made it (from MPS).
     pub(crate) read_on: Date,
+}
+
+/// A claim closed by hand ([`ClaimStatus::Handled`]): when, by whom, why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct Handled {
+    pub(crate) on: Date,
+    pub(crate) by: String,
+    pub(crate) why: String,
+}
+
+/// A claim of a file made by `new` that bills a rejected claim again.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct Replacement {
+    /// The file made (its numbers reserved).
+    pub(crate) file_id: i64,
+    pub(crate) agreement_id: u32,
+    /// The new claim's own reference.
+    pub(crate) own_reference: String,
+    /// The own reference of the claim it bills again.
+    pub(crate) replaces: String,
 }
 
 /// A claim sent to MPS, and what MPS answered.
@@ -43,8 +64,7 @@ pub(crate) struct ClaimRow {
     pub(crate) short_name: String,
     pub(crate) own_reference: String,
     pub(crate) foreign_reference: String,
-    /// `prepared`, `sent`, `retry` (MPS answered 252), `settled`, `rejected`.
-    pub(crate) status: String,
+    pub(crate) status: ClaimStatus,
     /// After this day with no answer the claim is outstanding: its processing date + 3
     /// business days.
     pub(crate) answer_due: Date,
@@ -55,14 +75,16 @@ pub(crate) struct ClaimRow {
     ///
     /// [`MatchedBy::as_str`]: crate::MatchedBy::as_str
     pub(crate) matched_by: Option<String>,
+    /// When, by whom and why it was closed by hand.
+    pub(crate) handled: Option<Handled>,
 }
 
 /// MPS's answer to a claim sent.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct AnswerRow {
     pub(crate) claim_id: i64,
-    /// `settled`, `rejected` or `retry`.
-    pub(crate) status: &'static str,
+    /// Settled, rejected or retry.
+    pub(crate) status: ClaimStatus,
     pub(crate) processing_date: Date,
     pub(crate) error_code: Option<u16>,
     /// The file of the answer.
@@ -127,10 +149,12 @@ pub(crate) struct MandateRow {
     pub(crate) agreement_id: u32,
     /// The payer reference field as written.
     pub(crate) reference: String,
-    /// `sent` (not yet confirmed by MPS) or `active`.
-    pub(crate) status: String,
+    pub(crate) status: MandateStatus,
     /// The ledger's `RegisteredMandate`, as JSON.
     pub(crate) registered: String,
+    /// The day of MPS's latest answer 133 (the bank blocks the mandate) to a claim of this
+    /// payer, while no later claim of the payer was settled.
+    pub(crate) blocked_seen: Option<Date>,
 }
 
 /// Which claims to list.
@@ -138,10 +162,10 @@ pub(crate) struct MandateRow {
 pub(crate) enum ClaimFilter {
     /// Sent or retried, with no answer after their `answer_due` before this date.
     Outstanding(Date),
-    /// Of this status (`settled`, `rejected`, ...), answered (or due) on or after the date.
-    Status(&'static str, Option<Date>),
-    /// Every claim.
-    All,
+    /// Of this status, answered (or due) on or after the date.
+    Status(ClaimStatus, Option<Date>),
+    /// Every claim, or those answered (or due) on or after the date.
+    All(Option<Date>),
 }
 
 /// A storage backend: a transaction at a time. Every write of one file happens in one
@@ -178,7 +202,8 @@ pub(crate) trait Tx {
     /// Renames a file.
     fn rename_file(&mut self, id: i64, name: &str) -> Result<(), BookError>;
     /// Sets a file's state (`prepared` to `sent`).
-    fn set_file_state(&mut self, id: i64, state: &str, read_on: Date) -> Result<(), BookError>;
+    fn set_file_state(&mut self, id: i64, state: FileState, read_on: Date)
+    -> Result<(), BookError>;
     /// Every file, oldest first.
     fn files(&mut self) -> Result<Vec<FileRow>, BookError>;
     /// The highest transmission number of `sender`'s files to MPS.
@@ -231,6 +256,12 @@ pub(crate) trait Tx {
 
     /// The answers kept unmatched, of `agreement_id` or of every agreement, oldest first.
     fn unmatched(&mut self, agreement_id: Option<u32>) -> Result<Vec<UnmatchedRow>, BookError>;
+    /// The non-blank own references of the claims of `agreement_id` waiting for an answer,
+    /// with how many claims use each.
+    fn waiting_own_references(
+        &mut self,
+        agreement_id: u32,
+    ) -> Result<std::collections::HashMap<String, u64>, BookError>;
     /// The number and sum of the answers kept unmatched.
     fn unmatched_totals(&mut self) -> Result<(u64, i64), BookError>;
     /// Keeps an answer unmatched (a new one when its id is 0); its id.
@@ -243,18 +274,41 @@ pub(crate) trait Tx {
         filter: ClaimFilter,
         each: &mut dyn FnMut(ClaimRow) -> Result<(), BookError>,
     ) -> Result<(), BookError>;
-    /// Number and sum of the claims of each status.
-    fn counts(&mut self) -> Result<Vec<(String, u64, i64)>, BookError>;
+    /// Number and sum of the claims of each status: of every claim (kept up to date by
+    /// [`Tx::add_totals`]), or counted among those answered (or due) on or after a date.
+    fn counts(&mut self, since: Option<Date>) -> Result<Vec<(ClaimStatus, u64, i64)>, BookError>;
     /// Adds to the number and sum of the claims of a status (negative to take away); every
     /// write that adds claims or changes their status calls it, once per status.
-    fn add_totals(&mut self, status: &str, claims: i64, sum: i64) -> Result<(), BookError>;
-    /// Number and sum of the claims waiting for an answer whose `answer_due` is before `today`.
-    fn outstanding(&mut self, today: Date) -> Result<(u64, i64), BookError>;
+    fn add_totals(&mut self, status: ClaimStatus, claims: i64, sum: i64) -> Result<(), BookError>;
+    /// Number and sum of the claims waiting for an answer whose `answer_due` is before `today`
+    /// (and, with `since`, due on or after it).
+    fn outstanding(&mut self, today: Date, since: Option<Date>) -> Result<(u64, i64), BookError>;
+    /// Closes a claim by hand: status handled, with when, who and why.
+    fn handle_claim(&mut self, id: i64, handled: &Handled) -> Result<(), BookError>;
+    /// Records the claim a new claim of file `file_id` (by its own reference) bills again (by
+    /// the rejected claim's own reference), for when that file is imported.
+    fn add_replacement(&mut self, replacement: &Replacement) -> Result<(), BookError>;
+    /// The replacements recorded for file `file_id`.
+    fn replacements(&mut self, file_id: i64) -> Result<Vec<Replacement>, BookError>;
+    /// The rejected claims of agreement `agreement_id` with this own reference, in the order
+    /// sent.
+    fn rejected_by_own_reference(
+        &mut self,
+        agreement_id: u32,
+        own_reference: &str,
+    ) -> Result<Vec<ClaimRow>, BookError>;
 
     /// The mandates of `agreement_id`, or of every agreement.
     fn mandates(&mut self, agreement_id: Option<u32>) -> Result<Vec<MandateRow>, BookError>;
     /// Adds or replaces a mandate.
     fn put_mandate(&mut self, mandate: &MandateRow) -> Result<(), BookError>;
-    /// Removes a mandate.
-    fn delete_mandate(&mut self, agreement_id: u32, reference: &str) -> Result<(), BookError>;
+    /// The mandates of `agreement_id` with a 133 on record: reference, day.
+    fn blocked_seen(&mut self, agreement_id: u32) -> Result<Vec<(String, Date)>, BookError>;
+    /// Sets or clears when MPS last answered 133 to a claim of a mandate's payer.
+    fn set_blocked_seen(
+        &mut self,
+        agreement_id: u32,
+        reference: &str,
+        seen: Option<Date>,
+    ) -> Result<(), BookError>;
 }

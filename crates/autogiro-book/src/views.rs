@@ -6,6 +6,7 @@ use time::Date;
 use autogiro_format::Direction;
 use autogiro_model::Amount;
 
+use crate::ClaimStatus;
 use crate::store::{AssignmentRow, ClaimRow, FileRow, UnmatchedRow};
 
 /// What an import did.
@@ -26,6 +27,8 @@ pub struct Imported {
     pub unmatched: Vec<Unmatched>,
     /// Answers of earlier files, kept unmatched, that found their claim now.
     pub rematched: usize,
+    /// Rejected claims closed as handled because a claim of this file bills them again.
+    pub replaced: usize,
     /// Mandates registered, confirmed or listed.
     pub mandates: usize,
     /// What a full listing changed in the book's mandates.
@@ -114,6 +117,8 @@ pub enum Show {
     Rejected,
     /// Claims MPS settled.
     Settled,
+    /// Claims closed by hand.
+    Handled,
     /// Every claim.
     All,
     /// No claims: the answers kept unmatched are listed by [`Book::unmatched`](crate::Book::unmatched).
@@ -123,8 +128,8 @@ pub enum Show {
 /// Counts and sums per status, and the claims asked for.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Status {
-    /// Per status (`sent`, `retry`, `settled`, `rejected`): the number of claims and their sum.
-    pub counts: Vec<(String, u64, Amount)>,
+    /// Per status: the number of claims and their sum.
+    pub counts: Vec<(ClaimStatus, u64, Amount)>,
     /// Of the claims waiting for an answer, how many are outstanding, and their sum.
     pub outstanding: (u64, Amount),
     /// Answers from MPS that match no claim, kept: how many, and their sum.
@@ -135,10 +140,10 @@ pub struct Status {
 
 impl Status {
     /// The number of claims of `status`.
-    pub fn count(&self, status: &str) -> u64 {
+    pub fn count(&self, status: ClaimStatus) -> u64 {
         self.counts
             .iter()
-            .find(|(s, _, _)| s == status)
+            .find(|(s, _, _)| *s == status)
             .map_or(0, |(_, n, _)| *n)
     }
 }
@@ -148,9 +153,12 @@ impl Status {
 pub struct BookClaim {
     /// The book's id of the claim (`autogiro book resolve ANSWER --claim CLAIM`).
     pub id: i64,
-    /// `sent`, `retry`, `settled` or `rejected`; `outstanding` for a claim sent with no answer
-    /// in time.
-    pub status: String,
+    /// Where it stands.
+    pub status: ClaimStatus,
+    /// Waiting with no answer after its processing date + 3 business days.
+    pub outstanding: bool,
+    /// When, by whom and why it was closed by hand ([`ClaimStatus::Handled`]).
+    pub handled: Option<HandledClaim>,
     /// The agreement.
     pub agreement_id: u32,
     /// The assignment number.
@@ -179,6 +187,50 @@ pub struct BookClaim {
     pub matched_by: Option<crate::MatchedBy>,
 }
 
+/// A claim closed by hand: when, by whom, why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct HandledClaim {
+    /// The day.
+    pub on: Date,
+    /// Who: the person's login name, or `autogiro new` for a claim billed again.
+    pub by: String,
+    /// Why.
+    pub why: String,
+}
+
+/// Where a mandate stands on a day ([`Book::mandates`](crate::Book::mandates)).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MandateState {
+    /// Sent to MPS, not yet confirmed.
+    Sent,
+    /// Confirmed, but not chargeable before its first day ([decision 10](docs/spec-decisions.md#decision-10)).
+    Pending,
+    /// Chargeable.
+    Active,
+    /// The bank blocks it: in MPS's listing, or MPS answered 133 to a claim of the payer and
+    /// settled none since.
+    Blocked,
+    /// Its valid-to date has passed.
+    Expired,
+    /// Deleted, by the payee or by MPS.
+    Deleted,
+}
+
+impl MandateState {
+    /// The name the book shows.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Sent => "sent",
+            Self::Pending => "pending",
+            Self::Active => "active",
+            Self::Blocked => "blocked",
+            Self::Expired => "expired",
+            Self::Deleted => "deleted",
+        }
+    }
+}
+
 /// A mandate in the book.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct BookMandate {
@@ -186,16 +238,20 @@ pub struct BookMandate {
     pub agreement_id: u32,
     /// The payer reference (digits).
     pub reference: String,
-    /// `sent` (not yet confirmed by MPS) or `active`.
-    pub status: String,
+    /// Where it stands on the day asked.
+    pub state: MandateState,
     /// The payer's account.
     pub account: String,
     /// `standard` or `simplified`.
     pub mandate_type: &'static str,
-    /// The period of the limit (`01`-`06`; `00` none).
-    pub period_code: String,
-    /// The limit per period.
-    pub limit: Amount,
+    /// The period of the limit in force on the day asked, as billing data spells it
+    /// (`monthly`, ...; empty for a simplified mandate).
+    pub period: &'static str,
+    /// The limit per period on the day asked; `None` for a simplified mandate (no limit).
+    pub limit: Option<Amount>,
+    /// The day of MPS's latest answer 133 to a claim of the payer, while none was settled
+    /// since.
+    pub blocked_seen: Option<Date>,
     /// Valid from.
     pub valid_from: Option<Date>,
     /// Valid to.

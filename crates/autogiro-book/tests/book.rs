@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use autogiro_book::{Book, BookError, ListingChange, MatchedBy, Show};
+use autogiro_book::{Book, BookError, ClaimStatus, ListingChange, MandateState, MatchedBy, Show};
 use autogiro_checksum::AccountNumber;
 use autogiro_format::{ErrorCode, PeriodCode, RegistrationType, Text};
 use autogiro_ledger::{Ledger, Scenario};
@@ -186,7 +186,7 @@ fn the_same_file_twice_changes_nothing_and_numbers_are_used_once(place: &Place) 
     assert_eq!(
         book.status(date!(2026 - 01 - 12), Show::Counts, None)
             .unwrap()
-            .count("sent"),
+            .count(ClaimStatus::Sent),
         1
     );
 
@@ -223,7 +223,7 @@ fn the_same_file_twice_changes_nothing_and_numbers_are_used_once(place: &Place) 
     assert_eq!(
         book.status(date!(2026 - 01 - 12), Show::Counts, None)
             .unwrap()
-            .count("sent"),
+            .count(ClaimStatus::Sent),
         1
     );
 
@@ -259,9 +259,16 @@ fn answers_are_matched_and_the_rest_is_outstanding(place: &Place) {
         date!(2026 - 03 - 02),
     );
     assert_eq!(imported.mandates, 1);
-    let mandates = book.mandates().unwrap();
-    assert_eq!(mandates[0].status, "active");
+    // Confirmed on 2 March, chargeable from 9 March: pending until then.
+    let mandates = book.mandates(date!(2026 - 03 - 06)).unwrap();
+    assert_eq!(mandates[0].state, MandateState::Pending);
     assert_eq!(mandates[0].active_from, date!(2026 - 03 - 09));
+    assert_eq!(
+        (mandates[0].period, mandates[0].limit),
+        ("monthly", Some(nok(1000)))
+    );
+    let mandates = book.mandates(date!(2026 - 03 - 09)).unwrap();
+    assert_eq!(mandates[0].state, MandateState::Active);
 
     let claims = file(
         2,
@@ -295,14 +302,15 @@ fn answers_are_matched_and_the_rest_is_outstanding(place: &Place) {
     let late = file(3, 3, &[("12345", date!(2026 - 05 - 04), 100)], false);
     import(&mut book, "late.txt", &late, date!(2026 - 04 - 27));
     let status = book.status(date!(2026 - 05 - 07), Show::All, None).unwrap();
-    assert_eq!(status.count("settled"), 1);
-    assert_eq!(status.count("rejected"), 2);
+    assert_eq!(status.count(ClaimStatus::Settled), 1);
+    assert_eq!(status.count(ClaimStatus::Rejected), 2);
     assert_eq!(status.outstanding.0, 0, "due 4 May: answer due by 7 May");
     let status = book
         .status(date!(2026 - 05 - 08), Show::Outstanding, None)
         .unwrap();
     assert_eq!(status.outstanding, (1, nok(100)));
-    assert_eq!(status.claims[0].status, "outstanding");
+    assert_eq!(status.claims[0].status, ClaimStatus::Sent);
+    assert!(status.claims[0].outstanding);
     let rejected = book
         .status(date!(2026 - 05 - 08), Show::Rejected, None)
         .unwrap();
@@ -386,10 +394,16 @@ fn answers_that_match_nothing_are_kept_until_they_do(place: &Place) {
         .collect();
     assert_eq!(found, [("55555".to_owned(), 0), ("66666".to_owned(), 0)]);
     let status = book.status(date!(2026 - 04 - 10), Show::All, None).unwrap();
-    assert_eq!((status.count("sent"), status.count("settled")), (1, 1));
+    assert_eq!(
+        (
+            status.count(ClaimStatus::Sent),
+            status.count(ClaimStatus::Settled)
+        ),
+        (1, 1)
+    );
     assert_eq!(status.unmatched, (2, nok(15)));
     // The first sent of the twins took the answer.
-    assert_eq!(status.claims[0].status, "settled");
+    assert_eq!(status.claims[0].status, ClaimStatus::Settled);
     assert_eq!(status.claims[0].matched_by, Some(MatchedBy::Exact));
 
     // The same answer again, under another name: nothing changes.
@@ -422,12 +436,8 @@ fn answers_that_match_nothing_are_kept_until_they_do(place: &Place) {
     assert!(err.to_string().contains("100.00 NOK"), "{err}");
     let resolved = book.resolve(kept[0].id, claim).unwrap();
     assert_eq!(
-        (
-            resolved.status.as_str(),
-            resolved.error_code,
-            resolved.matched_by
-        ),
-        ("rejected", Some(222), Some(MatchedBy::Hand))
+        (resolved.status, resolved.error_code, resolved.matched_by),
+        (ClaimStatus::Rejected, Some(222), Some(MatchedBy::Hand))
     );
     assert!(book.unmatched().unwrap().is_empty());
     assert!(matches!(
@@ -437,7 +447,10 @@ fn answers_that_match_nothing_are_kept_until_they_do(place: &Place) {
     let status = book
         .status(date!(2026 - 04 - 10), Show::Counts, None)
         .unwrap();
-    assert_eq!((status.count("rejected"), status.unmatched.0), (2, 0));
+    assert_eq!(
+        (status.count(ClaimStatus::Rejected), status.unmatched.0),
+        (2, 0)
+    );
 
     // A file of another customer unit is refused and changes nothing.
     let other = Transmission::from_mps(99999, 78, date!(2026 - 04 - 11));
@@ -508,13 +521,20 @@ fn a_full_listing_replaces_the_mandates_and_reports_the_differences(place: &Plac
             }
         ]
     );
-    let references: Vec<String> = book
-        .mandates()
+    // The mandate MPS no longer lists is kept, deleted.
+    let states: Vec<(String, MandateState)> = book
+        .mandates(date!(2026 - 06 - 01))
         .unwrap()
         .into_iter()
-        .map(|m| m.reference)
+        .map(|m| (m.reference, m.state))
         .collect();
-    assert_eq!(references, ["23456"]);
+    assert_eq!(
+        states,
+        [
+            ("12345".to_owned(), MandateState::Deleted),
+            ("23456".to_owned(), MandateState::Active)
+        ]
+    );
 }
 
 /// Numbers taken for a file being prepared are never handed out twice, and the file made with
@@ -600,7 +620,7 @@ fn a_book_of_a_newer_version_is_refused() {
             err,
             BookError::Newer {
                 found: 99,
-                known: 2
+                known: 3
             }
         ),
         "{err}"
@@ -639,7 +659,7 @@ fn a_book_of_a_newer_version_is_refused() {
             err,
             BookError::Newer {
                 found: 99,
-                known: 2
+                known: 3
             }
         ),
         "{err}"

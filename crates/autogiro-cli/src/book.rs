@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
-use autogiro::book::{Book, BookClaim, BookMandate, Show, Status as BookStatus};
+use autogiro::book::{Book, BookClaim, BookMandate, ClaimStatus, Show, Status as BookStatus};
 use autogiro::model::{ReadOptions, Transmission};
 use time::Date;
 
@@ -146,6 +146,12 @@ pub(crate) fn print_imported(
             imported.mandates
         ),
     }
+    if imported.replaced > 0 {
+        say!(
+            "{name}: {} rejected claim(s) billed again by this file, closed as handled",
+            imported.replaced
+        );
+    }
     if imported.rematched > 0 {
         say!(
             "{name}: {} answer(s) kept from earlier files found their claim",
@@ -280,7 +286,7 @@ pub(crate) fn status(
     Ok(Status::Ok)
 }
 
-const CLAIM_HEADER: [&str; 14] = [
+const CLAIM_HEADER: [&str; 17] = [
     "id",
     "status",
     "agreement",
@@ -295,13 +301,21 @@ const CLAIM_HEADER: [&str; 14] = [
     "reason",
     "own_reference",
     "matched_by",
+    "handled_on",
+    "handled_by",
+    "handled_why",
 ];
 
-fn claim_cells(c: &BookClaim) -> [String; 14] {
+fn claim_cells(c: &BookClaim) -> [String; 17] {
     let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    let handled = c.handled.as_ref();
     [
         c.id.to_string(),
-        c.status.clone(),
+        if c.outstanding {
+            "outstanding".to_owned()
+        } else {
+            c.status.as_str().to_owned()
+        },
         format!("{:09}", c.agreement_id),
         c.assignment_number.to_string(),
         c.transaction_number.to_string(),
@@ -316,6 +330,9 @@ fn claim_cells(c: &BookClaim) -> [String; 14] {
         c.matched_by
             .map(|m| m.as_str().to_owned())
             .unwrap_or_default(),
+        date(handled.map(|h| h.on)),
+        handled.map(|h| h.by.clone()).unwrap_or_default(),
+        handled.map(|h| h.why.clone()).unwrap_or_default(),
     ]
 }
 
@@ -365,7 +382,7 @@ fn unmatched(book: &mut Book, format: BookFormat) -> anyhow::Result<Status> {
     Ok(Status::Ok)
 }
 
-/// `book resolve ANSWER --claim CLAIM`.
+/// `book resolve ANSWER --claim CLAIM`: an answer kept unmatched attributed by hand.
 pub(crate) fn resolve(path: &str, answer: i64, claim: i64) -> anyhow::Result<Status> {
     let mut book = open(path)?;
     let c = book.resolve(answer, claim)?;
@@ -375,6 +392,23 @@ pub(crate) fn resolve(path: &str, answer: i64, claim: i64) -> anyhow::Result<Sta
         c.amount,
         c.due_date,
         c.status
+    );
+    Ok(Status::Ok)
+}
+
+/// `book resolve CLAIM --handled WHY`: a rejected or outstanding claim closed by hand, as the
+/// person running the command (`$USER`) on `today`.
+pub(crate) fn handle(path: &str, claim: i64, why: &str, today: Date) -> anyhow::Result<Status> {
+    let mut book = open(path)?;
+    let by = std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
+        .unwrap_or_else(|_| "unknown".to_owned());
+    let c = book.handle(claim, today, &by, why)?;
+    say!(
+        "claim {claim} (payer {}, {} NOK, due {}) closed by hand by {by}: {why}",
+        c.payer,
+        c.amount,
+        c.due_date
     );
     Ok(Status::Ok)
 }
@@ -435,15 +469,15 @@ fn status_table(status: &BookStatus, show: Show) -> String {
     ]];
     // The claims waiting (sent, retry) first, then the outstanding among them: a part of
     // those rows, not more claims; then the answered ones.
-    let rank = |s: &str| match s {
-        "sent" => 0,
-        "retry" => 1,
+    let rank = |s: &ClaimStatus| match s {
+        ClaimStatus::Sent => 0,
+        ClaimStatus::Retry => 1,
         _ => 2,
     };
     let mut counts: Vec<_> = status.counts.iter().collect();
     counts.sort_by_key(|(s, _, _)| rank(s));
     for (s, n, sum) in counts.iter().filter(|(s, _, _)| rank(s) < 2) {
-        rows.push(vec![s.clone(), n.to_string(), sum.to_string()]);
+        rows.push(vec![s.as_str().to_owned(), n.to_string(), sum.to_string()]);
     }
     rows.push(vec![
         "  of these, outstanding".to_owned(),
@@ -451,7 +485,7 @@ fn status_table(status: &BookStatus, show: Show) -> String {
         status.outstanding.1.to_string(),
     ]);
     for (s, n, sum) in counts.iter().filter(|(s, _, _)| rank(s) == 2) {
-        rows.push(vec![s.clone(), n.to_string(), sum.to_string()]);
+        rows.push(vec![s.as_str().to_owned(), n.to_string(), sum.to_string()]);
     }
     rows.push(vec![
         "unmatched answers".to_owned(),
@@ -473,10 +507,10 @@ fn status_table(status: &BookStatus, show: Show) -> String {
     out
 }
 
-const MANDATE_HEADER: [&str; 12] = [
+const MANDATE_HEADER: [&str; 13] = [
     "agreement",
     "reference",
-    "status",
+    "state",
     "account",
     "type",
     "period",
@@ -486,29 +520,32 @@ const MANDATE_HEADER: [&str; 12] = [
     "active_from",
     "blocked_from",
     "blocked_to",
+    "blocked_seen",
 ];
 
-fn mandate_cells(m: &BookMandate) -> [String; 12] {
+fn mandate_cells(m: &BookMandate) -> [String; 13] {
     let date = |d: Option<Date>| d.map(|d| d.to_string()).unwrap_or_default();
     [
         format!("{:09}", m.agreement_id),
         m.reference.clone(),
-        m.status.clone(),
+        m.state.as_str().to_owned(),
         m.account.clone(),
         m.mandate_type.to_owned(),
-        m.period_code.clone(),
-        m.limit.to_string(),
+        m.period.to_owned(),
+        m.limit.map(|l| l.to_string()).unwrap_or_default(),
         date(m.valid_from),
         date(m.valid_to),
         m.active_from.to_string(),
         date(m.blocked_from),
         date(m.blocked_to),
+        date(m.blocked_seen),
     ]
 }
 
-pub(crate) fn mandates(path: &str, format: BookFormat) -> anyhow::Result<Status> {
+/// `book mandates`: every mandate the book knows, deleted ones too, in its state on `today`.
+pub(crate) fn mandates(path: &str, format: BookFormat, today: Date) -> anyhow::Result<Status> {
     let mut book = open(path)?;
-    let mandates = book.mandates()?;
+    let mandates = book.mandates(today)?;
     match format {
         BookFormat::Json => say!("{}", serde_json::to_string_pretty(&mandates)?),
         BookFormat::Csv => say_raw!(

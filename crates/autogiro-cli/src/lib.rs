@@ -359,6 +359,9 @@ enum BookCommand {
         /// List the claims MPS settled.
         #[arg(long, group = "show")]
         settled: bool,
+        /// List the claims closed by hand, with who, when and why.
+        #[arg(long, group = "show")]
+        handled: bool,
         /// List every claim.
         #[arg(long, group = "show")]
         all: bool,
@@ -366,7 +369,8 @@ enum BookCommand {
         /// `book resolve` takes).
         #[arg(long, group = "show")]
         unmatched: bool,
-        /// Only claims processed (or due) on or after this day.
+        /// Only claims processed (or due) on or after this day: the counts, the outstanding and
+        /// the claims listed.
         #[arg(long, value_parser = parse_date)]
         since: Option<Date>,
         /// The day to count outstanding claims on (YYYY-MM-DD); default: today.
@@ -376,17 +380,30 @@ enum BookCommand {
         #[arg(long, value_enum, default_value_t = book::BookFormat::Table)]
         format: book::BookFormat,
     },
-    /// Attributes an answer that matched no claim (`book status --unmatched`) to a claim, by
-    /// hand: of the same agreement and amount, with no final answer yet.
+    /// By hand: `ANSWER --claim CLAIM` attributes an answer that matched no claim (`book status
+    /// --unmatched`) to a claim of the same agreement and amount with no final answer yet;
+    /// `CLAIM --handled WHY` closes a rejected or outstanding claim settled another way (kept,
+    /// with the day, `$USER` and why, and counted as handled).
     Resolve {
-        /// The answer's id.
-        answer: i64,
-        /// The claim's id (`book status --all` lists them).
-        #[arg(long)]
-        claim: i64,
+        /// The answer's id (with `--claim`), or the claim's (with `--handled`).
+        id: i64,
+        /// The claim the answer is for (`book status --all` lists the claims with their ids).
+        #[arg(long, conflicts_with = "handled", required_unless_present = "handled")]
+        claim: Option<i64>,
+        /// Why the claim is closed by hand.
+        #[arg(long, value_name = "WHY")]
+        handled: Option<String>,
+        /// The day it is closed (YYYY-MM-DD); default: today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
     },
-    /// The mandates the book knows.
+    /// The mandates the book knows, deleted ones too, each with its state on the day: sent
+    /// (not yet confirmed), pending (before its first chargeable day), active, blocked,
+    /// expired, deleted.
     Mandates {
+        /// The day (YYYY-MM-DD); default: today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
         /// How to print.
         #[arg(long, value_enum, default_value_t = book::BookFormat::Table)]
         format: book::BookFormat,
@@ -631,29 +648,45 @@ fn run_book(
             t.unwrap_or_else(today),
             book::customer_unit(config)?,
         ),
-        BookCommand::Resolve { answer, claim } => book::resolve(path, answer, claim),
+        BookCommand::Resolve {
+            id,
+            claim,
+            handled,
+            today: t,
+        } => match (claim, handled) {
+            (Some(claim), _) => book::resolve(path, id, claim),
+            (None, Some(why)) => book::handle(path, id, &why, t.unwrap_or_else(today)),
+            (None, None) => bail!("give --claim CLAIM or --handled WHY"),
+        },
         BookCommand::Check { file, date } => book::check(path, &file, date.unwrap_or_else(today)),
         BookCommand::Status {
             outstanding,
             rejected,
             settled,
+            handled,
             all,
             unmatched,
             since,
             today: t,
             format,
         } => {
-            let show = match (outstanding, rejected, settled, all, unmatched) {
-                (true, ..) => autogiro::book::Show::Outstanding,
-                (_, true, ..) => autogiro::book::Show::Rejected,
-                (_, _, true, ..) => autogiro::book::Show::Settled,
-                (.., true, _) => autogiro::book::Show::All,
-                (.., true) => autogiro::book::Show::Unmatched,
-                _ => autogiro::book::Show::Counts,
-            };
+            use autogiro::book::Show;
+            let show = [
+                (outstanding, Show::Outstanding),
+                (rejected, Show::Rejected),
+                (settled, Show::Settled),
+                (handled, Show::Handled),
+                (all, Show::All),
+                (unmatched, Show::Unmatched),
+            ]
+            .into_iter()
+            .find_map(|(asked, show)| asked.then_some(show))
+            .unwrap_or(Show::Counts);
             book::status(path, show, since, t.unwrap_or_else(today), format)
         }
-        BookCommand::Mandates { format } => book::mandates(path, format),
+        BookCommand::Mandates { today: t, format } => {
+            book::mandates(path, format, t.unwrap_or_else(today))
+        }
         BookCommand::Copy { from, to } => book::copy(&from, &to),
         BookCommand::Export {
             format: ExportFormat::Json,

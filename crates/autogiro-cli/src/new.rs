@@ -73,9 +73,10 @@ enum Columns {
     Mandates(MandateColumns),
 }
 
-/// One row made into a claim or a mandate.
+/// One row made into a claim (with the own reference of the rejected claim it bills again)
+/// or a mandate.
 enum Item {
-    Claim(Claim),
+    Claim(Claim, Option<String>),
     Mandate(Mandate),
 }
 
@@ -101,6 +102,8 @@ struct Pass<'a> {
     sum: Amount,
     /// A fatal error of the writer (I/O), reported after the pass.
     failed: Option<anyhow::Error>,
+    /// The non-blank own references written, by agreement, with the first row of each.
+    own: std::collections::HashMap<(u32, String), u64>,
 }
 
 impl Pass<'_> {
@@ -121,6 +124,20 @@ impl Pass<'_> {
                 "{}",
                 serde_json::json!({
                     "file": self.file, "row": row, "column": column, "code": code, "message": message,
+                })
+            ),
+        }
+    }
+
+    /// A warning of a row: said, not counted as a problem (the row is written).
+    fn warn(&self, row: u64, column: &str, code: &str, message: &str) {
+        match self.job.format {
+            OutputFormat::Human => eprintln!("{}:{row}: {column}: warning: {message}", self.file),
+            OutputFormat::Json => eprintln!(
+                "{}",
+                serde_json::json!({
+                    "file": self.file, "row": row, "column": column, "code": code,
+                    "severity": "warning", "message": message,
                 })
             ),
         }
@@ -185,6 +202,13 @@ impl Pass<'_> {
                 }
             }
         }
+        let (own, replaces) = match &item {
+            Item::Claim(c, replaces) => {
+                let own = c.own_reference.to_string();
+                ((!own.trim().is_empty()).then_some(own), replaces.clone())
+            }
+            Item::Mandate(_) => (None, None),
+        };
         let result = (|| {
             if !self.begun {
                 let account = self
@@ -201,7 +225,7 @@ impl Pass<'_> {
                 self.begun = true;
             }
             match item {
-                Item::Claim(c) => {
+                Item::Claim(c, _) => {
                     self.sum = self.sum.checked_add(c.amount).unwrap_or(Amount::MAX);
                     writer.push_claim(c)
                 }
@@ -209,17 +233,98 @@ impl Pass<'_> {
             }
         })();
         match result {
-            Ok(_) => self.count += 1,
+            Ok(_) => {
+                self.count += 1;
+                if let Some(replaces) = replaces {
+                    self.replaces(
+                        row,
+                        agreement,
+                        own.as_deref().unwrap_or_default(),
+                        &replaces,
+                    );
+                }
+                if let Some(own) = own {
+                    self.own_reference(row, agreement, own);
+                }
+            }
             Err(WriteError::Build(e)) => self.report(row, "", "invalid-row", &e.to_string()),
             Err(e) => self.failed = Some(e.into()),
         }
     }
 }
 
+impl Pass<'_> {
+    /// Keeps a row's own reference, with a warning when an earlier row of the file has it.
+    fn own_reference(&mut self, row: u64, agreement: u32, own: String) {
+        match self.own.entry((agreement, own)) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let message = format!(
+                    "{:?} is the own reference of row {} too: MPS's answers to the two can be told apart only by payer, amount and date",
+                    e.key().1,
+                    e.get()
+                );
+                self.warn(row, "own_reference", "own-reference-reused", &message);
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(row);
+            }
+        }
+    }
+
+    /// Records in the book that the claim of `row` bills again the rejected claim whose own
+    /// reference is `replaces`; without a book, a problem of the row.
+    fn replaces(&mut self, row: u64, agreement: u32, own: &str, replaces: &str) {
+        let recorded = match &mut self.numbering {
+            Numbering::Book(book, reservation) => book
+                .replaces(reservation, agreement, own, replaces)
+                .map_err(anyhow::Error::from),
+            Numbering::Given(_) => {
+                self.report(
+                    row,
+                    "replaces",
+                    "no-book",
+                    "a claim billed again is recorded in the book: configure one ([book] in autogiro.toml, or --book)",
+                );
+                return;
+            }
+        };
+        if let Err(e) = recorded {
+            self.failed = Some(e);
+        }
+    }
+
+    /// Warns of each own reference written that a claim waiting in the book has already.
+    fn own_references_waiting(&mut self) -> anyhow::Result<()> {
+        let Numbering::Book(book, _) = &mut self.numbering else {
+            return Ok(());
+        };
+        let agreements: std::collections::BTreeSet<u32> =
+            self.own.keys().map(|(a, _)| *a).collect();
+        let mut reused = Vec::new();
+        for agreement in agreements {
+            let waiting = book.waiting_own_references(agreement)?;
+            reused.extend(
+                self.own
+                    .iter()
+                    .filter(|((a, own), _)| *a == agreement && waiting.contains_key(own))
+                    .map(|((_, own), row)| (*row, own.clone())),
+            );
+        }
+        reused.sort();
+        for (row, own) in reused {
+            let message = format!(
+                "{own:?} is the own reference of a claim still waiting for MPS's answer (`autogiro book status --all`): MPS's answers to the two can be told apart only by payer, amount and date"
+            );
+            self.warn(row, "own_reference", "own-reference-reused", &message);
+        }
+        Ok(())
+    }
+}
+
 impl table::Visitor for Pass<'_> {
     fn columns(&self) -> &'static [&'static str] {
         match self.job.what {
-            What::Claims => autogiro::rows::CLAIM_COLUMNS,
+            What::Claims => autogiro::rows::BILLING_CLAIM_COLUMNS,
             What::Mandates => autogiro::rows::MANDATE_COLUMNS,
         }
     }
@@ -246,7 +351,9 @@ impl table::Visitor for Pass<'_> {
             return;
         };
         let read = match columns {
-            Columns::Claims(c) => c.read(cells).map(|r| (r.agreement, Item::Claim(r.claim))),
+            Columns::Claims(c) => c
+                .read(cells)
+                .map(|r| (r.agreement, Item::Claim(r.claim, r.replaces))),
             Columns::Mandates(c) => c
                 .read(cells)
                 .map(|r| (r.agreement, Item::Mandate(r.mandate))),
@@ -258,7 +365,7 @@ impl table::Visitor for Pass<'_> {
                 return;
             }
         };
-        if let (Item::Claim(c), Some((first, last))) = (&item, self.window)
+        if let (Item::Claim(c, _), Some((first, last))) = (&item, self.window)
             && (c.date < first || c.date > last)
         {
             let message = format!(
@@ -342,6 +449,7 @@ fn write(job: &Job<'_>, transmission: u32, numbering: Numbering) -> anyhow::Resu
         count: 0,
         sum: Amount::ZERO,
         failed: None,
+        own: std::collections::HashMap::new(),
     };
     table::read(&path, shown, &mut pass)?;
     let mut assignments = u32::from(pass.begun);
@@ -379,6 +487,7 @@ fn write(job: &Job<'_>, transmission: u32, numbering: Numbering) -> anyhow::Resu
     if !valid(&temp, &file, &job.options)? {
         return Ok(Status::Problems);
     }
+    pass.own_references_waiting()?;
     record_prepared(&mut pass.numbering, job.out, &temp)?;
     output::persist(temp, job.out)?;
     let total = if job.what == What::Claims {

@@ -1292,6 +1292,211 @@ fn answers_before_their_claims_are_kept_and_then_matched() {
     });
 }
 
+/// A rejected claim billed again (`replaces`) or settled another way (`resolve --handled`) is
+/// closed as handled, with who, when and why, and counted apart; a mandate shows its state on
+/// the day asked, blocked once MPS answered 133; an own reference used twice is warned of. On
+/// both backends.
+#[test]
+#[allow(clippy::too_many_lines)] // One story, told in order.
+fn rejected_claims_are_billed_again_or_closed_by_hand() {
+    on_both_backends("book-handled", |dir, _| {
+        let dir = dir.to_path_buf();
+        let run = |args: &[&str]| in_book(&dir, args);
+        let step = |args: &[&str]| {
+            let (code, out, err) = run(args);
+            assert_eq!(code, 0, "{args:?}: {out}{err}");
+            (out, err)
+        };
+        std::fs::write(dir.join("mandates.csv"), TWO_MANDATES).unwrap();
+        step(&[
+            "new",
+            "mandates",
+            "mandates.csv",
+            "--today",
+            "2026-03-02",
+            "-o",
+            "m.txt",
+        ]);
+        step(&["book", "import", "m.txt", "--today", "2026-03-02"]);
+        step(&[
+            "simulate",
+            "m.txt",
+            "--state",
+            "mps.json",
+            "--date",
+            "2026-03-02",
+            "-o",
+            "m-answer.txt",
+        ]);
+        step(&["book", "import", "m-answer.txt"]);
+        let (csv, _) = step(&[
+            "book",
+            "mandates",
+            "--today",
+            "2026-03-05",
+            "--format",
+            "csv",
+        ]);
+        assert!(csv.contains(",12345,pending,"), "{csv}");
+        assert!(csv.contains(",monthly,1000.00,"), "{csv}");
+        // The simplified mandate has no limit: its cells are empty, not 0.00.
+        assert!(csv.contains(",simplified,,,"), "{csv}");
+        let (csv, _) = step(&[
+            "book",
+            "mandates",
+            "--today",
+            "2026-03-16",
+            "--format",
+            "csv",
+        ]);
+        assert!(csv.contains(",12345,active,"), "{csv}");
+
+        std::fs::write(
+            dir.join("april.csv"),
+            "payer_reference,amount,due_date,own_reference\n12345,600,2026-04-10,A\n12345,600,2026-04-20,B\n23456,50,2026-04-15,C\n99999,10,2026-04-15,D\n",
+        )
+        .unwrap();
+        step(&[
+            "new",
+            "claims",
+            "april.csv",
+            "--today",
+            "2026-03-16",
+            "-o",
+            "c1.txt",
+        ]);
+        step(&["book", "import", "c1.txt", "--today", "2026-03-16"]);
+        step(&[
+            "simulate",
+            "block",
+            "--state",
+            "mps.json",
+            "--agreement",
+            "56789",
+            "--reference",
+            "23456",
+            "--from",
+            "2026-04-01",
+        ]);
+        step(&[
+            "simulate",
+            "c1.txt",
+            "--state",
+            "mps.json",
+            "--date",
+            "2026-03-16",
+            "-o",
+            "a1.txt",
+        ]);
+        step(&["book", "import", "a1.txt"]);
+        let (csv, _) = step(&[
+            "book",
+            "mandates",
+            "--today",
+            "2026-04-16",
+            "--format",
+            "csv",
+        ]);
+        assert!(csv.contains(",23456,blocked,"), "MPS answered 133: {csv}");
+
+        // B (181) billed again in May; A2 twice in the billing data is warned of.
+        std::fs::write(
+            dir.join("may.csv"),
+            "payer_reference,amount,due_date,own_reference,replaces\n12345,600,2026-05-20,B2,B\n12345,10,2026-05-21,A2,\n12345,20,2026-05-22,A2,\n",
+        )
+        .unwrap();
+        let (_, err) = step(&[
+            "new",
+            "claims",
+            "may.csv",
+            "--today",
+            "2026-04-27",
+            "-o",
+            "c2.txt",
+        ]);
+        assert!(
+            err.contains(
+                "may.csv:4: own_reference: warning: \"A2\" is the own reference of row 3 too"
+            ),
+            "{err}"
+        );
+        let (out, err) = step(&["book", "import", "c2.txt", "--today", "2026-04-27"]);
+        assert!(
+            err.contains("own reference \"A2\" is used by 2 claims waiting in agreement 000056789"),
+            "{err}"
+        );
+        assert!(
+            out.contains("1 rejected claim(s) billed again by this file, closed as handled"),
+            "{out}"
+        );
+
+        // D (131) was paid in cash.
+        let (csv, _) = step(&[
+            "book",
+            "status",
+            "--rejected",
+            "--format",
+            "csv",
+            "--today",
+            "2026-04-27",
+        ]);
+        let d = csv
+            .lines()
+            .find(|l| l.contains(",D,"))
+            .unwrap()
+            .split(',')
+            .next()
+            .unwrap()
+            .to_owned();
+        let (out, _) = step(&[
+            "book",
+            "resolve",
+            &d,
+            "--handled",
+            "paid in cash",
+            "--today",
+            "2026-04-28",
+        ]);
+        assert!(out.contains("closed by hand"), "{out}");
+        let (code, _, err) = run(&["book", "resolve", &d, "--handled", "again"]);
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("the claim is handled"), "{err}");
+
+        let (csv, _) = step(&[
+            "book",
+            "status",
+            "--handled",
+            "--format",
+            "csv",
+            "--today",
+            "2026-04-28",
+        ]);
+        let handled: Vec<(String, String)> = csv
+            .lines()
+            .skip(1)
+            .map(|l| {
+                let cells: Vec<&str> = l.split(',').collect();
+                (cells[12].to_owned(), cells[16].to_owned())
+            })
+            .collect();
+        assert_eq!(
+            handled,
+            [
+                (
+                    "B".to_owned(),
+                    "billed again in c2.txt by the claim with own reference B2".to_owned()
+                ),
+                ("D".to_owned(), "paid in cash".to_owned())
+            ],
+            "{csv}"
+        );
+        let (table, _) = step(&["book", "status", "--today", "2026-04-28"]);
+        assert!(table.contains("handled"), "{table}");
+        let (json, _) = step(&["book", "export"]);
+        assert!(json.contains("paid in cash"), "{json}");
+    });
+}
+
 /// A reader that goes away after one byte (`| head -c1`) ends the command quietly: exit 0,
 /// nothing on standard error (it panicked on the closed pipe before).
 #[test]

@@ -597,6 +597,22 @@ codes! {
     }
 }
 
+impl PeriodCode {
+    /// The period's name as billing data spells it (`daily`, `weekly`, `monthly`,
+    /// `quarterly`, `half-yearly`, `yearly`; empty for no period).
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::NoPeriod => "",
+            Self::Daily => "daily",
+            Self::Weekly => "weekly",
+            Self::Monthly => "monthly",
+            Self::Quarterly => "quarterly",
+            Self::HalfYearly => "half-yearly",
+            Self::Yearly => "yearly",
+        }
+    }
+}
+
 /// Error code of a rejected claim (record 36, positions 76-78).
 ///
 /// Spec 3.9 lists six codes; older files carry others (132, 134, 253, ...), kept as

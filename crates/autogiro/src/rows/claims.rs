@@ -4,7 +4,9 @@ use autogiro_checksum::Kid;
 use autogiro_format::{ClaimType, ErrorCode, Text};
 use autogiro_model::{AssignmentKind, Claim, SpecificationLine};
 
-use super::{CLAIM_COLUMNS, Cells, Context, Header, RowErrors, agreement, amount, date, payer};
+use super::{
+    BILLING_CLAIM_COLUMNS, Cells, Context, Header, RowErrors, agreement, amount, date, payer,
+};
 
 /// A claim made of a row, with the agreement the row names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +15,8 @@ pub struct ClaimRow {
     pub agreement: Option<u32>,
     /// The claim, unnumbered.
     pub claim: Claim,
+    /// The `replaces` column: the own reference of a rejected claim this one bills again.
+    pub replaces: Option<String>,
 }
 
 /// The columns of a header of claims.
@@ -28,7 +32,7 @@ impl ClaimColumns {
     pub fn from_header(header: &[&str]) -> Result<Self, RowErrors> {
         Header::new(
             header,
-            CLAIM_COLUMNS,
+            BILLING_CLAIM_COLUMNS,
             &["payer_reference", "amount", "due_date"],
         )
         .map(Self)
@@ -58,6 +62,8 @@ impl ClaimColumns {
             .parse("specification", "invalid-specification", specification)
             .unwrap_or_default();
         let agreement = c.parse("agreement", "invalid-number", agreement);
+        let replaces = c.text::<25>("replaces").to_string();
+        let replaces = (!replaces.trim().is_empty()).then_some(replaces);
         let claim = match (payer, amount, due) {
             (Some(payer), Some(amount), Some(due)) => Some(Claim {
                 transaction_number: 0,
@@ -77,7 +83,11 @@ impl ClaimColumns {
             }),
             _ => None,
         };
-        c.finish(claim.map(|claim| ClaimRow { agreement, claim }))
+        c.finish(claim.map(|claim| ClaimRow {
+            agreement,
+            claim,
+            replaces,
+        }))
     }
 }
 

@@ -211,15 +211,7 @@ pub fn mandate_cells(context: Context, m: &Mandate) -> Vec<String> {
         RegistrationType::Delete => "delete",
         RegistrationType::Listing => "listing",
     };
-    let period = match m.period_code {
-        PeriodCode::NoPeriod => "",
-        PeriodCode::Daily => "daily",
-        PeriodCode::Weekly => "weekly",
-        PeriodCode::Monthly => "monthly",
-        PeriodCode::Quarterly => "quarterly",
-        PeriodCode::HalfYearly => "half-yearly",
-        PeriodCode::Yearly => "yearly",
-    };
+    let period = m.period_code.name();
     let limit = if m.period_code == PeriodCode::NoPeriod {
         String::new()
     } else {

@@ -34,6 +34,7 @@
 //! | `foreign_reference` | | shown on the payer's statement, up to 25 characters |
 //! | `specification` | | text for the payer's notice: makes the claim one with notice (type 03) |
 //! | `agreement` | with several agreements | the agreement id the claim belongs to |
+//! | `replaces` | | the own reference of a rejected claim this one bills again: when the file is sent and imported into the book, that claim is closed as handled |
 //!
 //! **Specification.** Each line of the cell is one line of the notice, at most 21 lines (an
 //! empty line leaves a line of the notice empty). A line's text goes in column 1; text after a
@@ -149,6 +150,26 @@ pub const CLAIM_COLUMNS: &[&str] = &[
     "specification",
     "error_code",
     "error_meaning",
+];
+
+/// The columns `new claims` reads: those of [`CLAIM_COLUMNS`], and `replaces`.
+pub const BILLING_CLAIM_COLUMNS: &[&str] = &[
+    "kind",
+    "agreement",
+    "assignment_number",
+    "transaction_number",
+    "payer_reference",
+    "amount",
+    "due_date",
+    "processing_date",
+    "kid",
+    "short_name",
+    "own_reference",
+    "foreign_reference",
+    "specification",
+    "error_code",
+    "error_meaning",
+    "replaces",
 ];
 
 /// The columns of mandates, in the order `convert --to csv` writes them.
