@@ -38,7 +38,9 @@
 //! taking one; answers 252 ("sent to retry") are matched after, among the same claims, and mark
 //! a claim as being retried only while it has no final answer.
 
-use std::collections::HashMap;
+// Keys are hashed with foldhash: a million answers are looked up several times each, and SipHash
+// took a tenth of an answer file's import; its seed is per process, as std's is.
+use foldhash::{HashMap, HashMapExt as _};
 
 use time::Date;
 
@@ -197,6 +199,9 @@ pub(crate) fn match_answers(waiting: &[WaitingClaim], answers: &[Answer<'_>]) ->
         let mut open: Vec<usize> = (0..answers.len())
             .filter(|&a| answers.get(a).is_some_and(|x| x.is_retry() == retry))
             .collect();
+        if open.is_empty() {
+            continue;
+        }
         open.sort_by(|&a, &b| content(answers, a).cmp(&content(answers, b)));
         let mut pass = Pass {
             waiting,
@@ -273,6 +278,9 @@ impl<'a> Pass<'a, '_> {
     /// Step 1: one claim and one answer with the same non-blank own reference, payer and
     /// amount.
     fn own_reference(&mut self, claims: &[usize], open: &mut Vec<usize>) {
+        if open.is_empty() {
+            return;
+        }
         let mut by_claim: HashMap<OwnKey<'_>, (usize, usize)> = HashMap::new();
         for &c in claims {
             if let Some(w) = self.waiting.get(c)
@@ -308,16 +316,23 @@ impl<'a> Pass<'a, '_> {
     /// Step 2: payer, KID, amount, own reference and processing date; claims equal in all of
     /// them answered in the order they were sent.
     fn exact(&mut self, claims: &[usize], open: &mut Vec<usize>) {
-        let mut by_key: HashMap<(Key<'_>, Date), std::collections::VecDeque<usize>> =
-            HashMap::new();
-        for &c in claims {
+        const END: usize = usize::MAX;
+        if open.is_empty() {
+            return;
+        }
+        // Per key the first claim not yet answered, and per claim the next with its key, in the
+        // order sent: a list through the claims, with no allocation per key.
+        let mut first: HashMap<(Key<'_>, Date), usize> = HashMap::with_capacity(claims.len());
+        let mut next = vec![END; self.waiting.len()];
+        for &c in claims.iter().rev() {
             if let Some(w) = self.waiting.get(c)
                 && self.free(c)
             {
-                by_key
-                    .entry((w.key(), w.processing_date))
-                    .or_default()
-                    .push_back(c);
+                let head = first.entry((w.key(), w.processing_date)).or_insert(END);
+                if let Some(n) = next.get_mut(c) {
+                    *n = *head;
+                }
+                *head = c;
             }
         }
         let answers = self.answers;
@@ -325,16 +340,16 @@ impl<'a> Pass<'a, '_> {
             let Some(x) = answers.get(a) else {
                 return false;
             };
-            match by_key
-                .get_mut(&(x.key(), x.date))
-                .and_then(std::collections::VecDeque::pop_front)
-            {
-                Some(c) => {
-                    self.take(a, c, MatchedBy::Exact);
-                    false
-                }
-                None => true,
+            let Some(head) = first.get_mut(&(x.key(), x.date)) else {
+                return true;
+            };
+            if *head == END {
+                return true;
             }
+            let c = *head;
+            *head = next.get(c).copied().unwrap_or(END);
+            self.take(a, c, MatchedBy::Exact);
+            false
         });
     }
 
@@ -349,6 +364,9 @@ impl<'a> Pass<'a, '_> {
         retried: &[bool],
         candidates: &mut [usize],
     ) {
+        if open.is_empty() {
+            return;
+        }
         let answers = self.answers;
         let groups = self.groups(claims, false);
         open.retain(|&a| {
@@ -395,6 +413,9 @@ impl<'a> Pass<'a, '_> {
     /// Step 3: the window, where what fits cannot be told apart; again until nothing changes.
     /// What is left is unmatched, with the number of claims that fit.
     fn window(&mut self, claims: &[usize], open: &mut Vec<usize>, candidates: &mut [usize]) {
+        if open.is_empty() {
+            return;
+        }
         let mut by_key = self.groups(claims, true);
         let answers = self.answers;
         let waiting = self.waiting;
