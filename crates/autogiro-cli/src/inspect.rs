@@ -24,7 +24,7 @@ pub(crate) fn run(path: &Path, options: &ReadOptions) -> anyhow::Result<Status> 
             "{e} error(s), {w} warning(s): the summary shows what could be read; run `autogiro validate` for details"
         )?,
     }
-    print!("{out}");
+    say_raw!("{out}");
     // The process ends after this: the system takes the model's memory back at once, faster
     // than freeing it claim by claim (a tenth of the command on a large file).
     std::mem::forget(read);

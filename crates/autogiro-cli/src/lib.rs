@@ -595,7 +595,7 @@ fn settings(config: Option<&std::path::Path>) -> anyhow::Result<autogiro::settin
 }
 
 /// `autogiro config check`.
-fn config_check(config: Option<&std::path::Path>) -> Status {
+fn config_check(config: Option<&std::path::Path>) -> anyhow::Result<Status> {
     let path = config.map_or_else(
         || autogiro::settings::FILE_NAME.to_owned(),
         |p| p.display().to_string(),
@@ -604,23 +604,23 @@ fn config_check(config: Option<&std::path::Path>) -> Status {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{e}");
-            return Status::Problems;
+            return Ok(Status::Problems);
         }
     };
-    println!("{path}: valid");
-    println!("payee: customer unit {:08}", s.payee.customer_unit);
+    say!("{path}: valid");
+    say!("payee: customer unit {:08}", s.payee.customer_unit);
     for a in &s.agreements {
-        println!("agreement {:09}: account {}", a.id, a.account);
+        say!("agreement {:09}: account {}", a.id, a.account);
     }
     if s.agreements.is_empty() {
-        println!("no agreement: `new` needs at least one [[agreement]]");
+        say!("no agreement: `new` needs at least one [[agreement]]");
     }
     if let Some(t) = &s.transfer {
         let key = t.private_key.as_ref().map_or_else(
             || "the ssh-agent's keys".to_owned(),
             |k| format!("the key {}", k.display()),
         );
-        println!(
+        say!(
             "transfer: {}@{}:{} with {key}, host key pinned in {}; outbox {}, inbox {}, archive {}",
             t.user,
             t.host,
@@ -631,7 +631,7 @@ fn config_check(config: Option<&std::path::Path>) -> Status {
             t.archive.display()
         );
     }
-    Status::Ok
+    Ok(Status::Ok)
 }
 
 /// `autogiro book ...` on the book at `path`.
@@ -756,7 +756,7 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::New { what } => run_new(what, config, cli.book.as_deref()),
         Command::Config {
             command: ConfigCommand::Check,
-        } => Ok(config_check(config)),
+        } => config_check(config),
         Command::Transfer {
             command: TransferCommand::Test { host },
         } => transfer::test(&settings(config)?, host.accept_new_host_key),

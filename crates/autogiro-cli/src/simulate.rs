@@ -202,14 +202,14 @@ pub(crate) fn block(
     locked.commit()?;
     if span.is_some() {
         let day = |d: Option<Date>| d.map_or_else(|| "open".to_owned(), |d| d.to_string());
-        println!(
+        say!(
             "mandate {} of agreement {agreement:09}: blocked from {} to {}",
             key.digits(),
             day(from),
             day(to)
         );
     } else {
-        println!(
+        say!(
             "mandate {} of agreement {agreement:09}: not blocked",
             key.digits()
         );

@@ -247,7 +247,7 @@ fn connect(t: &TransferSettings, accept_new_host_key: bool) -> anyhow::Result<Co
         })?;
     let key = connection.host_key();
     if key.recorded {
-        println!(
+        say!(
             "{}:{}: host key {} recorded in {}",
             t.host,
             t.port,
@@ -262,7 +262,7 @@ fn connect(t: &TransferSettings, accept_new_host_key: bool) -> anyhow::Result<Co
 pub(crate) fn test(settings: &Settings, accept_new_host_key: bool) -> anyhow::Result<Status> {
     let t = transfer_settings(settings)?;
     let mut mps = connect(t, accept_new_host_key)?;
-    println!(
+    say!(
         "{}@{}:{}: connected, authenticated; host key {}",
         t.user,
         t.host,
@@ -272,7 +272,7 @@ pub(crate) fn test(settings: &Settings, accept_new_host_key: bool) -> anyhow::Re
     for (what, dir) in [("outbox", &t.outbox), ("inbox", &t.inbox)] {
         let files = mps.list(dir)?;
         let bytes: u64 = files.iter().map(|f| f.size).sum();
-        println!("{what} {dir}: {} file(s), {bytes} bytes", files.len());
+        say!("{what} {dir}: {} file(s), {bytes} bytes", files.len());
     }
     Ok(Status::Ok)
 }
@@ -346,7 +346,7 @@ fn check_outgoing(
         // Sent by a run that stopped before it reached the book: recorded there now.
         let name = file_name(file);
         b.import(&name, &std::fs::read(file)?, today, options)?;
-        println!("{shown}: sent earlier as {earlier} by a run that stopped; now in the book");
+        say!("{shown}: sent earlier as {earlier} by a run that stopped; now in the book");
     }
     let earlier = in_journal.map(|(f, r)| format!("{f} ({r})")).or(in_book);
     if let Some(earlier) = earlier
@@ -418,7 +418,7 @@ pub(crate) fn send(
     }
     if run.dry_run {
         for o in &outgoing {
-            println!(
+            say!(
                 "{}: would be sent as {}/{} ({} bytes)",
                 o.shown, t.outbox, o.remote, o.size
             );
@@ -467,7 +467,7 @@ pub(crate) fn send(
             }
             None => "",
         };
-        println!(
+        say!(
             "{}: sent as {remote_path} ({size} bytes){recorded}",
             o.shown
         );
@@ -517,14 +517,14 @@ pub(crate) fn fetch(mut run: TransferJob, keep_remote: bool) -> anyhow::Result<S
     let files = mps.list(&t.inbox)?;
     let mut status = Status::Ok;
     if files.is_empty() {
-        println!("inbox {}: nothing to fetch", t.inbox);
+        say!("inbox {}: nothing to fetch", t.inbox);
     }
     for f in &files {
         let known = journal.fetched(f);
         if run.dry_run {
             match &known {
-                Some(a) => println!("{}: fetched before, in {}", f.name, a.display()),
-                None => println!("{}: would be fetched ({} bytes)", f.name, f.size),
+                Some(a) => say!("{}: fetched before, in {}", f.name, a.display()),
+                None => say!("{}: would be fetched ({} bytes)", f.name, f.size),
             }
             continue;
         }
@@ -541,7 +541,7 @@ pub(crate) fn fetch(mut run: TransferJob, keep_remote: bool) -> anyhow::Result<S
                     archived: archived.to_string_lossy().into_owned(),
                     at: now(),
                 })?;
-                println!("{}: fetched to {}", f.name, archived.display());
+                say!("{}: fetched to {}", f.name, archived.display());
                 archived
             }
         };
@@ -562,7 +562,7 @@ pub(crate) fn fetch(mut run: TransferJob, keep_remote: bool) -> anyhow::Result<S
                 .with_context(|| format!("cannot read {}", archived.display()))?;
             match b.import(&file_name(&archived), &bytes, run.today, &run.options) {
                 Ok(imported) if imported.already => {
-                    println!("{}: already in the book", f.name);
+                    say!("{}: already in the book", f.name);
                 }
                 Ok(imported) => book::print_imported(&f.name, &imported)?,
                 Err(e) => {
