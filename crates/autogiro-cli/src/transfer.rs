@@ -522,9 +522,10 @@ pub(crate) fn fetch(mut run: TransferJob, keep_remote: bool) -> anyhow::Result<S
     for f in &files {
         let known = journal.fetched(f);
         if run.dry_run {
-            match &known {
-                Some(a) => say!("{}: fetched before, in {}", f.name, a.display()),
-                None => say!("{}: would be fetched ({} bytes)", f.name, f.size),
+            if let Some(a) = &known {
+                say!("{}: fetched before, in {}", f.name, a.display());
+            } else {
+                say!("{}: would be fetched ({} bytes)", f.name, f.size);
             }
             continue;
         }
