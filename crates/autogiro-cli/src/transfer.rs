@@ -420,7 +420,10 @@ pub(crate) fn send(
         for o in &outgoing {
             say!(
                 "{}: would be sent as {}/{} ({} bytes)",
-                o.shown, t.outbox, o.remote, o.size
+                o.shown,
+                t.outbox,
+                o.remote,
+                o.size
             );
         }
         return Ok(status);

@@ -1497,6 +1497,107 @@ fn rejected_claims_are_billed_again_or_closed_by_hand() {
     });
 }
 
+/// `book import` killed (SIGKILL) at moments spread over its run leaves the book as before the
+/// file or as after it, never between, the answers kept unmatched included: an answer file
+/// whose claims the book does not have yet is kept whole or not at all, and the claims file
+/// after it is answered whole or not at all. The same import run again completes it. On both
+/// backends.
+#[test]
+fn kept_answers_killed_midway_are_kept_whole_or_not_at_all() {
+    on_both_backends("book-kill-kept", |dir, _| {
+        let dir = dir.to_path_buf();
+        let step = |args: &[&str]| {
+            let (code, out, err) = in_book(&dir, args);
+            assert!(code == 0 || code == 3, "{args:?}: {out}{err}");
+        };
+        let answered = || {
+            let (_, json, _) = in_book(&dir, &["book", "status", "--format", "json"]);
+            let status: serde_json::Value = serde_json::from_str(&json).unwrap();
+            let count = |s: &str| {
+                status["counts"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|c| c[0] == s)
+                    .map_or(0, |c| c[1].as_u64().unwrap())
+            };
+            (
+                count("settled") + count("rejected"),
+                status["unmatched"][0].as_u64().unwrap(),
+            )
+        };
+        const N: u64 = 3000;
+        let rows: String = std::iter::once("payer_reference,amount,due_date\n".to_owned())
+            .chain((0..N).map(|i| format!("{},10,2026-04-15\n", 10_000 + i)))
+            .collect();
+        std::fs::write(dir.join("many.csv"), rows).unwrap();
+        let mut killed_before = 0;
+        let mut killed_after = 0;
+        for round in 0..6u64 {
+            let claims = format!("c{round}.txt");
+            let answer = format!("a{round}.txt");
+            step(&[
+                "new",
+                "claims",
+                "many.csv",
+                "--today",
+                "2026-03-16",
+                "-o",
+                &claims,
+            ]);
+            step(&[
+                "simulate",
+                &claims,
+                "--state",
+                "mps.json",
+                "--date",
+                "2026-03-16",
+                "-o",
+                &answer,
+            ]);
+            // The answer first (kept unmatched: its claims are not in the book), killed midway.
+            for (file, today) in [(&answer, None), (&claims, Some("2026-03-16"))] {
+                let mut args = vec!["book", "import", file.as_str()];
+                if let Some(t) = today {
+                    args.extend(["--today", t]);
+                }
+                let (before, unmatched_before) = answered();
+                let mut child = std::process::Command::new(binary())
+                    .current_dir(&dir)
+                    .args(&args)
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .spawn()
+                    .unwrap();
+                std::thread::sleep(std::time::Duration::from_millis(40 + 150 * round));
+                let _ = child.kill();
+                let _ = child.wait();
+                let (now, unmatched) = answered();
+                if today.is_none() {
+                    // The answer alone: its N answers kept unmatched, or none.
+                    assert_eq!(now, before);
+                    assert!(
+                        unmatched == unmatched_before || unmatched == unmatched_before + N,
+                        "{unmatched}"
+                    );
+                    if unmatched == unmatched_before {
+                        killed_before += 1;
+                    } else {
+                        killed_after += 1;
+                    }
+                } else {
+                    // The claims, which the kept answers then answer: all of them, or none.
+                    assert!(now == before || now == before + N, "{before} -> {now}");
+                    assert_eq!(now == before, unmatched == unmatched_before, "{unmatched}");
+                }
+                step(&args);
+            }
+            assert_eq!(answered(), ((round + 1) * N, 0));
+        }
+        eprintln!("kills before the commit: {killed_before}, after: {killed_after}");
+    });
+}
+
 /// A reader that goes away after one byte (`| head -c1`) ends the command quietly: exit 0,
 /// nothing on standard error (it panicked on the closed pipe before).
 #[test]
