@@ -1504,6 +1504,7 @@ fn rejected_claims_are_billed_again_or_closed_by_hand() {
 /// backends.
 #[test]
 fn kept_answers_killed_midway_are_kept_whole_or_not_at_all() {
+    const N: u64 = 3000;
     on_both_backends("book-kill-kept", |dir, _| {
         let dir = dir.to_path_buf();
         let step = |args: &[&str]| {
@@ -1526,7 +1527,6 @@ fn kept_answers_killed_midway_are_kept_whole_or_not_at_all() {
                 status["unmatched"][0].as_u64().unwrap(),
             )
         };
-        const N: u64 = 3000;
         let rows: String = std::iter::once("payer_reference,amount,due_date\n".to_owned())
             .chain((0..N).map(|i| format!("{},10,2026-04-15\n", 10_000 + i)))
             .collect();
