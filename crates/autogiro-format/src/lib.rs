@@ -62,6 +62,7 @@
     )
 )]
 
+mod aligned;
 mod encode;
 mod error;
 mod fast;
@@ -72,6 +73,7 @@ mod records;
 mod value;
 mod writer;
 
+pub use aligned::AlignedReader;
 pub use error::{Error, ErrorKind, Message, RecordError, ValueError};
 pub use layout::{
     FORMAT_CODE, Field, FieldKind, LAYOUTS, Layout, RECORD_TYPE, SERVICE_CODE_00, SERVICE_CODE_01,
