@@ -71,7 +71,8 @@ enum Entry {
     },
 }
 
-/// The transfer journal (`transfer-journal.jsonl` in the archive): what was sent and fetched,
+/// The transfer journal (`.autogiro/transfer-journal.jsonl` in the archive, where no remote
+/// name reaches: a hidden name is never fetched): what was sent and fetched,
 /// one JSON object a line, each synced to disk before the next step. Held under an exclusive
 /// lock (`transfer-journal.lock`) for a whole `send` or `fetch`, so that two runs never work
 /// on the same files at once.
@@ -88,10 +89,22 @@ fn now() -> u64 {
 }
 
 impl Journal {
-    fn open(path: &Path) -> anyhow::Result<Self> {
+    /// Opens the journal at `path` under its lock; one left at `legacy` by an earlier version
+    /// (in the archive's own folder, where a remote file of its name could have replaced it)
+    /// is moved to `path` first.
+    fn open(path: &Path, legacy: &Path) -> anyhow::Result<Self> {
+        // Only when the journal's folder is new: once it is there, a file of the legacy name
+        // in the archive is one fetched from the inbox, never a journal.
+        let fresh = path.parent().is_some_and(|folder| !folder.exists());
         if let Some(folder) = path.parent() {
             std::fs::create_dir_all(folder)
-                .with_context(|| format!("cannot make the archive {}", folder.display()))?;
+                .with_context(|| format!("cannot make the folder {}", folder.display()))?;
+        }
+        if fresh && legacy.exists() {
+            std::fs::rename(legacy, path).with_context(|| {
+                format!("cannot move {} to {}", legacy.display(), path.display())
+            })?;
+            let _ = std::fs::remove_file(legacy.with_extension("lock"));
         }
         let lock_path = path.with_extension("lock");
         let lock = File::options()
@@ -193,8 +206,10 @@ impl Journal {
         })
     }
 
-    /// Where a remote file of this name, size and time was archived, if it was.
-    fn fetched(&self, f: &RemoteFile) -> Option<PathBuf> {
+    /// Where a remote file of this name, size and time was archived, if it was: its name in
+    /// `archive` (a journal written before names were kept alone has the path as it was then,
+    /// relative to the folder the command ran in: the name in it is looked up in `archive`).
+    fn fetched(&self, f: &RemoteFile, archive: &Path) -> Option<PathBuf> {
         self.entries.iter().rev().find_map(|e| match e {
             Entry::Fetched {
                 remote,
@@ -203,7 +218,7 @@ impl Journal {
                 archived,
                 ..
             } if *remote == f.name && *size == f.size && *modified == f.modified => {
-                Some(PathBuf::from(archived))
+                Path::new(archived).file_name().map(|n| archive.join(n))
             }
             _ => None,
         })
@@ -288,8 +303,8 @@ struct Outgoing {
     remote: String,
 }
 
-/// Record 10 of a file: its direction, data sender and transmission number.
-fn transmission_start(path: &Path) -> anyhow::Result<(Direction, u32, u32)> {
+/// Record 10 of a file: its direction, data sender, transmission number and data recipient.
+fn transmission_start(path: &Path) -> anyhow::Result<(Direction, u32, u32, u32)> {
     let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
     let mut reader = Reader::new(BufReader::new(file));
     match reader.next() {
@@ -297,6 +312,7 @@ fn transmission_start(path: &Path) -> anyhow::Result<(Direction, u32, u32)> {
             reader.context().direction,
             start.sender,
             start.transmission_number,
+            start.recipient,
         )),
         Some(Ok(_)) | None => bail!("{}: does not start with record 10", path.display()),
         Some(Err(e)) => bail!("{}: {e}", path.display()),
@@ -330,7 +346,7 @@ fn check_outgoing(
         );
         return Ok(None);
     }
-    let (direction, sender, transmission) = transmission_start(file)?;
+    let (direction, sender, transmission, _) = transmission_start(file)?;
     if direction != Direction::ToMps {
         eprintln!("{shown}: not sent: a file from MPS, not one for it");
         return Ok(None);
@@ -399,7 +415,7 @@ pub(crate) fn send(
     resend: bool,
 ) -> anyhow::Result<Status> {
     let t = transfer_settings(&run.settings)?;
-    let mut journal = Journal::open(&t.journal())?;
+    let mut journal = Journal::open(&t.journal(), &t.archive.join("transfer-journal.jsonl"))?;
     let mut status = Status::Ok;
     let mut outgoing = Vec::new();
     for file in files {
@@ -512,10 +528,35 @@ fn download(
     Ok((to, sha))
 }
 
-/// `autogiro fetch`.
+/// Whether a remote name may be kept in the archive under that name: one plain file name of
+/// valid UTF-8 (as the server sent it), with no `/`, `\\`, NUL or control character, not `.`
+/// or `..`, not hidden (a leading `.`: the archive's own files are hidden), at most 200 bytes.
+/// A remote name is data, never a path: anything else is reported and left on the server.
+fn plain_name(name: &str) -> Result<(), &'static str> {
+    if name.is_empty() {
+        Err("an empty name")
+    } else if name.len() > 200 {
+        Err("longer than 200 bytes")
+    } else if name.starts_with('.') {
+        Err("a hidden name (it starts with a dot)")
+    } else if name.contains(['/', '\\']) {
+        Err("a path, not a name")
+    } else if name
+        .chars()
+        .any(|c| c.is_control() || c == char::REPLACEMENT_CHARACTER)
+    {
+        Err("a control character, or bytes that are not UTF-8")
+    } else {
+        Ok(())
+    }
+}
+
+/// `autogiro fetch`: each file of the inbox with a plain name, archived, validated, checked to
+/// be MPS's to this payee, imported into the book, and only then removed from the server. A
+/// file that fails is reported and left on the server; the others are fetched all the same.
 pub(crate) fn fetch(mut run: TransferJob, keep_remote: bool) -> anyhow::Result<Status> {
-    let t = transfer_settings(&run.settings)?;
-    let mut journal = Journal::open(&t.journal())?;
+    let t = &transfer_settings(&run.settings)?.clone();
+    let mut journal = Journal::open(&t.journal(), &t.archive.join("transfer-journal.jsonl"))?;
     let mut mps = connect(t, run.accept_new_host_key)?;
     let files = mps.list(&t.inbox)?;
     let mut status = Status::Ok;
@@ -523,70 +564,101 @@ pub(crate) fn fetch(mut run: TransferJob, keep_remote: bool) -> anyhow::Result<S
         say!("inbox {}: nothing to fetch", t.inbox);
     }
     for f in &files {
-        let known = journal.fetched(f);
-        if run.dry_run {
-            if let Some(a) = &known {
-                say!("{}: fetched before, in {}", f.name, a.display());
-            } else {
-                say!("{}: would be fetched ({} bytes)", f.name, f.size);
-            }
-            continue;
-        }
-        let archived = if let Some(a) = known {
-            a
-        } else {
-            {
-                let (archived, sha) = download(&mut mps, t, f)?;
-                journal.append(Entry::Fetched {
-                    remote: f.name.clone(),
-                    size: f.size,
-                    modified: f.modified,
-                    sha256: sha,
-                    archived: archived.to_string_lossy().into_owned(),
-                    at: now(),
-                })?;
-                say!("{}: fetched to {}", f.name, archived.display());
-                archived
-            }
-        };
-        let report = autogiro::validate_file(&archived, &run.options)
-            .with_context(|| format!("cannot read {}", archived.display()))?;
-        if !report.is_valid() {
-            eprintln!(
-                "{}: {} error(s) (autogiro validate {} shows them); not imported, left on the server",
-                f.name,
-                report.errors(),
-                archived.display()
-            );
+        if let Err(why) = plain_name(&f.name) {
+            eprintln!("{:?}: not fetched: {why}; left on the server", f.name);
             status = Status::Problems;
             continue;
         }
-        if let Some(b) = run.book.as_mut() {
-            let bytes = std::fs::read(&archived)
-                .with_context(|| format!("cannot read {}", archived.display()))?;
-            match b.import(&file_name(&archived), &bytes, run.today, &run.options) {
-                Ok(imported) if imported.already => {
-                    say!("{}: already in the book", f.name);
-                }
-                Ok(imported) => book::print_imported(&f.name, &imported)?,
-                Err(e) => {
-                    eprintln!("{}: not imported: {e}; left on the server", f.name);
-                    status = Status::Problems;
-                    continue;
-                }
+        match fetch_one(&mut run, t, &mut journal, &mut mps, f, keep_remote) {
+            Ok(Status::Ok) => {}
+            Ok(problem) => status = problem,
+            Err(e) => {
+                eprintln!("{}: {e:#}; left on the server", f.name);
+                status = Status::Problems;
             }
-        }
-        if !keep_remote {
-            mps.remove(&t.inbox, &f.name)?;
-            journal.append(Entry::Removed {
-                remote: f.name.clone(),
-                size: f.size,
-                modified: f.modified,
-                at: now(),
-            })?;
         }
     }
     Ok(status)
+}
+
+/// One file of the inbox: see [`fetch`].
+fn fetch_one(
+    run: &mut TransferJob,
+    t: &TransferSettings,
+    journal: &mut Journal,
+    mps: &mut Connection,
+    f: &RemoteFile,
+    keep_remote: bool,
+) -> anyhow::Result<Status> {
+    let known = journal.fetched(f, &t.archive);
+    if run.dry_run {
+        if let Some(a) = &known {
+            say!("{}: fetched before, in {}", f.name, a.display());
+        } else {
+            say!("{}: would be fetched ({} bytes)", f.name, f.size);
+        }
+        return Ok(Status::Ok);
+    }
+    let archived = if let Some(a) = known {
+        a
+    } else {
+        let (archived, sha) = download(mps, t, f)?;
+        journal.append(Entry::Fetched {
+            remote: f.name.clone(),
+            size: f.size,
+            modified: f.modified,
+            sha256: sha,
+            archived: file_name(&archived),
+            at: now(),
+        })?;
+        say!("{}: fetched to {}", f.name, archived.display());
+        archived
+    };
+    let report = autogiro::validate_file(&archived, &run.options)
+        .with_context(|| format!("cannot read {}", archived.display()))?;
+    if !report.is_valid() {
+        eprintln!(
+            "{}: {} error(s) (autogiro validate {} shows them); not imported, left on the server",
+            f.name,
+            report.errors(),
+            archived.display()
+        );
+        return Ok(Status::Problems);
+    }
+    let (direction, sender, _, recipient) = transmission_start(&archived)?;
+    let unit = run.settings.payee.customer_unit;
+    if direction != Direction::FromMps || sender != autogiro::format::MPS_ID || recipient != unit {
+        eprintln!(
+            "{}: from data sender {sender:08} to data recipient {recipient:08}, not from MPS ({:08}) to this payee ({unit:08}); not imported, left on the server",
+            f.name,
+            autogiro::format::MPS_ID
+        );
+        return Ok(Status::Problems);
+    }
+    if let Some(b) = run.book.as_mut() {
+        let bytes = std::fs::read(&archived)
+            .with_context(|| format!("cannot read {}", archived.display()))?;
+        match b.import(&file_name(&archived), &bytes, run.today, &run.options) {
+            Ok(imported) if imported.already => {
+                say!("{}: already in the book", f.name);
+            }
+            Ok(imported) => book::print_imported(&f.name, &imported)?,
+            Err(e) => {
+                eprintln!("{}: not imported: {e}; left on the server", f.name);
+                return Ok(Status::Problems);
+            }
+        }
+    }
+    if !keep_remote {
+        mps.remove(&t.inbox, &f.name)?;
+        journal.append(Entry::Removed {
+            remote: f.name.clone(),
+            size: f.size,
+            modified: f.modified,
+            at: now(),
+        })?;
+    }
+    Ok(Status::Ok)
 }
 
 #[cfg(test)]
@@ -615,16 +687,17 @@ mod tests {
     #[test]
     fn the_journal_keeps_what_was_synced_and_forgets_a_line_cut_short() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("archive/transfer-journal.jsonl");
+        let path = dir.path().join("archive/.autogiro/transfer-journal.jsonl");
+        let legacy = dir.path().join("archive/transfer-journal.jsonl");
         {
-            let mut j = Journal::open(&path).unwrap();
+            let mut j = Journal::open(&path, &legacy).unwrap();
             j.append(sent(1)).unwrap();
         }
         // A crash in the middle of the second line.
         let mut f = File::options().append(true).open(&path).unwrap();
         f.write_all(br#"{"event":"sent","file":"f2"#).unwrap();
         drop(f);
-        let mut j = Journal::open(&path).unwrap();
+        let mut j = Journal::open(&path, &legacy).unwrap();
         assert_eq!(j.entries, vec![sent(1)]);
         assert!(j.sent(&format!("{:064}", 1), 0, 0).is_some());
         assert!(
@@ -634,13 +707,60 @@ mod tests {
         assert!(j.sent("other", 12345, 2).is_none());
         j.append(sent(3)).unwrap();
         drop(j);
-        let j = Journal::open(&path).unwrap();
+        let j = Journal::open(&path, &legacy).unwrap();
         assert_eq!(j.entries, vec![sent(1), sent(3)]);
         assert_eq!(lines(&path).len(), 2, "the cut line is gone");
         // A damaged line that is not the last is an error naming it.
         std::fs::write(&path, "garbage\n{}\n").unwrap();
         drop(j);
-        let err = Journal::open(&path).err().unwrap().to_string();
+        let err = Journal::open(&path, &legacy).err().unwrap().to_string();
         assert!(err.contains("transfer-journal.jsonl:1:"), "{err}");
+    }
+
+    /// A journal where an earlier version kept it, in the archive's own folder, is moved out
+    /// of the remote names' reach and read from there.
+    #[test]
+    fn a_journal_in_the_archive_folder_moves_to_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("archive/.autogiro/transfer-journal.jsonl");
+        let legacy = dir.path().join("archive/transfer-journal.jsonl");
+        {
+            let mut j = Journal::open(&legacy, &dir.path().join("none")).unwrap();
+            j.append(sent(1)).unwrap();
+        }
+        let j = Journal::open(&path, &legacy).unwrap();
+        assert_eq!(j.entries, vec![sent(1)]);
+        assert!(!legacy.exists() && path.exists());
+        drop(j);
+        // A file of that name fetched later is a file of the inbox, never the journal.
+        std::fs::write(&legacy, "{\"event\":\"forged\"}\n").unwrap();
+        let j = Journal::open(&path, &legacy).unwrap();
+        assert_eq!(j.entries, vec![sent(1)]);
+        assert!(legacy.exists());
+    }
+
+    #[test]
+    fn a_remote_name_is_a_plain_file_name_or_refused() {
+        for good in ["AG00012345.txt", "answer 2026-01-12", "ÆØÅ.txt"] {
+            assert_eq!(plain_name(good), Ok(()), "{good:?}");
+        }
+        let long = "a".repeat(201);
+        for bad in [
+            "",
+            "/etc/cron.d/x",
+            "../x",
+            "..",
+            ".",
+            ".autogiro",
+            "transfer\\journal",
+            "a\u{0}b",
+            "a\nb",
+            "bad\u{fffd}utf8",
+            long.as_str(),
+        ] {
+            assert!(plain_name(bad).is_err(), "{bad:?}");
+        }
+        // What stays in the archive's own name space is not a remote name.
+        assert!(plain_name("transfer-journal.jsonl").is_ok());
     }
 }

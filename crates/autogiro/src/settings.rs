@@ -74,7 +74,7 @@ pub struct TransferSettings {
     /// `inbox`: the remote directory MPS puts its answers in.
     pub inbox: String,
     /// `archive`: the local directory fetched files are kept in. The transfer journal,
-    /// `transfer-journal.jsonl`, is kept in it too.
+    /// `.autogiro/transfer-journal.jsonl`, is kept in it too, in a folder no remote name reaches.
     pub archive: PathBuf,
     /// `remote_name`: the name a file sent gets on the server, from `{customer_unit}` (the
     /// data sender of record 10, 8 digits), `{transmission}` (its transmission number, 7
@@ -170,7 +170,9 @@ impl TransferSettings {
 
     /// The transfer journal: what was sent and fetched, one JSON object a line.
     pub fn journal(&self) -> PathBuf {
-        self.archive.join("transfer-journal.jsonl")
+        self.archive
+            .join(".autogiro")
+            .join("transfer-journal.jsonl")
     }
 
     /// The connection settings of `autogiro_transfer`: the key file (with `passphrase`), or

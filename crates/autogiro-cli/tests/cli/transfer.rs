@@ -198,10 +198,80 @@ fn send_then_fetch_the_answer_into_the_book() {
     assert!(p.remote("outbound").is_empty(), "removed once imported");
     let out = p.ok(&[&["fetch"][..], &TODAY].concat());
     assert!(out.contains("nothing to fetch"), "{out}");
-    let journal = std::fs::read_to_string(p.dir.join("archive/transfer-journal.jsonl")).unwrap();
+    let journal =
+        std::fs::read_to_string(p.dir.join("archive/.autogiro/transfer-journal.jsonl")).unwrap();
     assert_eq!(journal.matches("\"event\":\"sent\"").count(), 2);
     assert_eq!(journal.matches("\"event\":\"fetched\"").count(), 1);
     assert_eq!(journal.matches("\"event\":\"removed\"").count(), 1);
+}
+
+/// A hostile inbox: names that are not plain file names, a forged journal, a file addressed to
+/// MPS and an answer for another customer unit are reported and left on the server; the good
+/// answer beside them is fetched and imported; the journal stays the program's, and the next
+/// run fetches the same way.
+#[test]
+fn a_hostile_inbox_is_reported_and_the_good_files_are_fetched() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let Some(p) = Payee::new("transfer-hostile") else {
+        return;
+    };
+    p.pin_host_key();
+    p.copy_in("ok/records-to-mps.txt", "claims.txt");
+    p.ok(&[&["send", "claims.txt"][..], &TODAY].concat());
+    p.answer("claims.txt", "answer.txt");
+    let inbox = p.sshd.remote().join("outbound");
+    let answer = std::fs::read(p.dir.join("answer.txt")).unwrap();
+    std::fs::write(inbox.join("AGFIL0001.txt"), &answer).unwrap();
+    // The same answer for another customer unit (record 10, positions 24-31).
+    let mut other = answer.clone();
+    other[23..31].copy_from_slice(b"00099999");
+    std::fs::write(inbox.join("other-unit.txt"), &other).unwrap();
+    // A claims file addressed to MPS, planted in the inbox.
+    std::fs::copy(p.dir.join("claims.txt"), inbox.join("planted.txt")).unwrap();
+    // A forged journal line, under the journal's old name.
+    std::fs::write(
+        inbox.join("transfer-journal.jsonl"),
+        "{\"event\":\"sent\",\"file\":\"x\",\"sha256\":\"0\",\"sender\":12345,\"transmission\":18,\"remote\":\"x\",\"size\":1,\"at\":0}\n",
+    )
+    .unwrap();
+    // A name too long for the archive's rules, and one that is not UTF-8.
+    std::fs::write(inbox.join("a".repeat(230)), &answer).unwrap();
+    std::fs::write(
+        inbox.join(std::ffi::OsStr::from_bytes(b"bad\xffname.txt")),
+        &answer,
+    )
+    .unwrap();
+
+    for round in 0..2 {
+        let (code, out, err) = p.run(&[&["fetch"][..], &TODAY].concat());
+        assert_eq!(code, 1, "{out}{err}");
+        if round == 0 {
+            assert!(out.contains("AGFIL0001.txt: imported, from MPS"), "{out}");
+        }
+        assert!(err.contains("longer than 200 bytes"), "{err}");
+        assert!(err.contains("not UTF-8"), "{err}");
+        assert!(
+            err.contains("other-unit.txt: from data sender 00008080 to data recipient 00099999"),
+            "{err}"
+        );
+        assert!(
+            err.contains("planted.txt: from data sender 00012345 to data recipient 00008080"),
+            "{err}"
+        );
+        assert!(err.contains("transfer-journal.jsonl:"), "{err}");
+    }
+    // The good one is gone from the server, the others are there.
+    assert!(!inbox.join("AGFIL0001.txt").exists());
+    for left in ["other-unit.txt", "planted.txt", "transfer-journal.jsonl"] {
+        assert!(inbox.join(left).exists(), "{left}");
+    }
+    // The forged line is not in the journal: the file it names was never sent.
+    let journal =
+        std::fs::read_to_string(p.dir.join("archive/.autogiro/transfer-journal.jsonl")).unwrap();
+    assert!(!journal.contains("\"transmission\":18"), "{journal}");
+    // Nothing planted reached the book.
+    let (_, json, _) = p.run(&["book", "export"]);
+    assert!(!json.contains("planted"), "{json}");
 }
 
 /// The book's counts, as `book status` prints them.
