@@ -163,6 +163,16 @@ pub enum BookError {
         /// Why.
         reason: String,
     },
+    /// `book init` of a database that holds tables of something else.
+    #[error(
+        "{location} holds other tables ({tables}) and no book: a book needs a database of its own"
+    )]
+    NotABook {
+        /// The database, as shown to people.
+        location: String,
+        /// Some of the tables it holds.
+        tables: String,
+    },
     /// `book copy` into a book that already holds something.
     #[error("the book to copy into is not empty: copy into a new book")]
     NotEmpty,

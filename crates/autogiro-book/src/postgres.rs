@@ -217,6 +217,22 @@ impl Postgres {
             if !create {
                 return Err(BookError::NoBook(std::path::PathBuf::from(redact(url))));
             }
+            let tables: Vec<String> = t
+                .query(
+                    "SELECT table_name::TEXT FROM information_schema.tables
+                     WHERE table_schema = current_schema() ORDER BY table_name LIMIT 5",
+                    &[],
+                )
+                .map_err(|e| db(&e))?
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
+            if !tables.is_empty() {
+                return Err(BookError::NotABook {
+                    location: redact(url),
+                    tables: tables.join(", "),
+                });
+            }
             t.batch_execute("CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (0);")
                 .map_err(|e| db(&e))?;
             0
@@ -955,9 +971,11 @@ impl Tx for PgTx<'_, '_> {
             .t
             .query_one(
                 "SELECT COUNT(*), COALESCE(SUM(amount_ore), 0)::BIGINT FROM claims
-                 WHERE status IN ('sent', 'retry') AND answer_due < $1
-                 AND ($2::TEXT IS NULL OR due_date >= $2)",
-                &[&today.to_string(), &since.map(|d| d.to_string())],
+                 WHERE status IN ('sent', 'retry') AND answer_due < $1 AND due_date >= $2",
+                &[
+                    &today.to_string(),
+                    &since.map_or_else(String::new, |d| d.to_string()),
+                ],
             )
             .map_err(|e| db(&e))?;
         let count: i64 = r.get(0);

@@ -219,26 +219,26 @@ impl Sqlite {
         conn.pragma_update(None, "cache_size", -65_536)
             .map_err(db)?;
         let mut book = Self { conn };
-        book.migrate(create)?;
+        book.migrate(create, path)?;
         Ok(book)
     }
 
     /// Brings the schema to [`VERSION`]; refuses a newer one, and an old one unless `create`
     /// (`book init` migrates).
-    fn migrate(&mut self, create: bool) -> Result<(), BookError> {
+    fn migrate(&mut self, create: bool, path: &Path) -> Result<(), BookError> {
         // A migration makes tables anew: their foreign keys are checked once it is done, not
         // while the old table is dropped (the pragma is a no-op inside a transaction).
         self.conn
             .pragma_update(None, "foreign_keys", "OFF")
             .map_err(db)?;
-        let migrated = self.migrate_in_transaction(create);
+        let migrated = self.migrate_in_transaction(create, path);
         self.conn
             .pragma_update(None, "foreign_keys", "ON")
             .map_err(db)?;
         migrated
     }
 
-    fn migrate_in_transaction(&mut self, create: bool) -> Result<(), BookError> {
+    fn migrate_in_transaction(&mut self, create: bool, path: &Path) -> Result<(), BookError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -252,6 +252,20 @@ impl Sqlite {
                 known: VERSION,
             });
         }
+        if found == 0 {
+            let tables: Vec<String> = tx
+                .prepare(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name LIMIT 5",
+                )
+                .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+                .map_err(db)?;
+            if !tables.is_empty() {
+                return Err(BookError::NotABook {
+                    location: path.display().to_string(),
+                    tables: tables.join(", "),
+                });
+            }
+        }
         if found < VERSION && !create {
             return Err(BookError::Older {
                 found,
@@ -264,10 +278,15 @@ impl Sqlite {
             tx.pragma_update(None, "user_version", version)
                 .map_err(db)?;
         }
-        let broken: Option<String> = tx
-            .query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
-            .optional()
-            .map_err(db)?;
+        // After tables were made anew, their references are checked once (a scan of every
+        // table: not at every open).
+        let broken: Option<String> = if found < VERSION {
+            tx.query_row("PRAGMA foreign_key_check", [], |r| r.get(0))
+                .optional()
+                .map_err(db)?
+        } else {
+            None
+        };
         if let Some(table) = broken {
             return Err(BookError::Corrupt(format!(
                 "a row of {table} refers to one that is not there"
@@ -894,12 +913,15 @@ impl Tx for SqliteTx<'_> {
         self.0
             .prepare_cached(
                 "SELECT COUNT(*), COALESCE(SUM(amount_ore), 0) FROM claims
-                 WHERE status IN ('sent', 'retry') AND answer_due < ?1
-                 AND (?2 IS NULL OR due_date >= ?2)",
+                 WHERE status IN ('sent', 'retry') AND answer_due < ?1 AND due_date >= ?2",
             )
             .map_err(db)?
             .query_row(
-                params![today.to_string(), since.map(|d| d.to_string())],
+                // Without a day, '' (every date is after it).
+                params![
+                    today.to_string(),
+                    since.map_or_else(String::new, |d| d.to_string())
+                ],
                 |r| {
                     let count: i64 = r.get(0)?;
                     Ok((u64::try_from(count).unwrap_or(0), r.get(1)?))

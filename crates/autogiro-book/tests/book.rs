@@ -604,6 +604,39 @@ fn a_file_sent_before_is_found_by_content_or_number(place: &Place) {
     );
 }
 
+/// `book init` of a database that holds something else adds nothing to it.
+#[test]
+fn a_database_of_something_else_is_no_book() {
+    let place = Place::sqlite();
+    let conn = rusqlite::Connection::open(&place.location).unwrap();
+    conn.execute_batch("CREATE TABLE invoices (id INTEGER PRIMARY KEY);")
+        .unwrap();
+    drop(conn);
+    let err = Book::init_at(&place.location).unwrap_err();
+    assert!(matches!(err, BookError::NotABook { .. }), "{err}");
+    assert!(err.to_string().contains("invoices"), "{err}");
+    let conn = rusqlite::Connection::open(&place.location).unwrap();
+    let tables: i64 = conn
+        .query_row(
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(tables, 1, "nothing added");
+
+    let Some(mut server) = autogiro_testkit::Postgres::start() else {
+        return;
+    };
+    let url = server.database();
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    client
+        .batch_execute("CREATE TABLE invoices (id BIGINT PRIMARY KEY);")
+        .unwrap();
+    let err = Book::init_at(&url).unwrap_err();
+    assert!(matches!(err, BookError::NotABook { .. }), "{err}");
+}
+
 fn set_version(path: &Path, version: u32) {
     let conn = rusqlite::Connection::open(path).unwrap();
     conn.pragma_update(None, "user_version", version).unwrap();

@@ -413,7 +413,7 @@ pub(crate) fn handle(path: &str, claim: i64, why: &str, today: Date) -> anyhow::
     Ok(Status::Ok)
 }
 
-/// A header line, then a line per row, as CSV.
+/// A header line, then a line per row, as CSV, each cell safe to open in a spreadsheet.
 fn csv_text<const N: usize>(
     header: [&str; N],
     rows: impl Iterator<Item = [String; N]>,
@@ -421,7 +421,10 @@ fn csv_text<const N: usize>(
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(header)?;
     for row in rows {
-        w.write_record(row)?;
+        w.write_record(
+            row.iter()
+                .map(|c| autogiro::rows::spreadsheet_safe(c).into_owned()),
+        )?;
     }
     Ok(String::from_utf8(w.into_inner()?)?)
 }

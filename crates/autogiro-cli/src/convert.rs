@@ -158,6 +158,11 @@ fn csv(t: &Transmission, dialect: Dialect, name: &str) -> anyhow::Result<Vec<u8>
             }
         };
         for row in &mut cells {
+            for cell in row.iter_mut() {
+                if let std::borrow::Cow::Owned(safe) = rows::spreadsheet_safe(cell) {
+                    *cell = safe;
+                }
+            }
             if excel {
                 excel_cells(columns, row);
             }

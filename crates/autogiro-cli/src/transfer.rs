@@ -325,11 +325,11 @@ fn check_outgoing(
     file: &Path,
     t: &TransferSettings,
     journal: &Journal,
-    mut book: Option<&mut Book>,
+    run: &mut TransferJob,
     resend: bool,
-    options: &ReadOptions,
-    today: Date,
 ) -> anyhow::Result<Option<Outgoing>> {
+    let (options, today, dry_run) = (&run.options, run.today, run.dry_run);
+    let mut book = run.book.as_mut();
     let shown = file.display().to_string();
     let report =
         autogiro::validate_file(file, options).with_context(|| format!("cannot read {shown}"))?;
@@ -358,8 +358,11 @@ fn check_outgoing(
         Some(b) => b.sent_before(&sha, sender, transmission)?,
         None => None,
     };
-    if let (Some((earlier, _)), None, Some(b)) = (journal.sent_same(&sha), &in_book, book) {
-        // Sent by a run that stopped before it reached the book: recorded there now.
+    if let (Some((earlier, _)), None, Some(b), false) =
+        (journal.sent_same(&sha), &in_book, book, dry_run)
+    {
+        // Sent by a run that stopped before it reached the book: recorded there now (not by
+        // a dry run, which changes nothing).
         let name = file_name(file);
         b.import(&name, &std::fs::read(file)?, today, options)?;
         say!("{shown}: sent earlier as {earlier} by a run that stopped; now in the book");
@@ -414,20 +417,12 @@ pub(crate) fn send(
     files: &[PathBuf],
     resend: bool,
 ) -> anyhow::Result<Status> {
-    let t = transfer_settings(&run.settings)?;
+    let t = &transfer_settings(&run.settings)?.clone();
     let mut journal = Journal::open(&t.journal(), &t.archive.join("transfer-journal.jsonl"))?;
     let mut status = Status::Ok;
     let mut outgoing = Vec::new();
     for file in files {
-        match check_outgoing(
-            file,
-            t,
-            &journal,
-            run.book.as_mut(),
-            resend,
-            &run.options,
-            run.today,
-        )? {
+        match check_outgoing(file, t, &journal, &mut run, resend)? {
             Some(o) => outgoing.push(o),
             None => status = Status::Problems,
         }

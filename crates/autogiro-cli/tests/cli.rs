@@ -1598,6 +1598,50 @@ fn kept_answers_killed_midway_are_kept_whole_or_not_at_all() {
     });
 }
 
+/// Text from billing data that a spreadsheet would take for a formula goes into every CSV the
+/// command writes with a `'` before it (OWASP's advice against CSV injection); numbers as they
+/// are.
+#[test]
+fn csv_cells_that_look_like_formulas_are_neutralised() {
+    let dir = book_dir_at("csv-formulas", None);
+    assert_eq!(in_book(&dir, &["book", "init"]).0, 0);
+    std::fs::write(
+        dir.join("f.csv"),
+        "payer_reference,amount,due_date,short_name,own_reference,foreign_reference\n12345,10,2026-04-15,=HYPERLINK,@SUM(1),+cmd|x\n",
+    )
+    .unwrap();
+    let (code, _, err) = in_book(
+        &dir,
+        &[
+            "new",
+            "claims",
+            "f.csv",
+            "--today",
+            "2026-03-16",
+            "-o",
+            "f.txt",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    for dialect in ["plain", "excel"] {
+        let (code, out, err) = in_book(
+            &dir,
+            &["convert", "f.txt", "--to", "csv", "--dialect", dialect],
+        );
+        assert_eq!(code, 0, "{err}");
+        for cell in ["'=HYPERLINK", "'@SUM(1)", "'+cmd|x"] {
+            assert!(out.contains(cell), "{dialect}: {cell} in {out}");
+        }
+    }
+    assert_eq!(
+        in_book(&dir, &["book", "import", "f.txt", "--today", "2026-03-16"]).0,
+        0
+    );
+    let (_, csv, _) = in_book(&dir, &["book", "status", "--all", "--format", "csv"]);
+    assert!(csv.contains(",'@SUM(1),"), "{csv}");
+    assert!(csv.contains(",10.00,"), "numbers as they are: {csv}");
+}
+
 /// A reader that goes away after one byte (`| head -c1`) ends the command quietly: exit 0,
 /// nothing on standard error (it panicked on the closed pipe before).
 #[test]

@@ -39,6 +39,12 @@ pub(crate) fn check(
         path: known_hosts.to_path_buf(),
         reason,
     };
+    if let Some(open) = crate::session::too_open(known_hosts, 0o022) {
+        return Err(unusable(format!(
+            "permissions {open:04o}: others may write it, and so pin any server's key (OpenSSH refuses it too); chmod 644 {}",
+            known_hosts.display()
+        )));
+    }
     let text = match std::fs::read_to_string(known_hosts) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),

@@ -184,6 +184,12 @@ fn load_key(path: &Path, passphrase: Option<&str>) -> Result<russh::keys::Privat
             reason,
         })
     };
+    if let Some(open) = too_open(path, 0o077) {
+        return Err(bad(format!(
+            "permissions {open:04o} are too open: a private key must not be readable or writable by others (OpenSSH refuses it too: \"UNPROTECTED PRIVATE KEY FILE\"); chmod 600 {}",
+            path.display()
+        )));
+    }
     let key = russh::keys::load_secret_key(path, passphrase).map_err(|e| match e {
         russh::keys::Error::KeyIsEncrypted => {
             bad("it is protected by a passphrase: set AUTOGIRO_KEY_PASSPHRASE".to_owned())
@@ -200,6 +206,22 @@ fn load_key(path: &Path, passphrase: Option<&str>) -> Result<russh::keys::Privat
         )));
     }
     Ok(key)
+}
+
+/// The permission bits of the file at `path` when any of `forbidden` is set (`0o077`: group
+/// or others may read or write it); `None` when it is safe, or cannot be looked at (reading it
+/// then says why).
+#[cfg(unix)]
+pub(crate) fn too_open(path: &Path, forbidden: u32) -> Option<u32> {
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+    (mode & forbidden != 0).then_some(mode)
+}
+
+/// Permissions are not looked at where there are no Unix modes.
+#[cfg(not(unix))]
+pub(crate) fn too_open(_path: &Path, _forbidden: u32) -> Option<u32> {
+    None
 }
 
 /// The size of an RSA key's modulus in bits; `None` for other keys.

@@ -345,8 +345,11 @@ function jsonLines(run) {
 }
 
 function csv(run) {
+  // A cell a spreadsheet would take for a formula gets a ' before it, as every CSV the
+  // project writes (autogiro::rows::spreadsheet_safe): a message may quote the file's text.
+  const safe = (s) => (/^[=+\-@\t\r]/.test(s) && Number.isNaN(Number(s.replace(",", "."))) ? `'${s}` : s);
   const cell = (v) => {
-    const s = v === null || v === undefined ? "" : String(v);
+    const s = safe(v === null || v === undefined ? "" : String(v));
     return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
   };
   const rows = [["file", "line", "first_column", "last_column", "record_type", "field", "code", "severity", "message"]];

@@ -274,6 +274,33 @@ fn a_hostile_inbox_is_reported_and_the_good_files_are_fetched() {
     assert!(!json.contains("planted"), "{json}");
 }
 
+/// A private key others may read is refused with OpenSSH's reason, and so is a `known_hosts`
+/// others may write; with the permissions mended, the same settings connect.
+#[test]
+fn keys_readable_or_writable_by_others_are_refused() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let Some(p) = Payee::new("transfer-modes") else {
+        return;
+    };
+    p.pin_host_key();
+    let key = p.dir.join("keys/id_ed25519_256");
+    let mode = |path: &Path, m: u32| {
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(m)).unwrap();
+    };
+    mode(&key, 0o644);
+    let (code, _, err) = p.run(&["transfer", "test"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("permissions 0644 are too open"), "{err}");
+    mode(&key, 0o600);
+    let known = p.dir.join("keys/known_hosts");
+    mode(&known, 0o666);
+    let (code, _, err) = p.run(&["transfer", "test"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("others may write it"), "{err}");
+    mode(&known, 0o644);
+    p.ok(&["transfer", "test"]);
+}
+
 /// The book's counts, as `book status` prints them.
 fn status(p: &Payee) -> String {
     p.ok(&["book", "status", "--today", "2026-01-10"])

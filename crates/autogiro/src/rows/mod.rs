@@ -133,6 +133,28 @@ fn problem(column: &str, code: &'static str, message: impl Into<String>) -> Cell
     }
 }
 
+/// A cell as every CSV the project writes has it: one that a spreadsheet would take for a
+/// formula (it begins with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a `'` before
+/// it, as OWASP recommends against CSV injection, unless it is a number; any other cell is
+/// as it was. A payer's name `=HYPERLINK(...)` opens as text.
+///
+/// ```
+/// use autogiro::rows::spreadsheet_safe;
+/// assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+/// assert_eq!(spreadsheet_safe("@SUM(1)"), "'@SUM(1)");
+/// assert_eq!(spreadsheet_safe("-12.50"), "-12.50");
+/// assert_eq!(spreadsheet_safe("Nordmann AS"), "Nordmann AS");
+/// ```
+pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
+    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let number = cell.replace(',', ".").trim().parse::<f64>().is_ok();
+    if formula && !number {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
 /// The columns of claims, in the order `convert --to csv` writes them.
 pub const CLAIM_COLUMNS: &[&str] = &[
     "kind",
