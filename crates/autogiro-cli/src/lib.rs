@@ -98,6 +98,10 @@ enum Command {
         /// Print only errors: no warnings, nothing for a valid file.
         #[arg(short, long)]
         quiet: bool,
+        /// Print at most N diagnostics a file; the rest are counted, and the summary says how
+        /// many were not shown.
+        #[arg(long, value_name = "N")]
+        max_errors: Option<u64>,
         #[command(flatten)]
         read: ReadArgs,
     },
@@ -790,6 +794,7 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
             files,
             format,
             quiet,
+            max_errors,
             read,
         } => validate::run(
             &files,
@@ -797,6 +802,7 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
                 format,
                 quiet,
                 color: cli.color.colors(),
+                max: max_errors,
             },
             &read.options(),
         ),
@@ -856,7 +862,7 @@ pub fn command() -> clap::Command {
 }
 
 /// Whether an error is standard output's reader gone away (EPIPE).
-fn closed_pipe(e: &anyhow::Error) -> bool {
+pub(crate) fn closed_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)

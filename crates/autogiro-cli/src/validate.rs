@@ -1,12 +1,10 @@
 //! `autogiro validate`: streaming validation, diagnostics printed the way rustc prints them, or
 //! as JSON lines.
 
-use std::collections::BTreeMap;
 use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use annotate_snippets::{Level, Renderer, Snippet};
-use anyhow::Context as _;
 use autogiro::model::{
     Diagnostic, ReadOptions, SHOWN_CHARACTERS, Severity, line_as_shown, validate_each,
 };
@@ -21,6 +19,8 @@ pub(crate) struct Show {
     pub(crate) quiet: bool,
     /// Colored snippets.
     pub(crate) color: bool,
+    /// Print at most this many diagnostics a file (all are counted).
+    pub(crate) max: Option<u64>,
 }
 
 /// The files to check: each argument, and every regular file of a directory argument in name
@@ -62,8 +62,9 @@ pub(crate) fn run(files: &[PathBuf], show: &Show, options: &ReadOptions) -> anyh
             }
         };
         let name = input::name(&path);
-        let (diagnostics, source) = match check(&path, options) {
-            Ok(x) => x,
+        let counts = match check(&path, &name, options, show, &mut stdout) {
+            Ok(counts) => counts,
+            Err(e) if crate::closed_pipe(&e) => return Err(e),
             Err(e) => {
                 // Reported, and the next file is checked all the same; exit 2 at the end.
                 eprintln!("autogiro: error: {e:#}");
@@ -71,36 +72,28 @@ pub(crate) fn run(files: &[PathBuf], show: &Show, options: &ReadOptions) -> anyh
                 continue;
             }
         };
-        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-        let warnings = diagnostics.len() - errors;
+        let (errors, warnings, hidden) = (counts.errors, counts.warnings, counts.hidden);
         if errors > 0 {
             status = crate::Status::Problems;
         }
-        let shown = diagnostics.iter().filter(|d| !show.quiet || d.is_error());
         match show.format {
             OutputFormat::Json => {
-                for d in shown {
-                    serde_json::to_writer(&mut stdout, &JsonDiagnostic::new(&name, d))?;
-                    writeln!(stdout)?;
-                }
-                let summary = serde_json::json!({
+                let mut summary = serde_json::json!({
                     "file": name, "errors": errors, "warnings": warnings, "valid": errors == 0,
                 });
+                if hidden > 0
+                    && let Some(fields) = summary.as_object_mut()
+                {
+                    fields.insert("not_shown".to_owned(), hidden.into());
+                }
                 writeln!(stdout, "{summary}")?;
             }
             OutputFormat::Human => {
-                let lines = source.lines(&diagnostics)?;
-                let renderer = if show.color {
-                    Renderer::styled()
-                } else {
-                    Renderer::plain()
-                };
-                for d in shown {
-                    let text = render(&renderer, &name, d, lines.get(&d.line).map(String::as_str));
-                    writeln!(stdout, "{text}\n")?;
-                }
                 if show.quiet && errors == 0 {
                     continue;
+                }
+                if hidden > 0 {
+                    writeln!(stdout, "{name}: {hidden} more not shown (--max-errors)")?;
                 }
                 writeln!(
                     stdout,
@@ -121,74 +114,149 @@ pub(crate) fn run(files: &[PathBuf], show: &Show, options: &ReadOptions) -> anyh
     Ok(status)
 }
 
-fn plural(n: usize) -> &'static str {
+fn plural(n: u64) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// Where the text of a diagnostic's line comes from, for the snippet.
-enum Source<'a> {
-    /// A file on disk: read again for the few lines that are needed.
-    File(&'a Path),
-    /// Standard input, kept in memory.
-    Memory(Vec<u8>),
+/// What a file's pass counted: every diagnostic, and those not printed (past `--max-errors`).
+#[derive(Default)]
+struct Counts {
+    errors: u64,
+    warnings: u64,
+    hidden: u64,
 }
 
-/// Validates one input in a single streaming pass.
-fn check<'a>(
-    path: &'a Path,
+/// Validates one input in a single streaming pass, printing each diagnostic as it is found:
+/// what the pass keeps is the counts, and for a snippet the last lines read (a second reader of
+/// the file follows the first to the lines the diagnostics point at), so memory does not grow
+/// with the number of diagnostics.
+fn check(
+    path: &Path,
+    name: &str,
     options: &ReadOptions,
-) -> anyhow::Result<(Vec<Diagnostic>, Source<'a>)> {
-    let mut diagnostics = Vec::new();
-    if input::is_stdin(path) {
-        let data = input::bytes(path)?;
-        validate_each(&data[..], options, |d| diagnostics.push(d));
-        return Ok((diagnostics, Source::Memory(data)));
-    }
-    let reader = input::reader(path)?;
-    validate_each(reader, options, |d| diagnostics.push(d));
-    Ok((diagnostics, Source::File(path)))
-}
-
-impl Source<'_> {
-    /// The text of the lines the diagnostics point at, decoded from ISO-8859-1 (control
-    /// characters shown as `·`), at most [`SHOWN_CHARACTERS`] characters each.
-    fn lines(&self, diagnostics: &[Diagnostic]) -> anyhow::Result<BTreeMap<u64, String>> {
-        let wanted: std::collections::BTreeSet<u64> = diagnostics.iter().map(|d| d.line).collect();
-        let mut found = BTreeMap::new();
-        if wanted.is_empty() {
-            return Ok(found);
+    show: &Show,
+    out: &mut impl Write,
+) -> anyhow::Result<Counts> {
+    let renderer = if show.color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut counts = Counts::default();
+    let mut failed: Option<io::Error> = None;
+    let mut print = |d: Diagnostic, lines: &mut Option<Follower<'_>>| {
+        if d.is_error() {
+            counts.errors += 1;
+        } else {
+            counts.warnings += 1;
         }
-        let mut take = |number: u64, line: &[u8]| {
-            if wanted.contains(&number) {
-                found.insert(number, line_as_shown(line));
+        if failed.is_some() || (show.quiet && !d.is_error()) {
+            return;
+        }
+        if show
+            .max
+            .is_some_and(|max| counts.errors + counts.warnings > max)
+        {
+            counts.hidden += 1;
+            return;
+        }
+        let written = match (show.format, lines) {
+            (OutputFormat::Json, _) => {
+                serde_json::to_writer(&mut *out, &JsonDiagnostic::new(name, &d))
+                    .map_err(io::Error::from)
+                    .and_then(|()| writeln!(out))
+            }
+            (OutputFormat::Human, lines) => {
+                let text = lines.as_mut().and_then(|l| l.line(d.line));
+                writeln!(out, "{}\n", render(&renderer, name, &d, text.as_deref()))
             }
         };
-        match self {
-            Source::Memory(data) => {
-                for (i, line) in data.split(|&b| b == b'\n').enumerate() {
-                    take(i as u64 + 1, line);
-                }
+        if let Err(e) = written {
+            failed = Some(e);
+        }
+    };
+    if input::is_stdin(path) {
+        let data = input::bytes(path)?;
+        let mut lines =
+            (show.format == OutputFormat::Human).then(|| Follower::new(Source::Memory(&data)));
+        validate_each(&data[..], options, |d| print(d, &mut lines));
+    } else {
+        let reader = input::reader(path)?;
+        let mut lines =
+            (show.format == OutputFormat::Human).then(|| Follower::new(Source::File(path)));
+        validate_each(reader, options, |d| print(d, &mut lines));
+    }
+    match failed {
+        Some(e) => Err(anyhow::Error::from(e)),
+        None => Ok(counts),
+    }
+}
+
+/// Where the text of a diagnostic's line is read from.
+#[derive(Clone, Copy)]
+enum Source<'a> {
+    /// A file on disk, opened again for the lines.
+    File(&'a Path),
+    /// Standard input, in memory.
+    Memory(&'a [u8]),
+}
+
+/// A second reader of the input that follows the first to the lines diagnostics point at,
+/// keeping the last [`Follower::KEEP`] lines read (as shown: decoded from ISO-8859-1, control
+/// characters as `·`, at most [`SHOWN_CHARACTERS`] characters): a diagnostic comes at its line
+/// or a few after it. One about a line further back starts the reading over.
+struct Follower<'a> {
+    source: Source<'a>,
+    reader: Option<Box<dyn BufRead + 'a>>,
+    /// The number of the last line read.
+    number: u64,
+    kept: std::collections::VecDeque<(u64, String)>,
+    buf: Vec<u8>,
+}
+
+impl<'a> Follower<'a> {
+    const KEEP: usize = 1024;
+
+    fn new(source: Source<'a>) -> Self {
+        Self {
+            source,
+            reader: None,
+            number: 0,
+            kept: std::collections::VecDeque::with_capacity(Self::KEEP),
+            buf: Vec::new(),
+        }
+    }
+
+    /// The text of line `wanted` (`None` past the end, or when the file cannot be read again).
+    fn line(&mut self, wanted: u64) -> Option<String> {
+        let behind = self.kept.front().is_none_or(|(first, _)| wanted < *first);
+        if self.reader.is_none() || (wanted <= self.number && behind) {
+            self.reader = Some(match self.source {
+                Source::File(path) => Box::new(input::reader(path).ok()?),
+                Source::Memory(data) => Box::new(data),
+            });
+            self.number = 0;
+            self.kept.clear();
+        }
+        let reader = self.reader.as_mut()?;
+        while self.number < wanted {
+            self.buf.clear();
+            if read_line_capped(reader, &mut self.buf).ok()? == 0 {
+                return None;
             }
-            Source::File(path) => {
-                let last = wanted.last().copied().unwrap_or(0);
-                let mut reader = input::reader(path)?;
-                let mut buf = Vec::new();
-                let mut number = 0;
-                while number < last {
-                    buf.clear();
-                    // Lines past SHOWN_CHARACTERS characters are read through without being kept whole.
-                    if read_line_capped(&mut reader, &mut buf)
-                        .with_context(|| format!("cannot read {}", path.display()))?
-                        == 0
-                    {
-                        break;
-                    }
-                    number += 1;
-                    take(number, &buf);
+            self.number += 1;
+            if self.number + (Self::KEEP as u64) > wanted {
+                if self.kept.len() == Self::KEEP {
+                    self.kept.pop_front();
                 }
+                self.kept.push_back((self.number, line_as_shown(&self.buf)));
             }
         }
-        Ok(found)
+        self.kept
+            .iter()
+            .rev()
+            .find(|(n, _)| *n == wanted)
+            .map(|(_, text)| text.clone())
     }
 }
 

@@ -1642,6 +1642,39 @@ fn csv_cells_that_look_like_formulas_are_neutralised() {
     assert!(csv.contains(",10.00,"), "numbers as they are: {csv}");
 }
 
+/// `--max-errors N` prints N diagnostics a file, counts them all, and says how many it did not
+/// show; in JSON, the summary carries the number.
+#[test]
+fn max_errors_prints_so_many_and_counts_the_rest() {
+    let file = testdata("err/record-outside-assignment--no-start.txt");
+    let file = file.to_str().unwrap();
+    let (code, out, _) = autogiro(&[
+        "validate",
+        "--today",
+        "2026-01-10",
+        "--max-errors",
+        "2",
+        file,
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(out.matches("error[").count(), 2, "{out}");
+    assert!(out.contains(": 10 more not shown (--max-errors)"), "{out}");
+    assert!(out.contains(": 12 errors, 0 warnings"), "{out}");
+    let (_, json, _) = autogiro(&[
+        "validate",
+        "--today",
+        "2026-01-10",
+        "--max-errors",
+        "2",
+        "--format",
+        "json",
+        file,
+    ]);
+    let lines: Vec<&str> = json.lines().collect();
+    assert_eq!(lines.len(), 3, "{json}");
+    assert!(lines[2].contains("\"not_shown\":10"), "{json}");
+}
+
 /// A reader that goes away after one byte (`| head -c1`) ends the command quietly: exit 0,
 /// nothing on standard error (it panicked on the closed pipe before).
 #[test]
