@@ -1,18 +1,43 @@
 //! `autogiro inspect`: a summary a person reads.
 
 use std::fmt::Write as _;
+use std::io::BufRead as _;
 use std::path::Path;
 
+use anyhow::Context as _;
 use autogiro::format::Direction;
-use autogiro::model::{AssignmentKind, ReadOptions, Summary, Transmission};
+use autogiro::model::{AssignmentKind, Diagnostic, Inspection, ReadOptions, Summary};
 
 use crate::{Status, input};
 
+/// `autogiro inspect`: the file read in parts into an [`Inspection`], which counts each claim
+/// and mandate into the summary and drops it: memory stays that of a few records whatever the
+/// file's size (the whole model of a million claims took 146 MiB).
 pub(crate) fn run(path: &Path, options: &ReadOptions) -> anyhow::Result<Status> {
-    let read = Transmission::read(input::reader(path)?, options);
-    let mut out = summary(&input::name(path), &Summary::of(&read.transmission));
-    let errors = read.diagnostics.iter().filter(|d| d.is_error()).count();
-    let warnings = read.diagnostics.len() - errors;
+    let name = input::name(path);
+    let mut reader = input::reader(path)?;
+    let mut inspection = Inspection::new(options);
+    let (mut errors, mut warnings) = (0u64, 0u64);
+    let mut count = |d: Diagnostic| {
+        if d.is_error() {
+            errors += 1;
+        } else {
+            warnings += 1;
+        }
+    };
+    loop {
+        let part = reader
+            .fill_buf()
+            .with_context(|| format!("cannot read {name}"))?;
+        if part.is_empty() {
+            break;
+        }
+        let n = part.len();
+        inspection.feed(part, &mut count);
+        reader.consume(n);
+    }
+    let (summary_of_file, _) = inspection.finish(&mut count);
+    let mut out = summary(&name, &summary_of_file);
     match (errors, warnings) {
         (0, 0) => out.push_str("valid\n"),
         (0, w) => writeln!(
@@ -25,9 +50,6 @@ pub(crate) fn run(path: &Path, options: &ReadOptions) -> anyhow::Result<Status> 
         )?,
     }
     say_raw!("{out}");
-    // The process ends after this: the system takes the model's memory back at once, faster
-    // than freeing it claim by claim (a tenth of the command on a large file).
-    std::mem::forget(read);
     Ok(if errors > 0 {
         Status::Problems
     } else {
