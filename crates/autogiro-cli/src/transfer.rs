@@ -331,18 +331,11 @@ fn check_outgoing(
     let (options, today, dry_run) = (&run.options, run.today, run.dry_run);
     let mut book = run.book.as_mut();
     let shown = file.display().to_string();
-    let report =
-        autogiro::validate_file(file, options).with_context(|| format!("cannot read {shown}"))?;
-    if !report.is_valid() {
-        let first = report
-            .diagnostics
-            .iter()
-            .find(|d| d.is_error())
-            .map(ToString::to_string)
-            .unwrap_or_default();
+    let (errors, first) = crate::validate::errors_of(file, options)?;
+    if errors > 0 {
+        let first = first.map(|d| d.to_string()).unwrap_or_default();
         eprintln!(
-            "{shown}: not sent: {} error(s), the first: {first} (autogiro validate {shown} shows all)",
-            report.errors()
+            "{shown}: not sent: {errors} error(s), the first: {first} (autogiro validate {shown} shows all)"
         );
         return Ok(None);
     }
@@ -609,13 +602,11 @@ fn fetch_one(
         say!("{}: fetched to {}", f.name, archived.display());
         archived
     };
-    let report = autogiro::validate_file(&archived, &run.options)
-        .with_context(|| format!("cannot read {}", archived.display()))?;
-    if !report.is_valid() {
+    let (errors, _) = crate::validate::errors_of(&archived, &run.options)?;
+    if errors > 0 {
         eprintln!(
-            "{}: {} error(s) (autogiro validate {} shows them); not imported, left on the server",
+            "{}: {errors} error(s) (autogiro validate {} shows them); not imported, left on the server",
             f.name,
-            report.errors(),
             archived.display()
         );
         return Ok(Status::Problems);
