@@ -263,7 +263,7 @@ impl Book {
         read_on: Date,
         options: &ReadOptions,
     ) -> Result<Imported, BookError> {
-        let read = Transmission::read(bytes, options);
+        let read = Transmission::read_slice(bytes, options);
         if read.has_errors() {
             let errors: Vec<_> = read.diagnostics.iter().filter(|d| d.is_error()).collect();
             return Err(BookError::Invalid {

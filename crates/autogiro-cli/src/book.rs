@@ -221,7 +221,7 @@ pub(crate) fn check(path: &str, file: &Path, date: Date) -> anyhow::Result<Statu
     let mut book = open(path)?;
     let name = input::name(file);
     let bytes = input::bytes(file)?;
-    let read = Transmission::read(&bytes[..], &ReadOptions::new().today(date));
+    let read = Transmission::read_slice(&bytes, &ReadOptions::new().today(date));
     if read.has_errors() {
         for d in read.diagnostics.iter().filter(|d| d.is_error()) {
             eprintln!("{name}: {d}");

@@ -46,7 +46,7 @@ pub(crate) fn run(
             }
         }
     } else {
-        let read = Transmission::read(&data[..], options);
+        let read = Transmission::read_slice(&data, options);
         if read.has_errors() {
             report(&name, &read.diagnostics);
             eprintln!("{name}: not converted: the file has errors");

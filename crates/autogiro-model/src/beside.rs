@@ -63,6 +63,10 @@ const AHEAD: usize = 4;
 pub(crate) enum Input<R> {
     /// Read directly (a file read on one thread, and the start of every file).
     Direct(R),
+    /// Bytes already in memory ([`crate::Transmission::read_slice`]): read by the parsing
+    /// thread where they lie, never shared (there is no system call to take off it, and
+    /// reading ahead would only copy them).
+    Memory(R),
     /// Read in chunks, by the parsing thread or ahead of it by the caller's.
     Shared(Chunks<R>),
     /// Between the two, only while the one becomes the other.
@@ -157,7 +161,7 @@ impl<R: BufRead> BufRead for Input<R> {
     #[inline]
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
         match self {
-            Self::Direct(inner) => inner.fill_buf(),
+            Self::Direct(inner) | Self::Memory(inner) => inner.fill_buf(),
             Self::Shared(chunks) => {
                 if chunks.pos == chunks.filled {
                     chunks.next()?;
@@ -174,7 +178,7 @@ impl<R: BufRead> BufRead for Input<R> {
     #[inline]
     fn consume(&mut self, amount: usize) {
         match self {
-            Self::Direct(inner) => inner.consume(amount),
+            Self::Direct(inner) | Self::Memory(inner) => inner.consume(amount),
             Self::Shared(chunks) => chunks.pos = (chunks.pos + amount).min(chunks.filled),
             Self::Moving => {}
         }
@@ -207,13 +211,10 @@ impl<R: BufRead> Input<R> {
     /// From here on, the input in chunks behind a lock: the source the other thread reads
     /// ahead from. What the caller's reader holds in its buffer comes first, as its `read` does.
     ///
-    /// `None`, and the input left as it is, when its reader lends more than a chunk at a time:
-    /// it holds its bytes in memory already (a slice), with no system call to
-    /// take off the parsing thread, and reading it ahead would only copy them.
+    /// `None`, and the input left as it is, for bytes in memory ([`Input::Memory`]): the
+    /// caller said so; nothing is guessed from how much a reader lends at a time.
     fn share(&mut self) -> Option<Arc<Mutex<Source<R>>>> {
-        if let Self::Direct(inner) = self
-            && inner.fill_buf().is_ok_and(|lent| lent.len() > CHUNK)
-        {
+        if !matches!(self, Self::Direct(_)) {
             return None;
         }
         let Self::Direct(inner) = std::mem::replace(self, Self::Moving) else {
@@ -506,23 +507,21 @@ mod tests {
         }
     }
 
-    /// An input that lends more than a chunk at a time (a slice) is read by the
-    /// parsing thread directly: reading it ahead would only copy bytes already in memory. One
-    /// that lends a chunk or less (a file through a buffer of a chunk) is shared.
+    /// Bytes the caller said are in memory are never read ahead; a reader always is,
+    /// whatever it lends at a time (nothing is guessed from a buffer's size).
     #[test]
-    fn only_an_input_that_lends_less_than_a_chunk_is_read_ahead() {
+    fn only_a_reader_is_read_ahead_never_bytes_in_memory() {
         let data = vec![b'7'; 3 * CHUNK];
-        let mut slice = Input::Direct(&data[..]);
+        let mut slice = Input::Memory(&data[..]);
         assert!(slice.share().is_none());
-        assert!(matches!(slice, Input::Direct(_)));
-        let mut buffered = Input::Direct(io::BufReader::with_capacity(CHUNK, &data[..]));
-        assert!(buffered.share().is_some());
-        // A buffer larger than a chunk, read to its end directly.
-        let mut big = Input::Direct(io::BufReader::with_capacity(2 * CHUNK, &data[..]));
-        assert!(big.share().is_none());
+        assert!(matches!(slice, Input::Memory(_)));
         let mut rest = Vec::new();
-        big.read_to_end(&mut rest).unwrap();
+        slice.read_to_end(&mut rest).unwrap();
         assert!(rest == data);
+        for capacity in [CHUNK, 2 * CHUNK] {
+            let mut reader = Input::Direct(io::BufReader::with_capacity(capacity, &data[..]));
+            assert!(reader.share().is_some(), "{capacity}");
+        }
     }
 
     /// A read that fails, ahead or not, fails the parsing side after every byte before it.

@@ -170,9 +170,20 @@ impl Transmission {
     /// while this one assembles the model (hence `Send`); where no thread can start, all on
     /// this one, with the same result.
     pub fn read<R: BufRead + Send>(input: R, options: &ReadOptions) -> Read {
+        Self::read_input(beside::Input::Direct(input), options)
+    }
+
+    /// [`Transmission::read`] of a file already in memory: the same model and diagnostics,
+    /// the bytes parsed where they lie (a reader of a file is read ahead in chunks on the
+    /// caller's thread while the other parses; bytes in memory need no reading).
+    pub fn read_slice(bytes: &[u8], options: &ReadOptions) -> Read {
+        Self::read_input(beside::Input::Memory(bytes), options)
+    }
+
+    fn read_input<R: BufRead + Send>(input: beside::Input<R>, options: &ReadOptions) -> Read {
         let mut assembler = assemble::Assembler::new(options.direction.unwrap_or_default());
         let mut diagnostics = Vec::new();
-        let mut pass = Pass::new(Reader::new(beside::Input::Direct(input)), options);
+        let mut pass = Pass::new(Reader::new(input), options);
         let Pass { reader, checker } = &mut pass;
         // The rules checked beside the parsing (on its thread, once there are two), the model
         // assembled on this one.

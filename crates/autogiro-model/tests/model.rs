@@ -45,9 +45,13 @@ fn bytes_of(records: &[Record]) -> Vec<u8> {
 
 fn codes(bytes: &[u8], options: &ReadOptions) -> Vec<(Code, u64)> {
     let read = Transmission::read(bytes, options);
-    // The streaming validator must find exactly what the full read finds.
+    // The streaming validator must find exactly what the full read finds, and the read of
+    // the bytes where they lie what the read through a reader finds.
     let report = validate(bytes, options);
     assert_eq!(report.diagnostics, read.diagnostics);
+    let slice = Transmission::read_slice(bytes, options);
+    assert_eq!(slice.diagnostics, read.diagnostics);
+    assert_eq!(slice.transmission, read.transmission);
     read.diagnostics.iter().map(|d| (d.code, d.line)).collect()
 }
 
@@ -605,6 +609,40 @@ proptest! {
         let read = Transmission::read(&file[..], &ReadOptions::new());
         prop_assert!(read.diagnostics.is_empty(), "{:#?}", read.diagnostics);
         prop_assert_eq!(read.transmission, t);
+    }
+}
+
+/// `read_slice` and `read` through a reader give the same model and diagnostics on every
+/// fixture (the `err` ones through `codes` above) and on a file long enough for the second
+/// thread, whole and cut short.
+#[test]
+fn read_slice_reads_as_the_streaming_path() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/ok");
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let options = options_for(&path);
+        let (a, b) = (
+            Transmission::read_slice(&bytes, &options),
+            Transmission::read(std::io::BufReader::new(&bytes[..]), &options),
+        );
+        assert_eq!(a.diagnostics, b.diagnostics, "{}", path.display());
+        assert_eq!(a.transmission, b.transmission, "{}", path.display());
+    }
+    let mut big = Vec::new();
+    autogiro_testkit::bench::realistic(20_000)
+        .unwrap()
+        .write(&mut big)
+        .unwrap();
+    for end in [big.len(), big.len() / 2 + 37] {
+        let bytes = &big[..end];
+        let options = ReadOptions::new().today(date!(2026 - 01 - 10));
+        let (a, b) = (
+            Transmission::read_slice(bytes, &options),
+            Transmission::read(std::io::BufReader::new(bytes), &options),
+        );
+        assert_eq!(a.diagnostics, b.diagnostics, "{end}");
+        assert_eq!(a.transmission, b.transmission, "{end}");
     }
 }
 
