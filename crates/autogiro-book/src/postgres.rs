@@ -970,12 +970,14 @@ impl Tx for PgTx<'_, '_> {
         let r = self
             .t
             .query_one(
-                "SELECT COUNT(*), COALESCE(SUM(amount_ore), 0)::BIGINT FROM claims
-                 WHERE status IN ('sent', 'retry') AND answer_due < $1 AND due_date >= $2",
-                &[
-                    &today.to_string(),
-                    &since.map_or_else(String::new, |d| d.to_string()),
-                ],
+                if since.is_some() {
+                    "SELECT COUNT(*), COALESCE(SUM(amount_ore), 0)::BIGINT FROM claims
+                     WHERE status IN ('sent', 'retry') AND answer_due < $1 AND due_date >= $2"
+                } else {
+                    "SELECT COUNT(*), COALESCE(SUM(amount_ore), 0)::BIGINT FROM claims
+                     WHERE status IN ('sent', 'retry') AND answer_due < $1 AND $2::TEXT IS NULL"
+                },
+                &[&today.to_string(), &since.map(|d| d.to_string())],
             )
             .map_err(|e| db(&e))?;
         let count: i64 = r.get(0);

@@ -153,8 +153,10 @@ const MIGRATIONS: &[&str] = &[
         processing_date, error_code, answer_file_id, matched_by FROM claims;
     DROP TABLE claims;
     ALTER TABLE claims_v3 RENAME TO claims;
+    -- The partial indexes' conditions as the queries write them: SQLite uses a partial index
+    -- only for a query whose condition is the index's, written the same way.
     CREATE INDEX claims_waiting ON claims (answer_due, agreement_id, amount_ore)
-        WHERE (status = 'sent' OR status = 'retry');
+        WHERE status IN ('sent', 'retry');
     CREATE INDEX claims_rejected ON claims (processing_date) WHERE status = 'rejected';
     CREATE INDEX claims_rejected_own ON claims (agreement_id, own_reference)
         WHERE status = 'rejected';
@@ -910,18 +912,20 @@ impl Tx for SqliteTx<'_> {
     }
 
     fn outstanding(&mut self, today: Date, since: Option<Date>) -> Result<(u64, i64), BookError> {
+        // Without a day, the query the partial index of waiting claims answers alone (with a
+        // condition on a column outside it, SQLite scans the table).
+        let sql = if since.is_some() {
+            "SELECT COUNT(*), COALESCE(SUM(amount_ore), 0) FROM claims
+             WHERE status IN ('sent', 'retry') AND answer_due < ?1 AND due_date >= ?2"
+        } else {
+            "SELECT COUNT(*), COALESCE(SUM(amount_ore), 0) FROM claims
+             WHERE status IN ('sent', 'retry') AND answer_due < ?1 AND ?2 IS NULL"
+        };
         self.0
-            .prepare_cached(
-                "SELECT COUNT(*), COALESCE(SUM(amount_ore), 0) FROM claims
-                 WHERE status IN ('sent', 'retry') AND answer_due < ?1 AND due_date >= ?2",
-            )
+            .prepare_cached(sql)
             .map_err(db)?
             .query_row(
-                // Without a day, '' (every date is after it).
-                params![
-                    today.to_string(),
-                    since.map_or_else(String::new, |d| d.to_string())
-                ],
+                params![today.to_string(), since.map(|d| d.to_string())],
                 |r| {
                     let count: i64 = r.get(0)?;
                     Ok((u64::try_from(count).unwrap_or(0), r.get(1)?))
