@@ -124,7 +124,7 @@ pub(super) fn specification(s: &str) -> Result<Vec<SpecificationLine>, String> {
     Ok(out)
 }
 
-/// The cells of a claim, in the order of [`CLAIM_COLUMNS`]. `code` is a rejection's error code;
+/// The cells of a claim, in the order of [`CLAIM_COLUMNS`](super::CLAIM_COLUMNS). `code` is a rejection's error code;
 /// settled and rejected claims carry their date as `processing_date`, claims to MPS as
 /// `due_date`.
 pub fn claim_cells(context: Context, claim: &Claim, code: Option<ErrorCode>) -> Vec<String> {
