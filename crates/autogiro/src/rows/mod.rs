@@ -155,44 +155,36 @@ pub fn spreadsheet_safe(cell: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// The columns of claims, and any more after them: one list for [`CLAIM_COLUMNS`] and
+/// [`BILLING_CLAIM_COLUMNS`].
+macro_rules! claim_columns {
+    ($($more:literal),*) => {
+        &[
+            "kind",
+            "agreement",
+            "assignment_number",
+            "transaction_number",
+            "payer_reference",
+            "amount",
+            "due_date",
+            "processing_date",
+            "kid",
+            "short_name",
+            "own_reference",
+            "foreign_reference",
+            "specification",
+            "error_code",
+            "error_meaning",
+            $($more,)*
+        ]
+    };
+}
+
 /// The columns of claims, in the order `convert --to csv` writes them.
-pub const CLAIM_COLUMNS: &[&str] = &[
-    "kind",
-    "agreement",
-    "assignment_number",
-    "transaction_number",
-    "payer_reference",
-    "amount",
-    "due_date",
-    "processing_date",
-    "kid",
-    "short_name",
-    "own_reference",
-    "foreign_reference",
-    "specification",
-    "error_code",
-    "error_meaning",
-];
+pub const CLAIM_COLUMNS: &[&str] = claim_columns!();
 
 /// The columns `new claims` reads: those of [`CLAIM_COLUMNS`], and `replaces`.
-pub const BILLING_CLAIM_COLUMNS: &[&str] = &[
-    "kind",
-    "agreement",
-    "assignment_number",
-    "transaction_number",
-    "payer_reference",
-    "amount",
-    "due_date",
-    "processing_date",
-    "kid",
-    "short_name",
-    "own_reference",
-    "foreign_reference",
-    "specification",
-    "error_code",
-    "error_meaning",
-    "replaces",
-];
+pub const BILLING_CLAIM_COLUMNS: &[&str] = claim_columns!("replaces");
 
 /// The columns of mandates, in the order `convert --to csv` writes them.
 pub const MANDATE_COLUMNS: &[&str] = &[
