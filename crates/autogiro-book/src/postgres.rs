@@ -706,49 +706,55 @@ impl Tx for PgTx<'_, '_> {
     }
 
     fn answer_claims(&mut self, answers: &[AnswerRow]) -> Result<(), BookError> {
-        for chunk in answers.chunks(BATCH) {
-            let mut sql = String::from(
-                "UPDATE claims SET status = v.status, processing_date = v.processing_date,
-                 error_code = v.error_code, answer_file_id = v.file_id, matched_by = v.matched_by
-                 FROM (VALUES ",
-            );
-            for i in 0..chunk.len() {
-                let p = i * 6;
-                if i > 0 {
-                    sql.push_str(", ");
-                }
-                let _ = write!(
-                    sql,
-                    "(${}::BIGINT, ${}::TEXT, ${}::TEXT, ${}::INTEGER, ${}::BIGINT, ${}::TEXT)",
-                    p + 1,
-                    p + 2,
-                    p + 3,
-                    p + 4,
-                    p + 5,
-                    p + 6
-                );
-            }
-            sql.push_str(
-                ") AS v (id, status, processing_date, error_code, file_id, matched_by)
-                 WHERE claims.id = v.id",
-            );
-            let mut owned: Vec<Box<dyn postgres::types::ToSql + Sync>> =
-                Vec::with_capacity(chunk.len() * 6);
-            for a in chunk {
-                owned.extend([
-                    Box::new(a.claim_id) as Box<dyn postgres::types::ToSql + Sync>,
-                    Box::new(a.status.as_str()),
-                    Box::new(a.processing_date.to_string()),
-                    Box::new(a.error_code.map(i32::from)),
-                    Box::new(a.file_id),
-                    Box::new(a.matched_by.to_owned()),
-                ]);
-            }
-            let params: Vec<&(dyn postgres::types::ToSql + Sync)> =
-                owned.iter().map(AsRef::as_ref).collect();
-            self.t.execute(&sql, &params).map_err(|e| db(&e))?;
+        if answers.is_empty() {
+            return Ok(());
         }
-        Ok(())
+        // Copied into a table of this transaction, then one UPDATE joining it: a statement
+        // of a thousand rows of parameters at a time is parsed and planned a thousand times
+        // for a million answers (26 s; 8 s copied).
+        self.t
+            .batch_execute(
+                "CREATE TEMPORARY TABLE answered (id BIGINT NOT NULL, status TEXT NOT NULL,
+                 processing_date TEXT NOT NULL, error_code INTEGER, file_id BIGINT NOT NULL,
+                 matched_by TEXT NOT NULL) ON COMMIT DROP",
+            )
+            .map_err(|e| db(&e))?;
+        let mut copy = self
+            .t
+            .copy_in("COPY answered FROM STDIN")
+            .map_err(|e| db(&e))?;
+        let mut line = String::new();
+        for a in answers {
+            line.clear();
+            // Text format: every value here is digits, a date or a state's name, none with
+            // a tab, a newline or a backslash.
+            let _ = write!(
+                line,
+                "{}\t{}\t{}\t",
+                a.claim_id,
+                a.status.as_str(),
+                a.processing_date
+            );
+            match a.error_code {
+                Some(code) => {
+                    let _ = write!(line, "{code}");
+                }
+                None => line.push_str("\\N"),
+            }
+            let _ = writeln!(line, "\t{}\t{}", a.file_id, a.matched_by);
+            std::io::Write::write_all(&mut copy, line.as_bytes())
+                .map_err(|e| BookError::Storage(e.to_string()))?;
+        }
+        copy.finish().map_err(|e| db(&e))?;
+        self.t
+            .batch_execute(
+                "ANALYZE answered;
+                 UPDATE claims SET status = v.status, processing_date = v.processing_date,
+                 error_code = v.error_code, answer_file_id = v.file_id, matched_by = v.matched_by
+                 FROM answered v WHERE claims.id = v.id;
+                 DROP TABLE answered",
+            )
+            .map_err(|e| db(&e))
     }
 
     fn claim(&mut self, id: i64) -> Result<Option<ClaimRow>, BookError> {

@@ -812,13 +812,32 @@ impl Tx for SqliteTx<'_> {
         // One query per file of answers: a query per answer, with its parameters in the
         // index's columns, is prepared anew at every step by a bundled SQLite built with
         // STAT4 (1M answers took 54 s).
-        let mut stmt = self
+        // Through the partial index of waiting claims when they are few; when they are an
+        // eighth of the table or more, the table read in order: a jump to the row of each
+        // claim in the index's order thrashes the page cache (a million waiting claims of a
+        // million took 2.1 s through the index, 0.4 s read in order).
+        let (waiting, all): (i64, i64) = self
             .0
             .prepare_cached(
-                "SELECT c.id, c.payer, c.kid, c.amount_ore, c.due_date, c.answer_due, c.status,
-                 c.own_reference, f.read_on FROM claims c JOIN files f ON f.id = c.file_id
-                 WHERE c.agreement_id = ?1 AND c.status IN ('sent', 'retry')",
+                "SELECT (SELECT COUNT(*) FROM claims INDEXED BY claims_waiting
+                         WHERE agreement_id = ?1 AND status IN ('sent', 'retry')),
+                        (SELECT COALESCE(SUM(claims), 0) FROM totals)",
             )
+            .map_err(db)?
+            .query_row(params![agreement_id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(db)?;
+        let claims = if waiting.saturating_mul(8) >= all {
+            "claims c NOT INDEXED"
+        } else {
+            "claims c INDEXED BY claims_waiting"
+        };
+        let mut stmt = self
+            .0
+            .prepare_cached(&format!(
+                "SELECT c.id, c.payer, c.kid, c.amount_ore, c.due_date, c.answer_due, c.status,
+                 c.own_reference, f.read_on FROM {claims} CROSS JOIN files f ON f.id = c.file_id
+                 WHERE c.agreement_id = ?1 AND c.status IN ('sent', 'retry')"
+            ))
             .map_err(db)?;
         let mut rows = stmt.query(params![agreement_id]).map_err(db)?;
         while let Some(r) = rows.next().map_err(db)? {
@@ -1164,5 +1183,67 @@ mod tests {
             .reserve_transmission(12345, date!(2026 - 05 - 01))
             .unwrap();
         assert_eq!(reservation.transmission, 3);
+    }
+
+    /// The claims waiting in an agreement are the same whether they are read through the
+    /// partial index (few among many) or with the table in order (an eighth or more).
+    #[test]
+    fn waiting_claims_are_the_same_read_either_way() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Sqlite::open(&dir.path().join("book.db"), true).unwrap();
+        store
+            .conn
+            .execute_batch(
+                "INSERT INTO files VALUES (1, 'abc', 'c1.txt', 'to-mps', 12345, 8080, 1, 'sent', '2026-03-16');
+                 INSERT INTO files VALUES (2, 'def', 'a1.txt', 'from-mps', 8080, 12345, 7, 'answer', '2026-04-10');",
+            )
+            .unwrap();
+        for id in 1..=40 {
+            let (agreement, status) = match id {
+                1 | 2 => (56789, "sent"),
+                3 => (56789, "retry"),
+                4 => (11111, "sent"),
+                _ => (56789, "settled"),
+            };
+            store
+                .conn
+                .execute(
+                    "INSERT INTO claims (id, file_id, agreement_id, assignment_number,
+                     transaction_number, payer, kid, amount_ore, due_date, short_name,
+                     own_reference, foreign_reference, status, answer_due)
+                     VALUES (?1, 1, ?2, 1, ?1, '      12345', '', 1000, '2026-04-10', '', ?3, '',
+                     ?4, '2026-04-15')",
+                    params![id, agreement, format!("R{id}"), status],
+                )
+                .unwrap();
+        }
+        let waiting = |store: &mut Sqlite, sent: i64| {
+            store
+                .conn
+                .execute(
+                    "INSERT OR REPLACE INTO totals VALUES ('sent', ?1, 0)",
+                    params![sent],
+                )
+                .unwrap();
+            store
+                .write(|tx| {
+                    let mut rows = Vec::new();
+                    tx.waiting(56789, &mut |r| {
+                        rows.push((r.id, r.retry, r.own_reference, r.read_on));
+                        Ok(())
+                    })?;
+                    rows.sort();
+                    Ok(rows)
+                })
+                .unwrap()
+        };
+        let expected = vec![
+            (1, false, "R1".to_owned(), date!(2026 - 03 - 16)),
+            (2, false, "R2".to_owned(), date!(2026 - 03 - 16)),
+            (3, true, "R3".to_owned(), date!(2026 - 03 - 16)),
+        ];
+        // Three waiting of 40 counted: through the index; of 4 counted: the table in order.
+        assert_eq!(waiting(&mut store, 40), expected);
+        assert_eq!(waiting(&mut store, 4), expected);
     }
 }
