@@ -175,8 +175,9 @@ enum Command {
     },
     /// Send files to MPS over SFTP: each validated (an invalid file is not sent), refused when
     /// sent before (the same content or transmission number) unless --resend, uploaded under a
-    /// temporary name and renamed when complete, then recorded in the transfer journal and
-    /// the book.
+    /// temporary name and renamed when complete (the rename journalled first: a file whose
+    /// rename an earlier run may have done is looked for on the server, never uploaded twice),
+    /// then recorded in the transfer journal and the book.
     Send {
         /// The files for MPS.
         #[arg(required = true)]
@@ -218,6 +219,19 @@ enum TransferCommand {
     Test {
         #[command(flatten)]
         host: HostArgs,
+    },
+    /// Record as sent files that a `send` stopped in while renaming them on the server, once
+    /// MPS's receipt shows they arrived (`send` says when this is needed). Connects to
+    /// nothing.
+    Confirm {
+        /// The files MPS's receipt shows.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Say what would be recorded; record nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[command(flatten)]
+        read: ReadArgs,
     },
 }
 
@@ -718,6 +732,29 @@ fn transfer_job(
     })
 }
 
+/// `autogiro transfer test|confirm`.
+fn run_transfer(
+    command: TransferCommand,
+    config: Option<&std::path::Path>,
+    book: Option<&str>,
+) -> anyhow::Result<Status> {
+    match command {
+        TransferCommand::Test { host } => {
+            transfer::test(&settings(config)?, host.accept_new_host_key)
+        }
+        TransferCommand::Confirm {
+            files,
+            dry_run,
+            read,
+        } => {
+            let host = HostArgs {
+                accept_new_host_key: false,
+            };
+            transfer::confirm(transfer_job(config, book, dry_run, &host, &read)?, &files)
+        }
+    }
+}
+
 /// `autogiro new claims|mandates`.
 fn run_new(
     what: NewCommand,
@@ -761,9 +798,7 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
         Command::Config {
             command: ConfigCommand::Check,
         } => config_check(config),
-        Command::Transfer {
-            command: TransferCommand::Test { host },
-        } => transfer::test(&settings(config)?, host.accept_new_host_key),
+        Command::Transfer { command } => run_transfer(command, config, cli.book.as_deref()),
         Command::Send {
             files,
             dry_run,

@@ -12,7 +12,7 @@ use autogiro::book::Book;
 use autogiro::format::{Direction, Reader, Record};
 use autogiro::model::ReadOptions;
 use autogiro::settings::{Settings, TransferSettings};
-use autogiro::transfer::{Connection, RemoteFile};
+use autogiro::transfer::{Connection, Publication, RemoteFile, TransferError};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 use time::Date;
@@ -38,6 +38,27 @@ enum Entry {
         transmission: u32,
         /// Its remote path.
         remote: String,
+        /// Its size.
+        size: u64,
+        /// When, in seconds since 1970.
+        at: u64,
+    },
+    /// A file is staged on the server under its hidden name and about to be renamed to
+    /// `name`: from here on it may have been sent (written before the rename is asked; a
+    /// later run looks on the server before anything is uploaded again).
+    Renaming {
+        /// The local file.
+        file: String,
+        /// Its SHA-256.
+        sha256: String,
+        /// Record 10's data sender.
+        sender: u32,
+        /// Record 10's transmission number.
+        transmission: u32,
+        /// The remote folder.
+        outbox: String,
+        /// The name it is renamed to there.
+        name: String,
         /// Its size.
         size: u64,
         /// When, in seconds since 1970.
@@ -176,8 +197,10 @@ impl Journal {
         Ok(())
     }
 
-    /// A file sent with this content, or this sender and transmission number.
-    fn sent(&self, sha: &str, sender: u32, transmission: u32) -> Option<(&str, &str)> {
+    /// A file sent with this content, or this sender and transmission number; or one of this
+    /// sender and transmission number with other content that a run was sending when it
+    /// stopped.
+    fn sent(&self, sha: &str, sender: u32, transmission: u32) -> Option<(&str, String)> {
         self.entries.iter().rev().find_map(|e| match e {
             Entry::Sent {
                 file,
@@ -187,10 +210,42 @@ impl Journal {
                 remote,
                 ..
             } if sha256 == sha || (*s == sender && *t == transmission) => {
-                Some((file.as_str(), remote.as_str()))
+                Some((file.as_str(), remote.clone()))
             }
+            Entry::Renaming {
+                file,
+                sha256,
+                sender: s,
+                transmission: t,
+                outbox,
+                name,
+                ..
+            } if sha256 != sha && *s == sender && *t == transmission => Some((
+                file.as_str(),
+                format!("{outbox}/{name}, its sending cut short"),
+            )),
             _ => None,
         })
+    }
+
+    /// The rename into place of a file of this content that a run asked for (or was about to)
+    /// when it stopped, with nothing known of its outcome: the last word on the content.
+    fn renaming(&self, sha: &str) -> Option<Pending> {
+        self.entries.iter().rev().find_map(|e| match e {
+            Entry::Sent { sha256, .. } if sha256 == sha => Some(None),
+            Entry::Renaming {
+                sha256,
+                outbox,
+                name,
+                size,
+                ..
+            } if sha256 == sha => Some(Some(Pending {
+                outbox: outbox.clone(),
+                name: name.clone(),
+                size: *size,
+            })),
+            _ => None,
+        })?
     }
 
     /// A file sent with this very content.
@@ -301,6 +356,22 @@ struct Outgoing {
     sender: u32,
     transmission: u32,
     remote: String,
+    /// The rename of an earlier run that stopped: looked at on the server first.
+    pending: Option<Pending>,
+}
+
+/// A rename into place asked for by a run that stopped before it knew the outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Pending {
+    outbox: String,
+    name: String,
+    size: u64,
+}
+
+impl Pending {
+    fn remote(&self) -> String {
+        format!("{}/{}", self.outbox.trim_end_matches('/'), self.name)
+    }
 }
 
 /// Record 10 of a file: its direction, data sender, transmission number and data recipient.
@@ -360,6 +431,7 @@ fn check_outgoing(
         b.import(&name, &std::fs::read(file)?, today, options)?;
         say!("{shown}: sent earlier as {earlier} by a run that stopped; now in the book");
     }
+    let pending = if resend { None } else { journal.renaming(&sha) };
     let earlier = in_journal.map(|(f, r)| format!("{f} ({r})")).or(in_book);
     if let Some(earlier) = earlier
         && !resend
@@ -384,6 +456,7 @@ fn check_outgoing(
         sender,
         transmission,
         remote,
+        pending,
     }))
 }
 
@@ -422,13 +495,21 @@ pub(crate) fn send(
     }
     if run.dry_run {
         for o in &outgoing {
-            say!(
-                "{}: would be sent as {}/{} ({} bytes)",
-                o.shown,
-                t.outbox,
-                o.remote,
-                o.size
-            );
+            if let Some(p) = &o.pending {
+                say!(
+                    "{}: an earlier run stopped while renaming it to {} on the server: send looks there first and uploads nothing twice",
+                    o.shown,
+                    p.remote()
+                );
+            } else {
+                say!(
+                    "{}: would be sent as {}/{} ({} bytes)",
+                    o.shown,
+                    t.outbox,
+                    o.remote,
+                    o.size
+                );
+            }
         }
         return Ok(status);
     }
@@ -437,47 +518,199 @@ pub(crate) fn send(
     }
     let mut mps = connect(t, run.accept_new_host_key)?;
     for o in &outgoing {
-        let remote_path = format!("{}/{}", t.outbox.trim_end_matches('/'), o.remote);
-        if mps.stat(&t.outbox, &o.remote)?.is_some() {
+        let sent = match &o.pending {
+            Some(p) => resume(&mut mps, &mut journal, o, p)?,
+            None => send_one(&mut mps, &mut journal, t, o)?,
+        };
+        match sent {
+            Some((remote, size, how)) => {
+                journal.append(Entry::Sent {
+                    file: file_name(&o.path),
+                    sha256: o.sha.clone(),
+                    sender: o.sender,
+                    transmission: o.transmission,
+                    remote: remote.clone(),
+                    size,
+                    at: now(),
+                })?;
+                let recorded = record_sent(&mut run, o)?;
+                say!("{}: {how} {remote} ({size} bytes){recorded}", o.shown);
+            }
+            None => status = Status::Problems,
+        }
+    }
+    Ok(status)
+}
+
+/// Records a file sent in the book, when there is one: what `send` says of it.
+fn record_sent(run: &mut TransferJob, o: &Outgoing) -> anyhow::Result<&'static str> {
+    let Some(b) = run.book.as_mut() else {
+        return Ok("");
+    };
+    let imported = b
+        .import(
+            &file_name(&o.path),
+            &std::fs::read(&o.path)?,
+            run.today,
+            &run.options,
+        )
+        .with_context(|| format!("{}: sent, but not recorded in the book", o.shown))?;
+    Ok(if imported.already {
+        "; the book had it"
+    } else {
+        "; recorded in the book"
+    })
+}
+
+/// Uploads one file: staged under its hidden name, the rename journalled, then asked.
+/// `Some((remote path, size, how))` when it is sent; `None` (said why) when it is not.
+fn send_one(
+    mps: &mut Connection,
+    journal: &mut Journal,
+    t: &TransferSettings,
+    o: &Outgoing,
+) -> anyhow::Result<Option<(String, u64, &'static str)>> {
+    let pending = Pending {
+        outbox: t.outbox.clone(),
+        name: o.remote.clone(),
+        size: o.size,
+    };
+    let remote = pending.remote();
+    if mps.stat(&t.outbox, &o.remote)?.is_some() {
+        eprintln!(
+            "{}: not sent: {remote} is on the server already, not yet taken by MPS",
+            o.shown
+        );
+        return Ok(None);
+    }
+    let size = mps.stage(&o.path, &t.outbox, &o.remote)?;
+    publish(mps, journal, o, &Pending { size, ..pending }, "sent as")
+}
+
+/// Journals the rename of a staged file, then asks for it.
+fn publish(
+    mps: &mut Connection,
+    journal: &mut Journal,
+    o: &Outgoing,
+    p: &Pending,
+    how: &'static str,
+) -> anyhow::Result<Option<(String, u64, &'static str)>> {
+    journal.append(Entry::Renaming {
+        file: file_name(&o.path),
+        sha256: o.sha.clone(),
+        sender: o.sender,
+        transmission: o.transmission,
+        outbox: p.outbox.clone(),
+        name: p.name.clone(),
+        size: p.size,
+        at: now(),
+    })?;
+    match mps.publish(&p.outbox, &p.name, p.size) {
+        Ok(()) => Ok(Some((p.remote(), p.size, how))),
+        Err(TransferError::MaybeSent { .. }) => {
+            maybe_sent(o, p);
+            Ok(None)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Finishes the sending of a file that an earlier run stopped in while renaming it: what is
+/// on the server tells whether the rename was done.
+fn resume(
+    mps: &mut Connection,
+    journal: &mut Journal,
+    o: &Outgoing,
+    p: &Pending,
+) -> anyhow::Result<Option<(String, u64, &'static str)>> {
+    match mps.publication(&p.outbox, &p.name)? {
+        Publication::Published(f) if f.size == p.size => Ok(Some((
+            p.remote(),
+            p.size,
+            "found sent, by a run that stopped before it said so, as",
+        ))),
+        Publication::Published(f) => {
             eprintln!(
-                "{}: not sent: {remote_path} is on the server already, not yet taken by MPS",
-                o.shown
+                "{}: not sent: {} is on the server with {} bytes, not this file's {}",
+                o.shown,
+                p.remote(),
+                f.size,
+                p.size
+            );
+            Ok(None)
+        }
+        Publication::Staged(_) => {
+            // Never renamed: staged again (what is there may be cut short) and sent.
+            let size = mps.stage(&o.path, &p.outbox, &p.name)?;
+            let again = Pending { size, ..p.clone() };
+            publish(
+                mps,
+                journal,
+                o,
+                &again,
+                "sent (its earlier run stopped before the rename) as",
+            )
+        }
+        Publication::Absent => {
+            maybe_sent(o, p);
+            Ok(None)
+        }
+    }
+}
+
+/// Says that `o` may have reached MPS, and how to find out and go on.
+fn maybe_sent(o: &Outgoing, p: &Pending) {
+    eprintln!(
+        "{shown}: not sent: it may have reached MPS already: it was being renamed to {remote} when the connection was lost or the run stopped, and it is no longer on the server. Look in MPS's receipt for transmission {t:07} of data sender {s:08}: if it arrived, `autogiro transfer confirm {shown}` records it as sent; if not, `autogiro send --resend {shown}` sends it",
+        shown = o.shown,
+        remote = p.remote(),
+        t = o.transmission,
+        s = o.sender,
+    );
+}
+
+/// `autogiro transfer confirm FILE...`: records as sent the files that a run stopped in while
+/// renaming them and that MPS's receipt shows arrived.
+pub(crate) fn confirm(mut run: TransferJob, files: &[PathBuf]) -> anyhow::Result<Status> {
+    let t = &transfer_settings(&run.settings)?.clone();
+    let mut journal = Journal::open(&t.journal(), &t.archive.join("transfer-journal.jsonl"))?;
+    let mut status = Status::Ok;
+    for file in files {
+        let shown = file.display().to_string();
+        let (_, sender, transmission, _) = transmission_start(file)?;
+        let sha = sha256_of(file)?;
+        let Some(p) = journal.renaming(&sha) else {
+            eprintln!(
+                "{shown}: nothing to confirm: no run stopped while renaming this file on the server"
             );
             status = Status::Problems;
             continue;
+        };
+        if run.dry_run {
+            say!("{shown}: would be recorded as sent as {}", p.remote());
+            continue;
         }
-        let size = mps.upload(&o.path, &t.outbox, &o.remote)?;
         journal.append(Entry::Sent {
-            file: file_name(&o.path),
-            sha256: o.sha.clone(),
-            sender: o.sender,
-            transmission: o.transmission,
-            remote: remote_path.clone(),
-            size,
+            file: file_name(file),
+            sha256: sha.clone(),
+            sender,
+            transmission,
+            remote: p.remote(),
+            size: p.size,
             at: now(),
         })?;
-        let recorded = match run.book.as_mut() {
-            Some(b) => {
-                let imported = b
-                    .import(
-                        &file_name(&o.path),
-                        &std::fs::read(&o.path)?,
-                        run.today,
-                        &run.options,
-                    )
-                    .with_context(|| format!("{}: sent, but not recorded in the book", o.shown))?;
-                if imported.already {
-                    "; the book had it"
-                } else {
-                    "; recorded in the book"
-                }
-            }
-            None => "",
+        let o = Outgoing {
+            path: file.clone(),
+            shown: shown.clone(),
+            sha,
+            size: p.size,
+            sender,
+            transmission,
+            remote: p.name.clone(),
+            pending: None,
         };
-        say!(
-            "{}: sent as {remote_path} ({size} bytes){recorded}",
-            o.shown
-        );
+        let recorded = record_sent(&mut run, &o)?;
+        say!("{shown}: recorded as sent as {}{recorded}", p.remote());
     }
     Ok(status)
 }
@@ -504,7 +737,15 @@ fn download(
         n += 1;
     }
     let to = archive_path(&t.archive, &f.name, n);
-    mps.download(&t.inbox, &f.name, &to)?;
+    let size = mps.download(&t.inbox, &f.name, &to)?;
+    if size != f.size {
+        // Written to (or swapped) since it was listed: what was listed is not what came.
+        std::fs::remove_file(&to).with_context(|| format!("cannot remove {}", to.display()))?;
+        bail!(
+            "listed with {} bytes, {size} bytes downloaded: it changed on the server meanwhile; not fetched",
+            f.size
+        );
+    }
     let sha = sha256_of(&to)?;
     for earlier in 1..n {
         let other = archive_path(&t.archive, &f.name, earlier);
@@ -636,7 +877,19 @@ fn fetch_one(
         }
     }
     if !keep_remote {
-        mps.remove(&t.inbox, &f.name)?;
+        // The bytes removed are the bytes fetched: a file changed on the server since it was
+        // listed (size or time) is left there for the next fetch, never deleted unseen.
+        match mps.stat(&t.inbox, &f.name)? {
+            Some(now) if now.size != f.size || now.modified != f.modified => {
+                eprintln!(
+                    "{}: changed on the server since it was fetched ({} bytes then, {} now); left there, the next fetch takes it",
+                    f.name, f.size, now.size
+                );
+                return Ok(Status::Problems);
+            }
+            Some(_) => mps.remove(&t.inbox, &f.name)?,
+            None => {}
+        }
         journal.append(Entry::Removed {
             remote: f.name.clone(),
             size: f.size,

@@ -30,6 +30,17 @@ pub struct RemoteFile {
     pub modified: Option<u32>,
 }
 
+/// Where an upload stands on the server ([`Connection::publication`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Publication {
+    /// The file is under its name: sent, not yet taken by MPS.
+    Published(RemoteFile),
+    /// The file is under its hidden name only: staged, never renamed.
+    Staged(RemoteFile),
+    /// Neither: never staged, or renamed and taken by MPS already.
+    Absent,
+}
+
 /// A connection to the server. Made by [`Connection::open`]; closed when dropped.
 pub struct Connection {
     config: Config,
@@ -220,53 +231,109 @@ impl Connection {
         })
     }
 
-    /// Uploads the local file `from` to `dir/name`: written under a hidden temporary name,
-    /// its size checked, then renamed to `name`, so that the server never shows `name` with
-    /// part of the file. Nothing already at `dir/name` is overwritten. Returns the size.
+    /// Uploads the local file `from` to `dir` under the hidden name of `name` (`.NAME.part`),
+    /// which nothing that lists the directory takes for a file, and checks its size there.
+    /// Nothing is at `dir/name` yet: [`Connection::publish`] puts it there. An upload staged
+    /// before (by a run that stopped) is written over. Returns the size.
     ///
-    /// A connection lost on the way is made again and the upload starts over; when the rename
-    /// had been done before the loss, the file found complete under its name counts as sent.
+    /// A connection lost on the way is made again and the upload starts over.
     ///
     /// # Errors
     ///
-    /// [`TransferError::RemoteExists`], [`TransferError::NoSuchDirectory`],
-    /// [`TransferError::PermissionDenied`], [`TransferError::SizeMismatch`],
-    /// [`TransferError::Local`], [`TransferError::Lost`].
-    pub fn upload(&mut self, from: &Path, dir: &str, name: &str) -> Result<u64, TransferError> {
+    /// [`TransferError::RemoteExists`] (a file is at `dir/name` already),
+    /// [`TransferError::NoSuchDirectory`], [`TransferError::PermissionDenied`],
+    /// [`TransferError::SizeMismatch`], [`TransferError::Local`], [`TransferError::Lost`].
+    pub fn stage(&mut self, from: &Path, dir: &str, name: &str) -> Result<u64, TransferError> {
         let size = std::fs::metadata(from)
             .map_err(|e| TransferError::local(from, e))?
             .len();
         let target = remote_path(dir, name);
         let partial = remote_path(dir, &partial_name(name));
         let what = format!("uploading {}", from.display());
+        self.retrying(&what, async |sftp: &SftpSession| {
+            if stat(sftp, &target, name).await?.is_some() {
+                return Err(Failure::Fatal(TransferError::RemoteExists {
+                    path: target.clone(),
+                }));
+            }
+            upload(sftp, from, dir, &partial, size).await?;
+            match stat(sftp, &partial, name).await? {
+                Some(f) if f.size == size => Ok(size),
+                found => Err(Failure::Fatal(TransferError::SizeMismatch {
+                    path: partial.clone(),
+                    expected: size,
+                    found: found.map_or(0, |f| f.size),
+                })),
+            }
+        })
+    }
+
+    /// Renames the upload [`Connection::stage`]d as `name` in `dir` to `name`: the moment the
+    /// file is sent, for MPS may take it as soon as it is there. Record that it may have been
+    /// sent before calling this: when the reply to the rename is lost, nobody can know whether
+    /// the server did it.
+    ///
+    /// A connection lost on the way is made again and the server looked at: the file under
+    /// its name (of `size` bytes) means the rename was done; the staged file still there means
+    /// it was not, and it is asked again; neither means MPS may have taken the file already,
+    /// and nothing is uploaded again ([`TransferError::MaybeSent`]): at most once.
+    ///
+    /// # Errors
+    ///
+    /// [`TransferError::MaybeSent`], [`TransferError::RemoteExists`],
+    /// [`TransferError::NoSuchFile`] (nothing staged), [`TransferError::SizeMismatch`],
+    /// [`TransferError::PermissionDenied`], [`TransferError::Lost`].
+    pub fn publish(&mut self, dir: &str, name: &str, size: u64) -> Result<(), TransferError> {
+        let target = remote_path(dir, name);
+        let partial = remote_path(dir, &partial_name(name));
+        let what = format!("renaming {partial} to {name}");
         let mut first = true;
         self.retrying(&what, async |sftp: &SftpSession| {
             let again = !std::mem::replace(&mut first, false);
-            let (target, partial) = (&target, &partial);
-            {
-                match stat(sftp, target, name).await? {
-                    // The rename of an earlier attempt reached the server before the loss.
-                    Some(done) if again && done.size == size => return Ok(size),
-                    Some(_) => {
+            if again {
+                match publication(sftp, &target, &partial, name).await? {
+                    Publication::Published(f) if f.size == size => return Ok(()),
+                    Publication::Published(_) => {
                         return Err(Failure::Fatal(TransferError::RemoteExists {
                             path: target.clone(),
                         }));
                     }
-                    None => {}
-                }
-                upload(sftp, from, dir, partial, size).await?;
-                sftp.rename(partial.as_str(), target.as_str())
-                    .await
-                    .map_err(|e| sftp_failure(e, "renaming to", target))?;
-                match stat(sftp, target, name).await? {
-                    Some(f) if f.size == size => Ok(size),
-                    found => Err(Failure::Fatal(TransferError::SizeMismatch {
-                        path: target.clone(),
-                        expected: size,
-                        found: found.map_or(0, |f| f.size),
-                    })),
+                    Publication::Staged(_) => {}
+                    Publication::Absent => {
+                        return Err(Failure::Fatal(TransferError::MaybeSent {
+                            path: target.clone(),
+                        }));
+                    }
                 }
             }
+            sftp.rename(partial.as_str(), target.as_str())
+                .await
+                .map_err(|e| sftp_failure(e, "renaming to", &target))?;
+            match stat(sftp, &target, name).await? {
+                Some(f) if f.size == size => Ok(()),
+                // Taken by MPS the moment it was there.
+                None => Ok(()),
+                Some(f) => Err(Failure::Fatal(TransferError::SizeMismatch {
+                    path: target.clone(),
+                    expected: size,
+                    found: f.size,
+                })),
+            }
+        })
+    }
+
+    /// Where an upload of `name` to `dir` stands: under its name, staged under the hidden
+    /// one, or neither (never begun, or taken by MPS).
+    ///
+    /// # Errors
+    ///
+    /// [`TransferError::PermissionDenied`], [`TransferError::Lost`].
+    pub fn publication(&mut self, dir: &str, name: &str) -> Result<Publication, TransferError> {
+        let target = remote_path(dir, name);
+        let partial = remote_path(dir, &partial_name(name));
+        let what = format!("looking at {target}");
+        self.retrying(&what, async |sftp: &SftpSession| {
+            publication(sftp, &target, &partial, name).await
         })
     }
 
@@ -403,6 +470,22 @@ fn lost(config: &Config, what: &str, attempts: u32, reason: String) -> TransferE
         attempts,
         reason,
     }
+}
+
+/// Where the upload of `name` (at `target`, staged at `partial`) stands.
+async fn publication(
+    sftp: &SftpSession,
+    target: &str,
+    partial: &str,
+    name: &str,
+) -> Result<Publication, Failure> {
+    if let Some(f) = stat(sftp, target, name).await? {
+        return Ok(Publication::Published(f));
+    }
+    Ok(match stat(sftp, partial, name).await? {
+        Some(f) => Publication::Staged(f),
+        None => Publication::Absent,
+    })
 }
 
 /// `path` (named `name` in its directory), or `None` when there is nothing there.

@@ -111,6 +111,16 @@ pub enum TransferError {
         /// The remote path.
         path: String,
     },
+    /// The connection was lost while the server was asked to rename an upload to its final
+    /// name, and afterwards the file is under neither name: the rename may have been done
+    /// and MPS may have taken the file. Nothing is uploaded again.
+    #[error(
+        "the connection was lost while {path} was being renamed into place, and the file is no longer on the server: MPS may have taken it; look in MPS's receipt before sending it again"
+    )]
+    MaybeSent {
+        /// The remote path.
+        path: String,
+    },
     /// The size on the other side is not the size sent.
     #[error("{path}: {expected} bytes sent, {found} bytes arrived")]
     SizeMismatch {

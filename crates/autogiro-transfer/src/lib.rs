@@ -9,8 +9,12 @@
 //! * [`Connection::open`] connects, checks the host key (an unknown key is refused unless
 //!   [`Config::accept_new_host_key`]; a changed one always, with both fingerprints),
 //!   authenticates with a key file or the ssh-agent, and opens SFTP.
-//! * [`Connection::upload`] writes under a hidden temporary name, checks the size, and only
-//!   then renames to the final name: the server never shows half a file under its name.
+//! * [`Connection::stage`] writes under a hidden temporary name and checks the size;
+//!   [`Connection::publish`] then renames it to the final name: the server never shows half a
+//!   file under its name. Between the two the caller records that the file may be sent: a
+//!   rename whose reply is lost is never followed by a second upload
+//!   ([`TransferError::MaybeSent`]), and [`Connection::publication`] tells a later run where
+//!   the upload stands. At most once: a claims file sent twice charges every payer twice.
 //! * [`Connection::download`] writes a temporary file, syncs it, checks the size, renames it
 //!   into place and syncs the folder.
 //! * A lost connection is made again and the operation run again, up to [`Config::retries`]
@@ -25,7 +29,10 @@
 //! config.port = 22;
 //! let mut mps = Connection::open(config)?;
 //! println!("server key {}", mps.host_key().fingerprint);
-//! mps.upload("claims.txt".as_ref(), "/inbound", "autogiro-00012345-0000042.txt")?;
+//! let name = "autogiro-00012345-0000042.txt";
+//! let size = mps.stage("claims.txt".as_ref(), "/inbound", name)?;
+//! // Record here, durably, that the file may be sent from now on.
+//! mps.publish("/inbound", name, size)?;
 //! for file in mps.list("/outbound")? {
 //!     mps.download("/outbound", &file.name, &std::path::Path::new("archive").join(&file.name))?;
 //!     mps.remove("/outbound", &file.name)?;
@@ -52,7 +59,7 @@ mod known_hosts;
 mod session;
 
 pub use config::{Config, Identity};
-pub use connection::{Connection, RemoteFile};
+pub use connection::{Connection, Publication, RemoteFile};
 pub use error::TransferError;
 pub use known_hosts::HostKey;
 

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use autogiro_testkit::{Relay, Sshd};
-use autogiro_transfer::{Config, Connection, Identity, TransferError};
+use autogiro_transfer::{Config, Connection, Identity, Publication, RemoteFile, TransferError};
 
 struct Setup {
     sshd: Sshd,
@@ -86,13 +86,27 @@ fn upload_list_download_remove_with_ed25519_and_rsa_2048() {
         std::fs::write(&file, &body).expect("write");
         let inbound = s.dir("inbound");
         assert_eq!(
-            mps.upload(&file, &inbound, "sent.txt").expect("upload"),
+            mps.publication(&inbound, "sent.txt").unwrap(),
+            Publication::Absent
+        );
+        assert_eq!(
+            mps.stage(&file, &inbound, "sent.txt").expect("stage"),
             80_000
         );
         let on_server = s.sshd.remote().join("inbound/sent.txt");
+        assert!(!on_server.exists(), "staged under its hidden name only");
+        assert!(matches!(
+            mps.publication(&inbound, "sent.txt").unwrap(),
+            Publication::Staged(RemoteFile { size: 80_000, .. })
+        ));
+        mps.publish(&inbound, "sent.txt", 80_000).expect("publish");
         assert_eq!(std::fs::read_to_string(&on_server).expect("arrived"), body);
-        // Nothing is overwritten.
-        let again = mps.upload(&file, &inbound, "sent.txt").expect_err("exists");
+        assert!(matches!(
+            mps.publication(&inbound, "sent.txt").unwrap(),
+            Publication::Published(RemoteFile { size: 80_000, .. })
+        ));
+        // Nothing is overwritten, and nothing staged is renamed twice.
+        let again = mps.stage(&file, &inbound, "sent.txt").expect_err("exists");
         assert!(
             matches!(again, TransferError::RemoteExists { .. }),
             "{again}"
@@ -202,7 +216,7 @@ fn a_missing_remote_directory_is_named() {
     );
     let file = s.local.path().join("f.txt");
     std::fs::write(&file, "x").expect("write");
-    let err = mps.upload(&file, &missing, "f.txt").expect_err("missing");
+    let err = mps.stage(&file, &missing, "f.txt").expect_err("missing");
     assert!(
         matches!(err, TransferError::NoSuchDirectory { .. }),
         "{err}"
@@ -220,14 +234,15 @@ fn a_connection_cut_in_the_middle_of_an_upload_leaves_no_file_under_its_name() {
     let relay = Relay::start(s.sshd.port(), 2 * 1024 * 1024, 2);
     let config = s.through(&relay);
     let mut mps = Connection::open(config.clone()).expect("connect");
-    let err = mps.upload(&file, &inbound, "large.txt").expect_err("cut");
+    let err = mps.stage(&file, &inbound, "large.txt").expect_err("cut");
     assert!(matches!(err, TransferError::Lost { .. }), "{err}");
     assert_eq!(relay.cut(), 2);
     assert!(!target.exists(), "no file under its final name");
     drop(mps);
     // The relay passes the next connections whole: the next upload succeeds.
     let mut mps = Connection::open(config).expect("connect again");
-    mps.upload(&file, &inbound, "large.txt").expect("upload");
+    let size = mps.stage(&file, &inbound, "large.txt").expect("stage");
+    mps.publish(&inbound, "large.txt", size).expect("publish");
     assert_eq!(
         std::fs::metadata(&target).expect("arrived").len(),
         8 * 1024 * 1024
@@ -242,13 +257,37 @@ fn a_lost_connection_is_made_again_and_the_upload_completes() {
     let relay = Relay::start(s.sshd.port(), 1024 * 1024, 1);
     let config = s.through(&relay);
     let mut mps = Connection::open(config).expect("connect");
-    mps.upload(&file, &s.dir("inbound"), "large.txt")
+    let size = mps
+        .stage(&file, &s.dir("inbound"), "large.txt")
         .expect("the retry completes it");
+    mps.publish(&s.dir("inbound"), "large.txt", size)
+        .expect("publish");
     assert_eq!(mps.connections(), 2);
     assert_eq!(
         std::fs::metadata(s.sshd.remote().join("inbound/large.txt"))
             .expect("arrived")
             .len(),
         4 * 1024 * 1024
+    );
+}
+
+#[test]
+fn nothing_staged_is_never_published_and_a_file_taken_away_is_absent() {
+    let Some(s) = setup() else { return };
+    let mut mps = Connection::open(s.config(&s.key)).expect("connect");
+    let inbound = s.dir("inbound");
+    let err = mps
+        .publish(&inbound, "never.txt", 80)
+        .expect_err("nothing staged");
+    assert!(matches!(err, TransferError::NoSuchFile { .. }), "{err}");
+    let file = s.local.path().join("f.txt");
+    std::fs::write(&file, "x".repeat(80)).expect("write");
+    let size = mps.stage(&file, &inbound, "taken.txt").expect("stage");
+    mps.publish(&inbound, "taken.txt", size).expect("publish");
+    // MPS takes the file: neither name is on the server any more.
+    std::fs::remove_file(s.sshd.remote().join("inbound/taken.txt")).expect("taken");
+    assert_eq!(
+        mps.publication(&inbound, "taken.txt").expect("look"),
+        Publication::Absent
     );
 }

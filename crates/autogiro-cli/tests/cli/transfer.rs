@@ -436,3 +436,112 @@ fn a_key_the_server_refuses_is_named() {
         "{err}"
     );
 }
+
+/// The journal line a `send` writes before it asks the server to rename `claims.txt` (the
+/// fixture, transmission 17) into place: what a run killed at that moment leaves.
+fn renaming_line(p: &Payee, file: &Path) -> String {
+    use sha2::{Digest as _, Sha256};
+    let bytes = std::fs::read(file).unwrap();
+    let sha: String = Sha256::digest(&bytes)
+        .iter()
+        .fold(String::new(), |mut s, b| {
+            let _ = write!(s, "{b:02x}");
+            s
+        });
+    format!(
+        "{{\"event\":\"renaming\",\"file\":\"claims.txt\",\"sha256\":\"{sha}\",\"sender\":12345,\"transmission\":17,\"outbox\":\"{}/inbound\",\"name\":\"autogiro-00012345-0000017.txt\",\"size\":{},\"at\":0}}\n",
+        p.sshd.remote().display(),
+        bytes.len()
+    )
+}
+
+/// A `send` stopped after it asked for the rename into place (killed, or its connection lost
+/// before the reply): the next `send` looks on the server and uploads nothing twice. Staged
+/// only: it is sent; under its name: it was sent; gone: MPS may have it, and only
+/// `transfer confirm` or `send --resend` goes on.
+#[test]
+fn a_send_stopped_while_renaming_never_uploads_the_file_twice() {
+    let Some(p) = Payee::new("transfer-renaming") else {
+        return;
+    };
+    p.pin_host_key();
+    let file = p.copy_in("ok/records-to-mps.txt", "claims.txt");
+    let body = std::fs::read(&file).unwrap();
+    let name = "autogiro-00012345-0000017.txt";
+    let inbound = p.sshd.remote().join("inbound");
+    let journal = p.dir.join("archive/.autogiro/transfer-journal.jsonl");
+    let stopped = |p: &Payee| {
+        std::fs::create_dir_all(journal.parent().unwrap()).unwrap();
+        std::fs::write(&journal, renaming_line(p, &file)).unwrap();
+        let _ = std::fs::remove_file(p.dir.join("autogiro.db"));
+        p.ok(&["book", "init"]);
+    };
+    let sends = |j: &Path| {
+        std::fs::read_to_string(j)
+            .unwrap()
+            .matches("\"event\":\"sent\"")
+            .count()
+    };
+
+    // Gone from the server: it may be at MPS. Nothing is uploaded; the message says how on.
+    stopped(&p);
+    let (code, _, err) = p.run(&[&["send", "claims.txt"][..], &TODAY].concat());
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("may have reached MPS already")
+            && err.contains("transmission 0000017")
+            && err.contains("autogiro transfer confirm claims.txt")
+            && err.contains("autogiro send --resend claims.txt"),
+        "{err}"
+    );
+    assert!(p.remote("inbound").is_empty(), "nothing uploaded");
+    let out = p.ok(&[&["send", "claims.txt", "--dry-run"][..], &TODAY].concat());
+    assert!(
+        out.contains("an earlier run stopped while renaming"),
+        "{out}"
+    );
+    // MPS's receipt shows it arrived: confirmed, recorded, and refused from then on.
+    let out = p.ok(&["transfer", "confirm", "claims.txt", "--today", "2026-01-10"]);
+    assert!(
+        out.contains("recorded as sent") && out.contains("recorded in the book"),
+        "{out}"
+    );
+    assert!(p.ok(&["book", "status"]).contains("sent"));
+    let (code, _, err) = p.run(&[&["send", "claims.txt"][..], &TODAY].concat());
+    assert_eq!(code, 1);
+    assert!(err.contains("sent before"), "{err}");
+    let (code, _, err) = p.run(&["transfer", "confirm", "claims.txt"]);
+    assert_eq!(code, 1);
+    assert!(err.contains("nothing to confirm"), "{err}");
+    assert!(p.remote("inbound").is_empty(), "nothing uploaded");
+
+    // Still under its name (renamed, not yet taken): found sent, not uploaded again. The file
+    // there is told apart from an upload by its content (the same size, other bytes).
+    stopped(&p);
+    let placed: Vec<u8> = body.iter().map(|_| b'9').collect();
+    std::fs::write(inbound.join(name), &placed).unwrap();
+    let out = p.ok(&[&["send", "claims.txt"][..], &TODAY].concat());
+    assert!(out.contains("found sent"), "{out}");
+    assert_eq!(std::fs::read(inbound.join(name)).unwrap(), placed);
+    assert_eq!(sends(&journal), 1);
+    std::fs::remove_file(inbound.join(name)).unwrap();
+
+    // Staged only (the rename never happened; what is staged cut short): sent whole, once.
+    stopped(&p);
+    std::fs::write(inbound.join(format!(".{name}.part")), &body[..80]).unwrap();
+    let out = p.ok(&[&["send", "claims.txt"][..], &TODAY].concat());
+    assert!(
+        out.contains("stopped before the rename") && out.contains("recorded in the book"),
+        "{out}"
+    );
+    assert_eq!(std::fs::read(inbound.join(name)).unwrap(), body);
+    assert!(!inbound.join(format!(".{name}.part")).exists());
+    assert_eq!(sends(&journal), 1);
+
+    // Gone again, and not at MPS after all: --resend sends it.
+    std::fs::remove_file(inbound.join(name)).unwrap();
+    stopped(&p);
+    let out = p.ok(&[&["send", "claims.txt", "--resend"][..], &TODAY].concat());
+    assert!(out.contains("sent as"), "{out}");
+    assert_eq!(std::fs::read(inbound.join(name)).unwrap(), body);
+}
