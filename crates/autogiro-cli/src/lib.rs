@@ -586,14 +586,19 @@ fn parse_date(s: &str) -> anyhow::Result<Date> {
     Date::from_calendar_date(year, month, day).with_context(|| format!("no such date: {s}"))
 }
 
-/// Today's date (UTC).
+/// Today's date in Oslo (`Europe/Oslo`, summer time included): the day MPS and the payee go
+/// by, which the UTC date is not between midnight and 01:00 (02:00 in summer). Should the time
+/// zone database fail, the UTC date, with a warning.
 fn today() -> Date {
-    let days = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() / 86_400);
-    let days = i64::try_from(days).unwrap_or(0);
-    Date::from_calendar_date(1970, time::Month::January, 1)
-        .map_or(Date::MIN, |epoch| epoch + time::Duration::days(days))
+    autogiro::ledger::today_in_oslo().unwrap_or_else(|e| {
+        eprintln!("warning: {e}; today is taken as the UTC date");
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() / 86_400);
+        let days = i64::try_from(days).unwrap_or(0);
+        Date::from_calendar_date(1970, time::Month::January, 1)
+            .map_or(Date::MIN, |epoch| epoch + time::Duration::days(days))
+    })
 }
 
 /// The outcome of a command that ran: success, or a file with problems.

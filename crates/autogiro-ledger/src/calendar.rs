@@ -2,6 +2,51 @@
 
 use time::{Date, Duration, Month, Weekday};
 
+/// The date in Oslo (time zone `Europe/Oslo`, summer time included) at the instant `at`: the
+/// "today" of a payee, whose files MPS dates by Norwegian days. The UTC date is yesterday's
+/// between midnight and 01:00 (02:00 in summer) in Oslo.
+///
+/// ```
+/// use autogiro_ledger::date_in_oslo;
+/// use std::time::{Duration, SystemTime};
+/// use time::macros::date;
+///
+/// // 2026-07-01 22:30 UTC is 00:30 on 2 July in Oslo (summer time, UTC+2).
+/// let at = SystemTime::UNIX_EPOCH + Duration::from_secs(1_782_945_000);
+/// assert_eq!(date_in_oslo(at)?, date!(2026 - 07 - 02));
+/// # Ok::<(), autogiro_ledger::TimeZoneError>(())
+/// ```
+///
+/// # Errors
+///
+/// [`TimeZoneError`] when the time zone database (the system's, else the one built in) has no
+/// `Europe/Oslo`, or `at` is outside the dates it can tell.
+pub fn date_in_oslo(at: std::time::SystemTime) -> Result<Date, TimeZoneError> {
+    let fail = |e: jiff::Error| TimeZoneError(e.to_string());
+    let oslo = jiff::tz::TimeZone::get("Europe/Oslo").map_err(fail)?;
+    let timestamp = jiff::Timestamp::try_from(at).map_err(fail)?;
+    let day = oslo.to_datetime(timestamp).date();
+    let wrong = |e: &dyn std::fmt::Display| TimeZoneError(e.to_string());
+    let month = u8::try_from(day.month()).map_err(|e| wrong(&e))?;
+    let month = Month::try_from(month).map_err(|e| wrong(&e))?;
+    let d = u8::try_from(day.day()).map_err(|e| wrong(&e))?;
+    Date::from_calendar_date(i32::from(day.year()), month, d).map_err(|e| wrong(&e))
+}
+
+/// Today's date in Oslo ([`date_in_oslo`] of now).
+///
+/// # Errors
+///
+/// [`TimeZoneError`], as [`date_in_oslo`].
+pub fn today_in_oslo() -> Result<Date, TimeZoneError> {
+    date_in_oslo(std::time::SystemTime::now())
+}
+
+/// Oslo's date could not be told: the time zone database failed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("cannot tell the date in Europe/Oslo: {0}")]
+pub struct TimeZoneError(String);
+
 /// Easter Sunday of `year`, by the Gregorian computus (the anonymous algorithm of 1876).
 ///
 /// ```
@@ -113,7 +158,37 @@ pub fn business_days_between(from: Date, to: Date) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use time::macros::date;
+    use time::macros::{date, datetime};
+
+    /// Oslo's date on either side of its midnight, in winter (UTC+1) and summer (UTC+2), and
+    /// on the days the clocks change (29 March and 25 October 2026).
+    #[test]
+    fn oslo_dates_turn_at_oslo_midnight_in_winter_and_summer() {
+        let at = |utc: time::OffsetDateTime| {
+            let seconds = u64::try_from(utc.unix_timestamp()).unwrap();
+            date_in_oslo(std::time::UNIX_EPOCH + std::time::Duration::from_secs(seconds)).unwrap()
+        };
+        let cases = [
+            (datetime!(2026-01-15 22:59:59 UTC), date!(2026 - 01 - 15)),
+            (datetime!(2026-01-15 23:00:00 UTC), date!(2026 - 01 - 16)),
+            (datetime!(2026-07-01 21:59:59 UTC), date!(2026 - 07 - 01)),
+            (datetime!(2026-07-01 22:00:00 UTC), date!(2026 - 07 - 02)),
+            // Still winter time at midnight before the spring change...
+            (datetime!(2026-03-28 22:59:59 UTC), date!(2026 - 03 - 28)),
+            (datetime!(2026-03-28 23:00:00 UTC), date!(2026 - 03 - 29)),
+            // ...summer time at the next.
+            (datetime!(2026-03-29 21:59:59 UTC), date!(2026 - 03 - 29)),
+            (datetime!(2026-03-29 22:00:00 UTC), date!(2026 - 03 - 30)),
+            (datetime!(2026-10-24 21:59:59 UTC), date!(2026 - 10 - 24)),
+            (datetime!(2026-10-24 22:00:00 UTC), date!(2026 - 10 - 25)),
+            (datetime!(2026-10-25 22:59:59 UTC), date!(2026 - 10 - 25)),
+            (datetime!(2026-10-25 23:00:00 UTC), date!(2026 - 10 - 26)),
+            (datetime!(2026-12-31 23:00:00 UTC), date!(2027 - 01 - 01)),
+        ];
+        for (utc, oslo) in cases {
+            assert_eq!(at(utc), oslo, "{utc}");
+        }
+    }
 
     #[test]
     fn holidays_of_2027_by_name() {

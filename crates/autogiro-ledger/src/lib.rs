@@ -3,7 +3,7 @@
 //!
 //! * The business-day calendar of Norges Bank's settlement system ([decision 8](docs/spec-decisions.md#decision-8)):
 //!   [`is_business_day`], [`next_business_day`], [`add_business_days`],
-//!   [`business_days_between`], [`easter_sunday`].
+//!   [`business_days_between`], [`easter_sunday`]; and the payee's "today", [`today_in_oslo`].
 //! * [`Period`]: the calendar window of a period code that holds a date ([decision 7](docs/spec-decisions.md#decision-7)).
 //! * [`Register`]: the mandates of each agreement, from the files sent to MPS and from MPS.
 //! * [`Ledger`]: the register and the charges per mandate and period; [`Ledger::evaluate`]
@@ -64,8 +64,8 @@ mod period;
 mod register;
 
 pub use calendar::{
-    add_business_days, business_days_between, easter_sunday, holiday, is_business_day,
-    next_business_day,
+    TimeZoneError, add_business_days, business_days_between, date_in_oslo, easter_sunday, holiday,
+    is_business_day, next_business_day, today_in_oslo,
 };
 pub use clearing::{ClaimOutcome, Outcome, Refused, Scenario, assignment_number_free_from};
 pub use ledger::{Decision, Ledger, RejectReason};
