@@ -19,7 +19,7 @@ use crate::postgres::Postgres;
 use crate::sqlite::Sqlite;
 pub use crate::views::{
     BookClaim, BookMandate, Export, Finding, HandledClaim, Imported, ListingChange, MandateState,
-    Reservation, Show, Status, Unmatched,
+    Show, Status, Unmatched,
 };
 
 use crate::import::Moves;
@@ -29,6 +29,94 @@ use crate::store::{
     AnswerRow, ClaimFilter, ClaimRow, FileRow, Handled, MandateRow, Replacement, Store, Tx,
     UnmatchedRow,
 };
+
+/// A file being prepared with numbers from the book, inside the transaction of
+/// [`Book::prepare`].
+pub struct Preparing<'t> {
+    tx: &'t mut dyn Tx,
+    file_id: i64,
+    transmission: u32,
+    today: Date,
+}
+
+impl std::fmt::Debug for Preparing<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Preparing")
+            .field("transmission", &self.transmission)
+            .field("today", &self.today)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Preparing<'_> {
+    /// The file's transmission number (record 10, positions 17-23).
+    pub fn transmission(&self) -> u32 {
+        self.transmission
+    }
+
+    /// Takes the next assignment number of `agreement_id` (record 20, positions 18-24) for
+    /// this file.
+    ///
+    /// # Errors
+    ///
+    /// [`BookError::Storage`].
+    pub fn assignment(&mut self, agreement_id: u32) -> Result<u32, BookError> {
+        let number = self.tx.last_assignment(agreement_id)?.unwrap_or(0) + 1;
+        self.tx
+            .use_assignment(self.file_id, agreement_id, number, self.today)?;
+        Ok(number)
+    }
+
+    /// Records that a claim of this file (its own reference `own_reference`) bills again the
+    /// rejected claim of `agreement_id` whose own reference is `replaces`: when the file is
+    /// imported as sent, that claim is closed as handled.
+    ///
+    /// # Errors
+    ///
+    /// [`BookError::Storage`].
+    pub fn replaces(
+        &mut self,
+        agreement_id: u32,
+        own_reference: &str,
+        replaces: &str,
+    ) -> Result<(), BookError> {
+        self.tx.add_replacement(&Replacement {
+            file_id: self.file_id,
+            agreement_id,
+            own_reference: own_reference.to_owned(),
+            replaces: replaces.to_owned(),
+        })
+    }
+
+    /// As [`Book::waiting_own_references`], in this transaction.
+    ///
+    /// # Errors
+    ///
+    /// [`BookError::Storage`].
+    pub fn waiting_own_references(
+        &mut self,
+        agreement_id: u32,
+    ) -> Result<std::collections::HashMap<String, u64>, BookError> {
+        self.tx.waiting_own_references(agreement_id)
+    }
+}
+
+/// What the maker of [`Book::prepare`] made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Made<T> {
+    /// A file, recorded as prepared: its name, and its SHA-256 as [`Book::sha256`] or
+    /// [`Book::sha256_of`] gives it.
+    File {
+        /// What `prepare` returns.
+        value: T,
+        /// The file's name.
+        name: String,
+        /// Its SHA-256, lower-case hex.
+        sha256: String,
+    },
+    /// No file: every number taken is given back.
+    Nothing(T),
+}
 
 /// The payee's book. See the crate's documentation.
 #[derive(Debug)]
@@ -46,13 +134,13 @@ enum Backend {
 }
 
 impl Store for Backend {
-    fn write<T>(
+    fn write_if<T>(
         &mut self,
-        f: impl FnOnce(&mut dyn Tx) -> Result<T, BookError>,
+        f: impl FnOnce(&mut dyn Tx) -> Result<(T, bool), BookError>,
     ) -> Result<T, BookError> {
         match self {
-            Self::Sqlite(s) => s.write(f),
-            Self::Postgres(p) => p.write(f),
+            Self::Sqlite(s) => s.write_if(f),
+            Self::Postgres(p) => p.write_if(f),
         }
     }
 
@@ -471,43 +559,25 @@ impl Book {
         })
     }
 
-    /// Records that a claim of the file made with `reservation` (its own reference
-    /// `own_reference`) bills again the rejected claim of `agreement_id` whose own reference is
-    /// `replaces`: when the file is imported as sent, that claim is closed as handled.
+    /// Prepares a file to MPS with numbers from the book, all in one transaction: the next
+    /// transmission number of `sender` (for a file made on `today`) and, as `make` asks, the
+    /// next assignment number of each agreement ([`Preparing`]). When `make` returns
+    /// [`Made::File`], the file is recorded as prepared (not yet sent; [`Book::import`] of it
+    /// later finds the numbers its own) and the numbers stay taken; when it returns
+    /// [`Made::Nothing`] or fails, or the process dies meanwhile, every number is given back.
+    /// Two processes never get the same number: the second waits for the first.
     ///
     /// # Errors
     ///
-    /// [`BookError::Storage`].
-    pub fn replaces(
-        &mut self,
-        reservation: &Reservation,
-        agreement_id: u32,
-        own_reference: &str,
-        replaces: &str,
-    ) -> Result<(), BookError> {
-        self.store.write(|tx| {
-            tx.add_replacement(&Replacement {
-                file_id: reservation.file_id,
-                agreement_id,
-                own_reference: own_reference.to_owned(),
-                replaces: replaces.to_owned(),
-            })
-        })
-    }
-
-    /// Takes the next transmission number of `sender` for a file being prepared on `today`,
-    /// recording it as used in one transaction: two processes never get the same number.
-    /// [`Book::import`] of the file made with it later finds the number its own.
-    ///
-    /// # Errors
-    ///
-    /// [`BookError::Storage`].
-    pub fn reserve_transmission(
+    /// What `make` returns, or [`BookError::Storage`] (as `E`): nothing taken.
+    pub fn prepare<T, E: From<BookError>>(
         &mut self,
         sender: u32,
         today: Date,
-    ) -> Result<Reservation, BookError> {
-        self.store.write(|tx| {
+        make: impl FnOnce(&mut Preparing<'_>) -> Result<Made<T>, E>,
+    ) -> Result<T, E> {
+        let mut outcome: Option<Result<T, E>> = None;
+        self.store.write_if(|tx| {
             let transmission = tx.last_transmission(sender)?.unwrap_or(0) + 1;
             let file_id = tx.insert_file(&FileRow {
                 id: 0,
@@ -520,59 +590,35 @@ impl Book {
                 state: FileState::Reserved,
                 read_on: today,
             })?;
-            Ok(Reservation {
+            let mut preparing = Preparing {
+                tx,
                 file_id,
-                sender,
                 transmission,
                 today,
-            })
-        })
-    }
-
-    /// Takes the next assignment number of `agreement_id` for the file of `reservation`, in one
-    /// transaction.
-    ///
-    /// # Errors
-    ///
-    /// [`BookError::Storage`].
-    pub fn reserve_assignment(
-        &mut self,
-        reservation: &Reservation,
-        agreement_id: u32,
-    ) -> Result<u32, BookError> {
-        self.store.write(|tx| {
-            let number = tx.last_assignment(agreement_id)?.unwrap_or(0) + 1;
-            tx.use_assignment(reservation.file_id, agreement_id, number, reservation.today)?;
-            Ok(number)
-        })
-    }
-
-    /// Records the file made with a reservation as prepared (not yet sent): its name and
-    /// content, so that importing it when it is sent finds it.
-    ///
-    /// # Errors
-    ///
-    /// [`BookError::Storage`].
-    pub fn prepared(
-        &mut self,
-        reservation: &Reservation,
-        name: &str,
-        mut content: impl std::io::Read,
-    ) -> Result<(), BookError> {
-        let mut hasher = Sha256::new();
-        let mut buffer = vec![0; 1 << 16];
-        loop {
-            let n = content
-                .read(&mut buffer)
-                .map_err(|e| BookError::Storage(e.to_string()))?;
-            if n == 0 {
-                break;
-            }
-            hasher.update(buffer.get(..n).unwrap_or_default());
-        }
-        let sha = hex(&hasher.finalize());
-        self.store
-            .write(|tx| tx.prepare_file(reservation.file_id, &sha, name))
+            };
+            let commit = match make(&mut preparing) {
+                Ok(Made::File {
+                    value,
+                    name,
+                    sha256,
+                }) => {
+                    preparing.tx.prepare_file(file_id, &sha256, &name)?;
+                    outcome = Some(Ok(value));
+                    true
+                }
+                Ok(Made::Nothing(value)) => {
+                    outcome = Some(Ok(value));
+                    false
+                }
+                Err(e) => {
+                    outcome = Some(Err(e));
+                    false
+                }
+            };
+            Ok(((), commit))
+        })?;
+        outcome
+            .unwrap_or_else(|| Err(BookError::Storage("the file was not made".to_owned()).into()))
     }
 
     /// The file sent before that a file repeats, if any: one with the same content (its
@@ -602,6 +648,24 @@ impl Book {
     /// The SHA-256 of `bytes` in lower-case hex: how the book knows a file it has seen.
     pub fn sha256(bytes: &[u8]) -> String {
         sha256(bytes)
+    }
+
+    /// The SHA-256 of what `content` reads, as [`Book::sha256`] gives it, read in chunks.
+    ///
+    /// # Errors
+    ///
+    /// When `content` cannot be read.
+    pub fn sha256_of(mut content: impl std::io::Read) -> std::io::Result<String> {
+        let mut hasher = Sha256::new();
+        let mut buffer = vec![0; 1 << 16];
+        loop {
+            let n = content.read(&mut buffer)?;
+            if n == 0 {
+                break;
+            }
+            hasher.update(buffer.get(..n).unwrap_or_default());
+        }
+        Ok(hex(&hasher.finalize()))
     }
 
     /// Which claims of `t` MPS would reject if it read the file on `received`, and why: the

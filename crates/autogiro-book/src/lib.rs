@@ -55,8 +55,8 @@ use std::path::PathBuf;
 /// The model's types that this crate's signatures use.
 pub use autogiro_model::{Amount, Date, Direction, Transmission};
 pub use book::{
-    Book, BookClaim, BookMandate, Export, Finding, HandledClaim, Imported, ListingChange,
-    MandateState, Reservation, Show, Status, Unmatched,
+    Book, BookClaim, BookMandate, Export, Finding, HandledClaim, Imported, ListingChange, Made,
+    MandateState, Preparing, Show, Status, Unmatched,
 };
 pub use matching::MatchedBy;
 pub use states::ClaimStatus;

@@ -272,18 +272,22 @@ pub(crate) fn redact(url: &str) -> String {
 }
 
 impl Store for Postgres {
-    fn write<T>(
+    fn write_if<T>(
         &mut self,
-        f: impl FnOnce(&mut dyn Tx) -> Result<T, BookError>,
+        f: impl FnOnce(&mut dyn Tx) -> Result<(T, bool), BookError>,
     ) -> Result<T, BookError> {
         let mut t = self.client.transaction().map_err(|e| db(&e))?;
         t.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
             .map_err(|e| db(&e))?;
-        let value = f(&mut PgTx {
+        let (value, commit) = f(&mut PgTx {
             t: &mut t,
             prepared: std::collections::HashMap::new(),
         })?;
-        t.commit().map_err(|e| db(&e))?;
+        if commit {
+            t.commit().map_err(|e| db(&e))?;
+        } else {
+            t.rollback().map_err(|e| db(&e))?;
+        }
         Ok(value)
     }
 
@@ -1204,9 +1208,11 @@ mod tests {
                 .execute("UPDATE claims SET status = 'outstanding' WHERE id = 2", &[])
                 .is_err()
         );
-        let reservation = book
-            .reserve_transmission(12345, date!(2026 - 05 - 01))
+        let next = book
+            .prepare(12345, date!(2026 - 05 - 01), |p| {
+                Ok::<_, BookError>(crate::Made::Nothing(p.transmission()))
+            })
             .unwrap();
-        assert_eq!(reservation.transmission, 3);
+        assert_eq!(next, 3);
     }
 }

@@ -299,16 +299,20 @@ impl Sqlite {
 }
 
 impl Store for Sqlite {
-    fn write<T>(
+    fn write_if<T>(
         &mut self,
-        f: impl FnOnce(&mut dyn Tx) -> Result<T, BookError>,
+        f: impl FnOnce(&mut dyn Tx) -> Result<(T, bool), BookError>,
     ) -> Result<T, BookError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(db)?;
-        let value = f(&mut SqliteTx(&tx))?;
-        tx.commit().map_err(db)?;
+        let (value, commit) = f(&mut SqliteTx(&tx))?;
+        if commit {
+            tx.commit().map_err(db)?;
+        } else {
+            tx.rollback().map_err(db)?;
+        }
         Ok(value)
     }
 
@@ -1179,10 +1183,12 @@ mod tests {
             .unwrap();
         assert_eq!(version, VERSION);
         // New rows go after the old ones.
-        let reservation = book
-            .reserve_transmission(12345, date!(2026 - 05 - 01))
+        let next = book
+            .prepare(12345, date!(2026 - 05 - 01), |p| {
+                Ok::<_, BookError>(crate::Made::Nothing(p.transmission()))
+            })
             .unwrap();
-        assert_eq!(reservation.transmission, 3);
+        assert_eq!(next, 3);
     }
 
     /// The claims waiting in an agreement are the same whether they are read through the

@@ -176,6 +176,15 @@ pub(crate) trait Store {
     fn write<T>(
         &mut self,
         f: impl FnOnce(&mut dyn Tx) -> Result<T, BookError>,
+    ) -> Result<T, BookError> {
+        self.write_if(|tx| f(tx).map(|value| (value, true)))
+    }
+
+    /// Runs `f` in a transaction that writes: committed when `f` returns `Ok((_, true))`,
+    /// rolled back when it returns `Ok((_, false))` or an error.
+    fn write_if<T>(
+        &mut self,
+        f: impl FnOnce(&mut dyn Tx) -> Result<(T, bool), BookError>,
     ) -> Result<T, BookError>;
 
     /// Runs `f` in a transaction that reads one consistent state.

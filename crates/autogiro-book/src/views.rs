@@ -266,17 +266,6 @@ pub struct BookMandate {
     pub blocked_to: Option<Date>,
 }
 
-/// Numbers taken for a file being prepared ([`Book::reserve_transmission`](crate::Book::reserve_transmission)).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Reservation {
-    pub(crate) file_id: i64,
-    /// The customer unit.
-    pub sender: u32,
-    /// The transmission number taken.
-    pub transmission: u32,
-    pub(crate) today: Date,
-}
-
 /// Everything in the book, for a backup or a move to another store.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Export {

@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use autogiro_book::{Book, BookError, ClaimStatus, ListingChange, MandateState, MatchedBy, Show};
+use autogiro_book::{
+    Book, BookError, ClaimStatus, ListingChange, Made, MandateState, MatchedBy, Show,
+};
 use autogiro_checksum::AccountNumber;
 use autogiro_format::{ErrorCode, PeriodCode, RegistrationType, Text};
 use autogiro_ledger::{Ledger, Scenario};
@@ -82,7 +84,7 @@ const SCENARIOS: &[(&str, Case)] = &[
     ),
     (
         "reserved",
-        reserved_numbers_are_taken_once_and_the_prepared_file_imports,
+        prepared_numbers_are_taken_once_given_back_when_nothing_is_made,
     ),
     ("sent", a_file_sent_before_is_found_by_content_or_number),
 ];
@@ -537,30 +539,55 @@ fn a_full_listing_replaces_the_mandates_and_reports_the_differences(place: &Plac
     );
 }
 
-/// Numbers taken for a file being prepared are never handed out twice, and the file made with
-/// them imports as its own.
-fn reserved_numbers_are_taken_once_and_the_prepared_file_imports(place: &Place) {
+/// Numbers taken for a file being prepared are never handed out twice, a file not made gives
+/// them back, and the file made with them imports as its own.
+fn prepared_numbers_are_taken_once_given_back_when_nothing_is_made(place: &Place) {
     let mut book = place.init();
-    let first = book
-        .reserve_transmission(12345, date!(2026 - 03 - 02))
+    let today = date!(2026 - 03 - 02);
+    // Two assignment numbers taken, then the maker fails: nothing stays taken.
+    let failed: Result<(), BookError> = book.prepare(12345, today, |p| {
+        assert_eq!(p.transmission(), 1);
+        assert_eq!(p.assignment(AGREEMENT)?, 1);
+        assert_eq!(p.assignment(AGREEMENT)?, 2);
+        Err(BookError::Storage("the disk is full".to_owned()))
+    });
+    assert!(failed.is_err());
+    // Nothing made (the rows had problems): given back too.
+    let nothing: Result<u32, BookError> = book.prepare(12345, today, |p| {
+        p.assignment(AGREEMENT)?;
+        Ok(Made::Nothing(p.transmission()))
+    });
+    assert_eq!(nothing.unwrap(), 1);
+    let (made, assignment) = book
+        .prepare(12345, today, |p| {
+            let a = p.assignment(AGREEMENT)?;
+            let made = file(
+                p.transmission(),
+                a,
+                &[("12345", date!(2026 - 03 - 20), 100)],
+                false,
+            );
+            Ok::<_, BookError>(Made::File {
+                sha256: Book::sha256(&bytes(&made)),
+                value: (made, a),
+                name: "made.txt".to_owned(),
+            })
+        })
         .unwrap();
-    let a1 = book.reserve_assignment(&first, AGREEMENT).unwrap();
-    let mut other = place.open();
-    let second = other
-        .reserve_transmission(12345, date!(2026 - 03 - 02))
-        .unwrap();
-    let a2 = other.reserve_assignment(&second, AGREEMENT).unwrap();
-    assert_eq!((first.transmission, second.transmission), (1, 2));
-    assert_eq!((a1, a2), (1, 2));
-    let made = file(
-        first.transmission,
-        a1,
-        &[("12345", date!(2026 - 03 - 20), 100)],
-        false,
+    assert_eq!(
+        (made.transmission_number, assignment),
+        (1, 1),
+        "the numbers given back"
     );
-    book.prepared(&first, "made.txt", &bytes(&made)[..])
+    // The next file, by another process, takes the next numbers.
+    let mut other = place.open();
+    let next = other
+        .prepare(12345, today, |p| {
+            Ok::<_, BookError>(Made::Nothing((p.transmission(), p.assignment(AGREEMENT)?)))
+        })
         .unwrap();
-    let imported = import(&mut book, "made.txt", &made, date!(2026 - 03 - 02));
+    assert_eq!(next, (2, 2));
+    let imported = import(&mut book, "made.txt", &made, today);
     assert_eq!((imported.already, imported.claims), (false, 1));
 }
 
@@ -573,12 +600,18 @@ fn a_file_sent_before_is_found_by_content_or_number(place: &Place) {
             .unwrap(),
         None
     );
-    // Numbers reserved for a file being made are not a file sent.
-    let reservation = book
-        .reserve_transmission(sender, date!(2026 - 01 - 12))
+    // Numbers taken for a file being made are not a file sent.
+    let taken = book
+        .prepare(sender, date!(2026 - 01 - 12), |p| {
+            Ok::<_, BookError>(Made::File {
+                value: p.transmission(),
+                name: "made.txt".to_owned(),
+                sha256: Book::sha256(b"made"),
+            })
+        })
         .unwrap();
     assert_eq!(
-        book.sent_before(&Book::sha256(b"other"), sender, reservation.transmission)
+        book.sent_before(&Book::sha256(b"other"), sender, taken)
             .unwrap(),
         None
     );

@@ -36,14 +36,14 @@ pub(crate) enum Numbers {
 }
 
 /// The assignment numbers of the file being written.
-enum Numbering {
+enum Numbering<'p, 't> {
     /// The next one to give.
     Given(u32),
-    /// Taken from the book for the file of the reservation.
-    Book(Box<autogiro::book::Book>, autogiro::book::Reservation),
+    /// Taken from the book, in the transaction that records the file.
+    Book(&'p mut autogiro::book::Preparing<'t>),
 }
 
-impl Numbering {
+impl Numbering<'_, '_> {
     fn next(&mut self, agreement: u32) -> anyhow::Result<u32> {
         match self {
             Self::Given(n) => {
@@ -51,7 +51,7 @@ impl Numbering {
                 *n = n.saturating_add(1);
                 Ok(number)
             }
-            Self::Book(book, reservation) => Ok(book.reserve_assignment(reservation, agreement)?),
+            Self::Book(preparing) => Ok(preparing.assignment(agreement)?),
         }
     }
 }
@@ -81,7 +81,7 @@ enum Item {
 }
 
 /// Reads the table in passes, one per agreement, writing the rows of the pass's agreement.
-struct Pass<'a> {
+struct Pass<'a, 'p, 't> {
     job: &'a Job<'a>,
     file: String,
     columns: Option<Columns>,
@@ -94,7 +94,7 @@ struct Pass<'a> {
     problems: u64,
     writer: Option<TransmissionWriter<BufWriter<std::fs::File>>>,
     begun: bool,
-    numbering: Numbering,
+    numbering: Numbering<'p, 't>,
     /// The number of the assignment being written.
     number: u32,
     window: Option<(Date, Date)>,
@@ -106,7 +106,7 @@ struct Pass<'a> {
     own: std::collections::HashMap<(u32, String), u64>,
 }
 
-impl Pass<'_> {
+impl Pass<'_, '_, '_> {
     fn report(&mut self, row: u64, column: &str, code: &str, message: &str) {
         self.problems += 1;
         if !self.reporting {
@@ -253,7 +253,7 @@ impl Pass<'_> {
     }
 }
 
-impl Pass<'_> {
+impl Pass<'_, '_, '_> {
     /// Keeps a row's own reference, with a warning when an earlier row of the file has it.
     fn own_reference(&mut self, row: u64, agreement: u32, own: String) {
         match self.own.entry((agreement, own)) {
@@ -275,8 +275,8 @@ impl Pass<'_> {
     /// reference is `replaces`; without a book, a problem of the row.
     fn replaces(&mut self, row: u64, agreement: u32, own: &str, replaces: &str) {
         let recorded = match &mut self.numbering {
-            Numbering::Book(book, reservation) => book
-                .replaces(reservation, agreement, own, replaces)
+            Numbering::Book(preparing) => preparing
+                .replaces(agreement, own, replaces)
                 .map_err(anyhow::Error::from),
             Numbering::Given(_) => {
                 self.report(
@@ -295,7 +295,7 @@ impl Pass<'_> {
 
     /// Warns of each own reference written that a claim waiting in the book has already.
     fn own_references_waiting(&mut self) -> anyhow::Result<()> {
-        let Numbering::Book(book, _) = &mut self.numbering else {
+        let Numbering::Book(book) = &mut self.numbering else {
             return Ok(());
         };
         let agreements: std::collections::BTreeSet<u32> =
@@ -321,7 +321,7 @@ impl Pass<'_> {
     }
 }
 
-impl table::Visitor for Pass<'_> {
+impl table::Visitor for Pass<'_, '_, '_> {
     fn columns(&self) -> &'static [&'static str] {
         match self.job.what {
             What::Claims => autogiro::rows::BILLING_CLAIM_COLUMNS,
@@ -396,20 +396,66 @@ pub(crate) fn run(mut job: Job<'_>) -> anyhow::Result<Status> {
             assignment: 0,
         },
     );
-    let (transmission, numbering) = match numbers {
+    let written = match numbers {
         Numbers::Given {
             transmission,
             assignment,
-        } => (transmission, Numbering::Given(assignment)),
-        Numbers::Book(mut book, today) => {
-            let reservation = book.reserve_transmission(sender, today)?;
-            (reservation.transmission, Numbering::Book(book, reservation))
-        }
+        } => write(&job, transmission, Numbering::Given(assignment))?,
+        // The numbers are taken in the transaction that records the file as prepared, and
+        // given back when no file is made: a `new` that fails, or is killed, loses none.
+        Numbers::Book(mut book, today) => book.prepare(sender, today, |preparing| {
+            let transmission = preparing.transmission();
+            match write(&job, transmission, Numbering::Book(preparing))? {
+                Written::File(made) => {
+                    let content = made.temp.reopen().context("cannot read the file made")?;
+                    let sha256 = autogiro::book::Book::sha256_of(content)
+                        .context("cannot read the file made")?;
+                    let name = job
+                        .out
+                        .output
+                        .as_ref()
+                        .and_then(|p| p.file_name())
+                        .map_or_else(
+                            || "<stdout>".to_owned(),
+                            |n| n.to_string_lossy().into_owned(),
+                        );
+                    Ok::<_, anyhow::Error>(autogiro::book::Made::File {
+                        value: Written::File(made),
+                        name,
+                        sha256,
+                    })
+                }
+                nothing @ Written::Nothing(_) => Ok(autogiro::book::Made::Nothing(nothing)),
+            }
+        })?,
     };
-    write(&job, transmission, numbering)
+    let made = match written {
+        Written::File(made) => made,
+        Written::Nothing(status) => return Ok(status),
+    };
+    output::persist(made.temp, job.out)?;
+    eprintln!("{}", made.summary);
+    Ok(Status::Ok)
 }
 
-fn write(job: &Job<'_>, transmission: u32, numbering: Numbering) -> anyhow::Result<Status> {
+/// What [`write`] made: a file, in its temporary place, with the line that sums it up; or
+/// nothing (the problems said).
+enum Written {
+    File(MadeFile),
+    Nothing(Status),
+}
+
+/// A file made and validated, not yet in place.
+struct MadeFile {
+    temp: output::Temporary,
+    summary: String,
+}
+
+fn write(
+    job: &Job<'_>,
+    transmission: u32,
+    numbering: Numbering<'_, '_>,
+) -> anyhow::Result<Written> {
     if job.settings.agreements.is_empty() {
         bail!("the settings list no agreement: add an [[agreement]] table to autogiro.toml");
     }
@@ -473,11 +519,11 @@ fn write(job: &Job<'_>, transmission: u32, numbering: Numbering) -> anyhow::Resu
     };
     if pass.problems > 0 {
         eprintln!("{file}: {} problem(s); nothing written", pass.problems);
-        return Ok(Status::Problems);
+        return Ok(Written::Nothing(Status::Problems));
     }
     if pass.count == 0 {
         eprintln!("{file}: no rows; nothing written");
-        return Ok(Status::Problems);
+        return Ok(Written::Nothing(Status::Problems));
     }
     let writer = pass.writer.take().context("the writer was lost")?;
     let mut handle = writer.finish()?;
@@ -485,22 +531,20 @@ fn write(job: &Job<'_>, transmission: u32, numbering: Numbering) -> anyhow::Resu
     drop(handle);
 
     if !valid(&temp, &file, &job.options)? {
-        return Ok(Status::Problems);
+        return Ok(Written::Nothing(Status::Problems));
     }
     pass.own_references_waiting()?;
-    record_prepared(&mut pass.numbering, job.out, &temp)?;
-    output::persist(temp, job.out)?;
     let total = if job.what == What::Claims {
         format!(", {} NOK", pass.sum)
     } else {
         String::new()
     };
-    eprintln!(
+    let summary = format!(
         "{}: transmission {transmission}, {assignments} assignment(s), {} {what}{total}",
         shown_output(job.out),
         pass.count,
     );
-    Ok(Status::Ok)
+    Ok(Written::File(MadeFile { temp, summary }))
 }
 
 /// Standard input in a temporary file (the table is read once per agreement); `None` for a
@@ -532,21 +576,4 @@ fn shown_output(out: &OutArgs) -> String {
     out.output
         .as_ref()
         .map_or_else(|| "<stdout>".to_owned(), |p| p.display().to_string())
-}
-
-/// Records a file made with numbers from the book as prepared.
-fn record_prepared(
-    numbering: &mut Numbering,
-    out: &OutArgs,
-    temp: &output::Temporary,
-) -> anyhow::Result<()> {
-    if let Numbering::Book(book, reservation) = numbering {
-        let name = out.output.as_ref().and_then(|p| p.file_name()).map_or_else(
-            || "<stdout>".to_owned(),
-            |n| n.to_string_lossy().into_owned(),
-        );
-        let content = temp.reopen().context("cannot read the file made")?;
-        book.prepared(reservation, &name, content)?;
-    }
-    Ok(())
 }

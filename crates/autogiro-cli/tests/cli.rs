@@ -1065,6 +1065,40 @@ fn whole_month(dir: &Path) {
         "payer_reference,amount,due_date,own_reference\n12345,600,2026-04-20,A\n12345,600,2026-04-10,B\n23456,50,2026-04-15,C\n99999,10,2026-04-15,D\n",
     )
     .unwrap();
+    // A `new` that writes nothing takes no number: rows with a problem, an output refused.
+    std::fs::write(
+        dir.join("bad.csv"),
+        "payer_reference,amount,due_date\n12345,-5,2026-04-20\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&[
+        "new",
+        "claims",
+        "bad.csv",
+        "--today",
+        "2026-03-16",
+        "-o",
+        "x.txt",
+    ]);
+    assert_eq!(code, 1, "{err}");
+    std::fs::write(dir.join("taken.txt"), "mine").unwrap();
+    let (code, _, err) = in_book(
+        &dir,
+        &[
+            "new",
+            "claims",
+            "march.csv",
+            "--today",
+            "2026-03-16",
+            "-o",
+            "taken.txt",
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("taken.txt")).unwrap(),
+        "mine"
+    );
     let (_, out, err) = run(&[
         "new",
         "claims",
