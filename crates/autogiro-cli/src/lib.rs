@@ -188,6 +188,10 @@ enum Command {
         /// Send a file even if it was sent before.
         #[arg(long)]
         resend: bool,
+        /// Send a file even when the book predicts MPS would reject some of its claims (as
+        /// `book check` lists them).
+        #[arg(long)]
+        accept_rejections: bool,
         #[command(flatten)]
         host: HostArgs,
         #[command(flatten)]
@@ -808,12 +812,14 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
             files,
             dry_run,
             resend,
+            accept_rejections,
             host,
             read,
         } => transfer::send(
             transfer_job(config, cli.book.as_deref(), dry_run, &host, &read)?,
             &files,
             resend,
+            accept_rejections,
         ),
         Command::Fetch {
             keep_remote,

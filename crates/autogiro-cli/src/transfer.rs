@@ -397,7 +397,7 @@ fn check_outgoing(
     t: &TransferSettings,
     journal: &Journal,
     run: &mut TransferJob,
-    resend: bool,
+    (resend, accept_rejections): (bool, bool),
 ) -> anyhow::Result<Option<Outgoing>> {
     let (options, today, dry_run) = (&run.options, run.today, run.dry_run);
     let mut book = run.book.as_mut();
@@ -422,9 +422,12 @@ fn check_outgoing(
         Some(b) => b.sent_before(&sha, sender, transmission)?,
         None => None,
     };
-    if let (Some((earlier, _)), None, Some(b), false) =
-        (journal.sent_same(&sha), &in_book, book, dry_run)
-    {
+    if let (Some((earlier, _)), None, Some(b), false) = (
+        journal.sent_same(&sha),
+        &in_book,
+        book.as_deref_mut(),
+        dry_run,
+    ) {
         // Sent by a run that stopped before it reached the book: recorded there now (not by
         // a dry run, which changes nothing).
         let name = file_name(file);
@@ -440,6 +443,22 @@ fn check_outgoing(
             "{shown}: not sent: sent before as {earlier}, with the same content or transmission number {transmission:07} of data sender {sender:08}; --resend sends it again"
         );
         return Ok(None);
+    }
+    if let (Some(b), false) = (book, accept_rejections) {
+        // What the book predicts MPS would reject: sent anyway only when told.
+        let bytes = std::fs::read(file).with_context(|| format!("cannot read {shown}"))?;
+        let read = autogiro::model::Transmission::read_slice(&bytes, options);
+        let findings = b.check(&read.transmission, today)?;
+        if !findings.is_empty() {
+            for f in &findings {
+                eprintln!("{shown}: {}", book::finding(f));
+            }
+            eprintln!(
+                "{shown}: not sent: the book predicts {} rejection(s) by MPS (listed above, as `autogiro book check` lists them); fix them, or send with --accept-rejections",
+                findings.len()
+            );
+            return Ok(None);
+        }
     }
     let date = format!(
         "{:04}{:02}{:02}",
@@ -482,13 +501,14 @@ pub(crate) fn send(
     mut run: TransferJob,
     files: &[PathBuf],
     resend: bool,
+    accept_rejections: bool,
 ) -> anyhow::Result<Status> {
     let t = &transfer_settings(&run.settings)?.clone();
     let mut journal = Journal::open(&t.journal(), &t.archive.join("transfer-journal.jsonl"))?;
     let mut status = Status::Ok;
     let mut outgoing = Vec::new();
     for file in files {
-        match check_outgoing(file, t, &journal, &mut run, resend)? {
+        match check_outgoing(file, t, &journal, &mut run, (resend, accept_rejections))? {
             Some(o) => outgoing.push(o),
             None => status = Status::Problems,
         }

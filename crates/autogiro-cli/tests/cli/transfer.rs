@@ -108,6 +108,10 @@ impl Payee {
 
 const TODAY: [&str; 2] = ["--today", "2026-01-10"];
 
+/// How the tests send: the fixtures charge payers the test's book has no mandates for, which
+/// `send` refuses unless told (`send_then_fetch_the_answer_into_the_book` shows it).
+const SENDING: [&str; 3] = ["--today", "2026-01-10", "--accept-rejections"];
+
 #[test]
 fn transfer_test_pins_the_host_key_only_when_asked() {
     let Some(p) = Payee::new("transfer-test") else {
@@ -143,11 +147,21 @@ fn send_then_fetch_the_answer_into_the_book() {
     // The fixture is transmission 17 of data sender 00012345.
     let sent_name = "autogiro-00012345-0000017.txt";
 
-    let out = p.ok(&[&["send", "claims.txt", "--dry-run"][..], &TODAY].concat());
+    // The book predicts MPS would reject its claims (no mandates): not sent unless told.
+    let (code, _, err) = p.run(&[&["send", "claims.txt"][..], &TODAY].concat());
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("claim 2 (payer 86011117947, 999.00 NOK): MPS would reject: 131")
+            && err.contains("not sent: the book predicts 3 rejection(s) by MPS")
+            && err.contains("--accept-rejections"),
+        "{err}"
+    );
+    assert!(p.remote("inbound").is_empty());
+    let out = p.ok(&[&["send", "claims.txt", "--dry-run"][..], &SENDING].concat());
     assert!(out.contains("would be sent as"), "{out}");
     assert!(p.remote("inbound").is_empty(), "a dry run sends nothing");
 
-    let out = p.ok(&[&["send", "claims.txt"][..], &TODAY].concat());
+    let out = p.ok(&[&["send", "claims.txt"][..], &SENDING].concat());
     assert!(
         out.contains(sent_name) && out.contains("recorded in the book"),
         "{out}"
@@ -160,7 +174,7 @@ fn send_then_fetch_the_answer_into_the_book() {
 
     // MPS took it; the same file, or another with its number, is refused.
     std::fs::remove_file(p.sshd.remote().join("inbound").join(sent_name)).unwrap();
-    let (code, _, err) = p.run(&[&["send", "claims.txt"][..], &TODAY].concat());
+    let (code, _, err) = p.run(&[&["send", "claims.txt"][..], &SENDING].concat());
     assert_eq!(code, 1);
     assert!(
         err.contains("sent before") && err.contains("--resend"),
@@ -169,12 +183,12 @@ fn send_then_fetch_the_answer_into_the_book() {
     assert!(p.remote("inbound").is_empty());
     // An invalid file is not sent.
     p.copy_in("err/count-mismatch--claims-end.txt", "broken.txt");
-    let (code, _, err) = p.run(&[&["send", "broken.txt"][..], &TODAY].concat());
+    let (code, _, err) = p.run(&[&["send", "broken.txt"][..], &SENDING].concat());
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("broken.txt: not sent: "), "{err}");
     assert!(p.remote("inbound").is_empty());
     // --resend sends it again.
-    let out = p.ok(&[&["send", "claims.txt", "--resend"][..], &TODAY].concat());
+    let out = p.ok(&[&["send", "claims.txt", "--resend"][..], &SENDING].concat());
     assert!(out.contains("the book had it"), "{out}");
 
     // MPS answers.
@@ -217,7 +231,7 @@ fn a_hostile_inbox_is_reported_and_the_good_files_are_fetched() {
     };
     p.pin_host_key();
     p.copy_in("ok/records-to-mps.txt", "claims.txt");
-    p.ok(&[&["send", "claims.txt"][..], &TODAY].concat());
+    p.ok(&[&["send", "claims.txt"][..], &SENDING].concat());
     p.answer("claims.txt", "answer.txt");
     let inbox = p.sshd.remote().join("outbound");
     let answer = std::fs::read(p.dir.join("answer.txt")).unwrap();
@@ -313,7 +327,7 @@ fn a_fetch_interrupted_before_the_remote_file_is_removed_imports_nothing_twice()
     };
     p.pin_host_key();
     p.copy_in("ok/records-to-mps.txt", "claims.txt");
-    p.ok(&[&["send", "claims.txt"][..], &TODAY].concat());
+    p.ok(&[&["send", "claims.txt"][..], &SENDING].concat());
     p.answer("claims.txt", "answer.txt");
     let inbox = p.sshd.remote().join("outbound");
     std::fs::copy(p.dir.join("answer.txt"), inbox.join("a1.txt")).unwrap();
@@ -348,7 +362,7 @@ fn an_upload_cut_off_leaves_no_file_and_the_next_send_succeeds() {
     // The first connection through the relay is cut after 64 KiB went up; no retry allowed.
     let relay = Relay::start(p.sshd.port(), 64 * 1024, 1);
     p.use_port(relay.port());
-    let (code, _, err) = p.run(&[&["send", "big.txt"][..], &TODAY].concat());
+    let (code, _, err) = p.run(&[&["send", "big.txt"][..], &SENDING].concat());
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("was lost"), "{err}");
     assert_eq!(relay.cut(), 1);
@@ -363,7 +377,7 @@ fn an_upload_cut_off_leaves_no_file_and_the_next_send_succeeds() {
             .contains("\"sent\""),
         "nothing recorded as sent"
     );
-    let out = p.ok(&[&["send", "big.txt"][..], &TODAY].concat());
+    let out = p.ok(&[&["send", "big.txt"][..], &SENDING].concat());
     assert!(out.contains("recorded in the book"), "{out}");
     assert_eq!(
         p.remote("inbound"),
@@ -485,7 +499,7 @@ fn a_send_stopped_while_renaming_never_uploads_the_file_twice() {
 
     // Gone from the server: it may be at MPS. Nothing is uploaded; the message says how on.
     stopped(&p);
-    let (code, _, err) = p.run(&[&["send", "claims.txt"][..], &TODAY].concat());
+    let (code, _, err) = p.run(&[&["send", "claims.txt"][..], &SENDING].concat());
     assert_eq!(code, 1, "{err}");
     assert!(
         err.contains("may have reached MPS already")
@@ -495,7 +509,7 @@ fn a_send_stopped_while_renaming_never_uploads_the_file_twice() {
         "{err}"
     );
     assert!(p.remote("inbound").is_empty(), "nothing uploaded");
-    let out = p.ok(&[&["send", "claims.txt", "--dry-run"][..], &TODAY].concat());
+    let out = p.ok(&[&["send", "claims.txt", "--dry-run"][..], &SENDING].concat());
     assert!(
         out.contains("an earlier run stopped while renaming"),
         "{out}"
@@ -507,7 +521,7 @@ fn a_send_stopped_while_renaming_never_uploads_the_file_twice() {
         "{out}"
     );
     assert!(p.ok(&["book", "status"]).contains("sent"));
-    let (code, _, err) = p.run(&[&["send", "claims.txt"][..], &TODAY].concat());
+    let (code, _, err) = p.run(&[&["send", "claims.txt"][..], &SENDING].concat());
     assert_eq!(code, 1);
     assert!(err.contains("sent before"), "{err}");
     let (code, _, err) = p.run(&["transfer", "confirm", "claims.txt"]);
@@ -520,7 +534,7 @@ fn a_send_stopped_while_renaming_never_uploads_the_file_twice() {
     stopped(&p);
     let placed: Vec<u8> = body.iter().map(|_| b'9').collect();
     std::fs::write(inbound.join(name), &placed).unwrap();
-    let out = p.ok(&[&["send", "claims.txt"][..], &TODAY].concat());
+    let out = p.ok(&[&["send", "claims.txt"][..], &SENDING].concat());
     assert!(out.contains("found sent"), "{out}");
     assert_eq!(std::fs::read(inbound.join(name)).unwrap(), placed);
     assert_eq!(sends(&journal), 1);
@@ -529,7 +543,7 @@ fn a_send_stopped_while_renaming_never_uploads_the_file_twice() {
     // Staged only (the rename never happened; what is staged cut short): sent whole, once.
     stopped(&p);
     std::fs::write(inbound.join(format!(".{name}.part")), &body[..80]).unwrap();
-    let out = p.ok(&[&["send", "claims.txt"][..], &TODAY].concat());
+    let out = p.ok(&[&["send", "claims.txt"][..], &SENDING].concat());
     assert!(
         out.contains("stopped before the rename") && out.contains("recorded in the book"),
         "{out}"
@@ -541,7 +555,7 @@ fn a_send_stopped_while_renaming_never_uploads_the_file_twice() {
     // Gone again, and not at MPS after all: --resend sends it.
     std::fs::remove_file(inbound.join(name)).unwrap();
     stopped(&p);
-    let out = p.ok(&[&["send", "claims.txt", "--resend"][..], &TODAY].concat());
+    let out = p.ok(&[&["send", "claims.txt", "--resend"][..], &SENDING].concat());
     assert!(out.contains("sent as"), "{out}");
     assert_eq!(std::fs::read(inbound.join(name)).unwrap(), body);
 }
