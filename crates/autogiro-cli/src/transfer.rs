@@ -806,6 +806,9 @@ fn plain_name(name: &str) -> Result<(), &'static str> {
 pub(crate) fn fetch(mut run: TransferJob, keep_remote: bool) -> anyhow::Result<Status> {
     let t = &transfer_settings(&run.settings)?.clone();
     let mut journal = Journal::open(&t.journal(), &t.archive.join("transfer-journal.jsonl"))?;
+    if !run.dry_run {
+        remove_partials(&t.archive);
+    }
     let mut mps = connect(t, run.accept_new_host_key)?;
     let files = mps.list(&t.inbox)?;
     let mut status = Status::Ok;
@@ -828,6 +831,27 @@ pub(crate) fn fetch(mut run: TransferJob, keep_remote: bool) -> anyhow::Result<S
         }
     }
     Ok(status)
+}
+
+/// Removes the downloads a killed `fetch` left in the archive (`.NAME.part`, hidden: no remote
+/// name reaches them), under the journal's lock, so that no other fetch is writing one. Any
+/// other file is left.
+fn remove_partials(archive: &Path) {
+    let Ok(entries) = std::fs::read_dir(archive) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        // The transfer's own name for a download under way: `.NAME.part`, exactly.
+        let partial = name
+            .to_str()
+            .and_then(|n| n.strip_prefix('.'))
+            .and_then(|n| n.strip_suffix(".part"))
+            .is_some_and(|n| !n.is_empty());
+        if partial && entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// One file of the inbox: see [`fetch`].

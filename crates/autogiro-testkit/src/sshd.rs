@@ -18,6 +18,8 @@ pub struct Sshd {
     port: u16,
     child: Option<Child>,
     user: String,
+    /// Whether the server offers the SFTP subsystem.
+    sftp: bool,
 }
 
 /// A free TCP port on 127.0.0.1.
@@ -78,6 +80,7 @@ impl Sshd {
             port: free_port(),
             child: None,
             user,
+            sftp: true,
         };
         server.new_host_key();
         server.spawn();
@@ -111,8 +114,9 @@ impl Sshd {
             format!(
                 "Port {port}\nListenAddress 127.0.0.1\nHostKey {key}\nPidFile {pid}\nAuthorizedKeysFile {keys}\n\
                  PasswordAuthentication no\nKbdInteractiveAuthentication no\nPubkeyAuthentication yes\n\
-                 UsePAM no\nStrictModes no\nPermitRootLogin prohibit-password\nSubsystem sftp internal-sftp\n\
+                 UsePAM no\nStrictModes no\nPermitRootLogin prohibit-password\n{subsystem}\
                  LogLevel ERROR\nMaxStartups 50\n",
+                subsystem = if self.sftp { "Subsystem sftp internal-sftp\n" } else { "" },
                 port = self.port,
                 key = self.host_key_path().display(),
                 pid = d.join("sshd.pid").display(),
@@ -149,6 +153,14 @@ impl Sshd {
             let _ = child.kill();
             let _ = child.wait();
         }
+    }
+
+    /// Stops the server and starts it again on the same port without the SFTP subsystem: an
+    /// account with SSH and no SFTP.
+    pub fn without_sftp(&mut self) {
+        self.stop();
+        self.sftp = false;
+        self.spawn();
     }
 
     /// Stops the server, gives it a new host key, and starts it again on the same port.
@@ -235,6 +247,7 @@ pub struct Relay {
     port: u16,
     stop: Arc<AtomicBool>,
     cut: Arc<AtomicUsize>,
+    seen: Arc<AtomicUsize>,
 }
 
 impl Relay {
@@ -249,15 +262,16 @@ impl Relay {
         listener.set_nonblocking(true).expect("nonblocking");
         let stop = Arc::new(AtomicBool::new(false));
         let cut = Arc::new(AtomicUsize::new(0));
-        let (stopping, cut_count) = (Arc::clone(&stop), Arc::clone(&cut));
+        let seen_count = Arc::new(AtomicUsize::new(0));
+        let (stopping, cut_count, seen_by) =
+            (Arc::clone(&stop), Arc::clone(&cut), Arc::clone(&seen_count));
         std::thread::spawn(move || {
-            let mut seen = 0;
             while !stopping.load(Ordering::SeqCst) {
                 let Ok((client, _)) = listener.accept() else {
                     std::thread::sleep(Duration::from_millis(10));
                     continue;
                 };
-                seen += 1;
+                let seen = seen_by.fetch_add(1, Ordering::SeqCst) + 1;
                 let _ = client.set_nonblocking(false);
                 let Ok(server) = TcpStream::connect(("127.0.0.1", target)) else {
                     continue;
@@ -267,7 +281,17 @@ impl Relay {
                 pipe(client, server, limit, cut);
             }
         });
-        Self { port, stop, cut }
+        Self {
+            port,
+            stop,
+            cut,
+            seen: seen_count,
+        }
+    }
+
+    /// How many connections it has taken so far.
+    pub fn connections(&self) -> usize {
+        self.seen.load(Ordering::SeqCst)
     }
 
     /// The relay's port.

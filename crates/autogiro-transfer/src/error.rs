@@ -71,6 +71,17 @@ pub enum TransferError {
         /// The key or keys offered: path and fingerprint, or the agent's keys.
         offered: String,
     },
+    /// The server refused to start SFTP for the account (no SFTP subsystem, or not for this
+    /// user): not retried.
+    #[error(
+        "{host} refused to start SFTP for {user}: the account has no SFTP access; ask MPS to check it"
+    )]
+    NoSftp {
+        /// The server.
+        host: String,
+        /// The user name.
+        user: String,
+    },
     /// The private key could not be loaded.
     #[error("cannot use the private key {}: {reason}", path.display())]
     Key {

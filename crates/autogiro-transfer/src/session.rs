@@ -124,11 +124,26 @@ async fn connect_within(config: &Config) -> Result<(Live, HostKey), Failure> {
     })?;
     authenticate(&mut ssh, config).await?;
     let lost = |e: russh::Error| Failure::Lost(e.to_string());
-    let channel = ssh.channel_open_session().await.map_err(lost)?;
+    let mut channel = ssh.channel_open_session().await.map_err(lost)?;
     channel
         .request_subsystem(true, "sftp")
         .await
         .map_err(lost)?;
+    // The server's reply: a refusal (no SFTP subsystem for this account) is not a connection
+    // lost, and no retry changes it.
+    loop {
+        match channel.wait().await {
+            Some(russh::ChannelMsg::Success) => break,
+            Some(russh::ChannelMsg::Failure) => {
+                return Err(Failure::Fatal(TransferError::NoSftp {
+                    host: config.host.clone(),
+                    user: config.user.clone(),
+                }));
+            }
+            Some(_) => {}
+            None => return Err(Failure::Lost("the server closed the channel".to_owned())),
+        }
+    }
     let sftp_config = russh_sftp::client::Config {
         request_timeout_secs: config.idle_timeout.as_secs().max(1),
         ..russh_sftp::client::Config::default()

@@ -291,3 +291,18 @@ fn nothing_staged_is_never_published_and_a_file_taken_away_is_absent() {
         Publication::Absent
     );
 }
+
+/// An account the server gives no SFTP is a fault no retry changes: refused on the first
+/// connection, with a sentence that says so (not "connection lost" after every retry).
+#[test]
+fn an_account_without_sftp_is_refused_at_once() {
+    let Some(mut s) = setup() else { return };
+    s.sshd.without_sftp();
+    let relay = Relay::start(s.sshd.port(), u64::MAX, 0);
+    let mut config = s.through(&relay);
+    config.retries = 3;
+    let err = Connection::open(config).expect_err("no sftp");
+    assert!(matches!(err, TransferError::NoSftp { .. }), "{err}");
+    assert!(err.to_string().contains("refused to start SFTP"), "{err}");
+    assert_eq!(relay.connections(), 1, "not retried");
+}

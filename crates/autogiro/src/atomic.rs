@@ -8,6 +8,38 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU32, Ordering};
 
+/// Removes `.NAME.PID.N.tmp` in `dir` where process PID is gone (Linux, where `/proc` tells;
+/// elsewhere nothing is removed). A file that cannot be removed is left.
+fn remove_leftovers(dir: &Path, name: &str) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(rest) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(|n| n.strip_suffix(".tmp"))
+        else {
+            continue;
+        };
+        let Some((pid, n)) = rest.split_once('.') else {
+            continue;
+        };
+        let ours = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        if !ours(pid) || !ours(n) || pid == std::process::id().to_string() {
+            continue;
+        }
+        if !Path::new("/proc").join(pid).exists() {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// A file being written beside its target, put in place by [`AtomicFile::commit`]; dropped
 /// without it, the temporary file is removed.
 ///
@@ -37,6 +69,8 @@ pub struct AtomicFile {
 
 impl AtomicFile {
     /// Makes a new, empty temporary file beside `target` (`.NAME.PID.N.tmp` in its folder).
+    /// The temporary files of `NAME` that processes no longer running left behind (killed
+    /// before they committed or cleaned up) are removed first; nothing else is touched.
     ///
     /// # Errors
     ///
@@ -48,6 +82,7 @@ impl AtomicFile {
         let name = target
             .file_name()
             .map_or_else(|| "autogiro".into(), |n| n.to_string_lossy().into_owned());
+        remove_leftovers(dir, &name);
         loop {
             let n = COUNTER.fetch_add(1, Ordering::Relaxed);
             let temp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
@@ -177,6 +212,32 @@ mod tests {
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
         dir
+    }
+
+    /// A killed run's temporary file (its process gone) is removed by the next file made for
+    /// the same target; one of a running process, another target's, or another name is not.
+    #[test]
+    fn temporary_files_of_dead_runs_are_removed_and_nothing_else() {
+        let dir = dir("leftovers");
+        let target = dir.join("out.txt");
+        // No process has this id (above Linux's pid_max).
+        let dead = dir.join(".out.txt.4194305.0.tmp");
+        let alive = dir.join(format!(".out.txt.{}.7.tmp", std::process::id()));
+        let init = dir.join(".out.txt.1.0.tmp");
+        let other = dir.join(".other.txt.4194305.0.tmp");
+        let mine = dir.join(".out.txt.notes.tmp");
+        for f in [&dead, &alive, &init, &other, &mine] {
+            fs::write(f, b"x").unwrap();
+        }
+        let file = AtomicFile::create(&target).unwrap();
+        drop(file);
+        if Path::new("/proc/self").exists() {
+            assert!(!dead.exists(), "a dead run's");
+        }
+        for kept in [&alive, &init, &other, &mine] {
+            assert!(kept.exists(), "{}", kept.display());
+        }
+        fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]

@@ -331,8 +331,15 @@ fn a_fetch_interrupted_before_the_remote_file_is_removed_imports_nothing_twice()
     p.answer("claims.txt", "answer.txt");
     let inbox = p.sshd.remote().join("outbound");
     std::fs::copy(p.dir.join("answer.txt"), inbox.join("a1.txt")).unwrap();
+    // A download a killed fetch left half-way is removed by the next fetch; the archive's
+    // other files stay.
+    std::fs::create_dir_all(p.dir.join("archive")).unwrap();
+    std::fs::write(p.dir.join("archive/.a0.txt.part"), "NY0000").unwrap();
+    std::fs::write(p.dir.join("archive/kept.txt"), "mine").unwrap();
     // Stopped after the download and the import, before the delete.
     let out = p.ok(&[&["fetch", "--keep-remote"][..], &TODAY].concat());
+    assert!(!p.dir.join("archive/.a0.txt.part").exists());
+    assert!(p.dir.join("archive/kept.txt").exists());
     assert!(out.contains("imported, from MPS"), "{out}");
     let after_first = status(&p);
     assert_eq!(p.remote("outbound"), vec!["a1.txt".to_owned()]);
