@@ -186,7 +186,13 @@ fn check(
             }
             (OutputFormat::Human, lines) => {
                 let text = lines.as_mut().and_then(|l| l.line(d.line));
-                writeln!(out, "{}\n", render(&renderer, name, &d, text.as_deref()))
+                let plain = (!show.color)
+                    .then(|| text.as_deref().and_then(|t| plain_snippet(name, &d, t)))
+                    .flatten();
+                match plain {
+                    Some(snippet) => writeln!(out, "{snippet}"),
+                    None => writeln!(out, "{}\n", render(&renderer, name, &d, text.as_deref())),
+                }
             }
         };
         if let Err(e) = written {
@@ -339,6 +345,45 @@ fn render(renderer: &Renderer, name: &str, d: &Diagnostic, line: Option<&str>) -
     renderer.render(message).to_string()
 }
 
+/// A diagnostic with its line, rustc style and without colour, as [`render`] writes it
+/// through annotate-snippets (a test holds the two to the same bytes), with the blank line
+/// after it; written directly, for annotate-snippets' general layout costs twice the time of
+/// the whole validation on a file of a million broken lines. `None` where the line or the span
+/// is not the plain case (a character other than printable ASCII or Latin-1, a span beyond the
+/// line): [`render`] then.
+fn plain_snippet(name: &str, d: &Diagnostic, text: &str) -> Option<String> {
+    use std::fmt::Write as _;
+    let plain = |c: char| matches!(c, ' '..='~' | '\u{a0}'..='\u{ff}') && c != '\u{ad}';
+    if !text.chars().all(plain) || !d.message.chars().all(plain) || d.message.is_empty() {
+        return None;
+    }
+    let chars = text.chars().count();
+    let (first, last) = d.columns.unwrap_or((1, chars.max(1)));
+    if first == 0 || first > last || last > chars {
+        return None;
+    }
+    let label = d.field.unwrap_or("record");
+    let (level, marker) = match d.severity {
+        Severity::Error => ("error", "^"),
+        Severity::Warning => ("warning", "-"),
+    };
+    let number = d.line.to_string();
+    let gutter = " ".repeat(number.len());
+    let mut s = String::with_capacity(2 * text.len() + d.message.len() + name.len() + 64);
+    let _ = writeln!(s, "{level}[{}]: {}", d.code.as_str(), d.message);
+    let _ = writeln!(s, "{gutter}--> {name}:{number}:{first}");
+    let _ = writeln!(s, "{gutter} |");
+    let _ = writeln!(s, "{number} | {text}");
+    let _ = writeln!(
+        s,
+        "{gutter} | {}{} {label}",
+        " ".repeat(first - 1),
+        marker.repeat(last - first + 1)
+    );
+    let _ = writeln!(s, "{gutter} |");
+    Some(s)
+}
+
 /// The JSON form of a diagnostic, one per line.
 #[derive(serde::Serialize)]
 struct JsonDiagnostic<'a> {
@@ -366,6 +411,93 @@ impl<'a> JsonDiagnostic<'a> {
                 Severity::Warning => "warning",
             },
             message: &d.message,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// What `check` prints of a diagnostic through annotate-snippets...
+    fn through_annotate_snippets(name: &str, d: &Diagnostic, text: &str) -> String {
+        format!("{}\n\n", render(&Renderer::plain(), name, d, Some(text)))
+    }
+
+    /// ...and of a plain snippet.
+    fn plain(name: &str, d: &Diagnostic, text: &str) -> Option<String> {
+        plain_snippet(name, d, text).map(|s| format!("{s}\n"))
+    }
+
+    fn testdata() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata")
+    }
+
+    /// Every diagnostic of every fixture that has a line: the plain snippet, where it applies,
+    /// is annotate-snippets' byte for byte.
+    #[test]
+    fn plain_snippets_are_annotate_snippets_on_every_fixture() {
+        let mut compared = 0;
+        for folder in ["err", "ok", "warn"] {
+            let Ok(entries) = std::fs::read_dir(testdata().join(folder)) else {
+                continue;
+            };
+            for entry in entries {
+                let path = entry.unwrap().path();
+                let bytes = std::fs::read(&path).unwrap();
+                let lines: Vec<String> = bytes
+                    .split(|&b| b == b'\n')
+                    .map(|l| line_as_shown(l.strip_suffix(b"\r").unwrap_or(l)))
+                    .collect();
+                let mut diagnostics = Vec::new();
+                validate_each(&bytes[..], &ReadOptions::new(), |d| diagnostics.push(d));
+                for d in diagnostics {
+                    let Some(text) = usize::try_from(d.line)
+                        .ok()
+                        .and_then(|n| n.checked_sub(1))
+                        .and_then(|i| lines.get(i))
+                    else {
+                        continue;
+                    };
+                    if let Some(plain) = plain("f.txt", &d, text) {
+                        assert_eq!(
+                            plain,
+                            through_annotate_snippets("f.txt", &d, text),
+                            "{}",
+                            path.display()
+                        );
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared > 100, "{compared}");
+    }
+
+    proptest! {
+        /// Any plain line, span, line number, message and severity: the same bytes.
+        #[test]
+        fn plain_snippets_are_annotate_snippets(
+            text in "[ -~\u{a0}-\u{ff}]{0,90}",
+            first in 1usize..95,
+            width in 0usize..30,
+            line in prop_oneof![1u64..12, 1u64..10_000_000_000],
+            message in "[ -~\u{a0}-\u{ff}]{0,60}",
+            warning in any::<bool>(),
+        ) {
+            let d = Diagnostic {
+                severity: if warning { Severity::Warning } else { Severity::Error },
+                code: autogiro::model::Code::ALL[usize::from(warning)],
+                line,
+                columns: Some((first, first + width)),
+                record_type: Some(30),
+                field: Some("amount"),
+                message,
+            };
+            if let Some(plain) = plain("some file.txt", &d, &text) {
+                prop_assert_eq!(plain, through_annotate_snippets("some file.txt", &d, &text));
+            }
         }
     }
 }
