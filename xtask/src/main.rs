@@ -6,6 +6,7 @@
 
 mod against;
 mod billing;
+mod bounds;
 mod decisions;
 mod fixtures;
 mod web;
@@ -59,6 +60,10 @@ const COMMANDS: &[(&str, &str)] = &[
         "time `autogiro send` and `autogiro fetch` of the file of N claims (default 9 999 999, 1.6 GB) through a real sshd on 127.0.0.1, next to scp of the same file; peak RSS",
     ),
     (
+        "bench-bounds [N]",
+        "peak RSS and time of validate on 1 000 000 broken lines and on 2 GiB of random bytes, validate and inspect of the file of N claims (default 9 999 999), and fetch of 2 GiB of random bytes through a real sshd on 127.0.0.1; each once, next to its bound",
+    ),
+    (
         "bench-data [N]",
         "write valid files of N claims (default 1 000 000, at most 9 999 999), plain and realistic (names, both references, KIDs of 10-25 digits, specifications on every 10th), and N rows of billing CSV to target/bench-data/",
     ),
@@ -95,6 +100,7 @@ fn main() -> ExitCode {
         }),
         Some("bench-web") => web::bench_web(args.get(1).map(String::as_str)),
         Some("bench-transfer") => bench_transfer(args.get(1).map(String::as_str)),
+        Some("bench-bounds") => bounds::bench_bounds(args.get(1).map(String::as_str)),
         Some(other) => {
             eprintln!("xtask: unknown command `{other}`\n");
             print_help();
