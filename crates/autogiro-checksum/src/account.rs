@@ -37,7 +37,8 @@ impl AccountNumber {
     ///
     /// [`ChecksumError::Empty`], [`ChecksumError::NotADigit`] (a dot anywhere but positions 5 and
     /// 8 of the dotted form counts as one), [`ChecksumError::WrongLength`],
-    /// [`ChecksumError::CheckDigitMismatch`] or [`ChecksumError::NoCheckDigit`].
+    /// [`ChecksumError::CheckDigitMismatch`], [`ChecksumError::NoCheckDigit`] or
+    /// [`ChecksumError::AllZeros`] ([decision 30](docs/spec-decisions.md#decision-30)).
     pub fn parse(s: &str) -> Result<Self, ChecksumError> {
         let mut digits = [0u8; Self::LEN];
         let b = s.as_bytes();
@@ -67,6 +68,9 @@ impl AccountNumber {
                 found: count,
             });
         }
+        if digits == [b'0'; Self::LEN] {
+            return Err(ChecksumError::AllZeros);
+        }
         Modulus::Mod11.validate_ascii(&digits)?;
         Ok(Self(digits))
     }
@@ -77,10 +81,13 @@ impl AccountNumber {
     /// # Errors
     ///
     /// [`ChecksumError::Empty`], [`ChecksumError::NotADigit`], [`ChecksumError::WrongLength`]
-    /// for a body that is not ten digits, and [`ChecksumError::NoCheckDigit`] for a body that
-    /// has no valid account number.
+    /// for a body that is not ten digits, [`ChecksumError::NoCheckDigit`] for a body that
+    /// has no valid account number, and [`ChecksumError::AllZeros`].
     pub fn with_check_digit(body: &str) -> Result<Self, ChecksumError> {
         let body = check_ascii_digits(body, 1, Self::LEN)?;
+        if body.iter().all(|&b| b == b'0') {
+            return Err(ChecksumError::AllZeros);
+        }
         let [b0, b1, b2, b3, b4, b5, b6, b7, b8, b9] = *body else {
             return Err(ChecksumError::WrongLength {
                 expected: Self::LEN - 1,

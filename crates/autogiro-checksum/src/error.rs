@@ -59,6 +59,9 @@ pub enum ChecksumError {
     /// Modulus 11 left remainder 1: the check digit would be 10, which no field of these
     /// formats can hold, so no valid number has this body.
     NoCheckDigit,
+    /// An account number of all zeros: it passes the modulus 11 arithmetic, yet no bank issues
+    /// it ([decision 30](docs/spec-decisions.md#decision-30)).
+    AllZeros,
     /// A KID whose last digit is valid under neither modulus 10 nor modulus 11.
     NoScheme {
         /// The modulus 10 check digit the body calls for.
@@ -107,6 +110,7 @@ impl fmt::Display for ChecksumError {
             Self::NoCheckDigit => f.write_str(
                 "no valid check digit exists for this body (modulus 11 leaves remainder 1)",
             ),
+            Self::AllZeros => f.write_str("all zeros: no bank issues this account number"),
             Self::NoScheme {
                 mod10,
                 mod11,

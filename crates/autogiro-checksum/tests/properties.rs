@@ -35,8 +35,12 @@ fn naive_mod11(body: &str) -> Option<u8> {
     }
 }
 
-/// The account weights as the spec lists them, left to right.
+/// The account weights as the spec lists them, left to right; all zeros is no account
+/// (decision 30).
 fn naive_account_valid(digits: &str) -> bool {
+    if digits.bytes().all(|b| b == b'0') {
+        return false;
+    }
     let w = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
     let d: Vec<u32> = digits.chars().map(|c| c.to_digit(10).unwrap()).collect();
     let sum: u32 = w.iter().zip(&d).map(|(a, b)| a * b).sum();
@@ -143,7 +147,7 @@ proptest! {
     }
 
     #[test]
-    fn account_matches_reference(digits in "[0-9]{11}") {
+    fn account_matches_reference(digits in prop_oneof!["[0-9]{11}", "0{11}", "0{10}[0-9]"]) {
         prop_assert_eq!(AccountNumber::parse(&digits).is_ok(), naive_account_valid(&digits));
         let dotted = format!("{}.{}.{}", &digits[..4], &digits[4..6], &digits[6..]);
         prop_assert_eq!(AccountNumber::parse(&dotted).is_ok(), naive_account_valid(&digits));
@@ -168,4 +172,21 @@ proptest! {
         let _ = AccountNumber::parse(&s);
         let _ = OrganisationNumber::parse(&s);
     }
+}
+
+/// All zeros passes the modulus 11 arithmetic, and is refused (decision 30).
+#[test]
+fn an_account_of_all_zeros_is_refused() {
+    assert_eq!(
+        AccountNumber::parse("00000000000"),
+        Err(ChecksumError::AllZeros)
+    );
+    assert_eq!(
+        AccountNumber::parse("0000.00.00000"),
+        Err(ChecksumError::AllZeros)
+    );
+    assert_eq!(
+        AccountNumber::with_check_digit("0000000000"),
+        Err(ChecksumError::AllZeros)
+    );
 }

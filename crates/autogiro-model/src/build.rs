@@ -75,6 +75,10 @@ pub enum BuildError {
     /// ([decision 20](docs/spec-decisions.md#decision-20)).
     #[error("the payer's reference or account needs at least one digit")]
     BlankPayer,
+    /// A payer's reference or account of zeros only
+    /// ([decision 30](docs/spec-decisions.md#decision-30)).
+    #[error("the payer's reference or account is all zeros: neither a reference nor an account")]
+    ZeroPayer,
     /// A text that does not fit its field.
     #[error("{field}: {source}")]
     Text {
@@ -448,7 +452,7 @@ impl Mandate {
 /// # Errors
 ///
 /// [`BuildError::Text`] for more than 11 digits or a character that is not a digit;
-/// [`BuildError::BlankPayer`] for no digit at all.
+/// [`BuildError::BlankPayer`] for no digit at all; [`BuildError::ZeroPayer`] for zeros only.
 pub fn payer_reference(digits: &str) -> Result<PayerReference, BuildError> {
     let reference = PaddedDigits::new(digits).map_err(|source| BuildError::Text {
         field: "payer's reference",
@@ -456,6 +460,9 @@ pub fn payer_reference(digits: &str) -> Result<PayerReference, BuildError> {
     })?;
     if reference.digits().is_empty() {
         return Err(BuildError::BlankPayer);
+    }
+    if reference.digits().bytes().all(|b| b == b'0') {
+        return Err(BuildError::ZeroPayer);
     }
     Ok(reference)
 }

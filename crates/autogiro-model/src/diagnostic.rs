@@ -134,6 +134,9 @@ codes! {
     ForeignOrganisation = "foreign-organisation",
     /// A due date more than 12 months from the date the file is read.
     DueDateWindow = "due-date-window",
+    /// An agreement id, or the payee's data sender or recipient id, of all zeros
+    /// ([decision 30](docs/spec-decisions.md#decision-30)).
+    ZeroId = "zero-id",
     /// A postal code that breaks [decision 15](docs/spec-decisions.md#decision-15).
     PostalCode = "postal-code",
     /// A required text field left blank.

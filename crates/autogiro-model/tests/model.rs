@@ -518,7 +518,7 @@ fn kid() -> impl Strategy<Value = Option<Kid>> {
 fn claim() -> impl Strategy<Value = Claim> {
     (
         date_near(),
-        "[0-9]{1,10}",
+        "[1-9][0-9]{0,9}",
         0u64..10_000_000_000,
         kid(),
         "[A-Za-zÆØÅæøå ]{0,10}",
@@ -549,7 +549,7 @@ fn claim() -> impl Strategy<Value = Claim> {
 
 fn mandate() -> impl Strategy<Value = Mandate> {
     (
-        "[0-9]{1,11}",
+        "[1-9][0-9]{0,10}",
         "[0-9]{10}",
         prop_oneof![Just(None), (1usize..7, 0u64..1_000_000_000).prop_map(Some)],
         0u8..3,

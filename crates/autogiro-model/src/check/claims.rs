@@ -57,10 +57,14 @@ impl Checker {
         // Only a field starting with a digit 1-9 can be an account rather than a padded
         // reference; the byte test keeps the common case cheap.
         let payer = &item.payer;
-        if matches!(payer.as_bytes().first(), Some(b'1'..=b'9'))
-            && AccountNumber::parse(payer.as_field()).is_err()
-        {
-            self.payer_not_account(line, record_type, item);
+        match payer.as_bytes().first() {
+            Some(b'1'..=b'9') if AccountNumber::parse(payer.as_field()).is_err() => {
+                self.payer_not_account(line, record_type, item);
+            }
+            Some(b'0' | b' ') if payer.as_bytes().iter().all(|&b| b == b'0' || b == b' ') => {
+                self.payer_zeros(line, record_type, payer.as_field());
+            }
+            _ => {}
         }
         if let (Direction::ToMps, Some(today), Some(window)) = (direction, self.today, self.window)
             && (item.date < window.0 || item.date > window.1)
@@ -84,6 +88,21 @@ impl Checker {
             format!(
                 "{payer} is no valid account number (modulus 11); fine only if it is a payer reference"
             ),
+        );
+    }
+
+    /// The error of a payer's field of all zeros: no reference and no account
+    /// ([decision 30](docs/spec-decisions.md#decision-30)).
+    #[cold]
+    #[inline(never)]
+    fn payer_zeros(&mut self, line: u64, record_type: u8, payer: &str) {
+        self.at_field(
+            Severity::Error,
+            Code::AccountCheckDigit,
+            line,
+            record_type,
+            &AmountItem1::PAYER,
+            format!("{payer}: all zeros is neither a payer reference nor an account"),
         );
     }
 

@@ -6,7 +6,7 @@ use time::Date;
 use autogiro_checksum::AccountNumber;
 use autogiro_format::{
     AmountItem1, AssignmentStart, AssignmentType, ClaimsEndFromMps, Direction, MandatePost1,
-    Totals, TransmissionEnd,
+    Record, Totals, TransmissionEnd, TransmissionStart,
 };
 
 use super::{Checker, DeclaredDates, Open, Place, date_text, nok};
@@ -23,6 +23,32 @@ impl Checker {
                 line,
                 record_type,
                 format!("record {record_type:02} after the transmission end"),
+            );
+        }
+    }
+
+    /// The payee's id in the transmission start: the data sender of a file to MPS, the data
+    /// recipient of one from MPS; all zeros is no customer unit
+    /// ([decision 30](docs/spec-decisions.md#decision-30)).
+    pub(super) fn payee_id(&mut self, line: u64, record: &Record, direction: Direction) {
+        let Record::TransmissionStart(start) = record else {
+            return;
+        };
+        let (id, field) = match direction {
+            Direction::ToMps => (start.sender, &TransmissionStart::SENDER),
+            Direction::FromMps => (start.recipient, &TransmissionStart::RECIPIENT),
+        };
+        if id == 0 {
+            self.at_field(
+                Severity::Error,
+                Code::ZeroId,
+                line,
+                10,
+                field,
+                format!(
+                    "{} 00000000: the payee's customer unit id is never all zeros",
+                    field.name
+                ),
             );
         }
     }
@@ -54,6 +80,16 @@ impl Checker {
                 20,
                 &AssignmentStart::ACCOUNT,
                 format!("assignment account {}: {e}", start.account),
+            );
+        }
+        if start.agreement_id == 0 {
+            self.at_field(
+                Severity::Error,
+                Code::ZeroId,
+                line,
+                20,
+                &AssignmentStart::AGREEMENT_ID,
+                "agreement id 000000000: MPS gives no agreement that id".to_owned(),
             );
         }
         let key = (start.agreement_id, start.assignment_number);

@@ -378,6 +378,7 @@ impl Checker {
             } else {
                 self.started = true;
                 self.tx.records += 1;
+                self.payee_id(line, record, direction);
             }
             return;
         }
