@@ -44,6 +44,10 @@ pub enum BuildError {
     /// A standard mandate without a period code.
     #[error("a standard mandate needs a period code 01-06")]
     StandardWithoutPeriod,
+    /// A standard mandate with a limit of zero
+    /// ([decision 27](docs/spec-decisions.md#decision-27)).
+    #[error("a standard mandate needs an amount limit above zero (a simplified mandate has none)")]
+    StandardWithoutLimit,
     /// A registration or change without posts 2-4 (edition 3.9).
     #[error("a mandate registration or change to MPS carries the payer's details (posts 2-4)")]
     MissingPayerDetails,
@@ -390,10 +394,15 @@ impl MandateLimit {
     ///
     /// # Errors
     ///
-    /// [`BuildError::StandardWithoutPeriod`] for [`PeriodCode::NoPeriod`].
+    /// [`BuildError::StandardWithoutPeriod`] for [`PeriodCode::NoPeriod`];
+    /// [`BuildError::StandardWithoutLimit`] for a limit of zero
+    /// ([decision 27](docs/spec-decisions.md#decision-27)).
     pub fn standard(period: PeriodCode, limit: Amount) -> Result<Self, BuildError> {
         if period == PeriodCode::NoPeriod {
             return Err(BuildError::StandardWithoutPeriod);
+        }
+        if limit == Amount::ZERO {
+            return Err(BuildError::StandardWithoutLimit);
         }
         Ok(Self::Standard { period, limit })
     }

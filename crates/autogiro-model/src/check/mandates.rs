@@ -119,6 +119,18 @@ impl Checker {
                     "a standard mandate (type 22) has a period code 01-06, found 00".to_owned(),
                 );
             }
+            // [Decision 27](docs/spec-decisions.md#decision-27): a standard mandate carries
+            // its limit.
+            MandateType::Standard if post.amount_limit == 0 => {
+                self.at_field(
+                    Severity::Error,
+                    Code::MandateLimit,
+                    line,
+                    70,
+                    &MandatePost1::AMOUNT_LIMIT,
+                    "a standard mandate (type 22) has an amount limit above zero, found 0.00 (a simplified mandate, type 23, has none)".to_owned(),
+                );
+            }
             _ => {}
         }
     }

@@ -4,7 +4,7 @@ use time::Date;
 
 use autogiro_checksum::{AccountNumber, OrganisationNumber};
 use autogiro_format::{PaddedDigits, PeriodCode, RegistrationType, Text};
-use autogiro_model::{Mandate, MandateLimit, Organisation, PayerDetails};
+use autogiro_model::{Amount, Mandate, MandateLimit, Organisation, PayerDetails};
 
 use super::{
     Cells, Context, Header, MANDATE_COLUMNS, RowErrors, agreement, amount, date, payer, problem,
@@ -74,7 +74,16 @@ impl MandateColumns {
         let limit = c.parse("limit", "invalid-amount", amount);
         let limit = match (period, limit) {
             (None, None) => Some(MandateLimit::Simplified),
-            (Some(period), Some(limit)) => Some(MandateLimit::Standard { period, limit }),
+            // A standard mandate carries its limit ([decision 27](docs/spec-decisions.md#decision-27)).
+            (Some(_), Some(limit)) if limit == Amount::ZERO => {
+                c.errors.push(problem(
+                    "limit",
+                    "invalid-amount",
+                    "a mandate with a period has a limit above zero; leave period and limit empty for a simplified mandate",
+                ));
+                None
+            }
+            (Some(period), Some(limit)) => MandateLimit::standard(period, limit).ok(),
             (Some(_), None) => {
                 if c.get("period").is_some() && c.get("limit").is_none() {
                     c.errors.push(problem(

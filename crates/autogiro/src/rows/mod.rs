@@ -508,6 +508,26 @@ mod tests {
             .unwrap();
         assert!(new.mandate.payer.is_some());
         assert_eq!(new.mandate.amount_limit.ore(), 500_000);
+        // A standard mandate carries its limit (decision 27).
+        let e = c
+            .read(&[
+                "new",
+                "8601 11 17947",
+                "12345",
+                "monthly",
+                "0",
+                "Nordmann AS",
+                "0155",
+                "OSLO",
+                "923 609 016",
+                "Kari Nordmann",
+                "01.02.1980",
+            ])
+            .unwrap_err();
+        assert_eq!(
+            (e[0].column.as_str(), e[0].code),
+            ("limit", "invalid-amount")
+        );
         let delete = c
             .read(&["delete", "86011117947", "", "", "", "", "", "", "", "", ""])
             .unwrap();
