@@ -224,7 +224,7 @@ pub fn checksum(data: &[u8]) {
     }
     if digits.len() == 11 {
         let (body, last) = digits.split_at(10);
-        // All zeros passes the arithmetic, and is no account (decision 30).
+        // All zeros passes the arithmetic, and is no account ([decision 30](docs/spec-decisions.md#decision-30)).
         let ok = naive11(body) == Some(last.as_bytes()[0] - b'0') && digits != "00000000000";
         assert_eq!(AccountNumber::parse(&digits).is_ok(), ok, "{digits}");
     }

@@ -455,7 +455,8 @@ fn answers_that_match_nothing_are_kept_until_they_do(place: &Place) {
     );
 
     // A file of another customer unit is refused and changes nothing.
-    let other = Transmission::from_mps(99999, 78, date!(2026 - 04 - 11));
+    let mut other = answer.clone();
+    (other.recipient, other.transmission_number) = (99999, 78);
     let err = book
         .import(
             "other.txt",

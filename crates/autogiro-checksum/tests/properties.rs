@@ -36,7 +36,7 @@ fn naive_mod11(body: &str) -> Option<u8> {
 }
 
 /// The account weights as the spec lists them, left to right; all zeros is no account
-/// (decision 30).
+/// ([decision 30](docs/spec-decisions.md#decision-30)).
 fn naive_account_valid(digits: &str) -> bool {
     if digits.bytes().all(|b| b == b'0') {
         return false;
@@ -174,7 +174,8 @@ proptest! {
     }
 }
 
-/// All zeros passes the modulus 11 arithmetic, and is refused (decision 30).
+/// All zeros passes the modulus 11 arithmetic, and is refused
+/// ([decision 30](docs/spec-decisions.md#decision-30)).
 #[test]
 fn an_account_of_all_zeros_is_refused() {
     assert_eq!(

@@ -134,6 +134,12 @@ codes! {
     ForeignOrganisation = "foreign-organisation",
     /// A due date more than 12 months from the date the file is read.
     DueDateWindow = "due-date-window",
+    /// A transmission with no assignment: its start, then its end
+    /// ([decision 28](docs/spec-decisions.md#decision-28)).
+    EmptyTransmission = "empty-transmission",
+    /// An assignment with no claim and no mandate (a warning,
+    /// [decision 28](docs/spec-decisions.md#decision-28)).
+    EmptyAssignment = "empty-assignment",
     /// An agreement id, or the payee's data sender or recipient id, of all zeros
     /// ([decision 30](docs/spec-decisions.md#decision-30)).
     ZeroId = "zero-id",

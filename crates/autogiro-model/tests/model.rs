@@ -551,7 +551,7 @@ fn mandate() -> impl Strategy<Value = Mandate> {
     (
         "[1-9][0-9]{0,10}",
         "[0-9]{10}",
-        prop_oneof![Just(None), (1usize..7, 0u64..1_000_000_000).prop_map(Some)],
+        prop_oneof![Just(None), (1usize..7, 1u64..1_000_000_000).prop_map(Some)],
         0u8..3,
     )
         .prop_filter_map(
@@ -593,6 +593,8 @@ proptest! {
         claims in proptest::collection::vec(proptest::collection::vec(claim(), 1..6), 0..3),
         mandates in proptest::collection::vec(proptest::collection::vec(mandate(), 1..5), 0..3),
     ) {
+        // A transmission holds one or more assignments ([decision 28](docs/spec-decisions.md#decision-28)).
+        prop_assume!(!claims.is_empty() || !mandates.is_empty());
         let mut t = Transmission::to_mps(12345, 1);
         for (n, list) in claims.into_iter().enumerate() {
             let mut a = ClaimsAssignment::new(AssignmentHeader::new(56789, u32::try_from(n).unwrap() + 1, account("12345678903")));

@@ -24,12 +24,18 @@
 //! let path = dir.join("claims.txt");
 //!
 //! // Write a file (checked against every rule first) and validate it, each in one call.
-//! let options = autogiro::model::ReadOptions::new();
-//! let transmission = autogiro::model::Transmission::to_mps(12345, 1);
+//! use autogiro::model::{payer_reference, Amount, AssignmentHeader, Claim, ClaimsAssignment};
+//! let options = autogiro::model::ReadOptions::new().today(time::macros::date!(2026 - 01 - 10));
+//! let payee = autogiro::checksum::AccountNumber::parse("1234.56.78903")?;
+//! let mut claims = ClaimsAssignment::new(AssignmentHeader::new(56789, 1, payee));
+//! let due = time::macros::date!(2026 - 01 - 15);
+//! claims.push(Claim::new(due, payer_reference("12345")?, Amount::from_ore(125_00)?).with_short_name("Nordmann")?)?;
+//! let mut transmission = autogiro::model::Transmission::to_mps(12345, 1);
+//! transmission.push(claims)?;
 //! autogiro::write_file(&transmission, &path, &options)?;
 //! let report = autogiro::validate_file(&path, &options)?;
 //! assert!(report.is_valid());
-//! let read = autogiro::read_file(&path, &autogiro::model::ReadOptions::new())?;
+//! let read = autogiro::read_file(&path, &options)?;
 //! assert_eq!(read.transmission, transmission);
 //! # std::fs::remove_dir_all(&dir)?;
 //! # }

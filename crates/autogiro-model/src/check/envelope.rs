@@ -277,6 +277,21 @@ impl Checker {
             return;
         }
         let t = open.tally;
+        if t.transactions == 0 {
+            self.record_warning(
+                Code::EmptyAssignment,
+                line,
+                88,
+                format!(
+                    "the assignment started at line {} holds no {}: it can be left out",
+                    open.line,
+                    match open.assignment_type {
+                        AssignmentType::Mandates => "mandate",
+                        _ => "claim",
+                    }
+                ),
+            );
+        }
         self.check_totals(line, 88, totals, &t, None);
         if let Some(DeclaredDates {
             first_field,
@@ -392,6 +407,14 @@ impl Checker {
         self.ended = true;
         if self.damaged {
             return;
+        }
+        if self.assignment_numbers.is_empty() {
+            self.record_error(
+                Code::EmptyTransmission,
+                line,
+                89,
+                "a transmission with no assignment: its start, then its end (a transmission holds one or more assignments)".to_owned(),
+            );
         }
         let tx = &self.tx;
         let all = tx.claims + tx.mandates;

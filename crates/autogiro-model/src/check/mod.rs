@@ -275,6 +275,11 @@ impl Checker {
         self.push(Severity::Error, code, line, record_type, None, message);
     }
 
+    /// A warning about a whole record.
+    fn record_warning(&mut self, code: Code, line: u64, record_type: u8, message: String) {
+        self.push(Severity::Warning, code, line, record_type, None, message);
+    }
+
     /// A line that could not be read as a record.
     pub(crate) fn bad_line(&mut self, line: u64, error: &RecordError) {
         self.lines = line;

@@ -508,7 +508,7 @@ mod tests {
             .unwrap();
         assert!(new.mandate.payer.is_some());
         assert_eq!(new.mandate.amount_limit.ore(), 500_000);
-        // A standard mandate carries its limit (decision 27).
+        // A standard mandate carries its limit ([decision 27](docs/spec-decisions.md#decision-27)).
         let e = c
             .read(&[
                 "new",
