@@ -170,19 +170,19 @@ fn claims_xlsx() -> Result<Vec<u8>> {
 
 /// Four rows, each with one broken cell: an amount, a date, a KID, a payer reference.
 const BROKEN: &str = "\
-payer_reference,amount,due_date,kid
-12345,\"12,34,5\",2026-01-15,
-12345,100.00,31.02.2026,
-12345,100.00,2026-01-20,123456783
-1234A,100.00,2026-01-20,
+payer_reference,amount,due_date,kid,short_name
+12345,\"12,34,5\",2026-01-15,,Nordmann
+12345,100.00,31.02.2026,,Nordmann
+12345,100.00,2026-01-20,123456783,Nordmann
+1234A,100.00,2026-01-20,,Nordmann
 ";
 
 /// Claims of two agreements, interleaved.
 const TWO_AGREEMENTS: &str = "\
-agreement,payer_reference,amount,due_date
-000056789,12345,100.00,2026-01-15
-000056790,23456,200.00,2026-01-16
-000056789,34567,300.00,2026-01-17
+agreement,payer_reference,amount,due_date,short_name
+000056789,12345,100.00,2026-01-15,Nordmann
+000056790,23456,200.00,2026-01-16,Bjørnstad
+000056789,34567,300.00,2026-01-17,Kjøl
 ";
 
 /// Mandates: a standard and a simplified registration, a change, a deletion.

@@ -7,7 +7,7 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use crate::{Timing, mib, release_and_claims, root, time_once, transfer_settings};
+use crate::{Timing, mib, release_and_claims, root, time_exiting, transfer_settings};
 
 /// The size of the file of random bytes: 2 GiB.
 const RANDOM_BYTES: u64 = 2 << 30;
@@ -30,31 +30,41 @@ pub(crate) fn bench_bounds(n: Option<&str>) -> Result<(), String> {
         [&claims, &broken, &random].map(|p| p.to_string_lossy().into_owned());
     let today = ["--today", "2026-01-10"];
     let mut rows: Vec<(Timing, &str)> = Vec::new();
-    for (name, args, bound) in [
+    // With the exit code each gives: 1 for a file with errors.
+    let steps = [
         (
             "validate, 1 000 000 broken lines",
-            ["validate", &broken],
+            "validate",
+            &broken,
+            1,
             "≤ 3 s, ≤ 64 MiB",
         ),
         (
             "validate, 2 GiB of random bytes",
-            ["validate", &random_arg],
+            "validate",
+            &random_arg,
+            1,
             "≤ 64 MiB",
         ),
         (
             "validate, the file of N claims",
-            ["validate", &claims],
+            "validate",
+            &claims,
+            0,
             "≤ 1 s (N = 9 999 999)",
         ),
         (
             "inspect, the file of N claims",
-            ["inspect", &claims],
+            "inspect",
+            &claims,
+            0,
             "≤ 64 MiB",
         ),
-    ] {
-        let args: Vec<&str> = args.into_iter().chain(today).collect();
+    ];
+    for (name, command, file, code, bound) in steps {
+        let args = [command, file.as_str(), today[0], today[1]];
         crate::warm(&args)?;
-        rows.push((time_once(name, &cli, &args)?, bound));
+        rows.push((time_exiting(name, &cli, &args, code)?, bound));
     }
     rows.push((fetch_random(&root, &cli, &random)?, "≤ 64 MiB"));
     println!("{n} claims; each step once, its output discarded; files in the page cache\n");
@@ -109,10 +119,11 @@ fn fetch_random(root: &Path, cli: &Path, random: &Path) -> Result<Timing, String
     if std::fs::hard_link(random, &inbox_file).is_err() {
         std::fs::copy(random, &inbox_file).map_err(|e| e.to_string())?;
     }
-    let timing = time_once(
+    let timing = time_exiting(
         "fetch, 2 GiB of random bytes (refused, left on the server)",
         cli,
         &["--config", &settings, "fetch", "--today", "2026-01-10"],
+        1,
     )?;
     let _ = std::fs::remove_dir_all(&payee);
     Ok(timing)

@@ -381,6 +381,11 @@ fn median(mut runs: Vec<Timing>) -> Timing {
 /// Runs `program args` once, its output discarded; peak RSS from `/usr/bin/time` when the
 /// machine has it.
 fn time_once(name: &str, program: &Path, args: &[&str]) -> Result<Timing, String> {
+    time_exiting(name, program, args, 0)
+}
+
+/// [`time_once`] of a command expected to exit with `code` (1: a file with problems).
+fn time_exiting(name: &str, program: &Path, args: &[&str], code: i32) -> Result<Timing, String> {
     let gnu_time = Path::new("/usr/bin/time");
     let started = Instant::now();
     let output = if gnu_time.exists() {
@@ -398,7 +403,7 @@ fn time_once(name: &str, program: &Path, args: &[&str]) -> Result<Timing, String
     }
     .map_err(|e| format!("{}: {e}", program.display()))?;
     let seconds = started.elapsed().as_secs_f64();
-    if !output.status.success() {
+    if output.status.code() != Some(code) {
         return Err(format!(
             "{name} failed: {}",
             String::from_utf8_lossy(&output.stderr)

@@ -161,11 +161,11 @@ fn file(number: u32, assignment: u32, claims: &[(&str, Date, u64)], mandate: boo
             account("12345678903"),
         ));
         for (payer, due, kroner) in claims {
-            a.push(Claim::new(
-                *due,
-                payer_reference(payer).unwrap(),
-                nok(*kroner),
-            ))
+            a.push(
+                Claim::new(*due, payer_reference(payer).unwrap(), nok(*kroner))
+                    .with_short_name("Nordmann")
+                    .unwrap(),
+            )
             .unwrap();
         }
         t.push(a).unwrap();

@@ -517,7 +517,7 @@ fn claim_files(dir: &Path, first: u32, count: u32) -> Vec<PathBuf> {
     let csv = dir.join("claims.csv");
     std::fs::write(
         &csv,
-        "payer_reference,amount,due_date\n12345,100,2026-04-10\n23456,200,2026-04-20\n",
+        "payer_reference,amount,due_date,short_name\n12345,100,2026-04-10,Nordmann\n23456,200,2026-04-20,Nordmann\n",
     )
     .unwrap();
     (first..first + count)
@@ -1062,13 +1062,13 @@ fn whole_month(dir: &Path) {
 
     std::fs::write(
         dir.join("march.csv"),
-        "payer_reference,amount,due_date,own_reference\n12345,600,2026-04-20,A\n12345,600,2026-04-10,B\n23456,50,2026-04-15,C\n99999,10,2026-04-15,D\n",
+        "payer_reference,amount,due_date,own_reference,short_name\n12345,600,2026-04-20,A,Nordmann\n12345,600,2026-04-10,B,Nordmann\n23456,50,2026-04-15,C,Nordmann\n99999,10,2026-04-15,D,Nordmann\n",
     )
     .unwrap();
     // A `new` that writes nothing takes no number: rows with a problem, an output refused.
     std::fs::write(
         dir.join("bad.csv"),
-        "payer_reference,amount,due_date\n12345,-5,2026-04-20\n",
+        "payer_reference,amount,due_date,short_name\n12345,-5,2026-04-20,Nordmann\n",
     )
     .unwrap();
     let (code, _, err) = run(&[
@@ -1135,7 +1135,7 @@ fn whole_month(dir: &Path) {
 
     std::fs::write(
         dir.join("april.csv"),
-        "payer_reference,amount,due_date\n23456,75,2026-05-04\n",
+        "payer_reference,amount,due_date,short_name\n23456,75,2026-05-04,Nordmann\n",
     )
     .unwrap();
     run(&[
@@ -1224,7 +1224,7 @@ fn answers_before_their_claims_are_kept_and_then_matched() {
         ]);
         std::fs::write(
             dir.join("weeks.csv"),
-            "payer_reference,amount,due_date\n12345,400,2026-04-06\n12345,400,2026-04-13\n12345,400,2026-04-20\n23456,50,2026-04-15\n23456,50,2026-04-15\n23456,50,2026-04-22\n",
+            "payer_reference,amount,due_date,short_name\n12345,400,2026-04-06,Nordmann\n12345,400,2026-04-13,Nordmann\n12345,400,2026-04-20,Nordmann\n23456,50,2026-04-15,Nordmann\n23456,50,2026-04-15,Nordmann\n23456,50,2026-04-22,Nordmann\n",
         )
         .unwrap();
         step(&[
@@ -1248,7 +1248,7 @@ fn answers_before_their_claims_are_kept_and_then_matched() {
         ]);
         std::fs::write(
             dir.join("may.csv"),
-            "payer_reference,amount,due_date\n23456,75,2026-05-04\n",
+            "payer_reference,amount,due_date,short_name\n23456,75,2026-05-04,Nordmann\n",
         )
         .unwrap();
         step(&[
@@ -1387,7 +1387,7 @@ fn rejected_claims_are_billed_again_or_closed_by_hand() {
 
         std::fs::write(
             dir.join("april.csv"),
-            "payer_reference,amount,due_date,own_reference\n12345,600,2026-04-10,A\n12345,600,2026-04-20,B\n23456,50,2026-04-15,C\n99999,10,2026-04-15,D\n",
+            "payer_reference,amount,due_date,own_reference,short_name\n12345,600,2026-04-10,A,Nordmann\n12345,600,2026-04-20,B,Nordmann\n23456,50,2026-04-15,C,Nordmann\n99999,10,2026-04-15,D,Nordmann\n",
         )
         .unwrap();
         step(&[
@@ -1436,7 +1436,7 @@ fn rejected_claims_are_billed_again_or_closed_by_hand() {
         // B (181) billed again in May; A2 twice in the billing data is warned of.
         std::fs::write(
             dir.join("may.csv"),
-            "payer_reference,amount,due_date,own_reference,replaces\n12345,600,2026-05-20,B2,B\n12345,10,2026-05-21,A2,\n12345,20,2026-05-22,A2,\n",
+            "payer_reference,amount,due_date,own_reference,replaces,short_name\n12345,600,2026-05-20,B2,B,Nordmann\n12345,10,2026-05-21,A2,,Nordmann\n12345,20,2026-05-22,A2,,Nordmann\n",
         )
         .unwrap();
         let (_, err) = step(&[
@@ -1561,8 +1561,8 @@ fn kept_answers_killed_midway_are_kept_whole_or_not_at_all() {
                 status["unmatched"][0].as_u64().unwrap(),
             )
         };
-        let rows: String = std::iter::once("payer_reference,amount,due_date\n".to_owned())
-            .chain((0..N).map(|i| format!("{},10,2026-04-15\n", 10_000 + i)))
+        let rows: String = std::iter::once("payer_reference,amount,due_date,short_name\n".to_owned())
+            .chain((0..N).map(|i| format!("{},10,2026-04-15,Nordmann\n", 10_000 + i)))
             .collect();
         std::fs::write(dir.join("many.csv"), rows).unwrap();
         let mut killed_before = 0;
@@ -1716,8 +1716,8 @@ fn a_closed_pipe_ends_book_status_quietly() {
     use std::io::Read as _;
     let dir = book_dir_at("book-pipe", None);
     assert_eq!(in_book(&dir, &["book", "init"]).0, 0);
-    let rows: String = std::iter::once("payer_reference,amount,due_date\n".to_owned())
-        .chain((0..3000).map(|i| format!("{},10,2026-04-15\n", 10_000 + i)))
+    let rows: String = std::iter::once("payer_reference,amount,due_date,short_name\n".to_owned())
+        .chain((0..3000).map(|i| format!("{},10,2026-04-15,Nordmann\n", 10_000 + i)))
         .collect();
     std::fs::write(dir.join("many.csv"), rows).unwrap();
     let (code, _, err) = in_book(
@@ -1799,7 +1799,7 @@ fn numbers_taken_at_the_same_moment_differ() {
     on_both_backends("book-race", |dir, _| {
         std::fs::write(
             dir.join("rows.csv"),
-            "payer_reference,amount,due_date\n12345,100,2026-04-10\n",
+            "payer_reference,amount,due_date,short_name\n12345,100,2026-04-10,Nordmann\n",
         )
         .unwrap();
         let children: Vec<_> = (0..6)
@@ -1846,11 +1846,11 @@ fn an_import_killed_midway_leaves_the_book_as_before() {
 fn killed_midway(dir: &Path, url: Option<&str>) {
     let dir = dir.to_path_buf();
     let rows = 60_000;
-    let mut csv = String::from("payer_reference,amount,due_date\n");
+    let mut csv = String::from("payer_reference,amount,due_date,short_name\n");
     for k in 0..rows {
         let _ = writeln!(
             csv,
-            "{},{}.00,2026-04-{:02}",
+            "{},{}.00,2026-04-{:02},Nordmann",
             10_000 + k,
             k % 900 + 1,
             10 + k % 15

@@ -33,7 +33,10 @@
 //! let mut claims = ClaimsAssignment::new(header);
 //! for day in [20, 21] {
 //!     let due = time::Date::from_calendar_date(2026, time::Month::January, day)?;
-//!     claims.push(Claim::new(due, payer_reference("12345")?, Amount::from_ore(60_000)?))?;
+//!     claims.push(
+//!         Claim::new(due, payer_reference("12345")?, Amount::from_ore(60_000)?)
+//!             .with_short_name("Nordmann")?,
+//!     )?;
 //! }
 //! let mut file = Transmission::to_mps(12345, 1);
 //! file.push(claims)?;

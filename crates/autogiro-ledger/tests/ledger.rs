@@ -442,8 +442,12 @@ fn file_with(number: u32, claims: &[(Date, Amount)], register: bool) -> Transmis
             account("12345678903"),
         ));
         for (due, amount) in claims {
-            a.push(Claim::new(*due, payer_reference("12345").unwrap(), *amount))
-                .unwrap();
+            a.push(
+                Claim::new(*due, payer_reference("12345").unwrap(), *amount)
+                    .with_short_name("Nordmann")
+                    .unwrap(),
+            )
+            .unwrap();
         }
         t.push(a).unwrap();
     }
@@ -790,11 +794,15 @@ fn equal_processing_dates_keep_file_order_across_assignments() {
     let mut second =
         ClaimsAssignment::new(AssignmentHeader::new(AGREEMENT, 99, account("12345678903")));
     second
-        .push(Claim::new(
-            date!(2026 - 04 - 11),
-            payer_reference("12345").unwrap(),
-            nok(700),
-        ))
+        .push(
+            Claim::new(
+                date!(2026 - 04 - 11),
+                payer_reference("12345").unwrap(),
+                nok(700),
+            )
+            .with_short_name("Nordmann")
+            .unwrap(),
+        )
         .unwrap();
     t.push(second).unwrap();
     let response = ledger

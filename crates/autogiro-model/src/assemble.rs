@@ -278,7 +278,12 @@ impl Assembler {
                 period_code: p.period_code,
                 amount_limit: Amount::from_record(p.amount_limit),
                 valid_from: p.valid_from,
-                valid_to: p.valid_to,
+                valid_to: match (p.valid_from, p.valid_to) {
+                    (Some(from), Some(to)) if from > to => {
+                        valid_to_read_later(from, to).or(Some(to))
+                    }
+                    (_, to) => to,
+                },
                 payer: None,
                 mps,
             });
@@ -426,4 +431,16 @@ pub(crate) fn organisation(field: &Text<11>) -> Organisation {
         Ok(n) if text.len() == 11 => Organisation::Norwegian(n),
         _ => Organisation::Foreign(*field),
     }
+}
+
+/// A valid-to date that the two-digit window reads in an earlier century than valid-from,
+/// read one century later when that mends it (`311299`, "no end", is 2099-12-31):
+/// [decision 31](docs/spec-decisions.md#decision-31). `None` when the two are read in the
+/// same century (valid-to before valid-from is then an error), or a century does not mend it.
+pub(crate) fn valid_to_read_later(from: Date, to: Date) -> Option<Date> {
+    if to.year().div_euclid(100) >= from.year().div_euclid(100) {
+        return None;
+    }
+    let later = to.replace_year(to.year() + 100).ok()?;
+    (later >= from).then_some(later)
 }

@@ -44,6 +44,10 @@ pub enum BuildError {
     /// A standard mandate without a period code.
     #[error("a standard mandate needs a period code 01-06")]
     StandardWithoutPeriod,
+    /// A claim to MPS without the payer's abbreviated name
+    /// ([decision 26](docs/spec-decisions.md#decision-26)).
+    #[error("a claim to MPS carries the payer's abbreviated name (amount item 2, positions 16-25)")]
+    BlankShortName,
     /// A standard mandate with a limit of zero
     /// ([decision 27](docs/spec-decisions.md#decision-27)).
     #[error("a standard mandate needs an amount limit above zero (a simplified mandate has none)")]
@@ -325,9 +329,13 @@ impl ClaimsAssignment {
     /// # Errors
     ///
     /// [`BuildError::SpecificationWithoutNotice`] and the other specification errors of
-    /// [`Claim::add_specification`], for a claim whose fields were set by hand.
+    /// [`Claim::add_specification`], for a claim whose fields were set by hand;
+    /// [`BuildError::BlankShortName`] for a claim without the abbreviated name.
     pub fn push(&mut self, mut claim: Claim) -> Result<(), BuildError> {
         claim.check()?;
+        if claim.short_name.is_blank() {
+            return Err(BuildError::BlankShortName);
+        }
         claim.transaction_number = next_number(self.claims.len());
         self.claims.push(claim);
         Ok(())

@@ -134,6 +134,21 @@ codes! {
     ForeignOrganisation = "foreign-organisation",
     /// A due date more than 12 months from the date the file is read.
     DueDateWindow = "due-date-window",
+    /// A text field to MPS that starts with a blank (a warning,
+    /// [decision 25](docs/spec-decisions.md#decision-25)): text is left-justified.
+    TextNotLeftJustified = "text-not-left-justified",
+    /// A sum charged in the period in post 5 of a 3.9 full listing, where it is blanked (a
+    /// warning, [decision 29](docs/spec-decisions.md#decision-29)).
+    ChargedSumGiven = "charged-sum-given",
+    /// A valid-to date before valid-from, read a century later (a warning,
+    /// [decision 31](docs/spec-decisions.md#decision-31)).
+    ValidToCentury = "valid-to-century",
+    /// A signatory born after the day the file is read
+    /// ([decision 35](docs/spec-decisions.md#decision-35)).
+    BirthDateAfterFile = "birth-date-after-file",
+    /// Blocked to before blocked from in a mandate from MPS (a warning,
+    /// [decision 35](docs/spec-decisions.md#decision-35)).
+    BlockedDates = "blocked-dates",
     /// A transmission with no assignment: its start, then its end
     /// ([decision 28](docs/spec-decisions.md#decision-28)).
     EmptyTransmission = "empty-transmission",

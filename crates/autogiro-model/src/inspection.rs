@@ -25,7 +25,10 @@ use crate::{Diagnostic, Pass, ReadOptions, Summary, hand_on};
 ///
 /// let account = AccountNumber::parse("1234.56.78903")?;
 /// let mut claims = ClaimsAssignment::new(AssignmentHeader::new(56789, 1, account));
-/// claims.push(Claim::new(date!(2026 - 01 - 15), payer_reference("12345")?, Amount::from_ore(125_00)?))?;
+/// claims.push(
+///     Claim::new(date!(2026 - 01 - 15), payer_reference("12345")?, Amount::from_ore(125_00)?)
+///         .with_short_name("Nordmann")?,
+/// )?;
 /// let mut transmission = Transmission::to_mps(12345, 17);
 /// transmission.push(claims)?;
 /// let mut file = Vec::new();

@@ -26,7 +26,8 @@ use crate::{AssignmentHeader, BuildError, Claim, Mandate, WriteError};
 /// let mut out = TransmissionWriter::to_mps(Vec::new(), 12345, 17)?;
 /// out.begin_claims(AssignmentHeader::new(56789, 1, AccountNumber::parse("1234.56.78903")?))?;
 /// for (payer, ore) in [("12345", 125_00), ("23456", 99_50)] {
-///     let claim = Claim::new(date!(2026 - 01 - 15), payer_reference(payer)?, Amount::from_ore(ore)?);
+///     let claim = Claim::new(date!(2026 - 01 - 15), payer_reference(payer)?, Amount::from_ore(ore)?)
+///         .with_short_name("Nordmann")?;
 ///     out.push_claim(claim)?;
 /// }
 /// let file = out.finish()?;

@@ -286,7 +286,9 @@ mod tests {
                         + time::Duration::days(i64::from(k % 40));
                     let payer = crate::payer_reference(&(100 + k).to_string()).unwrap();
                     let amount = Amount::from_ore(u64::from(k) * 1013 + 1).unwrap();
-                    let mut claim = Claim::new(due, payer, amount);
+                    let mut claim = Claim::new(due, payer, amount)
+                        .with_short_name("Nordmann")
+                        .unwrap();
                     if k % 3 == 0 {
                         claim = claim.with_notice();
                         claim.add_specification(1, 1, "Husleie").unwrap();

@@ -403,7 +403,7 @@ pub(crate) fn mandate_records(
         period_code: m.period_code,
         amount_limit: m.amount_limit.ore(),
         valid_from: m.valid_from,
-        valid_to: m.valid_to,
+        valid_to: m.valid_to.map(|to| written_valid_to(m.valid_from, to)),
     };
     let (mandate_type, sequence_number) = (m.mandate_type, m.sequence_number);
     match direction {
@@ -480,4 +480,20 @@ pub(crate) fn mandate_records(
     }
     tally.add(m.amount_limit.ore(), None);
     Ok(())
+}
+
+/// The valid-to date as its six digits carry it: a date a century past the two-digit window
+/// (2099-12-31, "no end") as the date the window reads from the same digits (1999-12-31), when
+/// the reader reads those back as it ([decision 31](docs/spec-decisions.md#decision-31));
+/// any other date as it is.
+fn written_valid_to(from: Option<Date>, to: Date) -> Date {
+    // Only a date the window cannot hold (1970-2069, [decision 6](docs/spec-decisions.md#decision-6))
+    // is written as another.
+    let Some(from) = from.filter(|_| to.year() >= 2070) else {
+        return to;
+    };
+    match to.replace_year(to.year() - 100) {
+        Ok(earlier) if crate::assemble::valid_to_read_later(from, earlier) == Some(to) => earlier,
+        _ => to,
+    }
 }

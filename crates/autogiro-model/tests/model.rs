@@ -460,11 +460,15 @@ fn sums_past_17_digits_are_an_error_not_a_wrap() {
             assignment_number: n,
             ..header
         });
-        a.push(Claim::new(
-            date!(2026 - 01 - 15),
-            payer_reference("1").unwrap(),
-            Amount::MAX,
-        ))
+        a.push(
+            Claim::new(
+                date!(2026 - 01 - 15),
+                payer_reference("1").unwrap(),
+                Amount::MAX,
+            )
+            .with_short_name("Nordmann")
+            .unwrap(),
+        )
         .unwrap();
         t.push(a).unwrap();
     }
@@ -521,8 +525,8 @@ fn claim() -> impl Strategy<Value = Claim> {
         "[1-9][0-9]{0,9}",
         0u64..10_000_000_000,
         kid(),
-        "[A-Za-zÆØÅæøå ]{0,10}",
-        proptest::collection::vec("[a-zæøå0-9 ,.]{0,40}", 0..5),
+        "[A-Za-zÆØÅæøå][A-Za-zÆØÅæøå ]{0,9}",
+        proptest::collection::vec("[a-zæøå0-9,.][a-zæøå0-9 ,.]{0,39}", 0..5),
     )
         .prop_map(|(due, payer, ore, kid, name, specs)| {
             let mut c = Claim::new(
@@ -905,4 +909,27 @@ fn the_streaming_writer_writes_what_the_model_writes() {
 fn a_claim_takes_144_bytes() {
     assert_eq!(std::mem::size_of::<autogiro_model::Claim>(), 144);
     assert_eq!(std::mem::size_of::<Option<Kid>>(), 27);
+}
+
+/// "No end" written `311299` is read as 2099-12-31 in the model, and writes back as it was
+/// ([decision 31](docs/spec-decisions.md#decision-31)).
+#[test]
+fn a_valid_to_of_99_is_read_a_century_later() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata/err/valid-to-century--311299.txt");
+    let bytes = std::fs::read(&path).unwrap();
+    let read = Transmission::read(&bytes[..], &options_for(&path));
+    let mandate = read
+        .transmission
+        .assignments
+        .iter()
+        .find_map(|a| match a {
+            autogiro_model::Assignment::Mandates(m) => m.mandates.first().cloned(),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(mandate.valid_to, Some(date!(2099 - 12 - 31)));
+    let mut written = Vec::new();
+    read.transmission.write(&mut written).unwrap();
+    assert_eq!(written, bytes);
 }

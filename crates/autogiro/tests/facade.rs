@@ -14,11 +14,15 @@ fn claims_due(due: time::Date) -> Transmission {
         1,
         AccountNumber::parse("12345678903").unwrap(),
     ));
-    a.push(Claim::new(
-        due,
-        payer_reference("12345").unwrap(),
-        Amount::from_ore(100).unwrap(),
-    ))
+    a.push(
+        Claim::new(
+            due,
+            payer_reference("12345").unwrap(),
+            Amount::from_ore(100).unwrap(),
+        )
+        .with_short_name("Nordmann")
+        .unwrap(),
+    )
     .unwrap();
     let mut t = Transmission::to_mps(12345, 1);
     t.push(a).unwrap();

@@ -2,7 +2,7 @@
 //! window, specification records (49) and their places.
 
 use autogiro_checksum::{AccountNumber, Kid, Modulus};
-use autogiro_format::{AmountItem1, ClaimType, Direction, Specification};
+use autogiro_format::{AmountItem1, AmountItem2, ClaimType, Direction, Specification};
 
 use super::{Checker, ClaimState, Open, Pending, Place};
 use crate::limits::{MAX_SPECIFICATIONS, SPECIFICATION_LINES};
@@ -201,6 +201,45 @@ impl Checker {
             specifications: 0,
             places: 0,
         });
+    }
+
+    /// The text of an amount item 2: the abbreviated name filled in (an error to MPS, a
+    /// warning from it: [decision 26](docs/spec-decisions.md#decision-26)), and text to MPS
+    /// left-justified ([decision 25](docs/spec-decisions.md#decision-25)).
+    #[cold]
+    #[inline(never)]
+    pub(super) fn item2_text(
+        &mut self,
+        line: u64,
+        record_type: u8,
+        item: &AmountItem2,
+        direction: Direction,
+    ) {
+        if item.short_name.is_blank() {
+            let severity = match direction {
+                Direction::ToMps => Severity::Error,
+                Direction::FromMps => Severity::Warning,
+            };
+            self.at_field(
+                severity,
+                Code::RequiredField,
+                line,
+                record_type,
+                &AmountItem2::SHORT_NAME,
+                "abbreviated name is required (it is shown on MPS's receipt lists), found blanks"
+                    .to_owned(),
+            );
+        }
+        if direction == Direction::ToMps {
+            self.left_justified(line, 31, &AmountItem2::SHORT_NAME, &item.short_name);
+            self.left_justified(line, 31, &AmountItem2::OWN_REFERENCE, &item.own_reference);
+            self.left_justified(
+                line,
+                31,
+                &AmountItem2::FOREIGN_REFERENCE,
+                &item.foreign_reference,
+            );
+        }
     }
 
     /// An item 2 without its item 1.

@@ -3,8 +3,8 @@
 
 use autogiro_checksum::{AccountNumber, OrganisationNumber};
 use autogiro_format::{
-    Direction, Field, MandatePost1, MandatePost2, MandatePost3, MandatePost4, MandateType,
-    PeriodCode, Record, RegistrationType, Text,
+    Direction, Field, MandatePost1, MandatePost2, MandatePost3, MandatePost4, MandatePost4FromMps,
+    MandatePost5FromMps, MandateType, PeriodCode, Record, RegistrationType, Text,
 };
 
 use super::{Checker, MandateState, Open, Place, and_list, post_name};
@@ -39,6 +39,20 @@ impl Checker {
         }
         self.check_limit(line, post);
         if let (Some(from), Some(to)) = (post.valid_from, post.valid_to)
+            && from > to
+            && let Some(later) = crate::assemble::valid_to_read_later(from, to)
+        {
+            self.at_field(
+                Severity::Warning,
+                Code::ValidToCentury,
+                line,
+                70,
+                &MandatePost1::VALID_TO,
+                format!(
+                    "valid to {to} is before valid from {from}: read as {later}, a century later (`311299` is a common way to write \"no end\")"
+                ),
+            );
+        } else if let (Some(from), Some(to)) = (post.valid_from, post.valid_to)
             && from > to
         {
             self.at_field(
@@ -313,20 +327,103 @@ impl Checker {
 
     /// The field rules of mandate posts 2-4 to MPS: required fields, postal code ([decision 15](docs/spec-decisions.md#decision-15)),
     /// organisation number ([decision 14](docs/spec-decisions.md#decision-14)).
+    /// Text left-justified ([decision 25](docs/spec-decisions.md#decision-25)), a signatory
+    /// born before the file is read, and in a file from MPS blocked dates in order and no sum
+    /// charged in a 3.9 listing ([decision 35](docs/spec-decisions.md#decision-35),
+    /// [decision 29](docs/spec-decisions.md#decision-29)).
     pub(super) fn post_fields(&mut self, line: u64, record: &Record) {
         match record {
             Record::MandatePost2(p) => {
                 self.required(line, 71, &MandatePost2::NAME, &p.name);
+                self.left_justified(line, 71, &MandatePost2::NAME, &p.name);
+                self.left_justified(line, 71, &MandatePost2::ADDRESS1, &p.address1);
             }
             Record::MandatePost3(p) => {
                 self.postal_code(line, p);
                 self.required(line, 72, &MandatePost3::POSTAL_TOWN, &p.postal_town);
+                self.left_justified(line, 72, &MandatePost3::ADDRESS2, &p.address2);
+                self.left_justified(line, 72, &MandatePost3::POSTAL_TOWN, &p.postal_town);
             }
             Record::MandatePost4(p) => {
                 self.organisation(line, &p.organisation_number);
                 self.required(line, 74, &MandatePost4::SIGNATORY, &p.signatory);
+                self.left_justified(line, 74, &MandatePost4::SIGNATORY, &p.signatory);
+                if self
+                    .today
+                    .is_some_and(|today| p.signatory_birth_date > today)
+                {
+                    self.at_field(
+                        Severity::Error,
+                        Code::BirthDateAfterFile,
+                        line,
+                        74,
+                        &MandatePost4::SIGNATORY_BIRTH_DATE,
+                        format!(
+                            "the signatory's birth date {} is after the day the file is read",
+                            p.signatory_birth_date
+                        ),
+                    );
+                }
+            }
+            Record::MandatePost4FromMps(p) => {
+                if let (Some(from), Some(to)) = (p.blocked_from, p.blocked_to)
+                    && to < from
+                {
+                    self.at_field(
+                        Severity::Warning,
+                        Code::BlockedDates,
+                        line,
+                        73,
+                        Place::across(
+                            &MandatePost4FromMps::BLOCKED_FROM,
+                            &MandatePost4FromMps::BLOCKED_TO,
+                            "blocked from, blocked to",
+                        ),
+                        format!("blocked to {to} is before blocked from {from}"),
+                    );
+                }
+            }
+            Record::MandatePost5FromMps(p) => {
+                if let (Edition::V3_9, Some(sum)) = (self.edition, p.charged_in_period) {
+                    self.at_field(
+                        Severity::Warning,
+                        Code::ChargedSumGiven,
+                        line,
+                        76,
+                        &MandatePost5FromMps::CHARGED_IN_PERIOD,
+                        format!(
+                            "sum charged in the period {}: blank since edition 3.9 (earlier editions carried it)",
+                            Amount::from_record(sum)
+                        ),
+                    );
+                }
             }
             _ => {}
+        }
+    }
+
+    /// The warning of a text field that starts with a blank but is not blank: text is
+    /// left-justified ([decision 25](docs/spec-decisions.md#decision-25)); kept as written.
+    pub(super) fn left_justified<const N: usize>(
+        &mut self,
+        line: u64,
+        record_type: u8,
+        field: &'static Field,
+        text: &Text<N>,
+    ) {
+        if text.as_field().first() == Some(&b' ') && !text.is_blank() {
+            self.at_field(
+                Severity::Warning,
+                Code::TextNotLeftJustified,
+                line,
+                record_type,
+                field,
+                format!(
+                    "{} {:?} starts with a blank: text is left-justified (kept as written)",
+                    field.name,
+                    String::from_utf8_lossy(text.as_field()).trim_end()
+                ),
+            );
         }
     }
 
@@ -415,6 +512,17 @@ impl Checker {
                     format!("organisation number {text}: {e}"),
                 )
             })
+        } else if bytes.iter().all(|&b| b.is_ascii_digit() || b == b' ') {
+            // Digits and blanks only: a Norwegian number written without its leading zeros
+            // ([decision 32](docs/spec-decisions.md#decision-32)), not a foreign one.
+            Some((
+                Severity::Error,
+                Code::OrganisationNumber,
+                format!(
+                    "organisation number {:?}: 11 digits, `00` and the 9 digits (leading zeros included), with no blanks",
+                    String::from_utf8_lossy(bytes)
+                ),
+            ))
         } else {
             Some((
                 Severity::Warning,

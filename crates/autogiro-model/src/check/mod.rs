@@ -18,7 +18,7 @@ use time::Date;
 
 use autogiro_format::{
     AssignmentType, ClaimType, ClaimsEnd, ClaimsEndFromMps, Direction, ErrorCode, Field,
-    MandateType, Record, RecordError, RegistrationType, RejectedItem2,
+    MandateType, Record, RecordError, RegistrationType, RejectedItem2, Specification,
 };
 
 use crate::limits::Tally;
@@ -479,6 +479,15 @@ impl Checker {
                     item.transaction_type,
                     item.transaction_number,
                 );
+                // A name or a reference starting with a blank (or no name): out of line.
+                let blank_first = |f: &[u8]| f.first() == Some(&b' ');
+                if blank_first(item.short_name.as_field())
+                    || (direction == Direction::ToMps
+                        && (blank_first(item.own_reference.as_field())
+                            || blank_first(item.foreign_reference.as_field())))
+                {
+                    self.item2_text(line, 31, item, direction);
+                }
             }
             Record::RejectedItem2(item) => {
                 self.item2(
@@ -488,6 +497,9 @@ impl Checker {
                     item.item.transaction_type,
                     item.item.transaction_number,
                 );
+                if item.item.short_name.as_field().first() == Some(&b' ') {
+                    self.item2_text(line, 36, &item.item, direction);
+                }
                 if let ErrorCode::Other(n) = item.error_code {
                     self.at_field(
                         Severity::Warning,
@@ -499,7 +511,10 @@ impl Checker {
                     );
                 }
             }
-            Record::Specification(spec) => self.specification(&mut open, line, spec),
+            Record::Specification(spec) => {
+                self.specification(&mut open, line, spec);
+                self.left_justified(line, 49, &Specification::TEXT, &spec.text);
+            }
             Record::MandatePost1(post) => self.post1(&mut open, line, post, direction),
             Record::MandatePost1FromMps(post) => {
                 self.post1(&mut open, line, &post.post, direction);

@@ -33,7 +33,8 @@ impl ClaimColumns {
         Header::new(
             header,
             BILLING_CLAIM_COLUMNS,
-            &["payer_reference", "amount", "due_date"],
+            // The abbreviated name is required to MPS ([decision 26](docs/spec-decisions.md#decision-26)).
+            &["payer_reference", "amount", "due_date", "short_name"],
         )
         .map(Self)
     }
@@ -55,7 +56,7 @@ impl ClaimColumns {
         let kid = c.parse("kid", "invalid-kid", |s| {
             Kid::parse(s).map_err(|e| format!("KID {s:?}: {e}"))
         });
-        let short_name = c.text::<10>("short_name");
+        let short_name = c.required_text::<10>("short_name");
         let own_reference = c.text::<25>("own_reference");
         let foreign_reference = c.text::<25>("foreign_reference");
         let specification = c

@@ -10,12 +10,13 @@
 //! ```
 //! use autogiro::rows::ClaimColumns;
 //!
-//! let columns = ClaimColumns::from_header(&["payer_reference", "amount", "due_date", "kid"])?;
-//! let row = columns.read(&["12345", "1 234,50", "15.01.2026", "123456782"])?;
+//! let columns =
+//!     ClaimColumns::from_header(&["payer_reference", "amount", "due_date", "kid", "short_name"])?;
+//! let row = columns.read(&["12345", "1 234,50", "15.01.2026", "123456782", "Nordmann"])?;
 //! assert_eq!(row.claim.amount.ore(), 123_450);
 //! assert_eq!(row.claim.payer.digits(), "12345");
 //!
-//! let problems = columns.read(&["12345", "12,34,5", "31.02.2026", ""]).unwrap_err();
+//! let problems = columns.read(&["12345", "12,34,5", "31.02.2026", "", "Nordmann"]).unwrap_err();
 //! assert_eq!(problems[0].column, "amount");
 //! assert_eq!(problems[1].column, "due_date");
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -29,7 +30,7 @@
 //! | `amount` | yes | NOK: `1234.50`, `1234,50`, `1 234,50`, `1234` ([`Amount::from_str`](crate::model::Amount)) |
 //! | `due_date` | yes | `YYYY-MM-DD` or `DD.MM.YYYY` |
 //! | `kid` | | the KID, 2-25 digits with a modulus 10 or 11 check digit |
-//! | `short_name` | | the payer's abbreviated name, up to 10 characters |
+//! | `short_name` | yes | the payer's abbreviated name, up to 10 characters, shown on MPS's receipt lists ([decision 26](docs/spec-decisions.md#decision-26)) |
 //! | `own_reference` | | the payee's reference, up to 25 characters |
 //! | `foreign_reference` | | shown on the payer's statement, up to 25 characters |
 //! | `specification` | | text for the payer's notice: makes the claim one with notice (type 03) |
@@ -356,8 +357,9 @@ impl<'r> Cells<'_, 'r> {
     }
 }
 
+/// A cell as text, left-justified: the files' text is ([decision 25](docs/spec-decisions.md#decision-25)).
 fn text<const N: usize>(s: &str) -> Result<Text<N>, String> {
-    Text::new(s).map_err(|e| format!("{s:?}: {e}"))
+    Text::new(s.trim_start()).map_err(|e| format!("{s:?}: {e}"))
 }
 
 fn agreement(s: &str) -> Result<u32, String> {
@@ -436,11 +438,21 @@ mod tests {
         let found: Vec<(&str, &str)> = e.iter().map(|e| (e.column.as_str(), e.code)).collect();
         assert_eq!(
             found,
-            [("amout", "unknown-column"), ("amount", "missing-column")]
+            [
+                ("amout", "unknown-column"),
+                ("amount", "missing-column"),
+                ("short_name", "missing-column")
+            ]
         );
         assert!(
-            ClaimColumns::from_header(&["\u{feff}Payer_Reference", " AMOUNT ", "due_date", "kind"])
-                .is_ok()
+            ClaimColumns::from_header(&[
+                "\u{feff}Payer_Reference",
+                " AMOUNT ",
+                "due_date",
+                "kind",
+                "Short_Name"
+            ])
+            .is_ok()
         );
     }
 
@@ -470,9 +482,16 @@ mod tests {
         );
         assert!(e[4].message.contains('Ł'), "{}", e[4].message);
         let row = c
-            .read(&["=\"00012345\"", "1", "2026-01-15", "", ""])
+            .read(&["=\"00012345\"", "1", "2026-01-15", "", "  Nordmann"])
             .unwrap();
         assert_eq!(row.claim.payer.as_field(), "   00012345");
+        // Text left-justified ([decision 25](docs/spec-decisions.md#decision-25)); a name
+        // required ([decision 26](docs/spec-decisions.md#decision-26)).
+        assert_eq!(row.claim.short_name.to_string(), "Nordmann");
+        let e = c
+            .read(&["12345", "1", "2026-01-15", "", " "])
+            .unwrap_err();
+        assert_eq!((e[0].column.as_str(), e[0].code), ("short_name", "missing-value"));
     }
 
     #[test]
