@@ -1561,9 +1561,10 @@ fn kept_answers_killed_midway_are_kept_whole_or_not_at_all() {
                 status["unmatched"][0].as_u64().unwrap(),
             )
         };
-        let rows: String = std::iter::once("payer_reference,amount,due_date,short_name\n".to_owned())
-            .chain((0..N).map(|i| format!("{},10,2026-04-15,Nordmann\n", 10_000 + i)))
-            .collect();
+        let rows: String =
+            std::iter::once("payer_reference,amount,due_date,short_name\n".to_owned())
+                .chain((0..N).map(|i| format!("{},10,2026-04-15,Nordmann\n", 10_000 + i)))
+                .collect();
         std::fs::write(dir.join("many.csv"), rows).unwrap();
         let mut killed_before = 0;
         let mut killed_after = 0;

@@ -35,6 +35,7 @@ const KEPT_BYTES: usize = 256;
 /// # Ok::<(), autogiro_format::Error>(())
 /// ```
 #[derive(Debug)]
+#[allow(clippy::struct_excessive_bools)] // Independent flags of the reading's state.
 pub struct Reader<R> {
     inner: R,
     /// The current line without its line break, at most `KEPT_BYTES` of it (lines that take
@@ -56,6 +57,10 @@ pub struct Reader<R> {
     last: u8,
     /// The due dates read so far, for the fast path.
     dates: Dates,
+    /// How many lines read ended with CR LF, and whether the last ended with no line break:
+    /// the rest ended with LF ([`Reader::line_endings`]).
+    crlf: u64,
+    unterminated: bool,
 }
 
 /// Where the current line stands between two reads.
@@ -85,6 +90,8 @@ impl<R: BufRead> Reader<R> {
             line: Vec::with_capacity(KEPT_BYTES),
             line_len: 0,
             line_number: 0,
+            crlf: 0,
+            unterminated: false,
             ctx: Context::default(),
             forced: false,
             empty_since: None,
@@ -144,6 +151,14 @@ impl<R: BufRead> Reader<R> {
         self.line_number
     }
 
+    /// Of the lines read so far, how many ended with CR LF and how many with LF alone (a last
+    /// line with no line break is neither): a file is one or the other throughout
+    /// ([decision 34](docs/spec-decisions.md#decision-34)).
+    pub fn line_endings(&self) -> (u64, u64) {
+        let broken = self.line_number - u64::from(self.unterminated);
+        (self.crlf, broken.saturating_sub(self.crlf))
+    }
+
     /// Reads the next line into `self.line`, or on with a line that a pause cut.
     fn read_line(&mut self) -> io::Result<Line> {
         let mut started = self.current == Current::Cut;
@@ -153,6 +168,7 @@ impl<R: BufRead> Reader<R> {
             self.last = 0;
         }
         self.current = Current::Done;
+        let mut complete_line = false;
         loop {
             let chunk = match self.inner.fill_buf() {
                 Ok(chunk) => chunk,
@@ -186,10 +202,13 @@ impl<R: BufRead> Reader<R> {
             self.line_len += part.len();
             self.inner.consume(used);
             if complete {
+                complete_line = true;
                 break;
             }
         }
         self.line_number += 1;
+        self.unterminated = !complete_line;
+        self.crlf += u64::from(complete_line && self.last == b'\r' && self.line_len > 0);
         if self.last == b'\r' && self.line_len > 0 {
             if self.line.len() == self.line_len {
                 self.line.pop();
@@ -300,6 +319,7 @@ impl<R: BufRead> Reader<R> {
                 *line_number += 1;
                 each(ctx, Ok((*line_number, record)))
             }) {
+                self.crlf += u64::from(used == RECORD_LEN + 2);
                 rest = rest.get(used..).unwrap_or_default();
                 flow = next;
                 if flow.is_break() {

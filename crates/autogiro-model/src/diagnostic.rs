@@ -143,9 +143,15 @@ codes! {
     /// A valid-to date before valid-from, read a century later (a warning,
     /// [decision 31](docs/spec-decisions.md#decision-31)).
     ValidToCentury = "valid-to-century",
+    /// Lines ending CR LF and lines ending LF alone in one file (a warning,
+    /// [decision 34](docs/spec-decisions.md#decision-34)).
+    MixedLineEndings = "mixed-line-endings",
     /// A signatory born after the day the file is read
     /// ([decision 35](docs/spec-decisions.md#decision-35)).
     BirthDateAfterFile = "birth-date-after-file",
+    /// The same payer reference registered twice with the same registration type in one
+    /// mandates assignment (a warning, [decision 35](docs/spec-decisions.md#decision-35)).
+    DuplicateRegistration = "duplicate-registration",
     /// Blocked to before blocked from in a mandate from MPS (a warning,
     /// [decision 35](docs/spec-decisions.md#decision-35)).
     BlockedDates = "blocked-dates",

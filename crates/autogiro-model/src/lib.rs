@@ -345,6 +345,7 @@ impl<R: BufRead> Pass<R> {
         &mut self,
         mut after: impl FnMut(Option<(u64, &Record)>, Direction, &mut check::Checker),
     ) -> u64 {
+        self.checker.line_endings(self.reader.line_endings());
         self.checker.finish();
         after(None, self.reader.context().direction, &mut self.checker);
         self.reader.line_number()

@@ -599,6 +599,13 @@ proptest! {
     ) {
         // A transmission holds one or more assignments ([decision 28](docs/spec-decisions.md#decision-28)).
         prop_assume!(!claims.is_empty() || !mandates.is_empty());
+        // A payer registered twice alike in one assignment is a warning
+        // ([decision 35](docs/spec-decisions.md#decision-35)).
+        prop_assume!(mandates.iter().all(|list| {
+            let mut seen = std::collections::HashSet::new();
+            list.iter()
+                .all(|m| seen.insert((m.payer_reference.digits().to_owned(), m.registration_type)))
+        }));
         let mut t = Transmission::to_mps(12345, 1);
         for (n, list) in claims.into_iter().enumerate() {
             let mut a = ClaimsAssignment::new(AssignmentHeader::new(56789, u32::try_from(n).unwrap() + 1, account("12345678903")));

@@ -405,7 +405,13 @@ fn an_upload_cut_off_leaves_no_file_and_the_next_send_succeeds() {
 fn big_file(dir: &Path) -> PathBuf {
     let mut rows = String::from("payer_reference,amount,due_date,short_name\n");
     for i in 0..3000 {
-        writeln!(rows, "{},{}.00,2026-01-20,Nordmann", 10_000 + i, 100 + i % 7).unwrap();
+        writeln!(
+            rows,
+            "{},{}.00,2026-01-20,Nordmann",
+            10_000 + i,
+            100 + i % 7
+        )
+        .unwrap();
     }
     std::fs::write(dir.join("rows.csv"), rows).unwrap();
     let (code, _, err) = in_book(

@@ -122,6 +122,7 @@ impl Checker {
             pending: Items::default(),
             claim: None,
             mandate: None,
+            registered: std::collections::HashMap::new(),
         }));
     }
 

@@ -23,6 +23,27 @@ impl Checker {
             self.finish_mandate(m);
         }
         self.number(open, line, 70, post.sequence_number, Code::MandateSequence);
+        if direction == Direction::ToMps
+            && let Ok(reference) = post.payer_reference.digits().parse::<u64>()
+        {
+            let key = (reference, post.registration_type);
+            if let Some(&first) = open.registered.get(&key) {
+                self.at_field(
+                    Severity::Warning,
+                    Code::DuplicateRegistration,
+                    line,
+                    70,
+                    &MandatePost1::PAYER_REFERENCE,
+                    format!(
+                        "payer reference {} is registered with registration type {} at line {first} of this assignment already",
+                        post.payer_reference.digits(),
+                        post.registration_type
+                    ),
+                );
+            } else {
+                open.registered.insert(key, line);
+            }
+        }
         open.tally.add(post.amount_limit, None);
         self.tx.mandates += 1;
         self.tx.limit_sum += u128::from(post.amount_limit);
@@ -173,6 +194,29 @@ impl Checker {
                     "mandate {} (registration type {}) lacks {}{edition}",
                     m.sequence,
                     m.registration,
+                    and_list(&missing)
+                ),
+            );
+        } else if m.registration == RegistrationType::Delete
+            && m.next > 0
+            && m.next < m.posts.len().min(3)
+        {
+            // A deletion needs post 1 only; posts 2-4 after it come whole
+            // ([decision 33](docs/spec-decisions.md#decision-33)).
+            let missing: Vec<String> = m
+                .posts
+                .iter()
+                .take(3)
+                .skip(m.next)
+                .map(|&r| post_name(r))
+                .collect();
+            self.record_warning(
+                Code::MandatePostMissing,
+                m.line,
+                70,
+                format!(
+                    "mandate {} (a deletion) carries some of posts 2-4, not {}: send post 1 alone, or all four",
+                    m.sequence,
                     and_list(&missing)
                 ),
             );

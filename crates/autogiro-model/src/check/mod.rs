@@ -78,6 +78,11 @@ struct Open {
     pending: Items<Pending>,
     claim: Option<ClaimState>,
     mandate: Option<MandateState>,
+    /// In a mandates assignment to MPS, each payer reference and registration type with the
+    /// line of its post 1, to find one registered twice
+    /// ([decision 35](docs/spec-decisions.md#decision-35)): a few bytes a mandate of the
+    /// assignment, nothing for claims.
+    registered: HashMap<(u64, RegistrationType), u64>,
 }
 
 /// Where a finding points: the columns of a field (or of neighbouring fields) and the name its
@@ -275,6 +280,24 @@ impl Checker {
         self.push(Severity::Error, code, line, record_type, None, message);
     }
 
+    /// The line endings the file's lines had: CR LF and LF alone in one file is a warning
+    /// ([decision 34](docs/spec-decisions.md#decision-34)), on the first line.
+    pub(crate) fn line_endings(&mut self, (crlf, lf): (u64, u64)) {
+        if crlf > 0 && lf > 0 && self.started {
+            self.diagnostics.push(Diagnostic {
+                severity: Severity::Warning,
+                code: Code::MixedLineEndings,
+                line: 1,
+                columns: None,
+                record_type: None,
+                field: None,
+                message: format!(
+                    "{crlf} line(s) end with CR LF and {lf} with LF alone: a file is one or the other throughout"
+                ),
+            });
+        }
+    }
+
     /// A warning about a whole record.
     fn record_warning(&mut self, code: Code, line: u64, record_type: u8, message: String) {
         self.push(Severity::Warning, code, line, record_type, None, message);
@@ -332,6 +355,7 @@ impl Checker {
                     pending: Items::default(),
                     claim: None,
                     mandate: None,
+                    registered: HashMap::new(),
                 }));
             }
             _ => {

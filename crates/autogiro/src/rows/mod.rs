@@ -488,10 +488,11 @@ mod tests {
         // Text left-justified ([decision 25](docs/spec-decisions.md#decision-25)); a name
         // required ([decision 26](docs/spec-decisions.md#decision-26)).
         assert_eq!(row.claim.short_name.to_string(), "Nordmann");
-        let e = c
-            .read(&["12345", "1", "2026-01-15", "", " "])
-            .unwrap_err();
-        assert_eq!((e[0].column.as_str(), e[0].code), ("short_name", "missing-value"));
+        let e = c.read(&["12345", "1", "2026-01-15", "", " "]).unwrap_err();
+        assert_eq!(
+            (e[0].column.as_str(), e[0].code),
+            ("short_name", "missing-value")
+        );
     }
 
     #[test]
