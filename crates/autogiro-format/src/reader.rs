@@ -315,11 +315,11 @@ impl<R: BufRead> Reader<R> {
             let mut flow = ControlFlow::Continue(());
             let ctx = &self.ctx;
             let line_number = &mut self.line_number;
+            let first_line = *line_number;
             while let Some((next, used)) = lend_first(rest, ctx, &mut self.dates, |record| {
                 *line_number += 1;
                 each(ctx, Ok((*line_number, record)))
             }) {
-                self.crlf += u64::from(used == RECORD_LEN + 2);
                 rest = rest.get(used..).unwrap_or_default();
                 flow = next;
                 if flow.is_break() {
@@ -327,6 +327,10 @@ impl<R: BufRead> Reader<R> {
                 }
             }
             let used = chunk.len() - rest.len();
+            // Every line taken here is 80 bytes and LF or CR LF: the bytes beyond 81 a line
+            // are the CRs, counted once a buffer rather than once a line.
+            let lines = *line_number - first_line;
+            self.crlf += (used as u64).saturating_sub(lines * (RECORD_LEN as u64 + 1));
             // Bytes left are a line for the general path, or the start of one the buffer cut
             // (which the inner reader hands out again, unfilled, until it is consumed): either
             // way the general path's. Only a buffer taken to its end is filled again here.

@@ -57,11 +57,15 @@ impl Checker {
         // Only a field starting with a digit 1-9 can be an account rather than a padded
         // reference; the byte test keeps the common case cheap.
         let payer = &item.payer;
-        match payer.as_bytes().first() {
+        let bytes = payer.as_bytes();
+        match bytes.first() {
             Some(b'1'..=b'9') if AccountNumber::parse(payer.as_field()).is_err() => {
                 self.payer_not_account(line, record_type, item);
             }
-            Some(b'0' | b' ') if payer.as_bytes().iter().all(|&b| b == b'0' || b == b' ') => {
+            // Zeros only end with one: the last byte spares the common case the loop.
+            Some(b'0' | b' ')
+                if bytes.last() == Some(&b'0') && bytes.iter().all(|&b| b == b'0' || b == b' ') =>
+            {
                 self.payer_zeros(line, record_type, payer.as_field());
             }
             _ => {}

@@ -92,6 +92,7 @@ impl Checker {
                 "agreement id 000000000: MPS gives no agreement that id".to_owned(),
             );
         }
+        self.registered.clear();
         let key = (start.agreement_id, start.assignment_number);
         if let Some(&first) = self.assignment_numbers.get(&key) {
             self.at_field(
@@ -122,7 +123,6 @@ impl Checker {
             pending: Items::default(),
             claim: None,
             mandate: None,
-            registered: std::collections::HashMap::new(),
         }));
     }
 

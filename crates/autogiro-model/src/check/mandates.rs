@@ -27,7 +27,7 @@ impl Checker {
             && let Ok(reference) = post.payer_reference.digits().parse::<u64>()
         {
             let key = (reference, post.registration_type);
-            if let Some(&first) = open.registered.get(&key) {
+            if let Some(&first) = self.registered.get(&key) {
                 self.at_field(
                     Severity::Warning,
                     Code::DuplicateRegistration,
@@ -41,7 +41,7 @@ impl Checker {
                     ),
                 );
             } else {
-                open.registered.insert(key, line);
+                self.registered.insert(key, line);
             }
         }
         open.tally.add(post.amount_limit, None);

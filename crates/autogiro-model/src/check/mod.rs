@@ -78,11 +78,6 @@ struct Open {
     pending: Items<Pending>,
     claim: Option<ClaimState>,
     mandate: Option<MandateState>,
-    /// In a mandates assignment to MPS, each payer reference and registration type with the
-    /// line of its post 1, to find one registered twice
-    /// ([decision 35](docs/spec-decisions.md#decision-35)): a few bytes a mandate of the
-    /// assignment, nothing for claims.
-    registered: HashMap<(u64, RegistrationType), u64>,
 }
 
 /// Where a finding points: the columns of a field (or of neighbouring fields) and the name its
@@ -164,6 +159,12 @@ pub(crate) struct Checker {
     /// find a number used twice in one transmission
     /// ([decision 23](docs/spec-decisions.md#decision-23)). One entry per assignment.
     assignment_numbers: HashMap<(u32, u32), u64>,
+    /// In the mandates assignment being read, each payer reference and registration type with
+    /// the line of its post 1, to find one registered twice
+    /// ([decision 35](docs/spec-decisions.md#decision-35)): a few bytes a mandate of the
+    /// assignment, nothing for claims. Emptied at each assignment start; kept out of `Open`,
+    /// whose replacement at every record would otherwise run a map's drop check.
+    registered: HashMap<(u64, RegistrationType), u64>,
     /// Boxed: every transaction record takes it out and puts it back, which moves a pointer
     /// rather than the whole state.
     open: Option<Box<Open>>,
@@ -216,6 +217,7 @@ impl Checker {
             damaged: false,
             tx: TransmissionTally::default(),
             assignment_numbers: HashMap::new(),
+            registered: HashMap::new(),
             open: None,
         }
     }
@@ -355,7 +357,6 @@ impl Checker {
                     pending: Items::default(),
                     claim: None,
                     mandate: None,
-                    registered: HashMap::new(),
                 }));
             }
             _ => {
@@ -504,11 +505,12 @@ impl Checker {
                     item.transaction_number,
                 );
                 // A name or a reference starting with a blank (or no name): out of line.
-                let blank_first = |f: &[u8]| f.first() == Some(&b' ');
-                if blank_first(item.short_name.as_field())
+                // Starts with a blank and is not all blanks (a blank reference is common).
+                let unjustified = |f: &[u8; 25]| f[0] == b' ' && *f != [b' '; 25];
+                if item.short_name.as_field()[0] == b' '
                     || (direction == Direction::ToMps
-                        && (blank_first(item.own_reference.as_field())
-                            || blank_first(item.foreign_reference.as_field())))
+                        && (unjustified(item.own_reference.as_field())
+                            || unjustified(item.foreign_reference.as_field())))
                 {
                     self.item2_text(line, 31, item, direction);
                 }
