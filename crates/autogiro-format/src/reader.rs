@@ -57,9 +57,13 @@ pub struct Reader<R> {
     last: u8,
     /// The due dates read so far, for the fast path.
     dates: Dates,
-    /// How many lines read ended with CR LF, and whether the last ended with no line break:
-    /// the rest ended with LF ([`Reader::line_endings`]).
-    crlf: u64,
+    /// The bytes and lines of the buffer's fast path ([`Reader::each_in_buffer`]): every
+    /// such line is 80 bytes and LF or CR LF, so the bytes beyond 81 a line are its CRs. Of
+    /// the general path's lines, how many, how many ended with CR LF, and whether the last
+    /// ended with no line break ([`Reader::line_endings`]).
+    fast_bytes: u64,
+    general_lines: u64,
+    general_crlf: u64,
     unterminated: bool,
 }
 
@@ -90,7 +94,9 @@ impl<R: BufRead> Reader<R> {
             line: Vec::with_capacity(KEPT_BYTES),
             line_len: 0,
             line_number: 0,
-            crlf: 0,
+            fast_bytes: 0,
+            general_lines: 0,
+            general_crlf: 0,
             unterminated: false,
             ctx: Context::default(),
             forced: false,
@@ -155,8 +161,13 @@ impl<R: BufRead> Reader<R> {
     /// line with no line break is neither): a file is one or the other throughout
     /// ([decision 34](docs/spec-decisions.md#decision-34)).
     pub fn line_endings(&self) -> (u64, u64) {
+        let fast_lines = self.line_number.saturating_sub(self.general_lines);
+        let fast_crlf = self
+            .fast_bytes
+            .saturating_sub(fast_lines * (RECORD_LEN as u64 + 1));
+        let crlf = self.general_crlf + fast_crlf;
         let broken = self.line_number - u64::from(self.unterminated);
-        (self.crlf, broken.saturating_sub(self.crlf))
+        (crlf, broken.saturating_sub(crlf))
     }
 
     /// Reads the next line into `self.line`, or on with a line that a pause cut.
@@ -207,8 +218,9 @@ impl<R: BufRead> Reader<R> {
             }
         }
         self.line_number += 1;
+        self.general_lines += 1;
         self.unterminated = !complete_line;
-        self.crlf += u64::from(complete_line && self.last == b'\r' && self.line_len > 0);
+        self.general_crlf += u64::from(complete_line && self.last == b'\r' && self.line_len > 0);
         if self.last == b'\r' && self.line_len > 0 {
             if self.line.len() == self.line_len {
                 self.line.pop();
@@ -315,7 +327,6 @@ impl<R: BufRead> Reader<R> {
             let mut flow = ControlFlow::Continue(());
             let ctx = &self.ctx;
             let line_number = &mut self.line_number;
-            let first_line = *line_number;
             while let Some((next, used)) = lend_first(rest, ctx, &mut self.dates, |record| {
                 *line_number += 1;
                 each(ctx, Ok((*line_number, record)))
@@ -327,10 +338,8 @@ impl<R: BufRead> Reader<R> {
                 }
             }
             let used = chunk.len() - rest.len();
-            // Every line taken here is 80 bytes and LF or CR LF: the bytes beyond 81 a line
-            // are the CRs, counted once a buffer rather than once a line.
-            let lines = *line_number - first_line;
-            self.crlf += (used as u64).saturating_sub(lines * (RECORD_LEN as u64 + 1));
+            // The line endings are counted from these bytes once a buffer, not once a line.
+            self.fast_bytes += used as u64;
             // Bytes left are a line for the general path, or the start of one the buffer cut
             // (which the inner reader hands out again, unfilled, until it is consumed): either
             // way the general path's. Only a buffer taken to its end is filled again here.
@@ -353,6 +362,7 @@ impl<R: BufRead> Reader<R> {
                 lend_first(chunk, &self.ctx, &mut self.dates, |record| *record)
         {
             self.inner.consume(used);
+            self.fast_bytes += used as u64;
             self.line_number += 1;
             return Some(Ok((self.line_number, record)));
         }

@@ -901,3 +901,18 @@ proptest! {
         }
     }
 }
+
+/// The line endings counted whichever path a line takes: records in the buffer, a line too
+/// short for a record, a last line with no break; through `each` and through the iterator
+/// ([decision 34](docs/spec-decisions.md#decision-34)).
+#[test]
+fn line_endings_are_counted_on_every_path() {
+    let record = "NY000010123456780000001000080800000000000000000000000000000000000000000000000000";
+    let file = format!("{record}\r\n{record}\n{record}\r\nshort\n{record}\r\n{record}");
+    let mut each = autogiro_format::Reader::new(file.as_bytes());
+    each.each(|_, _| std::ops::ControlFlow::Continue(()));
+    assert_eq!(each.line_endings(), (3, 2));
+    let mut iterated = autogiro_format::Reader::new(file.as_bytes());
+    for _ in iterated.by_ref() {}
+    assert_eq!(iterated.line_endings(), (3, 2));
+}

@@ -539,7 +539,9 @@ impl Checker {
             }
             Record::Specification(spec) => {
                 self.specification(&mut open, line, spec);
-                self.left_justified(line, 49, &Specification::TEXT, &spec.text);
+                if spec.text.as_field()[0] == b' ' {
+                    self.left_justified(line, 49, &Specification::TEXT, &spec.text);
+                }
             }
             Record::MandatePost1(post) => self.post1(&mut open, line, post, direction),
             Record::MandatePost1FromMps(post) => {
