@@ -7,7 +7,7 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use crate::{Timing, mib, release_and_claims, root, time_exiting, transfer_settings};
+use crate::{Timing, mib, release_and_claims, root, time_exiting};
 
 /// The size of the file of random bytes: 2 GiB.
 const RANDOM_BYTES: u64 = 2 << 30;
@@ -103,18 +103,13 @@ fn write_random(path: &Path) -> Result<(), String> {
 /// `autogiro fetch` of the random bytes, put in the inbox of a real sshd: downloaded, found
 /// invalid by the bounded check, left on the server.
 fn fetch_random(root: &Path, cli: &Path, random: &Path) -> Result<Timing, String> {
-    let sshd = autogiro_testkit::Sshd::start().ok_or("sshd is not installed")?;
-    let payee = root.join("target/bench-data/bounds");
-    let _ = std::fs::remove_dir_all(&payee);
-    std::fs::create_dir_all(&payee).map_err(|e| e.to_string())?;
-    let key = sshd.client_key(&payee, "ed25519", 256, "", true);
+    let crate::SftpPayee {
+        sshd,
+        dir: payee,
+        settings,
+        ..
+    } = crate::SftpPayee::start(root, "bounds")?;
     let remote = sshd.remote();
-    for d in ["inbound", "outbound"] {
-        std::fs::create_dir_all(remote.join(d)).map_err(|e| e.to_string())?;
-    }
-    std::fs::write(payee.join("known_hosts"), sshd.known_hosts_line())
-        .map_err(|e| e.to_string())?;
-    let settings = transfer_settings(&sshd, &payee, &key)?;
     let inbox_file = remote.join("outbound/garbage.txt");
     if std::fs::hard_link(random, &inbox_file).is_err() {
         std::fs::copy(random, &inbox_file).map_err(|e| e.to_string())?;

@@ -553,6 +553,38 @@ fn bench(n: Option<&str>) -> Result<(), String> {
     bench_book(&root, &cli, n)
 }
 
+/// A real sshd on 127.0.0.1 with its inbound and outbound folders, and a payee's folder
+/// `target/bench-data/NAME` (made anew) with a key, the server's key pinned and settings
+/// (`autogiro.toml`) to it.
+struct SftpPayee {
+    sshd: autogiro_testkit::Sshd,
+    dir: PathBuf,
+    key: PathBuf,
+    settings: String,
+}
+
+impl SftpPayee {
+    fn start(root: &Path, name: &str) -> Result<Self, String> {
+        let sshd = autogiro_testkit::Sshd::start().ok_or("sshd is not installed")?;
+        let dir = root.join("target/bench-data").join(name);
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        let key = sshd.client_key(&dir, "ed25519", 256, "", true);
+        for d in ["inbound", "outbound"] {
+            std::fs::create_dir_all(sshd.remote().join(d)).map_err(|e| e.to_string())?;
+        }
+        std::fs::write(dir.join("known_hosts"), sshd.known_hosts_line())
+            .map_err(|e| e.to_string())?;
+        let settings = transfer_settings(&sshd, &dir, &key)?;
+        Ok(Self {
+            sshd,
+            dir,
+            key,
+            settings,
+        })
+    }
+}
+
 /// `cargo xtask bench-transfer [N]`: the file of N claims up and down through OpenSSH's sshd
 /// on 127.0.0.1 (started for the run), by `autogiro send` / `fetch` and by `scp`, alternating,
 /// three times each; the median and the largest peak RSS.
@@ -560,18 +592,14 @@ fn bench_transfer(n: Option<&str>) -> Result<(), String> {
     let root = root();
     let (n, data, bytes) = release_and_claims(&root, n, 9_999_999)?;
     let cli = root.join("target/release/autogiro");
-    let sshd = autogiro_testkit::Sshd::start().ok_or("sshd is not installed")?;
-    let payee = root.join("target/bench-data/transfer");
-    let _ = std::fs::remove_dir_all(&payee);
-    std::fs::create_dir_all(&payee).map_err(|e| e.to_string())?;
-    let key = sshd.client_key(&payee, "ed25519", 256, "", true);
+    let SftpPayee {
+        sshd,
+        dir: payee,
+        key,
+        settings,
+    } = SftpPayee::start(&root, "transfer")?;
     let remote = sshd.remote();
-    for d in ["inbound", "outbound"] {
-        std::fs::create_dir_all(remote.join(d)).map_err(|e| e.to_string())?;
-    }
     let known_hosts = payee.join("known_hosts");
-    std::fs::write(&known_hosts, sshd.known_hosts_line()).map_err(|e| e.to_string())?;
-    let settings = transfer_settings(&sshd, &payee, &key)?;
 
     let file = data.to_string_lossy().into_owned();
     let archive = payee.join("archive");
