@@ -130,6 +130,12 @@ pub(crate) fn hex(digest: &[u8]) -> String {
 pub(crate) fn run(path: &Path, state: &Path, date: Date, out: &OutArgs) -> anyhow::Result<Status> {
     let name = input::name(path);
     let file = input::bytes(path)?;
+    if !autogiro::ledger::is_business_day(date) {
+        eprintln!(
+            "warning: {date} is not a business day: MPS reads a file sent then on {}",
+            autogiro::ledger::next_business_day(date)
+        );
+    }
     let hash = sha256(&file);
     let mut locked = Locked::take(state)?;
     let answered = if let Some(a) = locked.state.answered.get(&hash) {
@@ -162,6 +168,9 @@ pub(crate) fn run(path: &Path, state: &Path, date: Date, out: &OutArgs) -> anyho
             let mut bytes = Vec::new();
             response.write(&mut bytes)?;
             output::write(out, &bytes)?;
+            if out.output.is_some() {
+                eprintln!("{name}: {}", answered_summary(response, date));
+            }
         }
         None => eprintln!("{name}: MPS sends nothing back for this file"),
     }
@@ -215,4 +224,41 @@ pub(crate) fn block(
         );
     }
     Ok(Status::Ok)
+}
+
+/// What an answer holds, in a line: settled and rejected claims, mandates, and the latest
+/// processing date when it is after the day the file was read (answers MPS would send later,
+/// given here at once).
+fn answered_summary(response: &Transmission, read_on: Date) -> String {
+    use autogiro::model::Assignment;
+    let (mut settled, mut rejected, mut mandates) = (0, 0, 0);
+    let mut latest: Option<Date> = None;
+    for a in &response.assignments {
+        match a {
+            Assignment::Settled(s) => {
+                settled += s.claims.len();
+                latest = s.claims.iter().map(|c| c.date).chain(latest).max();
+            }
+            Assignment::Rejected(r) => {
+                rejected += r.rejections.len();
+                latest = r
+                    .rejections
+                    .iter()
+                    .map(|c| c.claim.date)
+                    .chain(latest)
+                    .max();
+            }
+            Assignment::Mandates(m) => mandates += m.mandates.len(),
+            Assignment::Claims(_) => {}
+        }
+    }
+    let later = match latest {
+        Some(d) if d > read_on => format!(
+            "; processing dates up to {d}: MPS would send the answers after {read_on} later, day by day"
+        ),
+        _ => String::new(),
+    };
+    format!(
+        "answered with {settled} settled and {rejected} rejected claim(s), {mandates} mandate(s){later}"
+    )
 }

@@ -480,6 +480,17 @@ fn simulate_writes_a_response_and_keeps_state() {
     // The fixture deletes a mandate the register does not know: refused, exit 1.
     assert_eq!(code, 1, "{err}");
     assert!(err.contains("mandate refused"), "{err}");
+    // It says what it wrote, and that a Saturday is no day MPS reads files.
+    assert!(
+        err.contains(
+            "warning: 2026-01-10 is not a business day: MPS reads a file sent then on 2026-01-12"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("records-to-mps.txt: answered with ") && err.contains(" settled and "),
+        "{err}"
+    );
     let (code, out, _) = autogiro(&["validate", &response, "--today", "2026-01-10"]);
     assert_eq!(code, 0, "{out}");
     insta::assert_snapshot!(
