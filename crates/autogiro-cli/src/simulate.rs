@@ -15,7 +15,6 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context as _, bail};
 use autogiro::ledger::{Ledger, Scenario};
 use autogiro::model::{PaddedDigits, ReadOptions, Transmission};
-use sha2::{Digest, Sha256};
 use time::Date;
 
 use crate::{OutArgs, Status, input, output};
@@ -112,20 +111,6 @@ fn read_state(json: &[u8]) -> anyhow::Result<State> {
     }
 }
 
-fn sha256(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-/// A digest in lower-case hex, as the simulator's state and the transfer journal keep it.
-pub(crate) fn hex(digest: &[u8]) -> String {
-    use std::fmt::Write as _;
-    let mut hex = String::with_capacity(digest.len() * 2);
-    for b in digest {
-        let _ = write!(hex, "{b:02x}");
-    }
-    hex
-}
-
 /// `autogiro simulate FILE`.
 pub(crate) fn run(path: &Path, state: &Path, date: Date, out: &OutArgs) -> anyhow::Result<Status> {
     let name = input::name(path);
@@ -136,7 +121,7 @@ pub(crate) fn run(path: &Path, state: &Path, date: Date, out: &OutArgs) -> anyho
             autogiro::ledger::next_business_day(date)
         );
     }
-    let hash = sha256(&file);
+    let hash = autogiro::book::Book::sha256(&file);
     let mut locked = Locked::take(state)?;
     let answered = if let Some(a) = locked.state.answered.get(&hash) {
         eprintln!(

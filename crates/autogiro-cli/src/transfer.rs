@@ -14,7 +14,6 @@ use autogiro::model::ReadOptions;
 use autogiro::settings::{Settings, TransferSettings};
 use autogiro::transfer::{Connection, Publication, RemoteFile, TransferError};
 use serde::{Deserialize, Serialize};
-use sha2::{Digest as _, Sha256};
 use time::Date;
 
 use crate::{Status, book};
@@ -282,19 +281,9 @@ impl Journal {
 
 /// The SHA-256 of a file, read in chunks.
 fn sha256_of(path: &Path) -> anyhow::Result<String> {
-    let mut file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
-    let mut hasher = Sha256::new();
-    let mut buffer = vec![0; 1 << 16];
-    loop {
-        let n = file
-            .read(&mut buffer)
-            .with_context(|| format!("cannot read {}", path.display()))?;
-        let Some(chunk) = buffer.get(..n).filter(|c| !c.is_empty()) else {
-            break;
-        };
-        hasher.update(chunk);
-    }
-    Ok(crate::simulate::hex(&hasher.finalize()))
+    File::open(path)
+        .and_then(Book::sha256_of)
+        .with_context(|| format!("cannot read {}", path.display()))
 }
 
 /// The `[transfer]` settings, or why there are none.
