@@ -940,3 +940,24 @@ fn a_valid_to_of_99_is_read_a_century_later() {
     read.transmission.write(&mut written).unwrap();
     assert_eq!(written, bytes);
 }
+
+/// A name not left-justified is named in the warning as written, decoded from ISO-8859-1
+/// ([decision 25](docs/spec-decisions.md#decision-25)).
+#[test]
+fn a_name_not_left_justified_is_quoted_as_written() {
+    let mut records = to_mps().to_records().unwrap();
+    if let Some(Record::AmountItem2(item)) = records.get_mut(3) {
+        item.short_name = Text::new("  Ærlig").unwrap();
+    }
+    let read = Transmission::read(&bytes_of(&records)[..], &ReadOptions::new());
+    let warning = read
+        .diagnostics
+        .iter()
+        .find(|d| d.code == Code::TextNotLeftJustified)
+        .unwrap();
+    assert!(
+        warning.message.contains("\"  Ærlig\""),
+        "{}",
+        warning.message
+    );
+}

@@ -235,14 +235,16 @@ impl Checker {
             );
         }
         if direction == Direction::ToMps {
-            self.left_justified(line, 31, &AmountItem2::SHORT_NAME, &item.short_name);
-            self.left_justified(line, 31, &AmountItem2::OWN_REFERENCE, &item.own_reference);
             self.left_justified(
                 line,
-                31,
-                &AmountItem2::FOREIGN_REFERENCE,
-                &item.foreign_reference,
+                record_type,
+                &AmountItem2::SHORT_NAME,
+                &item.short_name,
             );
+            let own = &item.own_reference;
+            self.left_justified(line, record_type, &AmountItem2::OWN_REFERENCE, own);
+            let foreign = &item.foreign_reference;
+            self.left_justified(line, record_type, &AmountItem2::FOREIGN_REFERENCE, foreign);
         }
     }
 

@@ -6,7 +6,7 @@ use time::Date;
 use autogiro_checksum::AccountNumber;
 use autogiro_format::{
     AmountItem1, AssignmentStart, AssignmentType, ClaimsEndFromMps, Direction, MandatePost1,
-    Record, Totals, TransmissionEnd, TransmissionStart,
+    Totals, TransmissionEnd, TransmissionStart,
 };
 
 use super::{Checker, DeclaredDates, Open, Place, date_text, nok};
@@ -30,10 +30,7 @@ impl Checker {
     /// The payee's id in the transmission start: the data sender of a file to MPS, the data
     /// recipient of one from MPS; all zeros is no customer unit
     /// ([decision 30](docs/spec-decisions.md#decision-30)).
-    pub(super) fn payee_id(&mut self, line: u64, record: &Record, direction: Direction) {
-        let Record::TransmissionStart(start) = record else {
-            return;
-        };
+    pub(super) fn payee_id(&mut self, line: u64, start: &TransmissionStart, direction: Direction) {
         let (id, field) = match direction {
             Direction::ToMps => (start.sender, &TransmissionStart::SENDER),
             Direction::FromMps => (start.recipient, &TransmissionStart::RECIPIENT),

@@ -61,33 +61,33 @@ impl Checker {
         self.check_limit(line, post);
         if let (Some(from), Some(to)) = (post.valid_from, post.valid_to)
             && from > to
-            && let Some(later) = crate::assemble::valid_to_read_later(from, to)
         {
-            self.at_field(
-                Severity::Warning,
-                Code::ValidToCentury,
-                line,
-                70,
-                &MandatePost1::VALID_TO,
-                format!(
-                    "valid to {to} is before valid from {from}: read as {later}, a century later (`311299` is a common way to write \"no end\")"
-                ),
-            );
-        } else if let (Some(from), Some(to)) = (post.valid_from, post.valid_to)
-            && from > to
-        {
-            self.at_field(
-                Severity::Error,
-                Code::MandateDates,
-                line,
-                70,
-                Place::across(
-                    &MandatePost1::VALID_FROM,
+            // Read a century later where that mends it
+            // ([decision 31](docs/spec-decisions.md#decision-31)), else an error.
+            match crate::assemble::valid_to_read_later(from, to) {
+                Some(later) => self.at_field(
+                    Severity::Warning,
+                    Code::ValidToCentury,
+                    line,
+                    70,
                     &MandatePost1::VALID_TO,
-                    "valid from, valid to",
+                    format!(
+                        "valid to {to} is before valid from {from}: read as {later}, a century later (`311299` is a common way to write \"no end\")"
+                    ),
                 ),
-                format!("valid from {from} is after valid to {to}"),
-            );
+                None => self.at_field(
+                    Severity::Error,
+                    Code::MandateDates,
+                    line,
+                    70,
+                    Place::across(
+                        &MandatePost1::VALID_FROM,
+                        &MandatePost1::VALID_TO,
+                        "valid from, valid to",
+                    ),
+                    format!("valid from {from} is after valid to {to}"),
+                ),
+            }
         }
         let (posts, required): (&'static [u8], usize) = match direction {
             Direction::ToMps => {
@@ -462,10 +462,10 @@ impl Checker {
                 line,
                 record_type,
                 field,
+                // Decoded from ISO-8859-1, without the trailing blanks.
                 format!(
-                    "{} {:?} starts with a blank: text is left-justified (kept as written)",
-                    field.name,
-                    String::from_utf8_lossy(text.as_field()).trim_end()
+                    "{} {text:?} starts with a blank: text is left-justified (kept as written)",
+                    field.name
                 ),
             );
         }

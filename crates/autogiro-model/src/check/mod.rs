@@ -395,7 +395,7 @@ impl Checker {
     fn envelope_record(&mut self, line: u64, record: &Record, direction: Direction) {
         self.lines = line;
         // The record type only words an error: taken where one is.
-        if let Record::TransmissionStart(_) = record {
+        if let Record::TransmissionStart(start) = record {
             if self.ended {
                 self.after_end(line, record.record_type());
             } else if self.started {
@@ -408,7 +408,7 @@ impl Checker {
             } else {
                 self.started = true;
                 self.tx.records += 1;
-                self.payee_id(line, record, direction);
+                self.payee_id(line, start, direction);
             }
             return;
         }
