@@ -22,11 +22,10 @@ use time::{Date, Duration, Month, Weekday};
 /// [`TimeZoneError`] when the time zone database (the system's, else the one built in) has no
 /// `Europe/Oslo`, or `at` is outside the dates it can tell.
 pub fn date_in_oslo(at: std::time::SystemTime) -> Result<Date, TimeZoneError> {
-    let fail = |e: jiff::Error| TimeZoneError(e.to_string());
-    let oslo = jiff::tz::TimeZone::get("Europe/Oslo").map_err(fail)?;
-    let timestamp = jiff::Timestamp::try_from(at).map_err(fail)?;
-    let day = oslo.to_datetime(timestamp).date();
     let wrong = |e: &dyn std::fmt::Display| TimeZoneError(e.to_string());
+    let oslo = jiff::tz::TimeZone::get("Europe/Oslo").map_err(|e| wrong(&e))?;
+    let timestamp = jiff::Timestamp::try_from(at).map_err(|e| wrong(&e))?;
+    let day = oslo.to_datetime(timestamp).date();
     let month = u8::try_from(day.month()).map_err(|e| wrong(&e))?;
     let month = Month::try_from(month).map_err(|e| wrong(&e))?;
     let d = u8::try_from(day.day()).map_err(|e| wrong(&e))?;
