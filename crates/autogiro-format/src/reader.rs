@@ -256,9 +256,12 @@ impl<R: BufRead> Reader<R> {
         Ok(record)
     }
 
-    /// Calls `each` with every record (or error) in turn, the record by reference, until the
-    /// input ends or `each` breaks. What the [`Iterator`] yields, without moving each record out
-    /// of the reader: the way to stream a large file fastest (`autogiro validate` reads so).
+    /// Calls `each` with every record (or error) in turn, both lent, until the input ends or
+    /// `each` breaks. What the [`Iterator`] yields, without moving each record or error out of
+    /// the reader: the way to stream a large file fastest (`autogiro validate` reads so). The
+    /// error is lent too, so that what `each` is given is two words: an owned error made the
+    /// argument a large value built in memory for every record, 4 % of `validate`'s
+    /// instructions.
     /// The [`Context`] is the one the record was read in (its direction).
     ///
     /// ```
@@ -277,7 +280,7 @@ impl<R: BufRead> Reader<R> {
     /// ```
     pub fn each(
         &mut self,
-        mut each: impl FnMut(&Context, Result<(u64, &Record), Error>) -> ControlFlow<()>,
+        mut each: impl FnMut(&Context, Result<(u64, &Record), &Error>) -> ControlFlow<()>,
     ) {
         while !self.failed {
             if self.each_in_buffer(&mut each).is_break() {
@@ -286,7 +289,7 @@ impl<R: BufRead> Reader<R> {
             let flow = match self.next_general() {
                 None => return,
                 Some(Ok((line, record))) => each(&self.ctx, Ok((line, &record))),
-                Some(Err(e)) => each(&self.ctx, Err(e)),
+                Some(Err(e)) => each(&self.ctx, Err(&e)),
             };
             if flow.is_break() {
                 return;
@@ -314,7 +317,7 @@ impl<R: BufRead> Reader<R> {
     #[inline]
     fn each_in_buffer(
         &mut self,
-        each: &mut impl FnMut(&Context, Result<(u64, &Record), Error>) -> ControlFlow<()>,
+        each: &mut impl FnMut(&Context, Result<(u64, &Record), &Error>) -> ControlFlow<()>,
     ) -> ControlFlow<()> {
         if self.current != Current::Done || self.empty_since.is_some() {
             return ControlFlow::Continue(());

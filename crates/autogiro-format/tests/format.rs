@@ -188,13 +188,13 @@ fn each_yields_what_the_iterator_yields() {
             }
             let mut lent = Vec::new();
             Reader::new(&bytes[..]).each(|ctx, item| {
-                lent.push(show(ctx.direction, item.map_err(|e| e.to_string())));
+                lent.push(show(ctx.direction, item.map_err(ToString::to_string)));
                 std::ops::ControlFlow::Continue(())
             });
             assert_eq!(lent, iterated);
             let mut first = Vec::new();
             Reader::new(&bytes[..]).each(|ctx, item| {
-                first.push(show(ctx.direction, item.map_err(|e| e.to_string())));
+                first.push(show(ctx.direction, item.map_err(ToString::to_string)));
                 std::ops::ControlFlow::Break(())
             });
             assert_eq!(first[..], iterated[..1.min(iterated.len())]);

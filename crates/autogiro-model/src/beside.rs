@@ -294,8 +294,8 @@ fn read_batches<R: BufRead>(
             }
             Err(e) => {
                 let ends = !matches!(e, autogiro_format::Error::Record { .. });
-                let flow = reading.take(ctx.direction, Err(&e));
-                batch.push((ctx.direction, Err(e)));
+                let flow = reading.take(ctx.direction, Err(e));
+                batch.push((ctx.direction, Err(kept(e))));
                 if ends { ControlFlow::Break(()) } else { flow }
             }
         };
@@ -376,10 +376,7 @@ pub(crate) fn run_beside<R: BufRead + Send>(
     let mut ended = false;
     let mut both = Both(&mut reading, &mut caller);
     reader.each(|ctx, item| {
-        if both
-            .take(ctx.direction, item.as_ref().map(|i| *i))
-            .is_break()
-        {
+        if both.take(ctx.direction, item).is_break() {
             ended = true;
             return ControlFlow::Break(());
         }
@@ -427,9 +424,30 @@ pub(crate) fn run_beside<R: BufRead + Send>(
     }
 }
 
+/// The reading thread's copy of an error [`Reader::each`] lends, to hand over: a record error
+/// as it is; an I/O error (which cannot be cloned) by its kind and message, all that the other
+/// side makes of it (a diagnostic).
+fn kept(e: &autogiro_format::Error) -> autogiro_format::Error {
+    use autogiro_format::Error;
+    match e {
+        Error::Record { line, error } => Error::Record {
+            line: *line,
+            error: error.clone(),
+        },
+        Error::Io { line, source } => Error::Io {
+            line: *line,
+            source: io::Error::new(source.kind(), source.to_string()),
+        },
+        other => Error::Io {
+            line: other.line(),
+            source: io::Error::other(other.to_string()),
+        },
+    }
+}
+
 /// The rest of `reader`, every record given to `each`, on this thread.
 fn alone<R: BufRead>(reader: &mut Reader<R>, mut each: impl Side) {
-    reader.each(|ctx, item| each.take(ctx.direction, item.as_ref().map(|i| *i)));
+    reader.each(|ctx, item| each.take(ctx.direction, item));
 }
 
 #[cfg(test)]

@@ -330,14 +330,8 @@ impl<R: BufRead> Pass<R> {
         mut after: impl FnMut(Option<(u64, &Record)>, Direction, &mut check::Checker),
     ) {
         let checker = &mut self.checker;
-        self.reader.each(|ctx, item| {
-            step(
-                checker,
-                ctx.direction,
-                item.as_ref().map(|i| *i),
-                &mut after,
-            )
-        });
+        self.reader
+            .each(|ctx, item| step(checker, ctx.direction, item, &mut after));
     }
 
     /// The checks of the end of the file; returns the number of lines read.

@@ -58,14 +58,12 @@ impl Checker {
         // reference; the byte test keeps the common case cheap.
         let payer = &item.payer;
         let bytes = payer.as_bytes();
-        match bytes.first() {
-            Some(b'1'..=b'9') if AccountNumber::parse(payer.as_field()).is_err() => {
+        match (bytes.first(), bytes.last()) {
+            (Some(b'1'..=b'9'), _) if AccountNumber::parse(payer.as_field()).is_err() => {
                 self.payer_not_account(line, record_type, item);
             }
             // Zeros only end with one: the last byte spares the common case the loop.
-            Some(b'0' | b' ')
-                if bytes.last() == Some(&b'0') && bytes.iter().all(|&b| b == b'0' || b == b' ') =>
-            {
+            (Some(b'0' | b' '), Some(b'0')) if bytes.iter().all(|&b| b == b'0' || b == b' ') => {
                 self.payer_zeros(line, record_type, payer.as_field());
             }
             _ => {}
@@ -210,7 +208,6 @@ impl Checker {
     /// The text of an amount item 2: the abbreviated name filled in (an error to MPS, a
     /// warning from it: [decision 26](docs/spec-decisions.md#decision-26)), and text to MPS
     /// left-justified ([decision 25](docs/spec-decisions.md#decision-25)).
-    #[cold]
     #[inline(never)]
     pub(super) fn item2_text(
         &mut self,

@@ -504,14 +504,14 @@ impl Checker {
                     item.transaction_type,
                     item.transaction_number,
                 );
-                // A name or a reference starting with a blank (or no name): out of line.
-                // Starts with a blank and is not all blanks (a blank reference is common).
-                let unjustified = |f: &[u8; 25]| f[0] == b' ' && *f != [b' '; 25];
-                if item.short_name.as_field()[0] == b' '
-                    || (direction == Direction::ToMps
-                        && (unjustified(item.own_reference.as_field())
-                            || unjustified(item.foreign_reference.as_field())))
-                {
+                // A name or a reference starting with a blank (or no name, or a blank
+                // reference, which is common): looked at out of line.
+                let firsts = [
+                    item.short_name.as_field()[0],
+                    item.own_reference.as_field()[0],
+                    item.foreign_reference.as_field()[0],
+                ];
+                if firsts.contains(&b' ') {
                     self.item2_text(line, 31, item, direction);
                 }
             }
