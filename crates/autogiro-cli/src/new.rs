@@ -332,7 +332,12 @@ impl table::Visitor for Pass<'_, '_, '_> {
     fn header(&mut self, names: &[&str]) -> Result<(), ()> {
         let columns = match self.job.what {
             What::Claims => ClaimColumns::from_header(names).map(Columns::Claims),
-            What::Mandates => MandateColumns::from_header(names).map(Columns::Mandates),
+            What::Mandates => MandateColumns::from_header(names)
+                .map(|c| match self.job.options.today {
+                    Some(today) => c.today(today),
+                    None => c,
+                })
+                .map(Columns::Mandates),
         };
         match columns {
             Ok(c) => {

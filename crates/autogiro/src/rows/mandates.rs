@@ -20,9 +20,13 @@ pub struct MandateRow {
     pub mandate: Mandate,
 }
 
-/// The columns of a header of mandates.
+/// The columns of a header of mandates, and the day the file is made
+/// ([`MandateColumns::today`]).
 #[derive(Debug, Clone)]
-pub struct MandateColumns(Header);
+pub struct MandateColumns {
+    header: Header,
+    today: Option<Date>,
+}
 
 /// The payer's details columns (posts 2-4), which a deletion leaves empty.
 const DETAILS: &[&str] = &[
@@ -44,7 +48,18 @@ impl MandateColumns {
     ///
     /// Every missing required column, unknown or duplicate column.
     pub fn from_header(header: &[&str]) -> Result<Self, RowErrors> {
-        Header::new(header, MANDATE_COLUMNS, &["registration", "account"]).map(Self)
+        Header::new(header, MANDATE_COLUMNS, &["registration", "account"]).map(|header| Self {
+            header,
+            today: None,
+        })
+    }
+
+    /// The day the file is made: a signatory born after it is an error of the row
+    /// ([decision 35](docs/spec-decisions.md#decision-35)), as it is of the file.
+    #[must_use]
+    pub fn today(mut self, today: Date) -> Self {
+        self.today = Some(today);
+        self
     }
 
     /// The mandate of a row.
@@ -54,7 +69,7 @@ impl MandateColumns {
     /// Every problem of the row, each naming its column.
     pub fn read(&self, row: &[&str]) -> Result<MandateRow, RowErrors> {
         let mut c = Cells {
-            header: &self.0,
+            header: &self.header,
             row,
             errors: Vec::new(),
         };
@@ -121,7 +136,7 @@ impl MandateColumns {
                 }
                 None
             }
-            _ => Some(payer_details(&mut c)),
+            _ => Some(payer_details(&mut c, self.today)),
         };
         let mandate = match (registration, account, limit) {
             (Some(registration), Some(account), Some(limit)) => {
@@ -156,7 +171,7 @@ fn period(s: &str) -> Result<PeriodCode, String> {
 }
 
 /// Posts 2-4 of a registration or change; `None` when a required value is missing (reported).
-fn payer_details(c: &mut Cells<'_, '_>) -> Option<PayerDetails> {
+fn payer_details(c: &mut Cells<'_, '_>, today: Option<Date>) -> Option<PayerDetails> {
     let name = c.required_text::<30>("name");
     let address1 = c.text::<30>("address1");
     let address2 = c.text::<30>("address2");
@@ -196,6 +211,17 @@ fn payer_details(c: &mut Cells<'_, '_>) -> Option<PayerDetails> {
     });
     let signatory = c.required_text::<30>("signatory");
     let birth = c.required("signatory_birth_date", "invalid-date", date);
+    if let (Some(birth), Some(today)) = (birth, today)
+        && birth > today
+    {
+        c.errors.push(problem(
+            "signatory_birth_date",
+            "birth-date-after-file",
+            format!(
+                "the signatory's birth date {birth} is after {today}, the day the file is made"
+            ),
+        ));
+    }
     let ((postal_code, postal_code_extension), organisation, birth) =
         (postal?, organisation?, birth?);
     Some(PayerDetails {

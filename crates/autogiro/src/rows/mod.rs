@@ -60,7 +60,7 @@
 //! | `country_code` | | up to 3 characters; empty or `NO` for Norway |
 //! | `organisation_number` | new, change | a Norwegian organisation number (9 digits, grouped or not), or a foreign one as written |
 //! | `signatory` | new, change | who signed, up to 30 characters |
-//! | `signatory_birth_date` | new, change | a date |
+//! | `signatory_birth_date` | new, change | a date, not after the day the file is made |
 //! | `agreement` | with several agreements | the agreement id |
 //!
 //! A deletion carries the first four columns only (the payer's details go with a registration
@@ -492,6 +492,47 @@ mod tests {
         assert_eq!(
             (e[0].column.as_str(), e[0].code),
             ("short_name", "missing-value")
+        );
+    }
+
+    /// A signatory born after the day the file is made ([decision 35](docs/spec-decisions.md#decision-35)).
+    #[test]
+    fn a_signatory_born_after_today_is_refused_by_row() {
+        let header = [
+            "registration",
+            "account",
+            "payer_reference",
+            "period",
+            "limit",
+            "name",
+            "postal_code",
+            "postal_town",
+            "organisation_number",
+            "signatory",
+            "signatory_birth_date",
+        ];
+        let c = MandateColumns::from_header(&header).unwrap();
+        let born = |birth: &'static str| {
+            let today = time::macros::date!(2026 - 01 - 10);
+            c.clone().today(today).read(&[
+                "new",
+                "8601 11 17947",
+                "12345",
+                "monthly",
+                "5 000",
+                "Nordmann AS",
+                "0155",
+                "OSLO",
+                "923 609 016",
+                "Kari Nordmann",
+                birth,
+            ])
+        };
+        assert!(born("10.01.2026").is_ok());
+        let e = born("11.01.2026").unwrap_err();
+        assert_eq!(
+            (e[0].column.as_str(), e[0].code),
+            ("signatory_birth_date", "birth-date-after-file")
         );
     }
 
