@@ -382,6 +382,7 @@ impl Book {
             already: false,
             claims: 0,
             answered: 0,
+            rejected: std::collections::BTreeMap::new(),
             unmatched: Vec::new(),
             rematched: 0,
             replaced: 0,
@@ -642,6 +643,20 @@ impl Book {
                 .file_by_transmission(sender, transmission)?
                 .filter(|f| sent(f) && f.direction == Direction::ToMps);
             Ok(same.or(numbered).map(|f| f.name))
+        })
+    }
+
+    /// Whether a file of this content (its SHA-256, as [`Book::sha256`] gives it) is in the
+    /// book as sent to MPS or received from it: not a file only prepared.
+    ///
+    /// # Errors
+    ///
+    /// [`BookError::Storage`].
+    pub fn has_file(&mut self, sha256: &str) -> Result<bool, BookError> {
+        self.store.read(|tx| {
+            Ok(tx
+                .file_by_hash(sha256)?
+                .is_some_and(|f| !matches!(f.state, FileState::Reserved | FileState::Prepared)))
         })
     }
 

@@ -422,7 +422,7 @@ pub(crate) fn rematch(
                 imported.rematched += 1;
             }
             (true, false) => {}
-            (false, true) => imported.answered += 1,
+            (false, true) => answered(imported, row.error_code),
             (false, false) => {
                 let candidates = matching.candidates.get(a).copied().unwrap_or(0);
                 let kept = UnmatchedRow {
@@ -436,6 +436,14 @@ pub(crate) fn rematch(
         }
     }
     moves.apply(tx)
+}
+
+/// Counts an answer of the file imported matched to its claim, and a rejection by its code.
+fn answered(imported: &mut Imported, code: Option<u16>) {
+    imported.answered += 1;
+    if let Some(code) = code {
+        *imported.rejected.entry(code).or_default() += 1;
+    }
 }
 
 /// The error code of an answer that says the bank blocks the payer's mandate.

@@ -22,6 +22,8 @@ pub struct Imported {
     pub claims: usize,
     /// Answers (from MPS) matched to a claim sent.
     pub answered: usize,
+    /// Of those, the rejections (and 252, the retries), by error code: how many.
+    pub rejected: std::collections::BTreeMap<u16, usize>,
     /// Answers that match no claim sent, or more than one: kept in the book, tried again at
     /// every import, listed by `book status --unmatched`.
     pub unmatched: Vec<Unmatched>,
@@ -104,6 +106,24 @@ pub struct Finding {
     pub code: Option<u16>,
     /// Why.
     pub reason: String,
+}
+
+/// As `autogiro book check` and `send` say it: `assignment 1, claim 3 (payer 12345, 125.00
+/// NOK): MPS would reject: 131: ...`.
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "assignment {}", self.assignment)?;
+        if let (Some(n), Some(payer), Some(amount)) =
+            (self.transaction_number, &self.payer, self.amount)
+        {
+            write!(f, ", claim {n} (payer {payer}, {amount} NOK)")?;
+        }
+        f.write_str(": MPS would reject: ")?;
+        if let Some(code) = self.code {
+            write!(f, "{code:03}: ")?;
+        }
+        f.write_str(&self.reason)
+    }
 }
 
 /// Which claims [`Book::status`](crate::Book::status) lists.

@@ -231,7 +231,7 @@ pub(crate) fn check(path: &str, file: &Path, date: Date) -> anyhow::Result<Statu
     }
     let findings = book.check(&read.transmission, date)?;
     for f in &findings {
-        say!("{name}: {}", finding(f));
+        say!("{name}: {f}");
     }
     if findings.is_empty() {
         say!("{name}: MPS would settle every claim, as far as the book knows");
@@ -239,21 +239,6 @@ pub(crate) fn check(path: &str, file: &Path, date: Date) -> anyhow::Result<Statu
     } else {
         Ok(Status::Problems)
     }
-}
-
-/// A claim MPS would reject, as `book check` and `send` say it.
-pub(crate) fn finding(f: &autogiro::book::Finding) -> String {
-    let claim = match (f.transaction_number, &f.payer, f.amount) {
-        (Some(n), Some(payer), Some(amount)) => {
-            format!(", claim {n} (payer {payer}, {amount} NOK)")
-        }
-        _ => String::new(),
-    };
-    let code = f.code.map(|c| format!("{c:03}: ")).unwrap_or_default();
-    format!(
-        "assignment {}{claim}: MPS would reject: {code}{}",
-        f.assignment, f.reason
-    )
 }
 
 /// How `book status` and `book mandates` print.

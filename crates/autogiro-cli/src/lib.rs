@@ -213,6 +213,20 @@ enum Command {
         #[command(flatten)]
         read: ReadArgs,
     },
+    /// The daily run, for a timer: fetch and import MPS's answers (as `fetch`), send every
+    /// file of the `[transfer] outgoing` folder the book does not have as sent (as `send`),
+    /// and report what needs a person: rejections, unmatched answers, mandates changed,
+    /// claims outstanding past their answer date. Exit 0: nothing to look at; 1: something
+    /// to look at (listed); 2: the run failed.
+    Daily {
+        /// Say what would be fetched and sent; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[command(flatten)]
+        host: HostArgs,
+        #[command(flatten)]
+        read: ReadArgs,
+    },
 }
 
 /// `autogiro transfer ...`.
@@ -721,24 +735,29 @@ fn run_book(
     }
 }
 
-/// The settings, the book and the options of `send` and `fetch`.
+/// The payee of `send`, `fetch` and `transfer confirm`: the settings, the book and the
+/// options.
 fn transfer_job(
     config: Option<&std::path::Path>,
     book: Option<&str>,
     dry_run: bool,
     host: &HostArgs,
     read: &ReadArgs,
-) -> anyhow::Result<transfer::TransferJob> {
+) -> anyhow::Result<autogiro::payee::Payee> {
     let settings = settings(config)?;
     let book = book::configured(book, &settings)?;
-    Ok(transfer::TransferJob {
-        settings,
-        book,
-        dry_run,
-        accept_new_host_key: host.accept_new_host_key,
-        options: read.options(),
-        today: read.today.unwrap_or_else(today),
-    })
+    let mut payee = autogiro::payee::Payee::new(settings, read.today.unwrap_or_else(today))
+        .options(read.options());
+    if let Some(book) = book {
+        payee = payee.book(book);
+    }
+    if dry_run {
+        payee = payee.dry_run();
+    }
+    if host.accept_new_host_key {
+        payee = payee.accept_new_host_key();
+    }
+    Ok(transfer::with_passphrase(payee))
 }
 
 /// `autogiro transfer test|confirm`.
@@ -749,7 +768,11 @@ fn run_transfer(
 ) -> anyhow::Result<Status> {
     match command {
         TransferCommand::Test { host } => {
-            transfer::test(&settings(config)?, host.accept_new_host_key)
+            let mut payee = autogiro::payee::Payee::new(settings(config)?, today());
+            if host.accept_new_host_key {
+                payee = payee.accept_new_host_key();
+            }
+            transfer::test(&transfer::with_passphrase(payee))
         }
         TransferCommand::Confirm {
             files,
@@ -818,8 +841,10 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
         } => transfer::send(
             transfer_job(config, cli.book.as_deref(), dry_run, &host, &read)?,
             &files,
-            resend,
-            accept_rejections,
+            autogiro::payee::Send {
+                resend,
+                accept_rejections,
+            },
         ),
         Command::Fetch {
             keep_remote,
@@ -830,6 +855,17 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
             transfer_job(config, cli.book.as_deref(), dry_run, &host, &read)?,
             keep_remote,
         ),
+        Command::Daily {
+            dry_run,
+            host,
+            read,
+        } => transfer::daily(transfer_job(
+            config,
+            cli.book.as_deref(),
+            dry_run,
+            &host,
+            &read,
+        )?),
         Command::Book {
             command: command @ BookCommand::Copy { .. },
         } => run_book(command, "", config),
@@ -852,19 +888,7 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
             },
             &read.options(),
         ),
-        Command::Completions { shell } => {
-            // Into memory first: the generator panics on a write error (a closed pipe).
-            let mut script = Vec::new();
-            clap_complete::generate(shell, &mut command(), "autogiro", &mut script);
-            output::write(
-                &OutArgs {
-                    output: None,
-                    force: false,
-                },
-                &script,
-            )?;
-            Ok(Status::Ok)
-        }
+        Command::Completions { shell } => completions(shell),
         Command::Inspect { file, read } => inspect::run(&file, &read.options()),
         Command::Convert {
             file,
@@ -879,25 +903,43 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
             check,
             out,
         } => convert::fmt(&file, lf, check, &out),
-        Command::Simulate(args) => match args.action {
-            Some(SimulateCommand::Block {
-                state,
-                agreement,
-                reference,
-                from,
-                to,
-            }) => simulate::block(&state, agreement, &reference, Some((Some(from), to))),
-            Some(SimulateCommand::Unblock {
-                state,
-                agreement,
-                reference,
-            }) => simulate::block(&state, agreement, &reference, None),
-            None => match (args.file, args.state, args.date) {
-                (Some(file), Some(state), Some(date)) => {
-                    simulate::run(&file, &state, date, &args.out)
-                }
-                _ => bail!("simulate needs FILE, --state and --date"),
-            },
+        Command::Simulate(args) => run_simulate(args),
+    }
+}
+
+/// `autogiro completions SHELL`.
+fn completions(shell: clap_complete::Shell) -> anyhow::Result<Status> {
+    // Into memory first: the generator panics on a write error (a closed pipe).
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut command(), "autogiro", &mut script);
+    output::write(
+        &OutArgs {
+            output: None,
+            force: false,
+        },
+        &script,
+    )?;
+    Ok(Status::Ok)
+}
+
+/// `autogiro simulate ...`.
+fn run_simulate(args: SimulateArgs) -> anyhow::Result<Status> {
+    match args.action {
+        Some(SimulateCommand::Block {
+            state,
+            agreement,
+            reference,
+            from,
+            to,
+        }) => simulate::block(&state, agreement, &reference, Some((Some(from), to))),
+        Some(SimulateCommand::Unblock {
+            state,
+            agreement,
+            reference,
+        }) => simulate::block(&state, agreement, &reference, None),
+        None => match (args.file, args.state, args.date) {
+            (Some(file), Some(state), Some(date)) => simulate::run(&file, &state, date, &args.out),
+            _ => bail!("simulate needs FILE, --state and --date"),
         },
     }
 }

@@ -118,24 +118,6 @@ fn plural(n: u64) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
-/// The number of errors of the file at `path`, and the first, in one streaming pass that keeps
-/// nothing else: a file of any size, garbage included, is checked in the memory of a few
-/// records (`send` and `fetch` check every file so).
-pub(crate) fn errors_of(
-    path: &Path,
-    options: &ReadOptions,
-) -> anyhow::Result<(u64, Option<Diagnostic>)> {
-    let mut errors = 0;
-    let mut first = None;
-    validate_each(input::reader(path)?, options, |d| {
-        if d.is_error() {
-            errors += 1;
-            first.get_or_insert(d);
-        }
-    });
-    Ok((errors, first))
-}
-
 /// What a file's pass counted: every diagnostic, and those not printed (past `--max-errors`).
 #[derive(Default)]
 struct Counts {

@@ -9,12 +9,13 @@
 //! | `model` | [`model`] | transmissions, every rule of the spec, builders; [`read_file`], [`validate_file`], [`write_file`] |
 //! | `ledger` | [`ledger`] | business days, the mandate register, limits, the MPS simulator |
 //! | `model` | [`rows`] | claims and mandates from rows of named columns (billing data), and back |
-//! | `settings` | [`settings`] | the payee's settings file, `autogiro.toml` |
-//! | `book` | [`book`] | the payee's book (SQLite): what was sent, answered, outstanding |
+//! | `book` | [`book`] | the payee's book (SQLite or PostgreSQL): what was sent, answered, outstanding |
 //! | `transfer` | [`transfer`] | SFTP to and from MPS: key pairs, pinned host keys, rename when complete |
+//! | `payee` | [`payee`], [`settings`] | the payee's jobs: `autogiro.toml`, sending each file at most once, fetching into the book |
 //! | `serde` | | JSON for the model and the ledger's state |
 //!
-//! The default is all but `serde` and `transfer` (which brings an SSH implementation). `default-features = false, features = ["checksum"]` builds
+//! The default is all but `serde`, `transfer` (which brings an SSH implementation) and `payee`
+//! (which needs it; `settings` is its old name). `default-features = false, features = ["checksum"]` builds
 //! the check digits and nothing else.
 //!
 //! ```
@@ -64,11 +65,12 @@ pub use autogiro_format as format;
 pub use autogiro_ledger as ledger;
 #[cfg(feature = "model")]
 pub use autogiro_model as model;
+#[cfg(feature = "payee")]
+pub use autogiro_payee as payee;
+#[cfg(feature = "payee")]
+pub use autogiro_payee::settings;
 #[cfg(feature = "transfer")]
 pub use autogiro_transfer as transfer;
-
-#[cfg(feature = "settings")]
-pub mod settings;
 
 #[cfg(feature = "model")]
 pub mod rows;
@@ -221,7 +223,7 @@ error! {
 
 /// The guide of the daily jobs (`docs/guide.md`): its Rust is run as a doc test so that it
 /// stays true.
-#[cfg(all(doctest, feature = "ledger", feature = "settings"))]
+#[cfg(all(doctest, feature = "ledger", feature = "payee"))]
 #[doc = include_str!("../../../docs/guide.md")]
 pub struct GuideDoctests;
 

@@ -572,3 +572,67 @@ fn a_send_stopped_while_renaming_never_uploads_the_file_twice() {
     assert!(out.contains("sent as"), "{out}");
     assert_eq!(std::fs::read(inbound.join(name)).unwrap(), body);
 }
+
+/// `autogiro daily`: the answers fetched and imported, the files of `outgoing` the book has
+/// not sent sent (or refused, said why), and a report whose exit code says whether a person
+/// should look.
+#[test]
+fn the_daily_run_fetches_sends_and_says_what_needs_a_person() {
+    let Some(p) = Payee::new("transfer-daily") else {
+        return;
+    };
+    p.pin_host_key();
+    let out = p.ok(&[&["daily"][..], &TODAY].concat());
+    assert!(
+        out.contains("inbox") && out.contains("nothing needs attention"),
+        "{out}"
+    );
+
+    // A file waits in `outgoing`; the book predicts MPS rejects its claims: not sent.
+    std::fs::create_dir_all(p.dir.join("outgoing")).unwrap();
+    p.copy_in("ok/records-to-mps.txt", "outgoing/claims.txt");
+    let (code, out, err) = p.run(&[&["daily"][..], &TODAY].concat());
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(err.contains("not sent: the book predicts"), "{err}");
+    assert!(
+        out.contains("1 file(s) waiting to be sent") && out.contains("daily: needs attention"),
+        "{out}"
+    );
+    assert!(p.remote("inbound").is_empty());
+
+    // Sent by hand, accepting the rejections: the daily run leaves it be from then on. MPS
+    // takes it and answers, rejecting some claims.
+    p.ok(&[&["send", "outgoing/claims.txt"][..], &SENDING].concat());
+    for name in p.remote("inbound") {
+        std::fs::remove_file(p.sshd.remote().join("inbound").join(name)).unwrap();
+    }
+    p.answer("outgoing/claims.txt", "answer.txt");
+    std::fs::copy(
+        p.dir.join("answer.txt"),
+        p.sshd.remote().join("outbound/AGFIL0001.txt"),
+    )
+    .unwrap();
+    // A dry run changes nothing.
+    let journal = p.dir.join("archive/.autogiro/transfer-journal.jsonl");
+    let before = std::fs::read(&journal).unwrap();
+    let (_, out, err) = p.run(&[&["daily", "--dry-run"][..], &TODAY].concat());
+    assert!(
+        out.contains("AGFIL0001.txt: would be fetched"),
+        "{out}{err}"
+    );
+    assert_eq!(std::fs::read(&journal).unwrap(), before);
+    assert_eq!(p.remote("outbound"), vec!["AGFIL0001.txt".to_owned()]);
+
+    let (code, out, err) = p.run(&[&["daily"][..], &TODAY].concat());
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("AGFIL0001.txt: fetched to")
+            && out
+                .contains("daily: 1 file(s) imported into the book; 0 file(s) waiting to be sent")
+            && out.contains("claim(s) rejected:")
+            && out.contains("131 (mandate not found)"),
+        "{out}{err}"
+    );
+    assert!(p.remote("outbound").is_empty(), "removed once imported");
+    assert!(p.remote("inbound").is_empty(), "nothing sent twice");
+}

@@ -76,6 +76,10 @@ pub struct TransferSettings {
     /// `archive`: the local directory fetched files are kept in. The transfer journal,
     /// `.autogiro/transfer-journal.jsonl`, is kept in it too, in a folder no remote name reaches.
     pub archive: PathBuf,
+    /// `outgoing`: the local directory of files waiting to be sent, which `autogiro daily`
+    /// sends (those not sent yet; default `outgoing`, beside the settings file).
+    #[serde(default = "default_outgoing")]
+    pub outgoing: PathBuf,
     /// `remote_name`: the name a file sent gets on the server, from `{customer_unit}` (the
     /// data sender of record 10, 8 digits), `{transmission}` (its transmission number, 7
     /// digits), `{date}` (the day it is sent, `YYYYMMDD`) and `{file}` (the local file's name).
@@ -96,6 +100,10 @@ fn default_port() -> u16 {
     22
 }
 
+fn default_outgoing() -> PathBuf {
+    PathBuf::from("outgoing")
+}
+
 fn default_remote_name() -> String {
     "autogiro-{customer_unit}-{transmission}.txt".to_owned()
 }
@@ -113,7 +121,7 @@ impl TransferSettings {
     /// number `transmission`, sent on `date`, after [`TransferSettings::remote_name`].
     ///
     /// ```
-    /// use autogiro::settings::Settings;
+    /// use autogiro_payee::settings::Settings;
     ///
     /// let s = Settings::parse("[payee]\ncustomer_unit = \"12345\"\n[transfer]\nhost = \"h\"\nuser = \"u\"\nknown_hosts = \"k\"\noutbox = \"/in\"\ninbox = \"/out\"\narchive = \"a\"\n")?;
     /// let t = s.transfer.expect("[transfer]");
@@ -178,7 +186,6 @@ impl TransferSettings {
     /// The connection settings of `autogiro_transfer`: the key file (with `passphrase`), or
     /// the ssh-agent when `private_key` is absent; a new host key recorded when
     /// `accept_new_host_key`.
-    #[cfg(feature = "transfer")]
     pub fn connection(
         &self,
         passphrase: Option<String>,
@@ -308,6 +315,7 @@ impl Settings {
             for p in [
                 Some(&mut t.known_hosts),
                 Some(&mut t.archive),
+                Some(&mut t.outgoing),
                 t.private_key.as_mut(),
             ]
             .into_iter()
@@ -324,7 +332,7 @@ impl Settings {
     /// The settings in `text` (TOML); the error names the key and the line.
     ///
     /// ```
-    /// use autogiro::settings::Settings;
+    /// use autogiro_payee::settings::Settings;
     ///
     /// let s = Settings::parse("[payee]\ncustomer_unit = \"00012345\"\n\n[[agreement]]\nid = \"56789\"\naccount = \"1234 56 78903\"\n")?;
     /// assert_eq!(s.payee.customer_unit, 12345);
