@@ -235,10 +235,15 @@ impl Journal {
         })
     }
 
-    /// Where a remote file of this name, size and time was archived, if it was: its name in
-    /// `archive` (a journal written before names were kept alone has the path as it was then,
-    /// relative to the folder the command ran in: the name in it is looked up in `archive`).
+    /// Where a remote file of this name, size and time was archived, if it was and was not
+    /// removed from the server since (a file that looks the same after a removal is a new
+    /// one, and is fetched): its name in `archive` (a journal written before names were kept
+    /// alone has the path as it was then, relative to the folder the command ran in: the name
+    /// in it is looked up in `archive`).
     pub(crate) fn fetched(&self, f: &RemoteFile, archive: &Path) -> Option<PathBuf> {
+        let same = |remote: &String, size: &u64, modified: &Option<u32>| {
+            *remote == f.name && *size == f.size && *modified == f.modified
+        };
         self.entries.iter().rev().find_map(|e| match e {
             Entry::Fetched {
                 remote,
@@ -246,11 +251,17 @@ impl Journal {
                 modified,
                 archived,
                 ..
-            } if *remote == f.name && *size == f.size && *modified == f.modified => {
-                Path::new(archived).file_name().map(|n| archive.join(n))
+            } if same(remote, size, modified) => {
+                Some(Path::new(archived).file_name().map(|n| archive.join(n)))
             }
+            Entry::Removed {
+                remote,
+                size,
+                modified,
+                ..
+            } if same(remote, size, modified) => Some(None),
             _ => None,
-        })
+        })?
     }
 }
 
@@ -376,6 +387,41 @@ mod tests {
         let j = open(&path, &legacy).unwrap();
         assert_eq!(j.entries, vec![sent(1)]);
         assert!(legacy.exists());
+    }
+
+    /// A file fetched is known by its name, size and time until it is removed from the
+    /// server: one that looks the same after that is a new file.
+    #[test]
+    fn a_file_removed_and_put_there_again_is_fetched_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut j = open(&dir.path().join(".autogiro/j.jsonl"), &dir.path().join("x")).unwrap();
+        let f = RemoteFile {
+            name: "answer.txt".to_owned(),
+            size: 160,
+            modified: Some(1_767_000_000),
+        };
+        assert_eq!(j.fetched(&f, dir.path()), None);
+        j.append(Entry::Fetched {
+            remote: f.name.clone(),
+            size: f.size,
+            modified: f.modified,
+            sha256: "00".repeat(32),
+            archived: "answer.txt".to_owned(),
+            at: 0,
+        })
+        .unwrap();
+        assert_eq!(
+            j.fetched(&f, dir.path()),
+            Some(dir.path().join("answer.txt"))
+        );
+        j.append(Entry::Removed {
+            remote: f.name.clone(),
+            size: f.size,
+            modified: f.modified,
+            at: 0,
+        })
+        .unwrap();
+        assert_eq!(j.fetched(&f, dir.path()), None);
     }
 
     /// A second run waits for the first's lock, and is told so.
