@@ -269,8 +269,8 @@ struct HostArgs {
 struct SimulateArgs {
     #[command(subcommand)]
     action: Option<SimulateCommand>,
-    /// A file to MPS.
-    #[arg(required = true)]
+    /// A file to MPS. Without one, the answers kept for later days (`--until`) that are due by
+    /// `--date` are sent.
     file: Option<PathBuf>,
     /// The simulator's state (register, charges, numbers, answers) as JSON; created when
     /// missing. Runs on one state take turns (a lock beside it).
@@ -279,6 +279,11 @@ struct SimulateArgs {
     /// The date MPS reads the file (YYYY-MM-DD).
     #[arg(long, value_parser = parse_date, required = true)]
     date: Option<Date>,
+    /// Answer only the claims processed by this day (YYYY-MM-DD); the rest are kept in the
+    /// state, and a later run with no FILE and that day's --date sends them, as MPS would. By
+    /// default the whole answer is given at once.
+    #[arg(long, value_parser = parse_date)]
+    until: Option<Date>,
     #[command(flatten)]
     out: OutArgs,
 }
@@ -937,9 +942,11 @@ fn run_simulate(args: SimulateArgs) -> anyhow::Result<Status> {
             agreement,
             reference,
         }) => simulate::block(&state, agreement, &reference, None),
-        None => match (args.file, args.state, args.date) {
-            (Some(file), Some(state), Some(date)) => simulate::run(&file, &state, date, &args.out),
-            _ => bail!("simulate needs FILE, --state and --date"),
+        None => match (args.state, args.date) {
+            (Some(state), Some(date)) => {
+                simulate::run(args.file.as_deref(), &state, date, args.until, &args.out)
+            }
+            _ => bail!("simulate needs --state and --date"),
         },
     }
 }

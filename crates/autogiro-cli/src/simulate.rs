@@ -1,55 +1,27 @@
-//! `autogiro simulate`: the ledger's MPS simulator on a file, with its state in a JSON file.
+//! `autogiro simulate`: the ledger's MPS simulator (`autogiro::ledger::Simulator`) on a file,
+//! with its state in a JSON file.
 //!
 //! The state is transactional: every run holds an exclusive lock on `STATE.lock` while it reads
 //! the state, works, and writes the new state (a temporary file, synced, renamed into place),
 //! so two runs on one state take turns and neither loses the other's update. The state is
 //! committed before the answer file is written, and it remembers each input it answered (by
 //! its SHA-256): the same input again gets the same answer and charges nothing twice, also
-//! after a run killed between the two writes. The state has a version and refuses fields it
-//! does not know.
+//! after a run killed between the two writes.
 
-use std::collections::BTreeMap;
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
-use autogiro::ledger::{Ledger, Scenario};
-use autogiro::model::{PaddedDigits, ReadOptions, Transmission};
+use autogiro::ledger::Simulator;
+use autogiro::model::{PaddedDigits, Transmission};
 use time::Date;
 
 use crate::{OutArgs, Status, input, output};
 
-/// The version of the state's format this build writes and reads.
-const VERSION: u32 = 1;
-
-/// The simulator's state file.
-#[derive(Debug, Default, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct State {
-    /// The format's version.
-    version: u32,
-    /// The register, the charges and the numbers taken.
-    ledger: Ledger,
-    /// Each input answered, by the SHA-256 of its bytes.
-    answered: BTreeMap<String, Answered>,
-}
-
-/// What the simulator answered to one input.
-#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Answered {
-    /// The date it was read on.
-    received: Date,
-    /// The file MPS sends back, if any.
-    response: Option<Transmission>,
-    /// What was refused as a whole, in words.
-    refused: Vec<String>,
-}
-
 /// The state under its lock: read when taken, written by [`Locked::commit`].
 struct Locked {
     path: PathBuf,
-    state: State,
+    state: Simulator,
     _lock: File,
 }
 
@@ -70,13 +42,10 @@ impl Locked {
         let state = if path.exists() {
             let json = std::fs::read(path)
                 .with_context(|| format!("cannot read the state {}", path.display()))?;
-            read_state(&json)
+            Simulator::from_json(&json)
                 .with_context(|| format!("{} is not a simulator state", path.display()))?
         } else {
-            State {
-                version: VERSION,
-                ..State::default()
-            }
+            Simulator::new()
         };
         Ok(Self {
             path: path.to_path_buf(),
@@ -87,83 +56,101 @@ impl Locked {
 
     /// Writes the state: a temporary file beside it, synced, renamed into place.
     fn commit(&self) -> anyhow::Result<()> {
-        let json = serde_json::to_vec_pretty(&self.state)?;
-        output::write_file(&self.path, &json, true)
+        output::write_file(&self.path, &self.state.to_json()?, true)
     }
 }
 
-fn read_state(json: &[u8]) -> anyhow::Result<State> {
-    #[derive(serde::Deserialize)]
-    struct Version {
-        version: Option<u32>,
-    }
-    let version = serde_json::from_slice::<Version>(json)
-        .ok()
-        .and_then(|v| v.version);
-    match version {
-        None => bail!(
-            "no version field: not a state of this autogiro (or of one before states had versions)"
-        ),
-        Some(v) if v > VERSION => bail!(
-            "state version {v}, newer than this autogiro knows ({VERSION}): use a newer autogiro"
-        ),
-        Some(_) => Ok(serde_json::from_slice(json)?),
-    }
-}
-
-/// `autogiro simulate FILE`.
-pub(crate) fn run(path: &Path, state: &Path, date: Date, out: &OutArgs) -> anyhow::Result<Status> {
-    let name = input::name(path);
-    let file = input::bytes(path)?;
+/// `autogiro simulate FILE` (its answer on `date`; with `until`, the claims processed after it
+/// kept for later days), or `autogiro simulate` with no file (the answers kept for later days
+/// that are due by `date`).
+pub(crate) fn run(
+    path: Option<&Path>,
+    state: &Path,
+    date: Date,
+    until: Option<Date>,
+    out: &OutArgs,
+) -> anyhow::Result<Status> {
     if !autogiro::ledger::is_business_day(date) {
         eprintln!(
             "warning: {date} is not a business day: MPS reads a file sent then on {}",
             autogiro::ledger::next_business_day(date)
         );
     }
+    let Some(path) = path else {
+        if until.is_some() {
+            bail!("--until goes with a FILE; with none, the answers due by --date are sent");
+        }
+        return release(state, date, out);
+    };
+    let name = input::name(path);
+    let file = input::bytes(path)?;
     let hash = autogiro::book::Book::sha256(&file);
     let mut locked = Locked::take(state)?;
-    let answered = if let Some(a) = locked.state.answered.get(&hash) {
+    let (answer, again) = locked.state.answer(&file, &hash, date, until);
+    if again {
         eprintln!(
             "{name}: answered before (read on {}): the same answer again, nothing charged twice",
-            a.received
+            answer.received
         );
-        a.clone()
     } else {
-        let options = ReadOptions::new().today(date);
-        let outcome = locked
-            .state
-            .ledger
-            .clear_file(&file, &options, date, &Scenario::new());
-        let a = Answered {
-            received: date,
-            response: outcome.response,
-            refused: outcome.refused.iter().map(ToString::to_string).collect(),
-        };
-        locked.state.answered.insert(hash, a.clone());
         // The state first: an answer is released only for what the state has taken in.
         locked.commit()?;
-        a
-    };
-    for refused in &answered.refused {
+    }
+    for refused in &answer.refused {
         eprintln!("{name}: {refused}");
     }
-    match &answered.response {
+    match &answer.response {
         Some(response) => {
-            let mut bytes = Vec::new();
-            response.write(&mut bytes)?;
-            output::write(out, &bytes)?;
+            write(response, out)?;
             if out.output.is_some() {
                 eprintln!("{name}: {}", answered_summary(response, date));
             }
         }
+        None if answer.later > 0 => {}
         None => eprintln!("{name}: MPS sends nothing back for this file"),
     }
-    Ok(if answered.refused.is_empty() {
+    if answer.later > 0 {
+        eprintln!(
+            "{name}: {} claim(s) processed after {} are answered on their days: `autogiro simulate --state {} --date DAY` sends them",
+            answer.later,
+            until.unwrap_or(date),
+            state.display()
+        );
+    }
+    Ok(if answer.refused.is_empty() {
         Status::Ok
     } else {
         Status::Problems
     })
+}
+
+/// `autogiro simulate --state S --date D` with no file: the answers kept for later days that
+/// are due by `date`.
+fn release(state: &Path, date: Date, out: &OutArgs) -> anyhow::Result<Status> {
+    let mut locked = Locked::take(state)?;
+    let due = locked.state.release(date);
+    locked.commit()?;
+    let waiting = locked.state.waiting();
+    match &due {
+        Some(response) => {
+            write(response, out)?;
+            if out.output.is_some() {
+                eprintln!("{date}: {}", answered_summary(response, date));
+            }
+        }
+        None => eprintln!("{date}: no answer is due; MPS sends nothing"),
+    }
+    if waiting > 0 {
+        eprintln!("{date}: {waiting} claim(s) wait for later days");
+    }
+    Ok(Status::Ok)
+}
+
+/// Writes an answer file to `out`.
+fn write(response: &Transmission, out: &OutArgs) -> anyhow::Result<()> {
+    let mut bytes = Vec::new();
+    response.write(&mut bytes)?;
+    output::write(out, &bytes)
 }
 
 /// `autogiro simulate block` and `unblock`: the payer's bank blocks a mandate (code 133 on
@@ -177,7 +164,7 @@ pub(crate) fn block(
     let reference = PaddedDigits::<11>::new(reference)
         .with_context(|| format!("{reference:?} is not a payer reference"))?;
     let mut locked = Locked::take(state)?;
-    let register = locked.state.ledger.register_mut();
+    let register = locked.state.ledger_mut().register_mut();
     // The register's key is the field as registered (zero- or blank-padded): find it by digits.
     let Some(key) = register
         .iter()

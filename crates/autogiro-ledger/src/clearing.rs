@@ -240,8 +240,8 @@ impl Ledger {
             }
         }
         // Pass 3, in file order: the response.
-        self.last_transmission = self.last_transmission.wrapping_add(1).max(1);
-        let mut response = Transmission::from_mps(input.sender, self.last_transmission, received);
+        let number = self.next_transmission_number();
+        let mut response = Transmission::from_mps(input.sender, number, received);
         for (assignment, taken) in input.assignments.iter().zip(taken) {
             match taken {
                 Taken::Mandates(confirmations) => {
@@ -266,6 +266,15 @@ impl Ledger {
             refused,
             claims,
         }
+    }
+
+    /// The number of the next transmission MPS sends (1 to 9 999 999, then 1 again).
+    pub(crate) fn next_transmission_number(&mut self) -> u32 {
+        self.last_transmission = self.last_transmission.wrapping_add(1).max(1);
+        if self.last_transmission > 9_999_999 {
+            self.last_transmission = 1;
+        }
+        self.last_transmission
     }
 
     /// [`Ledger::clear`] on the bytes of a file, refusing what MPS would refuse as a whole

@@ -65,6 +65,7 @@ mod clearing;
 mod ledger;
 mod period;
 mod register;
+mod simulator;
 
 pub use calendar::{
     TimeZoneError, add_business_days, business_days_between, date_in_oslo, easter_sunday, holiday,
@@ -74,6 +75,7 @@ pub use clearing::{ClaimOutcome, Outcome, Refused, Scenario, assignment_number_f
 pub use ledger::{Decision, Ledger, RejectReason};
 pub use period::Period;
 pub use register::{LimitChange, Register, RegisterError, RegisteredMandate};
+pub use simulator::{Answer, Simulator, StateError};
 
 /// The model's types that this crate's signatures use.
 pub use autogiro_model::{
