@@ -20,6 +20,8 @@ pub struct Sshd {
     user: String,
     /// Whether the server offers the SFTP subsystem.
     sftp: bool,
+    /// A program of the tests' own for `Subsystem sftp`, with its arguments.
+    subsystem: Option<String>,
 }
 
 /// A free TCP port on 127.0.0.1.
@@ -81,6 +83,7 @@ impl Sshd {
             child: None,
             user,
             sftp: true,
+            subsystem: None,
         };
         server.new_host_key();
         server.spawn();
@@ -116,7 +119,11 @@ impl Sshd {
                  PasswordAuthentication no\nKbdInteractiveAuthentication no\nPubkeyAuthentication yes\n\
                  UsePAM no\nStrictModes no\nPermitRootLogin prohibit-password\n{subsystem}\
                  LogLevel ERROR\nMaxStartups 50\n",
-                subsystem = if self.sftp { "Subsystem sftp internal-sftp\n" } else { "" },
+                subsystem = match (&self.subsystem, self.sftp) {
+                    (Some(program), _) => format!("Subsystem sftp {program}\n"),
+                    (None, true) => "Subsystem sftp internal-sftp\n".to_owned(),
+                    (None, false) => String::new(),
+                },
                 port = self.port,
                 key = self.host_key_path().display(),
                 pid = d.join("sshd.pid").display(),
@@ -161,6 +168,36 @@ impl Sshd {
         self.stop();
         self.sftp = false;
         self.spawn();
+    }
+
+    /// Stops the server and starts it again on the same port with the test SFTP subsystem
+    /// (`examples/test-sftp.rs` of this crate, which `cargo test --workspace` builds), its
+    /// twists in `twists` (see that file); `false` when it is not built (the caller reports
+    /// the test skipped, or fails it where servers are required).
+    ///
+    /// # Panics
+    ///
+    /// When it is not built and `AUTOGIRO_REQUIRE_SSHD` is set.
+    pub fn with_subsystem(&mut self, twists: &Path) -> bool {
+        // target/debug/deps/TEST -> target/debug/examples/test-sftp
+        let program = std::env::current_exe()
+            .ok()
+            .and_then(|exe| Some(exe.parent()?.parent()?.join("examples/test-sftp")))
+            .filter(|p| p.exists());
+        let Some(program) = program else {
+            assert!(
+                std::env::var_os("AUTOGIRO_REQUIRE_SSHD").is_none(),
+                "the test SFTP subsystem is not built: cargo build -p autogiro-testkit --example test-sftp"
+            );
+            eprintln!(
+                "the test SFTP subsystem is not built (cargo build -p autogiro-testkit --example test-sftp): skipped"
+            );
+            return false;
+        };
+        self.stop();
+        self.subsystem = Some(format!("{} {}", program.display(), twists.display()));
+        self.spawn();
+        true
     }
 
     /// Stops the server, gives it a new host key, and starts it again on the same port.

@@ -862,3 +862,71 @@ fn fetches_killed(p: &Payee, names_of: &[String]) -> Vec<&'static str> {
     assert_eq!(json["unmatched"][0], 0, "{json}");
     fetched
 }
+
+/// A server that lists names no file system holds (a path from the root, a name with `/`, a
+/// NUL, none at all, `.`, `..`), a file that grows while it is downloaded, and one replaced
+/// between its download and its removal (the test SFTP subsystem of the testkit): each bad
+/// name is refused and named, nothing is written outside the archive, the changed files are
+/// left on the server unimported or unremoved, and the good file is fetched.
+#[test]
+fn a_crafted_inbox_is_refused_name_by_name_and_changed_files_are_left() {
+    let Some(mut p) = Payee::new("transfer-crafted") else {
+        return;
+    };
+    p.pin_host_key();
+    let outside = p.dir.join("outside");
+    let crafted = [
+        outside.join("planted.txt").to_string_lossy().into_owned(),
+        "../escaped.txt".to_owned(),
+        "sub/dir.txt".to_owned(),
+        "nul\u{0}byte.txt".to_owned(),
+        String::new(),
+        ".".to_owned(),
+        "..".to_owned(),
+        ".hidden".to_owned(),
+    ];
+    let mut twists = String::new();
+    for name in &crafted {
+        twists.push_str("extra ");
+        for b in name.bytes() {
+            write!(twists, "{b:02x}").unwrap();
+        }
+        twists.push('\n');
+    }
+    twists.push_str("grow grows.txt\nswap swapped.txt\n");
+    let twists_file = p.dir.join("twists");
+    std::fs::write(&twists_file, twists).unwrap();
+    if !p.sshd.with_subsystem(&twists_file) {
+        return;
+    }
+    let inbox = p.sshd.remote().join("outbound");
+    let answer = std::fs::read(testdata("ok/records-from-mps.txt")).unwrap();
+    for name in ["good.txt", "grows.txt", "swapped.txt"] {
+        std::fs::write(inbox.join(name), &answer).unwrap();
+    }
+    let (code, out, err) = p.run(&[&["fetch"][..], &TODAY].concat());
+    assert_eq!(code, 1, "{out}{err}");
+    // Each named by its escaped name; a hidden name (`.`, `..`, `../escaped.txt`,
+    // `.hidden`) is never listed for fetching at all.
+    for name in crafted.iter().filter(|n| !n.starts_with('.')) {
+        let shown = format!("{name:?}: not fetched: ");
+        assert!(err.contains(&shown), "{shown} in {err}");
+    }
+    assert!(out.contains("good.txt: fetched to"), "{out}");
+    assert!(
+        err.contains("grows.txt: ") && err.contains("bytes arrived; left on the server"),
+        "{err}"
+    );
+    assert!(
+        err.contains("swapped.txt: changed on the server since it was fetched"),
+        "{err}"
+    );
+    // Nothing outside the archive; the changed files still on the server, the good one gone.
+    assert!(!outside.exists() && !p.dir.join("escaped.txt").exists());
+    assert!(!p.dir.join("archive/sub").exists());
+    assert_eq!(
+        names(&inbox),
+        vec!["grows.txt".to_owned(), "swapped.txt".to_owned()]
+    );
+    assert!(!p.dir.join("archive/grows.txt").exists(), "not kept");
+}
