@@ -3,7 +3,6 @@
 
 use std::path::Path;
 
-use sha2::{Digest, Sha256};
 use time::Date;
 
 use autogiro_format::{Direction, ErrorCode, PaddedDigits};
@@ -161,16 +160,7 @@ fn is_url(location: &str) -> bool {
 }
 
 fn sha256(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-fn hex(digest: &[u8]) -> String {
-    use std::fmt::Write as _;
-    let mut hex = String::with_capacity(2 * digest.len());
-    for &b in digest {
-        let _ = write!(hex, "{b:02x}");
-    }
-    hex
+    autogiro_files::sha256_hex(bytes)
 }
 
 /// A sum of øre from the store as an amount (a negative or too large sum, which the store
@@ -670,17 +660,8 @@ impl Book {
     /// # Errors
     ///
     /// When `content` cannot be read.
-    pub fn sha256_of(mut content: impl std::io::Read) -> std::io::Result<String> {
-        let mut hasher = Sha256::new();
-        let mut buffer = vec![0; 1 << 16];
-        loop {
-            let n = content.read(&mut buffer)?;
-            if n == 0 {
-                break;
-            }
-            hasher.update(buffer.get(..n).unwrap_or_default());
-        }
-        Ok(hex(&hasher.finalize()))
+    pub fn sha256_of(content: impl std::io::Read) -> std::io::Result<String> {
+        autogiro_files::sha256_hex_of(content)
     }
 
     /// Which claims of `t` MPS would reject if it read the file on `received`, and why: the

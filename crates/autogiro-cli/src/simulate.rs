@@ -8,10 +8,10 @@
 //! its SHA-256): the same input again gets the same answer and charges nothing twice, also
 //! after a run killed between the two writes.
 
-use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context as _, bail};
+use autogiro::files::Lock;
 use autogiro::ledger::Simulator;
 use autogiro::model::{PaddedDigits, Transmission};
 use time::Date;
@@ -22,7 +22,7 @@ use crate::{OutArgs, Status, input, output};
 struct Locked {
     path: PathBuf,
     state: Simulator,
-    _lock: File,
+    _lock: Lock,
 }
 
 impl Locked {
@@ -31,13 +31,7 @@ impl Locked {
     fn take(path: &Path) -> anyhow::Result<Self> {
         let mut lock_path = path.as_os_str().to_owned();
         lock_path.push(".lock");
-        let lock = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .with_context(|| format!("cannot lock the state {}", path.display()))?;
-        lock.lock()
+        let lock = Lock::take(Path::new(&lock_path), |_| {})
             .with_context(|| format!("cannot lock the state {}", path.display()))?;
         let state = if path.exists() {
             let json = std::fs::read(path)
@@ -84,7 +78,7 @@ pub(crate) fn run(
     };
     let name = input::name(path);
     let file = input::bytes(path)?;
-    let hash = autogiro::book::Book::sha256(&file);
+    let hash = autogiro::files::sha256_hex(&file);
     let mut locked = Locked::take(state)?;
     let (answer, again) = locked.state.answer(&file, &hash, date, until);
     if again {

@@ -144,9 +144,11 @@ impl Payee {
     }
 }
 
-/// Removes the downloads a killed `fetch` left in the archive (`.NAME.part`, hidden: no remote
-/// name reaches them), under the journal's lock, so that no other fetch is writing one. Any
-/// other file is left.
+/// Removes the downloads a killed `fetch` of an earlier version left in the archive
+/// (`.NAME.part`, hidden: no remote name reaches them), under the journal's lock, so that no
+/// other fetch is writing one. Any other file is left. (Downloads are now written through
+/// `autogiro_files::AtomicFile`, whose temporary files of killed runs the next download of the
+/// same name removes.)
 fn remove_partials(archive: &Path) {
     let Ok(entries) = std::fs::read_dir(archive) else {
         return;

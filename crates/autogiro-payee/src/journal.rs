@@ -6,6 +6,7 @@ use std::fs::File;
 use std::io::{BufReader, Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
+use autogiro_files::Lock;
 use autogiro_transfer::RemoteFile;
 use serde::{Deserialize, Serialize};
 
@@ -102,7 +103,7 @@ impl Pending {
 pub(crate) struct Journal {
     path: PathBuf,
     pub(crate) entries: Vec<Entry>,
-    _lock: File,
+    _lock: Lock,
 }
 
 /// Seconds since 1970, for the journal's `at`.
@@ -132,16 +133,7 @@ impl Journal {
             let _ = std::fs::remove_file(legacy.with_extension("lock"));
         }
         let lock_path = path.with_extension("lock");
-        let lock = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path)
-            .map_err(Error::io("cannot open", &lock_path))?;
-        if lock.try_lock().is_err() {
-            waiting(&lock_path);
-            lock.lock().map_err(Error::io("cannot lock", &lock_path))?;
-        }
+        let lock = Lock::take(&lock_path, waiting).map_err(Error::io("cannot lock", &lock_path))?;
         let entries = read_entries(path)?;
         Ok(Self {
             path: path.to_path_buf(),

@@ -338,7 +338,7 @@ fn transmission_start(path: &Path) -> Result<(Direction, u32, u32, u32), Error> 
 /// The SHA-256 of a file, read in chunks, as the book hashes it.
 fn sha256_of(path: &Path) -> Result<String, Error> {
     File::open(path)
-        .and_then(Book::sha256_of)
+        .and_then(autogiro_files::sha256_hex_of)
         .map_err(Error::io("cannot read", path))
 }
 

@@ -3,9 +3,11 @@
 //! connection when the old one is lost, a bounded number of times with a doubling wait.
 
 use std::fmt;
+use std::io::Write as _;
 use std::path::Path;
 use std::time::Duration;
 
+use autogiro_files::AtomicFile;
 use russh_sftp::client::SftpSession;
 use russh_sftp::client::error::Error as SftpError;
 use russh_sftp::protocol::{OpenFlags, StatusCode};
@@ -338,9 +340,10 @@ impl Connection {
     }
 
     /// Downloads `dir/name` to the local path `to`: written to a hidden temporary file beside
-    /// it, synced to disk, its size checked against the server's, renamed to `to`, and the
-    /// folder synced, so that `to` is either absent or complete after a crash. Nothing already
-    /// at `to` is overwritten. Returns the size.
+    /// it (`autogiro_files::AtomicFile`), synced to disk, its size checked against the
+    /// server's, put in place as `to`, and the folder synced, so that `to` is either absent or
+    /// complete after a crash. Nothing at `to` is overwritten, also a file that appears there
+    /// while the download runs. Returns the size.
     ///
     /// # Errors
     ///
@@ -348,22 +351,21 @@ impl Connection {
     /// [`TransferError::PermissionDenied`], [`TransferError::SizeMismatch`],
     /// [`TransferError::DiskFull`], [`TransferError::Local`], [`TransferError::Lost`].
     pub fn download(&mut self, dir: &str, name: &str, to: &Path) -> Result<u64, TransferError> {
+        let exists = || TransferError::LocalExists {
+            path: to.to_path_buf(),
+        };
         if to.exists() {
-            return Err(TransferError::LocalExists {
-                path: to.to_path_buf(),
-            });
+            return Err(exists());
         }
         let source = remote_path(dir, name);
-        let file_name = to
-            .file_name()
-            .map_or_else(|| name.to_owned(), |n| n.to_string_lossy().into_owned());
-        let partial = to.with_file_name(partial_name(&file_name));
         let what = format!("downloading {source}");
-        let size = self.retrying(&what, async |sftp: &SftpSession| {
-            download(sftp, &source, name, &partial).await
+        let (file, size) = self.retrying(&what, async |sftp: &SftpSession| {
+            download(sftp, &source, name, to).await
         })?;
-        std::fs::rename(&partial, to).map_err(|e| TransferError::local(to, e))?;
-        sync_folder(to)?;
+        file.commit(false).map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => exists(),
+            _ => TransferError::local(to, e),
+        })?;
         Ok(size)
     }
 
@@ -561,8 +563,8 @@ async fn download(
     sftp: &SftpSession,
     source: &str,
     name: &str,
-    partial: &Path,
-) -> Result<u64, Failure> {
+    to: &Path,
+) -> Result<(AtomicFile, u64), Failure> {
     let expected = stat(sftp, source, name)
         .await?
         .ok_or_else(|| TransferError::NoSuchFile {
@@ -573,10 +575,9 @@ async fn download(
         .open_with_flags(source, OpenFlags::READ)
         .await
         .map_err(|e| sftp_failure(e, "reading", source))?;
-    let local_error = |e| Failure::Fatal(TransferError::local(partial, e));
-    let mut local = tokio::fs::File::create(partial)
-        .await
-        .map_err(local_error)?;
+    let local_error = |e| Failure::Fatal(TransferError::local(to, e));
+    // A new temporary file for each attempt; the one of an attempt cut off goes with it.
+    let mut local = AtomicFile::create(to).map_err(local_error)?;
     let mut buffer = vec![0; CHUNK];
     let mut size = 0u64;
     loop {
@@ -587,13 +588,13 @@ async fn download(
         let Some(chunk) = buffer.get(..n).filter(|c| !c.is_empty()) else {
             break;
         };
-        local.write_all(chunk).await.map_err(local_error)?;
+        // The runtime is this connection's own, on this thread: a blocking write holds up
+        // nothing else.
+        local.write_all(chunk).map_err(local_error)?;
         size += n as u64;
     }
-    local.flush().await.map_err(local_error)?;
-    local.sync_all().await.map_err(local_error)?;
     if size == expected {
-        Ok(size)
+        Ok((local, size))
     } else {
         Err(Failure::Fatal(TransferError::SizeMismatch {
             path: source.to_owned(),
@@ -601,23 +602,4 @@ async fn download(
             found: size,
         }))
     }
-}
-
-/// Syncs the folder that holds `path`, so that a rename into it survives a crash. (On
-/// platforms where a folder cannot be opened for that, the rename is as durable as the
-/// platform makes it.)
-fn sync_folder(path: &Path) -> Result<(), TransferError> {
-    #[cfg(unix)]
-    {
-        let folder = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or_else(|| Path::new("."));
-        std::fs::File::open(folder)
-            .and_then(|f| f.sync_all())
-            .map_err(|e| TransferError::local(folder, e))?;
-    }
-    #[cfg(not(unix))]
-    let _ = path;
-    Ok(())
 }

@@ -75,8 +75,11 @@ pub use autogiro_transfer as transfer;
 #[cfg(feature = "model")]
 pub mod rows;
 
-mod atomic;
-pub use atomic::AtomicFile;
+/// Files put in place whole, lock files, folders synced, SHA-256 in hex: `autogiro-files`.
+#[cfg(feature = "model")]
+pub use autogiro_files as files;
+#[cfg(feature = "model")]
+pub use autogiro_files::AtomicFile;
 
 #[cfg(feature = "model")]
 mod helpers {

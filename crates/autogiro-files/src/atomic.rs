@@ -1,7 +1,8 @@
 //! Files put in place whole: written beside their target under a temporary name, synced, and
 //! renamed over it only when complete. A crash, a full disk or an error half-way leaves the old
 //! file (or none) where the new one was going, never half of one. The one such writer of the
-//! project: [`write_file`](crate::write_file), the command's outputs, its simulator state.
+//! project: the facade's `write_file`, the command's outputs, the simulator's state, the
+//! transfer's downloads.
 
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -50,7 +51,7 @@ fn remove_leftovers(dir: &Path, name: &str) {
 /// let dir = std::env::temp_dir().join(format!("autogiro-atomic-doc-{}", std::process::id()));
 /// std::fs::create_dir_all(&dir)?;
 /// let target = dir.join("claims.txt");
-/// let mut file = autogiro::AtomicFile::create(&target)?;
+/// let mut file = autogiro_files::AtomicFile::create(&target)?;
 /// file.write_all(b"NY000010...")?;
 /// assert!(!target.exists()); // nothing there until it is complete
 /// file.commit(true)?;
@@ -188,9 +189,13 @@ fn folder_of(path: &Path) -> &Path {
         .unwrap_or_else(|| Path::new("."))
 }
 
-/// Syncs a folder's entries (a rename is durable only then); a no-op where folders cannot be
-/// opened (Windows).
-fn sync_folder(dir: &Path) -> io::Result<()> {
+/// Syncs a folder's entries, so that a file renamed into it survives a crash (a rename is
+/// durable only then); a no-op where folders cannot be opened (Windows).
+///
+/// # Errors
+///
+/// The folder cannot be opened or synced.
+pub fn sync_folder(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
         File::open(dir)?.sync_all()

@@ -1,0 +1,160 @@
+//! Files as the autogiro-rs crates keep them, in one place: [`AtomicFile`] (put in place whole:
+//! written beside its target, synced, renamed, the folder synced; the temporary files of killed
+//! runs removed), [`sync_folder`], [`Lock`] (an exclusive lock file held for a whole run), and
+//! [`sha256_hex`] / [`sha256_hex_of`] (how the book, the transfer journal and the simulator
+//! know a file).
+//!
+//! ```
+//! use std::io::Write as _;
+//!
+//! let dir = tempfile::tempdir()?;
+//! let _lock = autogiro_files::Lock::take(&dir.path().join("state.lock"), |_| {})?;
+//! let mut file = autogiro_files::AtomicFile::create(dir.path().join("state.json"))?;
+//! file.write_all(b"{}")?;
+//! file.commit(false)?;
+//! assert_eq!(
+//!     autogiro_files::sha256_hex(b"{}"),
+//!     "44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a"
+//! );
+//! # Ok::<(), std::io::Error>(())
+//! ```
+
+// Input never makes library code panic: no unwrap, expect, panic or indexing outside tests.
+#![cfg_attr(
+    not(test),
+    deny(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::panic,
+        clippy::indexing_slicing
+    )
+)]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest as _, Sha256};
+
+mod atomic;
+
+pub use atomic::{AtomicFile, sync_folder};
+
+/// An exclusive lock on a file, held until dropped: two runs that take the same lock take
+/// turns. The lock file itself stays (empty); only the lock goes with the process, also when
+/// it is killed.
+#[derive(Debug)]
+pub struct Lock {
+    path: PathBuf,
+    _file: File,
+}
+
+impl Lock {
+    /// Takes the lock at `path` (the file is made if missing), waiting for another holder;
+    /// `waiting` is told first when it has to wait.
+    ///
+    /// # Errors
+    ///
+    /// The file cannot be opened or locked.
+    pub fn take(path: &Path, waiting: impl FnOnce(&Path)) -> io::Result<Self> {
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(path)?;
+        if file.try_lock().is_err() {
+            waiting(path);
+            file.lock()?;
+        }
+        Ok(Self {
+            path: path.to_path_buf(),
+            _file: file,
+        })
+    }
+
+    /// The lock file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// The SHA-256 of `bytes` in lower-case hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+/// The SHA-256 of what `content` reads, in lower-case hex, read in chunks (a file of any
+/// size in little memory).
+///
+/// # Errors
+///
+/// When `content` cannot be read.
+pub fn sha256_hex_of(mut content: impl Read) -> io::Result<String> {
+    let mut hasher = Sha256::new();
+    let mut buffer = vec![0; 1 << 16];
+    loop {
+        let n = match content.read(&mut buffer) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if n == 0 {
+            break;
+        }
+        hasher.update(buffer.get(..n).unwrap_or_default());
+    }
+    Ok(hex(&hasher.finalize()))
+}
+
+fn hex(digest: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut hex = String::with_capacity(2 * digest.len());
+    for &b in digest {
+        for nibble in [b >> 4, b & 0x0f] {
+            hex.push(char::from(
+                DIGITS.get(usize::from(nibble)).copied().unwrap_or(b'0'),
+            ));
+        }
+    }
+    hex
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_hash_of_bytes_and_of_a_reader_agree() {
+        let bytes: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        assert_eq!(
+            sha256_hex(&bytes),
+            sha256_hex_of(&bytes[..]).unwrap(),
+            "across the 64 KiB chunks"
+        );
+        assert_eq!(
+            sha256_hex(b""),
+            "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        );
+    }
+
+    #[test]
+    fn a_second_taker_waits_and_is_told() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.lock");
+        let first = Lock::take(&path, |_| panic!("nobody holds it")).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let second = std::thread::spawn(move || {
+            Lock::take(&path, |p| tx.send(p.to_path_buf()).unwrap()).map(|_| ())
+        });
+        assert!(rx.recv().unwrap().ends_with("x.lock"));
+        drop(first);
+        second.join().unwrap().unwrap();
+    }
+}
+
+/// The README's example, run as a doc test so that it stays true.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
