@@ -14,7 +14,9 @@ use autogiro_model::{Amount, Assignment, Claim, MandateType, ReadOptions, Transm
 
 use crate::BookError;
 use crate::import::{import_answer, import_sent};
+#[cfg(feature = "postgres")]
 use crate::postgres::Postgres;
+#[cfg(feature = "sqlite")]
 use crate::sqlite::Sqlite;
 pub use crate::views::{
     BookClaim, BookMandate, Export, Finding, HandledClaim, Imported, ListingChange, MandateState,
@@ -128,7 +130,9 @@ pub struct Book {
 /// Where a book is kept.
 #[derive(Debug)]
 enum Backend {
+    #[cfg(feature = "sqlite")]
     Sqlite(Sqlite),
+    #[cfg(feature = "postgres")]
     Postgres(Postgres),
 }
 
@@ -138,7 +142,9 @@ impl Store for Backend {
         f: impl FnOnce(&mut dyn Tx) -> Result<(T, bool), BookError>,
     ) -> Result<T, BookError> {
         match self {
+            #[cfg(feature = "sqlite")]
             Self::Sqlite(s) => s.write_if(f),
+            #[cfg(feature = "postgres")]
             Self::Postgres(p) => p.write_if(f),
         }
     }
@@ -148,7 +154,9 @@ impl Store for Backend {
         f: impl FnOnce(&mut dyn Tx) -> Result<T, BookError>,
     ) -> Result<T, BookError> {
         match self {
+            #[cfg(feature = "sqlite")]
             Self::Sqlite(s) => s.read(f),
+            #[cfg(feature = "postgres")]
             Self::Postgres(p) => p.read(f),
         }
     }
@@ -274,10 +282,7 @@ impl Book {
     ///
     /// [`BookError::Newer`]; [`BookError::Storage`].
     pub fn init(path: &Path) -> Result<Self, BookError> {
-        Ok(Self {
-            store: Backend::Sqlite(Sqlite::open(path, true)?),
-            customer_unit: None,
-        })
+        Self::sqlite(path, true)
     }
 
     /// [`Book::init`] of a location: a PostgreSQL URL (`postgres://user@host/db`, TLS with
@@ -287,14 +292,7 @@ impl Book {
     ///
     /// As [`Book::init`]; [`BookError::Storage`] when the server cannot be reached.
     pub fn init_at(location: &str) -> Result<Self, BookError> {
-        if is_url(location) {
-            Ok(Self {
-                store: Backend::Postgres(Postgres::open(location, true)?),
-                customer_unit: None,
-            })
-        } else {
-            Self::init(Path::new(location))
-        }
+        Self::at(location, true)
     }
 
     /// [`Book::open`] of a location: a PostgreSQL URL or the path of an SQLite file.
@@ -303,13 +301,46 @@ impl Book {
     ///
     /// As [`Book::open`].
     pub fn open_at(location: &str) -> Result<Self, BookError> {
-        if is_url(location) {
+        Self::at(location, false)
+    }
+
+    /// The book at `location`, made when `create`: in PostgreSQL for a URL, else in SQLite;
+    /// a backend this build leaves out is an error that says so.
+    fn at(location: &str, create: bool) -> Result<Self, BookError> {
+        if !is_url(location) {
+            return Self::sqlite(Path::new(location), create);
+        }
+        #[cfg(feature = "postgres")]
+        {
             Ok(Self {
-                store: Backend::Postgres(Postgres::open(location, false)?),
+                store: Backend::Postgres(Postgres::open(location, create)?),
                 customer_unit: None,
             })
-        } else {
-            Self::open(Path::new(location))
+        }
+        #[cfg(not(feature = "postgres"))]
+        Err(BookError::Storage(format!(
+            "{}: this autogiro is built without PostgreSQL (the feature `postgres` of autogiro-book)",
+            crate::shown_location(location)
+        )))
+    }
+
+    /// The book in the SQLite file at `path`, made when `create`.
+    #[cfg_attr(not(feature = "sqlite"), allow(clippy::unnecessary_wraps))]
+    fn sqlite(path: &Path, create: bool) -> Result<Self, BookError> {
+        #[cfg(feature = "sqlite")]
+        {
+            Ok(Self {
+                store: Backend::Sqlite(Sqlite::open(path, create)?),
+                customer_unit: None,
+            })
+        }
+        #[cfg(not(feature = "sqlite"))]
+        {
+            let _ = create;
+            Err(BookError::Storage(format!(
+                "{}: this autogiro is built without SQLite (the feature `sqlite` of autogiro-book)",
+                path.display()
+            )))
         }
     }
 
@@ -320,10 +351,7 @@ impl Book {
     /// [`BookError::NoBook`], [`BookError::Newer`], [`BookError::Older`],
     /// [`BookError::Storage`].
     pub fn open(path: &Path) -> Result<Self, BookError> {
-        Ok(Self {
-            store: Backend::Sqlite(Sqlite::open(path, false)?),
-            customer_unit: None,
-        })
+        Self::sqlite(path, false)
     }
 
     /// Imports a file: one sent (or to be sent) to MPS on `read_on`, or one from MPS. The same
@@ -876,7 +904,7 @@ impl Book {
                 })
                 .collect::<Result<_, BookError>>()?;
             Ok(Export {
-                version: crate::sqlite::VERSION,
+                version: crate::store::VERSION,
                 files,
                 assignments,
                 claims,

@@ -2,7 +2,10 @@
 //! what is still outstanding, which numbers are taken, and which mandates MPS holds.
 //!
 //! A [`Book`] lives in an SQLite file (write-ahead log, so that several processes can use it;
-//! a schema version, so that a newer book is refused by an older program). Everything one file
+//! a schema version, so that a newer book is refused by an older program) or a PostgreSQL
+//! database ([`Book::open_at`] with a URL), each behind its feature: `sqlite` (the default)
+//! and `postgres` (a PostgreSQL client, rustls and a tokio runtime, which a build of SQLite
+//! alone does not compile). Everything one file
 //! changes is written in one transaction: a crash leaves the book as it was before the file or
 //! as after it, never between; importing the same file again changes nothing.
 //!
@@ -44,8 +47,15 @@
 mod book;
 mod import;
 mod matching;
+#[cfg(feature = "postgres")]
 mod postgres;
+#[cfg(feature = "sqlite")]
 mod sqlite;
+
+#[cfg(not(any(feature = "sqlite", feature = "postgres")))]
+compile_error!(
+    "autogiro-book keeps its book in SQLite or PostgreSQL: enable the feature `sqlite`, `postgres` or both"
+);
 mod states;
 mod store;
 mod views;
@@ -64,7 +74,18 @@ pub use states::ClaimStatus;
 /// A book's location as shown to people: a PostgreSQL URL without its password, a path as it
 /// is.
 pub fn shown_location(location: &str) -> String {
-    postgres::redact(location)
+    match (location.find("://"), location.find('@')) {
+        (Some(scheme), Some(at)) if at > scheme => {
+            let user = location.get(scheme + 3..at).unwrap_or_default();
+            let user = user.split(':').next().unwrap_or_default();
+            format!(
+                "{}{user}@{}",
+                location.get(..scheme + 3).unwrap_or_default(),
+                location.get(at + 1..).unwrap_or_default()
+            )
+        }
+        _ => location.to_owned(),
+    }
 }
 
 /// Why the book could not do what was asked. Nothing was changed.

@@ -14,7 +14,7 @@ use crate::BookError;
 use crate::states::{ClaimStatus, FileState, MandateStatus, direction, direction_name};
 use crate::store::{
     AnswerRow, AssignmentRow, ClaimFilter, ClaimRow, FileRow, Handled, MandateRow, Replacement,
-    Store, Tx, UnmatchedRow, WaitingRow,
+    Store, Tx, UnmatchedRow, VERSION, WaitingRow,
 };
 
 /// The migrations, in order: migration `i` takes the schema from version `i` to `i + 1`. The
@@ -124,9 +124,6 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX replacements_file ON replacements (file_id);",
 ];
 
-/// The schema version this build writes (the same number as SQLite's for the same tables).
-pub(crate) const VERSION: u32 = 3;
-
 /// The advisory lock every writing transaction takes: one writer at a time, as in SQLite.
 const WRITE_LOCK: i64 = 0x0061_7574_6f67_6972; // "autogir"
 
@@ -193,7 +190,12 @@ impl Postgres {
         } else {
             Client::connect(url, postgres::NoTls)
         }
-        .map_err(|e| BookError::Storage(format!("cannot connect to {}: {e}", redact(url))))?;
+        .map_err(|e| {
+            BookError::Storage(format!(
+                "cannot connect to {}: {e}",
+                crate::shown_location(url)
+            ))
+        })?;
         let mut book = Self { client };
         book.migrate(create, url)?;
         Ok(book)
@@ -215,7 +217,9 @@ impl Postgres {
             u32::try_from(v).unwrap_or(0)
         } else {
             if !create {
-                return Err(BookError::NoBook(std::path::PathBuf::from(redact(url))));
+                return Err(BookError::NoBook(std::path::PathBuf::from(
+                    crate::shown_location(url),
+                )));
             }
             let tables: Vec<String> = t
                 .query(
@@ -229,7 +233,7 @@ impl Postgres {
                 .collect();
             if !tables.is_empty() {
                 return Err(BookError::NotABook {
-                    location: redact(url),
+                    location: crate::shown_location(url),
                     tables: tables.join(", "),
                 });
             }
@@ -256,18 +260,6 @@ impl Postgres {
                 .map_err(|e| db(&e))?;
         }
         t.commit().map_err(|e| db(&e))
-    }
-}
-
-/// A URL as shown in messages: without its password.
-pub(crate) fn redact(url: &str) -> String {
-    match (url.find("://"), url.find('@')) {
-        (Some(scheme), Some(at)) if at > scheme => {
-            let user = &url[scheme + 3..at];
-            let user = user.split(':').next().unwrap_or_default();
-            format!("{}{user}@{}", &url[..scheme + 3], &url[at + 1..])
-        }
-        _ => url.to_owned(),
     }
 }
 

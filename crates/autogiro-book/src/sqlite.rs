@@ -12,7 +12,7 @@ use crate::BookError;
 use crate::states::{ClaimStatus, FileState, MandateStatus, direction, direction_name};
 use crate::store::{
     AnswerRow, AssignmentRow, ClaimFilter, ClaimRow, FileRow, Handled, MandateRow, Replacement,
-    Store, Tx, UnmatchedRow, WaitingRow,
+    Store, Tx, UnmatchedRow, VERSION, WaitingRow,
 };
 
 /// The migrations, in order: migration `i` takes the schema from version `i` to `i + 1`.
@@ -189,9 +189,6 @@ const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX replacements_file ON replacements (file_id);",
 ];
-
-/// The schema version this build writes.
-pub(crate) const VERSION: u32 = 3;
 
 /// A book in an SQLite file.
 #[derive(Debug)]

@@ -7,6 +7,10 @@ use time::Date;
 use crate::BookError;
 use crate::states::{ClaimStatus, FileState, MandateStatus};
 
+/// The schema version this build writes, the same number on both backends for the same
+/// tables (each keeps it its own way: `PRAGMA user_version`, a `schema_version` table).
+pub(crate) const VERSION: u32 = 3;
+
 /// A file the book has seen.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub(crate) struct FileRow {

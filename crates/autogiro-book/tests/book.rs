@@ -97,10 +97,26 @@ fn the_scenarios_on_sqlite() {
     }
 }
 
+/// A PostgreSQL server started for a test; `None` (said on standard error) where `postgres`
+/// is not installed, or this build has no PostgreSQL backend, unless servers are required.
+fn postgres_server() -> Option<autogiro_testkit::Postgres> {
+    if !cfg!(feature = "postgres") {
+        assert!(
+            std::env::var_os("AUTOGIRO_REQUIRE_POSTGRES").is_none(),
+            "AUTOGIRO_REQUIRE_POSTGRES is set, and autogiro-book is built without the feature postgres"
+        );
+        eprintln!(
+            "autogiro-book is built without the feature postgres: the PostgreSQL tests are skipped"
+        );
+        return None;
+    }
+    autogiro_testkit::Postgres::start()
+}
+
 /// The same scenarios against a real PostgreSQL server, started for the test.
 #[test]
 fn the_scenarios_on_postgresql() {
-    let Some(mut server) = autogiro_testkit::Postgres::start() else {
+    let Some(mut server) = postgres_server() else {
         return;
     };
     for (name, scenario) in SCENARIOS {
@@ -659,7 +675,7 @@ fn a_database_of_something_else_is_no_book() {
         .unwrap();
     assert_eq!(tables, 1, "nothing added");
 
-    let Some(mut server) = autogiro_testkit::Postgres::start() else {
+    let Some(mut server) = postgres_server() else {
         return;
     };
     let url = server.database();
@@ -699,7 +715,7 @@ fn a_book_of_a_newer_version_is_refused() {
         BookError::NoBook(_)
     ));
 
-    let Some(mut server) = autogiro_testkit::Postgres::start() else {
+    let Some(mut server) = postgres_server() else {
         return;
     };
     let url = server.database();
@@ -750,7 +766,7 @@ fn a_book_copied_between_backends_exports_the_same() {
     let err = sqlite.open().copy_to(&mut busy.open()).unwrap_err();
     assert!(matches!(err, BookError::NotEmpty), "{err}");
 
-    let Some(mut server) = autogiro_testkit::Postgres::start() else {
+    let Some(mut server) = postgres_server() else {
         return;
     };
     let postgres = Place::postgres(&mut server);
