@@ -60,6 +60,7 @@ mod limits;
 mod model;
 mod options;
 mod pairing;
+pub mod rows;
 #[cfg(feature = "serde")]
 mod serde_util;
 mod stream;

@@ -74,7 +74,7 @@ pub use autogiro_payee::settings;
 pub use autogiro_transfer as transfer;
 
 #[cfg(feature = "model")]
-pub mod rows;
+pub use autogiro_model::rows;
 
 /// Files put in place whole, lock files, folders synced, SHA-256 in hex: `autogiro-files`.
 #[cfg(feature = "model")]

@@ -4,7 +4,7 @@ use time::Date;
 
 use autogiro_checksum::{AccountNumber, OrganisationNumber};
 use autogiro_format::{PaddedDigits, PeriodCode, RegistrationType, Text};
-use autogiro_model::{Amount, Mandate, MandateLimit, Organisation, PayerDetails};
+use crate::{Amount, Mandate, MandateLimit, Organisation, PayerDetails};
 
 use super::{
     Cells, Context, Header, MANDATE_COLUMNS, RowErrors, agreement, amount, date, payer, problem,

@@ -4,11 +4,11 @@
 //! spreadsheet and come back.
 //!
 //! A row is a list of cells under a header. [`ClaimColumns::from_header`] finds the columns by
-//! name (any order, any case); [`ClaimColumns::read`] makes a [`Claim`](autogiro_model::Claim) of a row, or says what is
+//! name (any order, any case); [`ClaimColumns::read`] makes a [`Claim`](crate::Claim) of a row, or says what is
 //! wrong with each cell, every problem of the row at once.
 //!
 //! ```
-//! use autogiro::rows::ClaimColumns;
+//! use autogiro_model::rows::ClaimColumns;
 //!
 //! let columns =
 //!     ClaimColumns::from_header(&["payer_reference", "amount", "due_date", "kid", "short_name"])?;
@@ -27,7 +27,7 @@
 //! | column | required | what |
 //! |---|---|---|
 //! | `payer_reference` | yes | the mandate's payer reference (digits, as registered, leading zeros kept), or the payer's account (`1234.56.78903`) |
-//! | `amount` | yes | NOK: `1234.50`, `1234,50`, `1 234,50`, `1234` ([`Amount::from_str`](crate::model::Amount)) |
+//! | `amount` | yes | NOK: `1234.50`, `1234,50`, `1 234,50`, `1234` ([`Amount::from_str`](crate::Amount)) |
 //! | `due_date` | yes | `YYYY-MM-DD` or `DD.MM.YYYY` |
 //! | `kid` | | the KID, 2-25 digits with a modulus 10 or 11 check digit |
 //! | `short_name` | yes | the payer's abbreviated name, up to 10 characters, shown on MPS's receipt lists ([decision 26](docs/spec-decisions.md#decision-26)) |
@@ -76,7 +76,7 @@ use std::fmt;
 
 use autogiro_checksum::AccountNumber;
 use autogiro_format::Text;
-use autogiro_model::{Amount, PayerReference, parse_date};
+use crate::{Amount, PayerReference, parse_date};
 use time::Date;
 
 /// A problem with one cell of a row, or with the header.
@@ -140,7 +140,7 @@ fn problem(column: &str, code: &'static str, message: impl Into<String>) -> Cell
 /// as it was. A payer's name `=HYPERLINK(...)` opens as text.
 ///
 /// ```
-/// use autogiro::rows::spreadsheet_safe;
+/// use autogiro_model::rows::spreadsheet_safe;
 /// assert_eq!(spreadsheet_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
 /// assert_eq!(spreadsheet_safe("@SUM(1)"), "'@SUM(1)");
 /// assert_eq!(spreadsheet_safe("-12.50"), "-12.50");
@@ -394,14 +394,14 @@ fn payer(s: &str) -> Result<PayerReference, String> {
     if digits.len() > 11 {
         return Err(format!("{s:?} has more than 11 digits"));
     }
-    autogiro_model::payer_reference(&digits).map_err(|e| format!("{s:?}: {e}"))
+    crate::payer_reference(&digits).map_err(|e| format!("{s:?}: {e}"))
 }
 
 /// What a claims row says about the claim's place: its kind and assignment.
 #[derive(Debug, Clone, Copy)]
 pub struct Context {
-    /// What the assignment holds (its [`AssignmentKind::tag`](autogiro_model::AssignmentKind::tag) is the `kind` column).
-    pub kind: autogiro_model::AssignmentKind,
+    /// What the assignment holds (its [`AssignmentKind::tag`](crate::AssignmentKind::tag) is the `kind` column).
+    pub kind: crate::AssignmentKind,
     /// The assignment's agreement id.
     pub agreement: u32,
     /// The assignment's number.

@@ -2,7 +2,7 @@
 
 use autogiro_checksum::Kid;
 use autogiro_format::{ClaimType, ErrorCode, Text};
-use autogiro_model::{AssignmentKind, Claim, SpecificationLine};
+use crate::{AssignmentKind, Claim, SpecificationLine};
 
 use super::{
     BILLING_CLAIM_COLUMNS, Cells, Context, Header, RowErrors, agreement, amount, date, payer,
