@@ -798,31 +798,29 @@ fn run_new(
     config: Option<&std::path::Path>,
     book: Option<&str>,
 ) -> anyhow::Result<Status> {
-    let (what, args) = match what {
-        NewCommand::Claims(a) => (new::What::Claims, a),
-        NewCommand::Mandates(a) => (new::What::Mandates, a),
+    let (making, args) = match what {
+        NewCommand::Claims(a) => (autogiro::payee::Making::Claims, a),
+        NewCommand::Mandates(a) => (autogiro::payee::Making::Mandates, a),
     };
     let settings = settings(config)?;
-    let today = args.today.unwrap_or_else(today);
-    let options = ReadOptions::new().today(today);
-    let numbers = match (args.transmission, args.assignment) {
-        (Some(transmission), Some(assignment)) => new::Numbers::Given {
+    let book = book::configured(book, &settings)?;
+    let numbers = match (args.transmission, args.assignment, &book) {
+        (Some(transmission), Some(assignment), _) => autogiro::payee::Numbers::Given {
             transmission,
             assignment,
         },
-        _ => match book::configured(book, &settings)? {
-            Some(book) => new::Numbers::Book(Box::new(book), today),
-            None => bail!(
-                "give --transmission and --assignment, or configure a book ([book] path in autogiro.toml, or --book) to take them from"
-            ),
-        },
+        (_, _, Some(_)) => autogiro::payee::Numbers::Book,
+        (_, _, None) => return Err(autogiro::payee::Error::NoBookForNumbers.into()),
     };
+    let mut payee = autogiro::payee::Payee::new(settings, args.today.unwrap_or_else(today));
+    if let Some(book) = book {
+        payee = payee.book(book);
+    }
     new::run(new::Job {
-        what,
+        making,
         input: &args.input,
         numbers,
-        settings: &settings,
-        options,
+        payee,
         format: args.format,
         out: &args.out,
     })

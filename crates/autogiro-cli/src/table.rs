@@ -12,20 +12,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use anyhow::{Context as _, bail};
-
-/// What reads a table: the header once, then each row.
-pub(crate) trait Visitor {
-    /// The columns a JSON object may have (the header of a JSON table).
-    fn columns(&self) -> &'static [&'static str];
-    /// The header. An error ends the reading (the header's problems are the visitor's to
-    /// report).
-    fn header(&mut self, names: &[&str]) -> Result<(), ()>;
-    /// A row, by its number, with its cells in the header's order.
-    fn row(&mut self, number: u64, cells: &[&str]);
-    /// A row that cannot be a row of the header (more cells than columns, a JSON value that is
-    /// not an object).
-    fn bad_row(&mut self, number: u64, message: String);
-}
+use autogiro::payee::Visitor;
 
 /// The kinds of table, by the file's extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,7 +39,7 @@ fn kind(path: &Path) -> anyhow::Result<Kind> {
 }
 
 /// Reads the table at `path` (a file; `-` is spooled to a file by the caller).
-pub(crate) fn read(path: &Path, shown_as: &Path, visitor: &mut impl Visitor) -> anyhow::Result<()> {
+pub(crate) fn read(path: &Path, shown_as: &Path, visitor: &mut dyn Visitor) -> anyhow::Result<()> {
     let name = shown_as.display();
     match kind(shown_as)? {
         Kind::Csv => {
@@ -96,7 +83,7 @@ fn decode<'a>(bytes: &'a [u8], windows_1252: &mut bool) -> std::borrow::Cow<'a, 
         .0
 }
 
-fn csv(mut input: impl BufRead, visitor: &mut impl Visitor) -> anyhow::Result<()> {
+fn csv(mut input: impl BufRead, visitor: &mut dyn Visitor) -> anyhow::Result<()> {
     let mut first = Vec::new();
     input.read_until(b'\n', &mut first)?;
     let head = first.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&first);
@@ -132,7 +119,7 @@ fn csv(mut input: impl BufRead, visitor: &mut impl Visitor) -> anyhow::Result<()
             .collect();
         if number == 1 {
             width = refs.len();
-            if visitor.header(&refs).is_err() {
+            if visitor.header(&refs).is_break() {
                 return Ok(());
             }
             continue;
@@ -159,13 +146,13 @@ fn csv(mut input: impl BufRead, visitor: &mut impl Visitor) -> anyhow::Result<()
     Ok(())
 }
 
-fn json(input: impl Read, visitor: &mut impl Visitor) -> anyhow::Result<()> {
+fn json(input: impl Read, visitor: &mut dyn Visitor) -> anyhow::Result<()> {
     use serde::de::{Deserializer as _, SeqAccess, Visitor as SerdeVisitor};
     use serde_json::Value;
 
-    struct Rows<'v, V>(&'v mut V);
+    struct Rows<'v>(&'v mut dyn Visitor);
 
-    impl<'de, V: Visitor> SerdeVisitor<'de> for Rows<'_, V> {
+    impl<'de> SerdeVisitor<'de> for Rows<'_> {
         type Value = ();
 
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -174,7 +161,7 @@ fn json(input: impl Read, visitor: &mut impl Visitor) -> anyhow::Result<()> {
 
         fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
             let columns = self.0.columns();
-            if self.0.header(columns).is_err() {
+            if self.0.header(columns).is_break() {
                 return Ok(());
             }
             let mut number = 0u64;
@@ -226,7 +213,7 @@ fn json(input: impl Read, visitor: &mut impl Visitor) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn xlsx(path: &Path, visitor: &mut impl Visitor) -> anyhow::Result<()> {
+fn xlsx(path: &Path, visitor: &mut dyn Visitor) -> anyhow::Result<()> {
     use calamine::{Data, Reader as _};
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(path)?;
     let range = book
@@ -251,7 +238,7 @@ fn xlsx(path: &Path, visitor: &mut impl Visitor) -> anyhow::Result<()> {
         let cells: Vec<String> = row.iter().map(text).collect();
         let refs: Vec<&str> = cells.iter().map(String::as_str).collect();
         if i == 0 {
-            if visitor.header(&refs).is_err() {
+            if visitor.header(&refs).is_break() {
                 return Ok(());
             }
             continue;

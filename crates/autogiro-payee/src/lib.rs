@@ -65,11 +65,13 @@ mod daily;
 mod event;
 mod fetch;
 mod journal;
+mod make;
 mod send;
 pub mod settings;
 
 pub use daily::Daily;
 pub use event::{Event, Fetching, HowSent, InBook, NotSent, Sending};
+pub use make::{MadeFile, Making, NotMade, Numbers, Output, RowEvent, Table, Visitor};
 pub use send::Send;
 
 use settings::{Settings, TransferSettings};
@@ -103,6 +105,14 @@ pub enum Error {
         "no book: the daily run imports MPS's answers into it ([book] path in autogiro.toml, or --book)"
     )]
     NoBook,
+    /// A file is to take its numbers from the book, and none is kept.
+    #[error(
+        "give --transmission and --assignment, or configure a book ([book] path in autogiro.toml, or --book) to take them from"
+    )]
+    NoBookForNumbers,
+    /// A file could not be made from rows.
+    #[error("{0}")]
+    Make(String),
     /// The settings have no `[transfer]`.
     #[error(
         "no [transfer] in the settings: host, user, known_hosts, outbox, inbox and archive are needed (see autogiro config check)"

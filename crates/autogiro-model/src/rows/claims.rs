@@ -1,8 +1,8 @@
 //! Claims from rows and back: the columns of `autogiro new claims` and `convert --to csv`.
 
+use crate::{AssignmentKind, Claim, SpecificationLine};
 use autogiro_checksum::Kid;
 use autogiro_format::{ClaimType, ErrorCode, Text};
-use crate::{AssignmentKind, Claim, SpecificationLine};
 
 use super::{
     BILLING_CLAIM_COLUMNS, Cells, Context, Header, RowErrors, agreement, amount, date, payer,

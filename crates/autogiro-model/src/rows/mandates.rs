@@ -2,9 +2,9 @@
 
 use time::Date;
 
+use crate::{Amount, Mandate, MandateLimit, Organisation, PayerDetails};
 use autogiro_checksum::{AccountNumber, OrganisationNumber};
 use autogiro_format::{PaddedDigits, PeriodCode, RegistrationType, Text};
-use crate::{Amount, Mandate, MandateLimit, Organisation, PayerDetails};
 
 use super::{
     Cells, Context, Header, MANDATE_COLUMNS, RowErrors, agreement, amount, date, payer, problem,

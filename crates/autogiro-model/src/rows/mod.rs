@@ -74,9 +74,9 @@
 
 use std::fmt;
 
+use crate::{Amount, PayerReference, parse_date};
 use autogiro_checksum::AccountNumber;
 use autogiro_format::Text;
-use crate::{Amount, PayerReference, parse_date};
 use time::Date;
 
 /// A problem with one cell of a row, or with the header.

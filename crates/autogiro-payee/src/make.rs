@@ -1,0 +1,676 @@
+//! A file for MPS from a table of billing data ([`Payee::make`]): claims or mandates, with the
+//! payee's settings and numbers from the book.
+//!
+//! Every problem of every row is told before anything is written. The file is written record
+//! by record (constant memory, whatever the number of rows), validated with every rule, and
+//! only then handed back to be put in place. With several agreements the rows of each go to
+//! an assignment of their own, in the order the agreements first appear: the table is read
+//! once per agreement.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt;
+use std::fs::File;
+use std::io::{BufWriter, Write as _};
+use std::ops::ControlFlow;
+use std::path::Path;
+
+use autogiro_book::{Book, Made, Preparing};
+use autogiro_model::rows::{ClaimColumns, MandateColumns, RowErrors};
+use autogiro_model::{
+    Amount, AssignmentHeader, Claim, Diagnostic, Mandate, ReadOptions, TransmissionWriter,
+    WriteError,
+};
+use time::Date;
+
+use crate::settings::Settings;
+use crate::{Error, Payee};
+
+/// What a file made from rows holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Making {
+    /// Claims (betalingskrav): the columns of [`autogiro_model::rows::BILLING_CLAIM_COLUMNS`].
+    Claims,
+    /// Mandates (fullmakter): the columns of [`autogiro_model::rows::MANDATE_COLUMNS`].
+    Mandates,
+}
+
+/// Where the transmission and assignment numbers of a file made come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numbers {
+    /// Given: the transmission number, and the number of the first assignment (the next
+    /// agreements take the next numbers).
+    Given {
+        /// Record 10's transmission number.
+        transmission: u32,
+        /// Record 20's assignment number of the first assignment.
+        assignment: u32,
+    },
+    /// The book's next ones, taken in the transaction that records the file as prepared, and
+    /// given back when no file is made: a run that fails, or is killed, loses none.
+    Book,
+}
+
+/// A table of billing data, read from its start each time [`Table::read`] is called (once per
+/// agreement): what reads CSV, JSON or a spreadsheet.
+pub trait Table {
+    /// Gives `visitor` the header, then each row.
+    ///
+    /// # Errors
+    ///
+    /// The table cannot be read, in words.
+    fn read(&mut self, visitor: &mut dyn Visitor) -> Result<(), String>;
+}
+
+/// What reads a [`Table`]: the header once, then each row.
+pub trait Visitor {
+    /// The columns a table of named fields (JSON objects) may have.
+    fn columns(&self) -> &'static [&'static str];
+    /// The header; [`ControlFlow::Break`] ends the reading (the header's columns are not those
+    /// of the file made: the visitor has told its problems).
+    fn header(&mut self, names: &[&str]) -> ControlFlow<()>;
+    /// A row, by its number (the header is row 1), with its cells in the header's order.
+    fn row(&mut self, number: u64, cells: &[&str]);
+    /// A row that cannot be a row of the header (more cells than columns, a JSON value that is
+    /// not an object).
+    fn bad_row(&mut self, number: u64, message: String);
+}
+
+/// Something [`Payee::make`] says of the table, as it reads it.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum RowEvent {
+    /// A problem of a row (or of the header, row 1): nothing will be written.
+    Problem {
+        /// The row, from 1 (the header).
+        row: u64,
+        /// The column, or empty for the row as a whole.
+        column: String,
+        /// A stable code (`invalid-amount`, `missing-value`, ...).
+        code: &'static str,
+        /// What is wrong.
+        message: String,
+    },
+    /// A warning of a row: the row is written.
+    Warning {
+        /// The row.
+        row: u64,
+        /// The column.
+        column: String,
+        /// A stable code.
+        code: &'static str,
+        /// What to look at.
+        message: String,
+    },
+    /// A diagnostic of the file made, which breaks a rule (a row the row checks let through):
+    /// nothing is written. Each of its diagnostics, errors and warnings, is told.
+    Invalid(Diagnostic),
+}
+
+/// Why [`Payee::make`] made no file (its [`RowEvent`]s said the details).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotMade {
+    /// Rows had problems: how many.
+    Problems(u64),
+    /// The table has no rows.
+    NoRows,
+    /// The file made does not validate.
+    Invalid,
+}
+
+impl fmt::Display for NotMade {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Problems(n) => write!(f, "{n} problem(s); nothing written"),
+            Self::NoRows => f.write_str("no rows; nothing written"),
+            Self::Invalid => f.write_str("nothing written: the file would not validate"),
+        }
+    }
+}
+
+/// A file made: its numbers and what it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[must_use]
+pub struct MadeFile {
+    /// What it holds.
+    pub making: Making,
+    /// Record 10's transmission number.
+    pub transmission: u32,
+    /// How many assignments (one per agreement).
+    pub assignments: u32,
+    /// How many claims or mandates.
+    pub count: u64,
+    /// The claims' sum (zero for mandates).
+    pub sum: Amount,
+}
+
+/// As `autogiro new` says it, after the output's name: `transmission 3, 1 assignment(s), 2
+/// claims, 300.00 NOK`.
+impl fmt::Display for MadeFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self.making {
+            Making::Claims => "claims",
+            Making::Mandates => "mandates",
+        };
+        write!(
+            f,
+            "transmission {}, {} assignment(s), {} {what}",
+            self.transmission, self.assignments, self.count
+        )?;
+        if self.making == Making::Claims {
+            write!(f, ", {} NOK", self.sum)?;
+        }
+        Ok(())
+    }
+}
+
+/// Where a file made is written: a file (a temporary one, put in place by the caller once
+/// [`Payee::make`] returns it made), the path to read it back from, and the name the book
+/// records it by.
+pub struct Output<'a> {
+    /// Written from its start.
+    pub file: File,
+    /// Where it is, to be validated.
+    pub path: &'a Path,
+    /// Its name, for the book.
+    pub name: String,
+}
+
+impl Payee {
+    /// Makes a file of `making` for MPS from `table`: every row checked (every problem of
+    /// every row told to `on` before anything is written), each agreement's rows in an
+    /// assignment of their own, the file written to `output` and validated with every rule.
+    /// With [`Numbers::Book`], the numbers are taken in the transaction that records the file
+    /// as prepared, and given back when no file is made. `Ok(Err(_))` when no file was made
+    /// (the events said why); the caller then puts nothing in place.
+    ///
+    /// # Errors
+    ///
+    /// The settings list no agreement; [`Numbers::Book`] and no book; the table cannot be
+    /// read; the output cannot be written; the book.
+    pub fn make(
+        &mut self,
+        making: Making,
+        table: &mut dyn Table,
+        numbers: Numbers,
+        output: Output<'_>,
+        mut on: impl FnMut(RowEvent),
+    ) -> Result<Result<MadeFile, NotMade>, Error> {
+        if self.settings.agreements.is_empty() {
+            return Err(Error::Make(
+                "the settings list no agreement: add an [[agreement]] table to autogiro.toml"
+                    .to_owned(),
+            ));
+        }
+        let job = Job {
+            making,
+            settings: &self.settings,
+            options: &self.options,
+        };
+        match numbers {
+            Numbers::Given {
+                transmission,
+                assignment,
+            } => write(
+                &job,
+                table,
+                transmission,
+                Numbering::Given(assignment),
+                output.file,
+                output.path,
+                &mut on,
+            ),
+            Numbers::Book => {
+                let book: &mut Book = self.book.as_mut().ok_or(Error::NoBookForNumbers)?;
+                let sender = job.settings.payee.customer_unit;
+                let (file, path, name) = (output.file, output.path, output.name);
+                book.prepare(sender, self.today, |preparing| {
+                    let transmission = preparing.transmission();
+                    match write(
+                        &job,
+                        table,
+                        transmission,
+                        Numbering::Book(preparing),
+                        file,
+                        path,
+                        &mut on,
+                    )? {
+                        Ok(made) => Ok(Made::File {
+                            value: Ok(made),
+                            name,
+                            sha256: crate::sha256_of(path)?,
+                        }),
+                        Err(not) => Ok::<_, Error>(Made::Nothing(Err(not))),
+                    }
+                })
+            }
+        }
+    }
+}
+
+/// What the passes over the table share.
+struct Job<'a> {
+    making: Making,
+    settings: &'a Settings,
+    options: &'a ReadOptions,
+}
+
+/// The assignment numbers of the file being written.
+enum Numbering<'p, 't> {
+    /// The next one to give.
+    Given(u32),
+    /// Taken from the book, in the transaction that records the file.
+    Book(&'p mut Preparing<'t>),
+}
+
+impl Numbering<'_, '_> {
+    fn next(&mut self, agreement: u32) -> Result<u32, Error> {
+        match self {
+            Self::Given(n) => {
+                let number = *n;
+                *n = n.saturating_add(1);
+                Ok(number)
+            }
+            Self::Book(preparing) => Ok(preparing.assignment(agreement)?),
+        }
+    }
+}
+
+/// The columns of the table, once its header is read.
+enum Columns {
+    Claims(ClaimColumns),
+    Mandates(MandateColumns),
+}
+
+/// One row made into a claim (with the own reference of the rejected claim it bills again)
+/// or a mandate.
+enum Item {
+    Claim(Claim, Option<String>),
+    Mandate(Mandate),
+}
+
+/// Reads the table in passes, one per agreement, writing the rows of the pass's agreement.
+struct Pass<'a, 'p, 't, 'o> {
+    job: &'a Job<'a>,
+    on: &'o mut dyn FnMut(RowEvent),
+    columns: Option<Columns>,
+    /// The agreement this pass writes; `None` until the first good row of the first pass.
+    agreement: Option<u32>,
+    /// Agreements seen that later passes write, in order of first appearance.
+    later: Vec<u32>,
+    /// Whether this pass reports problems (the first) or only writes.
+    reporting: bool,
+    problems: u64,
+    writer: Option<TransmissionWriter<BufWriter<File>>>,
+    begun: bool,
+    numbering: Numbering<'p, 't>,
+    /// The number of the assignment being written.
+    number: u32,
+    window: Option<(Date, Date)>,
+    count: u64,
+    sum: Amount,
+    /// A fatal error (I/O, the book), reported after the pass.
+    failed: Option<Error>,
+    /// The non-blank own references written, by agreement, with the first row of each.
+    own: HashMap<(u32, String), u64>,
+}
+
+impl Pass<'_, '_, '_, '_> {
+    fn report(&mut self, row: u64, column: &str, code: &'static str, message: String) {
+        self.problems += 1;
+        if self.reporting {
+            (self.on)(RowEvent::Problem {
+                row,
+                column: column.to_owned(),
+                code,
+                message,
+            });
+        }
+    }
+
+    /// A warning of a row: said, not counted as a problem (the row is written).
+    fn warn(&mut self, row: u64, column: &str, code: &'static str, message: String) {
+        (self.on)(RowEvent::Warning {
+            row,
+            column: column.to_owned(),
+            code,
+            message,
+        });
+    }
+
+    fn report_all(&mut self, row: u64, errors: &RowErrors) {
+        for e in errors.iter() {
+            self.report(row, &e.column, e.code, e.message.clone());
+        }
+    }
+
+    /// The agreement of a row: its own, or the only one of the settings.
+    fn agreement_of(&mut self, row: u64, named: Option<u32>) -> Option<u32> {
+        let settings = self.job.settings;
+        match named {
+            Some(id) if settings.agreement(id).is_some() => Some(id),
+            Some(id) => {
+                let message = format!(
+                    "agreement {id:09} is not in the settings ([[agreement]] tables of autogiro.toml)"
+                );
+                self.report(row, "agreement", "unknown-agreement", message);
+                None
+            }
+            None => {
+                if let [only] = settings.agreements.as_slice() {
+                    return Some(only.id);
+                }
+                self.report(
+                    row,
+                    "agreement",
+                    "missing-value",
+                    "required: the settings list several agreements".to_owned(),
+                );
+                None
+            }
+        }
+    }
+
+    fn write(&mut self, row: u64, agreement: u32, item: Item) {
+        if self.agreement.is_none() {
+            self.agreement = Some(agreement);
+        }
+        if self.agreement != Some(agreement) {
+            if self.reporting && !self.later.contains(&agreement) {
+                self.later.push(agreement);
+            }
+            return;
+        }
+        // Once a row has a problem nothing will be written: read on only to report.
+        if self.problems > 0 || self.failed.is_some() {
+            return;
+        }
+        if self.writer.is_none() {
+            return;
+        }
+        if !self.begun {
+            match self.numbering.next(agreement) {
+                Ok(n) => self.number = n,
+                Err(e) => {
+                    self.failed = Some(e);
+                    return;
+                }
+            }
+        }
+        let (own, replaces) = match &item {
+            Item::Claim(c, replaces) => {
+                let own = c.own_reference.to_string();
+                ((!own.trim().is_empty()).then_some(own), replaces.clone())
+            }
+            Item::Mandate(_) => (None, None),
+        };
+        match self.push(agreement, item) {
+            Ok(()) => {
+                self.count += 1;
+                if let Some(replaces) = replaces {
+                    self.replaces(
+                        row,
+                        agreement,
+                        own.as_deref().unwrap_or_default(),
+                        &replaces,
+                    );
+                }
+                if let Some(own) = own {
+                    self.own_reference(row, agreement, own);
+                }
+            }
+            Err(WriteError::Build(e)) => self.report(row, "", "invalid-row", e.to_string()),
+            Err(e) => self.failed = Some(Error::Make(format!("cannot write the file: {e}"))),
+        }
+    }
+
+    /// Writes an item, beginning the pass's assignment first.
+    fn push(&mut self, agreement: u32, item: Item) -> Result<(), WriteError> {
+        let Some(writer) = &mut self.writer else {
+            return Ok(());
+        };
+        if !self.begun {
+            let account = self
+                .job
+                .settings
+                .agreement(agreement)
+                .map(|a| a.account)
+                .ok_or(WriteError::NoAssignment { kind: "a row" })?;
+            let header = AssignmentHeader::new(agreement, self.number, account);
+            match self.job.making {
+                Making::Claims => writer.begin_claims(header)?,
+                Making::Mandates => writer.begin_mandates(header)?,
+            }
+            self.begun = true;
+        }
+        match item {
+            Item::Claim(c, _) => {
+                self.sum = self.sum.checked_add(c.amount).unwrap_or(Amount::MAX);
+                writer.push_claim(c)?;
+            }
+            Item::Mandate(m) => {
+                writer.push_mandate(m)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Keeps a row's own reference, with a warning when an earlier row of the file has it.
+    fn own_reference(&mut self, row: u64, agreement: u32, own: String) {
+        match self.own.entry((agreement, own)) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let message = format!(
+                    "{:?} is the own reference of row {} too: MPS's answers to the two can be told apart only by payer, amount and date",
+                    e.key().1,
+                    e.get()
+                );
+                self.warn(row, "own_reference", "own-reference-reused", message);
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(row);
+            }
+        }
+    }
+
+    /// Records in the book that the claim of `row` bills again the rejected claim whose own
+    /// reference is `replaces`; without a book, a problem of the row.
+    fn replaces(&mut self, row: u64, agreement: u32, own: &str, replaces: &str) {
+        let recorded = match &mut self.numbering {
+            Numbering::Book(preparing) => preparing.replaces(agreement, own, replaces),
+            Numbering::Given(_) => {
+                self.report(
+                    row,
+                    "replaces",
+                    "no-book",
+                    "a claim billed again is recorded in the book: configure one ([book] in autogiro.toml, or --book)".to_owned(),
+                );
+                return;
+            }
+        };
+        if let Err(e) = recorded {
+            self.failed = Some(e.into());
+        }
+    }
+
+    /// Warns of each own reference written that a claim waiting in the book has already.
+    fn own_references_waiting(&mut self) -> Result<(), Error> {
+        let Numbering::Book(book) = &mut self.numbering else {
+            return Ok(());
+        };
+        let agreements: BTreeSet<u32> = self.own.keys().map(|(a, _)| *a).collect();
+        let mut reused = Vec::new();
+        for agreement in agreements {
+            let waiting = book.waiting_own_references(agreement)?;
+            reused.extend(
+                self.own
+                    .iter()
+                    .filter(|((a, own), _)| *a == agreement && waiting.contains_key(own))
+                    .map(|((_, own), row)| (*row, own.clone())),
+            );
+        }
+        reused.sort();
+        for (row, own) in reused {
+            let message = format!(
+                "{own:?} is the own reference of a claim still waiting for MPS's answer (`autogiro book status --all`): MPS's answers to the two can be told apart only by payer, amount and date"
+            );
+            self.warn(row, "own_reference", "own-reference-reused", message);
+        }
+        Ok(())
+    }
+}
+
+impl Visitor for Pass<'_, '_, '_, '_> {
+    fn columns(&self) -> &'static [&'static str] {
+        match self.job.making {
+            Making::Claims => autogiro_model::rows::BILLING_CLAIM_COLUMNS,
+            Making::Mandates => autogiro_model::rows::MANDATE_COLUMNS,
+        }
+    }
+
+    fn header(&mut self, names: &[&str]) -> ControlFlow<()> {
+        let columns = match self.job.making {
+            Making::Claims => ClaimColumns::from_header(names).map(Columns::Claims),
+            Making::Mandates => MandateColumns::from_header(names)
+                .map(|c| match self.job.options.today {
+                    Some(today) => c.today(today),
+                    None => c,
+                })
+                .map(Columns::Mandates),
+        };
+        match columns {
+            Ok(c) => {
+                self.columns = Some(c);
+                ControlFlow::Continue(())
+            }
+            Err(errors) => {
+                self.report_all(1, &errors);
+                ControlFlow::Break(())
+            }
+        }
+    }
+
+    fn row(&mut self, number: u64, cells: &[&str]) {
+        let Some(columns) = &self.columns else {
+            return;
+        };
+        let read = match columns {
+            Columns::Claims(c) => c
+                .read(cells)
+                .map(|r| (r.agreement, Item::Claim(r.claim, r.replaces))),
+            Columns::Mandates(c) => c
+                .read(cells)
+                .map(|r| (r.agreement, Item::Mandate(r.mandate))),
+        };
+        let (named, item) = match read {
+            Ok(x) => x,
+            Err(errors) => {
+                self.report_all(number, &errors);
+                return;
+            }
+        };
+        if let (Item::Claim(c, _), Some((first, last))) = (&item, self.window)
+            && (c.date < first || c.date > last)
+        {
+            let message = format!(
+                "{} is more than 12 months from the day the file is read (expected {first} to {last})",
+                c.date
+            );
+            self.report(number, "due_date", "due-date-window", message);
+            return;
+        }
+        let Some(agreement) = self.agreement_of(number, named) else {
+            return;
+        };
+        self.write(number, agreement, item);
+    }
+
+    fn bad_row(&mut self, number: u64, message: String) {
+        self.report(number, "", "invalid-row", message);
+    }
+}
+
+/// Writes the file of `table` to `file` (at `path`) and validates it.
+fn write(
+    job: &Job<'_>,
+    table: &mut dyn Table,
+    transmission: u32,
+    numbering: Numbering<'_, '_>,
+    file: File,
+    path: &Path,
+    on: &mut dyn FnMut(RowEvent),
+) -> Result<Result<MadeFile, NotMade>, Error> {
+    let writer = TransmissionWriter::to_mps(
+        BufWriter::with_capacity(1 << 16, file),
+        job.settings.payee.customer_unit,
+        transmission,
+    )
+    .map_err(|e| Error::Make(format!("cannot write the file: {e}")))?;
+    let mut pass = Pass {
+        job,
+        on,
+        columns: None,
+        agreement: None,
+        later: Vec::new(),
+        reporting: true,
+        problems: 0,
+        writer: Some(writer),
+        begun: false,
+        numbering,
+        number: 0,
+        window: job.options.due_date_window(),
+        count: 0,
+        sum: Amount::ZERO,
+        failed: None,
+        own: HashMap::new(),
+    };
+    table.read(&mut pass).map_err(Error::Make)?;
+    let mut assignments = u32::from(pass.begun);
+    for agreement in std::mem::take(&mut pass.later) {
+        if pass.problems > 0 || pass.failed.is_some() {
+            break;
+        }
+        pass.reporting = false;
+        pass.agreement = Some(agreement);
+        pass.begun = false;
+        table.read(&mut pass).map_err(Error::Make)?;
+        assignments += 1;
+    }
+    if let Some(e) = pass.failed.take() {
+        return Err(e);
+    }
+    if pass.problems > 0 {
+        return Ok(Err(NotMade::Problems(pass.problems)));
+    }
+    if pass.count == 0 {
+        return Ok(Err(NotMade::NoRows));
+    }
+    let writer = pass
+        .writer
+        .take()
+        .ok_or_else(|| Error::Make("the writer was lost".to_owned()))?;
+    let cannot = |e: &dyn fmt::Display| Error::Make(format!("cannot write the file: {e}"));
+    let mut handle = writer.finish().map_err(|e| cannot(&e))?;
+    handle.flush().map_err(|e| cannot(&e))?;
+    drop(handle);
+    // Every rule, on the file as written.
+    let file = File::open(path).map_err(Error::io("cannot read the file made", path))?;
+    let mut diagnostics = Vec::new();
+    autogiro_model::validate_each(
+        autogiro_format::AlignedReader::with_capacity(1 << 16, file),
+        job.options,
+        |d| diagnostics.push(d),
+    );
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        for d in diagnostics {
+            (pass.on)(RowEvent::Invalid(d));
+        }
+        return Ok(Err(NotMade::Invalid));
+    }
+    pass.own_references_waiting()?;
+    Ok(Ok(MadeFile {
+        making: job.making,
+        transmission,
+        assignments,
+        count: pass.count,
+        sum: pass.sum,
+    }))
+}
