@@ -68,7 +68,8 @@ impl Payee {
         keep_remote: bool,
         on: &mut impl FnMut(Event),
     ) -> Result<Option<Fetching>, Error> {
-        let known = journal.fetched(f, &t.archive);
+        // A file archived before and deleted from the archive since (by hand) is fetched anew.
+        let known = journal.fetched(f, &t.archive).filter(|a| a.exists());
         if self.dry_run {
             return Ok(Some(match known {
                 Some(archived) => Fetching::FetchedBefore { archived },

@@ -930,3 +930,82 @@ fn a_crafted_inbox_is_refused_name_by_name_and_changed_files_are_left() {
     );
     assert!(!p.dir.join("archive/grows.txt").exists(), "not kept");
 }
+
+/// A file refused and left on the server is fetched anew when its archived copy was deleted
+/// by hand, and `fetch` run from another folder finds the archive and the journal where the
+/// settings say (the journal keeps names relative to the archive); a dry run of `send` writes
+/// nothing to the book even where the journal knows a file the book does not.
+#[test]
+fn fetch_from_elsewhere_and_after_a_deletion_and_a_dry_run_that_writes_nothing() {
+    let Some(p) = Payee::new("transfer-elsewhere") else {
+        return;
+    };
+    p.pin_host_key();
+    p.copy_in("ok/records-to-mps.txt", "claims.txt");
+    p.ok(&[&["send", "claims.txt"][..], &SENDING].concat());
+    // A file MPS would never send here: refused, archived, left on the server.
+    let inbox = p.sshd.remote().join("outbound");
+    std::fs::copy(p.dir.join("claims.txt"), inbox.join("planted.txt")).unwrap();
+    let (code, _, err) = p.run(&[&["fetch"][..], &TODAY].concat());
+    assert_eq!(code, 1, "{err}");
+    assert!(p.dir.join("archive/planted.txt").exists());
+    // Deleted from the archive by hand: fetched again, refused again, nothing worse.
+    std::fs::remove_file(p.dir.join("archive/planted.txt")).unwrap();
+    let (code, out, err) = p.run(&[&["fetch"][..], &TODAY].concat());
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("planted.txt: fetched to"), "{out}");
+    assert!(err.contains("not imported, left on the server"), "{err}");
+    // From another folder, the settings named by path: the same archive and journal.
+    let elsewhere = temp_dir("transfer-elsewhere-cwd");
+    let settings = p.dir.join("autogiro.toml");
+    let (code, out, err) = super::in_book(
+        &elsewhere,
+        &[
+            "--config",
+            &settings.to_string_lossy(),
+            "fetch",
+            "--today",
+            "2026-01-10",
+        ],
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(!out.contains("fetched to"), "found in the archive: {out}");
+    assert!(err.contains("planted.txt: from data sender"), "{err}");
+    assert!(
+        std::fs::read_dir(&elsewhere).unwrap().next().is_none(),
+        "nothing written here"
+    );
+
+    // The journal knows claims.txt as sent; a second book does not. A dry run leaves it so.
+    let other = p.dir.join("other.db");
+    let with_other = |args: &[&str]| {
+        let mut all = vec!["--book", other.to_str().unwrap()];
+        all.extend_from_slice(args);
+        p.run(&all)
+    };
+    let (code, _, err) = with_other(&["book", "init"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) =
+        with_other(&[&["send", "claims.txt", "--dry-run"][..], &SENDING].concat());
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(!out.contains("now in the book"), "{out}");
+    let (_, status, _) = with_other(&[
+        "book",
+        "status",
+        "--format",
+        "json",
+        "--today",
+        "2026-01-10",
+    ]);
+    assert!(
+        status.contains("\"counts\": []"),
+        "the dry run wrote to the book: {status}"
+    );
+    // A real run records what the journal knows, and sends nothing.
+    let (code, out, err) = with_other(&[&["send", "claims.txt"][..], &SENDING].concat());
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("now in the book") && err.contains("sent before"),
+        "{out}{err}"
+    );
+}
