@@ -64,6 +64,10 @@ const COMMANDS: &[(&str, &str)] = &[
         "peak RSS and time of validate on 1 000 000 broken lines and on 2 GiB of random bytes, validate and inspect of the file of N claims (default 9 999 999), and fetch of 2 GiB of random bytes through a real sshd on 127.0.0.1; each once, next to its bound",
     ),
     (
+        "bench-book [N]",
+        "the book alone, in SQLite and in PostgreSQL (a server started for the run) side by side: a command's setup (status of an empty book), the import of the file of N claims sent (default 1 000 000) and of MPS's answer, status; time and peak RSS of each step, once",
+    ),
+    (
         "bench-data [N]",
         "write valid files of N claims (default 1 000 000, at most 9 999 999), plain and realistic (names, both references, KIDs of 10-25 digits, specifications on every 10th), and N rows of billing CSV to target/bench-data/",
     ),
@@ -101,6 +105,11 @@ fn main() -> ExitCode {
         Some("bench-web") => web::bench_web(args.get(1).map(String::as_str)),
         Some("bench-transfer") => bench_transfer(args.get(1).map(String::as_str)),
         Some("bench-bounds") => bounds::bench_bounds(args.get(1).map(String::as_str)),
+        Some("bench-book") => {
+            let root = root();
+            release_and_claims(&root, args.get(1).map(String::as_str), 1_000_000)
+                .and_then(|(n, _, _)| bench_book(&root, &root.join("target/release/autogiro"), n))
+        }
         Some(other) => {
             eprintln!("xtask: unknown command `{other}`\n");
             print_help();
@@ -815,6 +824,13 @@ fn book_steps(
     let with = |args: &[&'static str]| on(location, args);
     time_once("book init", cli, &with(&["book", "init"]))?;
     Ok(vec![
+        // What every command pays before its first query: the connection (for PostgreSQL a
+        // TCP session and authentication) and the schema's check.
+        time_once(
+            "a command's setup (book status of an empty book)",
+            cli,
+            &with(&["book", "status", "--today", "2026-01-10"]),
+        )?,
         time_once(
             "book import, the file sent",
             cli,
