@@ -702,8 +702,8 @@ fn send_args(file: &str) -> [&str; 5] {
     ["send", file, "--today", "2026-03-16", "--accept-rejections"]
 }
 
-/// The book's claims with `status`, as `book status --format json` counts them.
-fn claims_with(p: &Payee, status: &str) -> u64 {
+/// `book status --format json` on 16 March 2026.
+fn status_json(p: &Payee) -> serde_json::Value {
     let json = p.ok(&[
         "book",
         "status",
@@ -712,8 +712,12 @@ fn claims_with(p: &Payee, status: &str) -> u64 {
         "--today",
         "2026-03-16",
     ]);
-    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
-    json["counts"]
+    serde_json::from_str(&json).unwrap()
+}
+
+/// The book's claims with `status`, as `book status --format json` counts them.
+fn claims_with(p: &Payee, status: &str) -> u64 {
+    status_json(p)["counts"]
         .as_array()
         .unwrap()
         .iter()
@@ -854,15 +858,7 @@ fn fetches_killed(p: &Payee, names_of: &[String]) -> Vec<&'static str> {
         );
     }
     assert_eq!(claims_with(p, "sent"), 0, "every claim answered");
-    let json = p.ok(&[
-        "book",
-        "status",
-        "--format",
-        "json",
-        "--today",
-        "2026-03-16",
-    ]);
-    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let json = status_json(p);
     assert_eq!(json["unmatched"][0], 0, "{json}");
     fetched
 }
