@@ -513,25 +513,30 @@ mod tests {
         .unwrap()
     }
 
+    /// A new monthly mandate's row for [`mandate_columns`], with its limit and birth date.
+    fn registration<'a>(limit: &'a str, birth: &'a str) -> [&'a str; 11] {
+        [
+            "new",
+            "8601 11 17947",
+            "12345",
+            "monthly",
+            limit,
+            "Nordmann AS",
+            "0155",
+            "OSLO",
+            "923 609 016",
+            "Kari Nordmann",
+            birth,
+        ]
+    }
+
     /// A signatory born after the day the file is made ([decision 35](docs/spec-decisions.md#decision-35)).
     #[test]
     fn a_signatory_born_after_today_is_refused_by_row() {
         let c = mandate_columns();
         let born = |birth: &'static str| {
             let today = time::macros::date!(2026 - 01 - 10);
-            c.clone().today(today).read(&[
-                "new",
-                "8601 11 17947",
-                "12345",
-                "monthly",
-                "5 000",
-                "Nordmann AS",
-                "0155",
-                "OSLO",
-                "923 609 016",
-                "Kari Nordmann",
-                birth,
-            ])
+            c.clone().today(today).read(&registration("5 000", birth))
         };
         assert!(born("10.01.2026").is_ok());
         let e = born("11.01.2026").unwrap_err();
@@ -544,39 +549,11 @@ mod tests {
     #[test]
     fn mandates_of_every_registration() {
         let c = mandate_columns();
-        let new = c
-            .read(&[
-                "new",
-                "8601 11 17947",
-                "12345",
-                "monthly",
-                "5 000",
-                "Nordmann AS",
-                "0155",
-                "OSLO",
-                "923 609 016",
-                "Kari Nordmann",
-                "01.02.1980",
-            ])
-            .unwrap();
+        let new = c.read(&registration("5 000", "01.02.1980")).unwrap();
         assert!(new.mandate.payer.is_some());
         assert_eq!(new.mandate.amount_limit.ore(), 500_000);
         // A standard mandate carries its limit ([decision 27](docs/spec-decisions.md#decision-27)).
-        let e = c
-            .read(&[
-                "new",
-                "8601 11 17947",
-                "12345",
-                "monthly",
-                "0",
-                "Nordmann AS",
-                "0155",
-                "OSLO",
-                "923 609 016",
-                "Kari Nordmann",
-                "01.02.1980",
-            ])
-            .unwrap_err();
+        let e = c.read(&registration("0", "01.02.1980")).unwrap_err();
         assert_eq!(
             (e[0].column.as_str(), e[0].code),
             ("limit", "invalid-amount")
