@@ -667,14 +667,15 @@ fn config_check(config: Option<&std::path::Path>) -> anyhow::Result<Status> {
             |k| format!("the key {}", k.display()),
         );
         say!(
-            "transfer: {}@{}:{} with {key}, host key pinned in {}; outbox {}, inbox {}, archive {}",
+            "transfer: {}@{}:{} with {key}, host key pinned in {}; outbox {}, inbox {}, archive {}, waiting to be sent in {}",
             t.user,
             t.host,
             t.port,
             t.known_hosts.display(),
             t.outbox,
             t.inbox,
-            t.archive.display()
+            t.archive.display(),
+            t.outgoing.display()
         );
     }
     Ok(Status::Ok)
