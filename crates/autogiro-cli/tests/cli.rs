@@ -39,7 +39,34 @@ fn autogiro(args: &[&str]) -> (i32, String, String) {
     (code, String::from_utf8(out).unwrap(), err)
 }
 
+/// A fresh folder for a test, `autogiro-cli-NAME-PID` in the system's temporary folder; the
+/// first one a run makes removes those of earlier runs that are over (their process is gone),
+/// so that runs do not pile their folders up.
 fn temp_dir(name: &str) -> PathBuf {
+    static SWEEP: std::sync::Once = std::sync::Once::new();
+    SWEEP.call_once(|| {
+        let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let file_name = entry.file_name();
+            let Some(rest) = file_name
+                .to_str()
+                .and_then(|n| n.strip_prefix("autogiro-cli-"))
+            else {
+                continue;
+            };
+            let Some((_, pid)) = rest.rsplit_once('-') else {
+                continue;
+            };
+            let ended = pid.bytes().all(|b| b.is_ascii_digit())
+                && !Path::new("/proc").join(pid).exists()
+                && Path::new("/proc/self").exists();
+            if ended {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    });
     let dir = std::env::temp_dir().join(format!("autogiro-cli-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
