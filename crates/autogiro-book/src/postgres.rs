@@ -124,26 +124,22 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX replacements_file ON replacements (file_id);",
 ];
 
-/// The advisory lock every writing transaction takes: one writer at a time, as in SQLite.
-const WRITE_LOCK: i64 = 0x0061_7574_6f67_6972; // "autogir"
-
-/// Rows to a statement when claims are added or answered in bulk (13 parameters a claim, well
-/// under PostgreSQL's 65 535).
-const BATCH: usize = 1000;
-
-/// `($1, $2, ...), (...)`: `rows` groups of `columns` parameters.
-fn values(sql: &mut String, rows: usize, columns: usize) {
-    for r in 0..rows {
-        sql.push_str(if r == 0 { "(" } else { ", (" });
-        for c in 0..columns {
-            if c > 0 {
-                sql.push_str(", ");
-            }
-            let _ = write!(sql, "${}", r * columns + c + 1);
+/// `text` as a value of `COPY`'s text format: a backslash, tab, newline or carriage return
+/// escaped (a payee's own reference may hold a backslash).
+fn copy_text(out: &mut String, text: &str) {
+    for ch in text.chars() {
+        match ch {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            other => out.push(other),
         }
-        sql.push(')');
     }
 }
+
+/// The advisory lock every writing transaction takes: one writer at a time, as in SQLite.
+const WRITE_LOCK: i64 = 0x0061_7574_6f67_6972; // "autogir"
 
 /// A book in a PostgreSQL database.
 pub(crate) struct Postgres {
@@ -667,37 +663,41 @@ impl Tx for PgTx<'_, '_> {
     }
 
     fn insert_claims(&mut self, claims: &[ClaimRow]) -> Result<(), BookError> {
-        // Rows go a thousand to a statement: a round trip per claim cost most of the time.
-        for chunk in claims.chunks(BATCH) {
-            let mut sql = String::from(
-                "INSERT INTO claims (file_id, agreement_id, assignment_number, transaction_number,
-                 payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference,
-                 status, answer_due) VALUES ",
-            );
-            values(&mut sql, chunk.len(), 13);
-            let mut owned: Vec<Box<dyn postgres::types::ToSql + Sync>> =
-                Vec::with_capacity(chunk.len() * 13);
-            for c in chunk {
-                owned.extend([
-                    Box::new(c.file_id) as Box<dyn postgres::types::ToSql + Sync>,
-                    Box::new(i64::from(c.agreement_id)),
-                    Box::new(i64::from(c.assignment_number)),
-                    Box::new(i64::from(c.transaction_number)),
-                    Box::new(c.payer.clone()),
-                    Box::new(c.kid.clone()),
-                    Box::new(c.amount_ore),
-                    Box::new(c.due_date.to_string()),
-                    Box::new(c.short_name.clone()),
-                    Box::new(c.own_reference.clone()),
-                    Box::new(c.foreign_reference.clone()),
-                    Box::new(c.status.as_str()),
-                    Box::new(c.answer_due.to_string()),
-                ]);
-            }
-            let params: Vec<&(dyn postgres::types::ToSql + Sync)> =
-                owned.iter().map(AsRef::as_ref).collect();
-            self.t.execute(&sql, &params).map_err(|e| db(&e))?;
+        if claims.is_empty() {
+            return Ok(());
         }
+        // Copied (`COPY`), not inserted: statements of a thousand rows of boxed parameters,
+        // each parsed and planned, took two thirds of the import of a million claims.
+        let mut copy = self
+            .t
+            .copy_in(
+                "COPY claims (file_id, agreement_id, assignment_number, transaction_number,
+                 payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference,
+                 status, answer_due) FROM STDIN",
+            )
+            .map_err(|e| db(&e))?;
+        let mut line = String::new();
+        for c in claims {
+            line.clear();
+            let _ = write!(
+                line,
+                "{}\t{}\t{}\t{}\t",
+                c.file_id, c.agreement_id, c.assignment_number, c.transaction_number
+            );
+            for text in [&c.payer, &c.kid] {
+                copy_text(&mut line, text);
+                line.push('\t');
+            }
+            let _ = write!(line, "{}\t{}\t", c.amount_ore, c.due_date);
+            for text in [&c.short_name, &c.own_reference, &c.foreign_reference] {
+                copy_text(&mut line, text);
+                line.push('\t');
+            }
+            let _ = writeln!(line, "{}\t{}", c.status.as_str(), c.answer_due);
+            std::io::Write::write_all(&mut copy, line.as_bytes())
+                .map_err(|e| BookError::Storage(e.to_string()))?;
+        }
+        copy.finish().map_err(|e| db(&e))?;
         Ok(())
     }
 
@@ -1129,6 +1129,13 @@ impl Tx for PgTx<'_, '_> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn copy_text_escapes_what_copy_would_read_as_its_own() {
+        let mut out = String::new();
+        copy_text(&mut out, "Øst\\vest\tA/S\n\r");
+        assert_eq!(out, "Øst\\\\vest\\tA/S\\n\\r");
+    }
+
     use super::*;
     use crate::Show;
     use time::macros::date;
