@@ -31,64 +31,51 @@ impl Table for PathTable<'_> {
     }
 }
 
-/// Prints what `make` says of the table read from `file`.
+/// Prints what `make` says of the table read from `file`: a row's problem or warning in
+/// words (`FILE:ROW: COLUMN: [warning: ]MESSAGE`) or as a JSON line (a warning with
+/// `"severity": "warning"`), a diagnostic of the file made as `validate` says it.
 fn print(file: &str, format: OutputFormat, event: RowEvent) {
-    match (event, format) {
-        (RowEvent::Invalid(d), _) => eprintln!("{file}: the file made: {d}"),
-        (
-            RowEvent::Problem {
-                row,
-                column,
-                message,
-                ..
-            },
-            OutputFormat::Human,
-        ) => {
-            if column.is_empty() {
-                eprintln!("{file}:{row}: {message}");
-            } else {
-                eprintln!("{file}:{row}: {column}: {message}");
-            }
+    let (row, column, code, message, warning) = match event {
+        RowEvent::Invalid(d) => {
+            eprintln!("{file}: the file made: {d}");
+            return;
         }
-        (
-            RowEvent::Problem {
-                row,
-                column,
-                code,
-                message,
-            },
-            OutputFormat::Json,
-        ) => eprintln!(
-            "{}",
-            serde_json::json!({
-                "file": file, "row": row, "column": column, "code": code, "message": message,
-            })
-        ),
-        (
-            RowEvent::Warning {
-                row,
-                column,
-                message,
-                ..
-            },
-            OutputFormat::Human,
-        ) => eprintln!("{file}:{row}: {column}: warning: {message}"),
-        (
-            RowEvent::Warning {
-                row,
-                column,
-                code,
-                message,
-            },
-            OutputFormat::Json,
-        ) => eprintln!(
-            "{}",
-            serde_json::json!({
-                "file": file, "row": row, "column": column, "code": code,
-                "severity": "warning", "message": message,
-            })
-        ),
-        (_, _) => {}
+        RowEvent::Problem {
+            row,
+            column,
+            code,
+            message,
+        } => (row, column, code, message, false),
+        RowEvent::Warning {
+            row,
+            column,
+            code,
+            message,
+        } => (row, column, code, message, true),
+        _ => return,
+    };
+    match format {
+        OutputFormat::Human => {
+            let column = if column.is_empty() {
+                String::new()
+            } else {
+                format!("{column}: ")
+            };
+            let severity = if warning { "warning: " } else { "" };
+            eprintln!("{file}:{row}: {column}{severity}{message}");
+        }
+        OutputFormat::Json => {
+            let mut json = serde_json::Map::new();
+            json.insert("file".to_owned(), file.into());
+            json.insert("row".to_owned(), row.into());
+            json.insert("column".to_owned(), column.into());
+            json.insert("code".to_owned(), code.into());
+            if warning {
+                json.insert("severity".to_owned(), "warning".into());
+            }
+            json.insert("message".to_owned(), message.into());
+            eprintln!("{}", serde_json::Value::Object(json));
+        }
     }
 }
 
