@@ -36,32 +36,35 @@ fn print(event: &Event) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Runs a job that tells its events, printing each; the status of what it did.
-fn printing(
-    job: impl FnOnce(&mut dyn FnMut(Event)) -> Result<autogiro::payee::Done, autogiro::payee::Error>,
-) -> anyhow::Result<Status> {
+/// Runs a job that tells its events, printing each; what it returns.
+fn printing<T>(
+    job: impl FnOnce(&mut dyn FnMut(Event)) -> Result<T, autogiro::payee::Error>,
+) -> anyhow::Result<T> {
     let mut failed = None;
-    let done = job(&mut |event| {
+    let value = job(&mut |event| {
         if let Err(e) = print(&event) {
             failed.get_or_insert(e);
         }
     })?;
-    if let Some(e) = failed {
-        return Err(e);
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(value),
     }
-    Ok(if done.problems == 0 {
+}
+
+/// Exit 1 when a job's files had problems.
+fn status(done: autogiro::payee::Done) -> Status {
+    if done.problems == 0 {
         Status::Ok
     } else {
         Status::Problems
-    })
+    }
 }
 
 /// `autogiro transfer test`.
 pub(crate) fn test(payee: &Payee) -> anyhow::Result<Status> {
     let t = payee.transfer_settings()?;
-    let mut mps = payee.connect(&mut |event| {
-        let _ = print(&event);
-    })?;
+    let mut mps = printing(|mut on| payee.connect(&mut on))?;
     say!(
         "{}@{}:{}: connected, authenticated; host key {}",
         t.user,
@@ -79,31 +82,23 @@ pub(crate) fn test(payee: &Payee) -> anyhow::Result<Status> {
 
 /// `autogiro send FILE...`.
 pub(crate) fn send(mut payee: Payee, files: &[PathBuf], how: Send) -> anyhow::Result<Status> {
-    printing(|on| payee.send(files, how, on))
+    printing(|on| payee.send(files, how, on)).map(status)
 }
 
 /// `autogiro transfer confirm FILE...`.
 pub(crate) fn confirm(mut payee: Payee, files: &[PathBuf]) -> anyhow::Result<Status> {
-    printing(|on| payee.confirm(files, on))
+    printing(|on| payee.confirm(files, on)).map(status)
 }
 
 /// `autogiro fetch`.
 pub(crate) fn fetch(mut payee: Payee, keep_remote: bool) -> anyhow::Result<Status> {
-    printing(|on| payee.fetch(keep_remote, on))
+    printing(|on| payee.fetch(keep_remote, on)).map(status)
 }
 
 /// `autogiro daily`: each file's line as `fetch` and `send` print it, then the report; exit 1
 /// when something needs a person.
 pub(crate) fn daily(mut payee: Payee) -> anyhow::Result<Status> {
-    let mut failed = None;
-    let daily = payee.daily(|event| {
-        if let Err(e) = print(&event) {
-            failed.get_or_insert(e);
-        }
-    })?;
-    if let Some(e) = failed {
-        return Err(e);
-    }
+    let daily = printing(|on| payee.daily(on))?;
     say!("{daily}");
     Ok(if daily.needs_attention() {
         Status::Problems
