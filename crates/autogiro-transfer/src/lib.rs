@@ -3,8 +3,8 @@
 //! `known_hosts` file. Pure Rust (russh and russh-sftp): no OpenSSH binary at run time.
 //!
 //! This crate knows no records: it moves files. What a file holds, whether it may be sent and
-//! what the payee's book makes of it are the callers' (the `autogiro` command's `send` and
-//! `fetch`).
+//! what the payee's book makes of it are the callers' (`autogiro-payee`'s `send`, `fetch`
+//! and `daily`, which the `autogiro` command runs).
 //!
 //! * [`Connection::open`] connects, checks the host key (an unknown key is refused unless
 //!   [`Config::accept_new_host_key`]; a changed one always, with both fingerprints),
