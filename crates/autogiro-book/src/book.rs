@@ -1,6 +1,7 @@
 //! The book's logic, over any [`Store`]: importing files, matching MPS's answers, checking a
 //! file before it is sent, and what stands where.
 
+use std::io::{BufReader, Read, Seek};
 use std::path::Path;
 
 use time::Date;
@@ -12,8 +13,10 @@ use autogiro_ledger::{
 };
 use autogiro_model::{Amount, Assignment, Claim, MandateType, ReadOptions, Transmission};
 
+use autogiro_files::Hashing;
+
 use crate::BookError;
-use crate::import::{import_answer, import_sent};
+use crate::import::{Importing, PART};
 #[cfg(feature = "postgres")]
 use crate::postgres::Postgres;
 #[cfg(feature = "sqlite")]
@@ -362,69 +365,54 @@ impl Book {
     ///
     /// [`BookError::Invalid`], [`BookError::TransmissionNumberUsed`],
     /// [`BookError::AssignmentNumberTaken`], [`BookError::Storage`]: nothing is changed.
-    pub fn import(
+    pub fn import<R: Read + Seek>(
         &mut self,
         name: &str,
-        bytes: &[u8],
+        mut input: R,
         read_on: Date,
         options: &ReadOptions,
     ) -> Result<Imported, BookError> {
-        let read = Transmission::read_slice(bytes, options);
-        if read.has_errors() {
-            let errors: Vec<_> = read.diagnostics.iter().filter(|d| d.is_error()).collect();
+        let unreadable = |e: std::io::Error| BookError::Unreadable {
+            name: name.to_owned(),
+            message: e.to_string(),
+        };
+        // First every rule, in constant memory, and the file's hash: a file with errors is
+        // refused before the book is touched.
+        input.rewind().map_err(unreadable)?;
+        let mut reader = Hashing::new(BufReader::with_capacity(1 << 16, &mut input));
+        let (mut errors, mut first) = (0, None);
+        autogiro_model::validate_each(&mut reader, options, |d| {
+            if d.is_error() {
+                errors += 1;
+                first.get_or_insert_with(|| d.to_string());
+            }
+        });
+        if errors > 0 {
             return Err(BookError::Invalid {
                 name: name.to_owned(),
-                errors: errors.len(),
-                first: errors.first().map(ToString::to_string).unwrap_or_default(),
+                errors,
+                first: first.unwrap_or_default(),
             });
         }
-        let t = read.transmission;
-        if let Some(expected) = self.customer_unit {
-            let (direction, found) = match t.direction {
-                Direction::ToMps => ("to MPS from", t.sender),
-                Direction::FromMps => ("from MPS for", t.recipient),
-            };
-            if found != expected {
-                return Err(BookError::OtherCustomerUnit {
-                    name: name.to_owned(),
-                    direction,
-                    found,
-                    expected,
-                });
-            }
-        }
-        let sha = sha256(bytes);
-        let mut imported = Imported {
-            name: name.to_owned(),
-            direction: t.direction,
-            already: false,
-            claims: 0,
-            answered: 0,
-            rejected: std::collections::BTreeMap::new(),
-            unmatched: Vec::new(),
-            rematched: 0,
-            replaced: 0,
-            mandates: 0,
-            listing: Vec::new(),
-            notes: Vec::new(),
-        };
+        let sha = reader.sha256_hex();
+        let customer_unit = self.customer_unit;
+        // Then into the book a part at a time, in one transaction.
         self.store.write(|tx| {
             let existing = tx.file_by_hash(&sha)?;
-            if existing
-                .as_ref()
-                .is_some_and(|f| f.state != FileState::Prepared)
-            {
-                imported.already = true;
-                return Ok(());
+            if let Some(f) = existing.as_ref().filter(|f| f.state != FileState::Prepared) {
+                return Ok(Imported::nothing(name, f.direction));
             }
-            match t.direction {
-                Direction::ToMps => {
-                    import_sent(tx, &t, &sha, name, read_on, existing, &mut imported)
-                }
-                Direction::FromMps => import_answer(tx, &t, &sha, name, &mut imported),
+            input.rewind().map_err(unreadable)?;
+            let mut reader = Hashing::new(BufReader::with_capacity(1 << 16, &mut input));
+            let mut importing = Importing::new(name, &sha, read_on, existing, customer_unit);
+            let read = Transmission::read_in_parts(&mut reader, options, PART, |t, part| {
+                importing.part(tx, t, part)
+            })?;
+            if read.errors > 0 || reader.sha256_hex() != sha {
+                return Err(BookError::Changed(name.to_owned()));
             }
-        })?;
-        Ok(imported)
+            importing.finish(tx, &read.transmission)
+        })
     }
 
     /// Tells the book the payee's customer unit (record 10 positions 9-16 of a file to MPS,

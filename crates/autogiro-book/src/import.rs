@@ -1,14 +1,16 @@
-//! Importing a file into the book: a file sent (its numbers taken, its claims waiting, its
-//! mandates registered) and MPS's answers (each matched to the claim it answers, mandates
-//! confirmed or listed).
+//! Importing a file into the book a part at a time ([`Transmission::read_in_parts`]), so that
+//! memory stays bounded whatever the file's size: a file sent (its numbers taken, its claims
+//! waiting, its mandates registered) and MPS's answers (kept as unmatched, then each matched to
+//! the claim it answers, a group of agreement and payer at a time; mandates confirmed or
+//! listed).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use time::Date;
 
 use autogiro_format::{Direction, RegistrationType};
-use autogiro_ledger::{RegisterError, assignment_number_free_from, next_business_day};
-use autogiro_model::{Assignment, Claim, Mandate, Transmission};
+use autogiro_ledger::{Register, RegisterError, assignment_number_free_from, next_business_day};
+use autogiro_model::{Assignment, Claim, Mandate, Part, Transmission};
 
 use crate::BookError;
 use crate::book::{
@@ -17,110 +19,286 @@ use crate::book::{
 };
 use crate::matching::{Answer, MatchedBy, RETRY, WaitingClaim, match_answers};
 use crate::states::{ClaimStatus, FileState, MandateStatus};
-use crate::store::{AnswerRow, ClaimRow, FileRow, Handled, Tx, UnmatchedRow};
+use crate::store::{
+    AnswerRow, ClaimRow, Decided, FileRow, Group, Handled, Scope, Tx, UnmatchedRow,
+};
 
-/// A file to MPS: its numbers checked and taken, its claims waiting, its mandates registered.
-pub(crate) fn import_sent(
-    tx: &mut dyn Tx,
-    t: &Transmission,
-    sha: &str,
-    name: &str,
+/// How many answers left unmatched an import lists ([`Imported::unmatched`]); the rest are
+/// counted, and `book status --unmatched` lists them all.
+pub(crate) const UNMATCHED_SHOWN: u32 = 100;
+
+/// How many items of an assignment are stored at a time.
+pub(crate) const PART: usize = 4096;
+
+/// How many own references shared by several claims waiting an import names in its notes.
+const REUSED_SHOWN: u32 = 20;
+
+/// A file being imported, a part at a time, in one transaction.
+pub(crate) struct Importing<'n> {
+    name: &'n str,
+    sha: &'n str,
+    /// The day MPS reads a file sent.
     read_on: Date,
+    /// The file's row, when `new` prepared it.
     prepared: Option<FileRow>,
-    imported: &mut Imported,
-) -> Result<(), BookError> {
-    let id = sent_file(tx, t, sha, name, read_on, prepared)?;
-    let registered_on = next_business_day(read_on);
-    let mut agreements = BTreeSet::new();
-    // The own references of the claims waiting from earlier files, per agreement (read before
-    // this file's claims go in, so that what is read is those few), and of this file: one
-    // used twice is warned of.
-    let mut own: BTreeMap<u32, OwnReferences> = BTreeMap::new();
-    for a in &t.assignments {
-        let h = a.header();
-        match tx.assignment_used(h.agreement_id, h.assignment_number)? {
-            Some((_, file)) if file == id => {}
-            Some((used, file)) if read_on < assignment_number_free_from(used) => {
-                let other = tx
-                    .files()?
-                    .into_iter()
-                    .find(|f| f.id == file)
-                    .map_or_else(String::new, |f| f.name);
-                return Err(BookError::AssignmentNumberTaken {
-                    agreement_id: h.agreement_id,
-                    number: h.assignment_number,
-                    other,
-                    used,
-                    free: assignment_number_free_from(used),
+    /// The payee's customer unit, when the book knows it.
+    customer_unit: Option<u32>,
+    /// The file's id and direction, once its row is written.
+    file: Option<(i64, Direction)>,
+    /// The number and sum of the claims sent.
+    sent: (i64, i64),
+    /// The mandates of the agreement of the assignment of mandates being read (to MPS).
+    register: Option<Register>,
+    /// The mandates of the assignment of mandates being read (from MPS): a listing replaces
+    /// the agreement's mandates whole.
+    listing: Vec<Mandate>,
+    pub(crate) imported: Imported,
+}
+
+impl<'n> Importing<'n> {
+    pub(crate) fn new(
+        name: &'n str,
+        sha: &'n str,
+        read_on: Date,
+        prepared: Option<FileRow>,
+        customer_unit: Option<u32>,
+    ) -> Self {
+        Self {
+            name,
+            sha,
+            read_on,
+            prepared,
+            customer_unit,
+            file: None,
+            sent: (0, 0),
+            register: None,
+            listing: Vec::new(),
+            imported: Imported {
+                already: false,
+                ..Imported::nothing(name, Direction::ToMps)
+            },
+        }
+    }
+
+    /// The file's row, written at its first part (or at its end, for one with no
+    /// assignment): its id and direction.
+    fn start(&mut self, tx: &mut dyn Tx, t: &Transmission) -> Result<(i64, Direction), BookError> {
+        if let Some(file) = self.file {
+            return Ok(file);
+        }
+        if let Some(expected) = self.customer_unit {
+            let (direction, found) = match t.direction {
+                Direction::ToMps => ("to MPS from", t.sender),
+                Direction::FromMps => ("from MPS for", t.recipient),
+            };
+            if found != expected {
+                return Err(BookError::OtherCustomerUnit {
+                    name: self.name.to_owned(),
+                    direction,
+                    found,
+                    expected,
                 });
             }
-            _ => tx.use_assignment(id, h.agreement_id, h.assignment_number, read_on)?,
+        }
+        let id = match t.direction {
+            Direction::ToMps => {
+                let prepared = self.prepared.take();
+                sent_file(tx, t, self.sha, self.name, self.read_on, prepared)?
+            }
+            // Its date (record 89) is known at its end.
+            Direction::FromMps => tx.insert_file(&FileRow {
+                id: 0,
+                sha256: Some(self.sha.to_owned()),
+                name: self.name.to_owned(),
+                direction: Direction::FromMps,
+                sender: t.sender,
+                recipient: t.recipient,
+                transmission_number: t.transmission_number,
+                state: FileState::Answer,
+                read_on: t.generated.unwrap_or(Date::MIN),
+            })?,
+        };
+        self.imported.direction = t.direction;
+        self.file = Some((id, t.direction));
+        Ok((id, t.direction))
+    }
+
+    /// Stores a part of an assignment.
+    pub(crate) fn part(
+        &mut self,
+        tx: &mut dyn Tx,
+        t: &Transmission,
+        part: Part<'_>,
+    ) -> Result<(), BookError> {
+        let (id, direction) = self.start(tx, t)?;
+        match direction {
+            Direction::ToMps => self.sent_part(tx, id, part),
+            Direction::FromMps => self.answer_part(tx, id, part),
+        }
+    }
+
+    /// A part of a file to MPS: its assignment number checked and taken (at its first part),
+    /// its claims waiting, its mandates registered.
+    fn sent_part(&mut self, tx: &mut dyn Tx, id: i64, part: Part<'_>) -> Result<(), BookError> {
+        let a = part.assignment;
+        let h = a.header();
+        if part.first {
+            take_assignment_number(tx, id, h.agreement_id, h.assignment_number, self.read_on)?;
         }
         match a {
             Assignment::Claims(c) => {
-                let mut sum = 0i64;
-                let mut rows = Vec::with_capacity(c.claims.len());
-                for claim in &c.claims {
-                    let row = sent_claim(id, h, claim, read_on)?;
-                    sum = sum.saturating_add(row.amount_ore);
-                    rows.push(row);
-                    imported.claims += 1;
-                }
-                if !own.contains_key(&h.agreement_id)
-                    && rows.iter().any(|r| !r.own_reference.trim().is_empty())
-                {
-                    let earlier = tx.waiting_own_references(h.agreement_id)?;
-                    own.insert(
-                        h.agreement_id,
-                        OwnReferences {
-                            earlier,
-                            here: Vec::new(),
-                        },
-                    );
+                let rows = c
+                    .claims
+                    .iter()
+                    .map(|claim| sent_claim(id, h, claim, self.read_on))
+                    .collect::<Result<Vec<_>, _>>()?;
+                for row in &rows {
+                    self.sent.0 += 1;
+                    self.sent.1 = self.sent.1.saturating_add(row.amount_ore);
                 }
                 tx.insert_claims(&rows)?;
-                if let Some(seen) = own.get_mut(&h.agreement_id) {
-                    seen.here.extend(
-                        rows.into_iter()
-                            .map(|r| r.own_reference)
-                            .filter(|r| !r.trim().is_empty()),
-                    );
-                }
-                let count = i64::try_from(c.claims.len()).map_err(corrupt)?;
-                tx.add_totals(ClaimStatus::Sent, count, sum)?;
-                agreements.insert(h.agreement_id);
+                self.imported.claims += rows.len();
             }
             Assignment::Mandates(m) => {
-                let mut reg = register(&tx.mandates(Some(h.agreement_id))?)?;
-                for mandate in &m.mandates {
-                    match reg.apply(h.agreement_id, mandate, registered_on) {
-                        Ok(r) => {
-                            let status = if mandate.registration_type == RegistrationType::Delete {
-                                MandateStatus::Deleted
-                            } else {
-                                MandateStatus::Sent
-                            };
-                            tx.put_mandate(&mandate_row(&r, status)?)?;
-                            imported.mandates += 1;
+                if part.first || self.register.is_none() {
+                    self.register = Some(register(&tx.mandates(Some(h.agreement_id))?)?);
+                }
+                let registered_on = next_business_day(self.read_on);
+                if let Some(reg) = &mut self.register {
+                    for mandate in &m.mandates {
+                        match reg.apply(h.agreement_id, mandate, registered_on) {
+                            Ok(r) => {
+                                let status =
+                                    if mandate.registration_type == RegistrationType::Delete {
+                                        MandateStatus::Deleted
+                                    } else {
+                                        MandateStatus::Sent
+                                    };
+                                tx.put_mandate(&mandate_row(&r, status)?)?;
+                                self.imported.mandates += 1;
+                            }
+                            Err(e) => self.imported.notes.push(note(&e)),
                         }
-                        Err(e) => imported.notes.push(note(&e)),
                     }
+                }
+                if part.last {
+                    self.register = None;
                 }
             }
             Assignment::Settled(_) | Assignment::Rejected(_) => {}
         }
+        Ok(())
     }
-    reused_own_references(own, imported);
-    replace(tx, id, name, read_on, imported)?;
-    // Answers imported before the claims they answer find them now.
-    rematch(tx, &agreements, Vec::new(), imported)
+
+    /// A part of a file from MPS: its answers kept as unmatched (matched at the end), its
+    /// mandates confirmed or listed (at the assignment's end).
+    fn answer_part(&mut self, tx: &mut dyn Tx, id: i64, part: Part<'_>) -> Result<(), BookError> {
+        let a = part.assignment;
+        let agreement = a.header().agreement_id;
+        let rows = match a {
+            Assignment::Settled(s) => s
+                .claims
+                .iter()
+                .map(|claim| answer_row(id, agreement, claim, None))
+                .collect::<Result<Vec<_>, _>>()?,
+            Assignment::Rejected(r) => r
+                .rejections
+                .iter()
+                .map(|x| answer_row(id, agreement, &x.claim, Some(x.code.number())))
+                .collect::<Result<Vec<_>, _>>()?,
+            Assignment::Mandates(m) => {
+                if part.first {
+                    self.listing.clear();
+                }
+                self.listing.extend(m.mandates.iter().cloned());
+                if part.last {
+                    let listing = std::mem::take(&mut self.listing);
+                    mandates_from_mps(tx, agreement, &listing, &mut self.imported)?;
+                }
+                Vec::new()
+            }
+            Assignment::Claims(_) => Vec::new(),
+        };
+        tx.stage_answers(&rows)
+    }
+
+    /// The end of the file: for a file sent, its totals, the own references it shares, the
+    /// rejected claims it bills again, and the answers kept unmatched its claims answer; for
+    /// one from MPS, its answers matched.
+    pub(crate) fn finish(
+        mut self,
+        tx: &mut dyn Tx,
+        t: &Transmission,
+    ) -> Result<Imported, BookError> {
+        let (id, direction) = self.start(tx, t)?;
+        let imported = &mut self.imported;
+        match direction {
+            Direction::ToMps => {
+                if self.sent.0 > 0 {
+                    tx.add_totals(ClaimStatus::Sent, self.sent.0, self.sent.1)?;
+                }
+                reused_own_references(tx, id, imported)?;
+                replace(tx, id, self.name, self.read_on, imported)?;
+                // Answers imported before the claims they answer find them now.
+                rematch(tx, Scope::Claims(id), imported)?;
+            }
+            Direction::FromMps => {
+                tx.set_file_state(id, FileState::Answer, t.generated.unwrap_or(Date::MIN))?;
+                rematch(tx, Scope::Answers(id), imported)?;
+            }
+        }
+        Ok(self.imported)
+    }
 }
 
-/// The own references of an agreement's claims waiting: of earlier files, with how many
-/// claims use each, and of the file being imported.
-struct OwnReferences {
-    earlier: HashMap<String, u64>,
-    here: Vec<String>,
+impl Imported {
+    /// What the import of a file in the book already says: nothing was done.
+    pub(crate) fn nothing(name: &str, direction: Direction) -> Self {
+        Self {
+            name: name.to_owned(),
+            direction,
+            already: true,
+            claims: 0,
+            answered: 0,
+            rejected: BTreeMap::new(),
+            unmatched: Vec::new(),
+            unmatched_total: 0,
+            rematched: 0,
+            replaced: 0,
+            mandates: 0,
+            listing: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+}
+
+/// Checks that an assignment number is free for a file read on `read_on` and takes it
+/// ([decision 23](docs/spec-decisions.md#decision-23)).
+fn take_assignment_number(
+    tx: &mut dyn Tx,
+    id: i64,
+    agreement_id: u32,
+    number: u32,
+    read_on: Date,
+) -> Result<(), BookError> {
+    match tx.assignment_used(agreement_id, number)? {
+        Some((_, file)) if file == id => Ok(()),
+        Some((used, file)) if read_on < assignment_number_free_from(used) => {
+            let other = tx
+                .files()?
+                .into_iter()
+                .find(|f| f.id == file)
+                .map_or_else(String::new, |f| f.name);
+            Err(BookError::AssignmentNumberTaken {
+                agreement_id,
+                number,
+                other,
+                used,
+                free: assignment_number_free_from(used),
+            })
+        }
+        _ => tx.use_assignment(id, agreement_id, number, read_on),
+    }
 }
 
 /// The rejected claims that claims of file `id` bill again (`replaces` of `new claims`),
@@ -206,26 +384,27 @@ fn sent_file(
     })
 }
 
-/// Notes each own reference that more than one claim waiting in its agreement has.
-fn reused_own_references(own: BTreeMap<u32, OwnReferences>, imported: &mut Imported) {
-    for (agreement, mut references) in own {
-        // Sorted, equal references stand together: each run is one reference and its count.
-        references.here.sort_unstable();
-        let mut reused = Vec::new();
-        for run in references.here.chunk_by(|a, b| a == b) {
-            let Some(r) = run.first() else { continue };
-            let earlier = references.earlier.get(r).copied().unwrap_or(0);
-            let n = u64::try_from(run.len()).unwrap_or(u64::MAX) + earlier;
-            if n > 1 {
-                reused.push((r, n));
-            }
-        }
-        for (r, n) in reused {
-            imported.notes.push(format!(
-                "own reference {r:?} is used by {n} claims waiting in agreement {agreement:09}: MPS's answers to them can be told apart only by payer, amount and date"
-            ));
-        }
+/// Notes the own references that claims of file `id` share with other claims waiting in their
+/// agreement: MPS's answers to them are told apart by payer, amount and date alone.
+fn reused_own_references(
+    tx: &mut dyn Tx,
+    id: i64,
+    imported: &mut Imported,
+) -> Result<(), BookError> {
+    let (count, shown) = tx.reused_own_references(id, REUSED_SHOWN)?;
+    for r in &shown {
+        imported.notes.push(format!(
+            "own reference {:?} is used by {} claims waiting in agreement {:09}: MPS's answers to them can be told apart only by payer, amount and date",
+            r.own_reference, r.claims, r.agreement_id
+        ));
     }
+    let more = count.saturating_sub(shown.len() as u64);
+    if more > 0 {
+        imported.notes.push(format!(
+            "and {more} more own references are each used by more than one claim waiting"
+        ));
+    }
+    Ok(())
 }
 
 /// A claim of a file to MPS as the book keeps it, waiting for an answer.
@@ -262,49 +441,6 @@ fn note(e: &RegisterError) -> String {
     format!("mandate not registered in the book: {e}")
 }
 
-/// A file from MPS: answers matched to the claims sent (with the answers kept unmatched from
-/// earlier files), mandates confirmed or listed.
-pub(crate) fn import_answer(
-    tx: &mut dyn Tx,
-    t: &Transmission,
-    sha: &str,
-    name: &str,
-    imported: &mut Imported,
-) -> Result<(), BookError> {
-    let id = tx.insert_file(&FileRow {
-        id: 0,
-        sha256: Some(sha.to_owned()),
-        name: name.to_owned(),
-        direction: Direction::FromMps,
-        sender: t.sender,
-        recipient: t.recipient,
-        transmission_number: t.transmission_number,
-        state: FileState::Answer,
-        read_on: t.generated.unwrap_or(Date::MIN),
-    })?;
-    let mut answers = Vec::new();
-    for a in &t.assignments {
-        let agreement = a.header().agreement_id;
-        match a {
-            Assignment::Settled(s) => {
-                for claim in &s.claims {
-                    answers.push(answer_row(id, agreement, claim, None)?);
-                }
-            }
-            Assignment::Rejected(r) => {
-                for rejection in &r.rejections {
-                    let code = Some(rejection.code.number());
-                    answers.push(answer_row(id, agreement, &rejection.claim, code)?);
-                }
-            }
-            Assignment::Mandates(m) => mandates_from_mps(tx, agreement, &m.mandates, imported)?,
-            Assignment::Claims(_) => {}
-        }
-    }
-    let agreements: BTreeSet<u32> = answers.iter().map(|a| a.agreement_id).collect();
-    rematch(tx, &agreements, answers, imported)
-}
-
 /// An answer of a file from MPS, as the book keeps one that matches no claim.
 fn answer_row(
     file_id: i64,
@@ -327,25 +463,76 @@ fn answer_row(
     })
 }
 
-/// Matches the claims waiting in `agreements` to the answers kept unmatched there and to
-/// `new` answers ([`match_answers`]), and records the outcome: claims answered, kept answers
-/// now matched forgotten, new answers that match nothing kept.
+/// Matches the answers kept unmatched in the groups (agreement and payer) of `scope` to the
+/// claims waiting there ([`match_answers`], a group at a time: every step of matching compares
+/// the payer, so groups never decide on each other), and records the outcome: claims
+/// answered, answers now matched forgotten, those of the file that match nothing listed.
 pub(crate) fn rematch(
     tx: &mut dyn Tx,
-    agreements: &BTreeSet<u32>,
-    new: Vec<UnmatchedRow>,
+    scope: Scope,
     imported: &mut Imported,
 ) -> Result<(), BookError> {
-    let mut rows = Vec::new();
-    for &agreement in agreements {
-        rows.extend(tx.unmatched(Some(agreement))?);
+    let blocked: HashMap<(u32, String), Date> = tx
+        .blocked_seen()?
+        .into_iter()
+        .map(|(agreement, reference, day)| ((agreement, reference), day))
+        .collect();
+    let new_file = match scope {
+        Scope::Answers(id) => Some(id),
+        Scope::Claims(_) => None,
+    };
+    let mut totals = Totals::default();
+    tx.match_groups(scope, &mut |group, decided| {
+        decide_group(group, decided, &blocked, new_file, &mut totals, imported);
+        Ok(())
+    })?;
+    // Answers 252 said of claims answered for good since (in this file, too).
+    let (new, old) = tx.forget_retried(scope)?;
+    let new = usize::try_from(new).unwrap_or(usize::MAX);
+    imported.answered += new;
+    if new > 0 {
+        *imported.rejected.entry(RETRY).or_default() += new;
     }
-    let kept = rows.len();
-    if kept == 0 && new.is_empty() {
-        return Ok(());
+    imported.rematched += usize::try_from(old).unwrap_or(usize::MAX);
+    totals.apply(tx)?;
+    if let Some(id) = new_file {
+        let (count, rows) = tx.unmatched_of_file(id, UNMATCHED_SHOWN)?;
+        imported.unmatched_total = usize::try_from(count).unwrap_or(usize::MAX);
+        imported.unmatched = rows
+            .iter()
+            .map(|row| unmatched_view(row, &imported.name))
+            .collect();
     }
-    rows.extend(new);
-    let waiting = waiting_claims(tx, agreements)?;
+    Ok(())
+}
+
+/// Decides on one group: which answer answers which claim, the mandate's day of MPS's latest
+/// 133, and what the import counts.
+fn decide_group(
+    group: &Group,
+    decided: &mut Decided,
+    blocked: &HashMap<(u32, String), Date>,
+    new_file: Option<i64>,
+    totals: &mut Totals,
+    imported: &mut Imported,
+) {
+    let waiting: Vec<WaitingClaim> = group
+        .claims
+        .iter()
+        .map(|c| WaitingClaim {
+            id: c.id,
+            agreement_id: group.agreement_id,
+            payer: group.payer.clone(),
+            kid: c.kid.clone(),
+            amount_ore: c.amount_ore,
+            own_reference: c.own_reference.clone(),
+            due_date: c.due_date,
+            processing_date: processing_date(c.due_date, c.read_on),
+            answer_due: c.answer_due,
+            retry: c.retry,
+        })
+        .collect();
+    let rows = &group.answers;
     let answers: Vec<Answer<'_>> = rows
         .iter()
         .map(|r| Answer {
@@ -359,7 +546,6 @@ pub(crate) fn rematch(
         })
         .collect();
     let matching = match_answers(&waiting, &answers);
-    drop(answers);
     // Per claim, by its place in `waiting`: its final answer, else an answer 252.
     let mut outcome: Vec<Option<(usize, MatchedBy)>> = vec![None; waiting.len()];
     for (a, m) in matching.claim.iter().enumerate() {
@@ -371,7 +557,7 @@ pub(crate) fn rematch(
             *slot = Some((a, how));
         }
     }
-    let mut moves = Moves::default();
+    // The payer's answers that say whether the bank blocks its mandate: code, date.
     let mut blocking = Vec::new();
     for (c, (a, how)) in outcome
         .into_iter()
@@ -382,60 +568,101 @@ pub(crate) fn rematch(
             continue;
         };
         if matches!(row.error_code, None | Some(BLOCKED)) {
-            blocking.push((
-                claim.agreement_id,
-                claim.payer.as_str(),
-                row.error_code,
-                row.processing_date,
-            ));
+            blocking.push((row.error_code, row.processing_date));
         }
         if row.error_code == Some(RETRY) && claim.retry {
             // Retried already: nothing changes.
             continue;
         }
-        moves.answer(
-            AnswerRow {
-                claim_id: claim.id,
-                status: ClaimStatus::of_answer(row.error_code),
-                processing_date: row.processing_date,
-                error_code: row.error_code,
-                file_id: row.file_id,
-                matched_by: how.as_str(),
-            },
-            if claim.retry {
-                ClaimStatus::Retry
-            } else {
-                ClaimStatus::Sent
-            },
-            claim.amount_ore,
-        );
+        let from = if claim.retry {
+            ClaimStatus::Retry
+        } else {
+            ClaimStatus::Sent
+        };
+        let to = ClaimStatus::of_answer(row.error_code);
+        totals.add(from, to, claim.amount_ore);
+        decided.answers.push(AnswerRow {
+            claim_id: claim.id,
+            status: to,
+            processing_date: row.processing_date,
+            error_code: row.error_code,
+            file_id: row.file_id,
+            matched_by: how.as_str(),
+        });
     }
-    // In time order, a 133 before a claim settled the same day.
-    blocking.sort_by_key(|&(_, _, code, date)| (date, code.is_none()));
-    blocked_seen(tx, agreements, &blocking)?;
-    for (a, (row, m)) in rows.into_iter().zip(&matching.claim).enumerate() {
-        let old = a < kept;
-        let matched = m.is_some() || (row.error_code == Some(RETRY) && tx.retried_before(&row)?);
-        match (old, matched) {
-            (true, true) => {
-                tx.delete_unmatched(row.id)?;
+    let key = (group.agreement_id, group.payer.clone());
+    if let (seen, true) = blocked_seen(blocked.get(&key).copied(), &mut blocking) {
+        decided.blocked.push((key.0, key.1, seen));
+    }
+    for (a, (row, m)) in rows.iter().zip(&matching.claim).enumerate() {
+        let new = Some(row.file_id) == new_file;
+        if m.is_some() {
+            if new {
+                answered(imported, row.error_code);
+            } else {
+                decided.gone.push(row.id);
                 imported.rematched += 1;
             }
-            (true, false) => {}
-            (false, true) => answered(imported, row.error_code),
-            (false, false) => {
-                let candidates = matching.candidates.get(a).copied().unwrap_or(0);
-                let kept = UnmatchedRow {
-                    candidates: u32::try_from(candidates).unwrap_or(u32::MAX),
-                    ..row
-                };
-                let id = tx.insert_unmatched(&kept)?;
-                let view = unmatched_view(&UnmatchedRow { id, ..kept }, &imported.name);
-                imported.unmatched.push(view);
-            }
+        } else if new {
+            let candidates = matching.candidates.get(a).copied().unwrap_or(0);
+            decided.kept.push(UnmatchedRow {
+                candidates: u32::try_from(candidates).unwrap_or(u32::MAX),
+                ..row.clone()
+            });
         }
     }
-    moves.apply(tx)
+}
+
+/// The error code of an answer that says the bank blocks the payer's mandate.
+const BLOCKED: u16 = 133;
+
+/// The day of MPS's latest answer 133 to a claim of a mandate's payer, forgotten when a claim
+/// of the payer is settled on or after that day: from the day on record and the payer's
+/// answers now (code `None` settled, or 133; date). The new day, and whether it changed.
+fn blocked_seen(
+    on_record: Option<Date>,
+    answers: &mut [(Option<u16>, Date)],
+) -> (Option<Date>, bool) {
+    // In time order, a 133 before a claim settled the same day.
+    answers.sort_by_key(|&(code, date)| (date, code.is_none()));
+    let mut seen = on_record;
+    let mut changed = false;
+    for &(code, date) in answers.iter() {
+        match code {
+            Some(_) if seen.is_none_or(|s| s < date) => {
+                seen = Some(date);
+                changed = true;
+            }
+            None if seen.is_some_and(|s| s <= date) => {
+                seen = None;
+                changed = true;
+            }
+            _ => {}
+        }
+    }
+    (seen, changed)
+}
+
+/// How the claims of each status change with a round of matching: from status, to status,
+/// number, sum.
+#[derive(Default)]
+struct Totals(BTreeMap<(ClaimStatus, ClaimStatus), (i64, i64)>);
+
+impl Totals {
+    fn add(&mut self, from: ClaimStatus, to: ClaimStatus, amount: i64) {
+        let e = self.0.entry((from, to)).or_insert((0, 0));
+        e.0 += 1;
+        e.1 = e.1.saturating_add(amount);
+    }
+
+    /// Writes the moves to the totals, once per status.
+    fn apply(self, tx: &mut dyn Tx) -> Result<(), BookError> {
+        for ((from, to), (n, sum)) in self.0 {
+            tx.add_totals(from, -n, -sum)?;
+            tx.add_totals(to, n, sum)?;
+        }
+        Ok(())
+    }
 }
 
 /// Counts an answer of the file imported matched to its claim, and a rejection by its code.
@@ -444,83 +671,6 @@ fn answered(imported: &mut Imported, code: Option<u16>) {
     if let Some(code) = code {
         *imported.rejected.entry(code).or_default() += 1;
     }
-}
-
-/// The error code of an answer that says the bank blocks the payer's mandate.
-const BLOCKED: u16 = 133;
-
-/// Keeps, per mandate, the day of MPS's latest answer 133 to a claim of its payer, and forgets
-/// it when a claim of the payer is settled on or after that day. `answers`: agreement, payer
-/// field, code (`None` settled, or 133), date.
-fn blocked_seen(
-    tx: &mut dyn Tx,
-    agreements: &BTreeSet<u32>,
-    answers: &[(u32, &str, Option<u16>, Date)],
-) -> Result<(), BookError> {
-    // What is on record: few mandates have a 133, so a file of settled claims costs a lookup
-    // each in a small map.
-    let mut on_record: Vec<(u32, String, Date)> = Vec::new();
-    for &agreement in agreements {
-        for (reference, day) in tx.blocked_seen(agreement)? {
-            on_record.push((agreement, reference, day));
-        }
-    }
-    let mut seen: HashMap<(u32, &str), Option<Date>> = on_record
-        .iter()
-        .map(|(a, r, d)| ((*a, r.as_str()), Some(*d)))
-        .collect();
-    let mut changed = BTreeSet::new();
-    for &(agreement, payer, code, date) in answers {
-        match code {
-            Some(_) => {
-                let slot = seen.entry((agreement, payer)).or_insert(None);
-                if slot.is_none_or(|s| s < date) {
-                    *slot = Some(date);
-                    changed.insert((agreement, payer));
-                }
-            }
-            None => {
-                if let Some(slot) = seen.get_mut(&(agreement, payer))
-                    && slot.is_some_and(|s| s <= date)
-                {
-                    *slot = None;
-                    changed.insert((agreement, payer));
-                }
-            }
-        }
-    }
-    for (agreement, payer) in changed {
-        let value = seen.get(&(agreement, payer)).copied().flatten();
-        tx.set_blocked_seen(agreement, payer, value)?;
-    }
-    Ok(())
-}
-
-/// The claims waiting for an answer in `agreements`, as matching sees them.
-fn waiting_claims(
-    tx: &mut dyn Tx,
-    agreements: &BTreeSet<u32>,
-) -> Result<Vec<WaitingClaim>, BookError> {
-    let mut waiting = Vec::new();
-    for &agreement in agreements {
-        tx.waiting(agreement, &mut |row| {
-            let processing_date = processing_date(row.due_date, row.read_on);
-            waiting.push(WaitingClaim {
-                id: row.id,
-                agreement_id: agreement,
-                payer: row.payer,
-                kid: row.kid,
-                amount_ore: row.amount_ore,
-                own_reference: row.own_reference,
-                due_date: row.due_date,
-                processing_date,
-                answer_due: row.answer_due,
-                retry: row.retry,
-            });
-            Ok(())
-        })?;
-    }
-    Ok(waiting)
 }
 
 /// How the claims of each status change with a file of answers: from status, to status,

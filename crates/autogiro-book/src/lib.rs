@@ -24,7 +24,7 @@
 //!
 //! let dir = tempfile::tempdir()?;
 //! let mut book = Book::init(&dir.path().join("autogiro.db"))?;
-//! let file = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/ok/records-to-mps.txt"))?;
+//! let file = std::fs::File::open(concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/ok/records-to-mps.txt"))?;
 //! let imported = book.import("records-to-mps.txt", &file, date!(2026 - 01 - 12), &ReadOptions::new())?;
 //! assert_eq!(imported.claims, 2);
 //! let status = book.status(date!(2026 - 01 - 12), Show::Counts, None)?;
@@ -56,6 +56,7 @@ mod sqlite;
 compile_error!(
     "autogiro-book keeps its book in SQLite or PostgreSQL: enable the feature `sqlite`, `postgres` or both"
 );
+mod sql;
 mod states;
 mod store;
 mod views;
@@ -125,6 +126,18 @@ pub enum BookError {
         /// The first error.
         first: String,
     },
+    /// The file could not be read.
+    #[error("cannot read {name}: {message}; nothing imported")]
+    Unreadable {
+        /// The file's name.
+        name: String,
+        /// What the system said.
+        message: String,
+    },
+    /// The file changed between the two passes of its import (its rules checked, then its
+    /// records stored).
+    #[error("{0} changed while it was being imported; nothing imported: import it again")]
+    Changed(String),
     /// A different file was imported with the same transmission number.
     #[error(
         "transmission {number} of customer unit {sender:08} is already in the book as {other}, a different file: a transmission number is used once"

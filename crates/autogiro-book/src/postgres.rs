@@ -11,10 +11,11 @@ use postgres::{Client, IsolationLevel, Row};
 use time::Date;
 
 use crate::BookError;
+use crate::sql::{self, Dialect};
 use crate::states::{ClaimStatus, FileState, MandateStatus, direction, direction_name};
 use crate::store::{
-    AnswerRow, AssignmentRow, ClaimFilter, ClaimRow, FileRow, Handled, MandateRow, Replacement,
-    Store, Tx, UnmatchedRow, VERSION, WaitingRow,
+    AnswerRow, AssignmentRow, ClaimFilter, ClaimRow, Decided, FileRow, Group, Handled, MandateRow,
+    Replacement, Scope, SharedReference, Store, Tx, UnmatchedRow, VERSION, WaitingRow, decide,
 };
 
 /// The migrations, in order: migration `i` takes the schema from version `i` to `i + 1`. The
@@ -122,6 +123,11 @@ const MIGRATIONS: &[&str] = &[
         replaces TEXT NOT NULL
     );
     CREATE INDEX replacements_file ON replacements (file_id);",
+    // 4: as SQLite's.
+    "CREATE INDEX claims_payer ON claims (agreement_id, payer);
+    DROP INDEX unmatched_agreement;
+    CREATE INDEX unmatched_payer ON unmatched (agreement_id, payer);
+    CREATE INDEX unmatched_file ON unmatched (file_id);",
 ];
 
 /// `text` as a value of `COPY`'s text format: a backslash, tab, newline or carriage return
@@ -153,7 +159,11 @@ impl std::fmt::Debug for Postgres {
 }
 
 fn db(e: &postgres::Error) -> BookError {
-    BookError::Storage(e.to_string())
+    // The server's own words, when it said something ("db error" alone says nothing).
+    match e.as_db_error() {
+        Some(d) => BookError::Storage(format!("{e}: {}", d.message())),
+        None => BookError::Storage(e.to_string()),
+    }
 }
 
 /// A TLS connector with the system's root certificates, used when the URL asks for TLS.
@@ -409,6 +419,133 @@ fn unmatched_row(r: &Row) -> Result<UnmatchedRow, BookError> {
         own_reference: r.get(9),
         candidates: u32_of(r.get(10))?,
     })
+}
+
+/// How many rows of the groups of a round of matching are read at a time.
+const GROUP_ROWS: i32 = 8192;
+
+/// Adds a row of [`sql::groups`] to its group.
+fn group_row(r: &Row, group: &mut Group) -> Result<(), BookError> {
+    let side: i32 = r.get(0);
+    if side == 0 {
+        let code: Option<i32> = r.get(8);
+        let candidates: Option<i64> = r.get(11);
+        group.answers.push(UnmatchedRow {
+            id: r.get(3),
+            file_id: r.get(4),
+            agreement_id: group.agreement_id,
+            payer: group.payer.clone(),
+            kid: r.get(5),
+            amount_ore: r.get(6),
+            processing_date: date(r.get(7))?,
+            error_code: code.map(|c| u16::try_from(c).unwrap_or(u16::MAX)),
+            own_reference: r.get(9),
+            short_name: r.get::<_, Option<String>>(10).unwrap_or_default(),
+            candidates: u32_of(candidates.unwrap_or(0))?,
+        });
+    } else {
+        let status: &str = r.get(13);
+        group.claims.push(WaitingRow {
+            id: r.get(3),
+            kid: r.get(5),
+            amount_ore: r.get(6),
+            due_date: date(r.get(7))?,
+            own_reference: r.get(9),
+            answer_due: date(r.get::<_, Option<&str>>(12).unwrap_or_default())?,
+            retry: status == ClaimStatus::Retry.as_str(),
+            read_on: date(r.get::<_, Option<&str>>(14).unwrap_or_default())?,
+        });
+    }
+    Ok(())
+}
+
+/// An answer as a line of `COPY`'s text format: file, agreement, payer, KID, amount, date,
+/// code, short name, own reference, and the candidates when `candidates`.
+fn unmatched_line(out: &mut String, a: &UnmatchedRow, candidates: bool) {
+    let _ = write!(out, "{}\t{}\t", a.file_id, a.agreement_id);
+    for text in [&a.payer, &a.kid] {
+        copy_text(out, text);
+        out.push('\t');
+    }
+    let _ = write!(out, "{}\t{}\t", a.amount_ore, a.processing_date);
+    copy_value(out, a.error_code);
+    copy_text(out, &a.short_name);
+    out.push('\t');
+    copy_text(out, &a.own_reference);
+    if candidates {
+        let _ = write!(out, "\t{}", a.candidates);
+    }
+    out.push('\n');
+}
+
+/// A value or `\N` (null) of `COPY`'s text format, and a tab.
+fn copy_value(out: &mut String, value: Option<impl std::fmt::Display>) {
+    match value {
+        Some(v) => {
+            let _ = write!(out, "{v}\t");
+        }
+        None => out.push_str("\\N\t"),
+    }
+}
+
+impl PgTx<'_, '_> {
+    /// Copies what was decided into the round's temporary tables, and forgets it.
+    fn record_decided(&mut self, d: &mut Decided) -> Result<(), BookError> {
+        let mut lines = String::new();
+        for a in &d.answers {
+            let _ = write!(
+                lines,
+                "{}\t{}\t{}\t",
+                a.claim_id,
+                a.status.as_str(),
+                a.processing_date
+            );
+            copy_value(&mut lines, a.error_code);
+            let _ = writeln!(lines, "{}\t{}", a.file_id, a.matched_by);
+        }
+        self.copy_lines("COPY decided_answers FROM STDIN", &lines)?;
+        lines.clear();
+        for id in &d.gone {
+            let _ = writeln!(lines, "{id}");
+        }
+        self.copy_lines("COPY decided_gone FROM STDIN", &lines)?;
+        lines.clear();
+        for a in &d.kept {
+            unmatched_line(&mut lines, a, true);
+        }
+        self.copy_lines(
+            "COPY unmatched (file_id, agreement_id, payer, kid, amount_ore, processing_date,
+             error_code, short_name, own_reference, candidates) FROM STDIN",
+            &lines,
+        )?;
+        lines.clear();
+        for (agreement, reference, seen) in &d.blocked {
+            let _ = write!(lines, "{agreement}\t");
+            copy_text(&mut lines, reference);
+            lines.push('\t');
+            match seen {
+                Some(day) => {
+                    let _ = writeln!(lines, "{day}");
+                }
+                None => lines.push_str("\\N\n"),
+            }
+        }
+        self.copy_lines("COPY decided_blocked FROM STDIN", &lines)?;
+        d.clear();
+        Ok(())
+    }
+
+    /// Copies lines of `COPY`'s text format, if there are any.
+    fn copy_lines(&mut self, copy: &str, lines: &str) -> Result<(), BookError> {
+        if lines.is_empty() {
+            return Ok(());
+        }
+        let mut writer = self.t.copy_in(copy).map_err(|e| db(&e))?;
+        std::io::Write::write_all(&mut writer, lines.as_bytes())
+            .map_err(|e| BookError::Storage(e.to_string()))?;
+        writer.finish().map_err(|e| db(&e))?;
+        Ok(())
+    }
 }
 
 impl Tx for PgTx<'_, '_> {
@@ -762,29 +899,6 @@ impl Tx for PgTx<'_, '_> {
             .transpose()
     }
 
-    fn retried_before(&mut self, a: &UnmatchedRow) -> Result<bool, BookError> {
-        let statement = self.statement(
-            "SELECT EXISTS (SELECT 1 FROM claims WHERE agreement_id = $1 AND payer = $2
-             AND kid = $3 AND amount_ore = $4 AND own_reference = $5
-             AND status IN ('settled', 'rejected') AND due_date <= $6 AND processing_date >= $6)",
-        )?;
-        Ok(self
-            .t
-            .query_one(
-                &statement,
-                &[
-                    &i64::from(a.agreement_id),
-                    &a.payer,
-                    &a.kid,
-                    &a.amount_ore,
-                    &a.own_reference,
-                    &a.processing_date.to_string(),
-                ],
-            )
-            .map_err(|e| db(&e))?
-            .get(0))
-    }
-
     fn unmatched(&mut self, agreement_id: Option<u32>) -> Result<Vec<UnmatchedRow>, BookError> {
         let sql = format!(
             "SELECT {UNMATCHED_COLUMNS} FROM unmatched
@@ -866,35 +980,168 @@ impl Tx for PgTx<'_, '_> {
         Ok(())
     }
 
-    fn waiting(
+    fn match_groups(
         &mut self,
-        agreement_id: u32,
-        each: &mut dyn FnMut(WaitingRow) -> Result<(), BookError>,
+        scope: Scope,
+        each: &mut dyn FnMut(&Group, &mut Decided) -> Result<(), BookError>,
     ) -> Result<(), BookError> {
+        self.t
+            .batch_execute(&Dialect::Postgres.incoming_table())
+            .map_err(|e| db(&e))?;
+        let any = Dialect::Postgres.sql(sql::has_answers(scope)).into_owned();
+        let any: bool = self
+            .t
+            .query_one(&any, &[&scope.file_id()])
+            .map_err(|e| db(&e))?
+            .get(0);
+        if !any {
+            return Ok(());
+        }
+        for sql in Dialect::Postgres.decided_tables() {
+            self.t.batch_execute(&sql).map_err(|e| db(&e))?;
+        }
+        let groups = Dialect::Postgres
+            .sql(&Dialect::Postgres.groups(scope, false))
+            .into_owned();
+        // Statistics of the file's answers, for the plan of the query that groups them.
+        self.t
+            .batch_execute("ANALYZE incoming")
+            .map_err(|e| db(&e))?;
+        let statement = self.t.prepare(&groups).map_err(|e| db(&e))?;
+        // A portal read a few thousand rows at a time, what was decided written in between:
+        // the rows of a million answers are never all in memory.
+        let portal = self
+            .t
+            .bind(&statement, &[&scope.file_id()])
+            .map_err(|e| db(&e))?;
+        let mut decided = Decided::default();
+        let mut group = Group::default();
+        loop {
+            let rows = self
+                .t
+                .query_portal(&portal, GROUP_ROWS)
+                .map_err(|e| db(&e))?;
+            if rows.is_empty() {
+                break;
+            }
+            for r in &rows {
+                let agreement_id = u32_of(r.get(1))?;
+                let payer: &str = r.get(2);
+                if (agreement_id, payer) != (group.agreement_id, group.payer.as_str()) {
+                    decide(&mut group, each, &mut decided, |_| Ok(()))?;
+                    group.agreement_id = agreement_id;
+                    payer.clone_into(&mut group.payer);
+                }
+                group_row(r, &mut group)?;
+            }
+            self.record_decided(&mut decided)?;
+        }
+        decide(&mut group, each, &mut decided, |_| Ok(()))?;
+        self.record_decided(&mut decided)?;
+        drop(portal);
+        for sql in sql::APPLY_DECIDED {
+            self.t.batch_execute(sql).map_err(|e| db(&e))?;
+        }
+        Ok(())
+    }
+
+    fn forget_retried(&mut self, scope: Scope) -> Result<(u64, u64), BookError> {
+        self.t
+            .batch_execute(&Dialect::Postgres.incoming_table())
+            .map_err(|e| db(&e))?;
+        let count = Dialect::Postgres
+            .sql(&sql::count_retried(scope))
+            .into_owned();
+        let row = self
+            .t
+            .query_one(&count, &[&scope.file_id()])
+            .map_err(|e| db(&e))?;
+        let (new, old): (i64, i64) = (row.get(0), row.get(1));
+        if new + old > 0 {
+            let delete = Dialect::Postgres
+                .sql(&sql::delete_retried(scope))
+                .into_owned();
+            self.t
+                .execute(&delete, &[&scope.file_id()])
+                .map_err(|e| db(&e))?;
+        }
+        // The file's answers are matched, or kept in the book.
+        self.t
+            .batch_execute("DROP TABLE incoming")
+            .map_err(|e| db(&e))?;
+        Ok((
+            u64::try_from(new).unwrap_or(0),
+            u64::try_from(old).unwrap_or(0),
+        ))
+    }
+
+    fn stage_answers(&mut self, answers: &[UnmatchedRow]) -> Result<(), BookError> {
+        if answers.is_empty() {
+            return Ok(());
+        }
+        self.t
+            .batch_execute(&Dialect::Postgres.incoming_table())
+            .map_err(|e| db(&e))?;
+        let mut lines = String::new();
+        for a in answers {
+            unmatched_line(&mut lines, a, false);
+        }
+        self.copy_lines(
+            "COPY incoming (file_id, agreement_id, payer, kid, amount_ore, processing_date,
+             error_code, short_name, own_reference) FROM STDIN",
+            &lines,
+        )
+    }
+
+    fn unmatched_of_file(
+        &mut self,
+        file_id: i64,
+        first: u32,
+    ) -> Result<(u64, Vec<UnmatchedRow>), BookError> {
+        let count = Dialect::Postgres
+            .sql(sql::COUNT_UNMATCHED_OF_FILE)
+            .into_owned();
+        let count: i64 = self
+            .t
+            .query_one(&count, &[&file_id])
+            .map_err(|e| db(&e))?
+            .get(0);
         let rows = self
             .t
             .query(
-                "SELECT c.id, c.payer, c.kid, c.amount_ore, c.due_date, c.answer_due, c.status,
-                 c.own_reference, f.read_on FROM claims c JOIN files f ON f.id = c.file_id
-                 WHERE c.agreement_id = $1 AND c.status IN ('sent', 'retry')",
-                &[&i64::from(agreement_id)],
+                &format!(
+                    "SELECT {UNMATCHED_COLUMNS} FROM unmatched WHERE file_id = $1
+                     ORDER BY id LIMIT $2"
+                ),
+                &[&file_id, &i64::from(first)],
             )
             .map_err(|e| db(&e))?;
-        for r in rows {
-            let status: String = r.get(6);
-            each(WaitingRow {
-                id: r.get(0),
-                payer: r.get(1),
-                kid: r.get(2),
-                amount_ore: r.get(3),
-                due_date: date(r.get(4))?,
-                answer_due: date(r.get(5))?,
-                retry: status == "retry",
-                own_reference: r.get(7),
-                read_on: date(r.get(8))?,
-            })?;
-        }
-        Ok(())
+        let rows = rows.iter().map(unmatched_row).collect::<Result<_, _>>()?;
+        Ok((u64::try_from(count).unwrap_or(0), rows))
+    }
+
+    fn reused_own_references(
+        &mut self,
+        file_id: i64,
+        first: u32,
+    ) -> Result<(u64, Vec<SharedReference>), BookError> {
+        let sql = Dialect::Postgres
+            .sql(sql::REUSED_OWN_REFERENCES)
+            .into_owned();
+        let rows = self.t.query(&sql, &[&file_id]).map_err(|e| db(&e))?;
+        let shown = rows
+            .iter()
+            .take(first as usize)
+            .map(|r| {
+                let n: i64 = r.get(2);
+                Ok(SharedReference {
+                    agreement_id: u32_of(r.get(0))?,
+                    own_reference: r.get(1),
+                    claims: u64::try_from(n).unwrap_or(0),
+                })
+            })
+            .collect::<Result<_, BookError>>()?;
+        Ok((rows.len() as u64, shown))
     }
 
     fn claims(
@@ -1028,37 +1275,18 @@ impl Tx for PgTx<'_, '_> {
         Ok(())
     }
 
-    fn blocked_seen(&mut self, agreement_id: u32) -> Result<Vec<(String, Date)>, BookError> {
+    fn blocked_seen(&mut self) -> Result<Vec<(u32, String, Date)>, BookError> {
         let rows = self
             .t
             .query(
-                "SELECT reference, blocked_seen FROM mandates
-                 WHERE agreement_id = $1 AND blocked_seen IS NOT NULL",
-                &[&i64::from(agreement_id)],
+                "SELECT agreement_id, reference, blocked_seen FROM mandates
+                 WHERE blocked_seen IS NOT NULL",
+                &[],
             )
             .map_err(|e| db(&e))?;
         rows.iter()
-            .map(|r| Ok((r.get(0), date(r.get(1))?)))
+            .map(|r| Ok((u32_of(r.get(0))?, r.get(1), date(r.get(2))?)))
             .collect()
-    }
-
-    fn set_blocked_seen(
-        &mut self,
-        agreement_id: u32,
-        reference: &str,
-        seen: Option<Date>,
-    ) -> Result<(), BookError> {
-        self.t
-            .execute(
-                "UPDATE mandates SET blocked_seen = $3 WHERE agreement_id = $1 AND reference = $2",
-                &[
-                    &i64::from(agreement_id),
-                    &reference,
-                    &seen.map(|d| d.to_string()),
-                ],
-            )
-            .map_err(|e| db(&e))?;
-        Ok(())
     }
 
     fn handle_claim(&mut self, id: i64, h: &Handled) -> Result<(), BookError> {

@@ -9,10 +9,11 @@ use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 use time::Date;
 
 use crate::BookError;
+use crate::sql::{self, Dialect};
 use crate::states::{ClaimStatus, FileState, MandateStatus, direction, direction_name};
 use crate::store::{
-    AnswerRow, AssignmentRow, ClaimFilter, ClaimRow, FileRow, Handled, MandateRow, Replacement,
-    Store, Tx, UnmatchedRow, VERSION, WaitingRow,
+    AnswerRow, AssignmentRow, ClaimFilter, ClaimRow, Decided, FileRow, Group, Handled, MandateRow,
+    Replacement, Scope, SharedReference, Store, Tx, UnmatchedRow, VERSION, WaitingRow, decide,
 };
 
 /// The migrations, in order: migration `i` takes the schema from version `i` to `i + 1`.
@@ -188,7 +189,24 @@ const MIGRATIONS: &[&str] = &[
         replaces TEXT NOT NULL
     );
     CREATE INDEX replacements_file ON replacements (file_id);",
+    // 4: what imports that stream a file of any size look up instead of holding it: the
+    // claims by payer (matching, a group of agreement and payer at a time; of every status,
+    // since an index an answer changes costs at every claim answered), and the answers kept
+    // unmatched by payer and by file.
+    "CREATE INDEX claims_payer ON claims (agreement_id, payer);
+    DROP INDEX unmatched_agreement;
+    CREATE INDEX unmatched_payer ON unmatched (agreement_id, payer);
+    CREATE INDEX unmatched_file ON unmatched (file_id);",
 ];
+
+/// The page cache of a book, in KiB: what keeps the index of claims waiting in memory while a
+/// million claims go in or are answered.
+const CACHE_KIB: i64 = 24 * 1024;
+
+/// The page cache while a statement sorts, in KiB: SQLite's sort fills as much before it
+/// spills to a file, in a buffer it doubles (up to twice as much), so that the two stay
+/// within [`CACHE_KIB`].
+const SORTING_KIB: i64 = 8 * 1024;
 
 /// A book in an SQLite file.
 #[derive(Debug)]
@@ -214,9 +232,12 @@ impl Sqlite {
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(db)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(db)?;
-        // 64 MiB of page cache: a million claims' index entries are updated in memory.
-        conn.pragma_update(None, "cache_size", -65_536)
+        // A page cache of `CACHE_KIB`, temporary tables and sorts in files (the bundled SQLite
+        // keeps them in memory by default: the answers of a file being matched took 150 MiB
+        // per million): an import's memory is bounded whatever the file's size.
+        conn.pragma_update(None, "cache_size", -CACHE_KIB)
             .map_err(db)?;
+        conn.pragma_update(None, "temp_store", "FILE").map_err(db)?;
         let mut book = Self { conn };
         book.migrate(create, path)?;
         Ok(book)
@@ -437,6 +458,101 @@ fn unmatched_row(r: &Row<'_>) -> rusqlite::Result<UnmatchedRow> {
         own_reference: r.get(9)?,
         candidates: r.get(10)?,
     })
+}
+
+/// Runs `f`, which sorts, with a page cache of [`SORTING_KIB`]: the sort takes as much.
+fn sorting<T>(
+    conn: &rusqlite::Transaction<'_>,
+    f: impl FnOnce() -> Result<T, BookError>,
+) -> Result<T, BookError> {
+    conn.pragma_update(None, "cache_size", -SORTING_KIB)
+        .map_err(db)?;
+    let value = f();
+    conn.pragma_update(None, "cache_size", -CACHE_KIB)
+        .map_err(db)?;
+    value
+}
+
+/// Adds a row of [`Dialect::groups`] to its group.
+fn group_row(r: &Row<'_>, group: &mut Group) -> rusqlite::Result<()> {
+    if r.get::<_, i64>(0)? == 0 {
+        group.answers.push(UnmatchedRow {
+            id: r.get(3)?,
+            file_id: r.get(4)?,
+            agreement_id: group.agreement_id,
+            payer: group.payer.clone(),
+            kid: r.get(5)?,
+            amount_ore: r.get(6)?,
+            processing_date: date(&r.get::<_, String>(7)?)?,
+            error_code: r.get(8)?,
+            own_reference: r.get(9)?,
+            short_name: r.get(10)?,
+            candidates: r.get(11)?,
+        });
+    } else {
+        group.claims.push(WaitingRow {
+            id: r.get(3)?,
+            kid: r.get(5)?,
+            amount_ore: r.get(6)?,
+            due_date: date(&r.get::<_, String>(7)?)?,
+            own_reference: r.get(9)?,
+            answer_due: date(&r.get::<_, String>(12)?)?,
+            retry: r.get::<_, ClaimStatus>(13)? == ClaimStatus::Retry,
+            read_on: date(&r.get::<_, String>(14)?)?,
+        });
+    }
+    Ok(())
+}
+
+/// Writes what was decided into the round's temporary tables, and forgets it.
+fn record_decided(conn: &rusqlite::Transaction<'_>, d: &mut Decided) -> Result<(), BookError> {
+    let mut answers = conn
+        .prepare_cached("INSERT INTO decided_answers VALUES (?1, ?2, ?3, ?4, ?5, ?6)")
+        .map_err(db)?;
+    for a in &d.answers {
+        answers
+            .execute(params![
+                a.claim_id,
+                a.status,
+                a.processing_date.to_string(),
+                a.error_code,
+                a.file_id,
+                a.matched_by
+            ])
+            .map_err(db)?;
+    }
+    let mut gone = conn
+        .prepare_cached("INSERT INTO decided_gone VALUES (?1)")
+        .map_err(db)?;
+    for id in &d.gone {
+        gone.execute(params![id]).map_err(db)?;
+    }
+    let mut kept = conn.prepare_cached(sql::KEEP_UNMATCHED).map_err(db)?;
+    for a in &d.kept {
+        kept.execute(params![
+            a.file_id,
+            a.agreement_id,
+            a.payer,
+            a.kid,
+            a.amount_ore,
+            a.processing_date.to_string(),
+            a.error_code,
+            a.short_name,
+            a.own_reference,
+            a.candidates
+        ])
+        .map_err(db)?;
+    }
+    let mut blocked = conn
+        .prepare_cached("INSERT INTO decided_blocked VALUES (?1, ?2, ?3)")
+        .map_err(db)?;
+    for (agreement, reference, seen) in &d.blocked {
+        blocked
+            .execute(params![agreement, reference, seen.map(|s| s.to_string())])
+            .map_err(db)?;
+    }
+    d.clear();
+    Ok(())
 }
 
 impl SqliteTx<'_> {
@@ -705,28 +821,6 @@ impl Tx for SqliteTx<'_> {
             .map_err(db)
     }
 
-    fn retried_before(&mut self, a: &UnmatchedRow) -> Result<bool, BookError> {
-        self.0
-            .prepare_cached(
-                "SELECT EXISTS (SELECT 1 FROM claims WHERE agreement_id = ?1 AND payer = ?2
-                 AND kid = ?3 AND amount_ore = ?4 AND own_reference = ?5
-                 AND status IN ('settled', 'rejected') AND due_date <= ?6 AND processing_date >= ?6)",
-            )
-            .map_err(db)?
-            .query_row(
-                params![
-                    a.agreement_id,
-                    a.payer,
-                    a.kid,
-                    a.amount_ore,
-                    a.own_reference,
-                    a.processing_date.to_string()
-                ],
-                |r| r.get(0),
-            )
-            .map_err(db)
-    }
-
     fn unmatched(&mut self, agreement_id: Option<u32>) -> Result<Vec<UnmatchedRow>, BookError> {
         let mut stmt = self
             .0
@@ -805,60 +899,158 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
-    fn waiting(
+    fn match_groups(
         &mut self,
-        agreement_id: u32,
-        each: &mut dyn FnMut(WaitingRow) -> Result<(), BookError>,
+        scope: Scope,
+        each: &mut dyn FnMut(&Group, &mut Decided) -> Result<(), BookError>,
     ) -> Result<(), BookError> {
-        // One query per file of answers: a query per answer, with its parameters in the
-        // index's columns, is prepared anew at every step by a bundled SQLite built with
-        // STAT4 (1M answers took 54 s).
-        // Through the partial index of waiting claims when they are few; when they are an
-        // eighth of the table or more, the table read in order: a jump to the row of each
-        // claim in the index's order thrashes the page cache (a million waiting claims of a
-        // million took 2.1 s through the index, 0.4 s read in order).
-        let (waiting, all): (i64, i64) = self
-            .0
-            .prepare_cached(
-                "SELECT (SELECT COUNT(*) FROM claims INDEXED BY claims_waiting
-                         WHERE agreement_id = ?1 AND status IN ('sent', 'retry')),
-                        (SELECT COALESCE(SUM(claims), 0) FROM totals)",
-            )
-            .map_err(db)?
-            .query_row(params![agreement_id], |r| Ok((r.get(0)?, r.get(1)?)))
+        let conn = self.0;
+        conn.execute(&Dialect::Sqlite.incoming_table(), [])
             .map_err(db)?;
-        let claims = if waiting.saturating_mul(8) >= all {
-            "claims c NOT INDEXED"
-        } else {
-            "claims c INDEXED BY claims_waiting"
-        };
+        let any: bool = conn
+            .query_row(sql::has_answers(scope), params![scope.file_id()], |r| {
+                r.get(0)
+            })
+            .map_err(db)?;
+        if !any {
+            return Ok(());
+        }
+        // The table read in order when the claims waiting are an eighth of it or more.
+        let (waiting, all): (i64, i64) = conn
+            .query_row(
+                "SELECT COALESCE(SUM(CASE WHEN status IN ('sent', 'retry') THEN claims END), 0),
+                 COALESCE(SUM(claims), 0) FROM totals",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(db)?;
+        for sql in Dialect::Sqlite.decided_tables() {
+            conn.execute(&sql, []).map_err(db)?;
+        }
+        let mut decided = Decided::default();
+        sorting(conn, || {
+            let groups = Dialect::Sqlite.groups(scope, waiting.saturating_mul(8) >= all);
+            let mut stmt = conn.prepare(&groups).map_err(db)?;
+            let mut rows = stmt.query(params![scope.file_id()]).map_err(db)?;
+            let mut group = Group::default();
+            while let Some(r) = rows.next().map_err(db)? {
+                let agreement_id: u32 = r.get(1).map_err(db)?;
+                let payer = r.get_ref(2).and_then(|v| Ok(v.as_str()?)).map_err(db)?;
+                if (agreement_id, payer) != (group.agreement_id, group.payer.as_str()) {
+                    let payer = payer.to_owned();
+                    decide(&mut group, each, &mut decided, |d| record_decided(conn, d))?;
+                    group.agreement_id = agreement_id;
+                    group.payer = payer;
+                }
+                group_row(r, &mut group).map_err(db)?;
+            }
+            decide(&mut group, each, &mut decided, |d| record_decided(conn, d))?;
+            record_decided(conn, &mut decided)
+        })?;
+        for sql in sql::APPLY_DECIDED {
+            conn.execute(sql, []).map_err(db)?;
+        }
+        Ok(())
+    }
+
+    fn forget_retried(&mut self, scope: Scope) -> Result<(u64, u64), BookError> {
+        let conn = self.0;
+        conn.execute(&Dialect::Sqlite.incoming_table(), [])
+            .map_err(db)?;
+        let (new, old): (i64, i64) = conn
+            .query_row(&sql::count_retried(scope), params![scope.file_id()], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .map_err(db)?;
+        if new + old > 0 {
+            conn.execute(&sql::delete_retried(scope), params![scope.file_id()])
+                .map_err(db)?;
+        }
+        // The file's answers are matched, or kept in the book.
+        conn.execute("DROP TABLE incoming", []).map_err(db)?;
+        Ok((
+            u64::try_from(new).unwrap_or(0),
+            u64::try_from(old).unwrap_or(0),
+        ))
+    }
+
+    fn stage_answers(&mut self, answers: &[UnmatchedRow]) -> Result<(), BookError> {
+        let conn = self.0;
+        conn.execute(&Dialect::Sqlite.incoming_table(), [])
+            .map_err(db)?;
+        let mut insert = conn
+            .prepare_cached(
+                "INSERT INTO incoming (file_id, agreement_id, payer, kid, amount_ore,
+                 processing_date, error_code, short_name, own_reference)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )
+            .map_err(db)?;
+        for a in answers {
+            insert
+                .execute(params![
+                    a.file_id,
+                    a.agreement_id,
+                    a.payer,
+                    a.kid,
+                    a.amount_ore,
+                    a.processing_date.to_string(),
+                    a.error_code,
+                    a.short_name,
+                    a.own_reference,
+                ])
+                .map_err(db)?;
+        }
+        Ok(())
+    }
+
+    fn unmatched_of_file(
+        &mut self,
+        file_id: i64,
+        first: u32,
+    ) -> Result<(u64, Vec<UnmatchedRow>), BookError> {
+        let count: i64 = self
+            .0
+            .query_row(sql::COUNT_UNMATCHED_OF_FILE, params![file_id], |r| r.get(0))
+            .map_err(db)?;
         let mut stmt = self
             .0
             .prepare_cached(&format!(
-                "SELECT c.id, c.payer, c.kid, c.amount_ore, c.due_date, c.answer_due, c.status,
-                 c.own_reference, f.read_on FROM {claims} CROSS JOIN files f ON f.id = c.file_id
-                 WHERE c.agreement_id = ?1 AND c.status IN ('sent', 'retry')"
+                "SELECT {UNMATCHED_COLUMNS} FROM unmatched WHERE file_id = ?1 ORDER BY id LIMIT ?2"
             ))
             .map_err(db)?;
-        let mut rows = stmt.query(params![agreement_id]).map_err(db)?;
-        while let Some(r) = rows.next().map_err(db)? {
-            let row = (|| {
-                Ok(WaitingRow {
-                    id: r.get(0)?,
-                    payer: r.get(1)?,
-                    kid: r.get(2)?,
-                    amount_ore: r.get(3)?,
-                    due_date: date(&r.get::<_, String>(4)?)?,
-                    answer_due: date(&r.get::<_, String>(5)?)?,
-                    retry: r.get::<_, ClaimStatus>(6)? == ClaimStatus::Retry,
-                    own_reference: r.get(7)?,
-                    read_on: date(&r.get::<_, String>(8)?)?,
-                })
-            })()
+        let rows = stmt
+            .query_map(params![file_id, first], unmatched_row)
             .map_err(db)?;
-            each(row)?;
-        }
-        Ok(())
+        let rows = rows.collect::<Result<_, _>>().map_err(db)?;
+        Ok((u64::try_from(count).unwrap_or(0), rows))
+    }
+
+    fn reused_own_references(
+        &mut self,
+        file_id: i64,
+        first: u32,
+    ) -> Result<(u64, Vec<SharedReference>), BookError> {
+        let conn = self.0;
+        // The claims waiting are sorted by own reference: a sort's memory besides the cache.
+        sorting(conn, || {
+            let mut stmt = conn
+                .prepare_cached(sql::REUSED_OWN_REFERENCES)
+                .map_err(db)?;
+            let mut rows = stmt.query(params![file_id]).map_err(db)?;
+            let (mut count, mut shown) = (0u64, Vec::new());
+            while let Some(r) = rows.next().map_err(db)? {
+                count += 1;
+                if shown.len() < first as usize {
+                    let n: i64 = r.get(2).map_err(db)?;
+                    shown.push(SharedReference {
+                        agreement_id: r.get(0).map_err(db)?,
+                        own_reference: r.get(1).map_err(db)?,
+                        claims: u64::try_from(n).unwrap_or(0),
+                    });
+                }
+            }
+            Ok((count, shown))
+        })
     }
 
     fn claims(
@@ -995,40 +1187,20 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
-    fn blocked_seen(&mut self, agreement_id: u32) -> Result<Vec<(String, Date)>, BookError> {
+    fn blocked_seen(&mut self) -> Result<Vec<(u32, String, Date)>, BookError> {
         let mut stmt = self
             .0
             .prepare_cached(
-                "SELECT reference, blocked_seen FROM mandates
-                 WHERE agreement_id = ?1 AND blocked_seen IS NOT NULL",
+                "SELECT agreement_id, reference, blocked_seen FROM mandates
+                 WHERE blocked_seen IS NOT NULL",
             )
             .map_err(db)?;
         let rows = stmt
-            .query_map(params![agreement_id], |r| {
-                Ok((r.get(0)?, date(&r.get::<_, String>(1)?)?))
+            .query_map([], |r| {
+                Ok((r.get(0)?, r.get(1)?, date(&r.get::<_, String>(2)?)?))
             })
             .map_err(db)?;
         rows.collect::<Result<_, _>>().map_err(db)
-    }
-
-    fn set_blocked_seen(
-        &mut self,
-        agreement_id: u32,
-        reference: &str,
-        seen: Option<Date>,
-    ) -> Result<(), BookError> {
-        self.0
-            .prepare_cached(
-                "UPDATE mandates SET blocked_seen = ?3 WHERE agreement_id = ?1 AND reference = ?2",
-            )
-            .map_err(db)?
-            .execute(params![
-                agreement_id,
-                reference,
-                seen.map(|d| d.to_string())
-            ])
-            .map_err(db)?;
-        Ok(())
     }
 
     fn handle_claim(&mut self, id: i64, h: &Handled) -> Result<(), BookError> {
@@ -1186,67 +1358,5 @@ mod tests {
             })
             .unwrap();
         assert_eq!(next, 3);
-    }
-
-    /// The claims waiting in an agreement are the same whether they are read through the
-    /// partial index (few among many) or with the table in order (an eighth or more).
-    #[test]
-    fn waiting_claims_are_the_same_read_either_way() {
-        let dir = tempfile::tempdir().unwrap();
-        let mut store = Sqlite::open(&dir.path().join("book.db"), true).unwrap();
-        store
-            .conn
-            .execute_batch(
-                "INSERT INTO files VALUES (1, 'abc', 'c1.txt', 'to-mps', 12345, 8080, 1, 'sent', '2026-03-16');
-                 INSERT INTO files VALUES (2, 'def', 'a1.txt', 'from-mps', 8080, 12345, 7, 'answer', '2026-04-10');",
-            )
-            .unwrap();
-        for id in 1..=40 {
-            let (agreement, status) = match id {
-                1 | 2 => (56789, "sent"),
-                3 => (56789, "retry"),
-                4 => (11111, "sent"),
-                _ => (56789, "settled"),
-            };
-            store
-                .conn
-                .execute(
-                    "INSERT INTO claims (id, file_id, agreement_id, assignment_number,
-                     transaction_number, payer, kid, amount_ore, due_date, short_name,
-                     own_reference, foreign_reference, status, answer_due)
-                     VALUES (?1, 1, ?2, 1, ?1, '      12345', '', 1000, '2026-04-10', '', ?3, '',
-                     ?4, '2026-04-15')",
-                    params![id, agreement, format!("R{id}"), status],
-                )
-                .unwrap();
-        }
-        let waiting = |store: &mut Sqlite, sent: i64| {
-            store
-                .conn
-                .execute(
-                    "INSERT OR REPLACE INTO totals VALUES ('sent', ?1, 0)",
-                    params![sent],
-                )
-                .unwrap();
-            store
-                .write(|tx| {
-                    let mut rows = Vec::new();
-                    tx.waiting(56789, &mut |r| {
-                        rows.push((r.id, r.retry, r.own_reference, r.read_on));
-                        Ok(())
-                    })?;
-                    rows.sort();
-                    Ok(rows)
-                })
-                .unwrap()
-        };
-        let expected = vec![
-            (1, false, "R1".to_owned(), date!(2026 - 03 - 16)),
-            (2, false, "R2".to_owned(), date!(2026 - 03 - 16)),
-            (3, true, "R3".to_owned(), date!(2026 - 03 - 16)),
-        ];
-        // Three waiting of 40 counted: through the index; of 4 counted: the table in order.
-        assert_eq!(waiting(&mut store, 40), expected);
-        assert_eq!(waiting(&mut store, 4), expected);
     }
 }

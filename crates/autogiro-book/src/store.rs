@@ -9,7 +9,7 @@ use crate::states::{ClaimStatus, FileState, MandateStatus};
 
 /// The schema version this build writes, the same number on both backends for the same
 /// tables (each keeps it its own way: `PRAGMA user_version`, a `schema_version` table).
-pub(crate) const VERSION: u32 = 3;
+pub(crate) const VERSION: u32 = 4;
 
 /// A file the book has seen.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -130,11 +130,11 @@ pub(crate) struct AssignmentRow {
     pub(crate) used_on: Date,
 }
 
-/// A claim waiting for an answer, with what an answer is matched on.
+/// A claim waiting for an answer, with what an answer is matched on (its agreement and payer
+/// are its [`Group`]'s).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct WaitingRow {
     pub(crate) id: i64,
-    pub(crate) payer: String,
     pub(crate) kid: String,
     pub(crate) amount_ore: i64,
     pub(crate) due_date: Date,
@@ -144,6 +144,66 @@ pub(crate) struct WaitingRow {
     pub(crate) own_reference: String,
     /// The day MPS read the claim's file.
     pub(crate) read_on: Date,
+}
+
+/// Which answers a round of matching ([`Tx::match_groups`]) tries: those of the agreements and
+/// payers (the payer field) of a file being imported. Answers of other payers can match no
+/// claim they could not match before, since every step of matching compares the payer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Scope {
+    /// Of the answers of this file from MPS ([`Tx::stage_answers`]).
+    Answers(i64),
+    /// Of the claims of this file sent, where an answer kept unmatched has their payer.
+    Claims(i64),
+}
+
+impl Scope {
+    /// The file.
+    pub(crate) fn file_id(self) -> i64 {
+        match self {
+            Self::Answers(id) | Self::Claims(id) => id,
+        }
+    }
+}
+
+/// The answers kept unmatched and the claims waiting of one agreement and payer field: what
+/// matching decides on together, apart from every other group.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Group {
+    pub(crate) agreement_id: u32,
+    pub(crate) payer: String,
+    pub(crate) answers: Vec<UnmatchedRow>,
+    /// In the order they were sent.
+    pub(crate) claims: Vec<WaitingRow>,
+}
+
+/// What matching decided for groups: recorded by the store as it goes, applied at the end of
+/// the round ([`Tx::match_groups`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Decided {
+    /// Claims answered.
+    pub(crate) answers: Vec<AnswerRow>,
+    /// Answers kept unmatched from earlier that found their claim: forgotten.
+    pub(crate) gone: Vec<i64>,
+    /// Answers of the file that match no claim, with how many claims fitted: kept.
+    pub(crate) kept: Vec<UnmatchedRow>,
+    /// Mandates (agreement, reference) whose day of MPS's latest answer 133 changes.
+    pub(crate) blocked: Vec<(u32, String, Option<Date>)>,
+}
+
+impl Decided {
+    /// How many rows wait to be recorded.
+    pub(crate) fn len(&self) -> usize {
+        self.answers.len() + self.gone.len() + self.kept.len() + self.blocked.len()
+    }
+
+    /// Forgets every row (after they were recorded), keeping the room.
+    pub(crate) fn clear(&mut self) {
+        self.answers.clear();
+        self.gone.clear();
+        self.kept.clear();
+        self.blocked.clear();
+    }
 }
 
 /// A mandate as the book knows it: its register entry (the ledger's `RegisteredMandate` as
@@ -159,6 +219,15 @@ pub(crate) struct MandateRow {
     /// The day of MPS's latest answer 133 (the bank blocks the mandate) to a claim of this
     /// payer, while no later claim of the payer was settled.
     pub(crate) blocked_seen: Option<Date>,
+}
+
+/// A non-blank own reference several claims waiting in an agreement have.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SharedReference {
+    pub(crate) agreement_id: u32,
+    pub(crate) own_reference: String,
+    /// How many claims waiting have it.
+    pub(crate) claims: u64,
 }
 
 /// Which claims to list.
@@ -251,22 +320,42 @@ pub(crate) trait Tx {
     fn finish_restore(&mut self) -> Result<(), BookError>;
     /// Adds claims (their `id` is ignored).
     fn insert_claims(&mut self, claims: &[ClaimRow]) -> Result<(), BookError>;
-    /// Every claim of `agreement_id` waiting for an answer (`sent` or `retry`), given to
-    /// `each`: one query for a whole file of answers, matched in memory.
-    fn waiting(
+    /// Hands every [`Group`] of the scope to `each`, in order of agreement and payer, and
+    /// records what it decided: claims answered, answers kept from earlier forgotten, answers
+    /// of the file kept, mandates' 133 days (the claims changed once every group was
+    /// decided). Memory holds one
+    /// group and what was decided of a few thousand, whatever the number of groups.
+    fn match_groups(
         &mut self,
-        agreement_id: u32,
-        each: &mut dyn FnMut(WaitingRow) -> Result<(), BookError>,
+        scope: Scope,
+        each: &mut dyn FnMut(&Group, &mut Decided) -> Result<(), BookError>,
     ) -> Result<(), BookError>;
+    /// Forgets the answers 252 of the scope's groups still unmatched that are said of a claim
+    /// answered for good: one with their payer, KID, amount and own reference, due by their
+    /// date and answered on or after it. How many: of the scope's file, and kept from earlier.
+    fn forget_retried(&mut self, scope: Scope) -> Result<(u64, u64), BookError>;
+    /// Keeps answers of a file from MPS being imported (their `id` and `candidates` are
+    /// ignored) until [`Tx::match_groups`] of [`Scope::Answers`] matches them: those left
+    /// unmatched are kept in the book then.
+    fn stage_answers(&mut self, answers: &[UnmatchedRow]) -> Result<(), BookError>;
+    /// How many answers of file `file_id` are kept unmatched, and the `first` of them.
+    fn unmatched_of_file(
+        &mut self,
+        file_id: i64,
+        first: u32,
+    ) -> Result<(u64, Vec<UnmatchedRow>), BookError>;
+    /// The non-blank own references that claims of file `file_id` share with other claims
+    /// waiting in their agreement: how many there are, and the `first` of them (agreement,
+    /// reference, claims waiting with it).
+    fn reused_own_references(
+        &mut self,
+        file_id: i64,
+        first: u32,
+    ) -> Result<(u64, Vec<SharedReference>), BookError>;
     /// Records MPS's answers to claims.
     fn answer_claims(&mut self, answers: &[AnswerRow]) -> Result<(), BookError>;
     /// The claim with this id.
     fn claim(&mut self, id: i64) -> Result<Option<ClaimRow>, BookError>;
-    /// Whether a claim answered for good has the payer, KID, amount and own reference of an
-    /// answer 252 dated `date`, was due by then and was answered on or after it: the claim
-    /// that answer said was being retried.
-    fn retried_before(&mut self, answer: &UnmatchedRow) -> Result<bool, BookError>;
-
     /// The answers kept unmatched, of `agreement_id` or of every agreement, oldest first.
     fn unmatched(&mut self, agreement_id: Option<u32>) -> Result<Vec<UnmatchedRow>, BookError>;
     /// The non-blank own references of the claims of `agreement_id` waiting for an answer,
@@ -315,13 +404,29 @@ pub(crate) trait Tx {
     fn mandates(&mut self, agreement_id: Option<u32>) -> Result<Vec<MandateRow>, BookError>;
     /// Adds or replaces a mandate.
     fn put_mandate(&mut self, mandate: &MandateRow) -> Result<(), BookError>;
-    /// The mandates of `agreement_id` with a 133 on record: reference, day.
-    fn blocked_seen(&mut self, agreement_id: u32) -> Result<Vec<(String, Date)>, BookError>;
-    /// Sets or clears when MPS last answered 133 to a claim of a mandate's payer.
-    fn set_blocked_seen(
-        &mut self,
-        agreement_id: u32,
-        reference: &str,
-        seen: Option<Date>,
-    ) -> Result<(), BookError>;
+    /// The mandates with a 133 on record: agreement, reference, day.
+    fn blocked_seen(&mut self) -> Result<Vec<(u32, String, Date)>, BookError>;
+}
+
+/// How many decided rows a store keeps before it writes them ([`decide`]).
+pub(crate) const RECORD_EVERY: usize = 4096;
+
+/// For a store's [`Tx::match_groups`]: hands a group read whole to `each`, has `record` write
+/// what was decided once it is [`RECORD_EVERY`] rows or more, and empties the group for the
+/// next.
+pub(crate) fn decide(
+    group: &mut Group,
+    each: &mut dyn FnMut(&Group, &mut Decided) -> Result<(), BookError>,
+    decided: &mut Decided,
+    record: impl FnOnce(&mut Decided) -> Result<(), BookError>,
+) -> Result<(), BookError> {
+    if !group.answers.is_empty() || !group.claims.is_empty() {
+        each(group, decided)?;
+        if decided.len() >= RECORD_EVERY {
+            record(decided)?;
+        }
+    }
+    group.answers.clear();
+    group.claims.clear();
+    Ok(())
 }

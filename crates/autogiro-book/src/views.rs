@@ -25,8 +25,11 @@ pub struct Imported {
     /// Of those, the rejections (and 252, the retries), by error code: how many.
     pub rejected: std::collections::BTreeMap<u16, usize>,
     /// Answers that match no claim sent, or more than one: kept in the book, tried again at
-    /// every import, listed by `book status --unmatched`.
+    /// every import, listed by `book status --unmatched`. The first 100 of the file's; how
+    /// many there are is [`Imported::unmatched_total`].
     pub unmatched: Vec<Unmatched>,
+    /// How many answers of the file are kept unmatched.
+    pub unmatched_total: usize,
     /// Answers of earlier files, kept unmatched, that found their claim now.
     pub rematched: usize,
     /// Rejected claims closed as handled because a claim of this file bills them again.

@@ -1,6 +1,7 @@
 //! Integration tests of autogiro-book: imports, matching MPS's answers, numbers, listings,
 //! checks, and the schema's version.
 
+use std::io::Cursor;
 use std::path::Path;
 
 use autogiro_book::{
@@ -87,6 +88,7 @@ const SCENARIOS: &[(&str, Case)] = &[
         prepared_numbers_are_taken_once_given_back_when_nothing_is_made,
     ),
     ("sent", a_file_sent_before_is_found_by_content_or_number),
+    ("large", files_larger_than_a_part_are_imported_whole),
 ];
 
 #[test]
@@ -190,7 +192,7 @@ fn file(number: u32, assignment: u32, claims: &[(&str, Date, u64)], mandate: boo
 }
 
 fn import(book: &mut Book, name: &str, t: &Transmission, on: Date) -> autogiro_book::Imported {
-    book.import(name, &bytes(t), on, &ReadOptions::new())
+    book.import(name, Cursor::new(bytes(t)), on, &ReadOptions::new())
         .unwrap()
 }
 
@@ -213,7 +215,7 @@ fn the_same_file_twice_changes_nothing_and_numbers_are_used_once(place: &Place) 
     let err = book
         .import(
             "b.txt",
-            &bytes(&other),
+            Cursor::new(bytes(&other)),
             date!(2026 - 01 - 13),
             &ReadOptions::new(),
         )
@@ -229,7 +231,7 @@ fn the_same_file_twice_changes_nothing_and_numbers_are_used_once(place: &Place) 
     let err = book
         .import(
             "c.txt",
-            &bytes(&reused),
+            Cursor::new(bytes(&reused)),
             date!(2026 - 06 - 01),
             &ReadOptions::new(),
         )
@@ -249,7 +251,12 @@ fn the_same_file_twice_changes_nothing_and_numbers_are_used_once(place: &Place) 
     let mut broken = bytes(&reused);
     broken.truncate(broken.len() - 82);
     let err = book
-        .import("d.txt", &broken, date!(2026 - 01 - 12), &ReadOptions::new())
+        .import(
+            "d.txt",
+            Cursor::new(&broken),
+            date!(2026 - 01 - 12),
+            &ReadOptions::new(),
+        )
         .unwrap_err();
     assert!(matches!(err, BookError::Invalid { .. }), "{err}");
 }
@@ -476,7 +483,7 @@ fn answers_that_match_nothing_are_kept_until_they_do(place: &Place) {
     let err = book
         .import(
             "other.txt",
-            &bytes(&other),
+            Cursor::new(bytes(&other)),
             date!(2026 - 04 - 11),
             &ReadOptions::new(),
         )
@@ -703,7 +710,7 @@ fn a_book_of_a_newer_version_is_refused() {
             err,
             BookError::Newer {
                 found: 99,
-                known: 3
+                known: 4
             }
         ),
         "{err}"
@@ -742,7 +749,7 @@ fn a_book_of_a_newer_version_is_refused() {
             err,
             BookError::Newer {
                 found: 99,
-                known: 3
+                known: 4
             }
         ),
         "{err}"
@@ -783,4 +790,58 @@ fn a_book_copied_between_backends_exports_the_same() {
         import(&mut book, "later.txt", &later, date!(2026 - 06 - 01)).claims,
         1
     );
+}
+
+/// Claims to 10 000 payers, more than one part of an import, one batch of what matching decided
+/// and one fetch of PostgreSQL's rows: answered before they were sent (the answers kept, then
+/// matched by the import of the claims) and after, with a payer answered twice among them.
+fn files_larger_than_a_part_are_imported_whole(place: &Place) {
+    const N: u64 = 10_000;
+    let due = date!(2026 - 04 - 10);
+    let payers: Vec<String> = (0..N).map(|i| (100_000 + i).to_string()).collect();
+    let claims: Vec<(&str, Date, u64)> = payers
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.as_str(), due, 100 + i as u64 % 7))
+        .collect();
+    let header = AssignmentHeader::new(AGREEMENT, 9, account("12345678903"));
+    let answers = |number: u32, of: &[(&str, Date, u64)]| {
+        let mut settled = SettledAssignment::new(header, due);
+        for (payer, day, kroner) in of {
+            settled.push(Claim::new(
+                *day,
+                payer_reference(payer).unwrap(),
+                nok(*kroner),
+            ));
+        }
+        let mut answer = Transmission::from_mps(12345, number, due);
+        answer.push(settled).unwrap();
+        answer
+    };
+    let mut book = place.init();
+    // The first half answered before it is sent: kept, every one.
+    let early = answers(1, &claims[..5000]);
+    let imported = import(&mut book, "early.txt", &early, due);
+    assert_eq!((imported.answered, imported.unmatched_total), (0, 5000));
+    assert_eq!(imported.unmatched.len(), 100, "the first hundred listed");
+    let sent = file(1, 1, &claims, false);
+    let imported = import(&mut book, "sent.txt", &sent, date!(2026 - 03 - 16));
+    assert_eq!((imported.claims, imported.rematched), (10_000, 5000));
+    // The second half, and the first payer's claim once more: one answer too many.
+    let mut late: Vec<(&str, Date, u64)> = claims[5000..].to_vec();
+    late.push(claims[0]);
+    let imported = import(&mut book, "late.txt", &answers(2, &late), due);
+    assert_eq!((imported.answered, imported.unmatched_total), (5000, 1));
+    let status = book.status(due, Show::Counts, None).unwrap();
+    assert_eq!(
+        (
+            status.count(ClaimStatus::Sent),
+            status.count(ClaimStatus::Settled)
+        ),
+        (0, 10_000)
+    );
+    let sum: u64 = claims.iter().map(|c| c.2).sum();
+    let settled = status.counts.iter().find(|c| c.0 == ClaimStatus::Settled);
+    assert_eq!(settled.map(|c| c.2), Some(nok(sum)));
+    assert_eq!(status.unmatched, (1, nok(claims[0].2)));
 }

@@ -103,12 +103,19 @@ pub(crate) fn import(
     let mut status = Status::Ok;
     for file in files {
         let name = input::name(file);
-        let bytes = input::bytes(file)?;
         let shown = file
             .file_name()
             .map_or_else(|| name.clone(), |n| n.to_string_lossy().into_owned());
         let options = ReadOptions::new().today(today);
-        let imported = match book.import(&shown, &bytes, today, &options) {
+        // The book reads a file twice (its rules, then its records): standard input is kept
+        // in memory for that, a file is read where it lies.
+        let imported = if input::is_stdin(file) {
+            let bytes = std::io::Cursor::new(input::bytes(file)?);
+            book.import(&shown, bytes, today, &options)
+        } else {
+            book.import(&shown, input::open_file(file)?, today, &options)
+        };
+        let imported = match imported {
             Ok(i) => i,
             Err(e) => {
                 eprintln!("{name}: not imported: {e}");
@@ -160,6 +167,14 @@ pub(crate) fn print_imported(
     }
     for u in &imported.unmatched {
         eprintln!("{name}: {}", unmatched_sentence(u));
+    }
+    let more = imported
+        .unmatched_total
+        .saturating_sub(imported.unmatched.len());
+    if more > 0 {
+        eprintln!(
+            "{name}: and {more} more answer(s) kept unmatched: `autogiro book status --unmatched` lists them all"
+        );
     }
     for change in &imported.listing {
         say!("{name}: {}", listing_change(change));

@@ -31,7 +31,7 @@ pub(crate) fn name(path: &Path) -> String {
 }
 
 /// Opens a file for reading, refusing directories with a clear message.
-fn open_file(path: &Path) -> anyhow::Result<File> {
+pub(crate) fn open_file(path: &Path) -> anyhow::Result<File> {
     let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
     let meta = file
         .metadata()

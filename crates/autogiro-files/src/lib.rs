@@ -1,7 +1,7 @@
 //! Files as the autogiro-rs crates keep them, in one place: [`AtomicFile`] (put in place whole:
 //! written beside its target, synced, renamed, the folder synced; the temporary files of killed
 //! runs removed), [`sync_folder`], [`Lock`] (an exclusive lock file held for a whole run), and
-//! [`sha256_hex`] / [`sha256_hex_of`] (how the book, the transfer journal and the simulator
+//! [`sha256_hex`] / [`sha256_hex_of`] / [`Hashing`] (how the book, the transfer journal and the simulator
 //! know a file).
 //!
 //! ```
@@ -33,7 +33,7 @@
 #![warn(missing_docs)]
 
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, BufRead, Read};
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest as _, Sha256};
@@ -108,6 +108,60 @@ pub fn sha256_hex_of(mut content: impl Read) -> io::Result<String> {
     Ok(hex(&hasher.finalize()))
 }
 
+/// A reader that hashes what is read through it: the SHA-256 of a file read once for another
+/// purpose, with no second pass.
+///
+/// ```
+/// use std::io::Read as _;
+///
+/// let mut reader = autogiro_files::Hashing::new(&b"{}"[..]);
+/// let mut text = String::new();
+/// reader.read_to_string(&mut text)?;
+/// assert_eq!(reader.sha256_hex(), autogiro_files::sha256_hex(b"{}"));
+/// # Ok::<(), std::io::Error>(())
+/// ```
+#[derive(Debug)]
+pub struct Hashing<R> {
+    inner: R,
+    hasher: Sha256,
+}
+
+impl<R: BufRead> Hashing<R> {
+    /// Reads `inner`, hashing what is consumed.
+    pub fn new(inner: R) -> Self {
+        Self {
+            inner,
+            hasher: Sha256::new(),
+        }
+    }
+
+    /// The SHA-256 of what was read, in lower-case hex.
+    pub fn sha256_hex(self) -> String {
+        hex(&self.hasher.finalize())
+    }
+}
+
+impl<R: BufRead> Read for Hashing<R> {
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let n = self.fill_buf()?.read(out)?;
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Hashing<R> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amount: usize) {
+        if let Ok(buffer) = self.inner.fill_buf() {
+            self.hasher.update(buffer.get(..amount).unwrap_or(buffer));
+        }
+        self.inner.consume(amount);
+    }
+}
+
 fn hex(digest: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut hex = String::with_capacity(2 * digest.len());
@@ -124,6 +178,20 @@ fn hex(digest: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_is_read_through_hashing_is_hashed_whole() {
+        let bytes: Vec<u8> = (0..100_000u32).map(|i| (i % 251) as u8).collect();
+        let mut reader = Hashing::new(io::BufReader::with_capacity(7, &bytes[..]));
+        let mut lines = 0;
+        let mut line = Vec::new();
+        while reader.read_until(7, &mut line).unwrap() > 0 {
+            lines += 1;
+            line.clear();
+        }
+        assert!(lines > 300);
+        assert_eq!(reader.sha256_hex(), sha256_hex(&bytes));
+    }
 
     #[test]
     fn the_hash_of_bytes_and_of_a_reader_agree() {

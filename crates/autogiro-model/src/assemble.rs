@@ -11,6 +11,7 @@ use autogiro_format::{
 };
 
 use crate::pairing::{self, Items};
+use crate::parts::Part;
 use crate::summary::{AssignmentSummary, Summary};
 use crate::{
     Amount, Assignment, AssignmentHeader, AssignmentKind, AssignmentSpan, Claim, ClaimsAssignment,
@@ -401,6 +402,61 @@ impl Assembler {
         self.spans.drain(..spans);
     }
 
+    /// For a reader in parts ([`crate::Transmission::read_in_parts`]): hands every finished
+    /// assignment to `each` (its last part), and the items of the current one but the last
+    /// (which later records may still add to) once they are more than `items`; drops what it
+    /// handed on. `handed` says whether the current assignment has had a part handed on. Called
+    /// after every record.
+    pub(crate) fn hand_parts<E>(
+        &mut self,
+        items: usize,
+        handed: &mut bool,
+        each: &mut impl FnMut(&Transmission, Part<'_>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        if !self.transmission.assignments.is_empty() {
+            let mut finished = std::mem::take(&mut self.transmission.assignments);
+            for a in &finished {
+                let part = Part {
+                    assignment: a,
+                    first: !*handed,
+                    last: true,
+                };
+                *handed = false;
+                each(&self.transmission, part)?;
+            }
+            // The vector's room kept for the next one.
+            finished.clear();
+            self.transmission.assignments = finished;
+        }
+        if let Some(current) = &mut self.current
+            && current.len() > items
+        {
+            let done = split_done(current);
+            let part = Part {
+                assignment: &done,
+                first: !*handed,
+                last: false,
+            };
+            *handed = true;
+            each(&self.transmission, part)?;
+        }
+        let spans = self.spans.len().saturating_sub(1);
+        self.spans.drain(..spans);
+        Ok(())
+    }
+
+    /// For a reader in parts: the end of the input, the rest handed on; the transmission's
+    /// start and end, with no assignments.
+    pub(crate) fn finish_parts<E>(
+        mut self,
+        handed: &mut bool,
+        each: &mut impl FnMut(&Transmission, Part<'_>) -> Result<(), E>,
+    ) -> Result<Transmission, E> {
+        self.end_input();
+        self.hand_parts(usize::MAX, handed, each)?;
+        Ok(self.transmission)
+    }
+
     /// For a stream: the end of the input (the assignment being read ends there), the rest
     /// folded, and the transmission's start and end taken into the summary.
     pub(crate) fn finish_into(mut self, mut streamed: Streamed) -> Summary {
@@ -421,6 +477,37 @@ impl Assembler {
     fn end_input(&mut self) {
         self.end();
         self.close_span(self.line);
+    }
+}
+
+/// Takes every item of `a` but the last into an assignment of the same kind and header,
+/// leaving the last in `a`.
+fn split_done(a: &mut Assignment) -> Assignment {
+    fn split<T>(items: &mut Vec<T>) -> Vec<T> {
+        let last = items.pop();
+        let done = std::mem::take(items);
+        items.extend(last);
+        done
+    }
+    match a {
+        Assignment::Claims(x) => Assignment::Claims(ClaimsAssignment {
+            header: x.header,
+            claims: split(&mut x.claims),
+        }),
+        Assignment::Settled(x) => Assignment::Settled(SettledAssignment {
+            header: x.header,
+            generated: x.generated,
+            claims: split(&mut x.claims),
+        }),
+        Assignment::Rejected(x) => Assignment::Rejected(RejectedAssignment {
+            header: x.header,
+            generated: x.generated,
+            rejections: split(&mut x.rejections),
+        }),
+        Assignment::Mandates(x) => Assignment::Mandates(MandatesAssignment {
+            header: x.header,
+            mandates: split(&mut x.mandates),
+        }),
     }
 }
 

@@ -60,6 +60,7 @@ mod limits;
 mod model;
 mod options;
 mod pairing;
+mod parts;
 pub mod rows;
 #[cfg(feature = "serde")]
 mod serde_util;
@@ -94,6 +95,7 @@ pub use model::{
     RejectedClaim, SettledAssignment, SpecificationLine, Transmission,
 };
 pub use options::{Edition, KidCheck, ReadOptions};
+pub use parts::{Part, PartsRead};
 pub use stream::TransmissionWriter;
 pub use summary::{AssignmentSummary, CodeTally, MandateTally, Summary};
 pub use write::WriteError;

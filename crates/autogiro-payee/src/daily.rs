@@ -130,7 +130,7 @@ impl Payee {
                 for (code, n) in &imported.rejected {
                     *daily.rejected.entry(*code).or_default() += n;
                 }
-                daily.unmatched += imported.unmatched.len();
+                daily.unmatched += imported.unmatched_total;
                 daily.mandates_changed += imported.listing.len();
             }
             on(event);

@@ -9,7 +9,7 @@ use crate::event::{Event, Fetching};
 use crate::journal::{Entry, Journal, now};
 use crate::settings::TransferSettings;
 use crate::{
-    Done, Error, Payee, bytes_of, counting, errors_of, file_name, sha256_of, transmission_start,
+    Done, Error, Payee, counting, errors_of, file_name, opened, sha256_of, transmission_start,
 };
 
 impl Payee {
@@ -110,8 +110,8 @@ impl Payee {
             }));
         }
         if let Some(b) = self.book.as_mut() {
-            let bytes = bytes_of(&archived)?;
-            let what = match b.import(&file_name(&archived), &bytes, self.today, &self.options) {
+            let file = opened(&archived)?;
+            let what = match b.import(&file_name(&archived), file, self.today, &self.options) {
                 Ok(imported) if imported.already => Fetching::AlreadyInBook,
                 Ok(imported) => Fetching::Imported(imported),
                 Err(error) => return Ok(Some(Fetching::NotImported { error })),

@@ -357,6 +357,11 @@ fn bytes_of(path: &Path) -> Result<Vec<u8>, Error> {
     std::fs::read(path).map_err(Error::io("cannot read", path))
 }
 
+/// A file opened to be read (by the book, which reads it in parts).
+fn opened(path: &Path) -> Result<std::fs::File, Error> {
+    std::fs::File::open(path).map_err(Error::io("cannot read", path))
+}
+
 /// The name of a file, as the journal and the book keep it.
 fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(

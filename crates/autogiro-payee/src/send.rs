@@ -11,7 +11,8 @@ use crate::event::{Event, HowSent, InBook, NotSent, Sending};
 use crate::journal::{Entry, Journal, Pending, now};
 use crate::settings::TransferSettings;
 use crate::{
-    Done, Error, Payee, bytes_of, counting, errors_of, file_name, sha256_of, transmission_start,
+    Done, Error, Payee, bytes_of, counting, errors_of, file_name, opened, sha256_of,
+    transmission_start,
 };
 
 /// How [`Payee::send`] sends: by default nothing twice and nothing MPS would reject.
@@ -207,12 +208,7 @@ impl Payee {
         ) {
             // Sent by a run that stopped before it reached the book: recorded there now (not
             // by a dry run, which changes nothing).
-            b.import(
-                &file_name(file),
-                &bytes_of(file)?,
-                self.today,
-                &self.options,
-            )?;
+            b.import(&file_name(file), opened(file)?, self.today, &self.options)?;
             on(Event::Send {
                 file: shown.clone(),
                 what: Sending::RecordedNow {
@@ -270,12 +266,7 @@ impl Payee {
             return Ok(InBook::NoBook);
         };
         let imported = b
-            .import(
-                &file_name(path),
-                &bytes_of(path)?,
-                self.today,
-                &self.options,
-            )
+            .import(&file_name(path), opened(path)?, self.today, &self.options)
             .map_err(|source| Error::NotRecorded {
                 file: shown.to_owned(),
                 source,

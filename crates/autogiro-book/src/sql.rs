@@ -1,0 +1,242 @@
+//! Statements both backends run as written here (placeholders `?1`, `?2`, …, which the
+//! PostgreSQL backend turns into `$1`, `$2`, …): the rounds of matching, whose statements are
+//! the longest and must not drift apart between the two.
+
+use std::borrow::Cow;
+
+use crate::store::Scope;
+
+/// What differs between the backends in the statements of this module.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dialect {
+    #[cfg_attr(not(feature = "sqlite"), allow(dead_code))]
+    Sqlite,
+    #[cfg_attr(not(feature = "postgres"), allow(dead_code))]
+    Postgres,
+}
+
+impl Dialect {
+    /// `sql` with this dialect's placeholders: `?N` as written for SQLite, `$N` for
+    /// PostgreSQL.
+    #[cfg_attr(not(feature = "postgres"), allow(dead_code))]
+    pub(crate) fn sql(self, sql: &str) -> Cow<'_, str> {
+        match self {
+            Self::Sqlite => Cow::Borrowed(sql),
+            Self::Postgres => Cow::Owned(sql.replace('?', "$")),
+        }
+    }
+
+    /// The temporary table the answers of a file from MPS are kept in while it is read,
+    /// until they are matched: only those left unmatched go to `unmatched`.
+    pub(crate) fn incoming_table(self) -> String {
+        let (key, end) = match self {
+            Self::Sqlite => ("INTEGER PRIMARY KEY", ""),
+            Self::Postgres => ("BIGSERIAL PRIMARY KEY", " ON COMMIT DROP"),
+        };
+        format!(
+            "CREATE TEMPORARY TABLE IF NOT EXISTS incoming (id {key}, file_id BIGINT NOT NULL,
+             agreement_id BIGINT NOT NULL, payer TEXT NOT NULL, kid TEXT NOT NULL,
+             amount_ore BIGINT NOT NULL, processing_date TEXT NOT NULL, error_code INTEGER,
+             short_name TEXT NOT NULL, own_reference TEXT NOT NULL){end}"
+        )
+    }
+
+    /// The temporary tables a round of matching records its decisions in, made at its
+    /// start: the claims answered, keyed by the claim's id so that the claims are updated in
+    /// the order they are stored (in the order of payers, a million updates dirtied pages all
+    /// over the table; SQLite's `INTEGER PRIMARY KEY` is the row's own key), the answers
+    /// kept from earlier that found their claim, and the mandates' days of a 133.
+    pub(crate) fn decided_tables(self) -> [String; 3] {
+        let key = match self {
+            Self::Sqlite => "INTEGER PRIMARY KEY",
+            Self::Postgres => "BIGINT PRIMARY KEY",
+        };
+        [
+            format!(
+                "CREATE TEMPORARY TABLE decided_answers (claim_id {key}, status TEXT NOT NULL,
+                 processing_date TEXT NOT NULL, error_code INTEGER, file_id BIGINT NOT NULL,
+                 matched_by TEXT NOT NULL)"
+            ),
+            format!("CREATE TEMPORARY TABLE decided_gone (id {key})"),
+            "CREATE TEMPORARY TABLE decided_blocked (agreement_id BIGINT NOT NULL,
+             reference TEXT NOT NULL, seen TEXT)"
+                .to_owned(),
+        ]
+    }
+
+    /// Every row of the groups of a scope, in order of agreement and payer, answers (side 0)
+    /// before claims (side 1). Columns: side, agreement, payer, id, file, KID, amount, date
+    /// (an answer's processing date, a claim's due date), error code, own reference, short
+    /// name, candidates, answer due, status, the day the claim's file was read. `?1` is the
+    /// scope's file. The answers of [`Scope::Answers`] are the file's (`incoming`) and those
+    /// kept of their payers; of [`Scope::Claims`], those kept of the payers of the file's
+    /// claims.
+    ///
+    /// For SQLite, `scan` says how to find the claims: the table read in order (when the
+    /// claims waiting are an eighth of the table or more: a jump to each claim's row in the
+    /// order of payers thrashes the page cache) or, from each group, through the index of
+    /// claims by payer. PostgreSQL's planner chooses for itself.
+    pub(crate) fn groups(self, scope: Scope, scan: bool) -> String {
+        let (keys, new) = match scope {
+            Scope::Answers(_) => (
+                "SELECT DISTINCT agreement_id, payer FROM incoming WHERE file_id = ?1",
+                "SELECT 0 AS side, i.agreement_id, i.payer, i.id, i.file_id, i.kid, i.amount_ore,
+                 i.processing_date, i.error_code, i.own_reference, i.short_name,
+                 CAST(0 AS BIGINT), CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT)
+                 FROM incoming i WHERE i.file_id = ?1 UNION ALL ",
+            ),
+            Scope::Claims(_) => (
+                "SELECT DISTINCT u.agreement_id, u.payer FROM unmatched u
+                 WHERE EXISTS (SELECT 1 FROM claims n WHERE n.agreement_id = u.agreement_id
+                 AND n.payer = u.payer AND n.status IN ('sent', 'retry') AND n.file_id = ?1)",
+                "",
+            ),
+        };
+        // SQLite's CROSS JOIN keeps the order written: from each group to its rows.
+        let join = match self {
+            Self::Sqlite => "CROSS JOIN",
+            Self::Postgres => "JOIN",
+        };
+        let claims = match (self, scan) {
+            (Self::Sqlite, true) => {
+                "claims c NOT INDEXED CROSS JOIN k
+                 ON c.agreement_id = k.agreement_id AND c.payer = k.payer"
+            }
+            (Self::Sqlite, false) => {
+                "k CROSS JOIN claims c INDEXED BY claims_payer
+                 ON c.agreement_id = k.agreement_id AND c.payer = k.payer"
+            }
+            (Self::Postgres, _) => {
+                "k JOIN claims c ON c.agreement_id = k.agreement_id AND c.payer = k.payer"
+            }
+        };
+        format!(
+            "WITH k AS ({keys})
+             {new}SELECT 0, u.agreement_id, u.payer, u.id, u.file_id, u.kid, u.amount_ore,
+             u.processing_date, u.error_code, u.own_reference, u.short_name,
+             CAST(u.candidates AS BIGINT), CAST(NULL AS TEXT), CAST(NULL AS TEXT),
+             CAST(NULL AS TEXT)
+             FROM k {join} unmatched u ON u.agreement_id = k.agreement_id AND u.payer = k.payer
+             UNION ALL
+             SELECT 1, c.agreement_id, c.payer, c.id, c.file_id, c.kid, c.amount_ore, c.due_date,
+             CAST(NULL AS INTEGER), c.own_reference, CAST(NULL AS TEXT), CAST(NULL AS BIGINT),
+             c.answer_due, c.status, f.read_on
+             FROM {claims} JOIN files f ON f.id = c.file_id
+             WHERE c.status IN ('sent', 'retry')
+             ORDER BY 2, 3, 1, 4"
+        )
+    }
+}
+
+/// Whether a scope has any answer to match: a file's answers, or answers kept of the payers
+/// of a file's claims.
+pub(crate) fn has_answers(scope: Scope) -> &'static str {
+    match scope {
+        Scope::Answers(_) => "SELECT EXISTS (SELECT 1 FROM incoming WHERE file_id = ?1)",
+        Scope::Claims(_) => {
+            "SELECT EXISTS (SELECT 1 FROM unmatched u WHERE EXISTS (SELECT 1 FROM claims n
+             WHERE n.agreement_id = u.agreement_id AND n.payer = u.payer
+             AND n.status IN ('sent', 'retry') AND n.file_id = ?1))"
+        }
+    }
+}
+
+/// What a round of matching decided, recorded set by set; then its tables dropped.
+pub(crate) const APPLY_DECIDED: &[&str] = &[
+    "UPDATE claims SET status = d.status, processing_date = d.processing_date,
+     error_code = d.error_code, answer_file_id = d.file_id, matched_by = d.matched_by
+     FROM decided_answers d WHERE claims.id = d.claim_id",
+    "DELETE FROM unmatched WHERE id IN (SELECT id FROM decided_gone)",
+    "UPDATE mandates SET blocked_seen = d.seen FROM decided_blocked d
+     WHERE mandates.agreement_id = d.agreement_id AND mandates.reference = d.reference",
+    "DROP TABLE decided_answers",
+    "DROP TABLE decided_gone",
+    "DROP TABLE decided_blocked",
+];
+
+/// Keeps an answer left unmatched.
+#[cfg_attr(not(feature = "sqlite"), allow(dead_code))]
+pub(crate) const KEEP_UNMATCHED: &str = "INSERT INTO unmatched (file_id, agreement_id, payer,
+     kid, amount_ore, processing_date, error_code, short_name, own_reference, candidates)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+
+/// The answers 252 of a scope's groups, unmatched, that are said of a claim answered for good
+/// ([`crate::store::Tx::forget_retried`]), of the payers of the scope's file.
+fn retried(scope: Scope) -> String {
+    let keys = match scope {
+        Scope::Answers(_) => {
+            "EXISTS (SELECT 1 FROM incoming i WHERE i.agreement_id = u.agreement_id
+             AND i.payer = u.payer)"
+        }
+        Scope::Claims(_) => {
+            "EXISTS (SELECT 1 FROM claims n WHERE n.agreement_id = u.agreement_id
+             AND n.payer = u.payer AND n.status IN ('sent', 'retry') AND n.file_id = ?1)"
+        }
+    };
+    format!(
+        "SELECT u.id, u.file_id FROM unmatched u
+         WHERE u.error_code = 252 AND {keys} AND EXISTS (SELECT 1 FROM claims c
+         WHERE c.agreement_id = u.agreement_id AND c.payer = u.payer AND c.kid = u.kid
+         AND c.amount_ore = u.amount_ore AND c.own_reference = u.own_reference
+         AND c.status IN ('settled', 'rejected') AND c.due_date <= u.processing_date
+         AND c.processing_date >= u.processing_date)"
+    )
+}
+
+/// How many answers 252 [`retried`] finds: of the scope's file (`?1`), kept from earlier.
+pub(crate) fn count_retried(scope: Scope) -> String {
+    format!(
+        "SELECT COALESCE(SUM(CASE WHEN r.file_id = ?1 THEN 1 ELSE 0 END), 0),
+         COALESCE(SUM(CASE WHEN r.file_id = ?1 THEN 0 ELSE 1 END), 0) FROM ({}) r",
+        retried(scope)
+    )
+}
+
+/// Forgets the answers 252 [`retried`] finds.
+pub(crate) fn delete_retried(scope: Scope) -> String {
+    format!(
+        "DELETE FROM unmatched WHERE id IN (SELECT r.id FROM ({}) r)",
+        retried(scope)
+    )
+}
+
+/// The own references claims of file `?1` share with other claims waiting in their
+/// agreement (the claims waiting grouped by agreement and own reference: those of the file
+/// are among them).
+pub(crate) const REUSED_OWN_REFERENCES: &str =
+    "SELECT agreement_id, own_reference, COUNT(*) FROM claims
+     WHERE status IN ('sent', 'retry') AND own_reference <> ''
+     GROUP BY agreement_id, own_reference
+     HAVING COUNT(*) > 1 AND MAX(CASE WHEN file_id = ?1 THEN 1 ELSE 0 END) = 1
+     ORDER BY agreement_id, own_reference";
+
+/// How many answers of file `?1` are kept unmatched.
+pub(crate) const COUNT_UNMATCHED_OF_FILE: &str =
+    "SELECT COUNT(*) FROM unmatched WHERE file_id = ?1";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_numbered() {
+        // PostgreSQL's `$N` is made of `?N`: a bare `?` would not be.
+        let scopes = [Scope::Answers(1), Scope::Claims(1)];
+        for sql in scopes.iter().flat_map(|&s| {
+            [
+                Dialect::Sqlite.groups(s, true),
+                Dialect::Sqlite.groups(s, false),
+                Dialect::Postgres.groups(s, false),
+                count_retried(s),
+                has_answers(s).to_owned(),
+            ]
+        }) {
+            for (i, _) in sql.match_indices('?') {
+                assert!(
+                    sql[i + 1..].starts_with(|c: char| c.is_ascii_digit()),
+                    "{sql}"
+                );
+            }
+        }
+    }
+}
