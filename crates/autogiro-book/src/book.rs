@@ -359,11 +359,14 @@ impl Book {
 
     /// Imports a file: one sent (or to be sent) to MPS on `read_on`, or one from MPS. The same
     /// file twice changes nothing and says so ([`Imported::already`]); a file with errors is
-    /// refused whole.
+    /// refused whole. `input` is read twice from its start (every rule first, in constant
+    /// memory; then the records, a part at a time, in one transaction): memory stays bounded
+    /// whatever the file's size.
     ///
     /// # Errors
     ///
-    /// [`BookError::Invalid`], [`BookError::TransmissionNumberUsed`],
+    /// [`BookError::Invalid`], [`BookError::Unreadable`], [`BookError::Changed`],
+    /// [`BookError::OtherCustomerUnit`], [`BookError::TransmissionNumberUsed`],
     /// [`BookError::AssignmentNumberTaken`], [`BookError::Storage`]: nothing is changed.
     pub fn import<R: Read + Seek>(
         &mut self,
