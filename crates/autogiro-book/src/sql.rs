@@ -154,12 +154,6 @@ pub(crate) const APPLY_DECIDED: &[&str] = &[
     "DROP TABLE decided_blocked",
 ];
 
-/// Keeps an answer left unmatched.
-#[cfg_attr(not(feature = "sqlite"), allow(dead_code))]
-pub(crate) const KEEP_UNMATCHED: &str = "INSERT INTO unmatched (file_id, agreement_id, payer,
-     kid, amount_ore, processing_date, error_code, short_name, own_reference, candidates)
-     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
-
 /// The answers 252 of a scope's groups, unmatched, that are said of a claim answered for good
 /// ([`crate::store::Tx::forget_retried`]), of the payers of the scope's file.
 fn retried(scope: Scope) -> String {

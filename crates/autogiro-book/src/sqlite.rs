@@ -527,21 +527,9 @@ fn record_decided(conn: &rusqlite::Transaction<'_>, d: &mut Decided) -> Result<(
     for id in &d.gone {
         gone.execute(params![id]).map_err(db)?;
     }
-    let mut kept = conn.prepare_cached(sql::KEEP_UNMATCHED).map_err(db)?;
     for a in &d.kept {
-        kept.execute(params![
-            a.file_id,
-            a.agreement_id,
-            a.payer,
-            a.kid,
-            a.amount_ore,
-            a.processing_date.to_string(),
-            a.error_code,
-            a.short_name,
-            a.own_reference,
-            a.candidates
-        ])
-        .map_err(db)?;
+        // A new row of `unmatched`: the id it had in `incoming` is not its own.
+        SqliteTx(conn).insert_unmatched(&UnmatchedRow { id: 0, ..a.clone() })?;
     }
     let mut blocked = conn
         .prepare_cached("INSERT INTO decided_blocked VALUES (?1, ?2, ?3)")
