@@ -6,7 +6,8 @@
 //! (order, pairing of items 1 and 2, consecutive numbers, counts, sums and dates of every end
 //! record, specification limits, mandate posts, check digits, the 12-month window), returning
 //! **all** [`Diagnostic`]s, not only the first. [`validate`] checks the same rules while keeping
-//! only counters, in constant memory, for files of any size. Builders write correct files: they
+//! only counters, in constant memory, for files of any size; [`Transmission::read_in_parts`]
+//! hands the model on a part at a time, for a consumer that stores it. Builders write correct files: they
 //! number transactions themselves and [`Transmission::write`] computes every end record.
 //!
 //! ```
