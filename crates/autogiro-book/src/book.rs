@@ -26,7 +26,7 @@ pub use crate::views::{
     Show, Status, Unmatched,
 };
 
-use crate::import::Moves;
+use crate::import::Totals;
 use crate::matching::{MatchedBy, RETRY};
 use crate::states::{ClaimStatus, FileState, MandateStatus};
 use crate::store::{
@@ -505,20 +505,18 @@ impl Book {
                 tx.delete_unmatched(answer)?;
                 return Ok(book_claim(c, None));
             }
-            let mut moves = Moves::default();
-            moves.answer(
-                AnswerRow {
-                    claim_id: c.id,
-                    status: ClaimStatus::of_answer(row.error_code),
-                    processing_date: row.processing_date,
-                    error_code: row.error_code,
-                    file_id: row.file_id,
-                    matched_by: MatchedBy::Hand.as_str(),
-                },
-                waited,
-                c.amount_ore,
-            );
-            moves.apply(tx)?;
+            let status = ClaimStatus::of_answer(row.error_code);
+            tx.answer_claim(&AnswerRow {
+                claim_id: c.id,
+                status,
+                processing_date: row.processing_date,
+                error_code: row.error_code,
+                file_id: row.file_id,
+                matched_by: MatchedBy::Hand.as_str(),
+            })?;
+            let mut totals = Totals::default();
+            totals.add(waited, status, c.amount_ore);
+            totals.apply(tx)?;
             tx.delete_unmatched(answer)?;
             let answered = tx.claim(claim)?.ok_or(BookError::NoSuchClaim(claim))?;
             Ok(book_claim(answered, None))

@@ -646,17 +646,18 @@ fn blocked_seen(
 /// How the claims of each status change with a round of matching: from status, to status,
 /// number, sum.
 #[derive(Default)]
-struct Totals(BTreeMap<(ClaimStatus, ClaimStatus), (i64, i64)>);
+pub(crate) struct Totals(BTreeMap<(ClaimStatus, ClaimStatus), (i64, i64)>);
 
 impl Totals {
-    fn add(&mut self, from: ClaimStatus, to: ClaimStatus, amount: i64) {
+    /// A claim of `amount` øre moved from status `from` to `to`.
+    pub(crate) fn add(&mut self, from: ClaimStatus, to: ClaimStatus, amount: i64) {
         let e = self.0.entry((from, to)).or_insert((0, 0));
         e.0 += 1;
         e.1 = e.1.saturating_add(amount);
     }
 
     /// Writes the moves to the totals, once per status.
-    fn apply(self, tx: &mut dyn Tx) -> Result<(), BookError> {
+    pub(crate) fn apply(self, tx: &mut dyn Tx) -> Result<(), BookError> {
         for ((from, to), (n, sum)) in self.0 {
             tx.add_totals(from, -n, -sum)?;
             tx.add_totals(to, n, sum)?;
@@ -670,39 +671,6 @@ fn answered(imported: &mut Imported, code: Option<u16>) {
     imported.answered += 1;
     if let Some(code) = code {
         *imported.rejected.entry(code).or_default() += 1;
-    }
-}
-
-/// How the claims of each status change with a file of answers: from status, to status,
-/// number, sum.
-/// The answers themselves are written together at the end of the file.
-#[derive(Default)]
-pub(crate) struct Moves {
-    totals: BTreeMap<(ClaimStatus, ClaimStatus), (i64, i64)>,
-    answers: Vec<AnswerRow>,
-}
-
-impl Moves {
-    /// Answers a claim waiting in status `from` (`sent` or `retry`) for `amount` øre.
-    pub(crate) fn answer(&mut self, answer: AnswerRow, from: ClaimStatus, amount: i64) {
-        let e = self.totals.entry((from, answer.status)).or_insert((0, 0));
-        e.0 += 1;
-        e.1 = e.1.saturating_add(amount);
-        self.answers.push(answer);
-    }
-
-    /// Writes the answers, and the moves to the totals once per status.
-    pub(crate) fn apply(mut self, tx: &mut dyn Tx) -> Result<(), BookError> {
-        // In the order of the claims' ids, which is the order of their rows: written in the
-        // order matching found them (by the index of waiting claims, by date), a million
-        // updates dirtied pages all over the table and took twice as long.
-        self.answers.sort_unstable_by_key(|a| a.claim_id);
-        tx.answer_claims(&self.answers)?;
-        for ((from, to), (n, sum)) in self.totals {
-            tx.add_totals(from, -n, -sum)?;
-            tx.add_totals(to, n, sum)?;
-        }
-        Ok(())
     }
 }
 

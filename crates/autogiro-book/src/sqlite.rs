@@ -548,25 +548,6 @@ impl SqliteTx<'_> {
     fn insert_claim(&mut self, c: &ClaimRow) -> Result<(), BookError> {
         self.restore_claim(c)
     }
-
-    fn answer(&mut self, a: &AnswerRow) -> Result<(), BookError> {
-        self.0
-            .prepare_cached(
-                "UPDATE claims SET status = ?2, processing_date = ?3, error_code = ?4,
-                 answer_file_id = ?5, matched_by = ?6 WHERE id = ?1",
-            )
-            .map_err(db)?
-            .execute(params![
-                a.claim_id,
-                a.status,
-                a.processing_date.to_string(),
-                a.error_code,
-                a.file_id,
-                a.matched_by
-            ])
-            .map_err(db)?;
-        Ok(())
-    }
 }
 
 impl Tx for SqliteTx<'_> {
@@ -793,10 +774,22 @@ impl Tx for SqliteTx<'_> {
         Ok(())
     }
 
-    fn answer_claims(&mut self, answers: &[AnswerRow]) -> Result<(), BookError> {
-        for a in answers {
-            self.answer(a)?;
-        }
+    fn answer_claim(&mut self, a: &AnswerRow) -> Result<(), BookError> {
+        self.0
+            .prepare_cached(
+                "UPDATE claims SET status = ?2, processing_date = ?3, error_code = ?4,
+                 answer_file_id = ?5, matched_by = ?6 WHERE id = ?1",
+            )
+            .map_err(db)?
+            .execute(params![
+                a.claim_id,
+                a.status,
+                a.processing_date.to_string(),
+                a.error_code,
+                a.file_id,
+                a.matched_by
+            ])
+            .map_err(db)?;
         Ok(())
     }
 

@@ -352,8 +352,9 @@ pub(crate) trait Tx {
         file_id: i64,
         first: u32,
     ) -> Result<(u64, Vec<SharedReference>), BookError>;
-    /// Records MPS's answers to claims.
-    fn answer_claims(&mut self, answers: &[AnswerRow]) -> Result<(), BookError>;
+    /// Records an answer attributed by hand (`book resolve`); answers matched at an import are
+    /// recorded by [`Tx::match_groups`].
+    fn answer_claim(&mut self, answer: &AnswerRow) -> Result<(), BookError>;
     /// The claim with this id.
     fn claim(&mut self, id: i64) -> Result<Option<ClaimRow>, BookError>;
     /// The answers kept unmatched, of `agreement_id` or of every agreement, oldest first.
