@@ -800,42 +800,32 @@ impl Tx for PgTx<'_, '_> {
     }
 
     fn insert_claims(&mut self, claims: &[ClaimRow]) -> Result<(), BookError> {
-        if claims.is_empty() {
-            return Ok(());
-        }
         // Copied (`COPY`), not inserted: statements of a thousand rows of boxed parameters,
         // each parsed and planned, took two thirds of the import of a million claims.
-        let mut copy = self
-            .t
-            .copy_in(
-                "COPY claims (file_id, agreement_id, assignment_number, transaction_number,
-                 payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference,
-                 status, answer_due) FROM STDIN",
-            )
-            .map_err(|e| db(&e))?;
-        let mut line = String::new();
+        let mut lines = String::new();
         for c in claims {
-            line.clear();
             let _ = write!(
-                line,
+                lines,
                 "{}\t{}\t{}\t{}\t",
                 c.file_id, c.agreement_id, c.assignment_number, c.transaction_number
             );
             for text in [&c.payer, &c.kid] {
-                copy_text(&mut line, text);
-                line.push('\t');
+                copy_text(&mut lines, text);
+                lines.push('\t');
             }
-            let _ = write!(line, "{}\t{}\t", c.amount_ore, c.due_date);
+            let _ = write!(lines, "{}\t{}\t", c.amount_ore, c.due_date);
             for text in [&c.short_name, &c.own_reference, &c.foreign_reference] {
-                copy_text(&mut line, text);
-                line.push('\t');
+                copy_text(&mut lines, text);
+                lines.push('\t');
             }
-            let _ = writeln!(line, "{}\t{}", c.status.as_str(), c.answer_due);
-            std::io::Write::write_all(&mut copy, line.as_bytes())
-                .map_err(|e| BookError::Storage(e.to_string()))?;
+            let _ = writeln!(lines, "{}\t{}", c.status.as_str(), c.answer_due);
         }
-        copy.finish().map_err(|e| db(&e))?;
-        Ok(())
+        self.copy_lines(
+            "COPY claims (file_id, agreement_id, assignment_number, transaction_number,
+             payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference,
+             status, answer_due) FROM STDIN",
+            &lines,
+        )
     }
 
     fn answer_claim(&mut self, a: &AnswerRow) -> Result<(), BookError> {
