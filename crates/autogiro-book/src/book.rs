@@ -37,7 +37,7 @@ use crate::store::{
 /// A file being prepared with numbers from the book, inside the transaction of
 /// [`Book::prepare`].
 pub struct Preparing<'t> {
-    tx: &'t mut dyn Tx,
+    tx: Tx<'t>,
     file_id: i64,
     transmission: u32,
     today: Date,
@@ -142,7 +142,7 @@ enum Backend {
 impl Store for Backend {
     fn write_if<T>(
         &mut self,
-        f: impl FnOnce(&mut dyn Tx) -> Result<(T, bool), BookError>,
+        f: impl FnOnce(&mut Tx<'_>) -> Result<(T, bool), BookError>,
     ) -> Result<T, BookError> {
         match self {
             #[cfg(feature = "sqlite")]
@@ -154,7 +154,7 @@ impl Store for Backend {
 
     fn read<T>(
         &mut self,
-        f: impl FnOnce(&mut dyn Tx) -> Result<T, BookError>,
+        f: impl FnOnce(&mut Tx<'_>) -> Result<T, BookError>,
     ) -> Result<T, BookError> {
         match self {
             #[cfg(feature = "sqlite")]
@@ -599,7 +599,7 @@ impl Book {
                 read_on: today,
             })?;
             let mut preparing = Preparing {
-                tx,
+                tx: Tx(&mut *tx.0),
                 file_id,
                 transmission,
                 today,

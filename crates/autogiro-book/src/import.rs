@@ -82,7 +82,7 @@ impl<'n> Importing<'n> {
 
     /// The file's row, written at its first part (or at its end, for one with no
     /// assignment): its id and direction.
-    fn start(&mut self, tx: &mut dyn Tx, t: &Transmission) -> Result<(i64, Direction), BookError> {
+    fn start(&mut self, tx: &mut Tx<'_>, t: &Transmission) -> Result<(i64, Direction), BookError> {
         if let Some(file) = self.file {
             return Ok(file);
         }
@@ -105,7 +105,7 @@ impl<'n> Importing<'n> {
                 let prepared = self.prepared.take();
                 sent_file(tx, t, self.sha, self.name, self.read_on, prepared)?
             }
-            // Its date (record 89) is known at its end.
+            // Its date (record 89) is known at its end: until then, the day it is read in.
             Direction::FromMps => tx.insert_file(&FileRow {
                 id: 0,
                 sha256: Some(self.sha.to_owned()),
@@ -115,7 +115,7 @@ impl<'n> Importing<'n> {
                 recipient: t.recipient,
                 transmission_number: t.transmission_number,
                 state: FileState::Answer,
-                read_on: t.generated.unwrap_or(Date::MIN),
+                read_on: t.generated.unwrap_or(self.read_on),
             })?,
         };
         self.imported.direction = t.direction;
@@ -126,7 +126,7 @@ impl<'n> Importing<'n> {
     /// Stores a part of an assignment.
     pub(crate) fn part(
         &mut self,
-        tx: &mut dyn Tx,
+        tx: &mut Tx<'_>,
         t: &Transmission,
         part: Part<'_>,
     ) -> Result<(), BookError> {
@@ -139,7 +139,7 @@ impl<'n> Importing<'n> {
 
     /// A part of a file to MPS: its assignment number checked and taken (at its first part),
     /// its claims waiting, its mandates registered.
-    fn sent_part(&mut self, tx: &mut dyn Tx, id: i64, part: Part<'_>) -> Result<(), BookError> {
+    fn sent_part(&mut self, tx: &mut Tx<'_>, id: i64, part: Part<'_>) -> Result<(), BookError> {
         let a = part.assignment;
         let h = a.header();
         if part.first {
@@ -192,7 +192,7 @@ impl<'n> Importing<'n> {
 
     /// A part of a file from MPS: its answers kept as unmatched (matched at the end), its
     /// mandates confirmed or listed (at the assignment's end).
-    fn answer_part(&mut self, tx: &mut dyn Tx, id: i64, part: Part<'_>) -> Result<(), BookError> {
+    fn answer_part(&mut self, tx: &mut Tx<'_>, id: i64, part: Part<'_>) -> Result<(), BookError> {
         let a = part.assignment;
         let agreement = a.header().agreement_id;
         let rows = match a {
@@ -227,7 +227,7 @@ impl<'n> Importing<'n> {
     /// one from MPS, its answers matched.
     pub(crate) fn finish(
         mut self,
-        tx: &mut dyn Tx,
+        tx: &mut Tx<'_>,
         t: &Transmission,
     ) -> Result<Imported, BookError> {
         let (id, direction) = self.start(tx, t)?;
@@ -243,7 +243,8 @@ impl<'n> Importing<'n> {
                 rematch(tx, Scope::Claims(id), imported)?;
             }
             Direction::FromMps => {
-                tx.set_file_state(id, FileState::Answer, t.generated.unwrap_or(Date::MIN))?;
+                let made = t.generated.unwrap_or(self.read_on);
+                tx.set_file_state(id, FileState::Answer, made)?;
                 rematch(tx, Scope::Answers(id), imported)?;
             }
         }
@@ -275,7 +276,7 @@ impl Imported {
 /// Checks that an assignment number is free for a file read on `read_on` and takes it
 /// ([decision 23](docs/spec-decisions.md#decision-23)).
 fn take_assignment_number(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     id: i64,
     agreement_id: u32,
     number: u32,
@@ -304,7 +305,7 @@ fn take_assignment_number(
 /// The rejected claims that claims of file `id` bill again (`replaces` of `new claims`),
 /// closed as handled.
 fn replace(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     id: i64,
     name: &str,
     read_on: Date,
@@ -343,7 +344,7 @@ fn replace(
 /// The file's row: the one `new` prepared or reserved numbers for, now sent, or a new one; its
 /// id. Another file with the same transmission number is refused.
 fn sent_file(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     t: &Transmission,
     sha: &str,
     name: &str,
@@ -387,7 +388,7 @@ fn sent_file(
 /// Notes the own references that claims of file `id` share with other claims waiting in their
 /// agreement: MPS's answers to them are told apart by payer, amount and date alone.
 fn reused_own_references(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     id: i64,
     imported: &mut Imported,
 ) -> Result<(), BookError> {
@@ -468,7 +469,7 @@ fn answer_row(
 /// the payer, so groups never decide on each other), and records the outcome: claims
 /// answered, answers now matched forgotten, those of the file that match nothing listed.
 pub(crate) fn rematch(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     scope: Scope,
     imported: &mut Imported,
 ) -> Result<(), BookError> {
@@ -657,7 +658,7 @@ impl Totals {
     }
 
     /// Writes the moves to the totals, once per status.
-    pub(crate) fn apply(self, tx: &mut dyn Tx) -> Result<(), BookError> {
+    pub(crate) fn apply(self, tx: &mut Tx<'_>) -> Result<(), BookError> {
         for ((from, to), (n, sum)) in self.0 {
             tx.add_totals(from, -n, -sum)?;
             tx.add_totals(to, n, sum)?;
@@ -677,7 +678,7 @@ fn answered(imported: &mut Imported, code: Option<u16>) {
 /// Mandates from MPS: a full listing replaces the agreement's mandates (and the differences
 /// are reported); confirmations make mandates active.
 fn mandates_from_mps(
-    tx: &mut dyn Tx,
+    tx: &mut Tx<'_>,
     agreement_id: u32,
     mandates: &[Mandate],
     imported: &mut Imported,

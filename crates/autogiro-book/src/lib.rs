@@ -45,6 +45,7 @@
 )]
 
 mod book;
+mod db;
 mod import;
 mod matching;
 #[cfg(feature = "postgres")]
@@ -56,9 +57,11 @@ mod sqlite;
 compile_error!(
     "autogiro-book keeps its book in SQLite or PostgreSQL: enable the feature `sqlite`, `postgres` or both"
 );
+mod schema;
 mod sql;
 mod states;
 mod store;
+mod tx;
 mod views;
 
 use std::path::PathBuf;

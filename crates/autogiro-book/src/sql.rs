@@ -1,6 +1,6 @@
-//! Statements both backends run as written here (placeholders `?1`, `?2`, …, which the
-//! PostgreSQL backend turns into `$1`, `$2`, …): the rounds of matching, whose statements are
-//! the longest and must not drift apart between the two.
+//! What differs between the backends' SQL ([`Dialect`]), and the statements of the rounds of
+//! matching, the longest the book runs. Every statement is written once, with SQLite's
+//! placeholders `?1`, `?2`, …, which the PostgreSQL backend turns into `$1`, `$2`, ….
 
 use std::borrow::Cow;
 
@@ -26,6 +26,29 @@ impl Dialect {
         }
     }
 
+    /// The type of a date column: text (`YYYY-MM-DD`, which sorts as the dates do) in
+    /// SQLite, which has no type of dates, `DATE` in PostgreSQL.
+    pub(crate) fn date(self) -> &'static str {
+        match self {
+            Self::Sqlite => "TEXT",
+            Self::Postgres => "DATE",
+        }
+    }
+
+    /// What makes new rows get ids after those of rows put back with their ids
+    /// ([`crate::store::Tx::finish_restore`]): nothing in SQLite, which numbers a row after
+    /// the largest id; PostgreSQL's sequences set past them.
+    pub(crate) fn after_restore(self) -> &'static [&'static str] {
+        match self {
+            Self::Sqlite => &[],
+            Self::Postgres => &[
+                "SELECT setval(pg_get_serial_sequence('files', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM files",
+                "SELECT setval(pg_get_serial_sequence('claims', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM claims",
+                "SELECT setval(pg_get_serial_sequence('unmatched', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM unmatched",
+            ],
+        }
+    }
+
     /// The temporary table the answers of a file from MPS are kept in while it is read,
     /// until they are matched: only those left unmatched go to `unmatched`.
     pub(crate) fn incoming_table(self) -> String {
@@ -33,10 +56,11 @@ impl Dialect {
             Self::Sqlite => ("INTEGER PRIMARY KEY", ""),
             Self::Postgres => ("BIGSERIAL PRIMARY KEY", " ON COMMIT DROP"),
         };
+        let date = self.date();
         format!(
             "CREATE TEMPORARY TABLE IF NOT EXISTS incoming (id {key}, file_id BIGINT NOT NULL,
              agreement_id BIGINT NOT NULL, payer TEXT NOT NULL, kid TEXT NOT NULL,
-             amount_ore BIGINT NOT NULL, processing_date TEXT NOT NULL, error_code INTEGER,
+             amount_ore BIGINT NOT NULL, processing_date {date} NOT NULL, error_code INTEGER,
              short_name TEXT NOT NULL, own_reference TEXT NOT NULL){end}"
         )
     }
@@ -51,16 +75,18 @@ impl Dialect {
             Self::Sqlite => "INTEGER PRIMARY KEY",
             Self::Postgres => "BIGINT PRIMARY KEY",
         };
+        let date = self.date();
         [
             format!(
                 "CREATE TEMPORARY TABLE decided_answers (claim_id {key}, status TEXT NOT NULL,
-                 processing_date TEXT NOT NULL, error_code INTEGER, file_id BIGINT NOT NULL,
+                 processing_date {date} NOT NULL, error_code INTEGER, file_id BIGINT NOT NULL,
                  matched_by TEXT NOT NULL)"
             ),
             format!("CREATE TEMPORARY TABLE decided_gone (id {key})"),
-            "CREATE TEMPORARY TABLE decided_blocked (agreement_id BIGINT NOT NULL,
-             reference TEXT NOT NULL, seen TEXT)"
-                .to_owned(),
+            format!(
+                "CREATE TEMPORARY TABLE decided_blocked (agreement_id BIGINT NOT NULL,
+                 reference TEXT NOT NULL, seen {date})"
+            ),
         ]
     }
 
@@ -77,19 +103,22 @@ impl Dialect {
     /// order of payers thrashes the page cache) or, from each group, through the index of
     /// claims by payer. PostgreSQL's planner chooses for itself.
     pub(crate) fn groups(self, scope: Scope, scan: bool) -> String {
+        let date = self.date();
         let (keys, new) = match scope {
             Scope::Answers(_) => (
                 "SELECT DISTINCT agreement_id, payer FROM incoming WHERE file_id = ?1",
-                "SELECT 0 AS side, i.agreement_id, i.payer, i.id, i.file_id, i.kid, i.amount_ore,
-                 i.processing_date, i.error_code, i.own_reference, i.short_name,
-                 CAST(0 AS BIGINT), CAST(NULL AS TEXT), CAST(NULL AS TEXT), CAST(NULL AS TEXT)
-                 FROM incoming i WHERE i.file_id = ?1 UNION ALL ",
+                format!(
+                    "SELECT 0 AS side, i.agreement_id, i.payer, i.id, i.file_id, i.kid,
+                     i.amount_ore, i.processing_date, i.error_code, i.own_reference, i.short_name,
+                     CAST(0 AS BIGINT), CAST(NULL AS {date}), CAST(NULL AS TEXT),
+                     CAST(NULL AS {date}) FROM incoming i WHERE i.file_id = ?1 UNION ALL "
+                ),
             ),
             Scope::Claims(_) => (
                 "SELECT DISTINCT u.agreement_id, u.payer FROM unmatched u
                  WHERE EXISTS (SELECT 1 FROM claims n WHERE n.agreement_id = u.agreement_id
                  AND n.payer = u.payer AND n.status IN ('sent', 'retry') AND n.file_id = ?1)",
-                "",
+                String::new(),
             ),
         };
         // SQLite's CROSS JOIN keeps the order written: from each group to its rows.
@@ -114,8 +143,8 @@ impl Dialect {
             "WITH k AS ({keys})
              {new}SELECT 0, u.agreement_id, u.payer, u.id, u.file_id, u.kid, u.amount_ore,
              u.processing_date, u.error_code, u.own_reference, u.short_name,
-             CAST(u.candidates AS BIGINT), CAST(NULL AS TEXT), CAST(NULL AS TEXT),
-             CAST(NULL AS TEXT)
+             CAST(u.candidates AS BIGINT), CAST(NULL AS {date}), CAST(NULL AS TEXT),
+             CAST(NULL AS {date})
              FROM k {join} unmatched u ON u.agreement_id = k.agreement_id AND u.payer = k.payer
              UNION ALL
              SELECT 1, c.agreement_id, c.payer, c.id, c.file_id, c.kid, c.amount_ore, c.due_date,

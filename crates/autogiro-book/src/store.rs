@@ -1,15 +1,15 @@
 //! What the book keeps, as rows, and the one small trait a storage backend implements. The
-//! logic of the book (`book.rs`) speaks only this; SQL lives in the backends (`sqlite.rs`).
+//! logic of the book (`book.rs`) speaks only this and [`Tx`]; SQL lives in `tx.rs` and `sql.rs`,
+//! what differs between databases in the backends (`sqlite.rs`, `postgres.rs`).
 
 use autogiro_format::Direction;
 use time::Date;
 
 use crate::BookError;
 use crate::states::{ClaimStatus, FileState, MandateStatus};
+pub(crate) use crate::tx::Tx;
 
-/// The schema version this build writes, the same number on both backends for the same
-/// tables (each keeps it its own way: `PRAGMA user_version`, a `schema_version` table).
-pub(crate) const VERSION: u32 = 4;
+pub(crate) use crate::schema::VERSION;
 
 /// A file the book has seen.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -248,7 +248,7 @@ pub(crate) trait Store {
     /// otherwise. Transactions of several processes take turns.
     fn write<T>(
         &mut self,
-        f: impl FnOnce(&mut dyn Tx) -> Result<T, BookError>,
+        f: impl FnOnce(&mut Tx<'_>) -> Result<T, BookError>,
     ) -> Result<T, BookError> {
         self.write_if(|tx| f(tx).map(|value| (value, true)))
     }
@@ -257,156 +257,14 @@ pub(crate) trait Store {
     /// rolled back when it returns `Ok((_, false))` or an error.
     fn write_if<T>(
         &mut self,
-        f: impl FnOnce(&mut dyn Tx) -> Result<(T, bool), BookError>,
+        f: impl FnOnce(&mut Tx<'_>) -> Result<(T, bool), BookError>,
     ) -> Result<T, BookError>;
 
     /// Runs `f` in a transaction that reads one consistent state.
     fn read<T>(
         &mut self,
-        f: impl FnOnce(&mut dyn Tx) -> Result<T, BookError>,
+        f: impl FnOnce(&mut Tx<'_>) -> Result<T, BookError>,
     ) -> Result<T, BookError>;
-}
-
-/// What a transaction can do.
-pub(crate) trait Tx {
-    /// The file with this SHA-256.
-    fn file_by_hash(&mut self, sha256: &str) -> Result<Option<FileRow>, BookError>;
-    /// The file to MPS of `sender` with this transmission number.
-    fn file_by_transmission(
-        &mut self,
-        sender: u32,
-        number: u32,
-    ) -> Result<Option<FileRow>, BookError>;
-    /// Adds a file; its id.
-    fn insert_file(&mut self, file: &FileRow) -> Result<i64, BookError>;
-    /// Records the content of a file whose numbers were reserved.
-    fn prepare_file(&mut self, id: i64, sha256: &str, name: &str) -> Result<(), BookError>;
-    /// Renames a file.
-    fn rename_file(&mut self, id: i64, name: &str) -> Result<(), BookError>;
-    /// Sets a file's state (`prepared` to `sent`).
-    fn set_file_state(&mut self, id: i64, state: FileState, read_on: Date)
-    -> Result<(), BookError>;
-    /// Every file, oldest first.
-    fn files(&mut self) -> Result<Vec<FileRow>, BookError>;
-    /// The highest transmission number of `sender`'s files to MPS.
-    fn last_transmission(&mut self, sender: u32) -> Result<Option<u32>, BookError>;
-
-    /// The latest date assignment `number` of `agreement_id` was used, and the file.
-    fn assignment_used(
-        &mut self,
-        agreement_id: u32,
-        number: u32,
-    ) -> Result<Option<(Date, i64)>, BookError>;
-    /// Records that a file uses an assignment number, from `used_on`.
-    fn use_assignment(
-        &mut self,
-        file_id: i64,
-        agreement_id: u32,
-        number: u32,
-        used_on: Date,
-    ) -> Result<(), BookError>;
-    /// The highest assignment number used for `agreement_id`.
-    fn last_assignment(&mut self, agreement_id: u32) -> Result<Option<u32>, BookError>;
-
-    /// Every assignment number used, by file and number.
-    fn assignments(&mut self) -> Result<Vec<AssignmentRow>, BookError>;
-    /// Puts a file back as it was in another book, its id included ([`Book::copy_to`]).
-    ///
-    /// [`Book::copy_to`]: crate::Book::copy_to
-    fn restore_file(&mut self, file: &FileRow) -> Result<(), BookError>;
-    /// Puts a claim back as it was in another book, its id and answer included.
-    fn restore_claim(&mut self, claim: &ClaimRow) -> Result<(), BookError>;
-    /// After files and claims were put back with their ids: new rows get ids after them.
-    fn finish_restore(&mut self) -> Result<(), BookError>;
-    /// Adds claims (their `id` is ignored).
-    fn insert_claims(&mut self, claims: &[ClaimRow]) -> Result<(), BookError>;
-    /// Hands every [`Group`] of the scope to `each`, in order of agreement and payer, and
-    /// records what it decided: claims answered, answers kept from earlier forgotten, answers
-    /// of the file kept, mandates' 133 days (the claims changed once every group was
-    /// decided). Memory holds one
-    /// group and what was decided of a few thousand, whatever the number of groups.
-    fn match_groups(
-        &mut self,
-        scope: Scope,
-        each: &mut dyn FnMut(&Group, &mut Decided) -> Result<(), BookError>,
-    ) -> Result<(), BookError>;
-    /// Forgets the answers 252 of the scope's groups still unmatched that are said of a claim
-    /// answered for good: one with their payer, KID, amount and own reference, due by their
-    /// date and answered on or after it. How many: of the scope's file, and kept from earlier.
-    fn forget_retried(&mut self, scope: Scope) -> Result<(u64, u64), BookError>;
-    /// Keeps answers of a file from MPS being imported (their `id` and `candidates` are
-    /// ignored) until [`Tx::match_groups`] of [`Scope::Answers`] matches them: those left
-    /// unmatched are kept in the book then.
-    fn stage_answers(&mut self, answers: &[UnmatchedRow]) -> Result<(), BookError>;
-    /// How many answers of file `file_id` are kept unmatched, and the `first` of them.
-    fn unmatched_of_file(
-        &mut self,
-        file_id: i64,
-        first: u32,
-    ) -> Result<(u64, Vec<UnmatchedRow>), BookError>;
-    /// The non-blank own references that claims of file `file_id` share with other claims
-    /// waiting in their agreement: how many there are, and the `first` of them (agreement,
-    /// reference, claims waiting with it).
-    fn reused_own_references(
-        &mut self,
-        file_id: i64,
-        first: u32,
-    ) -> Result<(u64, Vec<SharedReference>), BookError>;
-    /// Records an answer attributed by hand (`book resolve`); answers matched at an import are
-    /// recorded by [`Tx::match_groups`].
-    fn answer_claim(&mut self, answer: &AnswerRow) -> Result<(), BookError>;
-    /// The claim with this id.
-    fn claim(&mut self, id: i64) -> Result<Option<ClaimRow>, BookError>;
-    /// The answers kept unmatched, of `agreement_id` or of every agreement, oldest first.
-    fn unmatched(&mut self, agreement_id: Option<u32>) -> Result<Vec<UnmatchedRow>, BookError>;
-    /// The non-blank own references of the claims of `agreement_id` waiting for an answer,
-    /// with how many claims use each.
-    fn waiting_own_references(
-        &mut self,
-        agreement_id: u32,
-    ) -> Result<std::collections::HashMap<String, u64>, BookError>;
-    /// The number and sum of the answers kept unmatched.
-    fn unmatched_totals(&mut self) -> Result<(u64, i64), BookError>;
-    /// Keeps an answer unmatched (a new one when its id is 0); its id.
-    fn insert_unmatched(&mut self, answer: &UnmatchedRow) -> Result<i64, BookError>;
-    /// Forgets an answer kept unmatched, now matched.
-    fn delete_unmatched(&mut self, id: i64) -> Result<(), BookError>;
-    /// Claims of a filter, in the order they were sent, given to `each`.
-    fn claims(
-        &mut self,
-        filter: ClaimFilter,
-        each: &mut dyn FnMut(ClaimRow) -> Result<(), BookError>,
-    ) -> Result<(), BookError>;
-    /// Number and sum of the claims of each status: of every claim (kept up to date by
-    /// [`Tx::add_totals`]), or counted among those answered (or due) on or after a date.
-    fn counts(&mut self, since: Option<Date>) -> Result<Vec<(ClaimStatus, u64, i64)>, BookError>;
-    /// Adds to the number and sum of the claims of a status (negative to take away); every
-    /// write that adds claims or changes their status calls it, once per status.
-    fn add_totals(&mut self, status: ClaimStatus, claims: i64, sum: i64) -> Result<(), BookError>;
-    /// Number and sum of the claims waiting for an answer whose `answer_due` is before `today`
-    /// (and, with `since`, due on or after it).
-    fn outstanding(&mut self, today: Date, since: Option<Date>) -> Result<(u64, i64), BookError>;
-    /// Closes a claim by hand: status handled, with when, who and why.
-    fn handle_claim(&mut self, id: i64, handled: &Handled) -> Result<(), BookError>;
-    /// Records the claim a new claim of file `file_id` (by its own reference) bills again (by
-    /// the rejected claim's own reference), for when that file is imported.
-    fn add_replacement(&mut self, replacement: &Replacement) -> Result<(), BookError>;
-    /// The replacements recorded for file `file_id`.
-    fn replacements(&mut self, file_id: i64) -> Result<Vec<Replacement>, BookError>;
-    /// The rejected claims of agreement `agreement_id` with this own reference, in the order
-    /// sent.
-    fn rejected_by_own_reference(
-        &mut self,
-        agreement_id: u32,
-        own_reference: &str,
-    ) -> Result<Vec<ClaimRow>, BookError>;
-
-    /// The mandates of `agreement_id`, or of every agreement.
-    fn mandates(&mut self, agreement_id: Option<u32>) -> Result<Vec<MandateRow>, BookError>;
-    /// Adds or replaces a mandate.
-    fn put_mandate(&mut self, mandate: &MandateRow) -> Result<(), BookError>;
-    /// The mandates with a 133 on record: agreement, reference, day.
-    fn blocked_seen(&mut self) -> Result<Vec<(u32, String, Date)>, BookError>;
 }
 
 /// How many decided rows a store keeps before it writes them ([`decide`]).

@@ -710,7 +710,7 @@ fn a_book_of_a_newer_version_is_refused() {
             err,
             BookError::Newer {
                 found: 99,
-                known: 4
+                known: 5
             }
         ),
         "{err}"
@@ -749,7 +749,7 @@ fn a_book_of_a_newer_version_is_refused() {
             err,
             BookError::Newer {
                 found: 99,
-                known: 4
+                known: 5
             }
         ),
         "{err}"

@@ -1,0 +1,141 @@
+//! The book's tables, written once for both backends: a new book is made from [`schema`];
+//! a book of an older version is brought to it by its backend's migrations (`sqlite.rs`,
+//! `postgres.rs`: each backend's history, kept as it ran), and a test of each backend
+//! migrates a book of schema 1 and compares its tables, columns, indexes and constraints
+//! with a new one's.
+
+use crate::sql::Dialect;
+
+/// The schema version this build writes, the same number on both backends for the same
+/// tables (each keeps it its own way: `PRAGMA user_version`, a `schema_version` table).
+pub(crate) const VERSION: u32 = 5;
+
+/// The statements that make the tables of a new book in `dialect`: integers as `INTEGER`
+/// (SQLite's one integer type, of 64 bits) or `BIGINT`, dates as [`Dialect::date`].
+///
+/// The states are held to their names by CHECK constraints ([`crate::states`]), written with
+/// `OR`: SQLite makes a temporary table for a list after `IN` at every row written.
+pub(crate) fn schema(dialect: Dialect) -> String {
+    let (id, int) = match dialect {
+        Dialect::Sqlite => ("INTEGER PRIMARY KEY", "INTEGER"),
+        Dialect::Postgres => ("BIGSERIAL PRIMARY KEY", "BIGINT"),
+    };
+    SCHEMA
+        .replace("{id}", id)
+        .replace("{int}", int)
+        .replace("{date}", dialect.date())
+        .replace(
+            "{claim_status}",
+            "status = 'sent' OR status = 'retry' OR status = 'settled' \
+             OR status = 'rejected' OR status = 'handled'",
+        )
+}
+
+/// The tables, with `{id}`, `{int}`, `{date}` and `{claim_status}` for what [`schema`] puts
+/// in.
+const SCHEMA: &str = "CREATE TABLE files (
+        id {id},
+        sha256 TEXT UNIQUE,
+        name TEXT NOT NULL,
+        direction TEXT NOT NULL,
+        sender {int} NOT NULL,
+        recipient {int} NOT NULL,
+        transmission_number {int} NOT NULL,
+        state TEXT NOT NULL,
+        read_on {date} NOT NULL,
+        CONSTRAINT files_direction CHECK (direction = 'to-mps' OR direction = 'from-mps'),
+        CONSTRAINT files_state CHECK (state = 'reserved' OR state = 'prepared'
+            OR state = 'sent' OR state = 'answer'),
+        CONSTRAINT files_reserved CHECK ((sha256 IS NULL) = (state = 'reserved'))
+    );
+    CREATE INDEX files_transmission ON files (direction, sender, transmission_number);
+    CREATE TABLE assignments (
+        file_id {int} NOT NULL REFERENCES files (id),
+        agreement_id {int} NOT NULL,
+        number {int} NOT NULL,
+        used_on {date} NOT NULL
+    );
+    CREATE INDEX assignments_number ON assignments (agreement_id, number);
+    CREATE TABLE claims (
+        id {id},
+        file_id {int} NOT NULL REFERENCES files (id),
+        agreement_id {int} NOT NULL,
+        assignment_number {int} NOT NULL,
+        transaction_number {int} NOT NULL,
+        payer TEXT NOT NULL,
+        kid TEXT NOT NULL,
+        amount_ore {int} NOT NULL,
+        due_date {date} NOT NULL,
+        short_name TEXT NOT NULL,
+        own_reference TEXT NOT NULL,
+        foreign_reference TEXT NOT NULL,
+        status TEXT NOT NULL,
+        answer_due {date} NOT NULL,
+        processing_date {date},
+        error_code INTEGER,
+        answer_file_id {int} REFERENCES files (id),
+        matched_by TEXT,
+        handled_on {date},
+        handled_by TEXT,
+        handled_why TEXT,
+        CONSTRAINT claims_status CHECK ({claim_status}),
+        CONSTRAINT claims_handled CHECK ((status = 'handled') = (handled_on IS NOT NULL)),
+        CONSTRAINT claims_matched_by CHECK (matched_by = 'own-reference'
+            OR matched_by = 'exact' OR matched_by = 'window' OR matched_by = 'hand')
+    );
+    -- Partial indexes where an answer changes the rows: an answer takes a claim out of
+    -- `claims_waiting` and puts nothing into an index of millions of settled claims.
+    -- `claims_waiting` serves finding and counting what is outstanding (by `answer_due`;
+    -- index only, the amount is in it). Their conditions are written as the queries
+    -- write theirs: SQLite uses a partial index only for a query whose condition is the
+    -- index's, written the same way.
+    CREATE INDEX claims_waiting ON claims (answer_due, agreement_id, amount_ore)
+        WHERE status IN ('sent', 'retry');
+    CREATE INDEX claims_rejected ON claims (processing_date) WHERE status = 'rejected';
+    CREATE INDEX claims_rejected_own ON claims (agreement_id, own_reference)
+        WHERE status = 'rejected';
+    -- Matching looks claims up by agreement and payer, of every status: an index an
+    -- answer changes costs at every claim answered.
+    CREATE INDEX claims_payer ON claims (agreement_id, payer);
+    -- The number and sum of the claims of each status, kept up to date by every write
+    -- that adds claims or changes their status: `book status` reads them without
+    -- counting rows.
+    CREATE TABLE totals (
+        status TEXT PRIMARY KEY,
+        claims {int} NOT NULL,
+        sum {int} NOT NULL,
+        CONSTRAINT totals_status CHECK ({claim_status})
+    );
+    CREATE TABLE mandates (
+        agreement_id {int} NOT NULL,
+        reference TEXT NOT NULL,
+        status TEXT NOT NULL,
+        registered TEXT NOT NULL,
+        blocked_seen {date},
+        PRIMARY KEY (agreement_id, reference),
+        CONSTRAINT mandates_status CHECK (status = 'sent' OR status = 'active'
+            OR status = 'deleted')
+    );
+    CREATE TABLE unmatched (
+        id {id},
+        file_id {int} NOT NULL REFERENCES files (id),
+        agreement_id {int} NOT NULL,
+        payer TEXT NOT NULL,
+        kid TEXT NOT NULL,
+        amount_ore {int} NOT NULL,
+        processing_date {date} NOT NULL,
+        error_code INTEGER,
+        short_name TEXT NOT NULL,
+        own_reference TEXT NOT NULL,
+        candidates {int} NOT NULL
+    );
+    CREATE INDEX unmatched_payer ON unmatched (agreement_id, payer);
+    CREATE INDEX unmatched_file ON unmatched (file_id);
+    CREATE TABLE replacements (
+        seq {id},
+        file_id {int} NOT NULL REFERENCES files (id),
+        agreement_id {int} NOT NULL,
+        own_reference TEXT NOT NULL,
+        replaces TEXT NOT NULL
+    );
+    CREATE INDEX replacements_file ON replacements (file_id);";

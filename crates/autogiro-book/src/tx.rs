@@ -1,0 +1,947 @@
+//! The book's operations on its tables, written once for both backends over [`Conn`]: each
+//! statement here runs as written on SQLite and, with its placeholders numbered `$N`, on
+//! PostgreSQL ([`Dialect`] for the few that differ). The rounds of matching, whose statements
+//! are longest, are in `sql.rs`.
+
+use std::collections::HashMap;
+
+use time::Date;
+
+use crate::BookError;
+use crate::db::{Conn, Row, Value, args, first, one, rows};
+use crate::sql::{self, Dialect};
+use crate::states::{ClaimStatus, FileState, MandateStatus, direction, direction_name};
+use crate::store::{
+    AnswerRow, AssignmentRow, ClaimFilter, ClaimRow, Decided, FileRow, Group, Handled, MandateRow,
+    Replacement, Scope, SharedReference, UnmatchedRow, WaitingRow, decide,
+};
+
+/// A transaction of the book: what the book's logic (`book.rs`, `import.rs`) can do with its
+/// tables. Every write of one file happens in one transaction ([`crate::store::Store`]).
+pub(crate) struct Tx<'c>(pub(crate) &'c mut dyn Conn);
+
+pub(crate) const FILE_COLUMNS: &str =
+    "id, sha256, name, direction, sender, recipient, transmission_number, state, read_on";
+
+pub(crate) const CLAIM_COLUMNS: &str = "id, file_id, agreement_id, assignment_number, \
+     transaction_number, payer, kid, amount_ore, due_date, short_name, own_reference, \
+     foreign_reference, status, answer_due, processing_date, error_code, answer_file_id, \
+     matched_by, handled_on, handled_by, handled_why";
+
+pub(crate) const UNMATCHED_COLUMNS: &str = "id, file_id, agreement_id, payer, kid, amount_ore, \
+     processing_date, error_code, short_name, own_reference, candidates";
+
+/// The columns a claim sent is written with ([`Tx::insert_claims`]): those of
+/// [`CLAIM_COLUMNS`] an answer has not filled yet.
+const NEW_CLAIM_COLUMNS: &[&str] = &[
+    "file_id",
+    "agreement_id",
+    "assignment_number",
+    "transaction_number",
+    "payer",
+    "kid",
+    "amount_ore",
+    "due_date",
+    "short_name",
+    "own_reference",
+    "foreign_reference",
+    "status",
+    "answer_due",
+];
+
+/// The columns of an answer from MPS as `incoming` and `unmatched` hold it, but for its id
+/// and (last, `unmatched` only) its candidates.
+const ANSWER_COLUMNS: &[&str] = &[
+    "file_id",
+    "agreement_id",
+    "payer",
+    "kid",
+    "amount_ore",
+    "processing_date",
+    "error_code",
+    "short_name",
+    "own_reference",
+    "candidates",
+];
+
+pub(crate) fn file_row(r: Row<'_>) -> Result<FileRow, BookError> {
+    Ok(FileRow {
+        id: r.int(0)?,
+        sha256: r.opt_string(1)?,
+        name: r.string(2)?,
+        direction: direction(r.text(3)?)?,
+        sender: r.number(4)?,
+        recipient: r.number(5)?,
+        transmission_number: r.number(6)?,
+        state: FileState::parse(r.text(7)?)?,
+        read_on: r.date(8)?,
+    })
+}
+
+pub(crate) fn claim_row(r: Row<'_>) -> Result<ClaimRow, BookError> {
+    Ok(ClaimRow {
+        id: r.int(0)?,
+        file_id: r.int(1)?,
+        agreement_id: r.number(2)?,
+        assignment_number: r.number(3)?,
+        transaction_number: r.number(4)?,
+        payer: r.string(5)?,
+        kid: r.string(6)?,
+        amount_ore: r.int(7)?,
+        due_date: r.date(8)?,
+        short_name: r.string(9)?,
+        own_reference: r.string(10)?,
+        foreign_reference: r.string(11)?,
+        status: ClaimStatus::parse(r.text(12)?)?,
+        answer_due: r.date(13)?,
+        processing_date: r.opt_date(14)?,
+        error_code: r.opt_number(15)?,
+        answer_file_id: r.opt_int(16)?,
+        matched_by: r.opt_string(17)?,
+        handled: match r.opt_date(18)? {
+            Some(on) => Some(Handled {
+                on,
+                by: r.opt_string(19)?.unwrap_or_default(),
+                why: r.opt_string(20)?.unwrap_or_default(),
+            }),
+            None => None,
+        },
+    })
+}
+
+pub(crate) fn unmatched_row(r: Row<'_>) -> Result<UnmatchedRow, BookError> {
+    Ok(UnmatchedRow {
+        id: r.int(0)?,
+        file_id: r.int(1)?,
+        agreement_id: r.number(2)?,
+        payer: r.string(3)?,
+        kid: r.string(4)?,
+        amount_ore: r.int(5)?,
+        processing_date: r.date(6)?,
+        error_code: r.opt_number(7)?,
+        short_name: r.string(8)?,
+        own_reference: r.string(9)?,
+        candidates: r.number(10)?,
+    })
+}
+
+/// An answer's values in the order of [`ANSWER_COLUMNS`], without its candidates.
+fn answer_values(a: &UnmatchedRow) -> [Value<'_>; 9] {
+    *args![
+        a.file_id,
+        a.agreement_id,
+        &a.payer,
+        &a.kid,
+        a.amount_ore,
+        a.processing_date,
+        a.error_code,
+        &a.short_name,
+        &a.own_reference,
+    ]
+}
+
+/// Adds a row of [`Dialect::groups`] to its group.
+fn group_row(r: Row<'_>, group: &mut Group) -> Result<(), BookError> {
+    if r.int(0)? == 0 {
+        group.answers.push(UnmatchedRow {
+            id: r.int(3)?,
+            file_id: r.int(4)?,
+            agreement_id: group.agreement_id,
+            payer: group.payer.clone(),
+            kid: r.string(5)?,
+            amount_ore: r.int(6)?,
+            processing_date: r.date(7)?,
+            error_code: r.opt_number(8)?,
+            own_reference: r.string(9)?,
+            short_name: r.opt_string(10)?.unwrap_or_default(),
+            candidates: r.opt_number(11)?.unwrap_or(0),
+        });
+    } else {
+        group.claims.push(WaitingRow {
+            id: r.int(3)?,
+            kid: r.string(5)?,
+            amount_ore: r.int(6)?,
+            due_date: r.date(7)?,
+            own_reference: r.string(9)?,
+            answer_due: r.date(12)?,
+            retry: ClaimStatus::parse(r.text(13)?)? == ClaimStatus::Retry,
+            read_on: r.date(14)?,
+        });
+    }
+    Ok(())
+}
+
+/// Writes what was decided into the round's temporary tables, and forgets it.
+fn record_decided(conn: &mut dyn Conn, d: &mut Decided) -> Result<(), BookError> {
+    if !d.answers.is_empty() {
+        let columns = [
+            "claim_id",
+            "status",
+            "processing_date",
+            "error_code",
+            "file_id",
+            "matched_by",
+        ];
+        let mut bulk = conn.bulk("decided_answers", &columns)?;
+        for a in &d.answers {
+            bulk.row(args![
+                a.claim_id,
+                a.status.as_str(),
+                a.processing_date,
+                a.error_code,
+                a.file_id,
+                a.matched_by
+            ])?;
+        }
+        bulk.finish()?;
+    }
+    if !d.gone.is_empty() {
+        let mut bulk = conn.bulk("decided_gone", &["id"])?;
+        for id in &d.gone {
+            bulk.row(args![*id])?;
+        }
+        bulk.finish()?;
+    }
+    if !d.kept.is_empty() {
+        // New rows of `unmatched`: the ids they had in `incoming` are not their own.
+        let mut bulk = conn.bulk("unmatched", ANSWER_COLUMNS)?;
+        for a in &d.kept {
+            let [v0, v1, v2, v3, v4, v5, v6, v7, v8] = answer_values(a);
+            bulk.row(&[v0, v1, v2, v3, v4, v5, v6, v7, v8, a.candidates.into()])?;
+        }
+        bulk.finish()?;
+    }
+    if !d.blocked.is_empty() {
+        let columns = ["agreement_id", "reference", "seen"];
+        let mut bulk = conn.bulk("decided_blocked", &columns)?;
+        for (agreement, reference, seen) in &d.blocked {
+            bulk.row(args![*agreement, reference, *seen])?;
+        }
+        bulk.finish()?;
+    }
+    d.clear();
+    Ok(())
+}
+
+/// The number and sum of a query that counts and sums.
+fn count_and_sum(r: Row<'_>) -> Result<(u64, i64), BookError> {
+    Ok((r.count(0)?, r.int(1)?))
+}
+
+impl Tx<'_> {
+    /// The file with this SHA-256.
+    pub(crate) fn file_by_hash(&mut self, sha256: &str) -> Result<Option<FileRow>, BookError> {
+        let sql = format!("SELECT {FILE_COLUMNS} FROM files WHERE sha256 = ?1");
+        first(self.0, &sql, args![sha256], file_row)
+    }
+
+    /// The file to MPS of `sender` with this transmission number.
+    pub(crate) fn file_by_transmission(
+        &mut self,
+        sender: u32,
+        number: u32,
+    ) -> Result<Option<FileRow>, BookError> {
+        let sql = format!(
+            "SELECT {FILE_COLUMNS} FROM files
+             WHERE direction = 'to-mps' AND sender = ?1 AND transmission_number = ?2"
+        );
+        first(self.0, &sql, args![sender, number], file_row)
+    }
+
+    /// Adds a file (its `id` is ignored); its id.
+    pub(crate) fn insert_file(&mut self, f: &FileRow) -> Result<i64, BookError> {
+        one(
+            self.0,
+            "INSERT INTO files (sha256, name, direction, sender, recipient, transmission_number,
+             state, read_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+            args![
+                f.sha256.as_ref(),
+                &f.name,
+                direction_name(f.direction),
+                f.sender,
+                f.recipient,
+                f.transmission_number,
+                f.state.as_str(),
+                f.read_on
+            ],
+            |r| r.int(0),
+        )
+    }
+
+    /// Records the content of a file whose numbers were reserved.
+    pub(crate) fn prepare_file(
+        &mut self,
+        id: i64,
+        sha256: &str,
+        name: &str,
+    ) -> Result<(), BookError> {
+        self.0.execute(
+            "UPDATE files SET sha256 = ?2, name = ?3, state = 'prepared' WHERE id = ?1",
+            args![id, sha256, name],
+        )?;
+        Ok(())
+    }
+
+    /// Renames a file.
+    pub(crate) fn rename_file(&mut self, id: i64, name: &str) -> Result<(), BookError> {
+        self.0
+            .execute("UPDATE files SET name = ?2 WHERE id = ?1", args![id, name])?;
+        Ok(())
+    }
+
+    /// Sets a file's state (`prepared` to `sent`).
+    pub(crate) fn set_file_state(
+        &mut self,
+        id: i64,
+        state: FileState,
+        read_on: Date,
+    ) -> Result<(), BookError> {
+        self.0.execute(
+            "UPDATE files SET state = ?2, read_on = ?3 WHERE id = ?1",
+            args![id, state.as_str(), read_on],
+        )?;
+        Ok(())
+    }
+
+    /// Every file, oldest first.
+    pub(crate) fn files(&mut self) -> Result<Vec<FileRow>, BookError> {
+        let sql = format!("SELECT {FILE_COLUMNS} FROM files ORDER BY id");
+        rows(self.0, &sql, &[], file_row)
+    }
+
+    /// The highest transmission number of `sender`'s files to MPS.
+    pub(crate) fn last_transmission(&mut self, sender: u32) -> Result<Option<u32>, BookError> {
+        one(
+            self.0,
+            "SELECT MAX(transmission_number) FROM files
+             WHERE direction = 'to-mps' AND sender = ?1",
+            args![sender],
+            |r| r.opt_number(0),
+        )
+    }
+
+    /// The latest date assignment `number` of `agreement_id` was used, and the file.
+    pub(crate) fn assignment_used(
+        &mut self,
+        agreement_id: u32,
+        number: u32,
+    ) -> Result<Option<(Date, i64)>, BookError> {
+        first(
+            self.0,
+            "SELECT used_on, file_id FROM assignments WHERE agreement_id = ?1 AND number = ?2
+             ORDER BY used_on DESC LIMIT 1",
+            args![agreement_id, number],
+            |r| Ok((r.date(0)?, r.int(1)?)),
+        )
+    }
+
+    /// Records that a file uses an assignment number, from `used_on`.
+    pub(crate) fn use_assignment(
+        &mut self,
+        file_id: i64,
+        agreement_id: u32,
+        number: u32,
+        used_on: Date,
+    ) -> Result<(), BookError> {
+        self.0.execute(
+            "INSERT INTO assignments (file_id, agreement_id, number, used_on)
+             VALUES (?1, ?2, ?3, ?4)",
+            args![file_id, agreement_id, number, used_on],
+        )?;
+        Ok(())
+    }
+
+    /// The highest assignment number used for `agreement_id`.
+    pub(crate) fn last_assignment(&mut self, agreement_id: u32) -> Result<Option<u32>, BookError> {
+        one(
+            self.0,
+            "SELECT MAX(number) FROM assignments WHERE agreement_id = ?1",
+            args![agreement_id],
+            |r| r.opt_number(0),
+        )
+    }
+
+    /// Every assignment number used, by file and number.
+    pub(crate) fn assignments(&mut self) -> Result<Vec<AssignmentRow>, BookError> {
+        rows(
+            self.0,
+            "SELECT file_id, agreement_id, number, used_on FROM assignments
+             ORDER BY file_id, agreement_id, number, used_on",
+            &[],
+            |r| {
+                Ok(AssignmentRow {
+                    file_id: r.int(0)?,
+                    agreement_id: r.number(1)?,
+                    number: r.number(2)?,
+                    used_on: r.date(3)?,
+                })
+            },
+        )
+    }
+
+    /// Adds claims sent (their `id` and answer are ignored).
+    pub(crate) fn insert_claims(&mut self, claims: &[ClaimRow]) -> Result<(), BookError> {
+        if claims.is_empty() {
+            return Ok(());
+        }
+        let mut bulk = self.0.bulk("claims", NEW_CLAIM_COLUMNS)?;
+        for c in claims {
+            bulk.row(args![
+                c.file_id,
+                c.agreement_id,
+                c.assignment_number,
+                c.transaction_number,
+                &c.payer,
+                &c.kid,
+                c.amount_ore,
+                c.due_date,
+                &c.short_name,
+                &c.own_reference,
+                &c.foreign_reference,
+                c.status.as_str(),
+                c.answer_due,
+            ])?;
+        }
+        bulk.finish()
+    }
+
+    /// Hands every [`Group`] of the scope to `each`, in order of agreement and payer, and
+    /// records what it decided: claims answered, answers kept from earlier forgotten, answers
+    /// of the file kept, mandates' 133 days (the claims changed once every group was
+    /// decided). Memory holds one group and what was decided of a few thousand, whatever
+    /// the number of groups.
+    pub(crate) fn match_groups(
+        &mut self,
+        scope: Scope,
+        each: &mut dyn FnMut(&Group, &mut Decided) -> Result<(), BookError>,
+    ) -> Result<(), BookError> {
+        let dialect = self.0.dialect();
+        self.0.execute(&dialect.incoming_table(), &[])?;
+        let any = one(
+            self.0,
+            sql::has_answers(scope),
+            args![scope.file_id()],
+            |r| r.int(0),
+        )?;
+        if any == 0 {
+            return Ok(());
+        }
+        // SQLite reads the claims table in order when the claims waiting are an eighth of it
+        // or more; PostgreSQL's planner chooses for itself, from statistics of the answers.
+        let scan = match dialect {
+            Dialect::Sqlite => {
+                let (waiting, all) = one(
+                    self.0,
+                    "SELECT COALESCE(SUM(CASE WHEN status IN ('sent', 'retry') THEN claims END), 0),
+                     COALESCE(SUM(claims), 0) FROM totals",
+                    &[],
+                    |r| Ok((r.int(0)?, r.int(1)?)),
+                )?;
+                waiting.saturating_mul(8) >= all
+            }
+            Dialect::Postgres => {
+                self.0.execute("ANALYZE incoming", &[])?;
+                false
+            }
+        };
+        for sql in dialect.decided_tables() {
+            self.0.execute(&sql, &[])?;
+        }
+        let mut decided = Decided::default();
+        let mut group = Group::default();
+        self.0.sorting(true)?;
+        let read = self.0.query(
+            &dialect.groups(scope, scan),
+            args![scope.file_id()],
+            &mut |r, conn| {
+                let r = Row(r);
+                let agreement_id: u32 = r.number(1)?;
+                let payer = r.text(2)?;
+                if (agreement_id, payer) != (group.agreement_id, group.payer.as_str()) {
+                    decide(&mut group, each, &mut decided, |d| record_decided(conn, d))?;
+                    group.agreement_id = agreement_id;
+                    payer.clone_into(&mut group.payer);
+                }
+                group_row(r, &mut group)
+            },
+        );
+        self.0.sorting(false)?;
+        read?;
+        decide(&mut group, each, &mut decided, |_| Ok(()))?;
+        record_decided(self.0, &mut decided)?;
+        for sql in sql::APPLY_DECIDED {
+            self.0.execute(sql, &[])?;
+        }
+        Ok(())
+    }
+
+    /// Forgets the answers 252 of the scope's groups still unmatched that are said of a claim
+    /// answered for good: one with their payer, KID, amount and own reference, due by their
+    /// date and answered on or after it. How many: of the scope's file, and kept from earlier.
+    pub(crate) fn forget_retried(&mut self, scope: Scope) -> Result<(u64, u64), BookError> {
+        let dialect = self.0.dialect();
+        self.0.execute(&dialect.incoming_table(), &[])?;
+        let (new, old) = one(
+            self.0,
+            &sql::count_retried(scope),
+            args![scope.file_id()],
+            |r| Ok((r.count(0)?, r.count(1)?)),
+        )?;
+        if new + old > 0 {
+            self.0
+                .execute(&sql::delete_retried(scope), args![scope.file_id()])?;
+        }
+        // The file's answers are matched, or kept in the book.
+        self.0.execute("DROP TABLE incoming", &[])?;
+        Ok((new, old))
+    }
+
+    /// Keeps answers of a file from MPS being imported (their `id` and `candidates` are
+    /// ignored) until [`Tx::match_groups`] of [`Scope::Answers`] matches them: those left
+    /// unmatched are kept in the book then.
+    pub(crate) fn stage_answers(&mut self, answers: &[UnmatchedRow]) -> Result<(), BookError> {
+        let dialect = self.0.dialect();
+        self.0.execute(&dialect.incoming_table(), &[])?;
+        if answers.is_empty() {
+            return Ok(());
+        }
+        let columns = ANSWER_COLUMNS.split_last().map_or(&[][..], |(_, c)| c);
+        let mut bulk = self.0.bulk("incoming", columns)?;
+        for a in answers {
+            bulk.row(&answer_values(a))?;
+        }
+        bulk.finish()
+    }
+
+    /// How many answers of file `file_id` are kept unmatched, and the `first` of them.
+    pub(crate) fn unmatched_of_file(
+        &mut self,
+        file_id: i64,
+        first: u32,
+    ) -> Result<(u64, Vec<UnmatchedRow>), BookError> {
+        let count = one(self.0, sql::COUNT_UNMATCHED_OF_FILE, args![file_id], |r| {
+            r.count(0)
+        })?;
+        let sql = format!(
+            "SELECT {UNMATCHED_COLUMNS} FROM unmatched WHERE file_id = ?1 ORDER BY id LIMIT ?2"
+        );
+        let shown = rows(self.0, &sql, args![file_id, first], unmatched_row)?;
+        Ok((count, shown))
+    }
+
+    /// The non-blank own references that claims of file `file_id` share with other claims
+    /// waiting in their agreement: how many there are, and the `first` of them (agreement,
+    /// reference, claims waiting with it).
+    pub(crate) fn reused_own_references(
+        &mut self,
+        file_id: i64,
+        first: u32,
+    ) -> Result<(u64, Vec<SharedReference>), BookError> {
+        let (mut count, mut shown) = (0u64, Vec::new());
+        // The claims waiting are sorted by own reference.
+        self.0.sorting(true)?;
+        let read = self
+            .0
+            .query(sql::REUSED_OWN_REFERENCES, args![file_id], &mut |r, _| {
+                let r = Row(r);
+                count += 1;
+                if shown.len() < first as usize {
+                    shown.push(SharedReference {
+                        agreement_id: r.number(0)?,
+                        own_reference: r.string(1)?,
+                        claims: r.count(2)?,
+                    });
+                }
+                Ok(())
+            });
+        self.0.sorting(false)?;
+        read?;
+        Ok((count, shown))
+    }
+
+    /// Records an answer attributed by hand (`book resolve`); answers matched at an import are
+    /// recorded by [`Tx::match_groups`].
+    pub(crate) fn answer_claim(&mut self, a: &AnswerRow) -> Result<(), BookError> {
+        self.0.execute(
+            "UPDATE claims SET status = ?2, processing_date = ?3, error_code = ?4,
+             answer_file_id = ?5, matched_by = ?6 WHERE id = ?1",
+            args![
+                a.claim_id,
+                a.status.as_str(),
+                a.processing_date,
+                a.error_code,
+                a.file_id,
+                a.matched_by
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// The claim with this id.
+    pub(crate) fn claim(&mut self, id: i64) -> Result<Option<ClaimRow>, BookError> {
+        let sql = format!("SELECT {CLAIM_COLUMNS} FROM claims WHERE id = ?1");
+        first(self.0, &sql, args![id], claim_row)
+    }
+
+    /// The answers kept unmatched, of `agreement_id` or of every agreement, oldest first.
+    pub(crate) fn unmatched(
+        &mut self,
+        agreement_id: Option<u32>,
+    ) -> Result<Vec<UnmatchedRow>, BookError> {
+        if let Some(agreement_id) = agreement_id {
+            let sql = format!(
+                "SELECT {UNMATCHED_COLUMNS} FROM unmatched WHERE agreement_id = ?1 ORDER BY id"
+            );
+            rows(self.0, &sql, args![agreement_id], unmatched_row)
+        } else {
+            let sql = format!("SELECT {UNMATCHED_COLUMNS} FROM unmatched ORDER BY id");
+            rows(self.0, &sql, &[], unmatched_row)
+        }
+    }
+
+    /// The non-blank own references of the claims of `agreement_id` waiting for an answer,
+    /// with how many claims use each.
+    pub(crate) fn waiting_own_references(
+        &mut self,
+        agreement_id: u32,
+    ) -> Result<HashMap<String, u64>, BookError> {
+        let mut out = HashMap::new();
+        self.0.query(
+            "SELECT own_reference, COUNT(*) FROM claims WHERE agreement_id = ?1
+             AND status IN ('sent', 'retry') AND own_reference <> '' GROUP BY own_reference",
+            args![agreement_id],
+            &mut |r, _| {
+                let r = Row(r);
+                out.insert(r.string(0)?, r.count(1)?);
+                Ok(())
+            },
+        )?;
+        Ok(out)
+    }
+
+    /// The number and sum of the answers kept unmatched.
+    pub(crate) fn unmatched_totals(&mut self) -> Result<(u64, i64), BookError> {
+        one(
+            self.0,
+            "SELECT COUNT(*), CAST(COALESCE(SUM(amount_ore), 0) AS BIGINT) FROM unmatched",
+            &[],
+            count_and_sum,
+        )
+    }
+
+    /// Keeps an answer unmatched (a new one when its id is 0, else with its id, as copied
+    /// from another book); its id.
+    pub(crate) fn insert_unmatched(&mut self, a: &UnmatchedRow) -> Result<i64, BookError> {
+        let [v0, v1, v2, v3, v4, v5, v6, v7, v8] = answer_values(a);
+        let candidates = Value::from(a.candidates);
+        if a.id == 0 {
+            one(
+                self.0,
+                "INSERT INTO unmatched (file_id, agreement_id, payer, kid, amount_ore,
+                 processing_date, error_code, short_name, own_reference, candidates)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) RETURNING id",
+                &[v0, v1, v2, v3, v4, v5, v6, v7, v8, candidates],
+                |r| r.int(0),
+            )
+        } else {
+            let sql = format!(
+                "INSERT INTO unmatched ({UNMATCHED_COLUMNS})
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+            );
+            let id = Value::from(a.id);
+            self.0
+                .execute(&sql, &[id, v0, v1, v2, v3, v4, v5, v6, v7, v8, candidates])?;
+            Ok(a.id)
+        }
+    }
+
+    /// Forgets an answer kept unmatched, now matched.
+    pub(crate) fn delete_unmatched(&mut self, id: i64) -> Result<(), BookError> {
+        self.0
+            .execute("DELETE FROM unmatched WHERE id = ?1", args![id])?;
+        Ok(())
+    }
+
+    /// Claims of a filter, in the order they were sent, given to `each`.
+    pub(crate) fn claims(
+        &mut self,
+        filter: ClaimFilter,
+        each: &mut dyn FnMut(ClaimRow) -> Result<(), BookError>,
+    ) -> Result<(), BookError> {
+        // Outstanding claims come from the partial index of waiting claims (a few among
+        // millions) in `answer_due` order, not from a scan of the whole table in id order.
+        let status;
+        let (condition, args): (&str, &[Value<'_>]) = match filter {
+            ClaimFilter::Outstanding(today) => (
+                "status IN ('sent', 'retry') AND answer_due < ?1 ORDER BY answer_due, id",
+                args![today],
+            ),
+            ClaimFilter::Status(s, None) => {
+                status = [Value::from(s.as_str())];
+                ("status = ?1 ORDER BY id", &status)
+            }
+            ClaimFilter::Status(s, Some(since)) => (
+                "status = ?1 AND COALESCE(processing_date, due_date) >= ?2 ORDER BY id",
+                args![s.as_str(), since],
+            ),
+            ClaimFilter::All(None) => ("1 = 1 ORDER BY id", &[]),
+            ClaimFilter::All(Some(since)) => (
+                "COALESCE(processing_date, due_date) >= ?1 ORDER BY id",
+                args![since],
+            ),
+        };
+        let sql = format!("SELECT {CLAIM_COLUMNS} FROM claims WHERE {condition}");
+        self.0
+            .query(&sql, args, &mut |r, _| each(claim_row(Row(r))?))
+    }
+
+    /// Number and sum of the claims of each status: of every claim (kept up to date by
+    /// [`Tx::add_totals`]), or counted among those answered (or due) on or after a date.
+    pub(crate) fn counts(
+        &mut self,
+        since: Option<Date>,
+    ) -> Result<Vec<(ClaimStatus, u64, i64)>, BookError> {
+        let status_count_sum =
+            |r: Row<'_>| Ok((ClaimStatus::parse(r.text(0)?)?, r.count(1)?, r.int(2)?));
+        match since {
+            // The totals kept, or, from a day on, the claims counted (a scan of the table).
+            None => rows(
+                self.0,
+                "SELECT status, claims, sum FROM totals WHERE claims > 0 ORDER BY status",
+                &[],
+                status_count_sum,
+            ),
+            Some(since) => rows(
+                self.0,
+                "SELECT status, COUNT(*), CAST(COALESCE(SUM(amount_ore), 0) AS BIGINT)
+                 FROM claims WHERE COALESCE(processing_date, due_date) >= ?1
+                 GROUP BY status ORDER BY status",
+                args![since],
+                status_count_sum,
+            ),
+        }
+    }
+
+    /// Adds to the number and sum of the claims of a status (negative to take away); every
+    /// write that adds claims or changes their status calls it, once per status.
+    pub(crate) fn add_totals(
+        &mut self,
+        status: ClaimStatus,
+        claims: i64,
+        sum: i64,
+    ) -> Result<(), BookError> {
+        self.0.execute(
+            "INSERT INTO totals (status, claims, sum) VALUES (?1, ?2, ?3)
+             ON CONFLICT (status) DO UPDATE
+             SET claims = totals.claims + excluded.claims, sum = totals.sum + excluded.sum",
+            args![status.as_str(), claims, sum],
+        )?;
+        Ok(())
+    }
+
+    /// Number and sum of the claims waiting for an answer whose `answer_due` is before `today`
+    /// (and, with `since`, due on or after it).
+    pub(crate) fn outstanding(
+        &mut self,
+        today: Date,
+        since: Option<Date>,
+    ) -> Result<(u64, i64), BookError> {
+        // Without a day, the query the partial index of waiting claims answers alone (with a
+        // condition on a column outside it, SQLite scans the table).
+        match since {
+            None => one(
+                self.0,
+                "SELECT COUNT(*), CAST(COALESCE(SUM(amount_ore), 0) AS BIGINT) FROM claims
+                 WHERE status IN ('sent', 'retry') AND answer_due < ?1",
+                args![today],
+                count_and_sum,
+            ),
+            Some(since) => one(
+                self.0,
+                "SELECT COUNT(*), CAST(COALESCE(SUM(amount_ore), 0) AS BIGINT) FROM claims
+                 WHERE status IN ('sent', 'retry') AND answer_due < ?1 AND due_date >= ?2",
+                args![today, since],
+                count_and_sum,
+            ),
+        }
+    }
+
+    /// Closes a claim by hand: status handled, with when, who and why.
+    pub(crate) fn handle_claim(&mut self, id: i64, h: &Handled) -> Result<(), BookError> {
+        self.0.execute(
+            "UPDATE claims SET status = 'handled', handled_on = ?2, handled_by = ?3,
+             handled_why = ?4 WHERE id = ?1",
+            args![id, h.on, &h.by, &h.why],
+        )?;
+        Ok(())
+    }
+
+    /// Records the claim a new claim of file `file_id` (by its own reference) bills again (by
+    /// the rejected claim's own reference), for when that file is imported.
+    pub(crate) fn add_replacement(&mut self, r: &Replacement) -> Result<(), BookError> {
+        self.0.execute(
+            "INSERT INTO replacements (file_id, agreement_id, own_reference, replaces)
+             VALUES (?1, ?2, ?3, ?4)",
+            args![r.file_id, r.agreement_id, &r.own_reference, &r.replaces],
+        )?;
+        Ok(())
+    }
+
+    /// The replacements recorded for file `file_id`, in the order recorded.
+    pub(crate) fn replacements(&mut self, file_id: i64) -> Result<Vec<Replacement>, BookError> {
+        rows(
+            self.0,
+            "SELECT file_id, agreement_id, own_reference, replaces FROM replacements
+             WHERE file_id = ?1 ORDER BY seq",
+            args![file_id],
+            |r| {
+                Ok(Replacement {
+                    file_id: r.int(0)?,
+                    agreement_id: r.number(1)?,
+                    own_reference: r.string(2)?,
+                    replaces: r.string(3)?,
+                })
+            },
+        )
+    }
+
+    /// The rejected claims of agreement `agreement_id` with this own reference, in the order
+    /// sent.
+    pub(crate) fn rejected_by_own_reference(
+        &mut self,
+        agreement_id: u32,
+        own_reference: &str,
+    ) -> Result<Vec<ClaimRow>, BookError> {
+        let sql = format!(
+            "SELECT {CLAIM_COLUMNS} FROM claims WHERE agreement_id = ?1
+             AND own_reference = ?2 AND status = 'rejected' ORDER BY id"
+        );
+        rows(self.0, &sql, args![agreement_id, own_reference], claim_row)
+    }
+
+    /// The mandates of `agreement_id`, or of every agreement.
+    pub(crate) fn mandates(
+        &mut self,
+        agreement_id: Option<u32>,
+    ) -> Result<Vec<MandateRow>, BookError> {
+        let mandate = |r: Row<'_>| {
+            Ok(MandateRow {
+                agreement_id: r.number(0)?,
+                reference: r.string(1)?,
+                status: MandateStatus::parse(r.text(2)?)?,
+                registered: r.string(3)?,
+                blocked_seen: r.opt_date(4)?,
+            })
+        };
+        let columns = "agreement_id, reference, status, registered, blocked_seen";
+        if let Some(id) = agreement_id {
+            let sql = format!(
+                "SELECT {columns} FROM mandates WHERE agreement_id = ?1 ORDER BY reference"
+            );
+            rows(self.0, &sql, args![id], mandate)
+        } else {
+            let sql = format!("SELECT {columns} FROM mandates ORDER BY agreement_id, reference");
+            rows(self.0, &sql, &[], mandate)
+        }
+    }
+
+    /// Adds or replaces a mandate.
+    pub(crate) fn put_mandate(&mut self, m: &MandateRow) -> Result<(), BookError> {
+        self.0.execute(
+            "INSERT INTO mandates (agreement_id, reference, status, registered, blocked_seen)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (agreement_id, reference) DO UPDATE
+             SET status = excluded.status, registered = excluded.registered,
+             blocked_seen = excluded.blocked_seen",
+            args![
+                m.agreement_id,
+                &m.reference,
+                m.status.as_str(),
+                &m.registered,
+                m.blocked_seen
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// The mandates with a 133 on record: agreement, reference, day.
+    pub(crate) fn blocked_seen(&mut self) -> Result<Vec<(u32, String, Date)>, BookError> {
+        rows(
+            self.0,
+            "SELECT agreement_id, reference, blocked_seen FROM mandates
+             WHERE blocked_seen IS NOT NULL",
+            &[],
+            |r| Ok((r.number(0)?, r.string(1)?, r.date(2)?)),
+        )
+    }
+}
+
+/// What only a copy of one book into another ([`crate::Book::copy_to`]) does: rows put back
+/// with the ids they had.
+impl Tx<'_> {
+    /// Puts a file back as it was in another book, its id included.
+    pub(crate) fn restore_file(&mut self, f: &FileRow) -> Result<(), BookError> {
+        let sql = format!(
+            "INSERT INTO files ({FILE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+        );
+        self.0.execute(
+            &sql,
+            args![
+                f.id,
+                f.sha256.as_ref(),
+                &f.name,
+                direction_name(f.direction),
+                f.sender,
+                f.recipient,
+                f.transmission_number,
+                f.state.as_str(),
+                f.read_on
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Puts a claim back as it was in another book, its id and answer included.
+    pub(crate) fn restore_claim(&mut self, c: &ClaimRow) -> Result<(), BookError> {
+        let sql = format!(
+            "INSERT INTO claims ({CLAIM_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,
+             ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
+        );
+        let handled = c.handled.as_ref();
+        self.0.execute(
+            &sql,
+            args![
+                c.id,
+                c.file_id,
+                c.agreement_id,
+                c.assignment_number,
+                c.transaction_number,
+                &c.payer,
+                &c.kid,
+                c.amount_ore,
+                c.due_date,
+                &c.short_name,
+                &c.own_reference,
+                &c.foreign_reference,
+                c.status.as_str(),
+                c.answer_due,
+                c.processing_date,
+                c.error_code,
+                c.answer_file_id,
+                c.matched_by.as_ref(),
+                handled.map(|h| h.on),
+                handled.map(|h| &h.by),
+                handled.map(|h| &h.why),
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// After rows were put back with their ids: new rows get ids after them.
+    pub(crate) fn finish_restore(&mut self) -> Result<(), BookError> {
+        for sql in self.0.dialect().after_restore() {
+            self.0.execute(sql, &[])?;
+        }
+        Ok(())
+    }
+}
