@@ -57,6 +57,7 @@ mod sqlite;
 compile_error!(
     "autogiro-book keeps its book in SQLite or PostgreSQL: enable the feature `sqlite`, `postgres` or both"
 );
+mod rounds;
 mod schema;
 mod sql;
 mod states;
