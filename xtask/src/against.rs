@@ -1,4 +1,5 @@
-//! `cargo xtask bench --against REV [N]`: the release `autogiro` of another commit built beside
+//! `cargo xtask bench --against REV [N]` (and `bench-book --against REV [N]`, the book's steps
+//! alone): the release `autogiro` of another commit built beside
 //! this tree's, both timed on the same files in one run, in rounds of `wc -l` and both binaries
 //! so that what the machine does meanwhile falls on all of them alike; and their output
 //! compared, byte for byte. Then the book's steps (`book import` of the file sent and of MPS's
@@ -75,6 +76,20 @@ pub(crate) fn bench_against(rev: &str, n: Option<&str>) -> Result<(), String> {
         println!("| {label} | wc -l | | {:.3} s | | 1.0 | | |", wc.seconds);
     }
     book_against(&root, n, &short, &theirs, &ours)
+}
+
+/// `cargo xtask bench-book --against REV [N]`: the book's steps alone ([`book_against`]).
+pub(crate) fn bench_book_against(rev: &str, n: Option<&str>) -> Result<(), String> {
+    let root = root();
+    let (n, _, _) = release_and_claims(&root, n, 1_000_000)?;
+    let (short, theirs) = build_at(&root, rev)?;
+    book_against(
+        &root,
+        n,
+        &short,
+        &theirs,
+        &root.join("target/release/autogiro"),
+    )
 }
 
 /// The book's steps by `theirs`, then by `ours`, each on a new book of its own, in one run:

@@ -64,8 +64,8 @@ const COMMANDS: &[(&str, &str)] = &[
         "peak RSS and time of validate on 1 000 000 broken lines and on 2 GiB of random bytes, validate and inspect of the file of N claims (default 9 999 999), and fetch of 2 GiB of random bytes through a real sshd on 127.0.0.1; each once, next to its bound",
     ),
     (
-        "bench-book [N]",
-        "the book alone, in SQLite and in PostgreSQL (a server started for the run) side by side: a command's setup (status of an empty book), the import of the file of N claims sent (default 1 000 000) and of MPS's answer, status; time and peak RSS of each step, once",
+        "bench-book [--against REV] [N]",
+        "the book alone, in SQLite and in PostgreSQL (a server started for the run) side by side: a command's setup (status of an empty book), the import of the file of N claims sent (default 1 000 000) and of MPS's answer, status; time and peak RSS of each step, once; with --against, by the release binary of REV and of this tree, each on a book of its own, in one run",
     ),
     (
         "bench-data [N]",
@@ -105,11 +105,18 @@ fn main() -> ExitCode {
         Some("bench-web") => web::bench_web(args.get(1).map(String::as_str)),
         Some("bench-transfer") => bench_transfer(args.get(1).map(String::as_str)),
         Some("bench-bounds") => bounds::bench_bounds(args.get(1).map(String::as_str)),
-        Some("bench-book") => {
-            let root = root();
-            release_and_claims(&root, args.get(1).map(String::as_str), 1_000_000)
-                .and_then(|(n, _, _)| bench_book(&root, &root.join("target/release/autogiro"), n))
-        }
+        Some("bench-book") => match args.get(1).map(String::as_str) {
+            Some("--against") => match args.get(2) {
+                Some(rev) => against::bench_book_against(rev, args.get(3).map(String::as_str)),
+                None => Err("bench-book --against: which commit?".to_owned()),
+            },
+            n => {
+                let root = root();
+                release_and_claims(&root, n, 1_000_000).and_then(|(n, _, _)| {
+                    bench_book(&root, &root.join("target/release/autogiro"), n)
+                })
+            }
+        },
         Some(other) => {
             eprintln!("xtask: unknown command `{other}`\n");
             print_help();
