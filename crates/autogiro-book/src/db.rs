@@ -114,6 +114,13 @@ pub(crate) trait Conn {
     /// Tells the connection that the statements until `sorting(false)` sort large sets:
     /// SQLite gives the sort the memory of its page cache meanwhile.
     fn sorting(&mut self, on: bool) -> Result<(), BookError>;
+    /// Asks that `table`, a large share of whose rows the transaction wrote, be tidied once
+    /// the transaction is committed. PostgreSQL vacuums and analyzes it: a row updated
+    /// leaves its old version in every index until a vacuum (the next `book status` after
+    /// a million answers counted through a million dead entries: 0.24 s, 0.02 s after),
+    /// and a table without statistics is planned blind. SQLite changes its rows and
+    /// indexes in place and needs nothing.
+    fn tidy(&mut self, table: &'static str);
 }
 
 /// The rows of a query, each made by `make`.

@@ -248,6 +248,8 @@ impl<'n> Importing<'n> {
                 rematch(tx, Scope::Answers(id), imported)?;
             }
         }
+        let written = imported.claims + imported.answered + imported.rematched;
+        tx.wrote_claims(u64::try_from(written).unwrap_or(u64::MAX))?;
         Ok(self.imported)
     }
 }

@@ -284,11 +284,20 @@ impl Store for Postgres {
         let mut t = self.client.transaction().map_err(|e| db(&e))?;
         t.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
             .map_err(|e| db(&e))?;
-        let (value, commit) = f(&mut Tx(&mut PgConn::new(&mut t)))?;
-        if commit {
-            t.commit().map_err(|e| db(&e))?;
-        } else {
+        let mut conn = PgConn::new(&mut t);
+        let (value, commit) = f(&mut Tx(&mut conn))?;
+        let tidy = std::mem::take(&mut conn.tidy);
+        if !commit {
             t.rollback().map_err(|e| db(&e))?;
+            return Ok(value);
+        }
+        t.commit().map_err(|e| db(&e))?;
+        // Outside the transaction (a vacuum cannot run inside one), once what it wrote is
+        // in the book: a failure here loses nothing and is left to autovacuum.
+        for table in tidy {
+            let _ = self
+                .client
+                .batch_execute(&format!("VACUUM (ANALYZE) {table}"));
         }
         Ok(value)
     }
@@ -386,6 +395,8 @@ struct PgConn<'a, 'b> {
     t: &'a mut postgres::Transaction<'b>,
     prepared: HashMap<String, Statement>,
     types: HashMap<String, Vec<Type>>,
+    /// The tables to vacuum once committed ([`Conn::tidy`]).
+    tidy: Vec<&'static str>,
 }
 
 impl<'a, 'b> PgConn<'a, 'b> {
@@ -394,6 +405,7 @@ impl<'a, 'b> PgConn<'a, 'b> {
             t,
             prepared: HashMap::new(),
             types: HashMap::new(),
+            tidy: Vec::new(),
         }
     }
 
@@ -514,6 +526,12 @@ impl Conn for PgConn<'_, '_> {
         // The server's `work_mem` bounds its sorts.
         Ok(())
     }
+
+    fn tidy(&mut self, table: &'static str) {
+        if !self.tidy.contains(&table) {
+            self.tidy.push(table);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -543,6 +561,52 @@ mod tests {
             .flat_map(|q| client.query(*q, &[]).unwrap())
             .map(|r| r.get::<_, String>(0))
             .collect()
+    }
+
+    /// An import that wrote most of the book's claims leaves the table vacuumed and analyzed
+    /// (`Conn::tidy`); one that wrote few of them does not.
+    #[test]
+    fn an_import_of_many_claims_leaves_them_tidied() {
+        let Some(mut server) = autogiro_testkit::Postgres::start() else {
+            return;
+        };
+        let url = server.database();
+        let mut book = crate::Book::init_at(&url).unwrap();
+        let mut client = Client::connect(&url, postgres::NoTls).unwrap();
+        let vacuums = |client: &mut Client| -> i64 {
+            client
+                .query_one(
+                    "SELECT vacuum_count FROM pg_stat_user_tables WHERE relname = 'claims'",
+                    &[],
+                )
+                .unwrap()
+                .get(0)
+        };
+        let (sent, answer) =
+            autogiro_testkit::bench::claims_and_answer(20_000, date!(2026 - 02 - 20)).unwrap();
+        for (name, t) in [("sent.txt", &sent), ("answer.txt", &answer)] {
+            let mut bytes = Vec::new();
+            t.write(&mut bytes).unwrap();
+            let before = vacuums(&mut client);
+            let options = autogiro_model::ReadOptions::new();
+            let day = date!(2026 - 01 - 10);
+            book.import(name, std::io::Cursor::new(bytes), day, &options)
+                .unwrap();
+            assert_eq!(vacuums(&mut client), before + 1, "{name}");
+        }
+        let before = vacuums(&mut client);
+        let few = autogiro_testkit::transmissions::from_mps().unwrap();
+        let mut bytes = Vec::new();
+        few.write(&mut bytes).unwrap();
+        let options = autogiro_model::ReadOptions::new();
+        book.import(
+            "few.txt",
+            std::io::Cursor::new(bytes),
+            date!(2026 - 01 - 10),
+            &options,
+        )
+        .unwrap();
+        assert_eq!(vacuums(&mut client), before);
     }
 
     /// A book of schema 1 migrated has the tables, columns, indexes and constraints of a new

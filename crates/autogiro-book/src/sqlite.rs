@@ -461,6 +461,8 @@ impl Conn for SqliteConn<'_> {
         let kib = if on { SORTING_KIB } else { CACHE_KIB };
         self.0.pragma_update(None, "cache_size", -kib).map_err(db)
     }
+
+    fn tidy(&mut self, _: &'static str) {}
 }
 
 #[cfg(test)]

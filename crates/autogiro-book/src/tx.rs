@@ -638,6 +638,33 @@ impl Tx<'_> {
     }
 }
 
+/// How many claims a file must write, at the least, and what share of the book's (one in
+/// [`TIDY_SHARE`]), for the table to be tidied after it ([`Conn::tidy`]): as much as makes
+/// PostgreSQL's autovacuum take it up within its next minute, done at once, so that the next
+/// command does not run before.
+const TIDY_AT_LEAST: u64 = 10_000;
+const TIDY_SHARE: u64 = 5;
+
+impl Tx<'_> {
+    /// Records that the transaction wrote `rows` claims (added or answered): when that is
+    /// many, and a large share of the book's, the table is tidied once committed.
+    pub(crate) fn wrote_claims(&mut self, rows: u64) -> Result<(), BookError> {
+        if rows < TIDY_AT_LEAST {
+            return Ok(());
+        }
+        let all = one(
+            self.0,
+            "SELECT CAST(COALESCE(SUM(claims), 0) AS BIGINT) FROM totals",
+            &[],
+            |r| r.count(0),
+        )?;
+        if rows.saturating_mul(TIDY_SHARE) >= all {
+            self.0.tidy("claims");
+        }
+        Ok(())
+    }
+}
+
 /// What only a copy of one book into another ([`crate::Book::copy_to`]) does: rows put back
 /// with the ids they had.
 impl Tx<'_> {

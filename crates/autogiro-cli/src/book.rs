@@ -117,6 +117,15 @@ pub(crate) fn import(
         };
         let imported = match imported {
             Ok(i) => i,
+            Err(e @ autogiro::book::BookError::Storage(_)) => {
+                // One transaction per file: a failure of the storage (a server gone, a full
+                // disk) left nothing of it.
+                eprintln!(
+                    "{name}: not imported: {e}; the book is as it was before this file: run the same import again once the book can be reached"
+                );
+                status = Status::Problems;
+                continue;
+            }
             Err(e) => {
                 eprintln!("{name}: not imported: {e}");
                 status = Status::Problems;

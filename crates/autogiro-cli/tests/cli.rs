@@ -1922,8 +1922,8 @@ fn a_closed_pipe_ends_book_status_quietly() {
     assert!(err.is_empty(), "{err}");
 }
 
-/// Eight imports started at once on one book (different files) all end with their file in it,
-/// on SQLite and on PostgreSQL.
+/// Eight imports started at once on one book (different files) all end with their file in it;
+/// eight of one file land it once. On SQLite and on PostgreSQL.
 #[test]
 fn eight_imports_at_once_all_land() {
     on_both_backends("book-eight", |dir, _| {
@@ -1956,6 +1956,31 @@ fn eight_imports_at_once_all_land() {
         let export: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(export["files"].as_array().unwrap().len(), 8);
         assert_eq!(export["claims"].as_array().unwrap().len(), 16);
+        // The same file eight times at once: it lands once, and seven say it was there.
+        let same = big_claims_file(dir, 5000, 9);
+        let children: Vec<_> = (0..8)
+            .map(|_| {
+                std::process::Command::new(binary())
+                    .current_dir(dir)
+                    .args(["book", "import", &same, "--today", "2026-03-16"])
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let mut already = 0;
+        for child in children {
+            let out = child.wait_with_output().unwrap();
+            let (text, err) = (
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr),
+            );
+            assert_eq!(out.status.code(), Some(0), "{err}");
+            already += usize::from(text.contains("already in the book"));
+        }
+        assert_eq!(already, 7);
+        assert_eq!(claims_in_book(dir), 16 + 5000);
     });
 }
 
@@ -2010,47 +2035,77 @@ fn an_import_killed_midway_leaves_the_book_as_before() {
     on_both_backends("book-kill", killed_midway);
 }
 
-fn killed_midway(dir: &Path, url: Option<&str>) {
-    let dir = dir.to_path_buf();
-    let rows = 60_000;
-    let mut csv = String::from("payer_reference,amount,due_date,short_name\n");
-    for k in 0..rows {
-        let _ = writeln!(
-            csv,
-            "{},{}.00,2026-04-{:02},Nordmann",
-            10_000 + k,
-            k % 900 + 1,
-            10 + k % 15
-        );
+/// Writes `big-N.txt` in `dir`, a file of `rows` claims with transmission and assignment
+/// number `n`, made by `new claims` (of `big.csv`, written the first time); its name.
+fn big_claims_file(dir: &Path, rows: usize, n: u32) -> String {
+    let csv = dir.join("big.csv");
+    if !csv.exists() {
+        let mut text = String::from("payer_reference,amount,due_date,short_name\n");
+        for k in 0..rows {
+            let _ = writeln!(
+                text,
+                "{},{}.00,2026-04-{:02},Nordmann",
+                10_000 + k,
+                k % 900 + 1,
+                10 + k % 15
+            );
+        }
+        std::fs::write(&csv, text).unwrap();
     }
-    std::fs::write(dir.join("big.csv"), csv).unwrap();
+    let name = format!("big-{n}.txt");
+    let n = n.to_string();
     let (code, _, err) = in_book(
-        &dir,
+        dir,
         &[
             "new",
             "claims",
             "big.csv",
             "--transmission",
-            "1",
+            &n,
             "--assignment",
-            "1",
+            &n,
             "--today",
             "2026-03-16",
             "-o",
-            "big.txt",
+            &name,
         ],
     );
     assert_eq!(code, 0, "{err}");
-    let claims_in_book = || {
-        let (_, json, _) = in_book(&dir, &["book", "export"]);
-        let export: serde_json::Value = serde_json::from_str(&json).unwrap();
-        export["claims"].as_array().unwrap().len()
-    };
+    name
+}
+
+/// How many claims the book of `dir` holds.
+fn claims_in_book(dir: &Path) -> usize {
+    let (code, json, err) = in_book(dir, &["book", "status", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let status: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let counts = status["counts"].as_array().unwrap().iter();
+    usize::try_from(counts.map(|c| c[1].as_u64().unwrap()).sum::<u64>()).unwrap()
+}
+
+/// Whether a session on the database of `url` has a transaction that has written.
+fn writing_to(url: &str) -> bool {
+    let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
+    let row = client
+        .query_one(
+            "SELECT COUNT(*) FROM pg_stat_activity
+             WHERE backend_xid IS NOT NULL AND datname = current_database()",
+            &[],
+        )
+        .unwrap();
+    row.get::<_, i64>(0) > 0
+}
+
+fn killed_midway(dir: &Path, url: Option<&str>) {
+    let dir = dir.to_path_buf();
+    let rows = 60_000;
+    let big = big_claims_file(&dir, rows, 1);
+    let claims_in_book = || claims_in_book(&dir);
     let wal = dir.join("autogiro.db-wal");
     let before = std::fs::metadata(&wal).map_or(0, |m| m.len());
     let mut child = std::process::Command::new(binary())
         .current_dir(&dir)
-        .args(["book", "import", "big.txt", "--today", "2026-03-16"])
+        .args(["book", "import", &big, "--today", "2026-03-16"])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -2059,17 +2114,7 @@ fn killed_midway(dir: &Path, url: Option<&str>) {
     // transaction that has written.
     let writing = || match url {
         None => std::fs::metadata(&wal).map_or(0, |m| m.len()) > before + 1_000_000,
-        Some(url) => {
-            let mut client = postgres::Client::connect(url, postgres::NoTls).unwrap();
-            let row = client
-                .query_one(
-                    "SELECT COUNT(*) FROM pg_stat_activity
-                     WHERE backend_xid IS NOT NULL AND datname = current_database()",
-                    &[],
-                )
-                .unwrap();
-            row.get::<_, i64>(0) > 0
-        }
+        Some(url) => writing_to(url),
     };
     let started = std::time::Instant::now();
     while !writing() && started.elapsed() < std::time::Duration::from_secs(60) {
@@ -2079,13 +2124,127 @@ fn killed_midway(dir: &Path, url: Option<&str>) {
     let status = child.wait().unwrap();
     assert!(!status.success(), "killed before it could finish");
     assert_eq!(claims_in_book(), 0, "as before, not between");
-    let (code, out, err) = in_book(
-        &dir,
-        &["book", "import", "big.txt", "--today", "2026-03-16"],
-    );
+    let (code, out, err) = in_book(&dir, &["book", "import", &big, "--today", "2026-03-16"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains(&format!("{rows} claim(s)")), "{out}");
     assert_eq!(claims_in_book(), rows);
+}
+
+/// `book import` killed (SIGKILL) at twenty moments spread over twice the time an import
+/// takes, from its start to past its end, each round a new file: the book holds the file whole or
+/// not at all, and the same import run again completes it. On both backends.
+#[test]
+fn imports_killed_at_twenty_moments_land_whole_or_not_at_all() {
+    const ROUNDS: u32 = 20;
+    const ROWS: usize = 8_000;
+    on_both_backends("book-kill-rounds", |dir, _| {
+        let import = |name: &str| {
+            std::process::Command::new(binary())
+                .current_dir(dir)
+                .args(["book", "import", name, "--today", "2026-03-16"])
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        };
+        // How long an import takes, whole: the last one that ran to its end.
+        let first = big_claims_file(dir, ROWS, 1);
+        let started = std::time::Instant::now();
+        assert!(import(&first).wait().unwrap().success());
+        let mut whole = started.elapsed();
+        let (mut cut, mut landed) = (0, 0);
+        for round in 1..=ROUNDS {
+            let before = claims_in_book(dir);
+            let name = big_claims_file(dir, ROWS, round + 1);
+            let started = std::time::Instant::now();
+            let mut child = import(&name);
+            // From the start to twice the time of an import, in equal steps.
+            let moment = whole * 2 * round / ROUNDS;
+            let ended = loop {
+                if let Some(status) = child.try_wait().unwrap() {
+                    break Some((status, started.elapsed()));
+                }
+                if started.elapsed() >= moment {
+                    break None;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(2));
+            };
+            let killed = match ended {
+                Some((status, took)) => {
+                    assert!(status.success(), "round {round}: {status}");
+                    whole = took;
+                    false
+                }
+                None => {
+                    let _ = child.kill();
+                    !child.wait().unwrap().success()
+                }
+            };
+            let after = claims_in_book(dir);
+            assert!(
+                after == before || after == before + ROWS,
+                "round {round}: {before} claims before, {after} after: between"
+            );
+            if after == before {
+                assert!(killed, "round {round}: ended well with nothing imported");
+                cut += 1;
+                let started = std::time::Instant::now();
+                let (code, _, err) =
+                    in_book(dir, &["book", "import", &name, "--today", "2026-03-16"]);
+                whole = started.elapsed();
+                assert_eq!(code, 0, "round {round}: {err}");
+                assert_eq!(
+                    claims_in_book(dir),
+                    before + ROWS,
+                    "round {round}: run again"
+                );
+            } else {
+                landed += 1;
+            }
+        }
+        // The moments fell both in and after the imports.
+        assert!(cut > 0 && landed > 0, "{cut} cut, {landed} landed");
+    });
+}
+
+/// A PostgreSQL server that goes away in the middle of an import: the command says that
+/// nothing of the file was imported, the book holds nothing of it once the server is back,
+/// and the same import then lands whole.
+#[test]
+fn an_import_whose_server_goes_away_is_rolled_back_and_run_again() {
+    let Some(mut server) = autogiro_testkit::Postgres::start() else {
+        return;
+    };
+    let url = server.database();
+    let dir = book_dir_at("book-server-away", Some(&url));
+    let rows = 60_000;
+    let big = big_claims_file(&dir, rows, 1);
+    let child = std::process::Command::new(binary())
+        .current_dir(&dir)
+        .args(["book", "import", &big, "--today", "2026-03-16"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while !writing_to(&url) && started.elapsed() < std::time::Duration::from_secs(60) {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    server.stop_now();
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains(&format!("{big}: not imported")), "{err}");
+    assert!(
+        err.contains("the book is as it was before this file"),
+        "{err}"
+    );
+    server.start_again();
+    assert_eq!(claims_in_book(&dir), 0);
+    let (code, out, err) = in_book(&dir, &["book", "import", &big, "--today", "2026-03-16"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(&format!("{rows} claim(s)")), "{out}");
+    assert_eq!(claims_in_book(&dir), rows);
 }
 
 /// `validate a missing b` checks `b` too, reports the missing file, and exits 2 at the end; a

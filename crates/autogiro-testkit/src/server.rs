@@ -94,24 +94,57 @@ impl Postgres {
                 "--no-sync",
             ],
         );
+        server.start_again();
+        Some(server)
+    }
+
+    /// Starts the server stopped by [`Postgres::stop_now`] again, on the same port with the
+    /// same databases.
+    ///
+    /// # Panics
+    ///
+    /// When it does not start.
+    pub fn start_again(&self) {
+        let data = self.dir.path().join("data");
         let options = format!(
-            "-p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=40",
-            server.dir.path().display()
+            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=40",
+            self.port,
+            self.dir.path().display()
         );
-        server.run(
+        self.run(
             "pg_ctl",
             &[
                 "-D",
                 &data.to_string_lossy(),
                 "-l",
-                &server.dir.path().join("log").to_string_lossy(),
+                &self.dir.path().join("log").to_string_lossy(),
                 "-o",
                 &options,
                 "-w",
                 "start",
             ],
         );
-        Some(server)
+    }
+
+    /// Stops the server at once, as a crash would: every session is cut, every open
+    /// transaction lost.
+    ///
+    /// # Panics
+    ///
+    /// When it does not stop.
+    pub fn stop_now(&self) {
+        let data = self.dir.path().join("data");
+        self.run(
+            "pg_ctl",
+            &[
+                "-D",
+                &data.to_string_lossy(),
+                "-m",
+                "immediate",
+                "-w",
+                "stop",
+            ],
+        );
     }
 
     /// Runs a PostgreSQL program (as `postgres` when root); panics when it fails.
