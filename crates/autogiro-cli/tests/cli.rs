@@ -2169,16 +2169,13 @@ fn imports_killed_at_twenty_moments_land_whole_or_not_at_all() {
                 }
                 std::thread::sleep(std::time::Duration::from_millis(2));
             };
-            let killed = match ended {
-                Some((status, took)) => {
-                    assert!(status.success(), "round {round}: {status}");
-                    whole = took;
-                    false
-                }
-                None => {
-                    let _ = child.kill();
-                    !child.wait().unwrap().success()
-                }
+            let killed = if let Some((status, took)) = ended {
+                assert!(status.success(), "round {round}: {status}");
+                whole = took;
+                false
+            } else {
+                let _ = child.kill();
+                !child.wait().unwrap().success()
             };
             let after = claims_in_book(dir);
             assert!(
