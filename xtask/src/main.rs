@@ -1,7 +1,13 @@
 //! Developer commands of the autogiro workspace, run as `cargo xtask COMMAND`.
 //!
 //! Each command is a function here; `cargo xtask --help` lists them.
-
+// Test support and developer commands: a failure is a panic with a message, as in a test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 #![forbid(unsafe_code)]
 
 mod against;

@@ -566,10 +566,9 @@ mod tests {
     /// An import that wrote most of the book's claims leaves the table vacuumed and analyzed
     /// (`Conn::tidy`); one that wrote few of them does not.
     #[test]
+    #[ignore = "needs PostgreSQL: cargo test -- --include-ignored"]
     fn an_import_of_many_claims_leaves_them_tidied() {
-        let Some(mut server) = autogiro_testkit::Postgres::start() else {
-            return;
-        };
+        let mut server = autogiro_testkit::Postgres::for_test();
         let url = server.database();
         let mut book = crate::Book::init_at(&url).unwrap();
         let mut client = Client::connect(&url, postgres::NoTls).unwrap();
@@ -612,10 +611,9 @@ mod tests {
     /// A book of schema 1 migrated has the tables, columns, indexes and constraints of a new
     /// one, but for how two kinds of CHECK constraints are written (`IN` against `OR`).
     #[test]
+    #[ignore = "needs PostgreSQL: cargo test -- --include-ignored"]
     fn a_book_migrated_from_schema_1_has_the_tables_of_a_new_one() {
-        let Some(mut server) = autogiro_testkit::Postgres::start() else {
-            return;
-        };
+        let mut server = autogiro_testkit::Postgres::for_test();
         let (old, new) = (server.database(), server.database());
         let mut client = Client::connect(&old, postgres::NoTls).unwrap();
         client
@@ -649,10 +647,9 @@ mod tests {
     /// A book of schema 1 on a real server, with reserved numbers and a claim of each status,
     /// opens after `book init` as schema 3 with every row where it was.
     #[test]
+    #[ignore = "needs PostgreSQL: cargo test -- --include-ignored"]
     fn a_book_of_schema_1_is_migrated_with_its_rows() {
-        let Some(mut server) = autogiro_testkit::Postgres::start() else {
-            return;
-        };
+        let mut server = autogiro_testkit::Postgres::for_test();
         let url = server.database();
         let mut client = Client::connect(&url, postgres::NoTls).unwrap();
         client

@@ -1,5 +1,6 @@
 //! Integration tests of autogiro-book: imports, matching MPS's answers, numbers, listings,
 //! checks, and the schema's version.
+#![cfg(test)]
 
 use std::io::Cursor;
 use std::path::Path;
@@ -48,6 +49,7 @@ impl Place {
         }
     }
 
+    #[cfg_attr(not(feature = "postgres"), allow(dead_code))]
     fn postgres(server: &mut autogiro_testkit::Postgres) -> Self {
         Self {
             location: server.database(),
@@ -99,28 +101,12 @@ fn the_scenarios_on_sqlite() {
     }
 }
 
-/// A PostgreSQL server started for a test; `None` (said on standard error) where `postgres`
-/// is not installed, or this build has no PostgreSQL backend, unless servers are required.
-fn postgres_server() -> Option<autogiro_testkit::Postgres> {
-    if !cfg!(feature = "postgres") {
-        assert!(
-            std::env::var_os("AUTOGIRO_REQUIRE_POSTGRES").is_none(),
-            "AUTOGIRO_REQUIRE_POSTGRES is set, and autogiro-book is built without the feature postgres"
-        );
-        eprintln!(
-            "autogiro-book is built without the feature postgres: the PostgreSQL tests are skipped"
-        );
-        return None;
-    }
-    autogiro_testkit::Postgres::start()
-}
-
 /// The same scenarios against a real PostgreSQL server, started for the test.
 #[test]
+#[cfg(feature = "postgres")]
+#[ignore = "needs PostgreSQL: cargo test -- --include-ignored"]
 fn the_scenarios_on_postgresql() {
-    let Some(mut server) = postgres_server() else {
-        return;
-    };
+    let mut server = autogiro_testkit::Postgres::for_test();
     for (name, scenario) in SCENARIOS {
         eprintln!("PostgreSQL: {name}");
         scenario(&Place::postgres(&mut server));
@@ -681,10 +667,14 @@ fn a_database_of_something_else_is_no_book() {
         )
         .unwrap();
     assert_eq!(tables, 1, "nothing added");
+}
 
-    let Some(mut server) = postgres_server() else {
-        return;
-    };
+/// `book init` of a PostgreSQL database that holds something else is refused.
+#[test]
+#[cfg(feature = "postgres")]
+#[ignore = "needs PostgreSQL: cargo test -- --include-ignored"]
+fn a_postgresql_database_of_something_else_is_no_book() {
+    let mut server = autogiro_testkit::Postgres::for_test();
     let url = server.database();
     let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
     client
@@ -721,10 +711,15 @@ fn a_book_of_a_newer_version_is_refused() {
         Book::open(&missing).unwrap_err(),
         BookError::NoBook(_)
     ));
+}
 
-    let Some(mut server) = postgres_server() else {
-        return;
-    };
+/// A PostgreSQL database without a book is none; one of a newer version is refused; TLS when
+/// the URL asks for it.
+#[test]
+#[cfg(feature = "postgres")]
+#[ignore = "needs PostgreSQL: cargo test -- --include-ignored"]
+fn a_postgresql_book_of_a_newer_version_is_refused() {
+    let mut server = autogiro_testkit::Postgres::for_test();
     let url = server.database();
     assert!(matches!(
         Book::open_at(&url).unwrap_err(),
@@ -756,9 +751,22 @@ fn a_book_of_a_newer_version_is_refused() {
     );
 }
 
+/// A copy into a book that is not empty is refused.
+#[test]
+fn a_copy_into_a_book_not_empty_is_refused() {
+    let sqlite = Place::sqlite();
+    answers_are_matched_and_the_rest_is_outstanding(&sqlite);
+    let busy = Place::sqlite();
+    answers_that_match_nothing_are_kept_until_they_do(&busy);
+    let err = sqlite.open().copy_to(&mut busy.open()).unwrap_err();
+    assert!(matches!(err, BookError::NotEmpty), "{err}");
+}
+
 /// A book copied from SQLite to PostgreSQL and back exports the same document each time, and
 /// the copies take new files after the ones they hold.
 #[test]
+#[cfg(feature = "postgres")]
+#[ignore = "needs PostgreSQL: cargo test -- --include-ignored"]
 fn a_book_copied_between_backends_exports_the_same() {
     let sqlite = Place::sqlite();
     answers_are_matched_and_the_rest_is_outstanding(&sqlite);
@@ -767,15 +775,7 @@ fn a_book_copied_between_backends_exports_the_same() {
     assert!(!original["claims"].as_array().unwrap().is_empty());
     assert!(!original["assignments"].as_array().unwrap().is_empty());
 
-    // Into a book that is not empty: refused.
-    let busy = Place::sqlite();
-    answers_that_match_nothing_are_kept_until_they_do(&busy);
-    let err = sqlite.open().copy_to(&mut busy.open()).unwrap_err();
-    assert!(matches!(err, BookError::NotEmpty), "{err}");
-
-    let Some(mut server) = postgres_server() else {
-        return;
-    };
+    let mut server = autogiro_testkit::Postgres::for_test();
     let postgres = Place::postgres(&mut server);
     let (files, claims) = sqlite.open().copy_to(&mut postgres.init()).unwrap();
     assert_eq!((files, claims), (5, 4));

@@ -26,15 +26,6 @@
 //! assert_eq!(err.to_string(), "expected a digit at position 13, found 'x'");
 //! # Ok::<(), ChecksumError>(())
 //! ```
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -1,5 +1,6 @@
 //! Property tests: the crate against a deliberately naive reference written from the
 //! specification's prose, and compute-then-validate agreement.
+#![cfg(test)]
 
 use autogiro_checksum::{AccountNumber, ChecksumError, Kid, Modulus, OrganisationNumber};
 use proptest::prelude::*;

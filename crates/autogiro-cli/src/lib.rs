@@ -6,16 +6,6 @@
 //! files imported into the book with answers that matched no claim.
 
 #![forbid(unsafe_code)]
-// Input never makes library code panic: no unwrap, expect, panic or indexing outside tests.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 /// Writes a line to standard output, as `println!` does, but returns the error of a reader
 /// that went away (`autogiro book status | head`) instead of panicking: `main` then ends quietly.

@@ -19,16 +19,6 @@
 //! # Ok::<(), std::io::Error>(())
 //! ```
 
-// Input never makes library code panic: no unwrap, expect, panic or indexing outside tests.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

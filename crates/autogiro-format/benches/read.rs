@@ -4,7 +4,13 @@
 //!
 //! Compare the MB/s divan prints with `wc -l` on a file of the same size
 //! (`cargo bench -p autogiro-format -- --help` lists divan's options).
-
+// Measurement code: a failure is a panic with a message, as in a test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 #![allow(missing_docs)]
 
 use std::sync::LazyLock;

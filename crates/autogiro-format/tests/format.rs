@@ -1,5 +1,6 @@
 //! Integration tests of autogiro-format: fixtures under snapshot, byte-exact round trips,
 //! property tests for every layout, and input that must not panic.
+#![cfg(test)]
 
 use std::fmt::Write as _;
 use std::path::Path;

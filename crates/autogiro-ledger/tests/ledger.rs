@@ -1,5 +1,6 @@
 //! Integration tests of autogiro-ledger: the calendar, the register, limits per period, and the
 //! MPS simulator.
+#![cfg(test)]
 
 use std::fmt::Write as _;
 use std::path::Path;

@@ -1,7 +1,13 @@
 //! Streaming validation, full reading and writing of a file of 1 000 000 claims (162 MB) built by
 //! `autogiro-testkit` with the builders, as for every benchmark. Run with `cargo bench -p autogiro-model`; set
 //! `AUTOGIRO_BENCH_CLAIMS` for another size.
-
+// Measurement code: a failure is a panic with a message, as in a test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 #![allow(missing_docs)]
 
 use std::sync::LazyLock;

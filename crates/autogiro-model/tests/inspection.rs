@@ -1,6 +1,7 @@
 //! `Inspection` (a file pushed in parts) finds what `Transmission::read` and `Summary::of`
 //! find on the whole file, wherever the parts are cut; `Transmission::read_in_parts` hands on,
 //! part by part, the model `Transmission::read` builds of the whole file.
+#![cfg(test)]
 
 use std::io::BufReader;
 use std::path::{Path, PathBuf};

@@ -1,5 +1,6 @@
 //! Integration tests of autogiro-model: builders round-trip, every rule broken once and seen,
 //! property tests, and the fixtures under snapshot.
+#![cfg(test)]
 
 use std::fmt::Write as _;
 use std::path::Path;

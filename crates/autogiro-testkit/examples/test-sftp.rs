@@ -10,6 +10,13 @@
 //!
 //! Built by `cargo test --workspace` (it builds the examples) into
 //! `target/debug/examples/test-sftp`; `Sshd::with_subsystem` runs it.
+// A test server: a failure is a panic with a message, as in a test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use std::collections::HashMap;
 use std::io::{Read as _, Seek as _, SeekFrom, Write as _};

@@ -130,19 +130,26 @@ pub struct ChromeDriver {
 }
 
 impl ChromeDriver {
-    /// Starts it, or `None` (with a line on standard error) when Chromium or `ChromeDriver` is
-    /// not installed and `AUTOGIRO_REQUIRE_BROWSER` is not set.
+    /// Starts it for a test, which needs it: the tests that call this are marked
+    /// `#[ignore = "needs Chromium"]` and run with `cargo test -- --include-ignored`.
     ///
     /// # Panics
     ///
-    /// When it is required and missing, or does not start.
+    /// When Chromium or `ChromeDriver` is not installed, or it does not start.
+    pub fn for_test() -> Self {
+        Self::start().unwrap_or_else(|| {
+            panic!("this test needs {CHROMIUM} and {CHROMEDRIVER} (apt-get install chromium chromium-driver)")
+        })
+    }
+
+    /// Starts it, or `None` when Chromium or `ChromeDriver` is not installed (for a benchmark,
+    /// which says so and goes on).
+    ///
+    /// # Panics
+    ///
+    /// When it does not start.
     pub fn start() -> Option<Self> {
         if !Path::new(CHROMEDRIVER).exists() || !Path::new(CHROMIUM).exists() {
-            assert!(
-                std::env::var_os("AUTOGIRO_REQUIRE_BROWSER").is_none(),
-                "AUTOGIRO_REQUIRE_BROWSER is set, and {CHROMEDRIVER} or {CHROMIUM} is missing (apt-get install chromium chromium-driver)"
-            );
-            eprintln!("chromium or chromedriver is not installed: the browser tests are skipped");
             return None;
         }
         let port = TcpListener::bind("127.0.0.1:0")

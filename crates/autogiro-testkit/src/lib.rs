@@ -7,17 +7,27 @@
 //!
 //! [`web::build`] builds the validator's web page into `target/web/`.
 //!
-//! [`Sshd::start`] starts OpenSSH's `sshd` (Debian's `openssh-server`) the same way for the
-//! transfer tests, with [`Relay`] to cut connections in the middle; `AUTOGIRO_REQUIRE_SSHD`
-//! makes a missing `sshd` fail them.
+//! [`Sshd::for_test`] starts OpenSSH's `sshd` (Debian's `openssh-server`) for the transfer
+//! tests, with [`Relay`] to cut connections in the middle.
 //!
-//! [`Postgres::start`] starts a real PostgreSQL server (Debian's `postgresql` package) in a
+//! [`Postgres::for_test`] starts a real PostgreSQL server (Debian's `postgresql` package) in a
 //! temporary folder, on 127.0.0.1 and a free port, and stops it when dropped. As root (CI) the
-//! server runs as the `postgres` user, which the package makes. Without the package the
-//! tests that need it are skipped with a line saying so, unless `AUTOGIRO_REQUIRE_POSTGRES` is
-//! set (CI sets it), when they fail.
+//! server runs as the `postgres` user, which the package makes.
+//!
+//! A test that needs a server is marked `#[ignore = "needs ..."]`: a plain `cargo test`
+//! reports it as ignored, `cargo test -- --include-ignored` (the README's test command) runs
+//! it, and `for_test` fails it when the server is not installed; no such test passes without
+//! having run. `start` (an `Option`) is for the benchmarks, which say what they could not
+//! measure.
 
 #![forbid(unsafe_code)]
+// Test support and developer commands: a failure is a panic with a message, as in a test.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 pub mod bench;
 #[cfg(feature = "browser")]
 pub mod browser;

@@ -38,22 +38,26 @@ fn is_root() -> bool {
 }
 
 impl Postgres {
-    /// Starts a server, or `None` (with a line on standard error) when PostgreSQL is not
-    /// installed and `AUTOGIRO_REQUIRE_POSTGRES` is not set.
+    /// Starts a server for a test, which needs it: the tests that call this are marked
+    /// `#[ignore = "needs PostgreSQL"]` and run with `cargo test -- --include-ignored`.
     ///
     /// # Panics
     ///
-    /// When the server cannot be started, or PostgreSQL is required and missing: a test that
-    /// asked for a server fails.
+    /// When PostgreSQL is not installed, or the server cannot be started.
+    pub fn for_test() -> Self {
+        Self::start().unwrap_or_else(|| {
+            panic!("this test needs PostgreSQL's server (apt-get install postgresql)")
+        })
+    }
+
+    /// Starts a server, or `None` when PostgreSQL is not installed (for a benchmark, which
+    /// says so and goes on).
+    ///
+    /// # Panics
+    ///
+    /// When the server cannot be started.
     pub fn start() -> Option<Self> {
-        let Some(bin) = bin() else {
-            assert!(
-                std::env::var_os("AUTOGIRO_REQUIRE_POSTGRES").is_none(),
-                "AUTOGIRO_REQUIRE_POSTGRES is set, and PostgreSQL is not installed (apt-get install postgresql)"
-            );
-            eprintln!("PostgreSQL is not installed: the PostgreSQL tests are skipped");
-            return None;
-        };
+        let bin = bin()?;
         let dir = tempfile::Builder::new()
             .prefix("autogiro-pg-")
             .tempdir()

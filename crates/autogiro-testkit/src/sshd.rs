@@ -47,19 +47,26 @@ fn keygen(args: &[&str]) -> String {
 }
 
 impl Sshd {
-    /// Starts a server, or `None` (with a line on standard error) when `sshd` is not installed
-    /// and `AUTOGIRO_REQUIRE_SSHD` is not set.
+    /// Starts a server for a test, which needs it: the tests that call this are marked
+    /// `#[ignore = "needs sshd"]` and run with `cargo test -- --include-ignored`.
     ///
     /// # Panics
     ///
-    /// When the server cannot be started, or it is required and missing.
+    /// When `sshd` is not installed, or the server cannot be started.
+    pub fn for_test() -> Self {
+        Self::start().unwrap_or_else(|| {
+            panic!("this test needs OpenSSH's {SSHD} (apt-get install openssh-server)")
+        })
+    }
+
+    /// Starts a server, or `None` when `sshd` is not installed (for a benchmark, which says
+    /// so and goes on).
+    ///
+    /// # Panics
+    ///
+    /// When the server cannot be started.
     pub fn start() -> Option<Self> {
         if !Path::new(SSHD).exists() {
-            assert!(
-                std::env::var_os("AUTOGIRO_REQUIRE_SSHD").is_none(),
-                "AUTOGIRO_REQUIRE_SSHD is set, and {SSHD} is missing (apt-get install openssh-server)"
-            );
-            eprintln!("{SSHD} is not installed: the SFTP tests are skipped");
             return None;
         }
         let dir = tempfile::Builder::new()
@@ -172,32 +179,24 @@ impl Sshd {
 
     /// Stops the server and starts it again on the same port with the test SFTP subsystem
     /// (`examples/test-sftp.rs` of this crate, which `cargo test --workspace` builds), its
-    /// twists in `twists` (see that file); `false` when it is not built (the caller reports
-    /// the test skipped, or fails it where servers are required).
+    /// twists in `twists` (see that file).
     ///
     /// # Panics
     ///
-    /// When it is not built and `AUTOGIRO_REQUIRE_SSHD` is set.
-    pub fn with_subsystem(&mut self, twists: &Path) -> bool {
+    /// When the subsystem is not built (`cargo build -p autogiro-testkit --example
+    /// test-sftp`).
+    pub fn with_subsystem(&mut self, twists: &Path) {
         // target/debug/deps/TEST -> target/debug/examples/test-sftp
         let program = std::env::current_exe()
             .ok()
             .and_then(|exe| Some(exe.parent()?.parent()?.join("examples/test-sftp")))
-            .filter(|p| p.exists());
-        let Some(program) = program else {
-            assert!(
-                std::env::var_os("AUTOGIRO_REQUIRE_SSHD").is_none(),
-                "the test SFTP subsystem is not built: cargo build -p autogiro-testkit --example test-sftp"
+            .filter(|p| p.exists())
+            .expect(
+                "the test SFTP subsystem is built: cargo build -p autogiro-testkit --example test-sftp",
             );
-            eprintln!(
-                "the test SFTP subsystem is not built (cargo build -p autogiro-testkit --example test-sftp): skipped"
-            );
-            return false;
-        };
         self.stop();
         self.subsystem = Some(format!("{} {}", program.display(), twists.display()));
         self.spawn();
-        true
     }
 
     /// Stops the server, gives it a new host key, and starts it again on the same port.

@@ -1,4 +1,5 @@
 //! The transfer against a real OpenSSH server (`autogiro_testkit::Sshd`), on 127.0.0.1.
+#![cfg(test)]
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -13,9 +14,9 @@ struct Setup {
     known_hosts: PathBuf,
 }
 
-/// A server with an authorised Ed25519 key, whose host key is pinned; `None` without sshd.
-fn setup() -> Option<Setup> {
-    let sshd = Sshd::start()?;
+/// A server with an authorised Ed25519 key, whose host key is pinned.
+fn setup() -> Setup {
+    let sshd = Sshd::for_test();
     let local = tempfile::tempdir().expect("tempdir");
     let key = sshd.client_key(local.path(), "ed25519", 256, "", true);
     let known_hosts = local.path().join("known_hosts");
@@ -23,12 +24,12 @@ fn setup() -> Option<Setup> {
     for dir in ["inbound", "outbound"] {
         std::fs::create_dir_all(sshd.remote().join(dir)).expect("remote dir");
     }
-    Some(Setup {
+    Setup {
         sshd,
         local,
         key,
         known_hosts,
-    })
+    }
 }
 
 impl Setup {
@@ -70,8 +71,9 @@ impl Setup {
 }
 
 #[test]
+#[ignore = "needs sshd: cargo test -- --include-ignored"]
 fn upload_list_download_remove_with_ed25519_and_rsa_2048() {
-    let Some(s) = setup() else { return };
+    let s = setup();
     let rsa = s.sshd.client_key(s.local.path(), "rsa", 2048, "", true);
     for key in [&s.key, &rsa] {
         let mut mps = Connection::open(s.config(key)).expect("connect");
@@ -134,8 +136,9 @@ fn upload_list_download_remove_with_ed25519_and_rsa_2048() {
 }
 
 #[test]
+#[ignore = "needs sshd: cargo test -- --include-ignored"]
 fn a_key_the_server_does_not_know_is_refused_and_named() {
-    let Some(s) = setup() else { return };
+    let s = setup();
     let stranger = s.sshd.client_key(s.local.path(), "ed25519", 1, "", false);
     let err = Connection::open(s.config(&stranger)).expect_err("refused");
     assert!(matches!(err, TransferError::AuthRefused { .. }), "{err}");
@@ -145,8 +148,9 @@ fn a_key_the_server_does_not_know_is_refused_and_named() {
 }
 
 #[test]
+#[ignore = "needs sshd: cargo test -- --include-ignored"]
 fn a_passphrase_protected_key_needs_its_passphrase_and_weak_rsa_is_refused() {
-    let Some(s) = setup() else { return };
+    let s = setup();
     let locked = s
         .sshd
         .client_key(s.local.path(), "ed25519", 2, "sesam", true);
@@ -164,8 +168,9 @@ fn a_passphrase_protected_key_needs_its_passphrase_and_weak_rsa_is_refused() {
 }
 
 #[test]
+#[ignore = "needs sshd: cargo test -- --include-ignored"]
 fn an_unknown_host_key_is_refused_unless_accepted_then_pinned() {
-    let Some(s) = setup() else { return };
+    let s = setup();
     std::fs::remove_file(&s.known_hosts).expect("forget the host");
     let err = Connection::open(s.config(&s.key)).expect_err("unknown");
     assert!(matches!(err, TransferError::UnknownHostKey { .. }), "{err}");
@@ -182,8 +187,9 @@ fn an_unknown_host_key_is_refused_unless_accepted_then_pinned() {
 }
 
 #[test]
+#[ignore = "needs sshd: cargo test -- --include-ignored"]
 fn a_changed_host_key_is_refused_with_both_fingerprints() {
-    let Some(mut s) = setup() else { return };
+    let mut s = setup();
     let before = Connection::open(s.config(&s.key))
         .expect("connect")
         .host_key()
@@ -205,8 +211,9 @@ fn a_changed_host_key_is_refused_with_both_fingerprints() {
 }
 
 #[test]
+#[ignore = "needs sshd: cargo test -- --include-ignored"]
 fn a_missing_remote_directory_is_named() {
-    let Some(s) = setup() else { return };
+    let s = setup();
     let mut mps = Connection::open(s.config(&s.key)).expect("connect");
     let missing = s.dir("nowhere");
     let err = mps.list(&missing).expect_err("missing");
@@ -224,8 +231,9 @@ fn a_missing_remote_directory_is_named() {
 }
 
 #[test]
+#[ignore = "needs sshd: cargo test -- --include-ignored"]
 fn a_connection_cut_in_the_middle_of_an_upload_leaves_no_file_under_its_name() {
-    let Some(s) = setup() else { return };
+    let s = setup();
     let file = s.local.path().join("large.txt");
     std::fs::write(&file, vec![b'7'; 8 * 1024 * 1024]).expect("write");
     let inbound = s.dir("inbound");
@@ -250,8 +258,9 @@ fn a_connection_cut_in_the_middle_of_an_upload_leaves_no_file_under_its_name() {
 }
 
 #[test]
+#[ignore = "needs sshd: cargo test -- --include-ignored"]
 fn a_lost_connection_is_made_again_and_the_upload_completes() {
-    let Some(s) = setup() else { return };
+    let s = setup();
     let file = s.local.path().join("large.txt");
     std::fs::write(&file, vec![b'5'; 4 * 1024 * 1024]).expect("write");
     let relay = Relay::start(s.sshd.port(), 1024 * 1024, 1);
@@ -272,8 +281,9 @@ fn a_lost_connection_is_made_again_and_the_upload_completes() {
 }
 
 #[test]
+#[ignore = "needs sshd: cargo test -- --include-ignored"]
 fn nothing_staged_is_never_published_and_a_file_taken_away_is_absent() {
-    let Some(s) = setup() else { return };
+    let s = setup();
     let mut mps = Connection::open(s.config(&s.key)).expect("connect");
     let inbound = s.dir("inbound");
     let err = mps
@@ -295,8 +305,9 @@ fn nothing_staged_is_never_published_and_a_file_taken_away_is_absent() {
 /// An account the server gives no SFTP is a fault no retry changes: refused on the first
 /// connection, with a sentence that says so (not "connection lost" after every retry).
 #[test]
+#[ignore = "needs sshd: cargo test -- --include-ignored"]
 fn an_account_without_sftp_is_refused_at_once() {
-    let Some(mut s) = setup() else { return };
+    let mut s = setup();
     s.sshd.without_sftp();
     let relay = Relay::start(s.sshd.port(), u64::MAX, 0);
     let mut config = s.through(&relay);

@@ -21,16 +21,6 @@
 //! ```
 
 #![forbid(unsafe_code)]
-// Input never makes library code panic: no unwrap, expect, panic or indexing outside tests.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,5 +1,7 @@
 //! The WebAssembly API in a real browser (headless Chromium through chromedriver), under
 //! `wasm-bindgen-test`: `.ci/run` runs these with `cargo test --target wasm32-unknown-unknown`.
+
+#![cfg(test)]
 #![cfg(target_arch = "wasm32")]
 
 use autogiro_web::{Lines, Validator};

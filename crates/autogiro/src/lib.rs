@@ -9,8 +9,8 @@
 //! | `model` | [`model`] | transmissions, every rule of the spec, builders; [`read_file`], [`validate_file`], [`write_file`] |
 //! | `ledger` | [`ledger`] | business days, the mandate register, limits, the MPS simulator |
 //! | `model` | [`rows`] | claims and mandates from rows of named columns (billing data), and back |
-//! | `book` | [`book`] | the payee's book (SQLite): what was sent, answered, outstanding |
-//! | `postgres` | [`book`] | the book in PostgreSQL too (a client, rustls, a tokio runtime) |
+//! | `book` | [`book`] | the payee's book, in SQLite: what was sent, answered, outstanding |
+//! | `postgres` | [`book`] | the same book in PostgreSQL too (a client, rustls, a tokio runtime) |
 //! | `transfer` | [`transfer`] | SFTP to and from MPS: key pairs, pinned host keys, rename when complete |
 //! | `payee` | [`payee`], [`settings`] | the payee's jobs: `autogiro.toml`, sending each file at most once, fetching into the book |
 //! | `serde` | | JSON for the model and the ledger's state |
@@ -44,16 +44,6 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-// Input never makes library code panic: no unwrap, expect, panic or indexing outside tests.
-#![cfg_attr(
-    not(test),
-    deny(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::panic,
-        clippy::indexing_slicing
-    )
-)]
 #![forbid(unsafe_code)]
 
 #[cfg(feature = "book")]

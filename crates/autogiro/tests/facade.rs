@@ -1,4 +1,6 @@
 //! Integration tests of the facade's one-call helpers.
+
+#![cfg(test)]
 #![cfg(feature = "model")]
 
 use autogiro::checksum::AccountNumber;
