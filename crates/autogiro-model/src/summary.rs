@@ -47,7 +47,9 @@ pub struct AssignmentSummary {
     /// The first and last date of the claims (due, or processed from MPS); `None` for
     /// mandates and for an assignment without claims.
     pub dates: Option<(Date, Date)>,
-    /// Claims to MPS: how many have specification lines (record 49), and how many lines.
+    /// Claims to MPS: how many have specification lines (record 49), and how many lines of
+    /// their notices are printed (a line of two columns counts once; a record with a blank
+    /// line or column is not printed).
     pub specification: (usize, usize),
     /// Rejected claims: per error code (item 2, error code), in code order.
     pub rejections: Vec<CodeTally>,
@@ -204,7 +206,16 @@ impl AssignmentSummary {
         });
         if !claim.specification.is_empty() {
             self.specification.0 += 1;
-            self.specification.1 += claim.specification.len();
+            // A line of the notice is printed once whatever its columns (record 49, positions
+            // 17-19); a record with a blank line number is not printed. At most 42 records.
+            let mut printed: Vec<u16> = claim
+                .specification
+                .iter()
+                .filter_map(|l| l.line.filter(|_| l.column.is_some()))
+                .collect();
+            printed.sort_unstable();
+            printed.dedup();
+            self.specification.1 += printed.len();
         }
     }
 
@@ -271,6 +282,25 @@ mod tests {
     use super::*;
 
     /// Split anywhere, on two threads, the summaries are those of one thread, in order.
+    /// Two lines of two columns are two lines of the notice, not four records.
+    #[test]
+    fn specification_lines_are_counted_as_printed() {
+        let account = autogiro_checksum::AccountNumber::parse("12345678903").unwrap();
+        let mut part = crate::ClaimsAssignment::new(crate::AssignmentHeader::new(5, 1, account));
+        let payer = crate::payer_reference("100").unwrap();
+        let due = time::macros::date!(2026 - 01 - 15);
+        let mut claim = Claim::new(due, payer, Amount::from_ore(100).unwrap())
+            .with_short_name("Nordmann")
+            .unwrap()
+            .with_notice();
+        for (line, column) in [(1, 1), (1, 2), (2, 1), (2, 2)] {
+            claim.add_specification(line, column, "Husleie").unwrap();
+        }
+        part.push(claim).unwrap();
+        let summary = AssignmentSummary::of(&Assignment::Claims(part));
+        assert_eq!(summary.specification, (1, 2));
+    }
+
     #[test]
     fn a_summary_on_two_threads_is_the_summary_on_one() {
         let account = autogiro_checksum::AccountNumber::parse("12345678903").unwrap();
