@@ -26,6 +26,7 @@ macro_rules! say_raw {
 
 mod book;
 mod convert;
+mod digits;
 mod input;
 mod inspect;
 mod json;
@@ -139,6 +140,16 @@ enum Command {
     New {
         #[command(subcommand)]
         what: NewCommand,
+    },
+    /// Whether an account number, a KID or an organisation number is valid, and what its check
+    /// digit should be. Exit 0 when every number is valid, 1 when one is not.
+    Digits {
+        /// The kind of number.
+        #[arg(value_enum)]
+        kind: digits::Kind,
+        /// The numbers (spaces or dots between groups allowed: `1234.56.78903`).
+        #[arg(required = true)]
+        numbers: Vec<String>,
     },
     /// Shell completions for bash, zsh, fish or PowerShell, on standard output.
     Completions {
@@ -883,6 +894,7 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
             &read.options(),
         ),
         Command::Completions { shell } => completions(shell),
+        Command::Digits { kind, numbers } => Ok(digits::run(kind, &numbers)),
         Command::Inspect { file, read } => inspect::run(&file, &read.options()),
         Command::Convert {
             file,
