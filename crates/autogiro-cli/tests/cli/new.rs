@@ -1,0 +1,197 @@
+//! `new claims` and `new mandates` from billing data, and `config check`.
+
+use super::*;
+
+/// `autogiro new ARGS --config testdata/billing/autogiro.toml --today 2026-01-10 ...`.
+pub(super) fn new_file(what: &str, input: &str, out: &Path, extra: &[&str]) -> (i32, String) {
+    let out = out.to_string_lossy();
+    let args = [
+        &[
+            "new",
+            what,
+            input,
+            "--transmission",
+            "1",
+            "--assignment",
+            "1",
+            "--today",
+            "2026-01-10",
+            "-o",
+            &out,
+            "--force",
+        ][..],
+        extra,
+    ]
+    .concat();
+    let with_config = if extra.contains(&"--config") {
+        args
+    } else {
+        [&args[..], &["--config", "testdata/billing/autogiro.toml"]].concat()
+    };
+    let (code, _, err) = autogiro(&with_config);
+    (code, err)
+}
+
+/// The same claims as CSV from Norwegian Excel, JSON and .xlsx make the same file, which
+/// validates; it goes out to a spreadsheet (`convert --to csv`, both dialects) and comes back
+/// as the same bytes.
+#[test]
+fn new_claims_from_csv_json_and_xlsx() {
+    let dir = temp_dir("new-claims");
+    let mut files = Vec::new();
+    for input in ["claims.csv", "claims.json", "claims.xlsx"] {
+        let out = dir.join(format!("{input}.txt"));
+        let (code, err) = new_file("claims", &format!("testdata/billing/{input}"), &out, &[]);
+        assert_eq!(code, 0, "{input}: {err}");
+        let (code, _, err) =
+            autogiro(&["validate", "--today", "2026-01-10", &out.to_string_lossy()]);
+        assert_eq!(code, 0, "{input}: {err}");
+        files.push(std::fs::read(&out).unwrap());
+    }
+    assert_eq!(files[0], files[1], "CSV and JSON");
+    assert_eq!(files[0], files[2], "CSV and .xlsx");
+    // ISO-8859-1, one character a byte.
+    insta::assert_snapshot!(files[0].iter().map(|&b| char::from(b)).collect::<String>());
+
+    let written = dir.join("claims.csv.txt");
+    for dialect in ["plain", "excel"] {
+        let csv = dir.join(format!("out-{dialect}.csv"));
+        let (code, _, err) = autogiro(&[
+            "convert",
+            &written.to_string_lossy(),
+            "--to",
+            "csv",
+            "--dialect",
+            dialect,
+            "-o",
+            &csv.to_string_lossy(),
+            "--force",
+            "--today",
+            "2026-01-10",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let back = dir.join(format!("back-{dialect}.txt"));
+        let (code, err) = new_file("claims", &csv.to_string_lossy(), &back, &[]);
+        assert_eq!(code, 0, "{dialect}: {err}");
+        assert_eq!(std::fs::read(&back).unwrap(), files[0], "{dialect}");
+    }
+}
+
+/// A CSV with a broken amount, date, KID and reference on four rows reports all four, by row
+/// and column, and writes nothing; `--format json` gives the same as JSON lines.
+#[test]
+fn new_claims_reports_every_broken_row_and_writes_nothing() {
+    let dir = temp_dir("new-broken");
+    let out = dir.join("claims.txt");
+    let (code, human) = new_file("claims", "testdata/billing/claims-broken.csv", &out, &[]);
+    assert_eq!(code, 1);
+    assert!(!out.exists(), "nothing written");
+    let (code, json) = new_file(
+        "claims",
+        "testdata/billing/claims-broken.csv",
+        &out,
+        &["--format", "json"],
+    );
+    assert_eq!(code, 1);
+    assert!(!out.exists(), "nothing written");
+    insta::assert_snapshot!(format!("{human}\n--- json\n{json}"));
+}
+
+/// Rows of two agreements go to an assignment each; mandates of every registration type; CSV on
+/// standard input.
+#[test]
+fn new_with_two_agreements_mandates_and_standard_input() {
+    let dir = temp_dir("new-more");
+    let out = dir.join("two.txt");
+    let (code, err) = new_file(
+        "claims",
+        "testdata/billing/claims-two-agreements.csv",
+        &out,
+        &["--config", "testdata/billing/autogiro-two-agreements.toml"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, inspect, _) =
+        autogiro(&["inspect", "--today", "2026-01-10", &out.to_string_lossy()]);
+    assert_eq!(code, 0);
+    assert!(
+        inspect.contains("agreement 000056789, number 1"),
+        "{inspect}"
+    );
+    assert!(
+        inspect.contains("agreement 000056790, number 2"),
+        "{inspect}"
+    );
+
+    let out = dir.join("mandates.txt");
+    let (code, err) = new_file("mandates", "testdata/billing/mandates.csv", &out, &[]);
+    assert_eq!(code, 0, "{err}");
+    let (code, inspect, _) =
+        autogiro(&["inspect", "--today", "2026-01-10", &out.to_string_lossy()]);
+    assert_eq!(code, 0);
+    assert!(
+        inspect.contains("4 mandates: 1 changed, 1 deleted, 2 new"),
+        "{inspect}"
+    );
+
+    let csv = std::fs::read(testdata("billing/claims.csv")).unwrap();
+    let out = Command::cargo_bin("autogiro")
+        .unwrap()
+        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+        .args([
+            "new",
+            "claims",
+            "-",
+            "--transmission",
+            "1",
+            "--assignment",
+            "1",
+            "--today",
+            "2026-01-10",
+            "--config",
+            "testdata/billing/autogiro.toml",
+        ])
+        .write_stdin(csv)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(out.stdout.starts_with(b"NY000010000123450000001"));
+    let written = dir.join("stdin.txt");
+    std::fs::write(&written, &out.stdout).unwrap();
+    let (code, _, err) = autogiro(&[
+        "validate",
+        "--today",
+        "2026-01-10",
+        &written.to_string_lossy(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+}
+
+/// `config check` prints what it understood; a misspelt key is named with its line.
+#[test]
+fn config_check_names_a_misspelt_key() {
+    let (code, out, _) = autogiro(&[
+        "config",
+        "check",
+        "--config",
+        "testdata/billing/autogiro.toml",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "testdata/billing/autogiro.toml: valid\npayee: customer unit 00012345\nagreement 000056789: account 1234.56.78903\n"
+    );
+    let dir = temp_dir("config");
+    let bad = dir.join("autogiro.toml");
+    std::fs::write(&bad, "[payee]\ncustomer_unit = \"00012345\"\n\n[[agreement]]\nid = \"1\"\naccont = \"12345678903\"\n").unwrap();
+    let (code, _, err) = autogiro(&["config", "check", "--config", &bad.to_string_lossy()]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("line 6, column 1: unknown field `accont`"),
+        "{err}"
+    );
+}
