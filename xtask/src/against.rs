@@ -12,7 +12,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::{Timing, book_steps, mib, release_and_claims, root, time_rounds};
+use crate::book::book_steps;
+use crate::{Timing, mib, release_and_claims, root, time_rounds};
 
 /// The rounds of [`bench_against`], each timing `wc -l` and both binaries once per command: on
 /// a machine whose pace changes from one second to the next, a ratio to `wc -l` timed apart, in

@@ -103,12 +103,12 @@ fn write_random(path: &Path) -> Result<(), String> {
 /// `autogiro fetch` of the random bytes, put in the inbox of a real sshd: downloaded, found
 /// invalid by the bounded check, left on the server.
 fn fetch_random(root: &Path, cli: &Path, random: &Path) -> Result<Timing, String> {
-    let crate::SftpPayee {
+    let crate::transfer::SftpPayee {
         sshd,
         dir: payee,
         settings,
         ..
-    } = crate::SftpPayee::start(root, "bounds")?;
+    } = crate::transfer::SftpPayee::start(root, "bounds")?;
     let remote = sshd.remote();
     let inbox_file = remote.join("outbound/garbage.txt");
     if std::fs::hard_link(random, &inbox_file).is_err() {

@@ -12,9 +12,11 @@
 
 mod against;
 mod billing;
+mod book;
 mod bounds;
 mod decisions;
 mod fixtures;
+mod transfer;
 mod web;
 
 use std::io::{BufWriter, Write};
@@ -109,7 +111,7 @@ fn main() -> ExitCode {
             );
         }),
         Some("bench-web") => web::bench_web(args.get(1).map(String::as_str)),
-        Some("bench-transfer") => bench_transfer(args.get(1).map(String::as_str)),
+        Some("bench-transfer") => transfer::bench_transfer(args.get(1).map(String::as_str)),
         Some("bench-bounds") => bounds::bench_bounds(args.get(1).map(String::as_str)),
         Some("bench-book") => match args.get(1).map(String::as_str) {
             Some("--against") => match args.get(2) {
@@ -119,7 +121,7 @@ fn main() -> ExitCode {
             n => {
                 let root = root();
                 release_and_claims(&root, n, 1_000_000).and_then(|(n, _, _)| {
-                    bench_book(&root, &root.join("target/release/autogiro"), n)
+                    book::bench_book(&root, &root.join("target/release/autogiro"), n)
                 })
             }
         },
@@ -572,203 +574,7 @@ fn bench(n: Option<&str>) -> Result<(), String> {
         csv_bytes,
         &timings,
     );
-    bench_book(&root, &cli, n)
-}
-
-/// A real sshd on 127.0.0.1 with its inbound and outbound folders, and a payee's folder
-/// `target/bench-data/NAME` (made anew) with a key, the server's key pinned and settings
-/// (`autogiro.toml`) to it.
-struct SftpPayee {
-    sshd: autogiro_testkit::Sshd,
-    dir: PathBuf,
-    key: PathBuf,
-    settings: String,
-}
-
-impl SftpPayee {
-    fn start(root: &Path, name: &str) -> Result<Self, String> {
-        let sshd = autogiro_testkit::Sshd::start().ok_or("sshd is not installed")?;
-        let dir = root.join("target/bench-data").join(name);
-        let _ = std::fs::remove_dir_all(&dir);
-        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-        let key = sshd.client_key(&dir, "ed25519", 256, "", true);
-        for d in ["inbound", "outbound"] {
-            std::fs::create_dir_all(sshd.remote().join(d)).map_err(|e| e.to_string())?;
-        }
-        std::fs::write(dir.join("known_hosts"), sshd.known_hosts_line())
-            .map_err(|e| e.to_string())?;
-        let settings = transfer_settings(&sshd, &dir, &key)?;
-        Ok(Self {
-            sshd,
-            dir,
-            key,
-            settings,
-        })
-    }
-}
-
-/// `cargo xtask bench-transfer [N]`: the file of N claims up and down through OpenSSH's sshd
-/// on 127.0.0.1 (started for the run), by `autogiro send` / `fetch` and by `scp`, alternating,
-/// three times each; the median and the largest peak RSS.
-fn bench_transfer(n: Option<&str>) -> Result<(), String> {
-    let root = root();
-    let (n, data, bytes) = release_and_claims(&root, n, 9_999_999)?;
-    let cli = root.join("target/release/autogiro");
-    let SftpPayee {
-        sshd,
-        dir: payee,
-        key,
-        settings,
-    } = SftpPayee::start(&root, "transfer")?;
-    let remote = sshd.remote();
-    let known_hosts = payee.join("known_hosts");
-
-    let file = data.to_string_lossy().into_owned();
-    let archive = payee.join("archive");
-    let scp_options = scp_options(&sshd, &key, &known_hosts);
-    let up_target = format!(
-        "{}@127.0.0.1:{}/inbound/scp.txt",
-        sshd.user(),
-        remote.display()
-    );
-    let down_source = format!(
-        "{}@127.0.0.1:{}/outbound/answer.txt",
-        sshd.user(),
-        remote.display()
-    );
-    let scp_down_to = payee.join("scp-down.txt").to_string_lossy().into_owned();
-    let send_args = [
-        "--config",
-        &settings,
-        "send",
-        &file,
-        "--today",
-        "2026-01-10",
-    ];
-    let fetch_args = [
-        "--config",
-        &settings,
-        "fetch",
-        "--keep-remote",
-        "--today",
-        "2026-01-10",
-    ];
-    let scp_up: Vec<&str> = scp_options
-        .iter()
-        .map(String::as_str)
-        .chain([file.as_str(), up_target.as_str()])
-        .collect();
-    let scp_down: Vec<&str> = scp_options
-        .iter()
-        .map(String::as_str)
-        .chain([down_source.as_str(), scp_down_to.as_str()])
-        .collect();
-    std::fs::read(&data).map_err(|e| e.to_string())?;
-    let mut results: Vec<Vec<Timing>> = (0..4).map(|_| Vec::new()).collect();
-    for _ in 0..3 {
-        // Each run starts from nothing sent and nothing fetched.
-        let clean = || -> Result<(), String> {
-            let _ = std::fs::remove_dir_all(&archive);
-            for f in ["inbound/scp.txt", "inbound/autogiro-00012345-0000001.txt"] {
-                let _ = std::fs::remove_file(remote.join(f));
-            }
-            let _ = std::fs::remove_file(&scp_down_to);
-            let answer = remote.join("outbound/answer.txt");
-            if !answer.exists() {
-                std::fs::hard_link(&data, &answer).map_err(|e| e.to_string())?;
-            }
-            Ok(())
-        };
-        clean()?;
-        results[0].push(time_once(
-            "autogiro send (validated, hashed, uploaded, renamed)",
-            &cli,
-            &send_args,
-        )?);
-        clean()?;
-        results[1].push(time_once("scp up", Path::new("scp"), &scp_up)?);
-        clean()?;
-        results[2].push(time_once(
-            "autogiro fetch (downloaded, synced, renamed, validated)",
-            &cli,
-            &fetch_args,
-        )?);
-        clean()?;
-        results[3].push(time_once("scp down", Path::new("scp"), &scp_down)?);
-    }
-    print_transfer_table(n, bytes, results);
-    Ok(())
-}
-
-/// The medians of the runs of each command, each beside the scp run after it.
-fn print_transfer_table(n: u32, bytes: u64, results: Vec<Vec<Timing>>) {
-    let timings: Vec<Timing> = results
-        .into_iter()
-        .map(|mut runs| {
-            let rss_kib = runs.iter().filter_map(|t| t.rss_kib).max();
-            runs.sort_by(|a, b| a.seconds.total_cmp(&b.seconds));
-            let name = runs.first().map(|t| t.name.clone()).unwrap_or_default();
-            let seconds = runs.get(1).map_or(0.0, |t| t.seconds);
-            Timing {
-                name,
-                seconds,
-                rss_kib,
-            }
-        })
-        .collect();
-    println!("{n} claims ({bytes} bytes) through sshd on 127.0.0.1, median of 3, alternating:\n");
-    println!("| command | seconds | MB/s | x scp | peak RSS |");
-    println!("|---|---|---|---|---|");
-    for (i, t) in timings.iter().enumerate() {
-        let scp = timings.get(i | 1).map_or(1.0, |s| s.seconds);
-        #[allow(clippy::cast_precision_loss)] // Figures for a report.
-        let mb_s = bytes as f64 / 1e6 / t.seconds;
-        println!(
-            "| {} | {:.2} | {mb_s:.0} | {:.2} | {} |",
-            t.name,
-            t.seconds,
-            t.seconds / scp,
-            mib(t.rss_kib)
-        );
-    }
-}
-
-/// The options of `scp` to `sshd` with `key`, the host key checked against `known_hosts`.
-fn scp_options(sshd: &autogiro_testkit::Sshd, key: &Path, known_hosts: &Path) -> Vec<String> {
-    vec![
-        "-q".to_owned(),
-        "-P".to_owned(),
-        sshd.port().to_string(),
-        "-i".to_owned(),
-        key.to_string_lossy().into_owned(),
-        "-o".to_owned(),
-        format!("UserKnownHostsFile={}", known_hosts.display()),
-        "-o".to_owned(),
-        "StrictHostKeyChecking=yes".to_owned(),
-    ]
-}
-
-/// Settings for the bench's payee in `payee`, to `sshd` with `key`; their path.
-fn transfer_settings(
-    sshd: &autogiro_testkit::Sshd,
-    payee: &Path,
-    key: &Path,
-) -> Result<String, String> {
-    let remote = sshd.remote();
-    let settings = payee.join("autogiro.toml");
-    std::fs::write(
-        &settings,
-        format!(
-            "[payee]\ncustomer_unit = \"00012345\"\n\n[transfer]\nhost = \"127.0.0.1\"\nport = {}\nuser = \"{}\"\nprivate_key = \"{}\"\nknown_hosts = \"known_hosts\"\noutbox = \"{}/inbound\"\ninbox = \"{}/outbound\"\narchive = \"archive\"\n",
-            sshd.port(),
-            sshd.user(),
-            key.display(),
-            remote.display(),
-            remote.display()
-        ),
-    )
-    .map_err(|e| e.to_string())?;
-    Ok(settings.to_string_lossy().into_owned())
+    book::bench_book(&root, &cli, n)
 }
 
 /// Peak RSS for a report.
@@ -778,104 +584,6 @@ fn mib(kib: Option<u64>) -> String {
         || "?".to_owned(),
         |k| format!("{:.1} MiB", k as f64 / 1024.0),
     )
-}
-
-/// The book: a file of N claims sent, MPS's answer settling all but every 1000th, and the
-/// status of the book then. Each step runs once, on a book made for the run: in SQLite, and
-/// in PostgreSQL when it is installed (a server started for the run), side by side.
-fn bench_book(root: &Path, cli: &Path, n: u32) -> Result<(), String> {
-    let data = root.join("target/bench-data");
-    let answers = data.join(format!("answers-{n}.txt"));
-    if !answers.exists() {
-        bench_data(Some(&n.to_string()))?;
-    }
-    let book = data.join(format!("book-{n}.db"));
-    for suffix in ["", "-wal", "-shm"] {
-        let mut p = book.as_os_str().to_owned();
-        p.push(suffix);
-        let _ = std::fs::remove_file(&p);
-    }
-    let claims = data.join(format!("claims-{n}.txt"));
-    let sqlite = book_steps(cli, &book.to_string_lossy(), &claims, &answers)?;
-    let mut server = autogiro_testkit::Postgres::start();
-    let postgres = match &mut server {
-        Some(server) => Some(book_steps(cli, &server.database(), &claims, &answers)?),
-        None => None,
-    };
-    println!("the book, {n} claims, each step once:\n");
-    println!("| step | SQLite | peak RSS | PostgreSQL | peak RSS |");
-    println!("|---|---|---|---|---|");
-    for (i, t) in sqlite.iter().enumerate() {
-        let pg = postgres.as_ref().and_then(|p| p.get(i)).map_or_else(
-            || "(not installed) | ".to_owned(),
-            |p| format!("{:.3} s | {}", p.seconds, mib(p.rss_kib)),
-        );
-        println!(
-            "| {} | {:.3} s | {} | {pg} |",
-            t.name,
-            t.seconds,
-            mib(t.rss_kib)
-        );
-    }
-    Ok(())
-}
-
-/// `--book LOCATION ARGS`.
-fn on<'a>(location: &'a str, args: &[&'a str]) -> Vec<&'a str> {
-    [&["--book", location][..], args].concat()
-}
-
-/// The steps of [`bench_book`] on the book at `location`.
-fn book_steps(
-    cli: &Path,
-    location: &str,
-    claims: &Path,
-    answers: &Path,
-) -> Result<Vec<Timing>, String> {
-    let claims = claims.to_string_lossy();
-    let answers = answers.to_string_lossy();
-    let with = |args: &[&'static str]| on(location, args);
-    time_once("book init", cli, &with(&["book", "init"]))?;
-    Ok(vec![
-        // What every command pays before its first query: the connection (for PostgreSQL a
-        // TCP session and authentication) and the schema's check.
-        time_once(
-            "a command's setup (book status of an empty book)",
-            cli,
-            &with(&["book", "status", "--today", "2026-01-10"]),
-        )?,
-        time_once(
-            "book import, the file sent",
-            cli,
-            &on(
-                location,
-                &["book", "import", &claims, "--today", "2026-01-10"],
-            ),
-        )?,
-        time_once(
-            "book import, MPS's answer settling all but every 1000th",
-            cli,
-            &on(location, &["book", "import", &answers]),
-        )?,
-        time_once(
-            "book status (counts and sums)",
-            cli,
-            &with(&["book", "status", "--today", "2026-06-01"]),
-        )?,
-        time_once(
-            "book status --outstanding (listed as CSV)",
-            cli,
-            &with(&[
-                "book",
-                "status",
-                "--outstanding",
-                "--today",
-                "2026-06-01",
-                "--format",
-                "csv",
-            ]),
-        )?,
-    ])
 }
 
 /// A table of timings of commands on one file of `bytes`, each next to the first (`wc -l`).
