@@ -407,314 +407,6 @@ fn impossible_register_operations_name_the_mandate() {
     ));
 }
 
-fn details() -> PayerDetails {
-    PayerDetails {
-        name: autogiro_format::Text::new("Nordmann AS").unwrap(),
-        address1: autogiro_format::Text::BLANK,
-        address2: autogiro_format::Text::BLANK,
-        postal_code: autogiro_format::Text::new("0155").unwrap(),
-        postal_code_extension: autogiro_format::Text::BLANK,
-        postal_town: autogiro_format::Text::new("OSLO").unwrap(),
-        country_code: autogiro_format::Text::BLANK,
-        organisation: autogiro_model::Organisation::Norwegian(
-            autogiro_checksum::OrganisationNumber::parse("923609016").unwrap(),
-        ),
-        signatory: autogiro_format::Text::new("Kari Nordmann").unwrap(),
-        signatory_birth_date: date!(1980 - 02 - 01),
-    }
-}
-
-fn file_with(number: u32, claims: &[(Date, Amount)], register: bool) -> Transmission {
-    let mut t = Transmission::to_mps(12345, number);
-    if register {
-        let mut m = MandatesAssignment::new(AssignmentHeader::new(
-            AGREEMENT,
-            number * 10,
-            account("12345678903"),
-        ));
-        m.push(mandate(PeriodCode::Monthly, nok(1000)).with_payer(details()))
-            .unwrap();
-        t.push(m).unwrap();
-    }
-    if !claims.is_empty() {
-        let mut a = ClaimsAssignment::new(AssignmentHeader::new(
-            AGREEMENT,
-            number * 10 + 1,
-            account("12345678903"),
-        ));
-        for (due, amount) in claims {
-            a.push(
-                Claim::new(*due, payer_reference("12345").unwrap(), *amount)
-                    .with_short_name("Nordmann")
-                    .unwrap(),
-            )
-            .unwrap();
-        }
-        t.push(a).unwrap();
-    }
-    t
-}
-
-#[test]
-fn simulator_confirms_settles_and_rejects() {
-    let mut ledger = Ledger::new();
-    // File 1: the registration, read on Monday 5 January 2026.
-    let out = ledger.clear(
-        &file_with(1, &[], true),
-        date!(2026 - 01 - 05),
-        &Scenario::new(),
-    );
-    assert!(out.refused.is_empty());
-    let response = out.response.unwrap();
-    let Assignment::Mandates(confirmed) = &response.assignments[0] else {
-        panic!()
-    };
-    let mps = confirmed.mandates[0].mps.unwrap();
-    assert_eq!(mps.archive_reference.to_string(), "*90000000");
-    assert_eq!(mps.registration_date, Some(date!(2026 - 01 - 05)));
-
-    // File 2: claims due before activation, on it, over the limit, and on a Sunday.
-    let claims = [
-        (date!(2026 - 01 - 09), nok(100)),
-        (date!(2026 - 01 - 12), nok(600)),
-        (date!(2026 - 01 - 13), nok(400)),
-        (date!(2026 - 01 - 14), Amount::from_ore(1).unwrap()),
-        (date!(2026 - 02 - 01), nok(50)),
-    ];
-    let out = ledger.clear(
-        &file_with(2, &claims, false),
-        date!(2026 - 01 - 06),
-        &Scenario::new(),
-    );
-    let response = out.response.unwrap();
-    let mut bytes = Vec::new();
-    response.write(&mut bytes).unwrap();
-    // The response reads back cleanly as a file from MPS.
-    let read = Transmission::read(&bytes[..], &ReadOptions::new());
-    assert!(read.diagnostics.is_empty(), "{:#?}", read.diagnostics);
-    assert_eq!(read.transmission, response);
-    let Assignment::Settled(settled) = &response.assignments[0] else {
-        panic!()
-    };
-    let dates: Vec<Date> = settled.claims.iter().map(|c| c.date).collect();
-    assert_eq!(
-        dates,
-        [
-            date!(2026 - 01 - 12),
-            date!(2026 - 01 - 13),
-            date!(2026 - 02 - 02)
-        ]
-    );
-    let Assignment::Rejected(rejected) = &response.assignments[1] else {
-        panic!()
-    };
-    let codes: Vec<ErrorCode> = rejected.rejections.iter().map(|r| r.code).collect();
-    assert_eq!(
-        codes,
-        [ErrorCode::MandateNotFound, ErrorCode::LimitExceeded]
-    );
-
-    // Deterministic: the same ledger and input give the same bytes.
-    let mut a = Ledger::new();
-    let mut b = Ledger::new();
-    for l in [&mut a, &mut b] {
-        l.clear(
-            &file_with(1, &[], true),
-            date!(2026 - 01 - 05),
-            &Scenario::new(),
-        );
-    }
-    let ra = a.clear(
-        &file_with(2, &claims, false),
-        date!(2026 - 01 - 06),
-        &Scenario::new(),
-    );
-    let rb = b.clear(
-        &file_with(2, &claims, false),
-        date!(2026 - 01 - 06),
-        &Scenario::new(),
-    );
-    assert_eq!(ra, rb);
-}
-
-#[test]
-fn bank_side_outcomes_come_from_the_scenario() {
-    let mut ledger = Ledger::new();
-    ledger.clear(
-        &file_with(1, &[], true),
-        date!(2026 - 01 - 05),
-        &Scenario::new(),
-    );
-    let claims = [(date!(2026 - 01 - 20), nok(10))];
-    let missing = Scenario::new().account_not_found(&account("86011117947"));
-    let out = ledger.clear(
-        &file_with(2, &claims, false),
-        date!(2026 - 01 - 19),
-        &missing,
-    );
-    let response = out.response.unwrap();
-    let Assignment::Rejected(r) = &response.assignments[0] else {
-        panic!()
-    };
-    assert_eq!(r.rejections[0].code, ErrorCode::AccountNotFound);
-    let refusing = Scenario::new().bank_refuses(&account("86011117947"));
-    let out = ledger.clear(
-        &file_with(3, &claims, false),
-        date!(2026 - 01 - 19),
-        &refusing,
-    );
-    let response = out.response.unwrap();
-    let Assignment::Rejected(r) = &response.assignments[0] else {
-        panic!()
-    };
-    assert_eq!(r.rejections[0].code, ErrorCode::RejectedByBank);
-}
-
-#[test]
-fn assignment_numbers_are_taken_for_12_months_and_a_day() {
-    let mut ledger = Ledger::new();
-    let file = file_with(1, &[], true);
-    assert!(
-        ledger
-            .clear(&file, date!(2026 - 01 - 05), &Scenario::new())
-            .refused
-            .is_empty()
-    );
-    let again = ledger.clear(&file, date!(2027 - 01 - 06), &Scenario::new());
-    assert_eq!(
-        again.refused,
-        vec![Refused::Assignment {
-            agreement_id: AGREEMENT,
-            assignment_number: 10,
-            reason: "assignment number 10 was used in the file read on 2026-01-05; this file, read on 2027-01-06, may reuse it from 2027-01-07 (12 months + 1 day, spec 2.2 field 6)".to_owned(),
-        }]
-    );
-    let later = ledger.clear(
-        &file_with(1, &[], false),
-        date!(2027 - 01 - 07),
-        &Scenario::new(),
-    );
-    assert!(later.refused.is_empty());
-}
-
-#[test]
-fn decision_17_refuses_the_transmission_or_the_assignment() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata");
-    let ok = std::fs::read(root.join("ok/records-to-mps.txt")).unwrap();
-    // An error in an assignment end refuses that assignment only.
-    let bad_end = std::fs::read(root.join("err/field-format--filler-not-zero.txt")).unwrap();
-    let out = Ledger::new().clear_file(
-        &bad_end,
-        &ReadOptions::new(),
-        date!(2026 - 01 - 10),
-        &Scenario::new(),
-    );
-    assert!(
-        matches!(
-            &out.refused[..],
-            [
-                Refused::Assignment {
-                    assignment_number: 1,
-                    ..
-                },
-                Refused::Mandate { .. }
-            ]
-        ),
-        "{:#?}",
-        out.refused
-    );
-    let response = out.response.unwrap();
-    assert!(matches!(
-        &response.assignments[..],
-        [Assignment::Mandates(_)]
-    ));
-    // No transmission end: the whole transmission.
-    let cut = &ok[..ok.len() - 82];
-    let out = Ledger::new().clear_file(
-        cut,
-        &ReadOptions::new(),
-        date!(2026 - 01 - 10),
-        &Scenario::new(),
-    );
-    assert!(out.response.is_none());
-    assert!(matches!(&out.refused[..], [Refused::Transmission { .. }]));
-}
-
-#[test]
-fn simulator_output_for_the_inbound_fixtures() {
-    insta::glob!("../../../testdata", "ok/*to-mps*.txt", |path| {
-        let file = std::fs::read(path).unwrap();
-        let mut ledger = Ledger::new();
-        let out = ledger.clear_file(
-            &file,
-            &ReadOptions::new(),
-            date!(2026 - 01 - 10),
-            &Scenario::new(),
-        );
-        let mut text = String::new();
-        for r in &out.refused {
-            writeln!(text, "refused: {r}").unwrap();
-        }
-        if let Some(response) = out.response {
-            let mut bytes = Vec::new();
-            response.write(&mut bytes).unwrap();
-            let latin1: String = bytes.iter().copied().map(char::from).collect();
-            text.push_str(&latin1.replace('\r', ""));
-        }
-        insta::assert_snapshot!(text);
-    });
-}
-
-#[cfg(feature = "serde")]
-#[test]
-fn state_saves_and_loads_as_json() {
-    let mut ledger = Ledger::new();
-    ledger.clear(
-        &file_with(1, &[], true),
-        date!(2026 - 01 - 05),
-        &Scenario::new(),
-    );
-    ledger.clear(
-        &file_with(2, &[(date!(2026 - 01 - 20), nok(10))], false),
-        date!(2026 - 01 - 19),
-        &Scenario::new(),
-    );
-    let json = serde_json::to_string(&ledger).unwrap();
-    let back: Ledger = serde_json::from_str(&json).unwrap();
-    assert_eq!(back, ledger);
-    // The simulator runs on from the loaded state as from the live one.
-    let next = file_with(3, &[(date!(2026 - 01 - 21), nok(995))], false);
-    let (mut a, mut b) = (ledger, back);
-    assert_eq!(
-        a.clear(&next, date!(2026 - 01 - 20), &Scenario::new()),
-        b.clear(&next, date!(2026 - 01 - 20), &Scenario::new())
-    );
-}
-
-proptest! {
-    #[test]
-    fn settled_sums_never_pass_the_limit(
-        period in 1usize..7,
-        limit in 1u64..5_000,
-        claims in proptest::collection::vec((0i64..400, 1u64..2_000), 1..60),
-    ) {
-        let code = PeriodCode::ALL[period];
-        let mut ledger = ledger_with(code, nok(limit));
-        let mut settled: Vec<(Date, u64)> = Vec::new();
-        for (offset, amount) in claims {
-            let day = next_business_day(date!(2026 - 01 - 12) + Duration::days(offset));
-            if ledger.settle(AGREEMENT, &claim(nok(amount)), day) == Decision::Settle {
-                settled.push((day, amount));
-            }
-        }
-        for (day, _) in &settled {
-            let window = Period::containing(code, *day).unwrap();
-            let sum: u64 = settled.iter().filter(|(d, _)| window.contains(*d)).map(|(_, a)| a).sum();
-            prop_assert!(sum <= limit, "{sum} > {limit} in {window:?}");
-        }
-    }
-}
-
 /// [Decision 21](docs/spec-decisions.md#decision-21): a mandate file read on Saturday 21 March 2026 counts as read on Monday 23
 /// March, so the mandate is chargeable 5 business days later, Monday 30 March (not Friday 27
 /// March, which counting from the Saturday would give).
@@ -823,3 +515,54 @@ fn equal_processing_dates_keep_file_order_across_assignments() {
         .collect();
     assert_eq!(kinds, ["settled", "rejected"]);
 }
+
+fn details() -> PayerDetails {
+    PayerDetails {
+        name: autogiro_format::Text::new("Nordmann AS").unwrap(),
+        address1: autogiro_format::Text::BLANK,
+        address2: autogiro_format::Text::BLANK,
+        postal_code: autogiro_format::Text::new("0155").unwrap(),
+        postal_code_extension: autogiro_format::Text::BLANK,
+        postal_town: autogiro_format::Text::new("OSLO").unwrap(),
+        country_code: autogiro_format::Text::BLANK,
+        organisation: autogiro_model::Organisation::Norwegian(
+            autogiro_checksum::OrganisationNumber::parse("923609016").unwrap(),
+        ),
+        signatory: autogiro_format::Text::new("Kari Nordmann").unwrap(),
+        signatory_birth_date: date!(1980 - 02 - 01),
+    }
+}
+
+fn file_with(number: u32, claims: &[(Date, Amount)], register: bool) -> Transmission {
+    let mut t = Transmission::to_mps(12345, number);
+    if register {
+        let mut m = MandatesAssignment::new(AssignmentHeader::new(
+            AGREEMENT,
+            number * 10,
+            account("12345678903"),
+        ));
+        m.push(mandate(PeriodCode::Monthly, nok(1000)).with_payer(details()))
+            .unwrap();
+        t.push(m).unwrap();
+    }
+    if !claims.is_empty() {
+        let mut a = ClaimsAssignment::new(AssignmentHeader::new(
+            AGREEMENT,
+            number * 10 + 1,
+            account("12345678903"),
+        ));
+        for (due, amount) in claims {
+            a.push(
+                Claim::new(*due, payer_reference("12345").unwrap(), *amount)
+                    .with_short_name("Nordmann")
+                    .unwrap(),
+            )
+            .unwrap();
+        }
+        t.push(a).unwrap();
+    }
+    t
+}
+
+#[path = "ledger/simulator.rs"]
+mod simulator;
