@@ -14,6 +14,7 @@ mod against;
 mod billing;
 mod book;
 mod bounds;
+mod codegen;
 mod decisions;
 mod fixtures;
 mod transfer;
@@ -34,6 +35,10 @@ const COMMANDS: &[(&str, &str)] = &[
     (
         "fixtures [--check]",
         "write testdata/ (ok/, err/, README.md) from the builders; --check fails when it is out of date",
+    ),
+    (
+        "codegen [--check]",
+        "write the documents made from the code (docs/columns.md); --check fails, naming the file, when one is out of date",
     ),
     (
         "snapshots",
@@ -92,6 +97,11 @@ fn main() -> ExitCode {
             None => write_fixtures(),
             Some("--check") => check_fixtures(),
             Some(other) => Err(format!("fixtures: unknown option `{other}`")),
+        },
+        Some("codegen") => match args.get(1).map(String::as_str) {
+            None => codegen::run(&root(), false),
+            Some("--check") => codegen::run(&root(), true),
+            Some(other) => Err(format!("codegen: unknown option `{other}`")),
         },
         Some("snapshots") => check_snapshots(),
         Some("decisions") => check_decisions(),

@@ -106,13 +106,13 @@ pub(crate) enum SimulateCommand {
 #[derive(Debug, Subcommand)]
 pub(crate) enum NewCommand {
     /// Claims (betalingskrav) from billing rows: columns `payer_reference`, `amount`,
-    /// `due_date`, and optionally `kid`, `short_name`, `own_reference`, `foreign_reference`,
-    /// `specification`, `agreement`.
+    /// `due_date`, `short_name`, and optionally `kid`, `own_reference`, `foreign_reference`,
+    /// `specification`, `replaces`, `agreement` (docs/columns.md: each column's form and rules).
     Claims(NewArgs),
-    /// Mandates (fullmakter) from rows: columns `registration`, `account`, and optionally
-    /// `payer_reference`, `period`, `limit`, `valid_from`, `valid_to`, `name`, `address1`,
-    /// `address2`, `postal_code`, `postal_town`, `country_code`, `organisation_number`,
-    /// `signatory`, `signatory_birth_date`, `agreement`.
+    /// Mandates (fullmakter) from rows: columns `registration`, `account`; to register or
+    /// change, `name`, `postal_code`, `postal_town`, `organisation_number`, `signatory`,
+    /// `signatory_birth_date`; optionally `payer_reference`, `period`, `limit`, `valid_from`,
+    /// `valid_to`, `address1`, `address2`, `country_code`, `agreement` (docs/columns.md).
     Mandates(NewArgs),
 }
 

@@ -195,3 +195,23 @@ fn config_check_names_a_misspelt_key() {
         "{err}"
     );
 }
+
+/// `new claims --help`, `new mandates --help` and the guide name every column the command
+/// reads (docs/columns.md, written from the same descriptions, gives each one's rules), and
+/// the README points to that page.
+#[test]
+fn help_and_guide_name_every_column_read() {
+    use autogiro::rows::{CLAIM_COLUMN_DOCS, MANDATE_COLUMN_DOCS, Need};
+    let guide = std::fs::read_to_string(testdata("../docs/guide.md")).unwrap();
+    let readme = std::fs::read_to_string(testdata("../README.md")).unwrap();
+    assert!(readme.contains("docs/columns.md"));
+    for (what, docs) in [("claims", CLAIM_COLUMN_DOCS), ("mandates", MANDATE_COLUMN_DOCS)] {
+        let (code, help, _) = autogiro(&["new", what, "--help"]);
+        assert_eq!(code, 0);
+        for c in docs.iter().filter(|c| c.need != Need::Ignored) {
+            let name = format!("`{}`", c.name);
+            assert!(help.contains(&name), "new {what} --help lacks {name}");
+            assert!(guide.contains(&name), "docs/guide.md lacks {name}");
+        }
+    }
+}

@@ -5,7 +5,8 @@ use autogiro_checksum::Kid;
 use autogiro_format::{ClaimType, ErrorCode, Text};
 
 use super::{
-    BILLING_CLAIM_COLUMNS, Cells, Context, Header, RowErrors, agreement, amount, date, payer,
+    BILLING_CLAIM_COLUMNS, CLAIM_COLUMN_DOCS, Cells, Context, Header, Need, RowErrors, agreement,
+    amount, date, named, payer,
 };
 
 /// A claim made of a row, with the agreement the row names.
@@ -34,7 +35,7 @@ impl ClaimColumns {
             header,
             BILLING_CLAIM_COLUMNS,
             // The abbreviated name is required to MPS ([decision 26](docs/spec-decisions.md#decision-26)).
-            &["payer_reference", "amount", "due_date", "short_name"],
+            &named(CLAIM_COLUMN_DOCS, Need::Required).collect::<Vec<_>>(),
         )
         .map(Self)
     }

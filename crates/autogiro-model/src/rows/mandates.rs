@@ -7,8 +7,8 @@ use autogiro_checksum::{AccountNumber, OrganisationNumber};
 use autogiro_format::{PaddedDigits, PeriodCode, RegistrationType, Text};
 
 use super::{
-    Cells, Context, Header, MANDATE_COLUMNS, RowErrors, agreement, amount, date, payer, problem,
-    text,
+    Cells, Context, Header, MANDATE_COLUMN_DOCS, MANDATE_COLUMNS, Need, RowErrors, agreement,
+    amount, date, named, payer, problem, text,
 };
 
 /// A mandate made of a row, with the agreement the row names.
@@ -48,7 +48,12 @@ impl MandateColumns {
     ///
     /// Every missing required column, unknown or duplicate column.
     pub fn from_header(header: &[&str]) -> Result<Self, RowErrors> {
-        Header::new(header, MANDATE_COLUMNS, &["registration", "account"]).map(|header| Self {
+        Header::new(
+            header,
+            MANDATE_COLUMNS,
+            &named(MANDATE_COLUMN_DOCS, Need::Required).collect::<Vec<_>>(),
+        )
+        .map(|header| Self {
             header,
             today: None,
         })

@@ -212,17 +212,13 @@ pub const MANDATE_COLUMNS: &[&str] = &[
     "archive_reference",
 ];
 
-/// Columns written for people and ignored when read.
-const INFORMATIVE: &[&str] = &[
-    "kind",
-    "assignment_number",
-    "transaction_number",
-    "sequence_number",
-    "processing_date",
-    "error_code",
-    "error_meaning",
-    "archive_reference",
-];
+/// Whether a column is written for people and ignored when read.
+fn informative(name: &str) -> bool {
+    CLAIM_COLUMN_DOCS
+        .iter()
+        .chain(MANDATE_COLUMN_DOCS)
+        .any(|c| c.name == name && c.need == Need::Ignored)
+}
 
 /// A header's columns by name: for each known column, its index in the row.
 #[derive(Debug, Clone)]
@@ -259,7 +255,7 @@ impl Header {
                         raw.trim(),
                         known
                             .iter()
-                            .filter(|k| !INFORMATIVE.contains(k))
+                            .filter(|k| !informative(k))
                             .copied()
                             .collect::<Vec<_>>()
                             .join(", ")
@@ -409,7 +405,11 @@ pub struct Context {
 }
 
 mod claims;
+mod columns;
 mod mandates;
+
+use columns::named;
+pub use columns::{CLAIM_COLUMN_DOCS, Column, MANDATE_COLUMN_DOCS, Need};
 
 pub use claims::{ClaimColumns, ClaimRow, claim_cells};
 pub use mandates::{MandateColumns, MandateRow, mandate_cells};
