@@ -209,6 +209,18 @@ fn generated() -> Result<std::collections::BTreeMap<String, Vec<u8>>, String> {
         .into_iter()
         .map(|(path, (bytes, _))| (path, bytes))
         .collect();
+    // Beside each error fixture, the oracle of what reading it gives (`autogiro_testkit::oracle`).
+    let oracles: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .filter_map(|(path, bytes)| {
+            let name = path.strip_prefix("err/")?.strip_suffix(".txt")?;
+            let options = autogiro_testkit::oracle::options(Path::new(path));
+            let read = Transmission::read(&bytes[..], &options);
+            let oracle = autogiro_testkit::oracle::write(&format!("{name}.txt"), &read.diagnostics);
+            Some((format!("err/{name}.expected"), oracle.into_bytes()))
+        })
+        .collect();
+    files.extend(oracles);
     files.insert("README.md".to_owned(), readme.into_bytes());
     Ok(files)
 }

@@ -6,6 +6,7 @@ use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+use autogiro_testkit::oracle;
 
 fn testdata(rel: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -95,6 +96,7 @@ fn validate_every_fixture_human_and_json() {
         let (json_code, json, _) = autogiro(&json_args);
         assert_eq!(code, json_code);
         let mut errors = 0;
+        let mut found = Vec::new();
         let mut lines: Vec<&str> = json.lines().collect();
         // The last line sums the file up; the others are diagnostics.
         let summary: serde_json::Value = serde_json::from_str(lines.pop().unwrap()).unwrap();
@@ -114,6 +116,24 @@ fn validate_every_fixture_human_and_json() {
                 assert!(v.get(key).is_some(), "{key} missing in {line}");
             }
             errors += usize::from(v["severity"] == "error");
+            let columns = v["columns"].as_array().map(|c| {
+                let n = |i: usize| usize::try_from(c[i].as_u64().unwrap()).unwrap();
+                (n(0), n(1))
+            });
+            found.push(oracle::Expected {
+                severity: if v["severity"] == "error" {
+                    "error"
+                } else {
+                    "warning"
+                },
+                code: v["code"].as_str().unwrap().to_owned(),
+                line: v["line"].as_u64().unwrap(),
+                columns,
+            });
+        }
+        // What the command finds is the fixture's oracle (`NAME.expected`).
+        if rel.starts_with("err") {
+            assert_eq!(found, oracle::of(path), "{file}");
         }
         assert_eq!(code, i32::from(errors > 0), "{file}");
         assert_eq!(summary["errors"].as_u64(), Some(errors as u64), "{file}");

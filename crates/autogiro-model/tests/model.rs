@@ -2,6 +2,7 @@
 //! property tests, and the fixtures under snapshot.
 #![cfg(test)]
 
+use autogiro_testkit::oracle;
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -218,21 +219,26 @@ fn options_for(path: &Path) -> ReadOptions {
 }
 
 /// Every rule has an `err` fixture named after its code (made by `cargo xtask fixtures`, each a
-/// valid file with one thing broken); reading it must raise that code, and the streaming
-/// validator must find exactly what the full read finds.
+/// valid file with one thing broken); reading it gives exactly its oracle
+/// (`NAME.expected`, `autogiro_testkit::oracle`), which raises that code, and the streaming
+/// validator finds exactly what the full read finds.
 #[test]
-fn every_err_fixture_raises_its_code() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/err");
+fn every_err_fixture_gives_its_oracle() {
     let mut seen = std::collections::BTreeSet::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
+    for path in oracle::err_fixtures(env!("CARGO_MANIFEST_DIR")) {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         let code = name.split("--").next().unwrap().to_owned();
         let bytes = std::fs::read(&path).unwrap();
-        let found = codes(&bytes, &options_for(&path));
+        let options = oracle::options(&path);
+        codes(&bytes, &options);
+        let read = Transmission::read(&bytes[..], &options);
+        let found: Vec<oracle::Expected> =
+            read.diagnostics.iter().map(oracle::Expected::of).collect();
+        let expected = oracle::of(&path);
+        assert_eq!(found, expected, "{name}");
         assert!(
-            found.iter().any(|(c, _)| c.as_str() == code),
-            "{name}: expected {code}, found {found:?}"
+            expected.iter().any(|e| e.code == code),
+            "{name}: its oracle does not raise {code}"
         );
         seen.insert(code);
     }
@@ -542,11 +548,16 @@ fn read_slice_reads_as_the_streaming_path() {
 
 // ---- the fixtures under snapshot ----
 
-/// The model of every `ok` fixture and the diagnostics of every fixture, under each edition: a
-/// change to the format layer or to a rule shows up here as a diff to review.
+/// The model of every `ok` fixture and its diagnostics under each edition: a change to the
+/// format layer or to a rule shows up here as a diff to review.
 #[test]
 fn fixtures_model_and_diagnostics() {
+    // Both folders, so that the snapshots keep their names (`@ok__NAME`); the `err` fixtures
+    // have their oracle (`every_err_fixture_gives_its_oracle`).
     insta::glob!("../../../testdata", "{ok,err}/*.txt", |path| {
+        if path.parent().unwrap().ends_with("err") {
+            return;
+        }
         let bytes = std::fs::read(path).unwrap();
         let mut out = String::new();
         for edition in [Edition::V3_9, Edition::Before3_9] {
@@ -560,15 +571,13 @@ fn fixtures_model_and_diagnostics() {
             }
         }
         let read = Transmission::read(&bytes[..], &options_for(path));
-        if path.parent().unwrap().ends_with("ok") {
-            assert!(
-                !read.has_errors(),
-                "{}: {:#?}",
-                path.display(),
-                read.diagnostics
-            );
-            writeln!(out, "## model\n{:#?}", read.transmission).unwrap();
-        }
+        assert!(
+            !read.has_errors(),
+            "{}: {:#?}",
+            path.display(),
+            read.diagnostics
+        );
+        writeln!(out, "## model\n{:#?}", read.transmission).unwrap();
         insta::assert_snapshot!(out);
     });
 }

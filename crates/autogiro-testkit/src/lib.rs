@@ -5,6 +5,9 @@
 //!
 //! [`Trickle`]: a reader of small reads that may fail part-way.
 //!
+//! [`oracle`]: the expected diagnostics of each `err` fixture (`testdata/err/NAME.expected`),
+//! which every layer's tests compare with what they find.
+//!
 //! [`web::build`] builds the validator's web page into `target/web/`.
 //!
 //! [`Sshd::for_test`] starts OpenSSH's `sshd` (Debian's `openssh-server`) for the transfer
@@ -31,6 +34,7 @@
 pub mod bench;
 #[cfg(feature = "browser")]
 pub mod browser;
+pub mod oracle;
 #[cfg(feature = "servers")]
 mod server;
 #[cfg(feature = "servers")]

@@ -205,7 +205,10 @@ fn help_and_guide_name_every_column_read() {
     let guide = std::fs::read_to_string(testdata("../docs/guide.md")).unwrap();
     let readme = std::fs::read_to_string(testdata("../README.md")).unwrap();
     assert!(readme.contains("docs/columns.md"));
-    for (what, docs) in [("claims", CLAIM_COLUMN_DOCS), ("mandates", MANDATE_COLUMN_DOCS)] {
+    for (what, docs) in [
+        ("claims", CLAIM_COLUMN_DOCS),
+        ("mandates", MANDATE_COLUMN_DOCS),
+    ] {
         let (code, help, _) = autogiro(&["new", what, "--help"]);
         assert_eq!(code, 0);
         for c in docs.iter().filter(|c| c.need != Need::Ignored) {
