@@ -124,6 +124,25 @@ pub(crate) fn unmatched_row(r: Row<'_>) -> Result<UnmatchedRow, BookError> {
     })
 }
 
+/// A claim's values in the order of [`NEW_CLAIM_COLUMNS`]: what it was sent with.
+pub(crate) fn sent_values(c: &ClaimRow) -> [Value<'_>; 13] {
+    *args![
+        c.file_id,
+        c.agreement_id,
+        c.assignment_number,
+        c.transaction_number,
+        &c.payer,
+        &c.kid,
+        c.amount_ore,
+        c.due_date,
+        &c.short_name,
+        &c.own_reference,
+        &c.foreign_reference,
+        c.status.as_str(),
+        c.answer_due,
+    ]
+}
+
 /// An answer's values in the order of [`ANSWER_COLUMNS`], without its candidates.
 pub(crate) fn answer_values(a: &UnmatchedRow) -> [Value<'_>; 9] {
     *args![
@@ -302,21 +321,7 @@ impl Tx<'_> {
         }
         let mut bulk = self.0.bulk("claims", NEW_CLAIM_COLUMNS)?;
         for c in claims {
-            bulk.row(args![
-                c.file_id,
-                c.agreement_id,
-                c.assignment_number,
-                c.transaction_number,
-                &c.payer,
-                &c.kid,
-                c.amount_ore,
-                c.due_date,
-                &c.short_name,
-                &c.own_reference,
-                &c.foreign_reference,
-                c.status.as_str(),
-                c.answer_due,
-            ])?;
+            bulk.row(&sent_values(c))?;
         }
         bulk.finish()
     }

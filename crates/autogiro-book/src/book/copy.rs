@@ -5,9 +5,10 @@
 use super::{
     Book, BookError, ClaimFilter, ClaimRow, ClaimStatus, Export, FileRow, Store, Tx, corrupt,
 };
+use crate::db::Value;
 use crate::db::args;
 use crate::states::direction_name;
-use crate::tx::{CLAIM_COLUMNS, FILE_COLUMNS};
+use crate::tx::{CLAIM_COLUMNS, FILE_COLUMNS, sent_values};
 
 impl Book {
     /// Everything in the book.
@@ -148,32 +149,21 @@ impl Tx<'_> {
              ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
         );
         let handled = c.handled.as_ref();
-        self.0.execute(
-            &sql,
-            args![
-                c.id,
-                c.file_id,
-                c.agreement_id,
-                c.assignment_number,
-                c.transaction_number,
-                &c.payer,
-                &c.kid,
-                c.amount_ore,
-                c.due_date,
-                &c.short_name,
-                &c.own_reference,
-                &c.foreign_reference,
-                c.status.as_str(),
-                c.answer_due,
-                c.processing_date,
-                c.error_code,
-                c.answer_file_id,
-                c.matched_by.as_ref(),
-                handled.map(|h| h.on),
-                handled.map(|h| &h.by),
-                handled.map(|h| &h.why),
-            ],
-        )?;
+        let answer = args![
+            c.processing_date,
+            c.error_code,
+            c.answer_file_id,
+            c.matched_by.as_ref(),
+            handled.map(|h| h.on),
+            handled.map(|h| &h.by),
+            handled.map(|h| &h.why),
+        ];
+        // The columns of `CLAIM_COLUMNS`: the id, what it was sent with, its answer.
+        let values: Vec<Value<'_>> = std::iter::once(Value::from(c.id))
+            .chain(sent_values(c))
+            .chain(answer.iter().copied())
+            .collect();
+        self.0.execute(&sql, &values)?;
         Ok(())
     }
 

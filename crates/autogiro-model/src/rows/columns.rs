@@ -299,26 +299,28 @@ mod tests {
             .collect()
     }
 
-    fn claim_problems(values: &[(&str, String)]) -> Vec<String> {
-        let columns = ClaimColumns::from_header(BILLING_CLAIM_COLUMNS).unwrap();
-        let cells = row(BILLING_CLAIM_COLUMNS, values);
+    /// The columns named in the problems of a row, read by `read` of the cells of `header`.
+    fn problems<T>(
+        header: &[&'static str],
+        values: &[(&str, String)],
+        read: impl Fn(&[&str]) -> Result<T, crate::rows::RowErrors>,
+    ) -> Vec<String> {
+        let cells = row(header, values);
         let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-        columns
-            .read(&cells)
+        read(&cells)
             .err()
             .map(|e| e.0.into_iter().map(|p| p.column).collect())
             .unwrap_or_default()
     }
 
+    fn claim_problems(values: &[(&str, String)]) -> Vec<String> {
+        let columns = ClaimColumns::from_header(BILLING_CLAIM_COLUMNS).unwrap();
+        problems(BILLING_CLAIM_COLUMNS, values, |cells| columns.read(cells))
+    }
+
     fn mandate_problems(values: &[(&str, String)]) -> Vec<String> {
         let columns = MandateColumns::from_header(MANDATE_COLUMNS).unwrap();
-        let cells = row(MANDATE_COLUMNS, values);
-        let cells: Vec<&str> = cells.iter().map(String::as_str).collect();
-        columns
-            .read(&cells)
-            .err()
-            .map(|e| e.0.into_iter().map(|p| p.column).collect())
-            .unwrap_or_default()
+        problems(MANDATE_COLUMNS, values, |cells| columns.read(cells))
     }
 
     fn claim_row() -> Vec<(&'static str, String)> {
@@ -370,7 +372,7 @@ mod tests {
     fn needs_and_lengths_are_what_reading_does() {
         assert_eq!(claim_problems(&claim_row()), Vec::<String>::new());
         assert_eq!(mandate_problems(&mandate_row()), Vec::<String>::new());
-        for (docs, base, problems) in [
+        for (docs, base, read) in [
             (
                 CLAIM_COLUMN_DOCS,
                 claim_row(),
@@ -380,14 +382,14 @@ mod tests {
         ] {
             for c in docs {
                 let emptied = with(base.clone(), c.name, String::new());
-                let refused = problems(&emptied).contains(&c.name.to_owned());
+                let refused = read(&emptied).contains(&c.name.to_owned());
                 let required = matches!(c.need, Need::Required | Need::ToRegister);
                 assert_eq!(refused, required, "{} left empty", c.name);
                 if let Some(max) = c.max_chars {
                     let fits = with(base.clone(), c.name, "Å".repeat(max));
-                    assert_eq!(problems(&fits), Vec::<String>::new(), "{} of {max}", c.name);
+                    assert_eq!(read(&fits), Vec::<String>::new(), "{} of {max}", c.name);
                     let over = with(base.clone(), c.name, "Å".repeat(max + 1));
-                    assert_eq!(problems(&over), [c.name], "{} of {}", c.name, max + 1);
+                    assert_eq!(read(&over), [c.name], "{} of {}", c.name, max + 1);
                 }
             }
         }
