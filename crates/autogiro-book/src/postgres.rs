@@ -541,6 +541,20 @@ mod tests {
     use crate::states::{ClaimStatus, FileState};
     use time::macros::date;
 
+    /// Makes the database of `url` a book of schema 1, as the first version wrote it; a client
+    /// of it.
+    fn schema_1(url: &str) -> Client {
+        let mut client = Client::connect(url, postgres::NoTls).unwrap();
+        client
+            .batch_execute(
+                "CREATE TABLE schema_version (version INTEGER NOT NULL);
+                 INSERT INTO schema_version VALUES (1);",
+            )
+            .unwrap();
+        client.batch_execute(MIGRATIONS[0]).unwrap();
+        client
+    }
+
     /// Every table's columns (position, type, nullable, default), indexes (as the server
     /// writes them) and constraints (name, kind, definition) in the database of `url`.
     fn tables(url: &str) -> Vec<String> {
@@ -615,14 +629,7 @@ mod tests {
     fn a_book_migrated_from_schema_1_has_the_tables_of_a_new_one() {
         let mut server = autogiro_testkit::Postgres::for_test();
         let (old, new) = (server.database(), server.database());
-        let mut client = Client::connect(&old, postgres::NoTls).unwrap();
-        client
-            .batch_execute(
-                "CREATE TABLE schema_version (version INTEGER NOT NULL);
-                 INSERT INTO schema_version VALUES (1);",
-            )
-            .unwrap();
-        client.batch_execute(MIGRATIONS[0]).unwrap();
+        schema_1(&old);
         crate::Book::init_at(&old).unwrap();
         crate::Book::init_at(&new).unwrap();
         // A constraint's definition as a new book writes it (`IN` lists as `OR`s).
@@ -651,14 +658,7 @@ mod tests {
     fn a_book_of_schema_1_is_migrated_with_its_rows() {
         let mut server = autogiro_testkit::Postgres::for_test();
         let url = server.database();
-        let mut client = Client::connect(&url, postgres::NoTls).unwrap();
-        client
-            .batch_execute(
-                "CREATE TABLE schema_version (version INTEGER NOT NULL);
-                 INSERT INTO schema_version VALUES (1);",
-            )
-            .unwrap();
-        client.batch_execute(MIGRATIONS[0]).unwrap();
+        let mut client = schema_1(&url);
         client
             .batch_execute(
                 "INSERT INTO files VALUES (1, 'abc', 'c1.txt', 'to-mps', 12345, 8080, 1, 'sent', '2026-03-16');
