@@ -94,8 +94,8 @@ pub(crate) trait Bulk {
 pub(crate) trait Conn {
     /// Which database this is, for the few statements that differ ([`Dialect`]).
     fn dialect(&self) -> Dialect;
-    /// Runs a statement; how many rows it changed.
-    fn execute(&mut self, sql: &str, args: &[Value<'_>]) -> Result<u64, BookError>;
+    /// Runs a statement.
+    fn execute(&mut self, sql: &str, args: &[Value<'_>]) -> Result<(), BookError>;
     /// Runs a query and hands its rows to `each` one at a time, as they come: a query of
     /// millions of rows is never all in memory.
     fn query(

@@ -456,16 +456,16 @@ impl Conn for PgConn<'_, '_> {
         Dialect::Postgres
     }
 
-    fn execute(&mut self, sql: &str, args: &[Value<'_>]) -> Result<u64, BookError> {
+    fn execute(&mut self, sql: &str, args: &[Value<'_>]) -> Result<(), BookError> {
         if args.is_empty() {
             // Statements without values (a table made, a set applied) in one round trip.
-            self.t.batch_execute(sql).map_err(|e| db(&e))?;
-            return Ok(0);
+            return self.t.batch_execute(sql).map_err(|e| db(&e));
         }
         let statement = self.statement(sql)?;
         self.t
             .execute(&statement, &params(args))
-            .map_err(|e| db(&e))
+            .map_err(|e| db(&e))?;
+        Ok(())
     }
 
     fn query(

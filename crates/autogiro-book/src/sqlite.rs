@@ -418,13 +418,12 @@ impl Conn for SqliteConn<'_> {
         Dialect::Sqlite
     }
 
-    fn execute(&mut self, sql: &str, args: &[Value<'_>]) -> Result<u64, BookError> {
-        let changed = self
-            .0
+    fn execute(&mut self, sql: &str, args: &[Value<'_>]) -> Result<(), BookError> {
+        self.0
             .prepare_cached(sql)
             .and_then(|mut s| s.execute(rusqlite::params_from_iter(args)))
             .map_err(db)?;
-        Ok(changed as u64)
+        Ok(())
     }
 
     fn query(
