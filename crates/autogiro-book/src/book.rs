@@ -387,7 +387,7 @@ impl Book {
         input.rewind().map_err(unreadable)?;
         let mut reader = Hashing::new(BufReader::with_capacity(1 << 16, &mut input));
         let (mut errors, mut first) = (0, None);
-        autogiro_model::validate_each(&mut reader, options, |d| {
+        let lines = autogiro_model::validate_each(&mut reader, options, |d| {
             if d.is_error() {
                 errors += 1;
                 first.get_or_insert_with(|| d.to_string());
@@ -410,7 +410,7 @@ impl Book {
             }
             input.rewind().map_err(unreadable)?;
             let mut reader = Hashing::new(BufReader::with_capacity(1 << 16, &mut input));
-            let mut importing = Importing::new(name, &sha, read_on, existing, customer_unit);
+            let mut importing = Importing::new(name, &sha, read_on, existing, customer_unit, lines);
             let read = Transmission::read_in_parts(&mut reader, options, PART, |t, part| {
                 importing.part(tx, t, part)
             })?;

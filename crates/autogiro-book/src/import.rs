@@ -47,6 +47,10 @@ pub(crate) struct Importing<'n> {
     file: Option<(i64, Direction)>,
     /// The number and sum of the claims sent.
     sent: (i64, i64),
+    /// The lines of the file (its first reading counted them).
+    lines: u64,
+    /// The indexes of the claims were dropped for this file, to be made again at its end.
+    indexes_aside: bool,
     /// The mandates of the agreement of the assignment of mandates being read (to MPS).
     register: Option<Register>,
     /// The mandates of the assignment of mandates being read (from MPS): a listing replaces
@@ -62,6 +66,7 @@ impl<'n> Importing<'n> {
         read_on: Date,
         prepared: Option<FileRow>,
         customer_unit: Option<u32>,
+        lines: u64,
     ) -> Self {
         Self {
             name,
@@ -71,6 +76,8 @@ impl<'n> Importing<'n> {
             customer_unit,
             file: None,
             sent: (0, 0),
+            lines,
+            indexes_aside: false,
             register: None,
             listing: Vec::new(),
             imported: Imported {
@@ -103,7 +110,10 @@ impl<'n> Importing<'n> {
         let id = match t.direction {
             Direction::ToMps => {
                 let prepared = self.prepared.take();
-                sent_file(tx, t, self.sha, self.name, self.read_on, prepared)?
+                let id = sent_file(tx, t, self.sha, self.name, self.read_on, prepared)?;
+                // A claim takes two lines at the least.
+                self.indexes_aside = tx.set_claim_indexes_aside(self.lines / 2)?;
+                id
             }
             // Its date (record 89) is known at its end: until then, the day it is read in.
             Direction::FromMps => tx.insert_file(&FileRow {
@@ -234,6 +244,9 @@ impl<'n> Importing<'n> {
         let imported = &mut self.imported;
         match direction {
             Direction::ToMps => {
+                if self.indexes_aside {
+                    tx.make_claim_indexes()?;
+                }
                 if self.sent.0 > 0 {
                     tx.add_totals(ClaimStatus::Sent, self.sent.0, self.sent.1)?;
                 }

@@ -20,7 +20,7 @@ pub(crate) fn schema(dialect: Dialect) -> String {
         Dialect::Sqlite => ("INTEGER PRIMARY KEY", "INTEGER"),
         Dialect::Postgres => ("BIGSERIAL PRIMARY KEY", "BIGINT"),
     };
-    SCHEMA
+    let mut schema = SCHEMA
         .replace("{id}", id)
         .replace("{int}", int)
         .replace("{date}", dialect.date())
@@ -28,8 +28,32 @@ pub(crate) fn schema(dialect: Dialect) -> String {
             "{claim_status}",
             "status = 'sent' OR status = 'retry' OR status = 'settled' \
              OR status = 'rejected' OR status = 'handled'",
-        )
+        );
+    for (_, index) in CLAIM_INDEXES {
+        schema.push('\n');
+        schema.push_str(index);
+        schema.push(';');
+    }
+    schema
 }
+
+/// The indexes of the claims that every claim sent goes into, by name: an import of a file
+/// as large as the book makes them again after its claims rather than keeping them up at every
+/// claim (`Tx::set_claim_indexes_aside`). `claims_waiting` serves finding and counting what is
+/// outstanding (by `answer_due`; index only, the amount is in it); `claims_payer`, matching,
+/// which looks claims up by agreement and payer, of every status (an index an answer changes
+/// costs at every claim answered).
+pub(crate) const CLAIM_INDEXES: [(&str, &str); 2] = [
+    (
+        "claims_waiting",
+        "CREATE INDEX claims_waiting ON claims (answer_due, agreement_id, amount_ore)
+        WHERE status IN ('sent', 'retry')",
+    ),
+    (
+        "claims_payer",
+        "CREATE INDEX claims_payer ON claims (agreement_id, payer)",
+    ),
+];
 
 /// The tables, with `{id}`, `{int}`, `{date}` and `{claim_status}` for what [`schema`] puts
 /// in.
@@ -84,19 +108,12 @@ const SCHEMA: &str = "CREATE TABLE files (
             OR matched_by = 'exact' OR matched_by = 'window' OR matched_by = 'hand')
     );
     -- Partial indexes where an answer changes the rows: an answer takes a claim out of
-    -- `claims_waiting` and puts nothing into an index of millions of settled claims.
-    -- `claims_waiting` serves finding and counting what is outstanding (by `answer_due`;
-    -- index only, the amount is in it). Their conditions are written as the queries
-    -- write theirs: SQLite uses a partial index only for a query whose condition is the
-    -- index's, written the same way.
-    CREATE INDEX claims_waiting ON claims (answer_due, agreement_id, amount_ore)
-        WHERE status IN ('sent', 'retry');
+    -- `claims_waiting` (in `CLAIM_INDEXES`) and puts nothing into an index of millions of
+    -- settled claims. Their conditions are written as the queries write theirs: SQLite uses
+    -- a partial index only for a query whose condition is the index's, written the same way.
     CREATE INDEX claims_rejected ON claims (processing_date) WHERE status = 'rejected';
     CREATE INDEX claims_rejected_own ON claims (agreement_id, own_reference)
         WHERE status = 'rejected';
-    -- Matching looks claims up by agreement and payer, of every status: an index an
-    -- answer changes costs at every claim answered.
-    CREATE INDEX claims_payer ON claims (agreement_id, payer);
     -- The number and sum of the claims of each status, kept up to date by every write
     -- that adds claims or changes their status: `book status` reads them without
     -- counting rows.

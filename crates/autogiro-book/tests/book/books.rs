@@ -146,3 +146,110 @@ fn a_book_copied_between_backends_exports_the_same() {
         1
     );
 }
+
+/// The claims' indexes in an SQLite book, as `sqlite_master` holds them: name and first page
+/// (an index made again starts on another page).
+fn claim_indexes(location: &str) -> Vec<(String, i64)> {
+    let conn = rusqlite::Connection::open(location).unwrap();
+    let mut stmt = conn
+        .prepare(
+            "SELECT name, rootpage FROM sqlite_master WHERE type = 'index'
+             AND tbl_name = 'claims' AND sql IS NOT NULL ORDER BY name",
+        )
+        .unwrap();
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+/// Reads `first` until it is rewound a second time, then `then`: a file that changes between
+/// the two readings of an import.
+struct Changing {
+    first: Cursor<Vec<u8>>,
+    then: Cursor<Vec<u8>>,
+    rewinds: u32,
+}
+
+impl std::io::Read for Changing {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.rewinds >= 2 {
+            self.then.read(buf)
+        } else {
+            self.first.read(buf)
+        }
+    }
+}
+
+impl std::io::Seek for Changing {
+    fn seek(&mut self, pos: std::io::SeekFrom) -> std::io::Result<u64> {
+        if pos == std::io::SeekFrom::Start(0) {
+            self.rewinds += 1;
+        }
+        self.first.seek(pos)?;
+        self.then.seek(pos)
+    }
+}
+
+/// A file sent as large as the book (60 000 claims) is imported with the claims' indexes made
+/// after its claims: they are all there after it, and its answer is matched through them; a
+/// file that fails in the middle leaves them as they were (one transaction).
+#[test]
+fn a_large_file_sent_makes_the_claims_indexes_after_it() {
+    let place = Place::sqlite();
+    let mut book = place.init();
+    let all = claim_indexes(&place.location);
+    let names = |indexes: &[(String, i64)]| -> Vec<String> {
+        indexes.iter().map(|(n, _)| n.clone()).collect()
+    };
+    assert_eq!(
+        names(&all),
+        [
+            "claims_payer",
+            "claims_rejected",
+            "claims_rejected_own",
+            "claims_waiting"
+        ]
+    );
+    let (sent, answer) =
+        autogiro_testkit::bench::claims_and_answer(60_000, date!(2026 - 02 - 20)).unwrap();
+    let sent = bytes(&sent);
+    let mut changed = sent.clone();
+    // A letter of the last claim's name: still valid, another file.
+    let at = changed.len() - 100;
+    changed[at] = if changed[at] == b'A' { b'B' } else { b'A' };
+    let input = Changing {
+        first: Cursor::new(sent.clone()),
+        then: Cursor::new(changed),
+        rewinds: 0,
+    };
+    let options = ReadOptions::new();
+    let err = book
+        .import("changing.txt", input, date!(2026 - 01 - 10), &options)
+        .unwrap_err();
+    assert!(matches!(err, BookError::Changed(_)), "{err}");
+    assert_eq!(claim_indexes(&place.location), all);
+    let imported = book
+        .import(
+            "sent.txt",
+            Cursor::new(sent),
+            date!(2026 - 01 - 10),
+            &options,
+        )
+        .unwrap();
+    assert_eq!(imported.claims, 60_000);
+    // The same indexes, those a claim sent goes into made again (on other pages).
+    let after = claim_indexes(&place.location);
+    assert_eq!(names(&after), names(&all));
+    for ((name, before), (_, now)) in all.iter().zip(&after) {
+        let made_again = name == "claims_payer" || name == "claims_waiting";
+        assert_eq!(
+            before != now,
+            made_again,
+            "{name}: page {before}, then {now}"
+        );
+    }
+    let answered = import(&mut book, "answer.txt", &answer, date!(2026 - 02 - 20));
+    assert_eq!(answered.answered, 59_940);
+    assert_eq!(answered.unmatched_total, 0);
+}
