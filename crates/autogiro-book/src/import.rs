@@ -49,8 +49,8 @@ pub(crate) struct Importing<'n> {
     sent: (i64, i64),
     /// The lines of the file (its first reading counted them).
     lines: u64,
-    /// The indexes of the claims were dropped for this file, to be made again at its end.
-    indexes_aside: bool,
+    /// The indexes of the claims dropped for this file, to be made again at its end.
+    indexes_aside: &'static [&'static str],
     /// The mandates of the agreement of the assignment of mandates being read (to MPS).
     register: Option<Register>,
     /// The mandates of the assignment of mandates being read (from MPS): a listing replaces
@@ -77,7 +77,7 @@ impl<'n> Importing<'n> {
             file: None,
             sent: (0, 0),
             lines,
-            indexes_aside: false,
+            indexes_aside: &[],
             register: None,
             listing: Vec::new(),
             imported: Imported {
@@ -244,9 +244,7 @@ impl<'n> Importing<'n> {
         let imported = &mut self.imported;
         match direction {
             Direction::ToMps => {
-                if self.indexes_aside {
-                    tx.make_claim_indexes()?;
-                }
+                tx.make_indexes(self.indexes_aside)?;
                 if self.sent.0 > 0 {
                     tx.add_totals(ClaimStatus::Sent, self.sent.0, self.sent.1)?;
                 }

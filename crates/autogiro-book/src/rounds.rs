@@ -158,10 +158,14 @@ impl Tx<'_> {
         read?;
         decide(&mut group, each, &mut decided, |_| Ok(()))?;
         record_decided(self.0, &mut decided)?;
+        let answered = one(self.0, "SELECT COUNT(*) FROM decided_answers", &[], |r| {
+            r.count(0)
+        })?;
+        let aside = self.set_waiting_index_aside(answered)?;
         for sql in sql::APPLY_DECIDED {
             self.0.execute(sql, &[])?;
         }
-        Ok(())
+        self.make_indexes(aside)
     }
 
     /// Forgets the answers 252 of the scope's groups still unmatched that are said of a claim

@@ -645,21 +645,47 @@ impl Tx<'_> {
     }
 }
 
-/// How many claims a file sent must hold, at the least, for the indexes of the claims to be
-/// made again after it rather than kept up at every claim ([`Tx::set_claim_indexes_aside`]).
+/// How many claims a file sent must hold, or a round of matching answer, at the least, for
+/// indexes of the claims to be made again after them rather than kept up at every claim
+/// ([`Tx::set_claim_indexes_aside`], [`Tx::set_waiting_index_aside`]).
 const SET_ASIDE_AT_LEAST: u64 = 50_000;
 
 impl Tx<'_> {
     /// Before the claims of a file sent of about `claims` claims: when the file is as large as
     /// the book (and large), drops the indexes every claim goes into ([`CLAIM_INDEXES`]), which
-    /// [`Tx::make_claim_indexes`] makes again at the end of the file, in the same transaction.
+    /// [`Tx::make_indexes`] makes again at the end of the file, in the same transaction.
     /// Building an index from a million rows at once took 2.4 s where keeping it up at every
-    /// claim cost 5-6 (SQLite, `sqlite3`'s timer and `/usr/bin/time`). SQLite only: there a
+    /// claim cost 5-6 (SQLite, `sqlite3`'s timer and `/usr/bin/time`). The indexes dropped.
+    pub(crate) fn set_claim_indexes_aside(
+        &mut self,
+        claims: u64,
+    ) -> Result<&'static [&'static str], BookError> {
+        self.set_aside(&["claims_waiting", "claims_payer"], claims, 1)
+    }
+
+    /// Before the claims answered by a round of matching are changed (`rows` of them): when
+    /// they are half the book or more (and many), drops the index of the claims waiting, which
+    /// every answer takes a claim out of; [`Tx::make_indexes`] makes it again, of the claims
+    /// still waiting. The indexes dropped.
+    pub(crate) fn set_waiting_index_aside(
+        &mut self,
+        rows: u64,
+    ) -> Result<&'static [&'static str], BookError> {
+        self.set_aside(&["claims_waiting"], rows, 2)
+    }
+
+    /// Drops the indexes `names` of [`CLAIM_INDEXES`] when `rows` is at least
+    /// [`SET_ASIDE_AT_LEAST`] and a `share`-th of the book's claims. SQLite only: there a
     /// reader keeps reading the book as it was meanwhile, where PostgreSQL would make every
-    /// reader wait for the end of the import. Whether they were dropped.
-    pub(crate) fn set_claim_indexes_aside(&mut self, claims: u64) -> Result<bool, BookError> {
-        if self.0.dialect() != Dialect::Sqlite || claims < SET_ASIDE_AT_LEAST {
-            return Ok(false);
+    /// reader wait for the end of the import.
+    fn set_aside(
+        &mut self,
+        names: &'static [&'static str],
+        rows: u64,
+        share: u64,
+    ) -> Result<&'static [&'static str], BookError> {
+        if self.0.dialect() != Dialect::Sqlite || rows < SET_ASIDE_AT_LEAST {
+            return Ok(&[]);
         }
         let in_book = one(
             self.0,
@@ -667,20 +693,24 @@ impl Tx<'_> {
             &[],
             |r| r.count(0),
         )?;
-        if claims < in_book {
-            return Ok(false);
+        if rows.saturating_mul(share) < in_book {
+            return Ok(&[]);
         }
-        for (name, _) in CLAIM_INDEXES {
+        for name in names {
             self.0.execute(&format!("DROP INDEX {name}"), &[])?;
         }
-        Ok(true)
+        Ok(names)
     }
 
-    /// Makes the indexes [`Tx::set_claim_indexes_aside`] dropped.
-    pub(crate) fn make_claim_indexes(&mut self) -> Result<(), BookError> {
+    /// Makes the indexes `names` of [`CLAIM_INDEXES`] again.
+    pub(crate) fn make_indexes(&mut self, names: &[&str]) -> Result<(), BookError> {
+        if names.is_empty() {
+            return Ok(());
+        }
         self.0.sorting(true)?;
         let made = CLAIM_INDEXES
             .iter()
+            .filter(|(name, _)| names.contains(name))
             .try_for_each(|(_, index)| self.0.execute(index, &[]));
         self.0.sorting(false)?;
         made

@@ -192,8 +192,9 @@ impl std::io::Seek for Changing {
 }
 
 /// A file sent as large as the book (60 000 claims) is imported with the claims' indexes made
-/// after its claims: they are all there after it, and its answer is matched through them; a
-/// file that fails in the middle leaves them as they were (one transaction).
+/// after its claims: they are all there after it, and its answer is matched through them and
+/// makes the index of the claims waiting again; a file that fails in the middle leaves them as
+/// they were (one transaction).
 #[test]
 fn a_large_file_sent_makes_the_claims_indexes_after_it() {
     let place = Place::sqlite();
@@ -252,4 +253,17 @@ fn a_large_file_sent_makes_the_claims_indexes_after_it() {
     let answered = import(&mut book, "answer.txt", &answer, date!(2026 - 02 - 20));
     assert_eq!(answered.answered, 59_940);
     assert_eq!(answered.unmatched_total, 0);
+    // The answer made the index of the claims waiting again, of the 60 left.
+    let answered_then = claim_indexes(&place.location);
+    for ((name, before), (_, now)) in after.iter().zip(&answered_then) {
+        assert_eq!(
+            before != now,
+            name == "claims_waiting",
+            "{name}: page {before}, then {now}"
+        );
+    }
+    let status = book
+        .status(date!(2026 - 06 - 01), Show::Outstanding, None)
+        .unwrap();
+    assert_eq!(status.claims.len(), 60);
 }
