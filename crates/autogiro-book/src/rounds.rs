@@ -8,7 +8,9 @@ use crate::db::{Conn, Row, args, one, rows};
 use crate::sql::{self, Dialect};
 use crate::states::ClaimStatus;
 use crate::store::{Decided, Group, Scope, SharedReference, UnmatchedRow, WaitingRow, decide};
-use crate::tx::{ANSWER_COLUMNS, Tx, UNMATCHED_COLUMNS, answer_values, unmatched_row};
+use crate::tx::{
+    ANSWER_COLUMNS, Tx, UNMATCHED_COLUMNS, answer_values, decided_values, unmatched_row,
+};
 
 /// Adds a row of [`Dialect::groups`] to its group.
 fn group_row(r: Row<'_>, group: &mut Group) -> Result<(), BookError> {
@@ -54,14 +56,7 @@ fn record_decided(conn: &mut dyn Conn, d: &mut Decided) -> Result<(), BookError>
         ];
         let mut bulk = conn.bulk("decided_answers", &columns)?;
         for a in &d.answers {
-            bulk.row(args![
-                a.claim_id,
-                a.status.as_str(),
-                a.processing_date,
-                a.error_code,
-                a.file_id,
-                a.matched_by
-            ])?;
+            bulk.row(&decided_values(a))?;
         }
         bulk.finish()?;
     }

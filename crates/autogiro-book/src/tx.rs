@@ -126,6 +126,33 @@ pub(crate) fn unmatched_row(r: Row<'_>) -> Result<UnmatchedRow, BookError> {
     })
 }
 
+/// A file's values but its id, in the order of [`FILE_COLUMNS`].
+pub(crate) fn file_values(f: &FileRow) -> [Value<'_>; 8] {
+    *args![
+        f.sha256.as_ref(),
+        &f.name,
+        direction_name(f.direction),
+        f.sender,
+        f.recipient,
+        f.transmission_number,
+        f.state.as_str(),
+        f.read_on
+    ]
+}
+
+/// An answer's values, in the order of the round's table `decided_answers`: claim, status,
+/// processing date, code, file, how matched.
+pub(crate) fn decided_values(a: &AnswerRow) -> [Value<'_>; 6] {
+    *args![
+        a.claim_id,
+        a.status.as_str(),
+        a.processing_date,
+        a.error_code,
+        a.file_id,
+        a.matched_by
+    ]
+}
+
 /// A claim's values in the order of [`NEW_CLAIM_COLUMNS`]: what it was sent with.
 pub(crate) fn sent_values(c: &ClaimRow) -> [Value<'_>; 13] {
     *args![
@@ -191,16 +218,7 @@ impl Tx<'_> {
             self.0,
             "INSERT INTO files (sha256, name, direction, sender, recipient, transmission_number,
              state, read_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
-            args![
-                f.sha256.as_ref(),
-                &f.name,
-                direction_name(f.direction),
-                f.sender,
-                f.recipient,
-                f.transmission_number,
-                f.state.as_str(),
-                f.read_on
-            ],
+            &file_values(f),
             |r| r.int(0),
         )
     }
@@ -334,14 +352,7 @@ impl Tx<'_> {
         self.0.execute(
             "UPDATE claims SET status = ?2, processing_date = ?3, error_code = ?4,
              answer_file_id = ?5, matched_by = ?6 WHERE id = ?1",
-            args![
-                a.claim_id,
-                a.status.as_str(),
-                a.processing_date,
-                a.error_code,
-                a.file_id,
-                a.matched_by
-            ],
+            &decided_values(a),
         )?;
         Ok(())
     }

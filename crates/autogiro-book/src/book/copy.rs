@@ -7,8 +7,7 @@ use super::{
 };
 use crate::db::Value;
 use crate::db::args;
-use crate::states::direction_name;
-use crate::tx::{CLAIM_COLUMNS, FILE_COLUMNS, sent_values};
+use crate::tx::{CLAIM_COLUMNS, FILE_COLUMNS, file_values, sent_values};
 
 impl Book {
     /// Everything in the book.
@@ -125,20 +124,10 @@ impl Tx<'_> {
         let sql = format!(
             "INSERT INTO files ({FILE_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
         );
-        self.0.execute(
-            &sql,
-            args![
-                f.id,
-                f.sha256.as_ref(),
-                &f.name,
-                direction_name(f.direction),
-                f.sender,
-                f.recipient,
-                f.transmission_number,
-                f.state.as_str(),
-                f.read_on
-            ],
-        )?;
+        let values: Vec<Value<'_>> = std::iter::once(Value::from(f.id))
+            .chain(file_values(f))
+            .collect();
+        self.0.execute(&sql, &values)?;
         Ok(())
     }
 
