@@ -6,7 +6,10 @@
 //! digit or blank, a blank only where the byte before is one too). [`fits`] checks a whole line
 //! against it in one pass without a branch per field, which the compiler runs 16 bytes at a
 //! time; the values are then decoded without checking them again (amounts for the sums, dates
-//! for the window, numbers for the pairing; text and padded digits are kept as bytes).
+//! for the window, numbers for the pairing; text and padded digits are kept as bytes) by the
+//! record's fast decoder, which its declaration makes (`records/declare.rs`: `Value::fast` of
+//! each member, given the layout's fields). The numbers here are read without a check
+//! ([`number`]), where `parse::digits_value` checks each digit: `fits` has.
 //!
 //! Anything the classes cannot settle is left to the decoder of the layout, and anything it
 //! cannot settle either (a code outside the list, a day that is not in its month, a `Ã` in a
@@ -16,12 +19,12 @@
 //! to the same record: the test `the_fast_path_agrees_with_the_precise_one` and the fuzz targets
 //! `records` and `mutate` hold it to that.
 
-use crate::layout::{Field, FieldKind, Layout, TRANSACTION_NUMBER};
-use crate::parse::{ZEROS, blanks_or_digits_value, ddmmyy_date, eight_checked_digits};
-use crate::value::{Context, PaddedDigits, Text};
+use crate::layout::{Field, FieldKind, Layout};
+use crate::parse::{ZEROS, ddmmyy_date, eight_checked_digits};
+use crate::records::declare::Value;
+use crate::value::Context;
 use crate::{
-    AmountItem1, AmountItem2, ClaimType, Direction, ErrorCode, RECORD_LEN, Record, RejectedItem2,
-    Specification,
+    AmountItem1, AmountItem2, Direction, RECORD_LEN, Record, RejectedItem2, Specification,
 };
 use time::Date;
 
@@ -196,13 +199,6 @@ const REJECTED_ITEM2: Classes = Classes::of(&RejectedItem2::LAYOUT);
 /// Specification (record 49).
 const SPECIFICATION: Classes = Classes::of(&Specification::LAYOUT);
 
-/// The bytes of `field` as an array of its width.
-#[inline(always)]
-#[allow(clippy::inline_always)] // The field is a constant: inlined, the columns are too.
-fn array<const W: usize>(line: &[u8; RECORD_LEN], field: &Field) -> Option<[u8; W]> {
-    line.get(field.range())?.try_into().ok()
-}
-
 /// The number in `field` (at most 19 digits), whose bytes [`fits`] found to be digits, so
 /// none is checked again: eight at a time, each word combined without a branch, the first
 /// `width % 8` in the word that ends with them, the bytes before the field in it read as
@@ -213,7 +209,7 @@ fn array<const W: usize>(line: &[u8; RECORD_LEN], field: &Field) -> Option<[u8; 
 /// `digits_value`.
 #[inline(always)]
 #[allow(clippy::inline_always)] // As `array`.
-fn number(line: &[u8; RECORD_LEN], field: &Field) -> Option<u64> {
+pub(crate) fn number(line: &[u8; RECORD_LEN], field: &Field) -> Option<u64> {
     let range = field.range();
     let head = range.len() % 8;
     let mut value = 0;
@@ -238,7 +234,7 @@ fn number(line: &[u8; RECORD_LEN], field: &Field) -> Option<u64> {
 /// A transaction number (7 digits, below 10^7).
 #[inline(always)]
 #[allow(clippy::inline_always)] // As `array`.
-fn number32(line: &[u8; RECORD_LEN], field: &Field) -> Option<u32> {
+pub(crate) fn number32(line: &[u8; RECORD_LEN], field: &Field) -> Option<u32> {
     u32::try_from(number(line, field)?).ok()
 }
 
@@ -270,7 +266,7 @@ impl Dates {
     /// The date of `bytes` (digits, as [`fits`] has checked) in `ctx`'s year rule.
     #[inline(always)]
     #[allow(clippy::inline_always)] // Once per claim, on the hot path; the hit is a few steps.
-    fn date(&mut self, bytes: [u8; 6], ctx: &Context) -> Option<Date> {
+    pub(crate) fn date(&mut self, bytes: [u8; 6], ctx: &Context) -> Option<Date> {
         if self.reference != ctx.reference_date {
             *self = Self {
                 reference: ctx.reference_date,
@@ -306,74 +302,53 @@ pub(crate) fn parse(line: &[u8; RECORD_LEN], ctx: &Context, dates: &mut Dates) -
     let to_mps = ctx.direction == Direction::ToMps;
     let [.., b7, b8] = *line.first_chunk::<8>()?;
     match ([b7, b8], to_mps) {
-        ([b'3', b'0'], _) => item1(line, &ITEM1, ctx, dates).map(Record::AmountItem1),
-        ([b'3', b'5'], false) => {
-            item1(line, &REJECTED_ITEM1, ctx, dates).map(Record::RejectedItem1)
+        ([b'3', b'0'], true) => {
+            decode(line, &AmountItem1::LAYOUT_TO_MPS, &ITEM1, ctx, dates).map(Record::AmountItem1)
         }
-        ([b'3', b'1'], _) if fits(line, &ITEM2) => item2(line).map(Record::AmountItem2),
-        ([b'3', b'6'], false) if fits(line, &REJECTED_ITEM2) => {
-            let item = item2(line)?;
-            let code = u16::try_from(number(line, &RejectedItem2::ERROR_CODE)?).ok()?;
-            Some(Record::RejectedItem2(RejectedItem2 {
-                item,
-                error_code: ErrorCode::from_number(code),
-            }))
+        ([b'3', b'0'], false) => {
+            decode(line, &AmountItem1::LAYOUT_FROM_MPS, &ITEM1, ctx, dates).map(Record::AmountItem1)
         }
-        ([b'4', b'9'], true) if fits(line, &SPECIFICATION) => specification(line),
+        ([b'3', b'5'], false) => decode(
+            line,
+            &AmountItem1::LAYOUT_REJECTED,
+            &REJECTED_ITEM1,
+            ctx,
+            dates,
+        )
+        .map(Record::RejectedItem1),
+        ([b'3', b'1'], _) => {
+            decode(line, &AmountItem2::LAYOUT, &ITEM2, ctx, dates).map(Record::AmountItem2)
+        }
+        ([b'3', b'6'], false) => decode(line, &RejectedItem2::LAYOUT, &REJECTED_ITEM2, ctx, dates)
+            .map(Record::RejectedItem2),
+        ([b'4', b'9'], true) => decode(line, &Specification::LAYOUT, &SPECIFICATION, ctx, dates)
+            .map(Record::Specification),
         _ => None,
     }
 }
 
-/// Records 30 and 35.
+/// The record of `layout` in `line`, when every byte is what `classes` (the layout's) says and
+/// its declaration's fast decoder settles the rest.
 #[inline(always)]
-#[allow(clippy::inline_always)] // One call per record type, with its classes as constants.
-fn item1(
+#[allow(clippy::inline_always)] // One call per layout, with its classes and fields constants.
+fn decode<T: Value>(
     line: &[u8; RECORD_LEN],
+    layout: &'static Layout,
     classes: &Classes,
     ctx: &Context,
     dates: &mut Dates,
-) -> Option<AmountItem1> {
+) -> Option<T> {
     if !fits(line, classes) {
         return None;
     }
-    let date: [u8; 6] = array(line, &AmountItem1::DUE_DATE)?;
-    Some(AmountItem1 {
-        transaction_type: ClaimType::from_code(line.get(4..6)?)?,
-        transaction_number: number32(line, &TRANSACTION_NUMBER)?,
-        date: dates.date(date, ctx)?,
-        payer: PaddedDigits::from_field(array(line, &AmountItem1::PAYER)?),
-        amount: number(line, &AmountItem1::AMOUNT)?,
-        kid: PaddedDigits::from_field(array(line, &AmountItem1::KID)?),
-    })
-}
-
-/// Positions 1-75 of records 31 and 36, once [`fits`] has checked them.
-#[inline(always)]
-#[allow(clippy::inline_always)] // As `item1`.
-fn item2(line: &[u8; RECORD_LEN]) -> Option<AmountItem2> {
-    Some(AmountItem2 {
-        transaction_type: ClaimType::from_code(line.get(4..6)?)?,
-        transaction_number: number32(line, &TRANSACTION_NUMBER)?,
-        short_name: Text::from_field(array(line, &AmountItem2::SHORT_NAME)?),
-        own_reference: Text::from_field(array(line, &AmountItem2::OWN_REFERENCE)?),
-        foreign_reference: Text::from_field(array(line, &AmountItem2::FOREIGN_REFERENCE)?),
-    })
-}
-
-/// Record 49, once [`fits`] has checked it: the line and column are digits or all blanks.
-fn specification(line: &[u8; RECORD_LEN]) -> Option<Record> {
-    let number_or_blank = |field: &Field| blanks_or_digits_value(line.get(field.range())?).ok();
-    Some(Record::Specification(Specification {
-        transaction_number: number32(line, &TRANSACTION_NUMBER)?,
-        line: number_or_blank(&Specification::LINE)?.and_then(|v| u16::try_from(v).ok()),
-        column: number_or_blank(&Specification::COLUMN)?.and_then(|v| u8::try_from(v).ok()),
-        text: Text::from_field(array(line, &Specification::TEXT)?),
-    }))
+    T::fast(line, layout.fields, ctx, dates)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ClaimType;
+    use crate::value::Text;
 
     /// Every record of the claim types in the valid fixtures takes the fast path (the test in
     /// `tests/format.rs` holds what it reads to the precise path).

@@ -1,13 +1,14 @@
 //! Every record layout of `docs/records.md` as data: each field once, with its columns, its name
 //! and what it holds; one table of the layouts with their record type, direction and name.
 //!
-//! The parsers (`parse.rs` combinators, called in column order by each record's `parse`), the
-//! encoders (`encode.rs`), the model's checker (the columns of a cross-record finding) and the
-//! fixtures (`cargo xtask fixtures`, which writes broken records by column) all take a field's
-//! columns and name from here. The parser and encoder of a layout name its fields in column
-//! order; in a debug build each combinator asserts that it starts where its field does, and the
-//! tests hold every table to the 80 columns (no gap, no overlap) and every parser to its table
-//! (a field broken alone is reported at that field's columns, by that field's name).
+//! The fields and layouts themselves are made by each record's declaration (`records/`,
+//! `record!`), from which its parser, encoder and fast decoder come too: each walks the
+//! layout's fields in column order. The model's checker (the columns of a cross-record finding)
+//! and the fixtures (`cargo xtask fixtures`, which writes broken records by column) take a
+//! field's columns and name from here. In a debug build each combinator asserts that it starts
+//! where its field does, and the tests hold every table to the 80 columns (no gap, no overlap)
+//! and every parser to its table (a field broken alone is reported at that field's columns, by
+//! that field's name).
 
 use std::ops::Range;
 
@@ -160,6 +161,9 @@ pub const TRANSMISSION_TYPE: Field = field("transmission type", 5, 6, FieldKind:
 
 /// Positions 7-8 of any record, before its type is known.
 pub const RECORD_TYPE: Field = field("record type", 7, 8, FieldKind::Number);
+
+/// Positions 7-8 of every record 88.
+pub(crate) const ASSIGNMENT_END: Field = record_type("88");
 
 /// Positions 7-8: the record type `code`.
 pub(crate) const fn record_type(code: &'static str) -> Field {

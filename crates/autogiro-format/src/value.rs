@@ -502,6 +502,7 @@ macro_rules! codes {
             }
 
             /// The value of a code as written in the files.
+            #[inline]
             pub fn from_code(code: &[u8]) -> Option<Self> {
                 match code {
                     $(c if c == $code.as_bytes() => Some(Self::$variant),)+
@@ -519,6 +520,7 @@ macro_rules! codes {
         impl crate::value::Code for $name {
             const CODES: &'static [&'static str] = Self::CODES;
 
+            #[inline]
             fn from_code(code: &[u8]) -> Option<Self> {
                 Self::from_code(code)
             }

@@ -1,15 +1,13 @@
-//! One type, one parser and one writer per record layout of `docs/records.md`, by family:
-//! `envelope.rs` (10, 20, 89 and the totals), `claims.rs` (30, 31, 35, 36, 49, 88 of claims),
-//! `mandates.rs` (70-76, 88 of mandates). Each layout's fields are consts of its type
-//! ([`crate::Field`]), gathered in its `LAYOUT` ([`crate::Layout`]); each parser reads the fields
-//! in column order with the combinators of `parse.rs`, each writer writes them in the same order
-//! with `encode::Out`.
-
-// Measured (callgrind): a field's width folds into a constant only where it is inlined; see
-// `parse.rs`.
-#![allow(clippy::inline_always)]
+//! Every record layout of `docs/records.md`, each record declared once (`declare.rs`,
+//! `record!`), by family: `envelope.rs` (10, 20, 89 and the totals), `claims.rs` (30, 31, 35,
+//! 36, 49, 88 of claims), `mandates.rs` (70-76, 88 of mandates). A declaration makes the
+//! record's type, its fields' consts ([`crate::Field`]), its layouts ([`crate::Layout`]), its
+//! parser (the combinators of `parse.rs` in column order), its writer (`encode::Out`) and its
+//! fast decoder (`fast.rs`). [`Record`] has a variant per layout and dispatches on positions
+//! 7-8 and the direction.
 
 mod claims;
+pub(crate) mod declare;
 mod envelope;
 mod mandates;
 
@@ -24,64 +22,15 @@ pub use mandates::{
     MandatePost3FromMps, MandatePost4, MandatePost4FromMps, MandatePost5FromMps, MandatesEnd,
 };
 
-use crate::encode::Out;
+use declare::{encode_record, parse_record};
+
 use crate::layout::{
     ASSIGNMENT_TYPES, ASSIGNMENT_TYPES_TO_MPS, FORMAT_CODE, Field, Layout, RECORD_TYPE,
-    SERVICE_CODE_00, SERVICE_CODE_01, TRANSMISSION_TYPE, only_in_other_direction,
+    only_in_other_direction,
 };
-use crate::parse::{PResult, code, digits_value, literal};
-use crate::value::{Code, Context, has_utf8_sequence};
+use crate::parse::digits_value;
+use crate::value::{Context, has_utf8_sequence};
 use crate::{Direction, ErrorKind, RECORD_LEN, RecordError};
-
-/// Positions 1-8 of a record of service code `01` (every record but 10 and 89): format code
-/// `NY`, service code `01`, the type code of `type_field` in positions 5-6, the record type.
-fn head<T: Code>(
-    type_field: &'static Field,
-    record: &'static Field,
-) -> impl Fn(&[u8]) -> PResult<'_, T> {
-    #[inline(always)]
-    move |i| {
-        let (i, ()) = literal(&FORMAT_CODE)(i)?;
-        let (i, ()) = literal(&SERVICE_CODE_01)(i)?;
-        let (i, t) = code::<T>(type_field)(i)?;
-        let (i, ()) = literal(record)(i)?;
-        Ok((i, t))
-    }
-}
-
-/// Writes positions 1-8 of a record of service code `01`.
-#[inline(always)]
-fn head_out<T: Code>(type_field: &Field, value: T, record: &Field) -> Out {
-    let mut out = Out::new();
-    out.lit(&FORMAT_CODE)
-        .lit(&SERVICE_CODE_01)
-        .code(type_field, value)
-        .lit(record);
-    out
-}
-
-/// Positions 1-8 of the transmission records 10 and 89: `NY`, service code `00`, transmission
-/// type `00`, the record type.
-fn transmission_head(record: &'static Field) -> impl Fn(&[u8]) -> PResult<'_, ()> {
-    #[inline(always)]
-    move |i| {
-        let (i, ()) = literal(&FORMAT_CODE)(i)?;
-        let (i, ()) = literal(&SERVICE_CODE_00)(i)?;
-        let (i, ()) = literal(&TRANSMISSION_TYPE)(i)?;
-        literal(record)(i)
-    }
-}
-
-/// Writes positions 1-8 of records 10 and 89.
-#[inline(always)]
-fn transmission_head_out(record: &Field) -> Out {
-    let mut out = Out::new();
-    out.lit(&FORMAT_CODE)
-        .lit(&SERVICE_CODE_00)
-        .lit(&TRANSMISSION_TYPE)
-        .lit(record);
-    out
-}
 
 /// One record of either direction, one variant per layout.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -173,51 +122,36 @@ impl Record {
         let type_code = line.get(4..6).unwrap_or_default();
         let number = digits_value(&record_type).and_then(|v| u8::try_from(v).ok());
         let to_mps = ctx.direction == Direction::ToMps;
+        // The record of `$layout`, as the variant `$variant`.
+        macro_rules! read {
+            ($variant:ident, $layout:expr) => {
+                parse_record(line, &$layout, ctx).map(|(_, r)| Self::$variant(r))
+            };
+        }
         let parsed = match (record_type, to_mps) {
-            ([b'1', b'0'], _) => {
-                TransmissionStart::parse(line).map(|(_, r)| Self::TransmissionStart(r))
-            }
-            ([b'2', b'0'], _) => {
-                AssignmentStart::parse(line, ctx).map(|(_, r)| Self::AssignmentStart(r))
-            }
-            ([b'3', b'0'], _) => AmountItem1::parse(line, ctx, &AmountItem1::RECORD_TYPE)
-                .map(|(_, r)| Self::AmountItem1(r)),
-            ([b'3', b'1'], _) => AmountItem2::parse(line).map(|(_, r)| Self::AmountItem2(r)),
-            ([b'3', b'5'], false) => {
-                AmountItem1::parse(line, ctx, &AmountItem1::REJECTED_RECORD_TYPE)
-                    .map(|(_, r)| Self::RejectedItem1(r))
-            }
-            ([b'3', b'6'], false) => {
-                RejectedItem2::parse(line).map(|(_, r)| Self::RejectedItem2(r))
-            }
-            ([b'4', b'9'], true) => Specification::parse(line).map(|(_, r)| Self::Specification(r)),
-            ([b'7', b'0'], true) => {
-                MandatePost1::parse(line, ctx).map(|(_, r)| Self::MandatePost1(r))
-            }
-            ([b'7', b'1'], true) => MandatePost2::parse(line).map(|(_, r)| Self::MandatePost2(r)),
-            ([b'7', b'2'], true) => MandatePost3::parse(line).map(|(_, r)| Self::MandatePost3(r)),
-            ([b'7', b'4'], true) => MandatePost4::parse(line).map(|(_, r)| Self::MandatePost4(r)),
-            ([b'7', b'0'], false) => {
-                MandatePost1FromMps::parse(line, ctx).map(|(_, r)| Self::MandatePost1FromMps(r))
-            }
-            ([b'7', b'1'], false) => {
-                MandatePost2FromMps::parse(line).map(|(_, r)| Self::MandatePost2FromMps(r))
-            }
-            ([b'7', b'2'], false) => {
-                MandatePost3FromMps::parse(line).map(|(_, r)| Self::MandatePost3FromMps(r))
-            }
-            ([b'7', b'3'], false) => {
-                MandatePost4FromMps::parse(line, ctx).map(|(_, r)| Self::MandatePost4FromMps(r))
-            }
-            ([b'7', b'6'], false) => {
-                MandatePost5FromMps::parse(line, ctx).map(|(_, r)| Self::MandatePost5FromMps(r))
-            }
+            ([b'1', b'0'], _) => read!(TransmissionStart, TransmissionStart::LAYOUT),
+            ([b'2', b'0'], true) => read!(AssignmentStart, AssignmentStart::LAYOUT_TO_MPS),
+            ([b'2', b'0'], false) => read!(AssignmentStart, AssignmentStart::LAYOUT_FROM_MPS),
+            ([b'3', b'0'], true) => read!(AmountItem1, AmountItem1::LAYOUT_TO_MPS),
+            ([b'3', b'0'], false) => read!(AmountItem1, AmountItem1::LAYOUT_FROM_MPS),
+            ([b'3', b'1'], _) => read!(AmountItem2, AmountItem2::LAYOUT),
+            ([b'3', b'5'], false) => read!(RejectedItem1, AmountItem1::LAYOUT_REJECTED),
+            ([b'3', b'6'], false) => read!(RejectedItem2, RejectedItem2::LAYOUT),
+            ([b'4', b'9'], true) => read!(Specification, Specification::LAYOUT),
+            ([b'7', b'0'], true) => read!(MandatePost1, MandatePost1::LAYOUT),
+            ([b'7', b'1'], true) => read!(MandatePost2, MandatePost2::LAYOUT),
+            ([b'7', b'2'], true) => read!(MandatePost3, MandatePost3::LAYOUT),
+            ([b'7', b'4'], true) => read!(MandatePost4, MandatePost4::LAYOUT),
+            ([b'7', b'0'], false) => read!(MandatePost1FromMps, MandatePost1FromMps::LAYOUT),
+            ([b'7', b'1'], false) => read!(MandatePost2FromMps, MandatePost2FromMps::LAYOUT),
+            ([b'7', b'2'], false) => read!(MandatePost3FromMps, MandatePost3FromMps::LAYOUT),
+            ([b'7', b'3'], false) => read!(MandatePost4FromMps, MandatePost4FromMps::LAYOUT),
+            ([b'7', b'6'], false) => read!(MandatePost5FromMps, MandatePost5FromMps::LAYOUT),
             ([b'8', b'8'], _) => return parse_assignment_end(line, type_code, ctx),
-            ([b'8', b'9'], true) => {
-                TransmissionEnd::parse(line, ctx).map(|(_, r)| Self::TransmissionEnd(r))
+            ([b'8', b'9'], true) => read!(TransmissionEnd, TransmissionEnd::LAYOUT),
+            ([b'8', b'9'], false) => {
+                read!(TransmissionEndFromMps, TransmissionEndFromMps::LAYOUT)
             }
-            ([b'8', b'9'], false) => TransmissionEndFromMps::parse(line, ctx)
-                .map(|(_, r)| Self::TransmissionEndFromMps(r)),
             _ => return Err(unknown_record(line, number, ctx.direction)),
         };
         finish(parsed, line, number)
@@ -230,28 +164,30 @@ impl Record {
     /// A [`RecordError`] for the first field whose value does not fit (a number with more
     /// digits than the field, a year that two digits cannot carry).
     pub fn encode(&self) -> Result<[u8; RECORD_LEN], RecordError> {
+        // A record does not know its direction: the layouts of records 20 and 30 to MPS, whose
+        // columns those from MPS share.
+        let layout = self.layout(Direction::ToMps);
         match self {
-            Self::TransmissionStart(r) => r.encode(),
-            Self::AssignmentStart(r) => r.encode(),
-            Self::AmountItem1(r) => r.encode(&AmountItem1::RECORD_TYPE),
-            Self::AmountItem2(r) => r.encode(),
-            Self::RejectedItem1(r) => r.encode(&AmountItem1::REJECTED_RECORD_TYPE),
-            Self::RejectedItem2(r) => r.encode(),
-            Self::Specification(r) => r.encode(),
-            Self::MandatePost1(r) => r.encode(),
-            Self::MandatePost2(r) => r.encode(),
-            Self::MandatePost3(r) => r.encode(),
-            Self::MandatePost4(r) => r.encode(),
-            Self::MandatePost1FromMps(r) => r.encode(),
-            Self::MandatePost2FromMps(r) => r.encode(),
-            Self::MandatePost3FromMps(r) => r.encode(),
-            Self::MandatePost4FromMps(r) => r.encode(),
-            Self::MandatePost5FromMps(r) => r.encode(),
-            Self::ClaimsEnd(r) => r.encode(),
-            Self::ClaimsEndFromMps(r) => r.encode(),
-            Self::MandatesEnd(r) => r.encode(),
-            Self::TransmissionEnd(r) => r.encode(),
-            Self::TransmissionEndFromMps(r) => r.encode(),
+            Self::TransmissionStart(r) => encode_record(r, layout),
+            Self::AssignmentStart(r) => encode_record(r, layout),
+            Self::AmountItem1(r) | Self::RejectedItem1(r) => encode_record(r, layout),
+            Self::AmountItem2(r) => encode_record(r, layout),
+            Self::RejectedItem2(r) => encode_record(r, layout),
+            Self::Specification(r) => encode_record(r, layout),
+            Self::MandatePost1(r) => encode_record(r, layout),
+            Self::MandatePost2(r) => encode_record(r, layout),
+            Self::MandatePost3(r) => encode_record(r, layout),
+            Self::MandatePost4(r) => encode_record(r, layout),
+            Self::MandatePost1FromMps(r) => encode_record(r, layout),
+            Self::MandatePost2FromMps(r) => encode_record(r, layout),
+            Self::MandatePost3FromMps(r) => encode_record(r, layout),
+            Self::MandatePost4FromMps(r) => encode_record(r, layout),
+            Self::MandatePost5FromMps(r) => encode_record(r, layout),
+            Self::ClaimsEnd(r) => encode_record(r, layout),
+            Self::ClaimsEndFromMps(r) => encode_record(r, layout),
+            Self::MandatesEnd(r) => encode_record(r, layout),
+            Self::TransmissionEnd(r) => encode_record(r, layout),
+            Self::TransmissionEndFromMps(r) => encode_record(r, layout),
         }
     }
 
@@ -332,11 +268,14 @@ fn parse_assignment_end(
 ) -> Result<Record, RecordError> {
     let to_mps = ctx.direction == Direction::ToMps;
     let parsed = match (type_code, to_mps) {
-        (b"00", true) => ClaimsEnd::parse(line, ctx).map(|(_, r)| Record::ClaimsEnd(r)),
-        (b"00" | b"25", false) => {
-            ClaimsEndFromMps::parse(line, ctx).map(|(_, r)| Record::ClaimsEndFromMps(r))
+        (b"00", true) => {
+            parse_record(line, &ClaimsEnd::LAYOUT, ctx).map(|(_, r)| Record::ClaimsEnd(r))
         }
-        (b"24", _) => MandatesEnd::parse(line).map(|(_, r)| Record::MandatesEnd(r)),
+        (b"00" | b"25", false) => parse_record(line, &ClaimsEndFromMps::LAYOUT, ctx)
+            .map(|(_, r)| Record::ClaimsEndFromMps(r)),
+        (b"24", _) => {
+            parse_record(line, &MandatesEnd::LAYOUT, ctx).map(|(_, r)| Record::MandatesEnd(r))
+        }
         _ => {
             let codes = if to_mps {
                 ASSIGNMENT_TYPES_TO_MPS
