@@ -9,7 +9,7 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use autogiro_format::{Direction, FieldKind, LAYOUTS, Layout};
+use autogiro_format::{Direction, FieldKind, LAYOUTS, Layout, Service};
 use autogiro_model::rows::{CLAIM_COLUMN_DOCS, Column, MANDATE_COLUMN_DOCS, Need};
 
 /// Every generated file: its path from the workspace's root, and its content.
@@ -99,14 +99,20 @@ fn columns() -> String {
     out
 }
 
-/// How a layout is named in its marker: `30 to-mps`, `31 both`.
+/// How a layout is named in its marker: `30 to-mps`, `31 both`, and for the services beside
+/// Autogiro with the service first: `ocr 30 from-mps`, `avtalegiro 20 to-mps`.
 fn key(layout: &Layout) -> String {
     let direction = match layout.direction {
         Some(Direction::ToMps) => "to-mps",
         Some(Direction::FromMps) => "from-mps",
         None => "both",
     };
-    format!("{:02} {direction}", layout.record_type)
+    let service = match layout.service() {
+        Some(Service::OcrGiro) => "ocr ",
+        Some(Service::AvtaleGiro) => "avtalegiro ",
+        _ => "",
+    };
+    format!("{service}{:02} {direction}", layout.record_type)
 }
 
 /// What a field of `kind` holds, as the tables say it.

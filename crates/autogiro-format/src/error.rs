@@ -2,6 +2,7 @@ use std::fmt;
 use std::io;
 
 use crate::Direction;
+use crate::services::Service;
 
 /// What went wrong with one record: where (columns, record type, field), what was expected and
 /// the bytes found.
@@ -48,6 +49,14 @@ pub enum ErrorKind {
     MpsNotNamed,
     /// Positions 7-8 hold no record type of the direction.
     UnknownRecordType(Direction),
+    /// A record type the service's files of this direction do not have (OCR giro's files all
+    /// come from MPS).
+    UnknownServiceRecord {
+        /// The service, from positions 3-4.
+        service: Service,
+        /// The direction of the file.
+        direction: Direction,
+    },
     /// The record type exists only in files of the other direction.
     WrongDirection {
         /// The direction the file is read in.
@@ -144,6 +153,27 @@ impl RecordError {
                     write!(f, "{t:02}")?;
                 }
                 f.write_str(")")
+            }
+            ErrorKind::UnknownServiceRecord { service, direction } => {
+                let types: Vec<String> = crate::layout::service_record_types(*service, *direction)
+                    .map(|t| format!("{t:02}"))
+                    .collect();
+                if types.is_empty() {
+                    write!(
+                        f,
+                        "expected no {} record in files {direction}: {} files come only {}",
+                        service.name(),
+                        service.name(),
+                        direction.reverse()
+                    )
+                } else {
+                    write!(
+                        f,
+                        "expected a record type of {} files {direction} ({})",
+                        service.name(),
+                        types.join(", ")
+                    )
+                }
             }
             ErrorKind::WrongDirection { direction } => write!(
                 f,

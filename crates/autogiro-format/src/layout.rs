@@ -13,6 +13,7 @@
 use std::ops::Range;
 
 use crate::Direction;
+use crate::services::Service;
 use crate::value::{AssignmentType, ClaimType, MandateType, PeriodCode, RegistrationType};
 
 /// What a field holds, as `docs/records.md` describes it.
@@ -116,12 +117,13 @@ impl Field {
 /// (`None` for a layout both directions share), its name, and its fields in column order.
 ///
 /// ```
-/// use autogiro_format::{Direction, LAYOUTS};
+/// use autogiro_format::{Direction, LAYOUTS, Service};
 ///
-/// // The layouts of mandate posts in files from MPS, by name.
+/// // The layouts of Autogiro's mandate posts in files from MPS, by name.
 /// let posts: Vec<_> = LAYOUTS
 ///     .iter()
 ///     .filter(|l| l.direction == Some(Direction::FromMps) && (70..=76).contains(&l.record_type))
+///     .filter(|l| l.service() == Some(Service::Autogiro))
 ///     .map(|l| (l.record_type, l.name))
 ///     .collect();
 /// assert_eq!(posts[0], (70, "mandate post 1"));
@@ -144,6 +146,13 @@ impl Layout {
     pub fn in_direction(&self, direction: Direction) -> bool {
         self.direction.is_none_or(|d| d == direction)
     }
+
+    /// The service of the layout, from its service code (positions 3-4); `None` for the
+    /// transmission's start and end (`00`), which every service shares.
+    pub fn service(&self) -> Option<Service> {
+        let code = self.fields.get(1)?.literal();
+        Service::from_code(code.as_bytes())
+    }
 }
 
 const fn field(name: &'static str, first: usize, last: usize, kind: FieldKind) -> Field {
@@ -156,8 +165,15 @@ pub const FORMAT_CODE: Field = field("format code", 1, 2, FieldKind::Literal("NY
 pub const SERVICE_CODE_00: Field = field("service code", 3, 4, FieldKind::Literal("00"));
 /// Positions 3-4 of every other record.
 pub const SERVICE_CODE_01: Field = field("service code", 3, 4, FieldKind::Literal("01"));
+/// Positions 3-4 of OCR giro's records.
+pub const SERVICE_CODE_09: Field = field("service code", 3, 4, FieldKind::Literal("09"));
+/// Positions 3-4 of AvtaleGiro's records.
+pub const SERVICE_CODE_21: Field = field("service code", 3, 4, FieldKind::Literal("21"));
 /// Positions 5-6 of records 10 and 89.
 pub const TRANSMISSION_TYPE: Field = field("transmission type", 5, 6, FieldKind::Literal("00"));
+
+/// Positions 3-4 of any record, before its service is known.
+pub const SERVICE_CODE: Field = field("service code", 3, 4, FieldKind::Code(Service::CODES));
 
 /// Positions 7-8 of any record, before its type is known.
 pub const RECORD_TYPE: Field = field("record type", 7, 8, FieldKind::Number);
@@ -197,7 +213,8 @@ pub(crate) const REGISTRATION_TYPES: &[&str] = RegistrationType::CODES;
 /// All period codes (records 70 and 73).
 pub(crate) const PERIOD_CODES: &[&str] = PeriodCode::CODES;
 
-/// Every layout of both directions, in record type order.
+/// Every layout of both directions: Autogiro's (and the transmission's) in record type order,
+/// then OCR giro's, then AvtaleGiro's.
 pub static LAYOUTS: &[&Layout] = &[
     &crate::TransmissionStart::LAYOUT,
     &crate::AssignmentStart::LAYOUT_TO_MPS,
@@ -222,14 +239,45 @@ pub static LAYOUTS: &[&Layout] = &[
     &crate::MandatesEnd::LAYOUT,
     &crate::TransmissionEnd::LAYOUT,
     &crate::TransmissionEndFromMps::LAYOUT,
+    &crate::OcrAssignmentStart::LAYOUT,
+    &crate::OcrItem1::LAYOUT,
+    &crate::OcrItem2::LAYOUT,
+    &crate::OcrItem3::LAYOUT,
+    &crate::OcrAssignmentEnd::LAYOUT,
+    &crate::AvtaleGiroAssignmentStart::LAYOUT_TO_MPS,
+    &crate::AvtaleGiroAssignmentStart::LAYOUT_FROM_MPS,
+    &crate::AvtaleGiroItem1::LAYOUT,
+    &crate::AvtaleGiroItem2::LAYOUT,
+    &crate::AvtaleGiroSpecification::LAYOUT,
+    &crate::AvtaleGiroMandate::LAYOUT,
+    &crate::AvtaleGiroClaimsEnd::LAYOUT,
+    &crate::AvtaleGiroMandatesEnd::LAYOUT,
 ];
 
-/// The record types of `direction`'s layouts, in order, each once.
+/// The record types of Autogiro's (and the transmission's) layouts of `direction`, in order,
+/// each once.
 pub(crate) fn record_types(direction: Direction) -> impl Iterator<Item = u8> {
+    types(direction, |s| matches!(s, None | Some(Service::Autogiro)))
+}
+
+/// The record types of `service`'s layouts of `direction`, in order, each once.
+pub(crate) fn service_record_types(
+    service: Service,
+    direction: Direction,
+) -> impl Iterator<Item = u8> {
+    types(direction, move |s| s == Some(service))
+}
+
+/// The record types of the layouts of `direction` whose service `service` takes, in the order
+/// of [`LAYOUTS`], each once.
+fn types(
+    direction: Direction,
+    service: impl Fn(Option<Service>) -> bool,
+) -> impl Iterator<Item = u8> {
     let mut previous = None;
     LAYOUTS
         .iter()
-        .filter(move |l| l.in_direction(direction))
+        .filter(move |l| l.in_direction(direction) && service(l.service()))
         .filter_map(move |l| {
             let new = previous != Some(l.record_type);
             previous = Some(l.record_type);

@@ -60,21 +60,29 @@ mod layout;
 mod parse;
 mod reader;
 mod records;
+mod services;
 mod value;
 mod writer;
 
 pub use aligned::AlignedReader;
 pub use error::{Error, ErrorKind, Message, RecordError, ValueError};
 pub use layout::{
-    FORMAT_CODE, Field, FieldKind, LAYOUTS, Layout, RECORD_TYPE, SERVICE_CODE_00, SERVICE_CODE_01,
-    TRANSMISSION_TYPE,
+    FORMAT_CODE, Field, FieldKind, LAYOUTS, Layout, RECORD_TYPE, SERVICE_CODE, SERVICE_CODE_00,
+    SERVICE_CODE_01, SERVICE_CODE_09, SERVICE_CODE_21, TRANSMISSION_TYPE,
 };
 pub use reader::Reader;
 pub use records::{
-    AmountItem1, AmountItem2, AssignmentStart, ClaimsEnd, ClaimsEndFromMps, MandatePost1,
-    MandatePost1FromMps, MandatePost2, MandatePost2FromMps, MandatePost3, MandatePost3FromMps,
-    MandatePost4, MandatePost4FromMps, MandatePost5FromMps, MandatesEnd, Record, RejectedItem2,
-    Specification, Totals, TransmissionEnd, TransmissionEndFromMps, TransmissionStart,
+    AmountItem1, AmountItem2, AssignmentStart, AvtaleGiroAssignmentStart, AvtaleGiroClaimsEnd,
+    AvtaleGiroItem1, AvtaleGiroItem2, AvtaleGiroMandate, AvtaleGiroMandatesEnd,
+    AvtaleGiroSpecification, ClaimsEnd, ClaimsEndFromMps, MandatePost1, MandatePost1FromMps,
+    MandatePost2, MandatePost2FromMps, MandatePost3, MandatePost3FromMps, MandatePost4,
+    MandatePost4FromMps, MandatePost5FromMps, MandatesEnd, OcrAssignmentEnd, OcrAssignmentStart,
+    OcrItem1, OcrItem2, OcrItem3, Record, RejectedItem2, Specification, Totals, TransmissionEnd,
+    TransmissionEndFromMps, TransmissionStart,
+};
+pub use services::{
+    AvtaleGiroAssignmentType, AvtaleGiroRegistration, AvtaleGiroType, OcrSign, OcrType, Service,
+    WrittenNotice,
 };
 pub use value::{
     AssignmentType, ClaimType, Context, Digits, Direction, ErrorCode, MPS_ID, MandateType,

@@ -531,6 +531,7 @@ macro_rules! codes {
         }
     };
 }
+pub(crate) use codes;
 
 codes! {
     /// Transaction type of a claim (positions 5-6 of records 30, 31, 35, 36, 49).

@@ -431,3 +431,6 @@ fn two_digit_years_follow_decision_6() {
 
 #[path = "format/properties.rs"]
 mod properties;
+
+#[path = "format/services.rs"]
+mod services;

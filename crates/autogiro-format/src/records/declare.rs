@@ -32,6 +32,10 @@ use crate::parse::{
     number, number_or_blanks, number32, opt_date, padded, payer, text, zeros,
 };
 use crate::records::length_error;
+use crate::services::{
+    AvtaleGiroAssignmentType, AvtaleGiroRegistration, AvtaleGiroType, OcrSign, OcrType,
+    WrittenNotice,
+};
 use crate::value::{Code, Context, Digits, PaddedDigits, Text};
 use crate::{
     AssignmentType, ClaimType, ErrorCode, MandateType, PeriodCode, RECORD_LEN, RegistrationType,
@@ -382,7 +386,13 @@ code_values!(
     ClaimType,
     MandateType,
     PeriodCode,
-    RegistrationType
+    RegistrationType,
+    AvtaleGiroAssignmentType,
+    AvtaleGiroRegistration,
+    AvtaleGiroType,
+    OcrSign,
+    OcrType,
+    WrittenNotice
 );
 
 /// Whether `field` allows `value`: every code of its type, unless the layout narrows the list

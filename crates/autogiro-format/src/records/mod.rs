@@ -6,11 +6,17 @@
 //! fast decoder (`fast.rs`). [`Record`] has a variant per layout and dispatches on positions
 //! 7-8 and the direction.
 
+mod avtalegiro;
 mod claims;
 pub(crate) mod declare;
 mod envelope;
 mod mandates;
+mod ocr;
 
+pub use avtalegiro::{
+    AvtaleGiroAssignmentStart, AvtaleGiroClaimsEnd, AvtaleGiroItem1, AvtaleGiroItem2,
+    AvtaleGiroMandate, AvtaleGiroMandatesEnd, AvtaleGiroSpecification,
+};
 pub use claims::{
     AmountItem1, AmountItem2, ClaimsEnd, ClaimsEndFromMps, RejectedItem2, Specification,
 };
@@ -21,14 +27,16 @@ pub use mandates::{
     MandatePost1, MandatePost1FromMps, MandatePost2, MandatePost2FromMps, MandatePost3,
     MandatePost3FromMps, MandatePost4, MandatePost4FromMps, MandatePost5FromMps, MandatesEnd,
 };
+pub use ocr::{OcrAssignmentEnd, OcrAssignmentStart, OcrItem1, OcrItem2, OcrItem3};
 
 use declare::{encode_record, parse_record};
 
 use crate::layout::{
     ASSIGNMENT_TYPES, ASSIGNMENT_TYPES_TO_MPS, FORMAT_CODE, Field, Layout, RECORD_TYPE,
-    only_in_other_direction,
+    SERVICE_CODE, only_in_other_direction,
 };
 use crate::parse::digits_value;
+use crate::services::{AvtaleGiroAssignmentType, Service};
 use crate::value::{Context, has_utf8_sequence};
 use crate::{Direction, ErrorKind, RECORD_LEN, RecordError};
 
@@ -78,6 +86,30 @@ pub enum Record {
     TransmissionEnd(TransmissionEnd),
     /// 89 Transmission end (from MPS).
     TransmissionEndFromMps(TransmissionEndFromMps),
+    /// 20 Assignment start of OCR giro (from MPS).
+    OcrAssignmentStart(OcrAssignmentStart),
+    /// 30 Amount item 1 of OCR giro (from MPS).
+    OcrItem1(OcrItem1),
+    /// 31 Amount item 2 of OCR giro (from MPS).
+    OcrItem2(OcrItem2),
+    /// 32 Amount item 3 of OCR giro (from MPS, types 20 and 21).
+    OcrItem3(OcrItem3),
+    /// 88 Assignment end of OCR giro (from MPS).
+    OcrAssignmentEnd(OcrAssignmentEnd),
+    /// 20 Assignment start of AvtaleGiro (claims and cancellations to MPS, mandates from MPS).
+    AvtaleGiroAssignmentStart(AvtaleGiroAssignmentStart),
+    /// 30 Amount item 1 of an AvtaleGiro claim or cancellation request (to MPS).
+    AvtaleGiroItem1(AvtaleGiroItem1),
+    /// 31 Amount item 2 of an AvtaleGiro claim or cancellation request (to MPS).
+    AvtaleGiroItem2(AvtaleGiroItem2),
+    /// 49 Specification of an AvtaleGiro claim (to MPS).
+    AvtaleGiroSpecification(AvtaleGiroSpecification),
+    /// 88 Assignment end of AvtaleGiro claims or cancellation requests (to MPS).
+    AvtaleGiroClaimsEnd(AvtaleGiroClaimsEnd),
+    /// 70 Mandate record of AvtaleGiro (from MPS).
+    AvtaleGiroMandate(AvtaleGiroMandate),
+    /// 88 Assignment end of AvtaleGiro mandates (from MPS).
+    AvtaleGiroMandatesEnd(AvtaleGiroMandatesEnd),
 }
 
 impl Record {
@@ -122,6 +154,21 @@ impl Record {
         let type_code = line.get(4..6).unwrap_or_default();
         let number = digits_value(&record_type).and_then(|v| u8::try_from(v).ok());
         let to_mps = ctx.direction == Direction::ToMps;
+        // The services beside Autogiro, by positions 3-4 (the transmission's records 10 and
+        // 89 carry `00`, and are read below whatever they carry).
+        if !matches!(record_type, [b'1', b'0'] | [b'8', b'9']) {
+            match line.get(2..4).unwrap_or_default() {
+                b"09" => return parse_service(line, Service::OcrGiro, record_type, number, ctx),
+                b"21" => {
+                    return parse_service(line, Service::AvtaleGiro, record_type, number, ctx);
+                }
+                b"00" | b"01" => {}
+                _ => {
+                    let e = field_error(line, &SERVICE_CODE, ErrorKind::OneOf(Service::CODES));
+                    return Err(e.with_record_opt(number));
+                }
+            }
+        }
         // The record of `$layout`, as the variant `$variant`.
         macro_rules! read {
             ($variant:ident, $layout:expr) => {
@@ -188,6 +235,18 @@ impl Record {
             Self::MandatesEnd(r) => encode_record(r, layout),
             Self::TransmissionEnd(r) => encode_record(r, layout),
             Self::TransmissionEndFromMps(r) => encode_record(r, layout),
+            Self::OcrAssignmentStart(r) => encode_record(r, layout),
+            Self::OcrItem1(r) => encode_record(r, layout),
+            Self::OcrItem2(r) => encode_record(r, layout),
+            Self::OcrItem3(r) => encode_record(r, layout),
+            Self::OcrAssignmentEnd(r) => encode_record(r, layout),
+            Self::AvtaleGiroAssignmentStart(r) => encode_record(r, layout),
+            Self::AvtaleGiroItem1(r) => encode_record(r, layout),
+            Self::AvtaleGiroItem2(r) => encode_record(r, layout),
+            Self::AvtaleGiroSpecification(r) => encode_record(r, layout),
+            Self::AvtaleGiroClaimsEnd(r) => encode_record(r, layout),
+            Self::AvtaleGiroMandate(r) => encode_record(r, layout),
+            Self::AvtaleGiroMandatesEnd(r) => encode_record(r, layout),
         }
     }
 
@@ -220,6 +279,25 @@ impl Record {
             Self::MandatesEnd(_) => &MandatesEnd::LAYOUT,
             Self::TransmissionEnd(_) => &TransmissionEnd::LAYOUT,
             Self::TransmissionEndFromMps(_) => &TransmissionEndFromMps::LAYOUT,
+            Self::OcrAssignmentStart(_) => &OcrAssignmentStart::LAYOUT,
+            Self::OcrItem1(_) => &OcrItem1::LAYOUT,
+            Self::OcrItem2(_) => &OcrItem2::LAYOUT,
+            Self::OcrItem3(_) => &OcrItem3::LAYOUT,
+            Self::OcrAssignmentEnd(_) => &OcrAssignmentEnd::LAYOUT,
+            Self::AvtaleGiroAssignmentStart(r) => {
+                // Claims and cancellations go to MPS, mandates come from it.
+                if r.assignment_type == AvtaleGiroAssignmentType::Mandates {
+                    &AvtaleGiroAssignmentStart::LAYOUT_FROM_MPS
+                } else {
+                    &AvtaleGiroAssignmentStart::LAYOUT_TO_MPS
+                }
+            }
+            Self::AvtaleGiroItem1(_) => &AvtaleGiroItem1::LAYOUT,
+            Self::AvtaleGiroItem2(_) => &AvtaleGiroItem2::LAYOUT,
+            Self::AvtaleGiroSpecification(_) => &AvtaleGiroSpecification::LAYOUT,
+            Self::AvtaleGiroClaimsEnd(_) => &AvtaleGiroClaimsEnd::LAYOUT,
+            Self::AvtaleGiroMandate(_) => &AvtaleGiroMandate::LAYOUT,
+            Self::AvtaleGiroMandatesEnd(_) => &AvtaleGiroMandatesEnd::LAYOUT,
         }
     }
 
@@ -242,6 +320,74 @@ impl Record {
     pub fn name(&self) -> &'static str {
         self.layout(Direction::ToMps).name
     }
+
+    /// The service the record belongs to; `None` for the transmission's start and end, which
+    /// every service shares.
+    pub fn service(&self) -> Option<Service> {
+        self.layout(Direction::ToMps).service()
+    }
+}
+
+/// A record of OCR giro or AvtaleGiro, by its record type and the direction (and for
+/// AvtaleGiro's record 88, its assignment type).
+fn parse_service(
+    line: &[u8],
+    service: Service,
+    record_type: [u8; 2],
+    number: Option<u8>,
+    ctx: &Context,
+) -> Result<Record, RecordError> {
+    let to_mps = ctx.direction == Direction::ToMps;
+    macro_rules! read {
+        ($variant:ident, $layout:expr) => {
+            parse_record(line, &$layout, ctx).map(|(_, r)| Record::$variant(r))
+        };
+    }
+    let parsed = match (service, record_type, to_mps) {
+        (Service::OcrGiro, [b'2', b'0'], false) => {
+            read!(OcrAssignmentStart, OcrAssignmentStart::LAYOUT)
+        }
+        (Service::OcrGiro, [b'3', b'0'], false) => read!(OcrItem1, OcrItem1::LAYOUT),
+        (Service::OcrGiro, [b'3', b'1'], false) => read!(OcrItem2, OcrItem2::LAYOUT),
+        (Service::OcrGiro, [b'3', b'2'], false) => read!(OcrItem3, OcrItem3::LAYOUT),
+        (Service::OcrGiro, [b'8', b'8'], false) => {
+            read!(OcrAssignmentEnd, OcrAssignmentEnd::LAYOUT)
+        }
+        (Service::AvtaleGiro, [b'2', b'0'], true) => read!(
+            AvtaleGiroAssignmentStart,
+            AvtaleGiroAssignmentStart::LAYOUT_TO_MPS
+        ),
+        (Service::AvtaleGiro, [b'2', b'0'], false) => read!(
+            AvtaleGiroAssignmentStart,
+            AvtaleGiroAssignmentStart::LAYOUT_FROM_MPS
+        ),
+        (Service::AvtaleGiro, [b'3', b'0'], true) => {
+            read!(AvtaleGiroItem1, AvtaleGiroItem1::LAYOUT)
+        }
+        (Service::AvtaleGiro, [b'3', b'1'], true) => {
+            read!(AvtaleGiroItem2, AvtaleGiroItem2::LAYOUT)
+        }
+        (Service::AvtaleGiro, [b'4', b'9'], true) => {
+            read!(AvtaleGiroSpecification, AvtaleGiroSpecification::LAYOUT)
+        }
+        (Service::AvtaleGiro, [b'8', b'8'], true) => {
+            read!(AvtaleGiroClaimsEnd, AvtaleGiroClaimsEnd::LAYOUT)
+        }
+        (Service::AvtaleGiro, [b'7', b'0'], false) => {
+            read!(AvtaleGiroMandate, AvtaleGiroMandate::LAYOUT)
+        }
+        (Service::AvtaleGiro, [b'8', b'8'], false) => {
+            read!(AvtaleGiroMandatesEnd, AvtaleGiroMandatesEnd::LAYOUT)
+        }
+        _ => {
+            let kind = ErrorKind::UnknownServiceRecord {
+                service,
+                direction: ctx.direction,
+            };
+            return Err(field_error(line, &RECORD_TYPE, kind).with_record_opt(number));
+        }
+    };
+    finish(parsed, line, number)
 }
 
 /// The parse result of a layout as the record's result, its errors tagged with the record type.
