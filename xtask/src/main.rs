@@ -82,7 +82,7 @@ const COMMANDS: &[(&str, &str)] = &[
     ),
     (
         "bench-data [N]",
-        "write valid files of N claims (default 1 000 000, at most 9 999 999), plain and realistic (names, both references, KIDs of 10-25 digits, specifications on every 10th), and N rows of billing CSV to target/bench-data/",
+        "write valid files of N claims (default 1 000 000, at most 9 999 999), plain and realistic (names, both references, KIDs of 10-25 digits, specifications on every 10th), N OCR giro payments of every type, and N rows of billing CSV to target/bench-data/",
     ),
 ];
 
@@ -480,7 +480,8 @@ fn release_and_claims(
     build_release_cli(root)?;
     let data = root.join(format!("target/bench-data/claims-{n}.txt"));
     let realistic = root.join(format!("target/bench-data/realistic-{n}.txt"));
-    if !data.exists() || !realistic.exists() {
+    let ocr = root.join(format!("target/bench-data/ocr-{n}.txt"));
+    if !data.exists() || !realistic.exists() || !ocr.exists() {
         bench_data(Some(&n.to_string()))?;
     }
     let bytes = std::fs::metadata(&data).map_err(|e| e.to_string())?.len();
@@ -550,6 +551,16 @@ fn bench(n: Option<&str>) -> Result<(), String> {
     print_table(
         &format!("the realistic claims file, {n} claims"),
         realistic_bytes,
+        &timings,
+    );
+
+    // The same number of OCR giro payments from MPS, of every transaction type.
+    let ocr = root.join(format!("target/bench-data/ocr-{n}.txt"));
+    let ocr_bytes = std::fs::metadata(&ocr).map_err(|e| e.to_string())?.len();
+    let timings = time_claims(&cli, &ocr.to_string_lossy(), false)?;
+    print_table(
+        &format!("the OCR giro file, {n} payments"),
+        ocr_bytes,
         &timings,
     );
 
@@ -654,6 +665,8 @@ fn bench_data(n: Option<&str>) -> Result<(), String> {
     write_transmission(&transmission, &path)?;
     let realistic = dir.join(format!("realistic-{n}.txt"));
     write_transmission(&autogiro_testkit::bench::realistic(n)?, &realistic)?;
+    let ocr = dir.join(format!("ocr-{n}.txt"));
+    write_transmission(&autogiro_testkit::bench::ocr(n)?, &ocr)?;
     println!(
         "wrote {} and {} ({n} claims each) in {:.2} s",
         path.display(),

@@ -196,6 +196,7 @@ impl<'n> Importing<'n> {
                 }
             }
             Assignment::Settled(_) | Assignment::Rejected(_) => {}
+            Assignment::OcrGiro(_) => return Err(self.not_kept(a)),
         }
         Ok(())
     }
@@ -228,8 +229,18 @@ impl<'n> Importing<'n> {
                 Vec::new()
             }
             Assignment::Claims(_) => Vec::new(),
+            Assignment::OcrGiro(_) => return Err(self.not_kept(a)),
         };
         tx.stage_answers(&rows)
+    }
+
+    /// The error of an assignment the book does not keep: the transaction it is read in is
+    /// rolled back whole.
+    fn not_kept(&self, a: &Assignment) -> BookError {
+        BookError::NotKept {
+            name: self.imported.name.clone(),
+            what: a.kind().description(),
+        }
     }
 
     /// The end of the file: for a file sent, its totals, the own references it shares, the

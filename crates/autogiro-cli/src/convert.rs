@@ -113,15 +113,25 @@ fn csv(t: &Transmission, dialect: Dialect, name: &str) -> anyhow::Result<Vec<u8>
             csv::Terminator::Any(b'\n')
         })
         .from_writer(&mut out);
-    let has_claims = t
+    // One kind of row a file: claims, else OCR giro payments, else mandates.
+    let has_claims = t.assignments.iter().any(|a| {
+        matches!(
+            a,
+            Assignment::Claims(_) | Assignment::Settled(_) | Assignment::Rejected(_)
+        )
+    });
+    let has_payments = t
         .assignments
         .iter()
-        .any(|a| !matches!(a, Assignment::Mandates(_)));
-    let columns = if has_claims {
-        rows::CLAIM_COLUMNS
+        .any(|a| matches!(a, Assignment::OcrGiro(_)));
+    let (columns, listed) = if has_claims {
+        (rows::CLAIM_COLUMNS, "claims")
+    } else if has_payments {
+        (rows::PAYMENT_COLUMNS, "OCR giro payments")
     } else {
-        rows::MANDATE_COLUMNS
+        (rows::MANDATE_COLUMNS, "mandates")
     };
+    let mut skipped_payments = 0;
     w.write_record(columns)?;
     let mut skipped = 0;
     for a in &t.assignments {
@@ -147,13 +157,22 @@ fn csv(t: &Transmission, dialect: Dialect, name: &str) -> anyhow::Result<Vec<u8>
                 .iter()
                 .map(|r| rows::claim_cells(context(a.kind()), &r.claim, Some(r.code)))
                 .collect(),
-            Assignment::Mandates(m) if !has_claims => m
+            Assignment::Mandates(m) if !has_claims && !has_payments => m
                 .mandates
                 .iter()
                 .map(|m| rows::mandate_cells(context(a.kind()), m))
                 .collect(),
             Assignment::Mandates(m) => {
                 skipped += m.mandates.len();
+                Vec::new()
+            }
+            Assignment::OcrGiro(o) if !has_claims => o
+                .payments
+                .iter()
+                .map(|p| rows::payment_cells(context(a.kind()), p))
+                .collect(),
+            Assignment::OcrGiro(o) => {
+                skipped_payments += o.payments.len();
                 Vec::new()
             }
         };
@@ -173,7 +192,12 @@ fn csv(t: &Transmission, dialect: Dialect, name: &str) -> anyhow::Result<Vec<u8>
     drop(w);
     if skipped > 0 {
         eprintln!(
-            "{name}: its {skipped} mandate(s) are not in the CSV, which lists claims: convert a file of mandates alone for them"
+            "{name}: its {skipped} mandate(s) are not in the CSV, which lists {listed}: convert a file of mandates alone for them"
+        );
+    }
+    if skipped_payments > 0 {
+        eprintln!(
+            "{name}: its {skipped_payments} OCR giro payment(s) are not in the CSV, which lists {listed}: convert a file of OCR giro payments alone for them"
         );
     }
     Ok(out)

@@ -106,6 +106,15 @@ fn summary(name: &str, t: &Summary) -> String {
             AssignmentKind::Settled => {
                 let _ = writeln!(s, "    {claims}, {} NOK, processed {dates}", a.sum);
             }
+            AssignmentKind::OcrGiro => {
+                let payments = plural(a.items, "payment", "payments");
+                let credit = if a.credit == autogiro::model::Amount::ZERO {
+                    String::new()
+                } else {
+                    format!(" less credits of {} NOK", a.credit)
+                };
+                let _ = writeln!(s, "    {payments}, {} NOK{credit}, settled {dates}", a.sum);
+            }
             AssignmentKind::Rejected => {
                 let _ = writeln!(s, "    {claims}, {} NOK, processed {dates}", a.sum);
                 for r in &a.rejections {

@@ -89,12 +89,15 @@ pub(crate) fn transmission(data: &[u8]) -> Result<Transmission, JsonError> {
             Some(AssignmentKind::Rejected) => {
                 Assignment::Rejected(at::<RejectedAssignment>(item, &path)?)
             }
+            Some(AssignmentKind::OcrGiro) => {
+                Assignment::OcrGiro(at::<autogiro::model::OcrAssignment>(item, &path)?)
+            }
             None => {
                 let other = kind.as_deref();
                 return Err(JsonError {
                     path: format!("{path}.kind"),
                     message: format!(
-                        "expected one of \"claims\", \"mandates\", \"settled\", \"rejected\", found {}",
+                        "expected one of \"claims\", \"mandates\", \"settled\", \"rejected\", \"ocr-giro\", found {}",
                         other.map_or_else(|| "nothing".to_owned(), |k| format!("{k:?}"))
                     ),
                 });

@@ -215,7 +215,7 @@ fn answered_summary(response: &Transmission, read_on: Date) -> String {
                     .max();
             }
             Assignment::Mandates(m) => mandates += m.mandates.len(),
-            Assignment::Claims(_) => {}
+            Assignment::Claims(_) | Assignment::OcrGiro(_) => {}
         }
     }
     let later = match latest {

@@ -1,5 +1,6 @@
 //! The fast path of [`Record::parse`] for the records a claims file is made of: 30 and 35
-//! amount item 1, 31 and 36 amount item 2, 49 specification.
+//! amount item 1, 31 and 36 amount item 2, 49 specification; and OCR giro's payments, 30, 31
+//! and 32 of service `09`.
 //!
 //! Each of those layouts is turned, from its fields in `layout.rs`, into a [`Classes`]: for every
 //! one of the 80 byte positions what the byte must be (a fixed byte, a digit, a text byte, a
@@ -24,7 +25,8 @@ use crate::parse::{ZEROS, ddmmyy_date, eight_checked_digits};
 use crate::records::declare::Value;
 use crate::value::Context;
 use crate::{
-    AmountItem1, AmountItem2, Direction, RECORD_LEN, Record, RejectedItem2, Specification,
+    AmountItem1, AmountItem2, Direction, OcrItem1, OcrItem2, OcrItem3, RECORD_LEN, Record,
+    RejectedItem2, Specification,
 };
 use time::Date;
 
@@ -198,6 +200,12 @@ const ITEM2: Classes = Classes::of(&AmountItem2::LAYOUT);
 const REJECTED_ITEM2: Classes = Classes::of(&RejectedItem2::LAYOUT);
 /// Specification (record 49).
 const SPECIFICATION: Classes = Classes::of(&Specification::LAYOUT);
+/// OCR giro's amount item 1 (record 30 of service `09`).
+const OCR_ITEM1: Classes = Classes::of(&OcrItem1::LAYOUT);
+/// OCR giro's amount item 2 (record 31 of service `09`).
+const OCR_ITEM2: Classes = Classes::of(&OcrItem2::LAYOUT);
+/// OCR giro's amount item 3 (record 32 of service `09`).
+const OCR_ITEM3: Classes = Classes::of(&OcrItem3::LAYOUT);
 
 /// The number in `field` (at most 19 digits), whose bytes [`fits`] found to be digits, so
 /// none is checked again: eight at a time, each word combined without a branch, the first
@@ -300,15 +308,17 @@ impl Dates {
 #[inline]
 pub(crate) fn parse(line: &[u8; RECORD_LEN], ctx: &Context, dates: &mut Dates) -> Option<Record> {
     let to_mps = ctx.direction == Direction::ToMps;
-    let [.., b7, b8] = *line.first_chunk::<8>()?;
-    match ([b7, b8], to_mps) {
-        ([b'3', b'0'], true) => {
+    // The second digit of the service code tells Autogiro (`01`) from OCR giro (`09`); the
+    // classes check the first (and turn away AvtaleGiro's `21`, read on the precise path).
+    let [.., service, _, _, b7, b8] = *line.first_chunk::<8>()?;
+    match ([service, b7, b8], to_mps) {
+        ([b'1', b'3', b'0'], true) => {
             decode(line, &AmountItem1::LAYOUT_TO_MPS, &ITEM1, ctx, dates).map(Record::AmountItem1)
         }
-        ([b'3', b'0'], false) => {
+        ([b'1', b'3', b'0'], false) => {
             decode(line, &AmountItem1::LAYOUT_FROM_MPS, &ITEM1, ctx, dates).map(Record::AmountItem1)
         }
-        ([b'3', b'5'], false) => decode(
+        ([b'1', b'3', b'5'], false) => decode(
             line,
             &AmountItem1::LAYOUT_REJECTED,
             &REJECTED_ITEM1,
@@ -316,13 +326,26 @@ pub(crate) fn parse(line: &[u8; RECORD_LEN], ctx: &Context, dates: &mut Dates) -
             dates,
         )
         .map(Record::RejectedItem1),
-        ([b'3', b'1'], _) => {
+        ([b'1', b'3', b'1'], _) => {
             decode(line, &AmountItem2::LAYOUT, &ITEM2, ctx, dates).map(Record::AmountItem2)
         }
-        ([b'3', b'6'], false) => decode(line, &RejectedItem2::LAYOUT, &REJECTED_ITEM2, ctx, dates)
-            .map(Record::RejectedItem2),
-        ([b'4', b'9'], true) => decode(line, &Specification::LAYOUT, &SPECIFICATION, ctx, dates)
-            .map(Record::Specification),
+        ([b'1', b'3', b'6'], false) => {
+            decode(line, &RejectedItem2::LAYOUT, &REJECTED_ITEM2, ctx, dates)
+                .map(Record::RejectedItem2)
+        }
+        ([b'1', b'4', b'9'], true) => {
+            decode(line, &Specification::LAYOUT, &SPECIFICATION, ctx, dates)
+                .map(Record::Specification)
+        }
+        ([b'9', b'3', b'0'], false) => {
+            decode(line, &OcrItem1::LAYOUT, &OCR_ITEM1, ctx, dates).map(Record::OcrItem1)
+        }
+        ([b'9', b'3', b'1'], false) => {
+            decode(line, &OcrItem2::LAYOUT, &OCR_ITEM2, ctx, dates).map(Record::OcrItem2)
+        }
+        ([b'9', b'3', b'2'], false) => {
+            decode(line, &OcrItem3::LAYOUT, &OCR_ITEM3, ctx, dates).map(Record::OcrItem3)
+        }
         _ => None,
     }
 }
@@ -370,10 +393,16 @@ mod tests {
                     ctx.direction = start.direction().unwrap();
                 }
                 let record_type = [line[6], line[7]];
-                let claim = matches!(&record_type, b"30" | b"31")
-                    || (matches!(&record_type, b"35" | b"36")
-                        && ctx.direction == Direction::FromMps)
-                    || (&record_type == b"49" && ctx.direction == Direction::ToMps);
+                let from = ctx.direction == Direction::FromMps;
+                let claim = match &line[2..4] {
+                    b"01" => {
+                        matches!(&record_type, b"30" | b"31")
+                            || (matches!(&record_type, b"35" | b"36") && from)
+                            || (&record_type == b"49" && !from)
+                    }
+                    b"09" => matches!(&record_type, b"30" | b"31" | b"32"),
+                    _ => false,
+                };
                 if claim {
                     let fast = parse(line, &ctx, &mut dates);
                     assert!(fast.is_some(), "{}", String::from_utf8_lossy(line));

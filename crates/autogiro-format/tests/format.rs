@@ -11,9 +11,9 @@ use autogiro_format::{
     ClaimsEndFromMps, Context, Digits, Direction, ErrorCode, FieldKind, LAYOUTS, LineEnding,
     MandatePost1, MandatePost1FromMps, MandatePost2, MandatePost2FromMps, MandatePost3,
     MandatePost3FromMps, MandatePost4, MandatePost4FromMps, MandatePost5FromMps, MandateType,
-    MandatesEnd, PaddedDigits, PeriodCode, Reader, Record, RegistrationType, RejectedItem2,
-    Specification, Text, Totals, TransmissionEnd, TransmissionEndFromMps, TransmissionStart,
-    Writer,
+    MandatesEnd, OcrItem1, OcrItem2, OcrItem3, OcrSign, OcrType, PaddedDigits, PeriodCode, Reader,
+    Record, RegistrationType, RejectedItem2, Specification, Text, Totals, TransmissionEnd,
+    TransmissionEndFromMps, TransmissionStart, Writer,
 };
 use proptest::prelude::*;
 use proptest::sample::select;

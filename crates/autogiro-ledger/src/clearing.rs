@@ -200,7 +200,9 @@ impl Ledger {
                     &mut refused,
                 )),
                 Assignment::Claims(a) => Taken::Claims(vec![None; a.claims.len()]),
-                Assignment::Settled(_) | Assignment::Rejected(_) => Taken::Refused,
+                Assignment::Settled(_) | Assignment::Rejected(_) | Assignment::OcrGiro(_) => {
+                    Taken::Refused
+                }
             });
         }
         // Pass 2: every claim, by processing date, then file order (a stable sort).

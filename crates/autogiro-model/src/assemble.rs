@@ -6,8 +6,9 @@ use time::Date;
 
 use autogiro_checksum::{AccountNumber, Kid, OrganisationNumber};
 use autogiro_format::{
-    AmountItem1, AmountItem2, AssignmentStart, Direction, MandatePost1, MandatePost2, MandatePost3,
-    MandatePost4, MandateType, Record, Text,
+    AmountItem1, AmountItem2, AssignmentStart, AssignmentType, Direction, MandatePost1,
+    MandatePost2, MandatePost3, MandatePost4, MandateType, OcrItem1, OcrItem2, OcrItem3, Record,
+    Text,
 };
 
 use crate::pairing::{self, Items};
@@ -15,8 +16,9 @@ use crate::parts::Part;
 use crate::summary::{AssignmentSummary, Summary};
 use crate::{
     Amount, Assignment, AssignmentHeader, AssignmentKind, AssignmentSpan, Claim, ClaimsAssignment,
-    ListingPost, Mandate, MandatesAssignment, MpsMandate, Organisation, PayerDetails,
-    RejectedAssignment, RejectedClaim, SettledAssignment, SpecificationLine, Transmission,
+    ListingPost, Mandate, MandatesAssignment, MpsMandate, OcrAssignment, OcrPayment, Organisation,
+    PayerDetails, RejectedAssignment, RejectedClaim, SettledAssignment, SpecificationLine,
+    Transmission,
 };
 
 /// The posts 2-4 of the mandate being read, until all three are there.
@@ -59,6 +61,9 @@ pub(crate) struct Assembler {
     span_open: bool,
     /// The last line seen.
     line: u64,
+    /// The items of the OCR giro payment being read: item 1, then item 2 when its type has
+    /// an item 3 to wait for.
+    ocr: Option<(OcrItem1, Option<OcrItem2>)>,
 }
 
 impl Assembler {
@@ -78,6 +83,7 @@ impl Assembler {
             skip_mandate: false,
             spans: Vec::new(),
             span_open: false,
+            ocr: None,
             line: 0,
         }
     }
@@ -102,29 +108,7 @@ impl Assembler {
     /// inside the span of the assignment it is in.
     pub(crate) fn record(&mut self, line: u64, record: &Record, direction: Direction) {
         self.line = line;
-        // An item 1 pairs only with the item 2 right after it, as the checker pairs them.
-        if !pairing::is_item2(record) {
-            self.pending.other();
-        }
-        match record {
-            Record::AssignmentStart(s) => {
-                self.close_span(line - 1);
-                self.spans.push(AssignmentSpan {
-                    agreement_id: s.agreement_id,
-                    assignment_number: s.assignment_number,
-                    lines: line..=line,
-                    assignment: None,
-                });
-                self.span_open = true;
-            }
-            Record::ClaimsEnd(_) | Record::ClaimsEndFromMps(_) | Record::MandatesEnd(_) => {
-                self.close_span(line);
-            }
-            Record::TransmissionEnd(_) | Record::TransmissionEndFromMps(_) => {
-                self.close_span(line - 1);
-            }
-            _ => {}
-        }
+        self.track(line, record);
         match record {
             Record::TransmissionStart(s) => {
                 let t = &mut self.transmission;
@@ -134,6 +118,24 @@ impl Assembler {
                 t.recipient = s.recipient;
             }
             Record::AssignmentStart(s) => self.start(s, direction),
+            Record::OcrAssignmentStart(s) => {
+                let s = AssignmentStart {
+                    assignment_type: AssignmentType::Claims,
+                    agreement_id: s.agreement_id,
+                    assignment_number: s.assignment_number,
+                    account: s.account,
+                };
+                self.start_kind(&s, AssignmentKind::OcrGiro);
+            }
+            Record::OcrItem1(i) => self.ocr = Some((*i, None)),
+            Record::OcrItem2(i) => self.ocr_item2(i),
+            Record::OcrItem3(i) => self.ocr_item3(i),
+            Record::OcrAssignmentEnd(end) => {
+                if let Some(Assignment::OcrGiro(a)) = &mut self.current {
+                    a.generated = end.generated;
+                }
+                self.end();
+            }
             Record::AmountItem1(i) | Record::RejectedItem1(i) => {
                 self.pending.item1(*i);
             }
@@ -191,7 +193,87 @@ impl Assembler {
         }
     }
 
+    /// What a record ends before it is read: the item waiting for its pair, the span of the
+    /// assignment it starts or ends.
+    fn track(&mut self, line: u64, record: &Record) {
+        // An item 1 pairs only with the item 2 right after it, as the checker pairs them.
+        if !pairing::is_item2(record) {
+            self.pending.other();
+        }
+        // An OCR giro item pairs only with the items of its transaction right before it.
+        if !matches!(record, Record::OcrItem2(_) | Record::OcrItem3(_)) {
+            self.ocr = None;
+        }
+        let start = match record {
+            Record::AssignmentStart(s) => Some((s.agreement_id, s.assignment_number)),
+            Record::OcrAssignmentStart(s) => Some((s.agreement_id, s.assignment_number)),
+            _ => None,
+        };
+        if let Some((agreement_id, assignment_number)) = start {
+            self.close_span(line - 1);
+            self.spans.push(AssignmentSpan {
+                agreement_id,
+                assignment_number,
+                lines: line..=line,
+                assignment: None,
+            });
+            self.span_open = true;
+        }
+        match record {
+            Record::ClaimsEnd(_)
+            | Record::ClaimsEndFromMps(_)
+            | Record::MandatesEnd(_)
+            | Record::OcrAssignmentEnd(_) => {
+                self.close_span(line);
+            }
+            Record::TransmissionEnd(_) | Record::TransmissionEndFromMps(_) => {
+                self.close_span(line - 1);
+            }
+            _ => {}
+        }
+    }
+
     fn start(&mut self, s: &AssignmentStart, direction: Direction) {
+        self.start_kind(s, AssignmentKind::of(s.assignment_type, direction));
+    }
+
+    /// An OCR giro item 2: the payment of the item 1 right before it, unless its type waits
+    /// for an item 3. Items of another number or type are the checker's to report.
+    fn ocr_item2(&mut self, item2: &OcrItem2) {
+        let Some((item1, None)) = self.ocr.take() else {
+            return;
+        };
+        if (item1.transaction_type, item1.transaction_number)
+            != (item2.transaction_type, item2.transaction_number)
+        {
+            return;
+        }
+        if item1.transaction_type.has_free_text() {
+            self.ocr = Some((item1, Some(*item2)));
+        } else {
+            self.push_payment(&item1, item2, None);
+        }
+    }
+
+    /// An OCR giro item 3: the payment of the items 1 and 2 right before it.
+    fn ocr_item3(&mut self, item3: &OcrItem3) {
+        if let Some((item1, Some(item2))) = self.ocr.take()
+            && (item1.transaction_type, item1.transaction_number)
+                == (item3.transaction_type, item3.transaction_number)
+        {
+            self.push_payment(&item1, &item2, Some(item3));
+        }
+    }
+
+    fn push_payment(&mut self, item1: &OcrItem1, item2: &OcrItem2, item3: Option<&OcrItem3>) {
+        if let (Some(payment), Some(Assignment::OcrGiro(a))) =
+            (OcrPayment::of(item1, item2, item3), &mut self.current)
+        {
+            a.payments.push(payment);
+        }
+    }
+
+    fn start_kind(&mut self, s: &AssignmentStart, kind: AssignmentKind) {
         self.end();
         let Ok(account) = AccountNumber::parse(s.account.as_str()) else {
             return;
@@ -203,7 +285,7 @@ impl Assembler {
         };
         // A placeholder until the assignment end gives MPS's date.
         let generated = Date::MIN;
-        self.current = Some(match AssignmentKind::of(s.assignment_type, direction) {
+        self.current = Some(match kind {
             AssignmentKind::Claims => Assignment::Claims(ClaimsAssignment {
                 header,
                 claims: Vec::new(),
@@ -222,6 +304,11 @@ impl Assembler {
                 header,
                 mandates: Vec::new(),
             }),
+            AssignmentKind::OcrGiro => Assignment::OcrGiro(OcrAssignment {
+                header,
+                generated,
+                payments: Vec::new(),
+            }),
         });
     }
 
@@ -238,12 +325,7 @@ impl Assembler {
     /// The claim of the pending item 1 and this item 2.
     fn claim(&mut self, item2: &AmountItem2) -> Option<Claim> {
         let item1 = self.pending.item2()?;
-        let kid = if item1.kid.is_blank() {
-            None
-        } else {
-            // The check digit is the checker's to judge; the model keeps the digits.
-            Some(Kid::parse_unchecked(item1.kid.digit_bytes()).ok()?)
-        };
+        let kid = kid_of(&item1.kid).ok()?;
         Some(Claim {
             transaction_number: item1.transaction_number,
             claim_type: item1.transaction_type,
@@ -394,6 +476,7 @@ impl Assembler {
                     Assignment::Settled(a) => drop(a.claims.drain(..done)),
                     Assignment::Rejected(a) => drop(a.rejections.drain(..done)),
                     Assignment::Mandates(a) => drop(a.mandates.drain(..done)),
+                    Assignment::OcrGiro(a) => drop(a.payments.drain(..done)),
                 }
             }
         }
@@ -508,7 +591,24 @@ fn split_done(a: &mut Assignment) -> Assignment {
             header: x.header,
             mandates: split(&mut x.mandates),
         }),
+        Assignment::OcrGiro(x) => Assignment::OcrGiro(OcrAssignment {
+            header: x.header,
+            generated: x.generated,
+            payments: split(&mut x.payments),
+        }),
     }
+}
+
+/// The KID of a KID field (item 1, positions 50-74): `None` when blank, an error when the
+/// digits cannot be a KID. The check digit is the checker's to judge; the model keeps the
+/// digits.
+pub(crate) fn kid_of(
+    field: &autogiro_format::PaddedDigits<25>,
+) -> Result<Option<Kid>, autogiro_checksum::ChecksumError> {
+    if field.is_blank() {
+        return Ok(None);
+    }
+    Kid::parse_unchecked(field.digit_bytes()).map(Some)
 }
 
 /// [Decision 14](docs/spec-decisions.md#decision-14): `00` + a valid Norwegian organisation number, or anything else as written.

@@ -174,6 +174,27 @@ codes! {
     UnlistedErrorCode = "unlisted-error-code",
     /// A sum of amounts too large for the 17 digits of its field.
     AmountOverflow = "amount-overflow",
+    /// An OCR giro transaction of type 20 or 21 whose items 1 and 2 are not followed by its
+    /// amount item 3 (record 32).
+    MissingItem3 = "missing-item-3",
+    /// An amount item 3 (record 32) that does not follow the items 1 and 2 of a free-text
+    /// transaction (types 20 and 21) of its number.
+    UnexpectedItem3 = "unexpected-item-3",
+    /// Digits other than zeros in a filler of a file from MPS (a warning, kept as read:
+    /// decision O1).
+    FillerDigits = "filler-digits",
+    /// A terminal or internet payment (OCR giro types 18-21) with a partial settlement number
+    /// or a debit account (a warning, decision O3).
+    TerminalFields = "terminal-fields",
+    /// A transaction dated before the one above it in its assignment (a warning, decision
+    /// O5).
+    TransactionOrder = "transaction-order",
+    /// A transaction number past the previous + 1 where numbers need only ascend (a warning,
+    /// decision O5).
+    NumberingGap = "numbering-gap",
+    /// An assignment number not above the one before it in the transmission (a warning,
+    /// decision O5).
+    AssignmentNumberOrder = "assignment-number-order",
 }
 
 impl Code {
@@ -183,7 +204,9 @@ impl Code {
             ErrorKind::LineLength { .. } => Self::LineLength,
             ErrorKind::LooksLikeUtf8 { .. } | ErrorKind::Utf8Text => Self::NotLatin1,
             ErrorKind::EmptyLine => Self::EmptyLine,
-            ErrorKind::UnknownRecordType(_) => Self::UnknownRecordType,
+            ErrorKind::UnknownRecordType(_) | ErrorKind::UnknownServiceRecord { .. } => {
+                Self::UnknownRecordType
+            }
             ErrorKind::WrongDirection { .. } => Self::WrongDirection,
             ErrorKind::MpsNotNamed => Self::MpsNotNamed,
             _ => Self::FieldFormat,

@@ -49,6 +49,7 @@ mod human;
 mod inspection;
 mod limits;
 mod model;
+mod ocr;
 mod options;
 mod pairing;
 mod parts;
@@ -85,6 +86,7 @@ pub use model::{
     MandatesAssignment, MpsMandate, Organisation, PayerDetails, PayerReference, RejectedAssignment,
     RejectedClaim, SettledAssignment, SpecificationLine, Transmission,
 };
+pub use ocr::{OcrAssignment, OcrPayment};
 pub use options::{Edition, KidCheck, ReadOptions};
 pub use parts::{Part, PartsRead};
 pub use stream::TransmissionWriter;

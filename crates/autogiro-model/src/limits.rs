@@ -19,6 +19,9 @@ pub(crate) struct Tally {
     pub(crate) records: u64,
     /// Wide enough that no file can overflow it; compared with the 17 digits a field holds.
     pub(crate) sum: u128,
+    /// The amounts of credits, kept out of `sum`: they count negative (OCR giro's sign `-`,
+    /// decision O2).
+    pub(crate) credit: u128,
     pub(crate) first: Option<Date>,
     pub(crate) last: Option<Date>,
 }

@@ -64,6 +64,8 @@ pub enum Assignment {
     Settled(SettledAssignment),
     /// Rejected claims from MPS (assignment type 25).
     Rejected(RejectedAssignment),
+    /// OCR giro payments from MPS (service code 09).
+    OcrGiro(crate::OcrAssignment),
 }
 
 /// What an assignment holds: the assignment type (record 20, positions 5-6) read in the
@@ -79,13 +81,21 @@ pub enum AssignmentKind {
     Rejected,
     /// Mandates (type 24, both directions).
     Mandates,
+    /// OCR giro payments (service code 09, from MPS).
+    OcrGiro,
 }
 
 impl AssignmentKind {
     /// Every kind, in the order above.
-    pub const ALL: [Self; 4] = [Self::Claims, Self::Settled, Self::Rejected, Self::Mandates];
+    pub const ALL: [Self; 5] = [
+        Self::Claims,
+        Self::Settled,
+        Self::Rejected,
+        Self::Mandates,
+        Self::OcrGiro,
+    ];
 
-    /// The kind of an assignment of `assignment_type` in a file of `direction`.
+    /// The kind of an Autogiro assignment of `assignment_type` in a file of `direction`.
     pub fn of(assignment_type: AssignmentType, direction: Direction) -> Self {
         match (assignment_type, direction) {
             (AssignmentType::Claims, Direction::ToMps) => Self::Claims,
@@ -95,10 +105,10 @@ impl AssignmentKind {
         }
     }
 
-    /// The assignment type its records 20 and 88 carry.
+    /// The assignment type its records 20 and 88 carry (OCR giro's: `00`).
     pub fn assignment_type(self) -> AssignmentType {
         match self {
-            Self::Claims | Self::Settled => AssignmentType::Claims,
+            Self::Claims | Self::Settled | Self::OcrGiro => AssignmentType::Claims,
             Self::Rejected => AssignmentType::Rejected,
             Self::Mandates => AssignmentType::Mandates,
         }
@@ -108,19 +118,20 @@ impl AssignmentKind {
     pub fn direction(self) -> Option<Direction> {
         match self {
             Self::Claims => Some(Direction::ToMps),
-            Self::Settled | Self::Rejected => Some(Direction::FromMps),
+            Self::Settled | Self::Rejected | Self::OcrGiro => Some(Direction::FromMps),
             Self::Mandates => None,
         }
     }
 
     /// The word the JSON model and the tables use for it: `claims`, `settled`, `rejected`,
-    /// `mandates`.
+    /// `mandates`, `ocr-giro`.
     pub fn tag(self) -> &'static str {
         match self {
             Self::Claims => "claims",
             Self::Settled => "settled",
             Self::Rejected => "rejected",
             Self::Mandates => "mandates",
+            Self::OcrGiro => "ocr-giro",
         }
     }
 
@@ -129,13 +140,15 @@ impl AssignmentKind {
         Self::ALL.into_iter().find(|k| k.tag() == tag)
     }
 
-    /// What it holds, for people: `claims`, `settled claims`, `rejected claims`, `mandates`.
+    /// What it holds, for people: `claims`, `settled claims`, `rejected claims`, `mandates`,
+    /// `OCR giro payments`.
     pub fn description(self) -> &'static str {
         match self {
             Self::Claims => "claims",
             Self::Settled => "settled claims",
             Self::Rejected => "rejected claims",
             Self::Mandates => "mandates",
+            Self::OcrGiro => "OCR giro payments",
         }
     }
 }
@@ -160,6 +173,7 @@ impl Assignment {
             Self::Mandates(_) => AssignmentKind::Mandates,
             Self::Settled(_) => AssignmentKind::Settled,
             Self::Rejected(_) => AssignmentKind::Rejected,
+            Self::OcrGiro(_) => AssignmentKind::OcrGiro,
         }
     }
 
@@ -170,6 +184,7 @@ impl Assignment {
             Self::Mandates(a) => &a.header,
             Self::Settled(a) => &a.header,
             Self::Rejected(a) => &a.header,
+            Self::OcrGiro(a) => &a.header,
         }
     }
 
@@ -180,6 +195,7 @@ impl Assignment {
             Self::Mandates(a) => a.mandates.len(),
             Self::Settled(a) => a.claims.len(),
             Self::Rejected(a) => a.rejections.len(),
+            Self::OcrGiro(a) => a.payments.len(),
         }
     }
 

@@ -9,8 +9,8 @@ use time::Date;
 use autogiro_format::{Direction, ErrorCode, MandateType, RegistrationType};
 
 use crate::{
-    Amount, Assignment, AssignmentHeader, AssignmentKind, Claim, Mandate, RejectedClaim,
-    Transmission,
+    Amount, Assignment, AssignmentHeader, AssignmentKind, Claim, Mandate, OcrPayment,
+    RejectedClaim, Transmission,
 };
 
 /// A transmission summed up: its start and end (record 10 and 89), and each assignment's
@@ -41,9 +41,11 @@ pub struct AssignmentSummary {
     pub header: AssignmentHeader,
     /// The number of claims, settled claims, rejected claims or mandates.
     pub items: usize,
-    /// The sum of the claims' amounts (item 1, amount), or of the mandates' amount limits
-    /// (post 1, amount limit).
+    /// The sum of the claims' amounts (item 1, amount), of the mandates' amount limits (post
+    /// 1, amount limit), or of the OCR giro payments that are not credits.
     pub sum: Amount,
+    /// OCR giro: the sum of the credits (sign `-`), which count negative (decision O2).
+    pub credit: Amount,
     /// The first and last date of the claims (due, or processed from MPS); `None` for
     /// mandates and for an assignment without claims.
     pub dates: Option<(Date, Date)>,
@@ -172,6 +174,7 @@ impl AssignmentSummary {
             header: *assignment.header(),
             items: 0,
             sum: Amount::ZERO,
+            credit: Amount::ZERO,
             dates: None,
             specification: (0, 0),
             rejections: Vec::new(),
@@ -194,7 +197,24 @@ impl AssignmentSummary {
             Assignment::Mandates(a) => part(&a.mandates, range)
                 .iter()
                 .for_each(|m| self.mandate(m)),
+            Assignment::OcrGiro(a) => part(&a.payments, range)
+                .iter()
+                .for_each(|p| self.payment(p)),
         }
+    }
+
+    fn payment(&mut self, payment: &OcrPayment) {
+        self.items += 1;
+        if payment.credit {
+            self.credit = self.credit.saturating_add(payment.amount);
+        } else {
+            self.sum = self.sum.saturating_add(payment.amount);
+        }
+        let date = payment.nets_date;
+        self.dates = Some(match self.dates {
+            None => (date, date),
+            Some((first, last)) => (first.min(date), last.max(date)),
+        });
     }
 
     fn claim(&mut self, claim: &Claim) {

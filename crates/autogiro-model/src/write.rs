@@ -55,6 +55,15 @@ pub enum WriteError {
         /// The I/O error.
         source: std::io::Error,
     },
+    /// OCR giro payments whose credits exceed their debits: the sum of an assignment or the
+    /// transmission would be below zero, which its field cannot hold.
+    #[error(
+        "the credits exceed the payments by {credit} øre: a sum field holds no amount below zero"
+    )]
+    NegativeSum {
+        /// By how much, in øre.
+        credit: u128,
+    },
     /// More than a count field holds.
     #[error("{what}: {count} does not fit the 8 digits of the field")]
     TooMany {
@@ -146,6 +155,26 @@ impl Transmission {
                     error: crate::BuildError::WrongDirection { kind, direction },
                 });
             }
+            if let Assignment::OcrGiro(a) = assignment {
+                emit(crate::ocr::start(&a.header), here)?;
+                for (j, p) in a.payments.iter().enumerate() {
+                    let amount = p.amount.ore();
+                    let (debit, credit) = if p.credit { (0, amount) } else { (amount, 0) };
+                    t.add(debit, Some(p.nets_date));
+                    t.credit += u128::from(credit);
+                    for record in p.records() {
+                        t.records += 1;
+                        emit(record, here.item(j))?;
+                    }
+                }
+                ends.claims += t.transactions;
+                emit(
+                    crate::ocr::end(a.generated, totals(&t, 2)?, (t.first, t.last)),
+                    here,
+                )?;
+                ends.add_assignment(&t);
+                continue;
+            }
             emit(start(assignment.header(), kind.assignment_type()), here)?;
             match assignment {
                 Assignment::Claims(a) => {
@@ -189,6 +218,8 @@ impl Transmission {
                     });
                     emit(end, here)?;
                 }
+                // Written above.
+                Assignment::OcrGiro(_) => {}
             }
             ends.add_assignment(&t);
         }
@@ -213,6 +244,7 @@ impl Ends {
         self.tx.records += t.records + 2;
         self.tx.transactions += t.transactions;
         self.tx.sum += t.sum;
+        self.tx.credit += t.credit;
         if let Some(first) = t.first {
             self.tx.first = Some(self.tx.first.map_or(first, |f| f.min(first)));
         }
@@ -293,11 +325,18 @@ pub(crate) fn totals(t: &Tally, extra: u64) -> Result<Totals, WriteError> {
             .filter(|&n| n <= 99_999_999)
             .ok_or(WriteError::TooMany { what, count: n })
     };
+    // Credits count negative (decision O2); a sum field holds none below zero.
+    let sum = t
+        .sum
+        .checked_sub(t.credit)
+        .ok_or_else(|| WriteError::NegativeSum {
+            credit: t.credit.saturating_sub(t.sum),
+        })?;
     Ok(Totals {
         transactions: count("number of transactions", t.transactions)?,
         records: count("number of records", t.records + extra)?,
         // A sum past u64 is past the 17 digits too: the record's writer reports it.
-        sum: u64::try_from(t.sum).unwrap_or(u64::MAX),
+        sum: u64::try_from(sum).unwrap_or(u64::MAX),
     })
 }
 
@@ -310,7 +349,14 @@ pub(crate) fn start(header: &AssignmentHeader, assignment_type: AssignmentType) 
     })
 }
 
-fn account_digits(account: &autogiro_checksum::AccountNumber) -> Digits<11> {
+/// The KID field (item 1, positions 50-74) of `kid`: blanks for none. A KID has at most 25
+/// digits, so it fits.
+pub(crate) fn kid_field(kid: Option<&autogiro_checksum::Kid>) -> PaddedDigits<25> {
+    kid.and_then(|k| PaddedDigits::new(k.as_str()).ok())
+        .unwrap_or(PaddedDigits::BLANK)
+}
+
+pub(crate) fn account_digits(account: &autogiro_checksum::AccountNumber) -> Digits<11> {
     Digits::new(account.as_str()).unwrap_or(Digits::ZERO)
 }
 
@@ -336,11 +382,7 @@ pub(crate) fn claim_records(
     place: Place,
     emit: &mut impl FnMut(Record, Place) -> Result<(), WriteError>,
 ) -> Result<(), WriteError> {
-    let kid = claim
-        .kid
-        .as_ref()
-        .and_then(|k| PaddedDigits::new(k.as_str()).ok())
-        .unwrap_or(PaddedDigits::BLANK);
+    let kid = kid_field(claim.kid.as_ref());
     let item1 = AmountItem1 {
         transaction_type: claim.claim_type,
         transaction_number: claim.transaction_number,

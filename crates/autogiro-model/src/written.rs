@@ -48,6 +48,9 @@ impl Transmission {
                 Assignment::Mandates(m) => {
                     fill(m.mandates.iter_mut().map(|m| &mut m.sequence_number));
                 }
+                Assignment::OcrGiro(o) => {
+                    fill(o.payments.iter_mut().map(|p| &mut p.transaction_number));
+                }
             }
         }
     }
@@ -157,6 +160,10 @@ impl Transmission {
                 if field.and_then(claim_key).is_some() || place.specification.is_some() {
                     path.push_str(".claim");
                 }
+            }
+            Some(Assignment::OcrGiro(_)) => {
+                let _ = write!(path, ".payments[{j}]");
+                return path;
             }
             _ => {
                 let _ = write!(path, ".claims[{j}]");

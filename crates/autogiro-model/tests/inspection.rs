@@ -227,6 +227,10 @@ fn append(whole: &mut Assignment, part: &Assignment) {
         (Assignment::Mandates(w), Assignment::Mandates(p)) => {
             w.mandates.extend(p.mandates.clone());
         }
+        (Assignment::OcrGiro(w), Assignment::OcrGiro(p)) => {
+            w.payments.extend(p.payments.clone());
+            w.generated = p.generated;
+        }
         (w, p) => panic!("a part of another kind: {w:?} then {p:?}"),
     }
 }

@@ -6,6 +6,7 @@
 #![allow(clippy::missing_errors_doc)]
 
 use autogiro_checksum::{AccountNumber, Kid, Modulus};
+use autogiro_format::OcrType;
 use autogiro_ledger::next_business_day;
 use autogiro_model::{
     Amount, AssignmentHeader, Claim, ClaimsAssignment, SettledAssignment, Transmission,
@@ -157,16 +158,65 @@ pub fn realistic(n: u32) -> Result<Transmission> {
     claims_file(n, 2, realistic_claim, |_| Ok(()))
 }
 
+/// A file of OCR giro payments from MPS: `n` payments of every transaction type in turn, one
+/// an hundred a credit, KIDs of 10-25 digits, in assignments of [`PER_ASSIGNMENT`].
+pub fn ocr(n: u32) -> Result<Transmission> {
+    let e = |x: &dyn std::fmt::Display| x.to_string();
+    let mut file = Transmission::from_mps(12345, 400, date!(2026 - 01 - 20));
+    let mut k = 0;
+    let mut number = 0;
+    while k < n {
+        number += 1;
+        let header =
+            AssignmentHeader::new(AGREEMENT, number, crate::transmissions::account(PAYEE)?);
+        let mut payments = Vec::new();
+        for i in 0..PER_ASSIGNMENT.min(n - k) {
+            let transaction_type = OcrType::ALL
+                .get(k as usize % OcrType::ALL.len())
+                .copied()
+                .unwrap_or(OcrType::GiroDebited);
+            let length = 10 + (k % 16) as usize;
+            let mut body = format!("{:0width$}", u64::from(k) * 7919 + 1, width = length - 1);
+            body.truncate(length - 1);
+            let kid = Kid::with_check_digit(&body, Modulus::Mod10).map_err(|x| e(&x))?;
+            let day = date!(2026 - 01 - 05) + Duration::days(i64::from(i / (PER_ASSIGNMENT / 10)));
+            let kid = if transaction_type.has_free_text() {
+                ""
+            } else {
+                kid.as_str()
+            };
+            let ore = u64::from(k % 99_991 + 1) * 17;
+            let mut payment =
+                crate::transmissions::ocr_payment(transaction_type, day, ore, kid, k % 100_000)?;
+            payment.transaction_number = i + 1;
+            payment.credit = k % 100 == 99;
+            payments.push(payment);
+            k += 1;
+        }
+        file.push(autogiro_model::OcrAssignment {
+            header,
+            generated: date!(2026 - 01 - 20),
+            payments,
+        })
+        .map_err(|x| e(&x))?;
+    }
+    Ok(file)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use autogiro_model::{ReadOptions, validate};
 
-    /// Both bench files validate without a finding, and the realistic one carries what it says.
+    /// The bench files validate without a finding, and the realistic one carries what it says.
     #[test]
     fn the_bench_files_are_valid_and_the_realistic_one_is_full() {
         let options = ReadOptions::new().today(date!(2026 - 01 - 10));
-        for t in [claims(2_000).unwrap(), realistic(2_000).unwrap()] {
+        for t in [
+            claims(2_000).unwrap(),
+            realistic(2_000).unwrap(),
+            ocr(2_000).unwrap(),
+        ] {
             let mut file = Vec::new();
             t.write(&mut file).unwrap();
             let report = validate(&file[..], &options);

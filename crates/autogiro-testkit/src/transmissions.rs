@@ -5,13 +5,15 @@
 #![allow(clippy::missing_errors_doc)]
 
 use autogiro_checksum::{AccountNumber, Kid, OrganisationNumber};
-use autogiro_format::{ErrorCode, PaddedDigits, PeriodCode, RegistrationType, Text};
+use autogiro_format::{
+    Digits, ErrorCode, OcrType, PaddedDigits, PeriodCode, RegistrationType, Text,
+};
 use autogiro_model::{
     Amount, AssignmentHeader, Claim, ClaimsAssignment, ListingPost, Mandate, MandateLimit,
-    MandatesAssignment, MpsMandate, Organisation, PayerDetails, RejectedAssignment, RejectedClaim,
-    SettledAssignment, Transmission, payer_reference,
+    MandatesAssignment, MpsMandate, OcrPayment, Organisation, PayerDetails, RejectedAssignment,
+    RejectedClaim, SettledAssignment, Transmission, payer_reference,
 };
-use time::macros::date;
+use time::{Date, macros::date};
 
 /// A builder's refusal, as text (a base file that does not build is a bug of this kit).
 pub type Result<T> = std::result::Result<T, String>;
@@ -181,4 +183,55 @@ pub fn from_mps() -> Result<Transmission> {
     t.push(rejected).map_err(e)?;
     t.push(listing).map_err(e)?;
     Ok(t)
+}
+
+/// An OCR giro payment of `transaction_type` settled on `nets_date`, of `ore`, with `kid` (none when
+/// empty); the rest as MPS fills it for its type.
+pub fn ocr_payment(
+    transaction_type: OcrType,
+    nets_date: Date,
+    ore: u64,
+    kid: &str,
+    serial_number: u32,
+) -> Result<OcrPayment> {
+    let terminal = transaction_type.is_terminal();
+    Ok(OcrPayment {
+        transaction_number: 0,
+        transaction_type,
+        nets_date,
+        amount: nok(ore)?,
+        credit: false,
+        kid: if kid.is_empty() {
+            None
+        } else {
+            Some(Kid::parse_unchecked(kid.as_bytes()).map_err(e)?)
+        },
+        centre_id: u32::from(!terminal),
+        day_code: u32::from(nets_date.day()),
+        partial_settlement: u32::from(!terminal),
+        serial_number,
+        card_drawer: 0,
+        form_number: match transaction_type {
+            OcrType::GiroDebited => 9_400_112_233,
+            OcrType::StandingOrder => 9_600_000_000,
+            _ => 0,
+        },
+        reference: if terminal {
+            123_456_001
+        } else {
+            250_117_000 + serial_number
+        },
+        reserved: 0,
+        bank_date: (!terminal).then(|| nets_date.previous_day()).flatten(),
+        debit_account: if terminal {
+            Digits::ZERO
+        } else {
+            Digits::new("98765432103").map_err(e)?
+        },
+        free_text: transaction_type
+            .has_free_text()
+            .then(|| Text::new("Kiosk 14, kvittering 2231"))
+            .transpose()
+            .map_err(e)?,
+    })
 }

@@ -155,7 +155,9 @@ impl Record {
         let number = digits_value(&record_type).and_then(|v| u8::try_from(v).ok());
         let to_mps = ctx.direction == Direction::ToMps;
         // The services beside Autogiro, by positions 3-4 (the transmission's records 10 and
-        // 89 carry `00`, and are read below whatever they carry).
+        // 89 carry `00`, and are read below whatever they carry). A service code of no
+        // service is named as such in a line that starts with the format code `NY`; in any
+        // other, the format code is the likelier story, told below.
         if !matches!(record_type, [b'1', b'0'] | [b'8', b'9']) {
             match line.get(2..4).unwrap_or_default() {
                 b"09" => return parse_service(line, Service::OcrGiro, record_type, number, ctx),
@@ -163,6 +165,7 @@ impl Record {
                     return parse_service(line, Service::AvtaleGiro, record_type, number, ctx);
                 }
                 b"00" | b"01" => {}
+                _ if !line.starts_with(b"NY") => {}
                 _ => {
                     let e = field_error(line, &SERVICE_CODE, ErrorKind::OneOf(Service::CODES));
                     return Err(e.with_record_opt(number));

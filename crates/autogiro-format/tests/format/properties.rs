@@ -251,6 +251,92 @@ fn record_to_mps() -> impl Strategy<Value = Record> {
 
 /// Every layout from MPS.
 #[allow(clippy::too_many_lines)] // One strategy per layout, in one list.
+/// OCR giro's transaction records (service `09`, from MPS) of any values their fields hold.
+fn ocr_record() -> impl Strategy<Value = Record> {
+    let kind = || select(OcrType::ALL);
+    prop_oneof![
+        (
+            (kind(), n32(7), date_in_window(), n32(2), n32(2), n32(1)),
+            (
+                n32(5),
+                select(OcrSign::ALL),
+                0u64..100_000_000_000_000_000,
+                padded::<25>(),
+                n32(2)
+            ),
+        )
+            .prop_map(
+                |(
+                    (
+                        transaction_type,
+                        transaction_number,
+                        nets_date,
+                        centre_id,
+                        day_code,
+                        partial_settlement,
+                    ),
+                    (serial_number, sign, amount, kid, card_drawer),
+                )| {
+                    Record::OcrItem1(OcrItem1 {
+                        transaction_type,
+                        transaction_number,
+                        nets_date,
+                        centre_id,
+                        day_code,
+                        partial_settlement,
+                        serial_number,
+                        sign,
+                        amount,
+                        kid,
+                        card_drawer,
+                    })
+                }
+            ),
+        (
+            kind(),
+            n32(7),
+            0u64..10_000_000_000,
+            n32(9),
+            n32(7),
+            opt_date(),
+            digits::<11>()
+        )
+            .prop_map(
+                |(
+                    transaction_type,
+                    transaction_number,
+                    form_number,
+                    reference,
+                    reserved,
+                    bank_date,
+                    debit_account,
+                )| {
+                    Record::OcrItem2(OcrItem2 {
+                        transaction_type,
+                        transaction_number,
+                        form_number,
+                        reference,
+                        reserved,
+                        bank_date,
+                        debit_account,
+                    })
+                }
+            ),
+        (
+            select(&[OcrType::ReversalWithText, OcrType::PurchaseWithText][..]),
+            n32(7),
+            text::<40>()
+        )
+            .prop_map(|(transaction_type, transaction_number, free_text)| {
+                Record::OcrItem3(OcrItem3 {
+                    transaction_type,
+                    transaction_number,
+                    free_text,
+                })
+            }),
+    ]
+}
+
 fn record_from_mps() -> impl Strategy<Value = Record> {
     prop_oneof![
         assignment_start(AssignmentType::ALL),
@@ -399,6 +485,7 @@ proptest! {
         record in prop_oneof![
             record_to_mps().prop_map(|r| (r, Direction::ToMps)),
             record_from_mps().prop_map(|r| (r, Direction::FromMps)),
+            ocr_record().prop_map(|r| (r, Direction::FromMps)),
         ],
     ) {
         let (record, direction) = record;
@@ -411,7 +498,7 @@ proptest! {
     }
 
     #[test]
-    fn every_layout_from_mps_round_trips(record in record_from_mps()) {
+    fn every_layout_from_mps_round_trips(record in prop_oneof![record_from_mps(), ocr_record()]) {
         round_trip(&record, Direction::FromMps)?;
     }
 
@@ -422,6 +509,7 @@ proptest! {
         record in prop_oneof![
             record_to_mps().prop_map(|r| (r, Direction::ToMps)),
             record_from_mps().prop_map(|r| (r, Direction::FromMps)),
+            ocr_record().prop_map(|r| (r, Direction::FromMps)),
         ],
     ) {
         let (record, direction) = record;
@@ -443,7 +531,7 @@ proptest! {
     /// character, a byte of Latin-1's upper half), read in both directions and both year rules.
     #[test]
     fn the_fast_path_agrees_with_the_precise_one(
-        record in prop_oneof![record_to_mps(), record_from_mps()],
+        record in prop_oneof![record_to_mps(), record_from_mps(), ocr_record()],
         at in 0..80usize,
         byte in select(&[b'0', b'9', b' ', b'A', b'/', b':', 0xC3, 0xA5, 0x7F, 0x80, 0x1F, 0xFF, 0x00][..]),
     ) {
@@ -475,7 +563,7 @@ proptest! {
 
     #[test]
     fn mutated_records_never_panic(
-        record in prop_oneof![record_to_mps(), record_from_mps()],
+        record in prop_oneof![record_to_mps(), record_from_mps(), ocr_record()],
         at in 0usize..80,
         byte in any::<u8>(),
         cut in 0usize..82,

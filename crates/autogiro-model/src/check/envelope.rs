@@ -69,6 +69,17 @@ impl Checker {
             self.close_items(&mut open);
         }
         let kind = Some(AssignmentKind::of(start.assignment_type, direction));
+        self.open_assignment(line, start, kind);
+    }
+
+    /// Opens an assignment of `kind` at `start`'s line, with the checks every assignment
+    /// start has: the account's check digit, an agreement id, its number unused.
+    pub(super) fn open_assignment(
+        &mut self,
+        line: u64,
+        start: &AssignmentStart,
+        kind: Option<AssignmentKind>,
+    ) {
         if let Err(e) = AccountNumber::parse(start.account.as_str()) {
             self.at_field(
                 Severity::Error,
@@ -120,6 +131,7 @@ impl Checker {
             pending: Items::default(),
             claim: None,
             mandate: None,
+            ocr: super::ocr::OcrOpen::default(),
         }));
     }
 
@@ -257,6 +269,7 @@ impl Checker {
         if let Some(m) = open.mandate.take() {
             self.finish_mandate(m);
         }
+        self.close_ocr(&mut open);
         open.tally.records += 1;
         if assignment_type != open.assignment_type {
             self.at_field(
@@ -283,8 +296,9 @@ impl Checker {
                 format!(
                     "the assignment started at line {} holds no {}: it can be left out",
                     open.line,
-                    match open.assignment_type {
-                        AssignmentType::Mandates => "mandate",
+                    match (open.kind, open.assignment_type) {
+                        (Some(AssignmentKind::OcrGiro), _) => "payment",
+                        (_, AssignmentType::Mandates) => "mandate",
                         _ => "claim",
                     }
                 ),
@@ -332,6 +346,7 @@ impl Checker {
             transactions,
             records,
             sum,
+            credit,
             ..
         } = *computed;
         self.compare(
@@ -365,6 +380,20 @@ impl Checker {
             return;
         }
         let declared = u128::from(totals.sum);
+        // Credits count negative (decision O2): a sum below zero is none the field can hold.
+        let Some(sum) = sum.checked_sub(credit) else {
+            let below = credit.saturating_sub(sum);
+            self.compare(
+                Code::SumMismatch,
+                line,
+                record_type,
+                &Totals::SUM,
+                false,
+                || (nok(declared), format!("-{}", nok(below))),
+            );
+            return;
+        };
+        let alternative = alternative.and_then(|a| a.checked_sub(credit));
         self.compare(
             Code::SumMismatch,
             line,
@@ -425,12 +454,14 @@ impl Checker {
         let transactions = if count_ok { declared } else { all };
         // [Decision 5](docs/spec-decisions.md#decision-5): the sum of the assignment sums, or of the claim amounts alone.
         let (sum, alternative) = (tx.claim_sum + tx.limit_sum, tx.claim_sum);
+        let credit = tx.credit;
         let (records, first) = (tx.records, tx.first_date);
         let claims = tx.claims;
         let computed = Tally {
             transactions,
             records,
             sum,
+            credit,
             ..Tally::default()
         };
         self.check_totals(line, 89, totals, &computed, Some(alternative));

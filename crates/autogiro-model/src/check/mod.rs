@@ -11,6 +11,7 @@
 mod claims;
 mod envelope;
 mod mandates;
+mod ocr;
 
 use std::collections::HashMap;
 
@@ -18,7 +19,8 @@ use time::Date;
 
 use autogiro_format::{
     AssignmentType, ClaimType, ClaimsEnd, ClaimsEndFromMps, Direction, ErrorCode, Field,
-    MandateType, Record, RecordError, RegistrationType, RejectedItem2, Specification,
+    MandateType, OcrAssignmentEnd, Record, RecordError, RegistrationType, RejectedItem2,
+    Specification,
 };
 
 use crate::limits::Tally;
@@ -78,6 +80,8 @@ struct Open {
     pending: Items<Pending>,
     claim: Option<ClaimState>,
     mandate: Option<MandateState>,
+    /// The OCR giro transaction being read, and what came before it in the assignment.
+    ocr: ocr::OcrOpen,
 }
 
 /// Where a finding points: the columns of a field (or of neighbouring fields) and the name its
@@ -132,6 +136,8 @@ struct TransmissionTally {
     mandates: u64,
     claim_sum: u128,
     limit_sum: u128,
+    /// The amounts of credits (OCR giro's sign `-`), which count negative (decision O2).
+    credit: u128,
     first_date: Option<Date>,
 }
 
@@ -155,6 +161,9 @@ pub(crate) struct Checker {
     /// A line could not be read: the transmission's totals cannot be checked.
     damaged: bool,
     tx: TransmissionTally,
+    /// The assignment number of the last OCR giro assignment, which the next must pass
+    /// (decision O5).
+    ocr_assignment: Option<u32>,
     /// Each assignment's agreement id and assignment number, with the line of its start, to
     /// find a number used twice in one transmission
     /// ([decision 23](docs/spec-decisions.md#decision-23)). One entry per assignment.
@@ -216,6 +225,7 @@ impl Checker {
             too_many_reported: false,
             damaged: false,
             tx: TransmissionTally::default(),
+            ocr_assignment: None,
             assignment_numbers: HashMap::new(),
             registered: HashMap::new(),
             open: None,
@@ -357,6 +367,7 @@ impl Checker {
                     pending: Items::default(),
                     claim: None,
                     mandate: None,
+                    ocr: ocr::OcrOpen::default(),
                 }));
             }
             _ => {
@@ -433,6 +444,16 @@ impl Checker {
         self.tx.records += 1;
         match record {
             Record::AssignmentStart(start) => self.start_assignment(line, start, direction),
+            Record::OcrAssignmentStart(start) => self.start_ocr(line, start),
+            Record::OcrAssignmentEnd(end) => {
+                let dates = Some(DeclaredDates {
+                    first_field: &OcrAssignmentEnd::FIRST_DATE,
+                    first: end.first_date,
+                    last_field: &OcrAssignmentEnd::LAST_DATE,
+                    last: end.last_date,
+                });
+                self.end_assignment(line, AssignmentType::Claims, &end.totals, dates);
+            }
             Record::ClaimsEnd(end) => {
                 let dates = Some(DeclaredDates {
                     first_field: &ClaimsEnd::FIRST_DUE_DATE,
@@ -473,6 +494,7 @@ impl Checker {
         if let Some(m) = open.mandate.take() {
             self.finish_mandate(m);
         }
+        self.close_ocr(open);
     }
 
     #[inline(always)]
@@ -547,6 +569,9 @@ impl Checker {
             Record::MandatePost1FromMps(post) => {
                 self.post1(&mut open, line, &post.post, direction);
             }
+            Record::OcrItem1(item) => self.ocr_item1(&mut open, line, item),
+            Record::OcrItem2(item) => self.ocr_item2(&mut open, line, item),
+            Record::OcrItem3(item) => self.ocr_item3(&mut open, line, item),
             other => self.later_post(&mut open, line, other, direction),
         }
         self.open = Some(open);
@@ -641,6 +666,8 @@ fn is_envelope(record: &Record) -> bool {
             | Record::MandatesEnd(_)
             | Record::TransmissionEnd(_)
             | Record::TransmissionEndFromMps(_)
+            | Record::OcrAssignmentStart(_)
+            | Record::OcrAssignmentEnd(_)
     )
 }
 
@@ -648,19 +675,25 @@ fn is_envelope(record: &Record) -> bool {
 /// unknown: the start was damaged, and that is reported).
 #[inline]
 fn allowed(kind: Option<AssignmentKind>, record: &Record) -> bool {
+    let Some(kind) = kind else {
+        return true;
+    };
     match kind {
-        None => true,
-        Some(AssignmentKind::Claims) => matches!(
+        AssignmentKind::OcrGiro => matches!(
+            record,
+            Record::OcrItem1(_) | Record::OcrItem2(_) | Record::OcrItem3(_)
+        ),
+        AssignmentKind::Claims => matches!(
             record,
             Record::AmountItem1(_) | Record::AmountItem2(_) | Record::Specification(_)
         ),
-        Some(AssignmentKind::Settled) => {
+        AssignmentKind::Settled => {
             matches!(record, Record::AmountItem1(_) | Record::AmountItem2(_))
         }
-        Some(AssignmentKind::Rejected) => {
+        AssignmentKind::Rejected => {
             matches!(record, Record::RejectedItem1(_) | Record::RejectedItem2(_))
         }
-        Some(AssignmentKind::Mandates) => matches!(
+        AssignmentKind::Mandates => matches!(
             record,
             Record::MandatePost1(_)
                 | Record::MandatePost2(_)

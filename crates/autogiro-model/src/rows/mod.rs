@@ -407,12 +407,14 @@ pub struct Context {
 mod claims;
 mod columns;
 mod mandates;
+mod payments;
 
 use columns::named;
 pub use columns::{CLAIM_COLUMN_DOCS, Column, MANDATE_COLUMN_DOCS, Need};
 
 pub use claims::{ClaimColumns, ClaimRow, claim_cells};
 pub use mandates::{MandateColumns, MandateRow, mandate_cells};
+pub use payments::{PAYMENT_COLUMNS, payment_cells};
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,309 @@
+//! The rules of OCR giro's assignments (service code `09`, files from MPS), decisions O1-O6 of
+//! `docs/spec-decisions.md`: a transaction is its items 1 and 2, and for the free-text types 20
+//! and 21 its item 3, all of one number and type; numbers above zero and ascending, a gap a
+//! warning; transactions in the order of their Nets dates, else a warning; fillers with other
+//! digits than zeros and terminal payments with a settlement number or a debit account are
+//! warnings; a credit's amount counts negative in the sums.
+
+use time::Date;
+
+use autogiro_format::{
+    AssignmentStart, AssignmentType, OcrAssignmentStart, OcrItem1, OcrItem2, OcrItem3, OcrSign,
+    OcrType,
+};
+
+use super::{Checker, Open};
+use crate::{AssignmentKind, Code, Severity};
+
+/// What an OCR giro assignment remembers between its records.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct OcrOpen {
+    /// The transaction being read.
+    current: Option<Transaction>,
+    /// The number of the last item 1, which the next must pass.
+    last_number: Option<u32>,
+    /// The Nets date of the last item 1, which the next should not precede.
+    last_date: Option<Date>,
+}
+
+/// An OCR giro transaction whose items are being read.
+#[derive(Debug, Clone, Copy)]
+struct Transaction {
+    /// The line of its item 1.
+    line: u64,
+    kind: OcrType,
+    number: u32,
+    /// The last of its items read: 1, 2 or 3.
+    items: u8,
+}
+
+impl Transaction {
+    /// The items the transaction has: 3 for the free-text types, else 2.
+    fn items_of_kind(&self) -> u8 {
+        if self.kind.has_free_text() { 3 } else { 2 }
+    }
+}
+
+impl Checker {
+    /// Record 20 of OCR giro: an assignment of payments, with the checks of every assignment
+    /// start and its number above the one before it (decision O5).
+    pub(super) fn start_ocr(&mut self, line: u64, start: &OcrAssignmentStart) {
+        if let Some(previous) = self.ocr_assignment
+            && start.assignment_number <= previous
+        {
+            self.at_field(
+                Severity::Warning,
+                Code::AssignmentNumberOrder,
+                line,
+                20,
+                &OcrAssignmentStart::ASSIGNMENT_NUMBER,
+                format!(
+                    "assignment number {}: expected a number above the previous OCR giro assignment's, {previous}",
+                    start.assignment_number
+                ),
+            );
+        }
+        self.ocr_assignment = Some(start.assignment_number);
+        let as_autogiro = AssignmentStart {
+            assignment_type: AssignmentType::Claims,
+            agreement_id: start.agreement_id,
+            assignment_number: start.assignment_number,
+            account: start.account,
+        };
+        self.open_assignment(line, &as_autogiro, Some(AssignmentKind::OcrGiro));
+    }
+
+    /// Record 30 of OCR giro: a new transaction, counted with its signed amount.
+    pub(super) fn ocr_item1(&mut self, open: &mut Open, line: u64, item: &OcrItem1) {
+        self.close_ocr(open);
+        self.ocr_number(open, line, item.transaction_number);
+        if let Some(before) = open.ocr.last_date
+            && item.nets_date < before
+        {
+            self.at_field(
+                Severity::Warning,
+                Code::TransactionOrder,
+                line,
+                30,
+                &OcrItem1::NETS_DATE,
+                format!(
+                    "Nets date {}: before the transaction above it ({before}); MPS sorts an assignment's payments by their Nets date",
+                    item.nets_date
+                ),
+            );
+        }
+        open.ocr.last_date = Some(item.nets_date);
+        if item.transaction_type.is_terminal() && item.partial_settlement != 0 {
+            self.at_field(
+                Severity::Warning,
+                Code::TerminalFields,
+                line,
+                30,
+                &OcrItem1::PARTIAL_SETTLEMENT,
+                format!(
+                    "partial settlement number {}: expected 0 for a terminal or internet payment (type {})",
+                    item.partial_settlement, item.transaction_type
+                ),
+            );
+        }
+        if item.card_drawer != 0 {
+            self.filler_digits(line, 30, &OcrItem1::CARD_DRAWER, item.card_drawer);
+        }
+        // A credit's amount is kept apart, and taken from the sum (decision O2).
+        let amount = u128::from(item.amount);
+        let (debit, credit) = match item.sign {
+            OcrSign::Plus => (item.amount, 0),
+            OcrSign::Minus => (0, amount),
+        };
+        open.tally.add(debit, Some(item.nets_date));
+        open.tally.credit += credit;
+        self.tx.claims += 1;
+        self.tx.claim_sum += u128::from(debit);
+        self.tx.credit += credit;
+        self.count_transaction(line, 30);
+        open.ocr.current = Some(Transaction {
+            line,
+            kind: item.transaction_type,
+            number: item.transaction_number,
+            items: 1,
+        });
+    }
+
+    /// Checks an item 1's number against the assignment's: above zero, above the last, the
+    /// first 1 and the next the last + 1 (else a warning: decision O5).
+    fn ocr_number(&mut self, open: &mut Open, line: u64, number: u32) {
+        let field = &OcrItem1::TRANSACTION_NUMBER;
+        let expected = open.ocr.last_number.map_or(1, |n| n.saturating_add(1));
+        let resync = std::mem::take(&mut open.resync);
+        if number == 0 || open.ocr.last_number.is_some_and(|n| number <= n) {
+            let above = open.ocr.last_number.map_or_else(
+                || "above 0".to_owned(),
+                |n| format!("above {n} (the previous)"),
+            );
+            self.at_field(
+                Severity::Error,
+                Code::TransactionNumber,
+                line,
+                30,
+                field,
+                format!("transaction number: expected a number {above}, found {number}"),
+            );
+        } else if number != expected && !resync {
+            let (code, what) = if open.ocr.last_number.is_none() {
+                (Code::NumberingStart, "the assignment's numbering starts at")
+            } else {
+                (Code::NumberingGap, "the numbering skips to")
+            };
+            self.at_field(
+                Severity::Warning,
+                code,
+                line,
+                30,
+                field,
+                format!(
+                    "transaction number: {what} {number}, not {expected} (accepted: the numbers need only ascend)"
+                ),
+            );
+        }
+        open.ocr.last_number = Some(number.max(open.ocr.last_number.unwrap_or(0)));
+    }
+
+    /// Record 31 of OCR giro: the item 2 of the transaction whose item 1 is right before it.
+    pub(super) fn ocr_item2(&mut self, open: &mut Open, line: u64, item: &OcrItem2) {
+        let current = open.ocr.current.filter(|t| t.items == 1);
+        let Some(mut t) = current else {
+            if !open.resync {
+                self.close_ocr(open);
+                self.record_error(
+                    Code::Item2WithoutItem1,
+                    line,
+                    31,
+                    format!(
+                        "amount item 2 of transaction {} does not follow an amount item 1 (record 30)",
+                        item.transaction_number
+                    ),
+                );
+            }
+            return;
+        };
+        if (t.kind, t.number) != (item.transaction_type, item.transaction_number) {
+            self.record_error(
+                Code::ItemMismatch,
+                line,
+                31,
+                format!(
+                    "amount item 2 is of type {} and transaction {}: expected its item 1's, type {} and transaction {} (line {})",
+                    item.transaction_type, item.transaction_number, t.kind, t.number, t.line
+                ),
+            );
+        }
+        if item.reserved != 0 {
+            self.filler_digits(line, 31, &OcrItem2::RESERVED, item.reserved);
+        }
+        if t.kind.is_terminal() && item.debit_account.as_str().bytes().any(|b| b != b'0') {
+            self.at_field(
+                Severity::Warning,
+                Code::TerminalFields,
+                line,
+                31,
+                &OcrItem2::DEBIT_ACCOUNT,
+                format!(
+                    "debit account {}: expected zeros for a terminal or internet payment (type {})",
+                    item.debit_account, t.kind
+                ),
+            );
+        }
+        t.items = 2;
+        open.ocr.current = Some(t);
+    }
+
+    /// Record 32 of OCR giro: the free text of the transaction whose items 1 and 2 are right
+    /// before it, of type 20 or 21.
+    pub(super) fn ocr_item3(&mut self, open: &mut Open, line: u64, item: &OcrItem3) {
+        let current = open.ocr.current.filter(|t| t.items == 2);
+        match current {
+            Some(mut t)
+                if t.kind.has_free_text()
+                    && (t.kind, t.number) == (item.transaction_type, item.transaction_number) =>
+            {
+                t.items = 3;
+                open.ocr.current = Some(t);
+            }
+            _ if open.resync => {}
+            _ => {
+                let after = match current {
+                    Some(t) if !t.kind.has_free_text() => format!(
+                        "transaction {} (line {}) is of type {}, which has no free text",
+                        t.number, t.line, t.kind
+                    ),
+                    Some(t) => format!(
+                        "the items 1 and 2 before it are of type {} and transaction {} (line {})",
+                        t.kind, t.number, t.line
+                    ),
+                    None => "it does not follow the items 1 and 2 of its transaction".to_owned(),
+                };
+                self.record_error(
+                    Code::UnexpectedItem3,
+                    line,
+                    32,
+                    format!(
+                        "amount item 3 of type {} and transaction {}: {after}",
+                        item.transaction_type, item.transaction_number
+                    ),
+                );
+            }
+        }
+    }
+
+    /// Reports what the OCR giro transaction being read lacks, and forgets it: at its next
+    /// item 1, the end of the assignment, or a line that could not be read.
+    pub(super) fn close_ocr(&mut self, open: &mut Open) {
+        let Some(t) = open.ocr.current.take() else {
+            return;
+        };
+        if t.items == 1 {
+            self.record_error(
+                Code::MissingItem2,
+                t.line,
+                30,
+                format!(
+                    "amount item 1 of transaction {} is not followed by its amount item 2 (record 31)",
+                    t.number
+                ),
+            );
+        } else if t.items < t.items_of_kind() {
+            self.record_error(
+                Code::MissingItem3,
+                t.line,
+                30,
+                format!(
+                    "transaction {} of type {} (free text) has no amount item 3 (record 32) after its item 2",
+                    t.number, t.kind
+                ),
+            );
+        }
+    }
+
+    /// The warning of a filler of a file from MPS that holds other digits than zeros, kept as
+    /// read (decision O1).
+    fn filler_digits(
+        &mut self,
+        line: u64,
+        record_type: u8,
+        field: &autogiro_format::Field,
+        value: u32,
+    ) {
+        self.at_field(
+            Severity::Warning,
+            Code::FillerDigits,
+            line,
+            record_type,
+            field,
+            format!(
+                "{}: expected zeros, found {value:0width$} (kept as read)",
+                field.name,
+                width = field.width()
+            ),
+        );
+    }
+}
