@@ -196,7 +196,10 @@ impl<'n> Importing<'n> {
                 }
             }
             Assignment::Settled(_) | Assignment::Rejected(_) => {}
-            Assignment::OcrGiro(_) => return Err(self.not_kept(a)),
+            Assignment::OcrGiro(_)
+            | Assignment::AvtaleGiroClaims(_)
+            | Assignment::AvtaleGiroCancellations(_)
+            | Assignment::AvtaleGiroMandates(_) => return Err(self.not_kept(a)),
         }
         Ok(())
     }
@@ -229,7 +232,10 @@ impl<'n> Importing<'n> {
                 Vec::new()
             }
             Assignment::Claims(_) => Vec::new(),
-            Assignment::OcrGiro(_) => return Err(self.not_kept(a)),
+            Assignment::OcrGiro(_)
+            | Assignment::AvtaleGiroClaims(_)
+            | Assignment::AvtaleGiroCancellations(_)
+            | Assignment::AvtaleGiroMandates(_) => return Err(self.not_kept(a)),
         };
         tx.stage_answers(&rows)
     }

@@ -87,13 +87,13 @@ pub fn shown_location(location: &str) -> String {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum BookError {
-    /// The file holds assignments of a kind the book does not keep yet (OCR giro payments);
+    /// The file holds assignments of a kind the book does not keep yet (OCR giro's, AvtaleGiro's);
     /// nothing of it is imported.
     #[error("{name} holds {what}, which the book does not keep yet; nothing imported")]
     NotKept {
         /// The file's name.
         name: String,
-        /// What it holds: `OCR giro payments`.
+        /// What it holds: `OCR giro payments`, `AvtaleGiro claims`, ...
         what: &'static str,
     },
     /// No book at the path (`autogiro book init` makes one).

@@ -96,9 +96,90 @@ fn report_written(name: &str, t: &Transmission, json: bool, diagnostics: &[Diagn
     }
 }
 
+/// What a CSV of a transmission lists: claims, else OCR giro payments, else mandates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rows {
+    Claims,
+    Payments,
+    Mandates,
+}
+
+impl Rows {
+    /// The rows of `t`'s CSV: its claims (settled and rejected ones too) if it has any, else
+    /// its OCR giro payments, else its mandates; an error for a file of AvtaleGiro alone,
+    /// which has no CSV form yet.
+    fn of(t: &Transmission, name: &str) -> anyhow::Result<Self> {
+        let has = |f: fn(&Assignment) -> bool| t.assignments.iter().any(f);
+        if has(|a| {
+            matches!(
+                a,
+                Assignment::Claims(_) | Assignment::Settled(_) | Assignment::Rejected(_)
+            )
+        }) {
+            Ok(Self::Claims)
+        } else if has(|a| matches!(a, Assignment::OcrGiro(_))) {
+            Ok(Self::Payments)
+        } else if has(|a| matches!(a, Assignment::Mandates(_))) || t.assignments.is_empty() {
+            Ok(Self::Mandates)
+        } else {
+            anyhow::bail!(
+                "{name}: its AvtaleGiro claims, requests or mandates have no CSV form yet: convert it --to json"
+            )
+        }
+    }
+
+    /// The columns, and what the rows are, for messages.
+    fn columns(self) -> (&'static [&'static str], &'static str) {
+        match self {
+            Self::Claims => (rows::CLAIM_COLUMNS, "claims"),
+            Self::Payments => (rows::PAYMENT_COLUMNS, "OCR giro payments"),
+            Self::Mandates => (rows::MANDATE_COLUMNS, "mandates"),
+        }
+    }
+
+    /// The rows of assignment `a`, or `None` when it holds items of another kind.
+    fn cells(self, a: &Assignment) -> Option<Vec<Vec<String>>> {
+        let h = a.header();
+        let context = rows::Context {
+            kind: a.kind(),
+            agreement: h.agreement_id,
+            assignment_number: h.assignment_number,
+        };
+        Some(match (self, a) {
+            (Self::Claims, Assignment::Claims(c)) => c
+                .claims
+                .iter()
+                .map(|c| rows::claim_cells(context, c, None))
+                .collect(),
+            (Self::Claims, Assignment::Settled(c)) => c
+                .claims
+                .iter()
+                .map(|c| rows::claim_cells(context, c, None))
+                .collect(),
+            (Self::Claims, Assignment::Rejected(r)) => r
+                .rejections
+                .iter()
+                .map(|r| rows::claim_cells(context, &r.claim, Some(r.code)))
+                .collect(),
+            (Self::Mandates, Assignment::Mandates(m)) => m
+                .mandates
+                .iter()
+                .map(|m| rows::mandate_cells(context, m))
+                .collect(),
+            (Self::Payments, Assignment::OcrGiro(o)) => o
+                .payments
+                .iter()
+                .map(|p| rows::payment_cells(context, p))
+                .collect(),
+            _ => return None,
+        })
+    }
+}
+
 /// The CSV of a transmission: one row per claim (settled and rejected ones too), in the
-/// columns `autogiro new claims` reads; a file of mandates only, one row per mandate in the
-/// columns `autogiro new mandates` reads. A file with both gives its claims (and says so).
+/// columns `autogiro new claims` reads; a file of OCR giro payments, one row per payment; a
+/// file of mandates only, one row per mandate in the columns `autogiro new mandates` reads. A
+/// file with more than one gives the first of these it has (and says what it left out).
 fn csv(t: &Transmission, dialect: Dialect, name: &str) -> anyhow::Result<Vec<u8>> {
     let excel = dialect == Dialect::Excel;
     let mut out = Vec::new();
@@ -113,68 +194,15 @@ fn csv(t: &Transmission, dialect: Dialect, name: &str) -> anyhow::Result<Vec<u8>
             csv::Terminator::Any(b'\n')
         })
         .from_writer(&mut out);
-    // One kind of row a file: claims, else OCR giro payments, else mandates.
-    let has_claims = t.assignments.iter().any(|a| {
-        matches!(
-            a,
-            Assignment::Claims(_) | Assignment::Settled(_) | Assignment::Rejected(_)
-        )
-    });
-    let has_payments = t
-        .assignments
-        .iter()
-        .any(|a| matches!(a, Assignment::OcrGiro(_)));
-    let (columns, listed) = if has_claims {
-        (rows::CLAIM_COLUMNS, "claims")
-    } else if has_payments {
-        (rows::PAYMENT_COLUMNS, "OCR giro payments")
-    } else {
-        (rows::MANDATE_COLUMNS, "mandates")
-    };
-    let mut skipped_payments = 0;
+    let kind = Rows::of(t, name)?;
+    let (columns, listed) = kind.columns();
     w.write_record(columns)?;
-    let mut skipped = 0;
+    // What is left out, by what it is.
+    let mut skipped: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for a in &t.assignments {
-        let h = a.header();
-        let context = |kind| rows::Context {
-            kind,
-            agreement: h.agreement_id,
-            assignment_number: h.assignment_number,
-        };
-        let mut cells: Vec<Vec<String>> = match a {
-            Assignment::Claims(c) => c
-                .claims
-                .iter()
-                .map(|c| rows::claim_cells(context(a.kind()), c, None))
-                .collect(),
-            Assignment::Settled(c) => c
-                .claims
-                .iter()
-                .map(|c| rows::claim_cells(context(a.kind()), c, None))
-                .collect(),
-            Assignment::Rejected(r) => r
-                .rejections
-                .iter()
-                .map(|r| rows::claim_cells(context(a.kind()), &r.claim, Some(r.code)))
-                .collect(),
-            Assignment::Mandates(m) if !has_claims && !has_payments => m
-                .mandates
-                .iter()
-                .map(|m| rows::mandate_cells(context(a.kind()), m))
-                .collect(),
-            Assignment::Mandates(m) => {
-                skipped += m.mandates.len();
-                Vec::new()
-            }
-            Assignment::OcrGiro(o) if !has_claims => o
-                .payments
-                .iter()
-                .map(|p| rows::payment_cells(context(a.kind()), p))
-                .collect(),
-            Assignment::OcrGiro(o) => {
-                skipped_payments += o.payments.len();
-                Vec::new()
-            }
+        let Some(mut cells) = kind.cells(a) else {
+            *skipped.entry(a.kind().description()).or_default() += a.len();
+            continue;
         };
         for row in &mut cells {
             for cell in row.iter_mut() {
@@ -190,14 +218,9 @@ fn csv(t: &Transmission, dialect: Dialect, name: &str) -> anyhow::Result<Vec<u8>
     }
     w.flush()?;
     drop(w);
-    if skipped > 0 {
+    for (what, n) in skipped.into_iter().filter(|&(_, n)| n > 0) {
         eprintln!(
-            "{name}: its {skipped} mandate(s) are not in the CSV, which lists {listed}: convert a file of mandates alone for them"
-        );
-    }
-    if skipped_payments > 0 {
-        eprintln!(
-            "{name}: its {skipped_payments} OCR giro payment(s) are not in the CSV, which lists {listed}: convert a file of OCR giro payments alone for them"
+            "{name}: its {n} {what} are not in the CSV, which lists {listed}: convert a file of {what} alone, or to JSON, for them"
         );
     }
     Ok(out)

@@ -63,10 +63,11 @@ fn summary(name: &str, t: &Summary) -> String {
     let direction = match t.direction {
         Direction::ToMps => format!("to MPS from customer unit {:08}", t.sender),
         Direction::FromMps => format!(
-            "from MPS to customer unit {:08}, generated {}",
+            "from MPS to customer unit {:08}, {}",
             t.recipient,
+            // Undated: a transmission of AvtaleGiro's mandates alone (decision A8).
             t.generated
-                .map_or_else(|| "?".to_owned(), |d| d.to_string())
+                .map_or_else(|| "undated".to_owned(), |d| format!("generated {d}"))
         ),
     };
     let _ = writeln!(
@@ -76,12 +77,18 @@ fn summary(name: &str, t: &Summary) -> String {
     );
     for (i, a) in t.assignments.iter().enumerate() {
         let h = &a.header;
+        // AvtaleGiro's assignment start names no agreement, only its account.
+        let agreement = match a.kind {
+            AssignmentKind::AvtaleGiroClaims
+            | AssignmentKind::AvtaleGiroCancellations
+            | AssignmentKind::AvtaleGiroMandates => String::new(),
+            _ => format!("agreement {:09}, ", h.agreement_id),
+        };
         let _ = writeln!(
             s,
-            "  assignment {}: {}, agreement {:09}, number {}, account {}",
+            "  assignment {}: {}, {agreement}number {}, account {}",
             i + 1,
             a.kind.description(),
-            h.agreement_id,
             h.assignment_number,
             h.account
         );
@@ -90,66 +97,102 @@ fn summary(name: &str, t: &Summary) -> String {
             Some((first, last)) => format!("{first} to {last}"),
             None => "none".to_owned(),
         };
-        let claims = plural(a.items, "claim", "claims");
-        match a.kind {
-            AssignmentKind::Claims => {
-                let _ = writeln!(s, "    {claims}, {} NOK, due {dates}", a.sum);
-                let (with_notice, lines) = a.specification;
-                if lines > 0 {
-                    let _ = writeln!(
-                        s,
-                        "    {} with specification lines ({lines} lines)",
-                        plural(with_notice, "claim", "claims")
-                    );
-                }
-            }
-            AssignmentKind::Settled => {
-                let _ = writeln!(s, "    {claims}, {} NOK, processed {dates}", a.sum);
-            }
-            AssignmentKind::OcrGiro => {
-                let payments = plural(a.items, "payment", "payments");
-                let credit = if a.credit == autogiro::model::Amount::ZERO {
-                    String::new()
-                } else {
-                    format!(" less credits of {} NOK", a.credit)
-                };
-                let _ = writeln!(s, "    {payments}, {} NOK{credit}, settled {dates}", a.sum);
-            }
-            AssignmentKind::Rejected => {
-                let _ = writeln!(s, "    {claims}, {} NOK, processed {dates}", a.sum);
-                for r in &a.rejections {
-                    let _ = writeln!(
-                        s,
-                        "      {:03} {}: {}, {} NOK",
-                        r.code.number(),
-                        r.code.meaning().unwrap_or("not listed in spec 3.9"),
-                        plural(r.claims, "claim", "claims"),
-                        r.sum
-                    );
-                }
-            }
-            AssignmentKind::Mandates => {
-                let m = &a.mandates;
-                let by_kind: Vec<String> = m
-                    .by_registration()
-                    .iter()
-                    .map(|(k, n)| format!("{n} {k}"))
-                    .collect();
-                let _ = writeln!(
-                    s,
-                    "    {}: {}; {} standard, {} simplified; limits {} NOK",
-                    plural(a.items, "mandate", "mandates"),
-                    by_kind.join(", "),
-                    m.standard,
-                    a.items - m.standard,
-                    a.sum
-                );
-            }
-        }
+        items(&mut s, a, &dates);
     }
     s
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The lines of an assignment's items: counts, sums, dates, and what each kind adds.
+fn items(s: &mut String, a: &autogiro::model::AssignmentSummary, dates: &str) {
+    let claims = plural(a.items, "claim", "claims");
+    match a.kind {
+        AssignmentKind::Claims => {
+            let _ = writeln!(s, "    {claims}, {} NOK, due {dates}", a.sum);
+            let (with_notice, lines) = a.specification;
+            if lines > 0 {
+                let _ = writeln!(
+                    s,
+                    "    {} with specification lines ({lines} lines)",
+                    plural(with_notice, "claim", "claims")
+                );
+            }
+        }
+        AssignmentKind::Settled => {
+            let _ = writeln!(s, "    {claims}, {} NOK, processed {dates}", a.sum);
+        }
+        AssignmentKind::OcrGiro => {
+            let payments = plural(a.items, "payment", "payments");
+            let credit = if a.credit == autogiro::model::Amount::ZERO {
+                String::new()
+            } else {
+                format!(" less credits of {} NOK", a.credit)
+            };
+            let _ = writeln!(s, "    {payments}, {} NOK{credit}, settled {dates}", a.sum);
+        }
+        AssignmentKind::Rejected => {
+            let _ = writeln!(s, "    {claims}, {} NOK, processed {dates}", a.sum);
+            for r in &a.rejections {
+                let _ = writeln!(
+                    s,
+                    "      {:03} {}: {}, {} NOK",
+                    r.code.number(),
+                    r.code.meaning().unwrap_or("not listed in spec 3.9"),
+                    plural(r.claims, "claim", "claims"),
+                    r.sum
+                );
+            }
+        }
+        AssignmentKind::Mandates => {
+            let m = &a.mandates;
+            let by_kind: Vec<String> = m
+                .by_registration()
+                .iter()
+                .map(|(k, n)| format!("{n} {k}"))
+                .collect();
+            let _ = writeln!(
+                s,
+                "    {}: {}; {} standard, {} simplified; limits {} NOK",
+                plural(a.items, "mandate", "mandates"),
+                by_kind.join(", "),
+                m.standard,
+                a.items - m.standard,
+                a.sum
+            );
+        }
+        AssignmentKind::AvtaleGiroClaims | AssignmentKind::AvtaleGiroCancellations => {
+            let items = if a.kind == AssignmentKind::AvtaleGiroClaims {
+                claims
+            } else {
+                plural(a.items, "cancellation request", "cancellation requests")
+            };
+            let _ = writeln!(s, "    {items}, {} NOK, due {dates}", a.sum);
+            let (with_notice, lines) = a.specification;
+            if lines > 0 {
+                let _ = writeln!(
+                    s,
+                    "    {} with specification lines ({lines} lines)",
+                    plural(with_notice, "claim", "claims")
+                );
+            }
+        }
+        AssignmentKind::AvtaleGiroMandates => {
+            let by_kind: Vec<String> = a
+                .mandates
+                .by_registration()
+                .iter()
+                // AvtaleGiro's `1` is a new or a changed mandate.
+                .map(|(k, n)| format!("{n} {}", if *k == "new" { "new or changed" } else { k }))
+                .collect();
+            let _ = writeln!(
+                s,
+                "    {}: {}",
+                plural(a.items, "mandate", "mandates"),
+                by_kind.join(", ")
+            );
+        }
+    }
 }

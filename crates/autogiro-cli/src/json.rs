@@ -92,12 +92,23 @@ pub(crate) fn transmission(data: &[u8]) -> Result<Transmission, JsonError> {
             Some(AssignmentKind::OcrGiro) => {
                 Assignment::OcrGiro(at::<autogiro::model::OcrAssignment>(item, &path)?)
             }
+            Some(AssignmentKind::AvtaleGiroClaims) => {
+                Assignment::AvtaleGiroClaims(at::<autogiro::model::AvtaleGiroClaims>(item, &path)?)
+            }
+            Some(AssignmentKind::AvtaleGiroCancellations) => Assignment::AvtaleGiroCancellations(
+                at::<autogiro::model::AvtaleGiroCancellations>(item, &path)?,
+            ),
+            Some(AssignmentKind::AvtaleGiroMandates) => {
+                Assignment::AvtaleGiroMandates(at::<autogiro::model::AvtaleGiroMandates>(
+                    item, &path,
+                )?)
+            }
             None => {
                 let other = kind.as_deref();
                 return Err(JsonError {
                     path: format!("{path}.kind"),
                     message: format!(
-                        "expected one of \"claims\", \"mandates\", \"settled\", \"rejected\", \"ocr-giro\", found {}",
+                        "expected one of \"claims\", \"mandates\", \"settled\", \"rejected\", \"ocr-giro\", \"avtalegiro-claims\", \"avtalegiro-cancellations\", \"avtalegiro-mandates\", found {}",
                         other.map_or_else(|| "nothing".to_owned(), |k| format!("{k:?}"))
                     ),
                 });

@@ -215,7 +215,11 @@ fn answered_summary(response: &Transmission, read_on: Date) -> String {
                     .max();
             }
             Assignment::Mandates(m) => mandates += m.mandates.len(),
-            Assignment::Claims(_) | Assignment::OcrGiro(_) => {}
+            Assignment::Claims(_)
+            | Assignment::OcrGiro(_)
+            | Assignment::AvtaleGiroClaims(_)
+            | Assignment::AvtaleGiroCancellations(_)
+            | Assignment::AvtaleGiroMandates(_) => {}
         }
     }
     let later = match latest {

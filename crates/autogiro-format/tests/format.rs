@@ -336,7 +336,7 @@ fn writing_a_value_that_does_not_fit_is_an_error_not_a_cut() {
 
     let old = Record::TransmissionEndFromMps(TransmissionEndFromMps {
         totals: Totals::default(),
-        generated: date!(1969 - 12 - 31),
+        generated: Some(date!(1969 - 12 - 31)),
     });
     assert_eq!(
         old.encode().unwrap_err().to_string(),

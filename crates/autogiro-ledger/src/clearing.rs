@@ -200,9 +200,13 @@ impl Ledger {
                     &mut refused,
                 )),
                 Assignment::Claims(a) => Taken::Claims(vec![None; a.claims.len()]),
-                Assignment::Settled(_) | Assignment::Rejected(_) | Assignment::OcrGiro(_) => {
-                    Taken::Refused
-                }
+                // Answers, and the services beside Autogiro, which this clearing does not know.
+                Assignment::Settled(_)
+                | Assignment::Rejected(_)
+                | Assignment::OcrGiro(_)
+                | Assignment::AvtaleGiroClaims(_)
+                | Assignment::AvtaleGiroCancellations(_)
+                | Assignment::AvtaleGiroMandates(_) => Taken::Refused,
             });
         }
         // Pass 2: every claim, by processing date, then file order (a stable sort).

@@ -205,7 +205,12 @@ fn claims_in(t: &Transmission) -> usize {
         .map(|a| match a {
             Assignment::Settled(s) => s.claims.len(),
             Assignment::Rejected(r) => r.rejections.len(),
-            Assignment::Claims(_) | Assignment::Mandates(_) | Assignment::OcrGiro(_) => 0,
+            Assignment::Claims(_)
+            | Assignment::Mandates(_)
+            | Assignment::OcrGiro(_)
+            | Assignment::AvtaleGiroClaims(_)
+            | Assignment::AvtaleGiroCancellations(_)
+            | Assignment::AvtaleGiroMandates(_) => 0,
         })
         .sum()
 }
@@ -281,6 +286,10 @@ fn set_generated(a: &mut Assignment, on: Date) {
         Assignment::Settled(s) => s.generated = on,
         Assignment::Rejected(r) => r.generated = on,
         Assignment::OcrGiro(o) => o.generated = on,
-        Assignment::Claims(_) | Assignment::Mandates(_) => {}
+        Assignment::Claims(_)
+        | Assignment::Mandates(_)
+        | Assignment::AvtaleGiroClaims(_)
+        | Assignment::AvtaleGiroCancellations(_)
+        | Assignment::AvtaleGiroMandates(_) => {}
     }
 }

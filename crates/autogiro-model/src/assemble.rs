@@ -15,10 +15,11 @@ use crate::pairing::{self, Items};
 use crate::parts::Part;
 use crate::summary::{AssignmentSummary, Summary};
 use crate::{
-    Amount, Assignment, AssignmentHeader, AssignmentKind, AssignmentSpan, Claim, ClaimsAssignment,
-    ListingPost, Mandate, MandatesAssignment, MpsMandate, OcrAssignment, OcrPayment, Organisation,
-    PayerDetails, RejectedAssignment, RejectedClaim, SettledAssignment, SpecificationLine,
-    Transmission,
+    Amount, Assignment, AssignmentHeader, AssignmentKind, AssignmentSpan, AvtaleGiroCancellations,
+    AvtaleGiroClaim, AvtaleGiroClaims, AvtaleGiroMandate, AvtaleGiroMandates, Claim,
+    ClaimsAssignment, ListingPost, Mandate, MandatesAssignment, MpsMandate, OcrAssignment,
+    OcrPayment, Organisation, PayerDetails, RejectedAssignment, RejectedClaim, SettledAssignment,
+    SpecificationLine, Transmission,
 };
 
 /// The posts 2-4 of the mandate being read, until all three are there.
@@ -64,6 +65,9 @@ pub(crate) struct Assembler {
     /// The items of the OCR giro payment being read: item 1, then item 2 when its type has
     /// an item 3 to wait for.
     ocr: Option<(OcrItem1, Option<OcrItem2>)>,
+    /// Whether the last AvtaleGiro claim takes the item 2 or lines that follow: the record
+    /// before was its item 1, item 2 or one of its lines.
+    avtale_open: bool,
 }
 
 impl Assembler {
@@ -84,6 +88,7 @@ impl Assembler {
             spans: Vec::new(),
             span_open: false,
             ocr: None,
+            avtale_open: false,
             line: 0,
         }
     }
@@ -127,6 +132,12 @@ impl Assembler {
                 };
                 self.start_kind(&s, AssignmentKind::OcrGiro);
             }
+            Record::AvtaleGiroAssignmentStart(s) => self.avtale_start(s),
+            Record::AvtaleGiroItem1(i) => self.avtale_item1(i),
+            Record::AvtaleGiroItem2(i) => self.avtale_item2(i),
+            Record::AvtaleGiroSpecification(s) => self.avtale_specification(s),
+            Record::AvtaleGiroMandate(m) => self.avtale_mandate(m),
+            Record::AvtaleGiroClaimsEnd(_) | Record::AvtaleGiroMandatesEnd(_) => self.end(),
             Record::OcrItem1(i) => self.ocr = Some((*i, None)),
             Record::OcrItem2(i) => self.ocr_item2(i),
             Record::OcrItem3(i) => self.ocr_item3(i),
@@ -187,7 +198,7 @@ impl Assembler {
             }
             Record::TransmissionEndFromMps(end) => {
                 self.end();
-                self.transmission.generated = Some(end.generated);
+                self.transmission.generated = end.generated;
             }
             other => self.mps_post(other),
         }
@@ -204,9 +215,19 @@ impl Assembler {
         if !matches!(record, Record::OcrItem2(_) | Record::OcrItem3(_)) {
             self.ocr = None;
         }
+        // An AvtaleGiro item 2 or line belongs only to the claim of the records right before.
+        if !matches!(
+            record,
+            Record::AvtaleGiroItem1(_)
+                | Record::AvtaleGiroItem2(_)
+                | Record::AvtaleGiroSpecification(_)
+        ) {
+            self.avtale_open = false;
+        }
         let start = match record {
             Record::AssignmentStart(s) => Some((s.agreement_id, s.assignment_number)),
             Record::OcrAssignmentStart(s) => Some((s.agreement_id, s.assignment_number)),
+            Record::AvtaleGiroAssignmentStart(s) => Some((0, s.assignment_number)),
             _ => None,
         };
         if let Some((agreement_id, assignment_number)) = start {
@@ -223,7 +244,9 @@ impl Assembler {
             Record::ClaimsEnd(_)
             | Record::ClaimsEndFromMps(_)
             | Record::MandatesEnd(_)
-            | Record::OcrAssignmentEnd(_) => {
+            | Record::OcrAssignmentEnd(_)
+            | Record::AvtaleGiroClaimsEnd(_)
+            | Record::AvtaleGiroMandatesEnd(_) => {
                 self.close_span(line);
             }
             Record::TransmissionEnd(_) | Record::TransmissionEndFromMps(_) => {
@@ -262,6 +285,93 @@ impl Assembler {
                 == (item3.transaction_type, item3.transaction_number)
         {
             self.push_payment(&item1, &item2, Some(item3));
+        }
+    }
+
+    /// An AvtaleGiro assignment start: of claims, cancellations or mandates, with no agreement
+    /// id (0 in the header).
+    fn avtale_start(&mut self, s: &autogiro_format::AvtaleGiroAssignmentStart) {
+        let kind = match s.assignment_type {
+            autogiro_format::AvtaleGiroAssignmentType::Claims => AssignmentKind::AvtaleGiroClaims,
+            autogiro_format::AvtaleGiroAssignmentType::Cancellations => {
+                AssignmentKind::AvtaleGiroCancellations
+            }
+            autogiro_format::AvtaleGiroAssignmentType::Mandates => {
+                AssignmentKind::AvtaleGiroMandates
+            }
+        };
+        let s = AssignmentStart {
+            assignment_type: kind.assignment_type(),
+            agreement_id: 0,
+            assignment_number: s.assignment_number,
+            account: s.account,
+        };
+        self.start_kind(&s, kind);
+    }
+
+    /// An AvtaleGiro mandate record.
+    fn avtale_mandate(&mut self, m: &autogiro_format::AvtaleGiroMandate) {
+        if let (Some(Assignment::AvtaleGiroMandates(a)), Some(m)) =
+            (&mut self.current, AvtaleGiroMandate::of(m))
+        {
+            a.mandates.push(m);
+        }
+    }
+
+    /// The claims or requests being read: of an AvtaleGiro assignment of claims or
+    /// cancellations.
+    fn avtale_claims(&mut self) -> Option<&mut Vec<AvtaleGiroClaim>> {
+        match &mut self.current {
+            Some(Assignment::AvtaleGiroClaims(a)) => Some(&mut a.claims),
+            Some(Assignment::AvtaleGiroCancellations(a)) => Some(&mut a.cancellations),
+            _ => None,
+        }
+    }
+
+    /// An AvtaleGiro item 1: a claim or request, its item 2 and lines to come.
+    fn avtale_item1(&mut self, item: &autogiro_format::AvtaleGiroItem1) {
+        self.avtale_open = false;
+        if let (Some(claim), Some(claims)) = (AvtaleGiroClaim::of(item, None), self.avtale_claims())
+        {
+            claims.push(claim);
+            self.avtale_open = true;
+        }
+    }
+
+    /// An AvtaleGiro item 2: the names of the claim whose item 1 is right before it, of its
+    /// type and number.
+    fn avtale_item2(&mut self, item: &autogiro_format::AvtaleGiroItem2) {
+        let open = std::mem::take(&mut self.avtale_open);
+        let Some(last) = self.avtale_claims().and_then(|c| c.last_mut()) else {
+            return;
+        };
+        if open
+            && last.names.is_none()
+            && (last.transaction_type, last.transaction_number)
+                == (item.transaction_type, item.transaction_number)
+        {
+            last.names = Some(crate::AvtaleGiroNames {
+                short_name: item.short_name,
+                foreign_reference: item.foreign_reference,
+            });
+            self.avtale_open = true;
+        }
+    }
+
+    /// An AvtaleGiro specification line of the claim right before it.
+    fn avtale_specification(&mut self, s: &autogiro_format::AvtaleGiroSpecification) {
+        if !self.avtale_open {
+            return;
+        }
+        if let Some(last) = self.avtale_claims().and_then(|c| c.last_mut())
+            && last.names.is_some()
+            && last.transaction_number == s.transaction_number
+        {
+            last.specification.push(crate::SpecificationLine {
+                line: u16::try_from(s.line).ok(),
+                column: u8::try_from(s.column).ok(),
+                text: s.text,
+            });
         }
     }
 
@@ -309,6 +419,22 @@ impl Assembler {
                 generated,
                 payments: Vec::new(),
             }),
+            AssignmentKind::AvtaleGiroClaims => Assignment::AvtaleGiroClaims(AvtaleGiroClaims {
+                header,
+                claims: Vec::new(),
+            }),
+            AssignmentKind::AvtaleGiroCancellations => {
+                Assignment::AvtaleGiroCancellations(AvtaleGiroCancellations {
+                    header,
+                    cancellations: Vec::new(),
+                })
+            }
+            AssignmentKind::AvtaleGiroMandates => {
+                Assignment::AvtaleGiroMandates(AvtaleGiroMandates {
+                    header,
+                    mandates: Vec::new(),
+                })
+            }
         });
     }
 
@@ -477,6 +603,11 @@ impl Assembler {
                     Assignment::Rejected(a) => drop(a.rejections.drain(..done)),
                     Assignment::Mandates(a) => drop(a.mandates.drain(..done)),
                     Assignment::OcrGiro(a) => drop(a.payments.drain(..done)),
+                    Assignment::AvtaleGiroClaims(a) => drop(a.claims.drain(..done)),
+                    Assignment::AvtaleGiroCancellations(a) => {
+                        drop(a.cancellations.drain(..done));
+                    }
+                    Assignment::AvtaleGiroMandates(a) => drop(a.mandates.drain(..done)),
                 }
             }
         }
@@ -595,6 +726,20 @@ fn split_done(a: &mut Assignment) -> Assignment {
             header: x.header,
             generated: x.generated,
             payments: split(&mut x.payments),
+        }),
+        Assignment::AvtaleGiroClaims(x) => Assignment::AvtaleGiroClaims(AvtaleGiroClaims {
+            header: x.header,
+            claims: split(&mut x.claims),
+        }),
+        Assignment::AvtaleGiroCancellations(x) => {
+            Assignment::AvtaleGiroCancellations(AvtaleGiroCancellations {
+                header: x.header,
+                cancellations: split(&mut x.cancellations),
+            })
+        }
+        Assignment::AvtaleGiroMandates(x) => Assignment::AvtaleGiroMandates(AvtaleGiroMandates {
+            header: x.header,
+            mandates: split(&mut x.mandates),
         }),
     }
 }

@@ -195,6 +195,12 @@ codes! {
     /// An assignment number not above the one before it in the transmission (a warning,
     /// decision O5).
     AssignmentNumberOrder = "assignment-number-order",
+    /// An AvtaleGiro mandates assignment that mixes a full listing (`0`) with changes (`1`,
+    /// `2`): decision A9.
+    ListingMixed = "listing-mixed",
+    /// A transmission end from MPS without its date, where the transmission holds more than
+    /// AvtaleGiro mandates (decision A8).
+    MissingDate = "missing-date",
 }
 
 impl Code {

@@ -41,6 +41,7 @@
 
 mod amount;
 mod assemble;
+mod avtalegiro;
 mod beside;
 mod build;
 mod check;
@@ -77,6 +78,10 @@ pub use rust_decimal::Decimal;
 pub use time::{Date, Month};
 
 pub use amount::{Amount, AmountError};
+pub use avtalegiro::{
+    AvtaleGiroCancellations, AvtaleGiroClaim, AvtaleGiroClaims, AvtaleGiroMandate,
+    AvtaleGiroMandates, AvtaleGiroNames,
+};
 pub use build::{BuildError, MandateLimit, payer_reference};
 pub use diagnostic::{Code, Diagnostic, SHOWN_CHARACTERS, Severity, line_as_shown};
 pub use human::{DateError, parse_date};

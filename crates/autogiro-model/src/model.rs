@@ -66,6 +66,15 @@ pub enum Assignment {
     Rejected(RejectedAssignment),
     /// OCR giro payments from MPS (service code 09).
     OcrGiro(crate::OcrAssignment),
+    /// AvtaleGiro claims to MPS (service code 21, assignment type 00).
+    #[cfg_attr(feature = "serde", serde(rename = "avtalegiro-claims"))]
+    AvtaleGiroClaims(crate::AvtaleGiroClaims),
+    /// AvtaleGiro cancellation requests to MPS (service code 21, assignment type 36).
+    #[cfg_attr(feature = "serde", serde(rename = "avtalegiro-cancellations"))]
+    AvtaleGiroCancellations(crate::AvtaleGiroCancellations),
+    /// AvtaleGiro mandates from MPS (service code 21, assignment type 24).
+    #[cfg_attr(feature = "serde", serde(rename = "avtalegiro-mandates"))]
+    AvtaleGiroMandates(crate::AvtaleGiroMandates),
 }
 
 /// What an assignment holds: the assignment type (record 20, positions 5-6) read in the
@@ -83,16 +92,25 @@ pub enum AssignmentKind {
     Mandates,
     /// OCR giro payments (service code 09, from MPS).
     OcrGiro,
+    /// AvtaleGiro claims (service code 21, type 00, to MPS).
+    AvtaleGiroClaims,
+    /// AvtaleGiro cancellation requests (service code 21, type 36, to MPS).
+    AvtaleGiroCancellations,
+    /// AvtaleGiro mandates (service code 21, type 24, from MPS).
+    AvtaleGiroMandates,
 }
 
 impl AssignmentKind {
     /// Every kind, in the order above.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 8] = [
         Self::Claims,
         Self::Settled,
         Self::Rejected,
         Self::Mandates,
         Self::OcrGiro,
+        Self::AvtaleGiroClaims,
+        Self::AvtaleGiroCancellations,
+        Self::AvtaleGiroMandates,
     ];
 
     /// The kind of an Autogiro assignment of `assignment_type` in a file of `direction`.
@@ -105,20 +123,30 @@ impl AssignmentKind {
         }
     }
 
-    /// The assignment type its records 20 and 88 carry (OCR giro's: `00`).
+    /// The assignment type its records 20 and 88 carry, as Autogiro's codes say it (OCR
+    /// giro's and AvtaleGiro's claims: `00`, AvtaleGiro's mandates `24`; AvtaleGiro's
+    /// cancellations, `36`, have no Autogiro code: [`Self::type_code`] says it).
     pub fn assignment_type(self) -> AssignmentType {
         match self {
-            Self::Claims | Self::Settled | Self::OcrGiro => AssignmentType::Claims,
+            Self::Claims
+            | Self::Settled
+            | Self::OcrGiro
+            | Self::AvtaleGiroClaims
+            | Self::AvtaleGiroCancellations => AssignmentType::Claims,
             Self::Rejected => AssignmentType::Rejected,
-            Self::Mandates => AssignmentType::Mandates,
+            Self::Mandates | Self::AvtaleGiroMandates => AssignmentType::Mandates,
         }
     }
 
     /// The direction of the files that hold it; `None` for mandates (both).
     pub fn direction(self) -> Option<Direction> {
         match self {
-            Self::Claims => Some(Direction::ToMps),
-            Self::Settled | Self::Rejected | Self::OcrGiro => Some(Direction::FromMps),
+            Self::Claims | Self::AvtaleGiroClaims | Self::AvtaleGiroCancellations => {
+                Some(Direction::ToMps)
+            }
+            Self::Settled | Self::Rejected | Self::OcrGiro | Self::AvtaleGiroMandates => {
+                Some(Direction::FromMps)
+            }
             Self::Mandates => None,
         }
     }
@@ -132,6 +160,17 @@ impl AssignmentKind {
             Self::Rejected => "rejected",
             Self::Mandates => "mandates",
             Self::OcrGiro => "ocr-giro",
+            Self::AvtaleGiroClaims => "avtalegiro-claims",
+            Self::AvtaleGiroCancellations => "avtalegiro-cancellations",
+            Self::AvtaleGiroMandates => "avtalegiro-mandates",
+        }
+    }
+
+    /// The assignment type its records 20 and 88 carry, as written: `00`, `24`, `25`, `36`.
+    pub fn type_code(self) -> &'static str {
+        match self {
+            Self::AvtaleGiroCancellations => "36",
+            other => other.assignment_type().code(),
         }
     }
 
@@ -149,6 +188,9 @@ impl AssignmentKind {
             Self::Rejected => "rejected claims",
             Self::Mandates => "mandates",
             Self::OcrGiro => "OCR giro payments",
+            Self::AvtaleGiroClaims => "AvtaleGiro claims",
+            Self::AvtaleGiroCancellations => "AvtaleGiro cancellation requests",
+            Self::AvtaleGiroMandates => "AvtaleGiro mandates",
         }
     }
 }
@@ -156,12 +198,7 @@ impl AssignmentKind {
 impl fmt::Display for AssignmentKind {
     /// The description and the type code: `rejected claims (type 25)`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} (type {})",
-            self.description(),
-            self.assignment_type()
-        )
+        write!(f, "{} (type {})", self.description(), self.type_code())
     }
 }
 
@@ -174,6 +211,9 @@ impl Assignment {
             Self::Settled(_) => AssignmentKind::Settled,
             Self::Rejected(_) => AssignmentKind::Rejected,
             Self::OcrGiro(_) => AssignmentKind::OcrGiro,
+            Self::AvtaleGiroClaims(_) => AssignmentKind::AvtaleGiroClaims,
+            Self::AvtaleGiroCancellations(_) => AssignmentKind::AvtaleGiroCancellations,
+            Self::AvtaleGiroMandates(_) => AssignmentKind::AvtaleGiroMandates,
         }
     }
 
@@ -185,6 +225,23 @@ impl Assignment {
             Self::Settled(a) => &a.header,
             Self::Rejected(a) => &a.header,
             Self::OcrGiro(a) => &a.header,
+            Self::AvtaleGiroClaims(a) => &a.header,
+            Self::AvtaleGiroCancellations(a) => &a.header,
+            Self::AvtaleGiroMandates(a) => &a.header,
+        }
+    }
+
+    /// The assignment start's fields, to change.
+    pub fn header_mut(&mut self) -> &mut AssignmentHeader {
+        match self {
+            Self::Claims(a) => &mut a.header,
+            Self::Mandates(a) => &mut a.header,
+            Self::Settled(a) => &mut a.header,
+            Self::Rejected(a) => &mut a.header,
+            Self::OcrGiro(a) => &mut a.header,
+            Self::AvtaleGiroClaims(a) => &mut a.header,
+            Self::AvtaleGiroCancellations(a) => &mut a.header,
+            Self::AvtaleGiroMandates(a) => &mut a.header,
         }
     }
 
@@ -196,6 +253,9 @@ impl Assignment {
             Self::Settled(a) => a.claims.len(),
             Self::Rejected(a) => a.rejections.len(),
             Self::OcrGiro(a) => a.payments.len(),
+            Self::AvtaleGiroClaims(a) => a.claims.len(),
+            Self::AvtaleGiroCancellations(a) => a.cancellations.len(),
+            Self::AvtaleGiroMandates(a) => a.mandates.len(),
         }
     }
 

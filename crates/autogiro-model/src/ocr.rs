@@ -163,3 +163,33 @@ impl From<OcrAssignment> for crate::Assignment {
         Self::OcrGiro(a)
     }
 }
+
+/// Writes an OCR giro assignment: its start, its payments' records, its end; counted into
+/// `t`, a credit's amount kept apart (decision O2). The payments it counts; `None` for an
+/// assignment of another kind, left to the caller.
+pub(crate) fn write_assignment(
+    assignment: &crate::Assignment,
+    t: &mut crate::limits::Tally,
+    here: crate::write::Place,
+    emit: &mut impl FnMut(Record, crate::write::Place) -> Result<(), crate::WriteError>,
+) -> Result<Option<u64>, crate::WriteError> {
+    let crate::Assignment::OcrGiro(a) = assignment else {
+        return Ok(None);
+    };
+    emit(start(&a.header), here)?;
+    for (j, p) in a.payments.iter().enumerate() {
+        let amount = p.amount.ore();
+        let (debit, credit) = if p.credit { (0, amount) } else { (amount, 0) };
+        t.add(debit, Some(p.nets_date));
+        t.credit += u128::from(credit);
+        for record in p.records() {
+            t.records += 1;
+            emit(record, here.item(j))?;
+        }
+    }
+    emit(
+        end(a.generated, crate::write::totals(t, 2)?, (t.first, t.last)),
+        here,
+    )?;
+    Ok(Some(t.transactions))
+}

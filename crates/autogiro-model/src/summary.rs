@@ -8,9 +8,11 @@ use time::Date;
 
 use autogiro_format::{Direction, ErrorCode, MandateType, RegistrationType};
 
+use autogiro_format::AvtaleGiroRegistration;
+
 use crate::{
-    Amount, Assignment, AssignmentHeader, AssignmentKind, Claim, Mandate, OcrPayment,
-    RejectedClaim, Transmission,
+    Amount, Assignment, AssignmentHeader, AssignmentKind, AvtaleGiroClaim, Claim, Mandate,
+    OcrPayment, RejectedClaim, Transmission,
 };
 
 /// A transmission summed up: its start and end (record 10 and 89), and each assignment's
@@ -200,6 +202,41 @@ impl AssignmentSummary {
             Assignment::OcrGiro(a) => part(&a.payments, range)
                 .iter()
                 .for_each(|p| self.payment(p)),
+            Assignment::AvtaleGiroClaims(a) => part(&a.claims, range)
+                .iter()
+                .for_each(|c| self.avtale_claim(c)),
+            Assignment::AvtaleGiroCancellations(a) => part(&a.cancellations, range)
+                .iter()
+                .for_each(|c| self.avtale_claim(c)),
+            Assignment::AvtaleGiroMandates(a) => {
+                for m in part(&a.mandates, range) {
+                    self.items += 1;
+                    let count = match m.registration_type {
+                        AvtaleGiroRegistration::Listing => &mut self.mandates.listed,
+                        AvtaleGiroRegistration::NewOrChanged => &mut self.mandates.new,
+                        AvtaleGiroRegistration::Deleted => &mut self.mandates.deleted,
+                    };
+                    *count += 1;
+                }
+            }
+        }
+    }
+
+    fn avtale_claim(&mut self, claim: &AvtaleGiroClaim) {
+        self.items += 1;
+        self.sum = self.sum.saturating_add(claim.amount);
+        let date = claim.due_date;
+        self.dates = Some(match self.dates {
+            None => (date, date),
+            Some((first, last)) => (first.min(date), last.max(date)),
+        });
+        if !claim.specification.is_empty() {
+            self.specification.0 += 1;
+            // A line of the notice counts once whatever its columns.
+            let mut printed: Vec<u16> = claim.specification.iter().filter_map(|l| l.line).collect();
+            printed.sort_unstable();
+            printed.dedup();
+            self.specification.1 += printed.len();
         }
     }
 

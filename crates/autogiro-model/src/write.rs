@@ -155,23 +155,13 @@ impl Transmission {
                     error: crate::BuildError::WrongDirection { kind, direction },
                 });
             }
-            if let Assignment::OcrGiro(a) = assignment {
-                emit(crate::ocr::start(&a.header), here)?;
-                for (j, p) in a.payments.iter().enumerate() {
-                    let amount = p.amount.ore();
-                    let (debit, credit) = if p.credit { (0, amount) } else { (amount, 0) };
-                    t.add(debit, Some(p.nets_date));
-                    t.credit += u128::from(credit);
-                    for record in p.records() {
-                        t.records += 1;
-                        emit(record, here.item(j))?;
-                    }
-                }
-                ends.claims += t.transactions;
-                emit(
-                    crate::ocr::end(a.generated, totals(&t, 2)?, (t.first, t.last)),
-                    here,
-                )?;
+            ends.dated |= !matches!(assignment, Assignment::AvtaleGiroMandates(_));
+            let service = match crate::ocr::write_assignment(assignment, &mut t, here, &mut emit)? {
+                Some(claims) => Some(claims),
+                None => crate::avtalegiro::write_assignment(assignment, &mut t, here, &mut emit)?,
+            };
+            if let Some(claims) = service {
+                ends.claims += claims;
                 ends.add_assignment(&t);
                 continue;
             }
@@ -219,7 +209,10 @@ impl Transmission {
                     emit(end, here)?;
                 }
                 // Written above.
-                Assignment::OcrGiro(_) => {}
+                Assignment::OcrGiro(_)
+                | Assignment::AvtaleGiroClaims(_)
+                | Assignment::AvtaleGiroCancellations(_)
+                | Assignment::AvtaleGiroMandates(_) => {}
             }
             ends.add_assignment(&t);
         }
@@ -235,6 +228,9 @@ pub(crate) struct Ends {
     tx: Tally,
     /// Claims, settled and rejected claims: not mandates.
     pub(crate) claims: u64,
+    /// Whether an assignment other than AvtaleGiro's mandates was written: the transmission
+    /// end from MPS then needs its date (decision A8).
+    pub(crate) dated: bool,
 }
 
 impl Ends {
@@ -272,7 +268,12 @@ impl Ends {
             }
             Direction::FromMps => Record::TransmissionEndFromMps(TransmissionEndFromMps {
                 totals: totals(&self.tx, 0)?,
-                generated: generated.ok_or(WriteError::MissingGeneratedDate)?,
+                generated: match generated {
+                    Some(date) => Some(date),
+                    // Zeros only in a transmission of AvtaleGiro's mandates alone.
+                    None if !self.dated => None,
+                    None => return Err(WriteError::MissingGeneratedDate),
+                },
             }),
         })
     }
@@ -302,7 +303,7 @@ impl Place {
         }
     }
 
-    fn item(self, j: usize) -> Self {
+    pub(crate) fn item(self, j: usize) -> Self {
         Self {
             item: Some(j),
             ..self

@@ -51,6 +51,19 @@ impl Transmission {
                 Assignment::OcrGiro(o) => {
                     fill(o.payments.iter_mut().map(|p| &mut p.transaction_number));
                 }
+                Assignment::AvtaleGiroClaims(a) => {
+                    fill(a.claims.iter_mut().map(|c| &mut c.transaction_number));
+                }
+                Assignment::AvtaleGiroCancellations(a) => {
+                    fill(
+                        a.cancellations
+                            .iter_mut()
+                            .map(|c| &mut c.transaction_number),
+                    );
+                }
+                Assignment::AvtaleGiroMandates(a) => {
+                    fill(a.mandates.iter_mut().map(|m| &mut m.serial_number));
+                }
             }
         }
     }
@@ -165,6 +178,16 @@ impl Transmission {
                 let _ = write!(path, ".payments[{j}]");
                 return path;
             }
+            Some(Assignment::AvtaleGiroClaims(_)) => {
+                return avtalegiro_path(path, "claims", j, place, field);
+            }
+            Some(Assignment::AvtaleGiroCancellations(_)) => {
+                return avtalegiro_path(path, "cancellations", j, place, field);
+            }
+            Some(Assignment::AvtaleGiroMandates(_)) => {
+                let _ = write!(path, ".mandates[{j}]");
+                return path;
+            }
             _ => {
                 let _ = write!(path, ".claims[{j}]");
             }
@@ -235,4 +258,33 @@ fn mandate_key(field: &str) -> Option<&'static str> {
         "signatory birth date" => "payer.signatory_birth_date",
         _ => return None,
     })
+}
+
+/// The path under an AvtaleGiro assignment's `list` of the item `j` of `place`, at `field`.
+fn avtalegiro_path(
+    mut path: String,
+    list: &str,
+    j: usize,
+    place: Place,
+    field: Option<&str>,
+) -> String {
+    let _ = write!(path, ".{list}[{j}]");
+    if let Some(k) = place.specification {
+        let _ = write!(path, ".specification[{k}]");
+        return path;
+    }
+    let key = match field {
+        Some("due date") => Some("due_date"),
+        Some("amount") => Some("amount"),
+        Some("KID") => Some("kid"),
+        Some("transaction number") => Some("transaction_number"),
+        Some("abbreviated name") => Some("names.short_name"),
+        Some("foreign reference") => Some("names.foreign_reference"),
+        _ => None,
+    };
+    if let Some(key) = key {
+        path.push('.');
+        path.push_str(key);
+    }
+    path
 }

@@ -231,6 +231,15 @@ fn append(whole: &mut Assignment, part: &Assignment) {
             w.payments.extend(p.payments.clone());
             w.generated = p.generated;
         }
+        (Assignment::AvtaleGiroClaims(w), Assignment::AvtaleGiroClaims(p)) => {
+            w.claims.extend(p.claims.clone());
+        }
+        (Assignment::AvtaleGiroCancellations(w), Assignment::AvtaleGiroCancellations(p)) => {
+            w.cancellations.extend(p.cancellations.clone());
+        }
+        (Assignment::AvtaleGiroMandates(w), Assignment::AvtaleGiroMandates(p)) => {
+            w.mandates.extend(p.mandates.clone());
+        }
         (w, p) => panic!("a part of another kind: {w:?} then {p:?}"),
     }
 }

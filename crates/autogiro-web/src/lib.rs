@@ -131,6 +131,7 @@ fn assignment_json(a: &AssignmentSummary) -> Value {
         "account": a.header.account.to_string(),
         "items": a.items,
         "sum": a.sum.to_string(),
+        "credit": a.credit.to_string(),
         "dates": a.dates.map(|(first, last)| [first.to_string(), last.to_string()]),
         "specification": [a.specification.0, a.specification.1],
         "rejections": a.rejections.iter().map(|r| json!({

@@ -38,10 +38,19 @@ const TEXT = {
     warning: "warning",
     field: "field",
     transmissionTo: (t) => `transmission ${t.transmission_number} to MPS from customer unit ${pad(t.sender, 8)}`,
-    transmissionFrom: (t) => `transmission ${t.transmission_number} from MPS to customer unit ${pad(t.recipient, 8)}, generated ${t.generated ?? "?"}`,
+    transmissionFrom: (t) => `transmission ${t.transmission_number} from MPS to customer unit ${pad(t.recipient, 8)}, ${t.generated === null ? "undated" : `generated ${t.generated}`}`,
     assignment: (i, a, kind) => `assignment ${i}: ${kind}, agreement ${pad(a.agreement_id, 9)}, number ${a.assignment_number}, account ${a.account}`,
-    kinds: { claims: "claims", settled: "settled claims", rejected: "rejected claims", mandates: "mandates" },
+    assignmentOfAccount: (i, a, kind) => `assignment ${i}: ${kind}, number ${a.assignment_number}, account ${a.account}`,
+    kinds: {
+      claims: "claims", settled: "settled claims", rejected: "rejected claims", mandates: "mandates",
+      "ocr-giro": "OCR giro payments", "avtalegiro-claims": "AvtaleGiro claims",
+      "avtalegiro-cancellations": "AvtaleGiro cancellation requests", "avtalegiro-mandates": "AvtaleGiro mandates",
+    },
     claims: (n) => plural(n, "claim", "claims"),
+    payments: (n) => plural(n, "payment", "payments"),
+    requests: (n) => plural(n, "cancellation request", "cancellation requests"),
+    credits: (sum) => ` less credits of ${sum} NOK`,
+    settled: "settled",
     mandates: (n) => plural(n, "mandate", "mandates"),
     due: "due",
     processed: "processed",
@@ -50,6 +59,7 @@ const TEXT = {
     specification: (n, lines) => `${plural(n, "claim", "claims")} with specification lines (${lines} lines)`,
     notListed: "not listed in spec 3.9",
     registrations: { listed: "listed", new: "new", changed: "changed", deleted: "deleted" },
+    newOrChanged: "new or changed",
     mandateLine: (m, kinds, standard, simplified, sum) => `${m}: ${kinds}; ${standard} standard, ${simplified} simplified; limits ${sum} NOK`,
   },
   nb: {
@@ -86,10 +96,19 @@ const TEXT = {
     warning: "advarsel",
     field: "felt",
     transmissionTo: (t) => `forsendelse ${t.transmission_number} til MPS fra kundeenhet ${pad(t.sender, 8)}`,
-    transmissionFrom: (t) => `forsendelse ${t.transmission_number} fra MPS til kundeenhet ${pad(t.recipient, 8)}, laget ${t.generated ?? "?"}`,
+    transmissionFrom: (t) => `forsendelse ${t.transmission_number} fra MPS til kundeenhet ${pad(t.recipient, 8)}, ${t.generated === null ? "udatert" : `laget ${t.generated}`}`,
     assignment: (i, a, kind) => `oppdrag ${i}: ${kind}, avtale ${pad(a.agreement_id, 9)}, nummer ${a.assignment_number}, konto ${a.account}`,
-    kinds: { claims: "betalingskrav", settled: "avregnede betalingskrav", rejected: "avviste betalingskrav", mandates: "fullmakter" },
+    assignmentOfAccount: (i, a, kind) => `oppdrag ${i}: ${kind}, nummer ${a.assignment_number}, konto ${a.account}`,
+    kinds: {
+      claims: "betalingskrav", settled: "avregnede betalingskrav", rejected: "avviste betalingskrav", mandates: "fullmakter",
+      "ocr-giro": "OCR giro-innbetalinger", "avtalegiro-claims": "AvtaleGiro-betalingskrav",
+      "avtalegiro-cancellations": "AvtaleGiro-sletteanmodninger", "avtalegiro-mandates": "AvtaleGiro-avtaler",
+    },
     claims: (n) => `${n} betalingskrav`,
+    payments: (n) => plural(n, "innbetaling", "innbetalinger"),
+    requests: (n) => plural(n, "sletteanmodning", "sletteanmodninger"),
+    credits: (sum) => ` minus kreditnotaer på ${sum} NOK`,
+    settled: "oppgjort",
     mandates: (n) => plural(n, "fullmakt", "fullmakter"),
     due: "forfall",
     processed: "behandlet",
@@ -98,6 +117,7 @@ const TEXT = {
     specification: (n, lines) => `${n} betalingskrav med spesifikasjonslinjer (${lines} linjer)`,
     notListed: "ikke oppført i spesifikasjon 3.9",
     registrations: { listed: "oppført", new: "nye", changed: "endret", deleted: "slettet" },
+    newOrChanged: "nye eller endret",
     mandateLine: (m, kinds, standard, simplified, sum) => `${m}: ${kinds}; ${standard} standard, ${simplified} forenklet; beløpsgrenser ${sum} NOK`,
   },
 };
@@ -251,10 +271,26 @@ function summaryOf(s, name) {
   const out = [];
   out.push(`${name}: ${s.direction === "to-mps" ? t("transmissionTo", s) : t("transmissionFrom", s)}`);
   s.assignments.forEach((a, i) => {
-    out.push(`  ${t("assignment", i + 1, a, TEXT[language].kinds[a.kind])}`);
+    // AvtaleGiro's assignment start names no agreement, only its account.
+    const avtalegiro = a.kind.startsWith("avtalegiro-");
+    out.push(`  ${t(avtalegiro ? "assignmentOfAccount" : "assignment", i + 1, a, TEXT[language].kinds[a.kind])}`);
     const dates = a.dates === null
       ? t("none")
       : a.dates[0] === a.dates[1] ? a.dates[0] : t("dateRange", a.dates[0], a.dates[1]);
+    if (a.kind === "ocr-giro") {
+      const credit = a.credit === "0.00" ? "" : t("credits", a.credit);
+      out.push(`    ${t("payments", a.items)}, ${a.sum} NOK${credit}, ${t("settled")} ${dates}`);
+      return;
+    }
+    if (a.kind === "avtalegiro-mandates") {
+      const names = TEXT[language].registrations;
+      const kinds = Object.entries(a.mandates)
+        .filter(([key, n]) => key !== "standard" && n > 0)
+        .map(([key, n]) => `${n} ${key === "new" ? t("newOrChanged") : names[key]}`)
+        .join(", ");
+      out.push(`    ${t("mandates", a.items)}: ${kinds}`);
+      return;
+    }
     if (a.kind === "mandates") {
       const names = TEXT[language].registrations;
       const kinds = Object.entries(a.mandates)
@@ -264,9 +300,10 @@ function summaryOf(s, name) {
       out.push(`    ${t("mandateLine", t("mandates", a.items), kinds, a.mandates.standard, a.items - a.mandates.standard, a.sum)}`);
       return;
     }
-    const when = a.kind === "claims" ? t("due") : t("processed");
-    out.push(`    ${t("claims", a.items)}, ${a.sum} NOK, ${when} ${dates}`);
-    if (a.kind === "claims" && a.specification[1] > 0) {
+    const due = a.kind === "claims" || avtalegiro;
+    const items = a.kind === "avtalegiro-cancellations" ? t("requests", a.items) : t("claims", a.items);
+    out.push(`    ${items}, ${a.sum} NOK, ${due ? t("due") : t("processed")} ${dates}`);
+    if (due && a.specification[1] > 0) {
       out.push(`    ${t("specification", a.specification[0], a.specification[1])}`);
     }
     for (const r of a.rejections) {

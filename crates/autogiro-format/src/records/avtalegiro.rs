@@ -65,11 +65,12 @@ record! {
         _ = FORMAT_CODE,
         _ = SERVICE_CODE_21,
         /// Positions 5-6: `02` without notice, `21` with notice, `93` a cancellation.
-        transaction_type: AvtaleGiroType = ITEM_TYPE,
+        transaction_type: AvtaleGiroType =
+            TRANSACTION_TYPE("transaction type", 5, 6, Code(AvtaleGiroType::CODES)),
         _ = RECORD_TYPE("record type", 7, 8, Literal("30")),
         /// Positions 9-15, transaction number: above zero, ascending within the assignment
         /// (decision A3).
-        transaction_number: u32 = TRANSACTION_NUMBER,
+        transaction_number: u32 = TRANSACTION_NUMBER("transaction number", 9, 15, Number),
         /// [`Self::DUE_DATE`] (decision A2).
         due_date: Date = DUE_DATE("due date", 16, 21, Date),
         _ = RESERVED("filler", 22, 32, Blanks),
@@ -118,7 +119,7 @@ record! {
         _ = TRANSACTION_TYPE("transaction type", 5, 6, Literal("21")),
         _ = RECORD_TYPE("record type", 7, 8, Literal("49")),
         /// Positions 9-15, the number of the claim's item 1.
-        transaction_number: u32 = TRANSACTION_NUMBER,
+        transaction_number: u32 = TRANSACTION_NUMBER("transaction number", 9, 15, Number),
         _ = PAYMENT_NOTICE("payment notice", 16, 16, Literal("4")),
         /// [`Self::LINE`], `001`-`042`.
         line: u32 = LINE("line", 17, 19, Number),

@@ -128,8 +128,9 @@ record! {
         /// Positions 9-41: transactions ([decision 4](docs/spec-decisions.md#decision-4)),
         /// records, sum ([decision 5](docs/spec-decisions.md#decision-5)).
         totals: Totals = ..,
-        /// [`Self::DATE`]: the date MPS generated the transmission.
-        generated: Date = DATE("date", 42, 47, Date),
+        /// [`Self::DATE`]: the date MPS generated the transmission; zeros (`None`) in a
+        /// transmission of AvtaleGiro mandates only (decision A8), which the model checks.
+        generated: Option<Date> = DATE("date", 42, 47, OptionalDate),
         _ = TRANSMISSION_END_FILLER,
     }
     layouts {

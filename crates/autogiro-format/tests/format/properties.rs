@@ -419,7 +419,7 @@ fn record_from_mps() -> impl Strategy<Value = Record> {
                 })
             }),
         totals().prop_map(|totals| Record::MandatesEnd(MandatesEnd { totals })),
-        (totals(), date_in_window()).prop_map(|(totals, generated)| {
+        (totals(), opt_date()).prop_map(|(totals, generated)| {
             Record::TransmissionEndFromMps(TransmissionEndFromMps { totals, generated })
         }),
     ]

@@ -2,7 +2,9 @@
 //! window, specification records (49) and their places.
 
 use autogiro_checksum::{AccountNumber, Kid, Modulus};
-use autogiro_format::{AmountItem1, AmountItem2, ClaimType, Direction, Specification};
+use autogiro_format::{
+    AmountItem1, AmountItem2, ClaimType, Direction, Field, PaddedDigits, Specification,
+};
 
 use super::{Checker, ClaimState, Open, Pending, Place};
 use crate::limits::{MAX_SPECIFICATIONS, SPECIFICATION_LINES};
@@ -53,7 +55,7 @@ impl Checker {
         self.tx.claim_sum += u128::from(item.amount);
         self.tx.first_date = Some(self.tx.first_date.map_or(item.date, |d| d.min(item.date)));
         self.count_transaction(line, record_type);
-        self.check_kid(line, record_type, item);
+        self.check_kid(line, record_type, &item.kid, &AmountItem1::KID);
         // Only a field starting with a digit 1-9 can be an account rather than a padded
         // reference; the byte test keeps the common case cheap.
         let payer = &item.payer;
@@ -131,36 +133,49 @@ impl Checker {
         );
     }
 
+    /// Checks the KID in `kid` (the field `field`, at most 25 digits) by the scheme of the
+    /// options; a blank one is the caller's to judge.
     #[inline]
-    pub(super) fn check_kid(&mut self, line: u64, record_type: u8, item: &AmountItem1) {
-        if item.kid.is_blank() {
+    pub(super) fn check_kid(
+        &mut self,
+        line: u64,
+        record_type: u8,
+        kid: &PaddedDigits<25>,
+        field: &'static Field,
+    ) {
+        if kid.is_blank() {
             return;
         }
         // The check digit alone decides; a `Kid` is built only to word an error. The field's
         // blanks lead, so it holds at least `Kid::MIN_LEN` digits when the byte that many
         // from its end is one; its digits are then summed with the blanks as zeros, 25 at a
         // time wherever they start.
-        let long_enough = item
-            .kid
+        let long_enough = kid
             .as_bytes()
             .get(Kid::MAX_LEN - Kid::MIN_LEN)
             .is_some_and(|&b| b != b' ');
         let valid = long_enough
             && match self.kid {
-                KidCheck::Any => Modulus::of(item.kid.zero_padded()).is_some(),
-                KidCheck::Only(m) => m.is_valid(item.kid.zero_padded()),
-                KidCheck::Off => Kid::parse_unchecked(item.kid.digit_bytes()).is_ok(),
+                KidCheck::Any => Modulus::of(kid.zero_padded()).is_some(),
+                KidCheck::Only(m) => m.is_valid(kid.zero_padded()),
+                KidCheck::Off => Kid::parse_unchecked(kid.digit_bytes()).is_ok(),
             };
         if !valid {
-            self.kid_error(line, record_type, item);
+            self.kid_error(line, record_type, kid, field);
         }
     }
 
     /// The error of a KID whose check digit (or digits) fail.
     #[cold]
     #[inline(never)]
-    fn kid_error(&mut self, line: u64, record_type: u8, item: &AmountItem1) {
-        let digits = item.kid.digits();
+    fn kid_error(
+        &mut self,
+        line: u64,
+        record_type: u8,
+        kid: &PaddedDigits<25>,
+        field: &'static Field,
+    ) {
+        let digits = kid.digits();
         let result = match self.kid {
             KidCheck::Any => Kid::parse(digits),
             KidCheck::Only(m) => Kid::parse_with(digits, m),
@@ -172,7 +187,7 @@ impl Checker {
                 Code::KidCheckDigit,
                 line,
                 record_type,
-                &AmountItem1::KID,
+                field,
                 format!("KID {digits}: {e}"),
             );
         }

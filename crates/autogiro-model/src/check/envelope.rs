@@ -9,7 +9,7 @@ use autogiro_format::{
     Totals, TransmissionEnd, TransmissionStart,
 };
 
-use super::{Checker, DeclaredDates, Open, Place, date_text, nok};
+use super::{Checker, DeclaredDates, Open, Party, Place, date_text, nok};
 use crate::limits::{MAX_TRANSACTIONS, Tally};
 use crate::pairing::Items;
 use crate::{Amount, AssignmentKind, Code, Severity};
@@ -101,7 +101,10 @@ impl Checker {
             );
         }
         self.registered.clear();
-        let key = (start.agreement_id, start.assignment_number);
+        let key = (
+            Party::Agreement(start.agreement_id),
+            start.assignment_number,
+        );
         if let Some(&first) = self.assignment_numbers.get(&key) {
             self.at_field(
                 Severity::Error,
@@ -117,9 +120,22 @@ impl Checker {
         } else {
             self.assignment_numbers.insert(key, line);
         }
+        self.push_open(line, kind, start.assignment_type);
+    }
+
+    /// Opens the assignment that starts at `line`, holding `kind`.
+    pub(super) fn push_open(
+        &mut self,
+        line: u64,
+        kind: Option<AssignmentKind>,
+        assignment_type: AssignmentType,
+    ) {
+        if kind != Some(AssignmentKind::AvtaleGiroMandates) {
+            self.dated = true;
+        }
         self.open = Some(Box::new(Open {
             kind,
-            assignment_type: start.assignment_type,
+            assignment_type,
             line,
             tally: Tally {
                 records: 1,
@@ -132,6 +148,7 @@ impl Checker {
             claim: None,
             mandate: None,
             ocr: super::ocr::OcrOpen::default(),
+            avtale: super::avtalegiro::AvtaleOpen::default(),
         }));
     }
 
@@ -270,6 +287,7 @@ impl Checker {
             self.finish_mandate(m);
         }
         self.close_ocr(&mut open);
+        self.close_avtale(&mut open);
         open.tally.records += 1;
         if assignment_type != open.assignment_type {
             self.at_field(
@@ -298,6 +316,9 @@ impl Checker {
                     open.line,
                     match (open.kind, open.assignment_type) {
                         (Some(AssignmentKind::OcrGiro), _) => "payment",
+                        (Some(AssignmentKind::AvtaleGiroCancellations), _) => {
+                            "cancellation request"
+                        }
                         (_, AssignmentType::Mandates) => "mandate",
                         _ => "claim",
                     }

@@ -8,6 +8,7 @@
 //! The checker keeps the state of the current transmission, assignment, claim and mandate, and
 //! nothing of what came before them, so memory stays constant whatever the file's size.
 
+mod avtalegiro;
 mod claims;
 mod envelope;
 mod mandates;
@@ -62,6 +63,14 @@ struct MandateState {
     edition_reported: bool,
 }
 
+/// Whose numbering an assignment number is in: an agreement's (Autogiro, OCR giro), or the
+/// account's (AvtaleGiro, whose assignment start has no agreement id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Party {
+    Agreement(u32),
+    Account(autogiro_format::Digits<11>),
+}
+
 /// The open assignment.
 #[derive(Debug)]
 struct Open {
@@ -82,6 +91,8 @@ struct Open {
     mandate: Option<MandateState>,
     /// The OCR giro transaction being read, and what came before it in the assignment.
     ocr: ocr::OcrOpen,
+    /// The AvtaleGiro claim or mandate being read, and what came before it.
+    avtale: avtalegiro::AvtaleOpen,
 }
 
 /// Where a finding points: the columns of a field (or of neighbouring fields) and the name its
@@ -167,7 +178,10 @@ pub(crate) struct Checker {
     /// Each assignment's agreement id and assignment number, with the line of its start, to
     /// find a number used twice in one transmission
     /// ([decision 23](docs/spec-decisions.md#decision-23)). One entry per assignment.
-    assignment_numbers: HashMap<(u32, u32), u64>,
+    assignment_numbers: HashMap<(Party, u32), u64>,
+    /// Whether an assignment other than AvtaleGiro's mandates was opened: a transmission
+    /// from MPS of those alone may leave its date zeros (decision A8).
+    dated: bool,
     /// In the mandates assignment being read, each payer reference and registration type with
     /// the line of its post 1, to find one registered twice
     /// ([decision 35](docs/spec-decisions.md#decision-35)): a few bytes a mandate of the
@@ -227,6 +241,7 @@ impl Checker {
             tx: TransmissionTally::default(),
             ocr_assignment: None,
             assignment_numbers: HashMap::new(),
+            dated: false,
             registered: HashMap::new(),
             open: None,
         }
@@ -368,6 +383,7 @@ impl Checker {
                     claim: None,
                     mandate: None,
                     ocr: ocr::OcrOpen::default(),
+                    avtale: avtalegiro::AvtaleOpen::default(),
                 }));
             }
             _ => {
@@ -445,6 +461,9 @@ impl Checker {
         match record {
             Record::AssignmentStart(start) => self.start_assignment(line, start, direction),
             Record::OcrAssignmentStart(start) => self.start_ocr(line, start),
+            Record::AvtaleGiroAssignmentStart(start) => self.start_avtale(line, start, direction),
+            Record::AvtaleGiroClaimsEnd(end) => self.end_avtale_claims(line, end),
+            Record::AvtaleGiroMandatesEnd(end) => self.end_avtale_mandates(line, end),
             Record::OcrAssignmentEnd(end) => {
                 let dates = Some(DeclaredDates {
                     first_field: &OcrAssignmentEnd::FIRST_DATE,
@@ -479,6 +498,9 @@ impl Checker {
                 self.end_transmission(line, &end.totals, end.first_due_date, direction);
             }
             Record::TransmissionEndFromMps(end) => {
+                if end.generated.is_none() {
+                    self.undated_end(line);
+                }
                 self.end_transmission(line, &end.totals, None, direction);
             }
             _ => self.transaction(line, record, direction),
@@ -495,6 +517,7 @@ impl Checker {
             self.finish_mandate(m);
         }
         self.close_ocr(open);
+        self.close_avtale(open);
     }
 
     #[inline(always)]
@@ -572,6 +595,12 @@ impl Checker {
             Record::OcrItem1(item) => self.ocr_item1(&mut open, line, item),
             Record::OcrItem2(item) => self.ocr_item2(&mut open, line, item),
             Record::OcrItem3(item) => self.ocr_item3(&mut open, line, item),
+            Record::AvtaleGiroItem1(item) => self.avtale_item1(&mut open, line, item),
+            Record::AvtaleGiroItem2(item) => self.avtale_item2(&mut open, line, item),
+            Record::AvtaleGiroSpecification(spec) => {
+                self.avtale_specification(&mut open, line, spec);
+            }
+            Record::AvtaleGiroMandate(m) => self.avtale_mandate(&mut open, line, m),
             other => self.later_post(&mut open, line, other, direction),
         }
         self.open = Some(open);
@@ -668,6 +697,9 @@ fn is_envelope(record: &Record) -> bool {
             | Record::TransmissionEndFromMps(_)
             | Record::OcrAssignmentStart(_)
             | Record::OcrAssignmentEnd(_)
+            | Record::AvtaleGiroAssignmentStart(_)
+            | Record::AvtaleGiroClaimsEnd(_)
+            | Record::AvtaleGiroMandatesEnd(_)
     )
 }
 
@@ -683,6 +715,13 @@ fn allowed(kind: Option<AssignmentKind>, record: &Record) -> bool {
             record,
             Record::OcrItem1(_) | Record::OcrItem2(_) | Record::OcrItem3(_)
         ),
+        AssignmentKind::AvtaleGiroClaims | AssignmentKind::AvtaleGiroCancellations => matches!(
+            record,
+            Record::AvtaleGiroItem1(_)
+                | Record::AvtaleGiroItem2(_)
+                | Record::AvtaleGiroSpecification(_)
+        ),
+        AssignmentKind::AvtaleGiroMandates => matches!(record, Record::AvtaleGiroMandate(_)),
         AssignmentKind::Claims => matches!(
             record,
             Record::AmountItem1(_) | Record::AmountItem2(_) | Record::Specification(_)

@@ -129,14 +129,27 @@ impl Checker {
         });
     }
 
-    /// Checks an item 1's number against the assignment's: above zero, above the last, the
-    /// first 1 and the next the last + 1 (else a warning: decision O5).
+    /// Checks an item 1's number against the assignment's (decision O5).
     fn ocr_number(&mut self, open: &mut Open, line: u64, number: u32) {
-        let field = &OcrItem1::TRANSACTION_NUMBER;
-        let expected = open.ocr.last_number.map_or(1, |n| n.saturating_add(1));
         let resync = std::mem::take(&mut open.resync);
-        if number == 0 || open.ocr.last_number.is_some_and(|n| number <= n) {
-            let above = open.ocr.last_number.map_or_else(
+        let at = (line, 30, &OcrItem1::TRANSACTION_NUMBER);
+        self.ascending(&mut open.ocr.last_number, resync, at, number);
+    }
+
+    /// Checks a number against the last of its series, `last`: above zero and above the last
+    /// (else an error), the first 1 and each next the last + 1 (else a warning: the numbers
+    /// need only ascend, decisions O5 and A3). `at` is the line, record type and field.
+    pub(super) fn ascending(
+        &mut self,
+        last: &mut Option<u32>,
+        resync: bool,
+        at: (u64, u8, &'static autogiro_format::Field),
+        number: u32,
+    ) {
+        let (line, record_type, field) = at;
+        let expected = last.map_or(1, |n| n.saturating_add(1));
+        if number == 0 || last.is_some_and(|n| number <= n) {
+            let above = last.map_or_else(
                 || "above 0".to_owned(),
                 |n| format!("above {n} (the previous)"),
             );
@@ -144,12 +157,12 @@ impl Checker {
                 Severity::Error,
                 Code::TransactionNumber,
                 line,
-                30,
+                record_type,
                 field,
-                format!("transaction number: expected a number {above}, found {number}"),
+                format!("{}: expected a number {above}, found {number}", field.name),
             );
         } else if number != expected && !resync {
-            let (code, what) = if open.ocr.last_number.is_none() {
+            let (code, what) = if last.is_none() {
                 (Code::NumberingStart, "the assignment's numbering starts at")
             } else {
                 (Code::NumberingGap, "the numbering skips to")
@@ -158,14 +171,15 @@ impl Checker {
                 Severity::Warning,
                 code,
                 line,
-                30,
+                record_type,
                 field,
                 format!(
-                    "transaction number: {what} {number}, not {expected} (accepted: the numbers need only ascend)"
+                    "{}: {what} {number}, not {expected} (accepted: the numbers need only ascend)",
+                    field.name
                 ),
             );
         }
-        open.ocr.last_number = Some(number.max(open.ocr.last_number.unwrap_or(0)));
+        *last = Some(number.max(last.unwrap_or(0)));
     }
 
     /// Record 31 of OCR giro: the item 2 of the transaction whose item 1 is right before it.

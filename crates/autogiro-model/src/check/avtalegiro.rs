@@ -1,0 +1,460 @@
+//! The rules of AvtaleGiro's assignments (service code `21`), decisions A1-A9 of
+//! `docs/spec-decisions.md`: to MPS, claims (`00`, types 02 and 21) and cancellation requests
+//! (`36`, type 93), each its item 1, its item 2 (optional in a request) and a claim of type 21
+//! its specification lines; from MPS, mandate records (`24`). Numbers above zero and ascending,
+//! a gap a warning; every claim a KID with a valid check digit; due dates in the window, a past
+//! one a warning; the end records' counts, sums and dates; a full listing not mixed with
+//! changes; a transmission end from MPS without a date only for mandates alone.
+
+use autogiro_checksum::AccountNumber;
+use autogiro_format::{
+    AssignmentType, AvtaleGiroAssignmentStart, AvtaleGiroAssignmentType, AvtaleGiroClaimsEnd,
+    AvtaleGiroItem1, AvtaleGiroItem2, AvtaleGiroMandate, AvtaleGiroMandatesEnd,
+    AvtaleGiroRegistration, AvtaleGiroSpecification, AvtaleGiroType, Direction, Totals,
+    TransmissionEndFromMps,
+};
+
+use super::{Checker, DeclaredDates, Open, Party};
+use crate::{AssignmentKind, Code, Severity};
+
+/// The most specification records of one AvtaleGiro claim: 42 lines of 2 columns.
+const MAX_LINES: u32 = 42;
+
+/// What an AvtaleGiro assignment remembers between its records.
+#[derive(Debug, Default, Clone, Copy)]
+pub(super) struct AvtaleOpen {
+    /// The claim or request being read.
+    current: Option<Claim>,
+    /// The number of the last item 1 or mandate record, which the next must pass.
+    last_number: Option<u32>,
+    /// Whether the mandates read hold a full listing (`0`), and whether changes (`1`, `2`):
+    /// the line of the first of each.
+    listing: Option<u64>,
+    changes: Option<u64>,
+}
+
+/// An AvtaleGiro claim or cancellation request whose records are being read.
+#[derive(Debug, Clone, Copy)]
+struct Claim {
+    line: u64,
+    kind: AvtaleGiroType,
+    number: u32,
+    /// Whether its item 2 has been read.
+    item2: bool,
+    /// Its specification records so far, and one bit per line and column placed.
+    specifications: u32,
+    places: u128,
+}
+
+impl Checker {
+    /// Record 20 of AvtaleGiro: claims or cancellations to MPS, mandates from it. The account's
+    /// check digit; the number unused by another assignment of the account in the
+    /// transmission (claims and cancellations share one series: decision A5).
+    pub(super) fn start_avtale(
+        &mut self,
+        line: u64,
+        start: &AvtaleGiroAssignmentStart,
+        direction: Direction,
+    ) {
+        if let Some(mut open) = self.open.take() {
+            self.record_error(
+                Code::MissingAssignmentEnd,
+                line,
+                20,
+                format!(
+                    "the assignment started at line {} has no assignment end (record 88) before this start",
+                    open.line
+                ),
+            );
+            self.close_items(&mut open);
+        }
+        if let Err(e) = AccountNumber::parse(start.account.as_str()) {
+            self.at_field(
+                Severity::Error,
+                Code::AccountCheckDigit,
+                line,
+                20,
+                &AvtaleGiroAssignmentStart::ACCOUNT,
+                format!("assignment account {}: {e}", start.account),
+            );
+        }
+        let key = (Party::Account(start.account), start.assignment_number);
+        if let Some(&first) = self.assignment_numbers.get(&key) {
+            self.at_field(
+                Severity::Error,
+                Code::DuplicateAssignmentNumber,
+                line,
+                20,
+                &AvtaleGiroAssignmentStart::ASSIGNMENT_NUMBER,
+                format!(
+                    "assignment number {} of account {} is already used by the assignment at line {first}: claims and cancellations of an agreement share one series (decision A5)",
+                    start.assignment_number, start.account
+                ),
+            );
+        } else {
+            self.assignment_numbers.insert(key, line);
+        }
+        let (kind, assignment_type) = match (start.assignment_type, direction) {
+            (AvtaleGiroAssignmentType::Mandates, _) => {
+                (AssignmentKind::AvtaleGiroMandates, AssignmentType::Mandates)
+            }
+            (AvtaleGiroAssignmentType::Cancellations, _) => (
+                AssignmentKind::AvtaleGiroCancellations,
+                AssignmentType::Claims,
+            ),
+            (AvtaleGiroAssignmentType::Claims, _) => {
+                (AssignmentKind::AvtaleGiroClaims, AssignmentType::Claims)
+            }
+        };
+        self.push_open(line, Some(kind), assignment_type);
+    }
+
+    /// Record 30 of AvtaleGiro: a claim, or a request to cancel one.
+    pub(super) fn avtale_item1(&mut self, open: &mut Open, line: u64, item: &AvtaleGiroItem1) {
+        self.close_avtale(open);
+        let cancellations = open.kind == Some(AssignmentKind::AvtaleGiroCancellations);
+        if (item.transaction_type == AvtaleGiroType::Cancellation) != cancellations
+            && open.kind.is_some()
+        {
+            let kind = open.kind.map_or_else(String::new, |k| k.to_string());
+            self.at_field(
+                Severity::Error,
+                Code::RecordNotAllowed,
+                line,
+                30,
+                &AvtaleGiroItem1::TRANSACTION_TYPE,
+                format!(
+                    "transaction type {}: not in an assignment of {kind} (claims are 02 and 21, cancellation requests 93)",
+                    item.transaction_type
+                ),
+            );
+        }
+        let resync = std::mem::take(&mut open.resync);
+        let at = (line, 30, &AvtaleGiroItem1::TRANSACTION_NUMBER);
+        self.ascending(
+            &mut open.avtale.last_number,
+            resync,
+            at,
+            item.transaction_number,
+        );
+        if item.kid.is_blank() {
+            self.at_field(
+                Severity::Error,
+                Code::KidCheckDigit,
+                line,
+                30,
+                &AvtaleGiroItem1::KID,
+                "KID: expected the KID of the payer's mandate, found blanks (MPS finds the mandate by it: decision A1)".to_owned(),
+            );
+        } else {
+            self.check_kid(line, 30, &item.kid, &AvtaleGiroItem1::KID);
+        }
+        self.avtale_due_date(line, item);
+        open.tally.add(item.amount, Some(item.due_date));
+        self.tx.claims += 1;
+        self.tx.claim_sum += u128::from(item.amount);
+        self.tx.first_date = Some(
+            self.tx
+                .first_date
+                .map_or(item.due_date, |d| d.min(item.due_date)),
+        );
+        self.count_transaction(line, 30);
+        open.avtale.current = Some(Claim {
+            line,
+            kind: item.transaction_type,
+            number: item.transaction_number,
+            item2: false,
+            specifications: 0,
+            places: 0,
+        });
+    }
+
+    /// The due date of an item 1: within 12 months of the day the file is read, and a date
+    /// already past a warning (decision A2).
+    fn avtale_due_date(&mut self, line: u64, item: &AvtaleGiroItem1) {
+        let (Some(today), Some((earliest, latest))) = (self.today, self.window) else {
+            return;
+        };
+        let date = item.due_date;
+        let (severity, expected) = if date < earliest || date > latest {
+            (Severity::Error, format!("{earliest} to {latest}"))
+        } else if date < today {
+            (Severity::Warning, format!("{today} or later"))
+        } else {
+            return;
+        };
+        self.at_field(
+            severity,
+            Code::DueDateWindow,
+            line,
+            30,
+            &AvtaleGiroItem1::DUE_DATE,
+            format!("due date {date}: expected {expected} (the file read on {today})"),
+        );
+    }
+
+    /// Record 31 of AvtaleGiro: the item 2 of the item 1 right before it, of its type and
+    /// number (decision A4).
+    pub(super) fn avtale_item2(&mut self, open: &mut Open, line: u64, item: &AvtaleGiroItem2) {
+        let current = open
+            .avtale
+            .current
+            .filter(|c| !c.item2 && c.specifications == 0);
+        let Some(mut claim) = current else {
+            if !open.resync {
+                self.record_error(
+                    Code::Item2WithoutItem1,
+                    line,
+                    31,
+                    format!(
+                        "amount item 2 of transaction {} does not follow an amount item 1 (record 30)",
+                        item.transaction_number
+                    ),
+                );
+            }
+            return;
+        };
+        if (claim.kind, claim.number) != (item.transaction_type, item.transaction_number) {
+            self.record_error(
+                Code::ItemMismatch,
+                line,
+                31,
+                format!(
+                    "amount item 2 is of type {} and transaction {}: expected its item 1's, type {} and transaction {} (line {})",
+                    item.transaction_type,
+                    item.transaction_number,
+                    claim.kind,
+                    claim.number,
+                    claim.line
+                ),
+            );
+        }
+        if item.short_name.is_blank() && claim.kind != AvtaleGiroType::Cancellation {
+            self.at_field(
+                Severity::Warning,
+                Code::RequiredField,
+                line,
+                31,
+                &AvtaleGiroItem2::SHORT_NAME,
+                "abbreviated name: blank, where it should name the payer (it helps to find a rejected claim)".to_owned(),
+            );
+        }
+        claim.item2 = true;
+        open.avtale.current = Some(claim);
+    }
+
+    /// Record 49 of AvtaleGiro: a line of the claim right before it; only a claim of type 21
+    /// carries them to the payer (decision A4).
+    pub(super) fn avtale_specification(
+        &mut self,
+        open: &mut Open,
+        line: u64,
+        spec: &AvtaleGiroSpecification,
+    ) {
+        let Some(mut claim) = open.avtale.current.filter(|c| c.item2) else {
+            if !open.resync {
+                self.record_error(
+                    Code::SpecificationWithoutClaim,
+                    line,
+                    49,
+                    "a specification (record 49) not after the items 1 and 2 of its claim"
+                        .to_owned(),
+                );
+            }
+            return;
+        };
+        if spec.transaction_number != claim.number {
+            self.at_field(
+                Severity::Error,
+                Code::SpecificationNumber,
+                line,
+                49,
+                &AvtaleGiroSpecification::TRANSACTION_NUMBER,
+                format!(
+                    "transaction number: expected its claim's, {}, found {}",
+                    claim.number, spec.transaction_number
+                ),
+            );
+        }
+        claim.specifications += 1;
+        if claim.specifications == 1 && claim.kind == AvtaleGiroType::WithoutNotice {
+            self.record_warning(
+                Code::SpecificationNotAllowed,
+                line,
+                49,
+                format!(
+                    "a specification of transaction {}, of type 02 (no notice from the bank): MPS ignores it",
+                    claim.number
+                ),
+            );
+        }
+        if claim.specifications == MAX_LINES * 2 + 1 {
+            self.record_error(
+                Code::SpecificationLimit,
+                line,
+                49,
+                format!(
+                    "more than {} specification records for transaction {}: at most {MAX_LINES} lines of 2 columns",
+                    MAX_LINES * 2,
+                    claim.number
+                ),
+            );
+        }
+        let placed = (1..=MAX_LINES).contains(&spec.line) && (1..=2).contains(&spec.column);
+        if placed {
+            let bit = 1u128 << ((spec.line - 1) * 2 + (spec.column - 1));
+            if claim.places & bit != 0 {
+                self.record_error(
+                    Code::SpecificationDuplicate,
+                    line,
+                    49,
+                    format!(
+                        "line {} column {} of transaction {} a second time (decision A4)",
+                        spec.line, spec.column, claim.number
+                    ),
+                );
+            }
+            claim.places |= bit;
+        } else {
+            self.at_field(
+                Severity::Error,
+                Code::SpecificationPlace,
+                line,
+                49,
+                &AvtaleGiroSpecification::LINE,
+                format!(
+                    "line {:03} column {}: expected a line 001-042 and a column 1 or 2 (MPS rejects the whole claim)",
+                    spec.line, spec.column
+                ),
+            );
+        }
+        open.avtale.current = Some(claim);
+    }
+
+    /// Reports what the claim being read lacks, and forgets it: a claim's item 2 (a
+    /// cancellation request may leave it out).
+    pub(super) fn close_avtale(&mut self, open: &mut Open) {
+        let Some(claim) = open.avtale.current.take() else {
+            return;
+        };
+        if !claim.item2 && claim.kind != AvtaleGiroType::Cancellation {
+            self.record_error(
+                Code::MissingItem2,
+                claim.line,
+                30,
+                format!(
+                    "amount item 1 of transaction {} is not followed by its amount item 2 (record 31)",
+                    claim.number
+                ),
+            );
+        }
+    }
+
+    /// Record 70 of AvtaleGiro (from MPS): a mandate. Serial numbers ascending; a full listing
+    /// not mixed with changes (decision A9).
+    pub(super) fn avtale_mandate(&mut self, open: &mut Open, line: u64, m: &AvtaleGiroMandate) {
+        let resync = std::mem::take(&mut open.resync);
+        let at = (line, 70, &AvtaleGiroMandate::SERIAL_NUMBER);
+        self.ascending(&mut open.avtale.last_number, resync, at, m.serial_number);
+        let listing = m.registration_type == AvtaleGiroRegistration::Listing;
+        let (this, other) = if listing {
+            (&mut open.avtale.listing, open.avtale.changes)
+        } else {
+            (&mut open.avtale.changes, open.avtale.listing)
+        };
+        if this.is_none() {
+            *this = Some(line);
+            if let Some(first) = other {
+                self.at_field(
+                    Severity::Error,
+                    Code::ListingMixed,
+                    line,
+                    70,
+                    &AvtaleGiroMandate::REGISTRATION_TYPE,
+                    format!(
+                        "registration type {}: {} in an assignment {} (from line {first}); a full listing (0) and changes (1, 2) go in assignments of their own (decision A9)",
+                        m.registration_type,
+                        if listing { "a full listing" } else { "a change" },
+                        if listing { "of changes" } else { "that is a full listing" }
+                    ),
+                );
+            }
+        }
+        open.tally.add(0, None);
+        self.tx.mandates += 1;
+        self.count_transaction(line, 70);
+    }
+
+    /// Record 88 of AvtaleGiro claims or cancellations: of its start's type, its counts, sum
+    /// and the due dates written in item 1 (decision A7).
+    pub(super) fn end_avtale_claims(&mut self, line: u64, end: &AvtaleGiroClaimsEnd) {
+        let expected = match end.assignment_type {
+            AvtaleGiroAssignmentType::Cancellations => AssignmentKind::AvtaleGiroCancellations,
+            _ => AssignmentKind::AvtaleGiroClaims,
+        };
+        self.end_avtale_kind(line, expected);
+        let dates = Some(DeclaredDates {
+            first_field: &AvtaleGiroClaimsEnd::FIRST_DUE_DATE,
+            first: end.first_due_date,
+            last_field: &AvtaleGiroClaimsEnd::LAST_DUE_DATE,
+            last: end.last_due_date,
+        });
+        let assignment_type = self
+            .open
+            .as_ref()
+            .map_or(AssignmentType::Claims, |o| o.assignment_type);
+        self.end_assignment(line, assignment_type, &end.totals, dates);
+    }
+
+    /// Record 88 of AvtaleGiro mandates: its counts (it has no sum).
+    pub(super) fn end_avtale_mandates(&mut self, line: u64, end: &AvtaleGiroMandatesEnd) {
+        self.end_avtale_kind(line, AssignmentKind::AvtaleGiroMandates);
+        let totals = Totals {
+            transactions: end.transactions,
+            records: end.records,
+            sum: 0,
+        };
+        let assignment_type = self
+            .open
+            .as_ref()
+            .map_or(AssignmentType::Mandates, |o| o.assignment_type);
+        self.end_assignment(line, assignment_type, &totals, None);
+    }
+
+    /// The error of an AvtaleGiro end of another kind than its assignment's start.
+    fn end_avtale_kind(&mut self, line: u64, expected: AssignmentKind) {
+        let Some(open) = &self.open else {
+            return;
+        };
+        let found = open.kind;
+        if found.is_some() && found != Some(expected) {
+            let start = open.line;
+            let started = found.map_or_else(String::new, |k| k.to_string());
+            self.at_field(
+                Severity::Error,
+                Code::AssignmentTypeMismatch,
+                line,
+                88,
+                &AvtaleGiroClaimsEnd::ASSIGNMENT_TYPE,
+                format!(
+                    "assignment type: expected its start's (line {start}, {started}), found {expected}"
+                ),
+            );
+        }
+    }
+
+    /// A transmission end from MPS whose date is zeros: only a transmission of AvtaleGiro
+    /// mandates alone may leave it so (decision A8).
+    pub(super) fn undated_end(&mut self, line: u64) {
+        if self.dated {
+            self.at_field(
+                Severity::Error,
+                Code::MissingDate,
+                line,
+                89,
+                &TransmissionEndFromMps::DATE,
+                "date: expected the day MPS made the transmission, found 000000 (only a transmission of AvtaleGiro mandates alone leaves it zeros)".to_owned(),
+            );
+        }
+    }
+}
