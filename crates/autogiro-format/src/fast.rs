@@ -311,14 +311,20 @@ pub(crate) fn parse(line: &[u8; RECORD_LEN], ctx: &Context, dates: &mut Dates) -
     // The second digit of the service code tells Autogiro (`01`) from OCR giro (`09`); the
     // classes check the first (and turn away AvtaleGiro's `21`, read on the precise path).
     let [.., service, _, _, b7, b8] = *line.first_chunk::<8>()?;
-    match ([service, b7, b8], to_mps) {
-        ([b'1', b'3', b'0'], true) => {
+    // Autogiro's records first, as the dispatch was before the other services: the second
+    // digit of the service code tells Autogiro (`01`) from OCR giro (`09`); the classes check
+    // the first (and turn away AvtaleGiro's `21`, read on the precise path).
+    if service == b'9' {
+        return ocr(line, [b7, b8], to_mps, ctx, dates);
+    }
+    match ([b7, b8], to_mps) {
+        ([b'3', b'0'], true) => {
             decode(line, &AmountItem1::LAYOUT_TO_MPS, &ITEM1, ctx, dates).map(Record::AmountItem1)
         }
-        ([b'1', b'3', b'0'], false) => {
+        ([b'3', b'0'], false) => {
             decode(line, &AmountItem1::LAYOUT_FROM_MPS, &ITEM1, ctx, dates).map(Record::AmountItem1)
         }
-        ([b'1', b'3', b'5'], false) => decode(
+        ([b'3', b'5'], false) => decode(
             line,
             &AmountItem1::LAYOUT_REJECTED,
             &REJECTED_ITEM1,
@@ -326,24 +332,34 @@ pub(crate) fn parse(line: &[u8; RECORD_LEN], ctx: &Context, dates: &mut Dates) -
             dates,
         )
         .map(Record::RejectedItem1),
-        ([b'1', b'3', b'1'], _) => {
+        ([b'3', b'1'], _) => {
             decode(line, &AmountItem2::LAYOUT, &ITEM2, ctx, dates).map(Record::AmountItem2)
         }
-        ([b'1', b'3', b'6'], false) => {
-            decode(line, &RejectedItem2::LAYOUT, &REJECTED_ITEM2, ctx, dates)
-                .map(Record::RejectedItem2)
-        }
-        ([b'1', b'4', b'9'], true) => {
-            decode(line, &Specification::LAYOUT, &SPECIFICATION, ctx, dates)
-                .map(Record::Specification)
-        }
-        ([b'9', b'3', b'0'], false) => {
+        ([b'3', b'6'], false) => decode(line, &RejectedItem2::LAYOUT, &REJECTED_ITEM2, ctx, dates)
+            .map(Record::RejectedItem2),
+        ([b'4', b'9'], true) => decode(line, &Specification::LAYOUT, &SPECIFICATION, ctx, dates)
+            .map(Record::Specification),
+        _ => None,
+    }
+}
+
+/// The fast path of OCR giro's records (service `09`, files from MPS only).
+#[inline(never)]
+fn ocr(
+    line: &[u8; RECORD_LEN],
+    record_type: [u8; 2],
+    to_mps: bool,
+    ctx: &Context,
+    dates: &mut Dates,
+) -> Option<Record> {
+    match (record_type, to_mps) {
+        ([b'3', b'0'], false) => {
             decode(line, &OcrItem1::LAYOUT, &OCR_ITEM1, ctx, dates).map(Record::OcrItem1)
         }
-        ([b'9', b'3', b'1'], false) => {
+        ([b'3', b'1'], false) => {
             decode(line, &OcrItem2::LAYOUT, &OCR_ITEM2, ctx, dates).map(Record::OcrItem2)
         }
-        ([b'9', b'3', b'2'], false) => {
+        ([b'3', b'2'], false) => {
             decode(line, &OcrItem3::LAYOUT, &OCR_ITEM3, ctx, dates).map(Record::OcrItem3)
         }
         _ => None,

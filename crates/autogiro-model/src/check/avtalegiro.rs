@@ -6,7 +6,6 @@
 //! one a warning; the end records' counts, sums and dates; a full listing not mixed with
 //! changes; a transmission end from MPS without a date only for mandates alone.
 
-use autogiro_checksum::AccountNumber;
 use autogiro_format::{
     AssignmentType, AvtaleGiroAssignmentStart, AvtaleGiroAssignmentType, AvtaleGiroClaimsEnd,
     AvtaleGiroItem1, AvtaleGiroItem2, AvtaleGiroMandate, AvtaleGiroMandatesEnd,
@@ -56,44 +55,11 @@ impl Checker {
         start: &AvtaleGiroAssignmentStart,
         direction: Direction,
     ) {
-        if let Some(mut open) = self.open.take() {
-            self.record_error(
-                Code::MissingAssignmentEnd,
-                line,
-                20,
-                format!(
-                    "the assignment started at line {} has no assignment end (record 88) before this start",
-                    open.line
-                ),
-            );
-            self.close_items(&mut open);
-        }
-        if let Err(e) = AccountNumber::parse(start.account.as_str()) {
-            self.at_field(
-                Severity::Error,
-                Code::AccountCheckDigit,
-                line,
-                20,
-                &AvtaleGiroAssignmentStart::ACCOUNT,
-                format!("assignment account {}: {e}", start.account),
-            );
-        }
+        self.assignment_start(line, &start.account);
         let key = (Party::Account(start.account), start.assignment_number);
-        if let Some(&first) = self.assignment_numbers.get(&key) {
-            self.at_field(
-                Severity::Error,
-                Code::DuplicateAssignmentNumber,
-                line,
-                20,
-                &AvtaleGiroAssignmentStart::ASSIGNMENT_NUMBER,
-                format!(
-                    "assignment number {} of account {} is already used by the assignment at line {first}: claims and cancellations of an agreement share one series (decision A5)",
-                    start.assignment_number, start.account
-                ),
-            );
-        } else {
-            self.assignment_numbers.insert(key, line);
-        }
+        let whose = format!("account {}", start.account);
+        let why = "claims and cancellations of an agreement share one series (decision A5)";
+        self.take_assignment_number(line, key, &whose, why);
         let (kind, assignment_type) = match (start.assignment_type, direction) {
             (AvtaleGiroAssignmentType::Mandates, _) => {
                 (AssignmentKind::AvtaleGiroMandates, AssignmentType::Mandates)

@@ -134,8 +134,11 @@ impl Checker {
     }
 
     /// Checks the KID in `kid` (the field `field`, at most 25 digits) by the scheme of the
-    /// options; a blank one is the caller's to judge.
-    #[inline]
+    /// options; a blank one is the caller's to judge. Always inlined: called for every claim,
+    /// from two places (Autogiro's and AvtaleGiro's item 1), the compiler otherwise keeps it
+    /// apart (callgrind: 2 % more instructions for `validate`).
+    #[inline(always)]
+    #[allow(clippy::inline_always)]
     pub(super) fn check_kid(
         &mut self,
         line: u64,

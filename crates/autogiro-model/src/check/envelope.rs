@@ -5,8 +5,8 @@ use time::Date;
 
 use autogiro_checksum::AccountNumber;
 use autogiro_format::{
-    AmountItem1, AssignmentStart, AssignmentType, ClaimsEndFromMps, Direction, MandatePost1,
-    Totals, TransmissionEnd, TransmissionStart,
+    AmountItem1, AssignmentStart, AssignmentType, ClaimsEndFromMps, Digits, Direction,
+    MandatePost1, Totals, TransmissionEnd, TransmissionStart,
 };
 
 use super::{Checker, DeclaredDates, Open, Party, Place, date_text, nok};
@@ -56,6 +56,14 @@ impl Checker {
         start: &AssignmentStart,
         direction: Direction,
     ) {
+        let kind = Some(AssignmentKind::of(start.assignment_type, direction));
+        self.open_assignment(line, start, kind);
+    }
+
+    /// The start of an assignment at `line`: one still open before it lacks its end, and the
+    /// account (the field `account`, positions 25-35 of every record 20) needs its check
+    /// digit.
+    pub(super) fn assignment_start(&mut self, line: u64, account: &Digits<11>) {
         if let Some(mut open) = self.open.take() {
             self.record_error(
                 Code::MissingAssignmentEnd,
@@ -68,28 +76,55 @@ impl Checker {
             );
             self.close_items(&mut open);
         }
-        let kind = Some(AssignmentKind::of(start.assignment_type, direction));
-        self.open_assignment(line, start, kind);
-    }
-
-    /// Opens an assignment of `kind` at `start`'s line, with the checks every assignment
-    /// start has: the account's check digit, an agreement id, its number unused.
-    pub(super) fn open_assignment(
-        &mut self,
-        line: u64,
-        start: &AssignmentStart,
-        kind: Option<AssignmentKind>,
-    ) {
-        if let Err(e) = AccountNumber::parse(start.account.as_str()) {
+        if let Err(e) = AccountNumber::parse(account.as_str()) {
             self.at_field(
                 Severity::Error,
                 Code::AccountCheckDigit,
                 line,
                 20,
                 &AssignmentStart::ACCOUNT,
-                format!("assignment account {}: {e}", start.account),
+                format!("assignment account {account}: {e}"),
             );
         }
+    }
+
+    /// Takes the assignment number of `key` for the assignment at `line`, or reports the
+    /// assignment that has it already: `whose` names the series (`agreement 56789`), `why`
+    /// says why it must be unique.
+    pub(super) fn take_assignment_number(
+        &mut self,
+        line: u64,
+        key: (Party, u32),
+        whose: &dyn std::fmt::Display,
+        why: &str,
+    ) {
+        if let Some(&first) = self.assignment_numbers.get(&key) {
+            self.at_field(
+                Severity::Error,
+                Code::DuplicateAssignmentNumber,
+                line,
+                20,
+                &AssignmentStart::ASSIGNMENT_NUMBER,
+                format!(
+                    "assignment number {} of {whose} is already used by the assignment at line {first}: {why}",
+                    key.1
+                ),
+            );
+        } else {
+            self.assignment_numbers.insert(key, line);
+        }
+    }
+
+    /// Opens an assignment of `kind` at `start`'s line, with the checks every assignment
+    /// start has: none open before it, the account's check digit, an agreement id, its
+    /// number unused.
+    pub(super) fn open_assignment(
+        &mut self,
+        line: u64,
+        start: &AssignmentStart,
+        kind: Option<AssignmentKind>,
+    ) {
+        self.assignment_start(line, &start.account);
         if start.agreement_id == 0 {
             self.at_field(
                 Severity::Error,
@@ -105,21 +140,9 @@ impl Checker {
             Party::Agreement(start.agreement_id),
             start.assignment_number,
         );
-        if let Some(&first) = self.assignment_numbers.get(&key) {
-            self.at_field(
-                Severity::Error,
-                Code::DuplicateAssignmentNumber,
-                line,
-                20,
-                &AssignmentStart::ASSIGNMENT_NUMBER,
-                format!(
-                    "assignment number {} of agreement {} is already used by the assignment at line {first}: each assignment of an agreement needs its own number",
-                    start.assignment_number, start.agreement_id
-                ),
-            );
-        } else {
-            self.assignment_numbers.insert(key, line);
-        }
+        let whose = format!("agreement {}", start.agreement_id);
+        let why = "each assignment of an agreement needs its own number";
+        self.take_assignment_number(line, key, &whose, why);
         self.push_open(line, kind, start.assignment_type);
     }
 

@@ -139,7 +139,26 @@ impl Checker {
     /// Checks a number against the last of its series, `last`: above zero and above the last
     /// (else an error), the first 1 and each next the last + 1 (else a warning: the numbers
     /// need only ascend, decisions O5 and A3). `at` is the line, record type and field.
+    #[inline]
     pub(super) fn ascending(
+        &mut self,
+        last: &mut Option<u32>,
+        resync: bool,
+        at: (u64, u8, &'static autogiro_format::Field),
+        number: u32,
+    ) {
+        // The common case, the next number, in line; the rest (and every report) out of it.
+        if number > 0 && last.map_or(number == 1, |n| n.checked_add(1) == Some(number)) {
+            *last = Some(number);
+            return;
+        }
+        self.ascending_problem(last, resync, at, number);
+    }
+
+    /// [`Checker::ascending`] of a number other than the next.
+    #[cold]
+    #[inline(never)]
+    fn ascending_problem(
         &mut self,
         last: &mut Option<u32>,
         resync: bool,
@@ -214,7 +233,7 @@ impl Checker {
         if item.reserved != 0 {
             self.filler_digits(line, 31, &OcrItem2::RESERVED, item.reserved);
         }
-        if t.kind.is_terminal() && item.debit_account.as_str().bytes().any(|b| b != b'0') {
+        if t.kind.is_terminal() && !item.debit_account.is_zero() {
             self.at_field(
                 Severity::Warning,
                 Code::TerminalFields,
@@ -271,10 +290,21 @@ impl Checker {
 
     /// Reports what the OCR giro transaction being read lacks, and forgets it: at its next
     /// item 1, the end of the assignment, or a line that could not be read.
+    #[inline]
     pub(super) fn close_ocr(&mut self, open: &mut Open) {
         let Some(t) = open.ocr.current.take() else {
             return;
         };
+        if t.items >= t.items_of_kind() {
+            return;
+        }
+        self.ocr_incomplete(t);
+    }
+
+    /// Reports a transaction without its item 2, or a free-text one without its item 3.
+    #[cold]
+    #[inline(never)]
+    fn ocr_incomplete(&mut self, t: Transaction) {
         if t.items == 1 {
             self.record_error(
                 Code::MissingItem2,
