@@ -774,3 +774,6 @@ mod properties;
 
 #[path = "model/writing.rs"]
 mod writing;
+
+#[path = "model/services.rs"]
+mod services;

@@ -168,32 +168,14 @@ impl Checker {
             .filter(|c| !c.item2 && c.specifications == 0);
         let Some(mut claim) = current else {
             if !open.resync {
-                self.record_error(
-                    Code::Item2WithoutItem1,
-                    line,
-                    31,
-                    format!(
-                        "amount item 2 of transaction {} does not follow an amount item 1 (record 30)",
-                        item.transaction_number
-                    ),
-                );
+                self.item2_unpaired(line, item.transaction_number);
             }
             return;
         };
         if (claim.kind, claim.number) != (item.transaction_type, item.transaction_number) {
-            self.record_error(
-                Code::ItemMismatch,
-                line,
-                31,
-                format!(
-                    "amount item 2 is of type {} and transaction {}: expected its item 1's, type {} and transaction {} (line {})",
-                    item.transaction_type,
-                    item.transaction_number,
-                    claim.kind,
-                    claim.number,
-                    claim.line
-                ),
-            );
+            let found = (item.transaction_type.code(), item.transaction_number);
+            let item1 = (claim.kind.code(), claim.number, claim.line);
+            self.item2_mismatch_of(line, found, item1);
         }
         if item.short_name.is_blank() && claim.kind != AvtaleGiroType::Cancellation {
             self.at_field(

@@ -207,28 +207,13 @@ impl Checker {
         let Some(mut t) = current else {
             if !open.resync {
                 self.close_ocr(open);
-                self.record_error(
-                    Code::Item2WithoutItem1,
-                    line,
-                    31,
-                    format!(
-                        "amount item 2 of transaction {} does not follow an amount item 1 (record 30)",
-                        item.transaction_number
-                    ),
-                );
+                self.item2_unpaired(line, item.transaction_number);
             }
             return;
         };
         if (t.kind, t.number) != (item.transaction_type, item.transaction_number) {
-            self.record_error(
-                Code::ItemMismatch,
-                line,
-                31,
-                format!(
-                    "amount item 2 is of type {} and transaction {}: expected its item 1's, type {} and transaction {} (line {})",
-                    item.transaction_type, item.transaction_number, t.kind, t.number, t.line
-                ),
-            );
+            let found = (item.transaction_type.code(), item.transaction_number);
+            self.item2_mismatch_of(line, found, (t.kind.code(), t.number, t.line));
         }
         if item.reserved != 0 {
             self.filler_digits(line, 31, &OcrItem2::RESERVED, item.reserved);
@@ -326,6 +311,42 @@ impl Checker {
                 ),
             );
         }
+    }
+
+    /// The error of an item 2 (record 31 of OCR giro or AvtaleGiro) with no item 1 right
+    /// before it.
+    #[cold]
+    #[inline(never)]
+    pub(super) fn item2_unpaired(&mut self, line: u64, number: u32) {
+        self.record_error(
+            Code::Item2WithoutItem1,
+            line,
+            31,
+            format!(
+                "amount item 2 of transaction {number} does not follow an amount item 1 (record 30)"
+            ),
+        );
+    }
+
+    /// The error of an item 2 (record 31 of OCR giro or AvtaleGiro) whose type and number,
+    /// `found`, are not those of its item 1 (type, number, line).
+    #[cold]
+    #[inline(never)]
+    pub(super) fn item2_mismatch_of(
+        &mut self,
+        line: u64,
+        found: (&str, u32),
+        item1: (&str, u32, u64),
+    ) {
+        self.record_error(
+            Code::ItemMismatch,
+            line,
+            31,
+            format!(
+                "amount item 2 is of type {} and transaction {}: expected its item 1's, type {} and transaction {} (line {})",
+                found.0, found.1, item1.0, item1.1, item1.2
+            ),
+        );
     }
 
     /// The warning of a filler of a file from MPS that holds other digits than zeros, kept as
