@@ -7,7 +7,7 @@ const TEXT = {
   en: {
     title: "Autogiro file check",
     language: "Language",
-    lead: "Check an Autogiro file (claims, mandates, or a file from Mastercard Payment Services) against every rule of the specification, with the same rules and messages as the autogiro command.",
+    lead: "Check an Autogiro file (claims, mandates, or a file from Mastercard Payment Services), an AvtaleGiro file or an OCR giro file against every rule of its specification, with the same rules and messages as the autogiro command.",
     private: "The file is read here, in your browser. Nothing is sent anywhere.",
     choose: "Choose a file, or drop it here",
     edition: "Edition of the specification",
@@ -65,7 +65,7 @@ const TEXT = {
   nb: {
     title: "Kontroll av Autogiro-filer",
     language: "Språk",
-    lead: "Kontroller en Autogiro-fil (betalingskrav, fullmakter eller en fil fra Mastercard Payment Services) mot alle reglene i spesifikasjonen, med de samme reglene og meldingene som kommandoen autogiro.",
+    lead: "Kontroller en Autogiro-fil (betalingskrav, fullmakter eller en fil fra Mastercard Payment Services), en AvtaleGiro-fil eller en OCR giro-fil mot alle reglene i spesifikasjonen, med de samme reglene og meldingene som kommandoen autogiro.",
     private: "Filen leses her, i nettleseren din. Ingenting sendes noe sted.",
     choose: "Velg en fil, eller slipp den her",
     edition: "Utgave av spesifikasjonen",
