@@ -1,5 +1,6 @@
 //! Every 80-column record of the Norwegian Autogiro files of Mastercard Payment Services (MPS),
-//! read and written byte for byte.
+//! and of AvtaleGiro and OCR giro ([`Service`]), which share their envelope, read and written
+//! byte for byte.
 //!
 //! This crate knows the records and nothing above them: a type, a [nom] parser and a writer per
 //! record layout of *Systemspesifikasjon Autogiro 3.9* (transcribed in the project's
@@ -8,7 +9,9 @@
 //!
 //! * Every layout is also data: each field's columns, name and kind are a [`Field`] const of
 //!   its record's type (`AmountItem1::KID`), each layout a [`Layout`] in [`LAYOUTS`]; the
-//!   parsers, the writers and every message take columns and names from there.
+//!   parsers, the writers and every message take columns and names from there. Each record is
+//!   declared once, its fields in column order, and its type, layouts, parser, writer and fast
+//!   decoder come from that declaration.
 //! * Fixed values (format code `NY`, service codes, fillers) are checked when reading and
 //!   written when writing; they are fields of the layouts, not of the types.
 //! * Numbers are integers (`u32`, amounts in øre as `u64`); identifiers whose leading zeros

@@ -1,4 +1,6 @@
-//! Norwegian Autogiro transmissions as data: claims, mandates, settlements and rejections.
+//! Norwegian Autogiro transmissions as data: claims, mandates, settlements and rejections; and
+//! AvtaleGiro's claims, cancellation requests and mandates and OCR giro's payments, which come
+//! in the same files (their rules: decisions A1-A9 and O1-O6 of `docs/spec-decisions.md`).
 //!
 //! This is where a file stops being lines and becomes a [`Transmission`] a payee's system can
 //! trust, or reject with reasons. [`Transmission::read`] assembles the records of

@@ -12,7 +12,7 @@ use autogiro_format::AvtaleGiroRegistration;
 
 use crate::{
     Amount, Assignment, AssignmentHeader, AssignmentKind, AvtaleGiroClaim, Claim, Mandate,
-    OcrPayment, RejectedClaim, Transmission,
+    OcrPayment, RejectedClaim, SpecificationLine, Transmission,
 };
 
 /// A transmission summed up: its start and end (record 10 and 89), and each assignment's
@@ -223,57 +223,50 @@ impl AssignmentSummary {
     }
 
     fn avtale_claim(&mut self, claim: &AvtaleGiroClaim) {
-        self.items += 1;
+        self.item(claim.due_date);
         self.sum = self.sum.saturating_add(claim.amount);
-        let date = claim.due_date;
-        self.dates = Some(match self.dates {
-            None => (date, date),
-            Some((first, last)) => (first.min(date), last.max(date)),
-        });
-        if !claim.specification.is_empty() {
-            self.specification.0 += 1;
-            // A line of the notice counts once whatever its columns.
-            let mut printed: Vec<u16> = claim.specification.iter().filter_map(|l| l.line).collect();
-            printed.sort_unstable();
-            printed.dedup();
-            self.specification.1 += printed.len();
-        }
+        self.specification_lines(&claim.specification);
     }
 
     fn payment(&mut self, payment: &OcrPayment) {
-        self.items += 1;
+        self.item(payment.nets_date);
         if payment.credit {
             self.credit = self.credit.saturating_add(payment.amount);
         } else {
             self.sum = self.sum.saturating_add(payment.amount);
         }
-        let date = payment.nets_date;
+    }
+
+    fn claim(&mut self, claim: &Claim) {
+        self.item(claim.date);
+        self.sum = self.sum.saturating_add(claim.amount);
+        self.specification_lines(&claim.specification);
+    }
+
+    /// Counts one item dated `date` (claims, payments): its amount is the caller's.
+    fn item(&mut self, date: Date) {
+        self.items += 1;
         self.dates = Some(match self.dates {
             None => (date, date),
             Some((first, last)) => (first.min(date), last.max(date)),
         });
     }
 
-    fn claim(&mut self, claim: &Claim) {
-        self.items += 1;
-        self.sum = self.sum.saturating_add(claim.amount);
-        self.dates = Some(match self.dates {
-            None => (claim.date, claim.date),
-            Some((first, last)) => (first.min(claim.date), last.max(claim.date)),
-        });
-        if !claim.specification.is_empty() {
-            self.specification.0 += 1;
-            // A line of the notice is printed once whatever its columns (record 49, positions
-            // 17-19); a record with a blank line number is not printed. At most 42 records.
-            let mut printed: Vec<u16> = claim
-                .specification
-                .iter()
-                .filter_map(|l| l.line.filter(|_| l.column.is_some()))
-                .collect();
-            printed.sort_unstable();
-            printed.dedup();
-            self.specification.1 += printed.len();
+    /// Counts a claim's specification lines, if it has any: a line of the notice is printed
+    /// once whatever its columns (record 49, positions 17-19); a record with a blank line
+    /// number is not printed. At most 42 records (84 in AvtaleGiro).
+    fn specification_lines(&mut self, lines: &[SpecificationLine]) {
+        if lines.is_empty() {
+            return;
         }
+        self.specification.0 += 1;
+        let mut printed: Vec<u16> = lines
+            .iter()
+            .filter_map(|l| l.line.filter(|_| l.column.is_some()))
+            .collect();
+        printed.sort_unstable();
+        printed.dedup();
+        self.specification.1 += printed.len();
     }
 
     fn rejected(&mut self, rejected: &RejectedClaim) {
