@@ -777,3 +777,6 @@ mod writing;
 
 #[path = "model/services.rs"]
 mod services;
+
+#[path = "model/peer.rs"]
+mod peer;

@@ -245,15 +245,4 @@ pub async fn until(client: &Client, script: &str, limit: Duration) -> Result<(),
     }
 }
 
-/// The folder of the workspace, as an absolute path without `..` (Chromium wants its
-/// profile folder so).
-///
-/// # Panics
-///
-/// When the folder is gone.
-pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .canonicalize()
-        .expect("the workspace folder")
-}
+pub use crate::workspace_root;

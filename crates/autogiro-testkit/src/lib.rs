@@ -17,6 +17,9 @@
 //! temporary folder, on 127.0.0.1 and a free port, and stops it when dropped. As root (CI) the
 //! server runs as the `postgres` user, which the package makes.
 //!
+//! [`Netsgiro::for_test`] installs the Python library `netsgiro` in a virtual environment under
+//! `target/peer/` (once) for the model's differential test of AvtaleGiro and OCR giro.
+//!
 //! A test that needs a server is marked `#[ignore = "needs ..."]`: a plain `cargo test`
 //! reports it as ignored, `cargo test -- --include-ignored` (the README's test command) runs
 //! it, and `for_test` fails it when the server is not installed; no such test passes without
@@ -36,6 +39,8 @@ pub mod bench;
 pub mod browser;
 pub mod oracle;
 #[cfg(feature = "servers")]
+mod peer;
+#[cfg(feature = "servers")]
 mod server;
 #[cfg(feature = "servers")]
 mod sshd;
@@ -44,7 +49,22 @@ mod trickle;
 pub mod web;
 
 #[cfg(feature = "servers")]
+pub use peer::{Netsgiro, VERSION as NETSGIRO_VERSION};
+#[cfg(feature = "servers")]
 pub use server::Postgres;
 #[cfg(feature = "servers")]
 pub use sshd::{Relay, Sshd};
 pub use trickle::{FAILURE, Trickle};
+
+/// The folder of the workspace, as an absolute path without `..` (Chromium wants its
+/// profile folder so).
+///
+/// # Panics
+///
+/// When the folder is gone.
+pub fn workspace_root() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("the workspace folder")
+}
