@@ -217,6 +217,36 @@ id = \"000056790\"
 account = \"1503.20.80119\"
 ";
 
+/// AvtaleGiro claims: one the payer's bank notifies with a specification of two lines, two
+/// without notice; KIDs of modulus 10 and 11.
+const AVTALEGIRO_CLAIMS: &str = "\
+amount,due_date,kid,short_name,foreign_reference,specification
+499.00,2026-02-16,123456782,Hansen,Strøm februar 2026,\"Strøm januar 2026: 812 kWh | 449,00\nNettleie januar 2026 | 50,00\"
+199.00,2026-02-16,1234567806,Ærlig Ås,Strøm februar 2026,
+349.50,2026-02-20,987654324,Kjøl,Strøm februar 2026,
+";
+
+/// A request to cancel the second AvtaleGiro claim: its amount, due date and KID.
+const AVTALEGIRO_CANCELLATIONS: &str = "\
+amount,due_date,kid
+199.00,2026-02-16,1234567806
+";
+
+const SETTINGS_AVTALEGIRO: &str = "\
+# An Autogiro agreement and an AvtaleGiro one (autogiro new claims --service avtalegiro).
+[payee]
+customer_unit = \"00012345\"
+
+[[agreement]]
+id = \"000056789\"
+account = \"1234.56.78903\"
+
+[[agreement]]
+id = \"000067890\"
+account = \"1234.56.78903\"
+service = \"avtalegiro\"
+";
+
 /// Adds the billing fixtures to `out`.
 pub(crate) fn add(out: &mut Fixtures) -> Result<()> {
     let mut add = |path: &str, bytes: Vec<u8>, about: &str| {
@@ -256,6 +286,21 @@ pub(crate) fn add(out: &mut Fixtures) -> Result<()> {
         "claims-two-agreements.csv",
         TWO_AGREEMENTS.as_bytes().to_vec(),
         "claims of two agreements, interleaved: an assignment each (with `autogiro-two-agreements.toml`)",
+    );
+    add(
+        "autogiro-avtalegiro.toml",
+        SETTINGS_AVTALEGIRO.as_bytes().to_vec(),
+        "settings with an Autogiro agreement and an AvtaleGiro one",
+    );
+    add(
+        "avtalegiro-claims.csv",
+        AVTALEGIRO_CLAIMS.as_bytes().to_vec(),
+        "three AvtaleGiro claims, one with notice and two lines of specification (`new claims --service avtalegiro`)",
+    );
+    add(
+        "avtalegiro-cancellations.csv",
+        AVTALEGIRO_CANCELLATIONS.as_bytes().to_vec(),
+        "a request to cancel the second of those claims (`new cancellations`)",
     );
     add(
         "mandates.csv",

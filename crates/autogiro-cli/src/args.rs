@@ -108,12 +108,34 @@ pub(crate) enum NewCommand {
     /// Claims (betalingskrav) from billing rows: columns `payer_reference`, `amount`,
     /// `due_date`, `short_name`, and optionally `kid`, `own_reference`, `foreign_reference`,
     /// `specification`, `replaces`, `agreement` (docs/columns.md: each column's form and rules).
-    Claims(NewArgs),
+    /// With `--service avtalegiro`, AvtaleGiro claims: `amount`, `due_date`, `kid`,
+    /// `short_name`, and optionally `foreign_reference`, `specification`, `agreement`.
+    Claims {
+        /// The service of the claims: Autogiro's, or AvtaleGiro's (for the settings'
+        /// agreements with `service = "avtalegiro"`).
+        #[arg(long, value_enum, default_value_t = ServiceArg::Autogiro)]
+        service: ServiceArg,
+        #[command(flatten)]
+        args: NewArgs,
+    },
+    /// AvtaleGiro cancellation requests (sletteanmodninger) of claims sent: columns `amount`,
+    /// `due_date`, `kid` as the claim had them, and optionally `short_name`,
+    /// `foreign_reference`, `agreement`.
+    Cancellations(NewArgs),
     /// Mandates (fullmakter) from rows: columns `registration`, `account`; to register or
     /// change, `name`, `postal_code`, `postal_town`, `organisation_number`, `signatory`,
     /// `signatory_birth_date`; optionally `payer_reference`, `period`, `limit`, `valid_from`,
     /// `valid_to`, `address1`, `address2`, `country_code`, `agreement` (docs/columns.md).
     Mandates(NewArgs),
+}
+
+/// The service of `new claims`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub(crate) enum ServiceArg {
+    /// Autogiro.
+    Autogiro,
+    /// AvtaleGiro.
+    Avtalegiro,
 }
 
 #[derive(Debug, Args)]

@@ -96,35 +96,39 @@ fn report_written(name: &str, t: &Transmission, json: bool, diagnostics: &[Diagn
     }
 }
 
-/// What a CSV of a transmission lists: claims, else OCR giro payments, else mandates.
+/// What a CSV of a transmission lists: claims (AvtaleGiro's too), else OCR giro payments,
+/// else Autogiro's mandates, else AvtaleGiro's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Rows {
     Claims,
     Payments,
     Mandates,
+    AvtaleGiroMandates,
 }
 
 impl Rows {
-    /// The rows of `t`'s CSV: its claims (settled and rejected ones too) if it has any, else
-    /// its OCR giro payments, else its mandates; an error for a file of AvtaleGiro alone,
-    /// which has no CSV form yet.
-    fn of(t: &Transmission, name: &str) -> anyhow::Result<Self> {
+    /// The rows of `t`'s CSV: its claims (settled and rejected ones, AvtaleGiro's claims and
+    /// cancellation requests too) if it has any, else its OCR giro payments, else its
+    /// mandates, else its AvtaleGiro mandates.
+    fn of(t: &Transmission) -> Self {
         let has = |f: fn(&Assignment) -> bool| t.assignments.iter().any(f);
         if has(|a| {
             matches!(
                 a,
-                Assignment::Claims(_) | Assignment::Settled(_) | Assignment::Rejected(_)
+                Assignment::Claims(_)
+                    | Assignment::Settled(_)
+                    | Assignment::Rejected(_)
+                    | Assignment::AvtaleGiroClaims(_)
+                    | Assignment::AvtaleGiroCancellations(_)
             )
         }) {
-            Ok(Self::Claims)
+            Self::Claims
         } else if has(|a| matches!(a, Assignment::OcrGiro(_))) {
-            Ok(Self::Payments)
-        } else if has(|a| matches!(a, Assignment::Mandates(_))) || t.assignments.is_empty() {
-            Ok(Self::Mandates)
+            Self::Payments
+        } else if has(|a| matches!(a, Assignment::AvtaleGiroMandates(_))) {
+            Self::AvtaleGiroMandates
         } else {
-            anyhow::bail!(
-                "{name}: its AvtaleGiro claims, requests or mandates have no CSV form yet: convert it --to json"
-            )
+            Self::Mandates
         }
     }
 
@@ -134,6 +138,7 @@ impl Rows {
             Self::Claims => (rows::CLAIM_COLUMNS, "claims"),
             Self::Payments => (rows::PAYMENT_COLUMNS, "OCR giro payments"),
             Self::Mandates => (rows::MANDATE_COLUMNS, "mandates"),
+            Self::AvtaleGiroMandates => (rows::AVTALEGIRO_MANDATE_COLUMNS, "AvtaleGiro mandates"),
         }
     }
 
@@ -171,15 +176,31 @@ impl Rows {
                 .iter()
                 .map(|p| rows::payment_cells(context, p))
                 .collect(),
+            (Self::Claims, Assignment::AvtaleGiroClaims(c)) => c
+                .claims
+                .iter()
+                .map(|c| rows::avtalegiro_claim_cells(context, c))
+                .collect(),
+            (Self::Claims, Assignment::AvtaleGiroCancellations(c)) => c
+                .cancellations
+                .iter()
+                .map(|c| rows::avtalegiro_claim_cells(context, c))
+                .collect(),
+            (Self::AvtaleGiroMandates, Assignment::AvtaleGiroMandates(m)) => m
+                .mandates
+                .iter()
+                .map(|m| rows::avtalegiro_mandate_cells(context, m))
+                .collect(),
             _ => return None,
         })
     }
 }
 
-/// The CSV of a transmission: one row per claim (settled and rejected ones too), in the
-/// columns `autogiro new claims` reads; a file of OCR giro payments, one row per payment; a
-/// file of mandates only, one row per mandate in the columns `autogiro new mandates` reads. A
-/// file with more than one gives the first of these it has (and says what it left out).
+/// The CSV of a transmission: one row per claim (settled and rejected ones, AvtaleGiro's
+/// claims and cancellation requests too), in the columns `autogiro new claims` reads; a file
+/// of OCR giro payments, one row per payment; a file of mandates only, one row per mandate in
+/// the columns `autogiro new mandates` reads; AvtaleGiro's mandates, one row each. A file
+/// with more than one gives the first of these it has (and says what it left out).
 fn csv(t: &Transmission, dialect: Dialect, name: &str) -> anyhow::Result<Vec<u8>> {
     let excel = dialect == Dialect::Excel;
     let mut out = Vec::new();
@@ -194,7 +215,7 @@ fn csv(t: &Transmission, dialect: Dialect, name: &str) -> anyhow::Result<Vec<u8>
             csv::Terminator::Any(b'\n')
         })
         .from_writer(&mut out);
-    let kind = Rows::of(t, name)?;
+    let kind = Rows::of(t);
     let (columns, listed) = kind.columns();
     w.write_record(columns)?;
     // What is left out, by what it is.

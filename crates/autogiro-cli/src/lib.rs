@@ -47,7 +47,7 @@ use clap::{Parser, Subcommand};
 
 use args::{
     BookCommand, ColorArg, ConfigCommand, Dialect, ExportFormat, HostArgs, NewCommand, OutArgs,
-    OutputFormat, ReadArgs, SimulateArgs, SimulateCommand, Target, TransferCommand,
+    OutputFormat, ReadArgs, ServiceArg, SimulateArgs, SimulateCommand, Target, TransferCommand,
 };
 use time::Date;
 
@@ -138,8 +138,8 @@ enum Command {
         #[command(flatten)]
         out: OutArgs,
     },
-    /// Make a file for MPS from a table of billing data (CSV, JSON or .xlsx): claims, or
-    /// mandates. Every problem of every row is reported before anything is written; what is
+    /// Make a file for MPS from a table of billing data (CSV, JSON or .xlsx): claims
+    /// (Autogiro's or AvtaleGiro's), AvtaleGiro cancellation requests, or mandates. Every problem of every row is reported before anything is written; what is
     /// written validates with every rule.
     New {
         #[command(subcommand)]
@@ -431,15 +431,24 @@ fn run_transfer(
     }
 }
 
-/// `autogiro new claims|mandates`.
+/// `autogiro new claims|cancellations|mandates`.
 fn run_new(
     what: NewCommand,
     config: Option<&std::path::Path>,
     book: Option<&str>,
 ) -> anyhow::Result<Status> {
+    use autogiro::payee::Making;
     let (making, args) = match what {
-        NewCommand::Claims(a) => (autogiro::payee::Making::Claims, a),
-        NewCommand::Mandates(a) => (autogiro::payee::Making::Mandates, a),
+        NewCommand::Claims {
+            service: ServiceArg::Autogiro,
+            args,
+        } => (Making::Claims, args),
+        NewCommand::Claims {
+            service: ServiceArg::Avtalegiro,
+            args,
+        } => (Making::AvtaleGiroClaims, args),
+        NewCommand::Cancellations(a) => (Making::AvtaleGiroCancellations, a),
+        NewCommand::Mandates(a) => (Making::Mandates, a),
     };
     let settings = settings(config)?;
     let book = book::configured(book, &settings)?;

@@ -87,6 +87,19 @@ pub enum BuildError {
     /// ([decision 30](docs/spec-decisions.md#decision-30)).
     #[error("the payer's reference or account is all zeros: neither a reference nor an account")]
     ZeroPayer,
+    /// An AvtaleGiro claim without a KID ([decision A1](docs/spec-decisions.md#decision-a1)):
+    /// MPS finds the payer's mandate by it.
+    #[error("an AvtaleGiro claim carries a KID: MPS finds the payer's mandate by it")]
+    AvtaleGiroWithoutKid,
+    /// An AvtaleGiro item of a transaction type its assignment does not hold (a cancellation,
+    /// type 93, among claims, or a claim among cancellation requests).
+    #[error("an AvtaleGiro item of transaction type {} does not go in an assignment of {}", .transaction_type.code(), .kind.description())]
+    AvtaleGiroMisplaced {
+        /// The item's transaction type.
+        transaction_type: autogiro_format::AvtaleGiroType,
+        /// The assignment it was pushed into.
+        kind: AssignmentKind,
+    },
     /// A text that does not fit its field.
     #[error("{field}: {source}")]
     Text {

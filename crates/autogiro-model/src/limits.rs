@@ -12,6 +12,10 @@ pub(crate) const MAX_SPECIFICATIONS: u32 = 42;
 /// The lines of a notice that specification records may fill (1-21), in 2 columns.
 pub(crate) const SPECIFICATION_LINES: u16 = 21;
 
+/// The lines of an AvtaleGiro claim's notice that specification records may fill (1-42), in
+/// 2 columns: at most 84 records (AvtaleGiro's record 49).
+pub(crate) const AVTALEGIRO_LINES: u16 = 42;
+
 /// Counts, sum and date range of what an end record declares.
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct Tally {

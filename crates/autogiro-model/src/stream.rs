@@ -5,16 +5,19 @@
 use std::io::Write;
 
 use autogiro_format::{
-    AssignmentType, ClaimsEnd, Direction, LineEnding, MPS_ID, MandatesEnd, Record,
-    TransmissionStart, Writer,
+    AvtaleGiroAssignmentType, AvtaleGiroType, ClaimsEnd, Direction, LineEnding, MPS_ID,
+    MandatesEnd, Record, TransmissionStart, Writer,
 };
 
 use crate::limits::{MAX_TRANSACTIONS, Tally};
 use crate::write::{Ends, Place, claim_records, mandate_records, start, totals};
-use crate::{AssignmentHeader, BuildError, Claim, Mandate, WriteError};
+use crate::{
+    AssignmentHeader, AssignmentKind, AvtaleGiroClaim, BuildError, Claim, Mandate, WriteError,
+};
 
 /// Writes a transmission to MPS record by record: numbers each claim and mandate (from 1 in its
-/// assignment), and computes every end record from what went out. What it writes is what
+/// assignment), and computes every end record from what went out. Autogiro's claims and
+/// mandates, and AvtaleGiro's claims and cancellation requests. What it writes is what
 /// [`Transmission::write`](crate::Transmission::write) would write for the same claims and
 /// mandates.
 ///
@@ -45,7 +48,7 @@ pub struct TransmissionWriter<W: Write> {
 /// The assignment being written.
 #[derive(Debug)]
 struct Open {
-    assignment_type: AssignmentType,
+    kind: AssignmentKind,
     tally: Tally,
     /// The number the next claim or mandate gets.
     next: u32,
@@ -79,7 +82,31 @@ impl<W: Write> TransmissionWriter<W> {
     ///
     /// [`WriteError`].
     pub fn begin_claims(&mut self, header: AssignmentHeader) -> Result<(), WriteError> {
-        self.begin(header, AssignmentType::Claims)
+        self.begin(header, AssignmentKind::Claims)
+    }
+
+    /// Starts an assignment of AvtaleGiro claims (record 20 of service `21`, type 00), ending
+    /// the open one. The header's agreement id is not written (AvtaleGiro's assignment start
+    /// has none).
+    ///
+    /// # Errors
+    ///
+    /// [`WriteError`].
+    pub fn begin_avtalegiro_claims(&mut self, header: AssignmentHeader) -> Result<(), WriteError> {
+        self.begin(header, AssignmentKind::AvtaleGiroClaims)
+    }
+
+    /// Starts an assignment of AvtaleGiro cancellation requests (record 20 of service `21`,
+    /// type 36), ending the open one.
+    ///
+    /// # Errors
+    ///
+    /// [`WriteError`].
+    pub fn begin_avtalegiro_cancellations(
+        &mut self,
+        header: AssignmentHeader,
+    ) -> Result<(), WriteError> {
+        self.begin(header, AssignmentKind::AvtaleGiroCancellations)
     }
 
     /// Starts an assignment of mandates (record 20, type 24), ending the open one.
@@ -88,40 +115,46 @@ impl<W: Write> TransmissionWriter<W> {
     ///
     /// [`WriteError`].
     pub fn begin_mandates(&mut self, header: AssignmentHeader) -> Result<(), WriteError> {
-        self.begin(header, AssignmentType::Mandates)
+        self.begin(header, AssignmentKind::Mandates)
     }
 
-    fn begin(
-        &mut self,
-        header: AssignmentHeader,
-        assignment_type: AssignmentType,
-    ) -> Result<(), WriteError> {
+    fn begin(&mut self, header: AssignmentHeader, kind: AssignmentKind) -> Result<(), WriteError> {
         self.end_assignment()?;
-        self.writer.write_record(&start(&header, assignment_type))?;
+        let start = match kind {
+            AssignmentKind::AvtaleGiroClaims => {
+                crate::avtalegiro::start(&header, AvtaleGiroAssignmentType::Claims)
+            }
+            AssignmentKind::AvtaleGiroCancellations => {
+                crate::avtalegiro::start(&header, AvtaleGiroAssignmentType::Cancellations)
+            }
+            _ => start(&header, kind.assignment_type()),
+        };
+        self.writer.write_record(&start)?;
         self.open = Some(Open {
-            assignment_type,
+            kind,
             tally: Tally::default(),
             next: 1,
         });
         Ok(())
     }
 
-    /// The open assignment, if it is of `assignment_type`, after counting one transaction.
+    /// The open assignment, if it is one of `kinds`, after counting one transaction.
     fn open<'a>(
         transactions: &mut u64,
         open: &'a mut Option<Open>,
-        assignment_type: AssignmentType,
+        kinds: &[AssignmentKind],
     ) -> Result<&'a mut Open, WriteError> {
-        let kind = match assignment_type {
-            AssignmentType::Mandates => "a mandate",
-            _ => "a claim",
+        let kind = match kinds {
+            [AssignmentKind::Mandates] => "a mandate",
+            [AssignmentKind::Claims] => "a claim",
+            _ => "an AvtaleGiro claim or cancellation request",
         };
         *transactions += 1;
         if *transactions > MAX_TRANSACTIONS {
             return Err(WriteError::Build(BuildError::TooManyTransactions));
         }
         match open {
-            Some(open) if open.assignment_type == assignment_type => Ok(open),
+            Some(open) if kinds.contains(&open.kind) => Ok(open),
             _ => Err(WriteError::NoAssignment { kind }),
         }
     }
@@ -139,7 +172,7 @@ impl<W: Write> TransmissionWriter<W> {
         let open = Self::open(
             &mut self.transactions,
             &mut self.open,
-            AssignmentType::Claims,
+            &[AssignmentKind::Claims],
         )?;
         claim.transaction_number = open.next;
         open.next = open.next.saturating_add(1);
@@ -166,7 +199,7 @@ impl<W: Write> TransmissionWriter<W> {
         let open = Self::open(
             &mut self.transactions,
             &mut self.open,
-            AssignmentType::Mandates,
+            &[AssignmentKind::Mandates],
         )?;
         mandate.sequence_number = open.next;
         open.next = open.next.saturating_add(1);
@@ -181,6 +214,48 @@ impl<W: Write> TransmissionWriter<W> {
         Ok(mandate.sequence_number)
     }
 
+    /// Writes an AvtaleGiro claim (items 1 and 2, and its specification lines) into the open
+    /// AvtaleGiro claims assignment, or a cancellation request into the open cancellations
+    /// assignment, giving it the next transaction number. Returns the number.
+    ///
+    /// # Errors
+    ///
+    /// [`WriteError::NoAssignment`] when no AvtaleGiro assignment is open;
+    /// [`BuildError::AvtaleGiroMisplaced`] for a cancellation among claims or a claim among
+    /// cancellations; [`BuildError::AvtaleGiroWithoutKid`] for a claim without a KID; more
+    /// than 42 specification lines; I/O.
+    pub fn push_avtalegiro(&mut self, mut claim: AvtaleGiroClaim) -> Result<u32, WriteError> {
+        let open = Self::open(
+            &mut self.transactions,
+            &mut self.open,
+            &[
+                AssignmentKind::AvtaleGiroClaims,
+                AssignmentKind::AvtaleGiroCancellations,
+            ],
+        )?;
+        let cancellation = claim.transaction_type == AvtaleGiroType::Cancellation;
+        if cancellation != (open.kind == AssignmentKind::AvtaleGiroCancellations) {
+            return Err(WriteError::Build(BuildError::AvtaleGiroMisplaced {
+                transaction_type: claim.transaction_type,
+                kind: open.kind,
+            }));
+        }
+        if claim.kid.is_none() && !cancellation {
+            return Err(WriteError::Build(BuildError::AvtaleGiroWithoutKid));
+        }
+        if claim.specification.len() > 2 * usize::from(crate::limits::AVTALEGIRO_LINES) {
+            return Err(WriteError::Build(BuildError::TooManySpecifications));
+        }
+        claim.transaction_number = open.next;
+        open.next = open.next.saturating_add(1);
+        open.tally.add(claim.amount.ore(), Some(claim.due_date));
+        for record in claim.records() {
+            open.tally.records += 1;
+            self.writer.write_record(&record)?;
+        }
+        Ok(claim.transaction_number)
+    }
+
     /// Ends the open assignment (record 88), if one is open.
     ///
     /// # Errors
@@ -191,17 +266,27 @@ impl<W: Write> TransmissionWriter<W> {
             return Ok(());
         };
         let t = &open.tally;
-        let end = if open.assignment_type == AssignmentType::Mandates {
-            Record::MandatesEnd(MandatesEnd {
+        let end = match open.kind {
+            AssignmentKind::Mandates => Record::MandatesEnd(MandatesEnd {
                 totals: totals(t, 2)?,
-            })
-        } else {
-            self.ends.claims += t.transactions;
-            Record::ClaimsEnd(ClaimsEnd {
-                totals: totals(t, 2)?,
-                first_due_date: t.first,
-                last_due_date: t.last,
-            })
+            }),
+            AssignmentKind::AvtaleGiroClaims | AssignmentKind::AvtaleGiroCancellations => {
+                self.ends.claims += t.transactions;
+                let assignment_type = if open.kind == AssignmentKind::AvtaleGiroClaims {
+                    AvtaleGiroAssignmentType::Claims
+                } else {
+                    AvtaleGiroAssignmentType::Cancellations
+                };
+                crate::avtalegiro::claims_end(assignment_type, totals(t, 2)?, (t.first, t.last))
+            }
+            _ => {
+                self.ends.claims += t.transactions;
+                Record::ClaimsEnd(ClaimsEnd {
+                    totals: totals(t, 2)?,
+                    first_due_date: t.first,
+                    last_due_date: t.last,
+                })
+            }
         };
         self.writer.write_record(&end)?;
         self.ends.add_assignment(t);

@@ -15,10 +15,11 @@ use std::ops::ControlFlow;
 use std::path::Path;
 
 use autogiro_book::{Book, Made, Preparing};
-use autogiro_model::rows::{ClaimColumns, MandateColumns, RowErrors};
+use autogiro_format::Service;
+use autogiro_model::rows::{AvtaleGiroColumns, ClaimColumns, MandateColumns, RowErrors};
 use autogiro_model::{
-    Amount, AssignmentHeader, Claim, Diagnostic, Mandate, ReadOptions, TransmissionWriter,
-    WriteError,
+    Amount, AssignmentHeader, AvtaleGiroClaim, Claim, Diagnostic, Mandate, ReadOptions,
+    TransmissionWriter, WriteError,
 };
 use time::Date;
 
@@ -32,6 +33,27 @@ pub enum Making {
     Claims,
     /// Mandates (fullmakter): the columns of [`autogiro_model::rows::MANDATE_COLUMNS`].
     Mandates,
+    /// AvtaleGiro claims, for the settings' AvtaleGiro agreements: the columns of claims,
+    /// `kid` required, no payer or own reference ([`AvtaleGiroColumns::claims`]).
+    AvtaleGiroClaims,
+    /// AvtaleGiro cancellation requests: amount, due date and KID of each claim to cancel
+    /// ([`AvtaleGiroColumns::cancellations`]).
+    AvtaleGiroCancellations,
+}
+
+impl Making {
+    /// The service whose agreements the rows go to.
+    fn service(self) -> Service {
+        match self {
+            Self::Claims | Self::Mandates => Service::Autogiro,
+            Self::AvtaleGiroClaims | Self::AvtaleGiroCancellations => Service::AvtaleGiro,
+        }
+    }
+
+    /// Whether the rows are claims (or cancellation requests), with a sum.
+    fn has_sum(self) -> bool {
+        self != Self::Mandates
+    }
 }
 
 /// Where the transmission and assignment numbers of a file made come from.
@@ -150,13 +172,15 @@ impl fmt::Display for MadeFile {
         let what = match self.making {
             Making::Claims => "claims",
             Making::Mandates => "mandates",
+            Making::AvtaleGiroClaims => "AvtaleGiro claims",
+            Making::AvtaleGiroCancellations => "cancellation requests",
         };
         write!(
             f,
             "transmission {}, {} assignment(s), {} {what}",
             self.transmission, self.assignments, self.count
         )?;
-        if self.making == Making::Claims {
+        if self.making.has_sum() {
             write!(f, ", {} NOK", self.sum)?;
         }
         Ok(())
@@ -185,8 +209,8 @@ impl Payee {
     ///
     /// # Errors
     ///
-    /// The settings list no agreement; [`Numbers::Book`] and no book; the table cannot be
-    /// read; the output cannot be written; the book.
+    /// The settings list no agreement of the service; [`Numbers::Book`] and no book; the
+    /// table cannot be read; the output cannot be written; the book.
     pub fn make(
         &mut self,
         making: Making,
@@ -195,11 +219,22 @@ impl Payee {
         output: Output<'_>,
         mut on: impl FnMut(RowEvent),
     ) -> Result<Result<MadeFile, NotMade>, Error> {
-        if self.settings.agreements.is_empty() {
-            return Err(Error::Make(
-                "the settings list no agreement: add an [[agreement]] table to autogiro.toml"
-                    .to_owned(),
-            ));
+        let service = making.service();
+        if !self
+            .settings
+            .agreements
+            .iter()
+            .any(|a| a.service == service)
+        {
+            let key = if service == Service::AvtaleGiro {
+                " with service = \"avtalegiro\""
+            } else {
+                ""
+            };
+            return Err(Error::Make(format!(
+                "the settings list no {} agreement: add an [[agreement]] table{key} to autogiro.toml",
+                service.name()
+            )));
         }
         let job = Job {
             making,
@@ -279,6 +314,7 @@ impl Numbering<'_, '_> {
 enum Columns {
     Claims(ClaimColumns),
     Mandates(MandateColumns),
+    AvtaleGiro(AvtaleGiroColumns),
 }
 
 /// One row made into a claim (with the own reference of the rejected claim it bills again)
@@ -286,6 +322,18 @@ enum Columns {
 enum Item {
     Claim(Claim, Option<String>),
     Mandate(Mandate),
+    AvtaleGiro(AvtaleGiroClaim),
+}
+
+impl Item {
+    /// The due date of a claim or cancellation request.
+    fn due_date(&self) -> Option<Date> {
+        match self {
+            Self::Claim(c, _) => Some(c.date),
+            Self::AvtaleGiro(c) => Some(c.due_date),
+            Self::Mandate(_) => None,
+        }
+    }
 }
 
 /// Reads the table in passes, one per agreement, writing the rows of the pass's agreement.
@@ -343,12 +391,23 @@ impl Pass<'_, '_, '_, '_> {
         }
     }
 
-    /// The agreement of a row: its own, or the only one of the settings.
+    /// The agreement of a row: its own, or the only one of the settings of the file's
+    /// service.
     fn agreement_of(&mut self, row: u64, named: Option<u32>) -> Option<u32> {
         let settings = self.job.settings;
-        match named {
-            Some(id) if settings.agreement(id).is_some() => Some(id),
-            Some(id) => {
+        let service = self.job.making.service();
+        match named.map(|id| (id, settings.agreement(id))) {
+            Some((id, Some(a))) if a.service == service => Some(id),
+            Some((id, Some(a))) => {
+                let message = format!(
+                    "agreement {id:09} is an {} agreement in the settings: these rows go to one with service = \"{}\"",
+                    a.service.name(),
+                    service.name().to_lowercase()
+                );
+                self.report(row, "agreement", "wrong-service", message);
+                None
+            }
+            Some((id, None)) => {
                 let message = format!(
                     "agreement {id:09} is not in the settings ([[agreement]] tables of autogiro.toml)"
                 );
@@ -356,15 +415,15 @@ impl Pass<'_, '_, '_, '_> {
                 None
             }
             None => {
-                if let [only] = settings.agreements.as_slice() {
+                let mut of_service = settings.agreements.iter().filter(|a| a.service == service);
+                if let (Some(only), None) = (of_service.next(), of_service.next()) {
                     return Some(only.id);
                 }
-                self.report(
-                    row,
-                    "agreement",
-                    "missing-value",
-                    "required: the settings list several agreements".to_owned(),
+                let message = format!(
+                    "required: the settings list several {} agreements",
+                    service.name()
                 );
+                self.report(row, "agreement", "missing-value", message);
                 None
             }
         }
@@ -401,7 +460,7 @@ impl Pass<'_, '_, '_, '_> {
                 let own = c.own_reference.to_string();
                 ((!own.trim().is_empty()).then_some(own), replaces.clone())
             }
-            Item::Mandate(_) => (None, None),
+            Item::Mandate(_) | Item::AvtaleGiro(_) => (None, None),
         };
         match self.push(agreement, item) {
             Ok(()) => {
@@ -439,6 +498,8 @@ impl Pass<'_, '_, '_, '_> {
             match self.job.making {
                 Making::Claims => writer.begin_claims(header)?,
                 Making::Mandates => writer.begin_mandates(header)?,
+                Making::AvtaleGiroClaims => writer.begin_avtalegiro_claims(header)?,
+                Making::AvtaleGiroCancellations => writer.begin_avtalegiro_cancellations(header)?,
             }
             self.begun = true;
         }
@@ -449,6 +510,10 @@ impl Pass<'_, '_, '_, '_> {
             }
             Item::Mandate(m) => {
                 writer.push_mandate(m)?;
+            }
+            Item::AvtaleGiro(c) => {
+                self.sum = self.sum.checked_add(c.amount).unwrap_or(Amount::MAX);
+                writer.push_avtalegiro(c)?;
             }
         }
         Ok(())
@@ -521,8 +586,8 @@ impl Pass<'_, '_, '_, '_> {
 impl Visitor for Pass<'_, '_, '_, '_> {
     fn columns(&self) -> &'static [&'static str] {
         match self.job.making {
-            Making::Claims => autogiro_model::rows::BILLING_CLAIM_COLUMNS,
             Making::Mandates => autogiro_model::rows::MANDATE_COLUMNS,
+            _ => autogiro_model::rows::BILLING_CLAIM_COLUMNS,
         }
     }
 
@@ -535,6 +600,10 @@ impl Visitor for Pass<'_, '_, '_, '_> {
                     None => c,
                 })
                 .map(Columns::Mandates),
+            Making::AvtaleGiroClaims => AvtaleGiroColumns::claims(names).map(Columns::AvtaleGiro),
+            Making::AvtaleGiroCancellations => {
+                AvtaleGiroColumns::cancellations(names).map(Columns::AvtaleGiro)
+            }
         };
         match columns {
             Ok(c) => {
@@ -559,6 +628,9 @@ impl Visitor for Pass<'_, '_, '_, '_> {
             Columns::Mandates(c) => c
                 .read(cells)
                 .map(|r| (r.agreement, Item::Mandate(r.mandate))),
+            Columns::AvtaleGiro(c) => c
+                .read(cells)
+                .map(|r| (r.agreement, Item::AvtaleGiro(r.claim))),
         };
         let (named, item) = match read {
             Ok(x) => x,
@@ -567,12 +639,11 @@ impl Visitor for Pass<'_, '_, '_, '_> {
                 return;
             }
         };
-        if let (Item::Claim(c, _), Some((first, last))) = (&item, self.window)
-            && (c.date < first || c.date > last)
+        if let (Some(due), Some((first, last))) = (item.due_date(), self.window)
+            && (due < first || due > last)
         {
             let message = format!(
-                "{} is more than 12 months from the day the file is read (expected {first} to {last})",
-                c.date
+                "{due} is more than 12 months from the day the file is read (expected {first} to {last})"
             );
             self.report(number, "due_date", "due-date-window", message);
             return;

@@ -7,6 +7,11 @@
 //! [[agreement]]
 //! id = "000056789"                # agreement id, record 20 positions 9-17
 //! account = "1234.56.78903"       # the assignment account, record 20 positions 25-35
+//!
+//! [[agreement]]
+//! id = "000067890"                # an AvtaleGiro (and OCR giro) agreement
+//! account = "1234.56.78903"
+//! service = "avtalegiro"          # "autogiro" when left out
 //! ```
 //!
 //! `[book] path = "autogiro.db"` says where the payee's book is kept (relative to the settings
@@ -17,6 +22,7 @@
 use std::path::{Path, PathBuf};
 
 use autogiro_checksum::AccountNumber;
+use autogiro_format::Service;
 use serde::{Deserialize, Deserializer};
 
 /// The file name looked for in the current directory when no path is given.
@@ -256,6 +262,28 @@ pub struct Agreement {
     /// (`1234.56.78903`, `1234 56 78903` or `12345678903`).
     #[serde(deserialize_with = "account")]
     pub account: AccountNumber,
+    /// `service`: `"autogiro"` (the default) or `"avtalegiro"`: which files the agreement's
+    /// claims go in (`new claims --service`, `new cancellations`), and, for AvtaleGiro, the
+    /// agreement whose OCR giro payments (the settled claims among them) the book keeps.
+    #[serde(default = "autogiro", deserialize_with = "service")]
+    pub service: Service,
+}
+
+fn autogiro() -> Service {
+    Service::Autogiro
+}
+
+/// An agreement's service: `autogiro` or `avtalegiro` (OCR giro is what MPS reports of an
+/// agreement, not one of its own here).
+fn service<'de, D: Deserializer<'de>>(d: D) -> Result<Service, D::Error> {
+    let s = String::deserialize(d)?;
+    match s.as_str() {
+        "autogiro" => Ok(Service::Autogiro),
+        "avtalegiro" => Ok(Service::AvtaleGiro),
+        _ => Err(serde::de::Error::custom(format!(
+            "service {s:?}: expected \"autogiro\" or \"avtalegiro\""
+        ))),
+    }
 }
 
 /// Why the settings could not be had.

@@ -218,3 +218,93 @@ fn help_and_guide_name_every_column_read() {
         }
     }
 }
+
+/// AvtaleGiro: claims and a cancellation request from rows, for the settings' AvtaleGiro
+/// agreement beside an Autogiro one; each file validates, goes out to CSV and comes back as the
+/// same bytes. Autogiro's rows (a payer and an own reference, a claim without a KID) are
+/// refused for AvtaleGiro, cell by cell, and a row naming the Autogiro agreement too.
+#[test]
+fn new_avtalegiro_claims_and_cancellations() {
+    let dir = temp_dir("new-avtalegiro");
+    let config = ["--config", "testdata/billing/autogiro-avtalegiro.toml"];
+    let mut made = Vec::new();
+    for (what, input, service) in [
+        (
+            "claims",
+            "avtalegiro-claims.csv",
+            &["--service", "avtalegiro"][..],
+        ),
+        ("cancellations", "avtalegiro-cancellations.csv", &[][..]),
+    ] {
+        let out = dir.join(format!("{what}.txt"));
+        let input = format!("testdata/billing/{input}");
+        let (code, err) = new_file(what, &input, &out, &[service, &config[..]].concat());
+        assert_eq!(code, 0, "{what}: {err}");
+        let (code, _, err) =
+            autogiro(&["validate", "--today", "2026-01-10", &out.to_string_lossy()]);
+        assert_eq!(code, 0, "{what}: {err}");
+        let csv = dir.join(format!("{what}.csv"));
+        let (code, _, err) = autogiro(&[
+            "convert",
+            &out.to_string_lossy(),
+            "--to",
+            "csv",
+            "-o",
+            &csv.to_string_lossy(),
+            "--force",
+            "--today",
+            "2026-01-10",
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let back = dir.join(format!("{what}-back.txt"));
+        let (code, err) = new_file(
+            what,
+            &csv.to_string_lossy(),
+            &back,
+            &[service, &config[..]].concat(),
+        );
+        assert_eq!(code, 0, "{what} from its CSV: {err}");
+        let bytes = std::fs::read(&out).unwrap();
+        assert_eq!(std::fs::read(&back).unwrap(), bytes, "{what}");
+        made.push(bytes.iter().map(|&b| char::from(b)).collect::<String>());
+    }
+    insta::assert_snapshot!(made.join("--- cancellations\n"));
+
+    let out = dir.join("refused.txt");
+    let (code, autogiro_rows) = new_file(
+        "claims",
+        "testdata/billing/claims.csv",
+        &out,
+        &["--service", "avtalegiro", config[0], config[1]],
+    );
+    assert_eq!(code, 1);
+    assert!(!out.exists(), "nothing written");
+    let rows = dir.join("wrong-agreement.csv");
+    std::fs::write(
+        &rows,
+        "agreement,amount,due_date,kid,short_name\n000056789,100.00,2026-02-16,123456782,Hansen\n",
+    )
+    .unwrap();
+    let (code, wrong_agreement) = new_file(
+        "claims",
+        &rows.to_string_lossy(),
+        &out,
+        &["--service", "avtalegiro", config[0], config[1]],
+    );
+    assert_eq!(code, 1);
+    let (code, no_agreement) = new_file(
+        "cancellations",
+        "testdata/billing/avtalegiro-cancellations.csv",
+        &out,
+        &[],
+    );
+    assert_eq!(
+        code, 2,
+        "settings without an AvtaleGiro agreement: {no_agreement}"
+    );
+    insta::assert_snapshot!(
+        "new_avtalegiro_refused",
+        format!("{autogiro_rows}--- an Autogiro agreement\n{wrong_agreement}--- no AvtaleGiro agreement\n{no_agreement}")
+            .replace(&*rows.to_string_lossy(), "ROWS.csv")
+    );
+}

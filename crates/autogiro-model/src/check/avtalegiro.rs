@@ -16,8 +16,8 @@ use autogiro_format::{
 use super::{Checker, DeclaredDates, Open, Party};
 use crate::{AssignmentKind, Code, Severity};
 
-/// The most specification records of one AvtaleGiro claim: 42 lines of 2 columns.
-const MAX_LINES: u32 = 42;
+/// The lines of one AvtaleGiro claim's notice (each of 2 columns).
+const MAX_LINES: u32 = crate::limits::AVTALEGIRO_LINES as u32;
 
 /// What an AvtaleGiro assignment remembers between its records.
 #[derive(Debug, Default, Clone, Copy)]

@@ -1,5 +1,6 @@
 //! Claims from rows and back: the columns of `autogiro new claims` and `convert --to csv`.
 
+use crate::limits::SPECIFICATION_LINES;
 use crate::{AssignmentKind, Claim, SpecificationLine};
 use autogiro_checksum::Kid;
 use autogiro_format::{ClaimType, ErrorCode, Text};
@@ -61,7 +62,9 @@ impl ClaimColumns {
         let own_reference = c.text::<25>("own_reference");
         let foreign_reference = c.text::<25>("foreign_reference");
         let specification = c
-            .parse("specification", "invalid-specification", specification)
+            .parse("specification", "invalid-specification", |s| {
+                specification(s, SPECIFICATION_LINES)
+            })
             .unwrap_or_default();
         let agreement = c.parse("agreement", "invalid-number", agreement);
         let replaces = c.text::<25>("replaces").to_string();
@@ -93,12 +96,13 @@ impl ClaimColumns {
     }
 }
 
-/// The specification lines of a cell: a line each, `|` before column 2.
-pub(super) fn specification(s: &str) -> Result<Vec<SpecificationLine>, String> {
+/// The specification lines of a cell: a line each, `|` before column 2; at most `most` lines
+/// (21 for Autogiro, 42 for AvtaleGiro).
+pub(super) fn specification(s: &str, most: u16) -> Result<Vec<SpecificationLine>, String> {
     let lines: Vec<&str> = s.lines().collect();
-    if lines.len() > 21 {
+    if lines.len() > usize::from(most) {
         return Err(format!(
-            "{} lines: a notice has at most 21 (each line of the cell is a line of the notice)",
+            "{} lines: a notice has at most {most} (each line of the cell is a line of the notice)",
             lines.len()
         ));
     }

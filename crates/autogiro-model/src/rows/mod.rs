@@ -404,6 +404,7 @@ pub struct Context {
     pub assignment_number: u32,
 }
 
+mod avtalegiro;
 mod claims;
 mod columns;
 mod mandates;
@@ -412,6 +413,10 @@ mod payments;
 use columns::named;
 pub use columns::{CLAIM_COLUMN_DOCS, Column, MANDATE_COLUMN_DOCS, Need};
 
+pub use avtalegiro::{
+    AVTALEGIRO_MANDATE_COLUMNS, AvtaleGiroColumns, AvtaleGiroRow, avtalegiro_claim_cells,
+    avtalegiro_mandate_cells,
+};
 pub use claims::{ClaimColumns, ClaimRow, claim_cells};
 pub use mandates::{MandateColumns, MandateRow, mandate_cells};
 pub use payments::{PAYMENT_COLUMNS, payment_cells};
@@ -424,14 +429,14 @@ mod tests {
     #[test]
     fn specification_cells_round_trip() {
         let cell = "Rent February | 999,00\n\n | only right\nleft only";
-        let lines = specification(cell).unwrap();
+        let lines = specification(cell, 21).unwrap();
         assert_eq!(lines.len(), 4);
         assert_eq!(
             specification_text(&lines),
             "Rent February | 999,00\n\n | only right\nleft only"
         );
-        assert!(specification(&"x\n".repeat(22)).is_err());
-        assert!(specification(&"x".repeat(41)).is_err());
+        assert!(specification(&"x\n".repeat(22), 21).is_err());
+        assert!(specification(&"x".repeat(41), 21).is_err());
     }
 
     #[test]

@@ -174,8 +174,8 @@ fn files(dir: &Path) -> Vec<(String, PathBuf, Transmission)> {
         .iter()
         .find(|(name, ..)| name == "avtalegiro-claims.txt")
         .expect("the AvtaleGiro claims fixture");
-    let mut named = claims.clone();
-    for a in &mut named.assignments {
+    let mut with_names = claims.clone();
+    for a in &mut with_names.assignments {
         if let Assignment::AvtaleGiroCancellations(c) = a {
             for c in &mut c.cancellations {
                 c.names.get_or_insert(autogiro_model::AvtaleGiroNames {
@@ -186,7 +186,7 @@ fn files(dir: &Path) -> Vec<(String, PathBuf, Transmission)> {
         }
     }
     let generated = [
-        ("avtalegiro-claims, cancellations with item 2", named),
+        ("avtalegiro-claims, cancellations with item 2", with_names),
         (
             "3 000 OCR giro payments",
             autogiro_testkit::bench::ocr(3000).unwrap(),

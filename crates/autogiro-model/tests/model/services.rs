@@ -92,3 +92,66 @@ fn avtalegiro_claims_keep_their_own_rules() {
     }
     assert_eq!(read(&far), [(Code::SpecificationPlace, 6)]);
 }
+
+/// The streaming writer of AvtaleGiro's claims and cancellation requests writes what the
+/// model writes for the same items, and refuses an item of the other assignment, a claim
+/// without a KID, and an item with no AvtaleGiro assignment open.
+#[test]
+fn the_streaming_writer_writes_avtalegiro_as_the_model_does() {
+    use autogiro_format::AvtaleGiroType;
+    use autogiro_model::{AvtaleGiroClaim, BuildError, TransmissionWriter, WriteError};
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/ok/avtalegiro-claims.txt");
+    let bytes = std::fs::read(path).unwrap();
+    let model = Transmission::read_slice(&bytes, &ReadOptions::new().today(date!(2026 - 01 - 10)))
+        .transmission;
+    let mut out =
+        TransmissionWriter::to_mps(Vec::new(), model.sender, model.transmission_number).unwrap();
+    for a in &model.assignments {
+        match a {
+            autogiro_model::Assignment::AvtaleGiroClaims(c) => {
+                out.begin_avtalegiro_claims(c.header).unwrap();
+                for claim in &c.claims {
+                    out.push_avtalegiro(claim.clone()).unwrap();
+                }
+            }
+            autogiro_model::Assignment::AvtaleGiroCancellations(c) => {
+                out.begin_avtalegiro_cancellations(c.header).unwrap();
+                for claim in &c.cancellations {
+                    out.push_avtalegiro(claim.clone()).unwrap();
+                }
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(out.finish().unwrap(), bytes);
+
+    let claim = AvtaleGiroClaim {
+        transaction_number: 0,
+        transaction_type: AvtaleGiroType::WithoutNotice,
+        due_date: date!(2026 - 02 - 16),
+        amount: Amount::from_ore(100).unwrap(),
+        kid: None,
+        names: None,
+        specification: Vec::new(),
+    };
+    let header = AssignmentHeader::new(0, 1, account("1234.56.78903"));
+    let mut out = TransmissionWriter::to_mps(Vec::new(), 1, 1).unwrap();
+    assert!(matches!(
+        out.push_avtalegiro(claim.clone()),
+        Err(WriteError::NoAssignment { .. })
+    ));
+    out.begin_avtalegiro_claims(header).unwrap();
+    assert_eq!(
+        out.push_avtalegiro(claim.clone()).unwrap_err().to_string(),
+        WriteError::Build(BuildError::AvtaleGiroWithoutKid).to_string()
+    );
+    let cancellation = AvtaleGiroClaim {
+        transaction_type: AvtaleGiroType::Cancellation,
+        ..claim
+    };
+    assert!(matches!(
+        out.push_avtalegiro(cancellation),
+        Err(WriteError::Build(BuildError::AvtaleGiroMisplaced { .. }))
+    ));
+}
