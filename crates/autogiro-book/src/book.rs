@@ -663,7 +663,7 @@ impl Book {
             let unmatched = (count, ore(sum));
             let mut claims = Vec::new();
             let filter = match show {
-                Show::Counts | Show::Unmatched => None,
+                Show::Counts | Show::Unmatched | Show::Payments => None,
                 Show::Outstanding => Some(ClaimFilter::Outstanding(today)),
                 Show::Rejected => Some(ClaimFilter::Status(ClaimStatus::Rejected, since)),
                 Show::Settled => Some(ClaimFilter::Status(ClaimStatus::Settled, since)),
@@ -683,8 +683,19 @@ impl Book {
                 outstanding,
                 unmatched,
                 claims,
+                giro: crate::giro::status(tx, today)?,
             })
         })
+    }
+
+    /// The OCR giro payments received, in the order received; with `kid`, those of that KID
+    /// alone: which invoices were paid by giro, and which AvtaleGiro claim each settles.
+    ///
+    /// # Errors
+    ///
+    /// [`BookError::Storage`], [`BookError::Corrupt`].
+    pub fn payments(&mut self, kid: Option<&str>) -> Result<Vec<crate::Payment>, BookError> {
+        self.store.read(|tx| crate::giro::payment_views(tx, kid))
     }
 
     /// The mandates the book knows, deleted ones included, by agreement and reference, each

@@ -17,6 +17,7 @@ use crate::book::{
     Imported, ListingChange, answer_due, corrupt, mandate_row, processing_date, register,
     unmatched_view,
 };
+use crate::giro;
 use crate::matching::{Answer, MatchedBy, RETRY, WaitingClaim, match_answers};
 use crate::states::{ClaimStatus, FileState, MandateStatus};
 use crate::store::{
@@ -56,6 +57,11 @@ pub(crate) struct Importing<'n> {
     /// The mandates of the assignment of mandates being read (from MPS): a listing replaces
     /// the agreement's mandates whole.
     listing: Vec<Mandate>,
+    /// Whether the assignment of AvtaleGiro mandates being read is a full listing.
+    giro_listing: bool,
+    /// The accounts of the AvtaleGiro claims of a file sent: settlements kept unmatched there
+    /// are tried again at its end.
+    giro_accounts: Vec<String>,
     pub(crate) imported: Imported,
 }
 
@@ -80,6 +86,8 @@ impl<'n> Importing<'n> {
             indexes_aside: &[],
             register: None,
             listing: Vec::new(),
+            giro_listing: false,
+            giro_accounts: Vec::new(),
             imported: Imported {
                 already: false,
                 ..Imported::nothing(name, Direction::ToMps)
@@ -195,11 +203,21 @@ impl<'n> Importing<'n> {
                     self.register = None;
                 }
             }
-            Assignment::Settled(_) | Assignment::Rejected(_) => {}
-            Assignment::OcrGiro(_)
-            | Assignment::AvtaleGiroClaims(_)
-            | Assignment::AvtaleGiroCancellations(_)
-            | Assignment::AvtaleGiroMandates(_) => return Err(self.not_kept(a)),
+            Assignment::AvtaleGiroClaims(c) => {
+                let account = c.header.account.as_str();
+                if !self.giro_accounts.iter().any(|a| a == account) {
+                    self.giro_accounts.push(account.to_owned());
+                }
+                giro::sent_part(tx, id, a, self.read_on, &mut self.imported)?;
+            }
+            Assignment::AvtaleGiroCancellations(_) => {
+                giro::sent_part(tx, id, a, self.read_on, &mut self.imported)?;
+            }
+            // Files from MPS only: the model reads none in a file sent.
+            Assignment::Settled(_)
+            | Assignment::Rejected(_)
+            | Assignment::OcrGiro(_)
+            | Assignment::AvtaleGiroMandates(_) => {}
         }
         Ok(())
     }
@@ -231,22 +249,16 @@ impl<'n> Importing<'n> {
                 }
                 Vec::new()
             }
-            Assignment::Claims(_) => Vec::new(),
-            Assignment::OcrGiro(_)
+            Assignment::OcrGiro(_) | Assignment::AvtaleGiroMandates(_) => {
+                giro::answer_part(tx, id, &part, &mut self.giro_listing, &mut self.imported)?;
+                Vec::new()
+            }
+            // Files to MPS only: the model reads none in a file from MPS.
+            Assignment::Claims(_)
             | Assignment::AvtaleGiroClaims(_)
-            | Assignment::AvtaleGiroCancellations(_)
-            | Assignment::AvtaleGiroMandates(_) => return Err(self.not_kept(a)),
+            | Assignment::AvtaleGiroCancellations(_) => Vec::new(),
         };
         tx.stage_answers(&rows)
-    }
-
-    /// The error of an assignment the book does not keep: the transaction it is read in is
-    /// rolled back whole.
-    fn not_kept(&self, a: &Assignment) -> BookError {
-        BookError::NotKept {
-            name: self.imported.name.clone(),
-            what: a.kind().description(),
-        }
     }
 
     /// The end of the file: for a file sent, its totals, the own references it shares, the
@@ -269,6 +281,7 @@ impl<'n> Importing<'n> {
                 replace(tx, id, self.name, self.read_on, imported)?;
                 // Answers imported before the claims they answer find them now.
                 rematch(tx, Scope::Claims(id), imported)?;
+                giro::settle_kept(tx, &self.giro_accounts, imported)?;
             }
             Direction::FromMps => {
                 let made = t.generated.unwrap_or(self.read_on);
@@ -298,6 +311,11 @@ impl Imported {
             replaced: 0,
             mandates: 0,
             listing: Vec::new(),
+            giro_claims: 0,
+            cancelled: 0,
+            payments: 0,
+            settled: 0,
+            unsettling: 0,
             notes: Vec::new(),
         }
     }

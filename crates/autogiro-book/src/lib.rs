@@ -36,6 +36,7 @@
 
 mod book;
 mod db;
+mod giro;
 mod import;
 mod matching;
 #[cfg(feature = "postgres")]
@@ -63,8 +64,9 @@ pub use book::{
     Book, BookClaim, BookMandate, Export, Finding, HandledClaim, Imported, ListingChange, Made,
     MandateState, Preparing, Show, Status, Unmatched,
 };
+pub use giro::{GiroStatus, Payment};
 pub use matching::MatchedBy;
-pub use states::ClaimStatus;
+pub use states::{ClaimStatus, GiroClaimStatus, GiroMandateStatus};
 
 /// A book's location as shown to people: a PostgreSQL URL without its password, a path as it
 /// is.
@@ -87,15 +89,6 @@ pub fn shown_location(location: &str) -> String {
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum BookError {
-    /// The file holds assignments of a kind the book does not keep yet (OCR giro's, AvtaleGiro's);
-    /// nothing of it is imported.
-    #[error("{name} holds {what}, which the book does not keep yet; nothing imported")]
-    NotKept {
-        /// The file's name.
-        name: String,
-        /// What it holds: `OCR giro payments`, `AvtaleGiro claims`, ...
-        what: &'static str,
-    },
     /// No book at the path (`autogiro book init` makes one).
     #[error("no book at {}: make one with `autogiro book init`", .0.display())]
     NoBook(PathBuf),

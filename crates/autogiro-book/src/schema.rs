@@ -8,7 +8,7 @@ use crate::sql::Dialect;
 
 /// The schema version this build writes, the same number on both backends for the same
 /// tables (each keeps it its own way: `PRAGMA user_version`, a `schema_version` table).
-pub(crate) const VERSION: u32 = 5;
+pub(crate) const VERSION: u32 = 6;
 
 /// The statements that make the tables of a new book in `dialect`: integers as `INTEGER`
 /// (SQLite's one integer type, of 64 bits) or `BIGINT`, dates as [`Dialect::date`].
@@ -155,4 +155,53 @@ const SCHEMA: &str = "CREATE TABLE files (
         own_reference TEXT NOT NULL,
         replaces TEXT NOT NULL
     );
-    CREATE INDEX replacements_file ON replacements (file_id);";
+    CREATE INDEX replacements_file ON replacements (file_id);
+    -- AvtaleGiro and OCR giro (schema 6): AvtaleGiro's claims sent, named by the assignment
+    -- account (AvtaleGiro's files carry no agreement id) and the KID; every OCR giro
+    -- payment received, a settled AvtaleGiro claim (type 15) with the claim it settles;
+    -- AvtaleGiro's mandates as MPS lists them, by account and KID.
+    CREATE TABLE giro_claims (
+        id {id},
+        file_id {int} NOT NULL REFERENCES files (id),
+        account TEXT NOT NULL,
+        assignment_number {int} NOT NULL,
+        transaction_number {int} NOT NULL,
+        kid TEXT NOT NULL,
+        amount_ore {int} NOT NULL,
+        due_date {date} NOT NULL,
+        short_name TEXT NOT NULL,
+        foreign_reference TEXT NOT NULL,
+        status TEXT NOT NULL,
+        answer_due {date} NOT NULL,
+        cancelled_by {int} REFERENCES files (id),
+        CONSTRAINT giro_claims_status CHECK (status = 'sent' OR status = 'settled'
+            OR status = 'cancelled'),
+        CONSTRAINT giro_claims_cancelled CHECK ((status = 'cancelled') = (cancelled_by IS NOT NULL))
+    );
+    CREATE INDEX giro_claims_kid ON giro_claims (account, kid);
+    CREATE TABLE payments (
+        id {id},
+        file_id {int} NOT NULL REFERENCES files (id),
+        agreement_id {int} NOT NULL,
+        account TEXT NOT NULL,
+        assignment_number {int} NOT NULL,
+        transaction_number {int} NOT NULL,
+        transaction_type {int} NOT NULL,
+        nets_date {date} NOT NULL,
+        amount_ore {int} NOT NULL,
+        kid TEXT NOT NULL,
+        claim_id {int} REFERENCES giro_claims (id)
+    );
+    CREATE INDEX payments_kid ON payments (kid);
+    CREATE INDEX payments_unsettling ON payments (account, kid)
+        WHERE transaction_type = 15 AND claim_id IS NULL;
+    CREATE TABLE giro_mandates (
+        account TEXT NOT NULL,
+        kid TEXT NOT NULL,
+        status TEXT NOT NULL,
+        written_notice TEXT NOT NULL,
+        file_id {int} NOT NULL REFERENCES files (id),
+        PRIMARY KEY (account, kid),
+        CONSTRAINT giro_mandates_status CHECK (status = 'active' OR status = 'deleted'),
+        CONSTRAINT giro_mandates_notice CHECK (written_notice = 'J' OR written_notice = 'N')
+    );";

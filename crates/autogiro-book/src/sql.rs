@@ -45,6 +45,8 @@ impl Dialect {
                 "SELECT setval(pg_get_serial_sequence('files', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM files",
                 "SELECT setval(pg_get_serial_sequence('claims', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM claims",
                 "SELECT setval(pg_get_serial_sequence('unmatched', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM unmatched",
+                "SELECT setval(pg_get_serial_sequence('giro_claims', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM giro_claims",
+                "SELECT setval(pg_get_serial_sequence('payments', 'id'), COALESCE(MAX(id), 0) + 1, false) FROM payments",
             ],
         }
     }

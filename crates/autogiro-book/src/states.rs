@@ -152,3 +152,28 @@ mod tests {
         ));
     }
 }
+
+named! {
+    /// Where an AvtaleGiro claim sent to MPS stands. MPS answers only what it settles (as an
+    /// OCR giro payment of type 15); a claim still sent after its due date and three business
+    /// days was not settled.
+    pub enum GiroClaimStatus ("AvtaleGiro claim status") {
+        /// Sent, not settled (yet).
+        Sent = "sent",
+        /// Settled: an OCR giro payment of type 15 of its account, KID and amount, on or
+        /// after its due date.
+        Settled = "settled",
+        /// Cancelled by a cancellation request sent (decision A5).
+        Cancelled = "cancelled",
+    }
+}
+
+named! {
+    /// An AvtaleGiro mandate as MPS listed it.
+    pub enum GiroMandateStatus ("AvtaleGiro mandate status") {
+        /// Listed, new or changed: the payer pays the agreement's claims by AvtaleGiro.
+        Active = "active",
+        /// Deleted, or left out of a full listing (decision A9).
+        Deleted = "deleted",
+    }
+}

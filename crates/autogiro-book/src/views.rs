@@ -38,6 +38,18 @@ pub struct Imported {
     pub mandates: usize,
     /// What a full listing changed in the book's mandates.
     pub listing: Vec<ListingChange>,
+    /// AvtaleGiro claims sent, now waiting to be settled.
+    pub giro_claims: usize,
+    /// AvtaleGiro claims cancelled by the file's cancellation requests (decision A5).
+    pub cancelled: usize,
+    /// OCR giro payments received.
+    pub payments: usize,
+    /// AvtaleGiro claims settled: by the file's payments of type 15, or (a file sent) by
+    /// payments kept that settled no claim until its claims came.
+    pub settled: usize,
+    /// Payments of type 15 that settle no AvtaleGiro claim in the book: kept, and tried again
+    /// when AvtaleGiro claims are imported.
+    pub unsettling: usize,
     /// What else is worth knowing (a mandate the register refused).
     pub notes: Vec<String>,
 }
@@ -146,6 +158,8 @@ pub enum Show {
     All,
     /// No claims: the answers kept unmatched are listed by [`Book::unmatched`](crate::Book::unmatched).
     Unmatched,
+    /// No claims: the OCR giro payments received are listed by [`Book::payments`](crate::Book::payments).
+    Payments,
 }
 
 /// Counts and sums per status, and the claims asked for.
@@ -159,6 +173,8 @@ pub struct Status {
     pub unmatched: (u64, Amount),
     /// The claims asked for.
     pub claims: Vec<BookClaim>,
+    /// AvtaleGiro's claims and OCR giro's payments.
+    pub giro: crate::GiroStatus,
 }
 
 impl Status {
@@ -298,4 +314,7 @@ pub struct Export {
     pub(crate) claims: Vec<ClaimRow>,
     pub(crate) unmatched: Vec<UnmatchedRow>,
     pub(crate) mandates: Vec<serde_json::Value>,
+    pub(crate) giro_claims: Vec<crate::giro::GiroClaimRow>,
+    pub(crate) payments: Vec<crate::giro::PaymentRow>,
+    pub(crate) giro_mandates: Vec<crate::giro::GiroMandateRow>,
 }

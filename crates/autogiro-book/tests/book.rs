@@ -91,6 +91,14 @@ const SCENARIOS: &[(&str, Case)] = &[
     ),
     ("sent", a_file_sent_before_is_found_by_content_or_number),
     ("large", files_larger_than_a_part_are_imported_whole),
+    (
+        "giro",
+        giro::avtalegiro_claims_are_settled_cancelled_and_payments_kept,
+    ),
+    (
+        "giro-mandates",
+        giro::avtalegiro_mandates_are_kept_as_listed_and_everything_copied,
+    ),
 ];
 
 #[test]
@@ -703,3 +711,6 @@ fn files_larger_than_a_part_are_imported_whole(place: &Place) {
 
 #[path = "book/books.rs"]
 mod books;
+
+#[path = "book/giro.rs"]
+mod giro;

@@ -213,6 +213,10 @@ pub(crate) enum BookCommand {
         /// `book resolve` takes).
         #[arg(long, group = "show")]
         unmatched: bool,
+        /// List the OCR giro payments received (a KID each, and the AvtaleGiro claim a
+        /// settlement settles): which invoices were paid by giro.
+        #[arg(long, group = "show")]
+        payments: bool,
         /// Only claims processed (or due) on or after this day: the counts, the outstanding and
         /// the claims listed.
         #[arg(long, value_parser = parse_date)]

@@ -185,6 +185,26 @@ pub(crate) fn print_imported(
             "{name}: and {more} more answer(s) kept unmatched: `autogiro book status --unmatched` lists them all"
         );
     }
+    if imported.giro_claims > 0 || imported.cancelled > 0 {
+        say!(
+            "{name}: {} AvtaleGiro claim(s) waiting to be settled, {} cancelled",
+            imported.giro_claims,
+            imported.cancelled
+        );
+    }
+    if imported.payments > 0 || imported.settled > 0 {
+        say!(
+            "{name}: {} OCR giro payment(s) received; {} AvtaleGiro claim(s) settled",
+            imported.payments,
+            imported.settled
+        );
+    }
+    if imported.unsettling > 0 {
+        eprintln!(
+            "{name}: {} AvtaleGiro settlement(s) (type 15) match no claim sent: kept, tried again when AvtaleGiro claims are imported (`autogiro book status --payments` lists them)",
+            imported.unsettling
+        );
+    }
     for change in &imported.listing {
         say!("{name}: {}", listing_change(change));
     }
@@ -287,6 +307,9 @@ pub(crate) fn status(
     if show == Show::Unmatched {
         return unmatched(&mut book, format);
     }
+    if show == Show::Payments {
+        return payments(&mut book, format);
+    }
     let status = book.status(today, show, since)?;
     match format {
         BookFormat::Json => say!("{}", serde_json::to_string_pretty(&status)?),
@@ -375,6 +398,52 @@ fn unmatched_cells(u: &autogiro::book::Unmatched) -> [String; 10] {
         u.own_reference.clone(),
         u.candidates.to_string(),
     ]
+}
+
+const PAYMENT_HEADER: [&str; 10] = [
+    "payment",
+    "file",
+    "agreement",
+    "account",
+    "type",
+    "nets_date",
+    "amount",
+    "credit",
+    "kid",
+    "settles",
+];
+
+fn payment_cells(p: &autogiro::book::Payment) -> [String; 10] {
+    [
+        p.id.to_string(),
+        p.file.clone(),
+        format!("{:09}", p.agreement_id),
+        p.account.clone(),
+        p.transaction_type.code().to_owned(),
+        p.nets_date.to_string(),
+        p.amount.to_string(),
+        if p.credit { "yes" } else { "" }.to_owned(),
+        p.kid.clone().unwrap_or_default(),
+        p.settles.map(|c| c.to_string()).unwrap_or_default(),
+    ]
+}
+
+/// `book status --payments`: the OCR giro payments received.
+fn payments(book: &mut Book, format: BookFormat) -> anyhow::Result<Status> {
+    let received = book.payments(None)?;
+    match format {
+        BookFormat::Json => say!("{}", serde_json::to_string_pretty(&received)?),
+        BookFormat::Csv => say_raw!(
+            "{}",
+            csv_text(PAYMENT_HEADER, received.iter().map(payment_cells))?
+        ),
+        BookFormat::Table if received.is_empty() => say!("no OCR giro payments"),
+        BookFormat::Table => say_raw!(
+            "{}",
+            table_text(PAYMENT_HEADER, received.iter().map(payment_cells))
+        ),
+    }
+    Ok(Status::Ok)
 }
 
 /// `book status --unmatched`: the answers kept unmatched.
@@ -508,6 +577,36 @@ fn status_table(status: &BookStatus, show: Show) -> String {
         status.unmatched.0.to_string(),
         status.unmatched.1.to_string(),
     ]);
+    let giro = &status.giro;
+    if !giro.is_empty() {
+        for (s, n, sum) in &giro.claims {
+            rows.push(vec![
+                format!("AvtaleGiro {s}"),
+                n.to_string(),
+                sum.to_string(),
+            ]);
+        }
+        rows.push(vec![
+            "AvtaleGiro not settled".to_owned(),
+            giro.not_settled.0.to_string(),
+            giro.not_settled.1.to_string(),
+        ]);
+        rows.push(vec![
+            "OCR giro payments".to_owned(),
+            giro.payments.0.to_string(),
+            giro.payments.1.to_string(),
+        ]);
+        rows.push(vec![
+            "settlements matching no claim".to_owned(),
+            giro.unsettling.0.to_string(),
+            giro.unsettling.1.to_string(),
+        ]);
+        rows.push(vec![
+            "AvtaleGiro mandates".to_owned(),
+            giro.mandates.to_string(),
+            String::new(),
+        ]);
+    }
     let mut out = table(&rows);
     if show != Show::Counts {
         out.push('\n');

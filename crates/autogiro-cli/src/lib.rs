@@ -351,6 +351,7 @@ fn run_book(
             handled,
             all,
             unmatched,
+            payments,
             since,
             today: t,
             format,
@@ -363,6 +364,7 @@ fn run_book(
                 (handled, Show::Handled),
                 (all, Show::All),
                 (unmatched, Show::Unmatched),
+                (payments, Show::Payments),
             ]
             .into_iter()
             .find_map(|(asked, show)| asked.then_some(show))

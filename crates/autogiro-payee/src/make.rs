@@ -447,7 +447,13 @@ impl Pass<'_, '_, '_, '_> {
             return;
         }
         if !self.begun {
-            match self.numbering.next(agreement) {
+            // AvtaleGiro's assignment start has no agreement id: the book numbers its
+            // assignments under agreement 0, as it reads them from the file.
+            let key = match self.job.making.service() {
+                Service::AvtaleGiro => 0,
+                _ => agreement,
+            };
+            match self.numbering.next(key) {
                 Ok(n) => self.number = n,
                 Err(e) => {
                     self.failed = Some(e);

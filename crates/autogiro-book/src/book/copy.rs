@@ -46,6 +46,9 @@ impl Book {
                 claims,
                 unmatched: tx.unmatched(None)?,
                 mandates,
+                giro_claims: tx.giro_claims()?,
+                payments: tx.payments(None)?,
+                giro_mandates: tx.giro_mandates()?,
             })
         })
     }
@@ -59,7 +62,7 @@ impl Book {
     /// [`BookError::NotEmpty`] when `to` holds anything; [`BookError::Storage`]: nothing is
     /// copied.
     pub fn copy_to(&mut self, to: &mut Book) -> Result<(usize, usize), BookError> {
-        let (files, assignments, claims, mandates, unmatched, replacements) =
+        let (files, assignments, claims, mandates, unmatched, replacements, giro) =
             self.store.read(|tx| {
                 let mut claims = Vec::new();
                 tx.claims(ClaimFilter::All(None), &mut |row| {
@@ -78,10 +81,14 @@ impl Book {
                     tx.mandates(None)?,
                     tx.unmatched(None)?,
                     replacements,
+                    (tx.giro_claims()?, tx.payments(None)?, tx.giro_mandates()?),
                 ))
             })?;
         to.store.write(|tx| {
-            if !tx.files()?.is_empty() || !tx.mandates(None)?.is_empty() {
+            if !tx.files()?.is_empty()
+                || !tx.mandates(None)?.is_empty()
+                || !tx.giro_mandates()?.is_empty()
+            {
                 return Err(BookError::NotEmpty);
             }
             for f in &files {
@@ -109,6 +116,16 @@ impl Book {
             }
             for r in &replacements {
                 tx.add_replacement(r)?;
+            }
+            let (giro_claims, payments, giro_mandates) = &giro;
+            for c in giro_claims {
+                tx.restore_giro_claim(c)?;
+            }
+            for p in payments {
+                tx.restore_payment(p)?;
+            }
+            for m in giro_mandates {
+                tx.put_giro_mandate(m)?;
             }
             tx.finish_restore()?;
             Ok((files.len(), claims.len()))

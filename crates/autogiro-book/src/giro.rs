@@ -1,0 +1,756 @@
+//! AvtaleGiro and OCR giro in the book: AvtaleGiro's claims sent and cancelled, every OCR giro
+//! payment received (a settled AvtaleGiro claim, transaction type 15, with the claim it
+//! settles), and AvtaleGiro's mandates as MPS lists them. The readings of the services'
+//! manuals are decisions A1-A9 and O1-O6 of `docs/spec-decisions.md`.
+//!
+//! AvtaleGiro's files carry no agreement id (its assignment start has zeros there): its claims
+//! and mandates are the assignment account's, and MPS's OCR giro assignment of the same account
+//! settles them. A payment of type 15 settles the claim of its account, KID and amount still
+//! sent whose due date is the latest on or before the payment's Nets date (MPS charges on the
+//! due date, or the next business day); one that finds none is kept, counted as a settlement
+//! matching no claim, and tried again when AvtaleGiro claims are imported.
+
+use time::Date;
+
+use autogiro_format::{AvtaleGiroRegistration, OcrType, WrittenNotice};
+use autogiro_model::{
+    Amount, Assignment, AvtaleGiroClaim, AvtaleGiroMandates, OcrAssignment, OcrPayment,
+};
+
+use crate::BookError;
+use crate::book::{answer_due, corrupt};
+use crate::db::{Row, Value, args, first, one, rows};
+use crate::states::{GiroClaimStatus, GiroMandateStatus};
+use crate::store::Tx;
+use crate::views::Imported;
+
+/// The columns of `giro_claims`, its id first.
+const GIRO_CLAIM_COLUMNS: &str = "id, file_id, account, assignment_number, transaction_number, \
+     kid, amount_ore, due_date, short_name, foreign_reference, status, answer_due, cancelled_by";
+
+/// The columns of `payments`, its id first.
+const PAYMENT_COLUMNS: &str = "id, file_id, agreement_id, account, assignment_number, \
+     transaction_number, transaction_type, nets_date, amount_ore, kid, claim_id";
+
+/// An AvtaleGiro claim as the book keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct GiroClaimRow {
+    pub(crate) id: i64,
+    pub(crate) file_id: i64,
+    /// The assignment account, 11 digits.
+    pub(crate) account: String,
+    pub(crate) assignment_number: u32,
+    pub(crate) transaction_number: u32,
+    pub(crate) kid: String,
+    pub(crate) amount_ore: i64,
+    pub(crate) due_date: Date,
+    pub(crate) short_name: String,
+    pub(crate) foreign_reference: String,
+    pub(crate) status: GiroClaimStatus,
+    /// Its due date and 3 business days: still sent after it, it was not settled.
+    pub(crate) answer_due: Date,
+    /// The file of the cancellation request that cancelled it.
+    pub(crate) cancelled_by: Option<i64>,
+}
+
+/// An OCR giro payment as the book keeps it; a credit's amount negative (decision O2).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct PaymentRow {
+    pub(crate) id: i64,
+    pub(crate) file_id: i64,
+    pub(crate) agreement_id: u32,
+    pub(crate) account: String,
+    pub(crate) assignment_number: u32,
+    pub(crate) transaction_number: u32,
+    pub(crate) transaction_type: OcrType,
+    pub(crate) nets_date: Date,
+    pub(crate) amount_ore: i64,
+    /// Empty when the payment had none (types 20 and 21).
+    pub(crate) kid: String,
+    /// The AvtaleGiro claim it settles (type 15).
+    pub(crate) claim_id: Option<i64>,
+}
+
+/// An AvtaleGiro mandate as the book keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct GiroMandateRow {
+    pub(crate) account: String,
+    pub(crate) kid: String,
+    pub(crate) status: GiroMandateStatus,
+    pub(crate) written_notice: WrittenNotice,
+    /// The file that listed it last.
+    pub(crate) file_id: i64,
+}
+
+fn giro_claim_row(r: Row<'_>) -> Result<GiroClaimRow, BookError> {
+    Ok(GiroClaimRow {
+        id: r.int(0)?,
+        file_id: r.int(1)?,
+        account: r.string(2)?,
+        assignment_number: r.number(3)?,
+        transaction_number: r.number(4)?,
+        kid: r.string(5)?,
+        amount_ore: r.int(6)?,
+        due_date: r.date(7)?,
+        short_name: r.string(8)?,
+        foreign_reference: r.string(9)?,
+        status: GiroClaimStatus::parse(r.text(10)?)?,
+        answer_due: r.date(11)?,
+        cancelled_by: r.opt_int(12)?,
+    })
+}
+
+fn payment_row(r: Row<'_>) -> Result<PaymentRow, BookError> {
+    let code: u16 = r.number(6)?;
+    Ok(PaymentRow {
+        id: r.int(0)?,
+        file_id: r.int(1)?,
+        agreement_id: r.number(2)?,
+        account: r.string(3)?,
+        assignment_number: r.number(4)?,
+        transaction_number: r.number(5)?,
+        transaction_type: OcrType::from_code(format!("{code:02}").as_bytes()).ok_or_else(|| {
+            BookError::Corrupt(format!("unknown OCR giro transaction type {code}"))
+        })?,
+        nets_date: r.date(7)?,
+        amount_ore: r.int(8)?,
+        kid: r.string(9)?,
+        claim_id: r.opt_int(10)?,
+    })
+}
+
+fn giro_mandate_row(r: Row<'_>) -> Result<GiroMandateRow, BookError> {
+    Ok(GiroMandateRow {
+        account: r.string(0)?,
+        kid: r.string(1)?,
+        status: GiroMandateStatus::parse(r.text(2)?)?,
+        written_notice: WrittenNotice::from_code(r.text(3)?.as_bytes())
+            .ok_or_else(|| BookError::Corrupt("a written notice neither J nor N".to_owned()))?,
+        file_id: r.int(4)?,
+    })
+}
+
+/// An OCR giro transaction type as the book stores it: its code as a number.
+fn type_number(t: OcrType) -> i64 {
+    t.code().parse().unwrap_or(0)
+}
+
+/// What a cancellation request found.
+enum Cancelled {
+    /// The claim it names, cancelled now.
+    Now,
+    /// The claim it names, settled already: MPS cannot cancel it.
+    Settled,
+    /// No AvtaleGiro claim in the book has its account, due date, amount and KID.
+    Nothing,
+}
+
+impl Tx<'_> {
+    /// Adds AvtaleGiro claims sent (their `id` ignored).
+    fn insert_giro_claims(&mut self, claims: &[GiroClaimRow]) -> Result<(), BookError> {
+        if claims.is_empty() {
+            return Ok(());
+        }
+        let mut bulk = self.0.bulk(
+            "giro_claims",
+            &[
+                "file_id",
+                "account",
+                "assignment_number",
+                "transaction_number",
+                "kid",
+                "amount_ore",
+                "due_date",
+                "short_name",
+                "foreign_reference",
+                "status",
+                "answer_due",
+            ],
+        )?;
+        for c in claims {
+            bulk.row(&giro_claim_values(c)[1..12])?;
+        }
+        bulk.finish()
+    }
+
+    /// The AvtaleGiro claim of `account`, `kid` and `amount` still sent with the latest due
+    /// date on or before `nets_date`, marked settled: its id.
+    fn settle_giro_claim(
+        &mut self,
+        account: &str,
+        kid: &str,
+        amount_ore: i64,
+        nets_date: Date,
+    ) -> Result<Option<i64>, BookError> {
+        let found = first(
+            self.0,
+            "SELECT id FROM giro_claims WHERE account = ?1 AND kid = ?2 AND amount_ore = ?3
+             AND status = 'sent' AND due_date <= ?4 ORDER BY due_date DESC, id LIMIT 1",
+            args![account, kid, amount_ore, nets_date],
+            |r| r.int(0),
+        )?;
+        if let Some(id) = found {
+            self.0.execute(
+                "UPDATE giro_claims SET status = 'settled' WHERE id = ?1",
+                args![id],
+            )?;
+        }
+        Ok(found)
+    }
+
+    /// Cancels the AvtaleGiro claim a cancellation request of file `file_id` names (decision
+    /// A5: account, due date, amount, KID).
+    fn cancel_giro_claim(
+        &mut self,
+        file_id: i64,
+        account: &str,
+        claim: &AvtaleGiroClaim,
+    ) -> Result<Cancelled, BookError> {
+        let kid = claim.kid.as_ref().map_or("", |k| k.as_str());
+        let amount = i64::try_from(claim.amount.ore()).map_err(corrupt)?;
+        let found = first(
+            self.0,
+            "SELECT id, status FROM giro_claims WHERE account = ?1 AND kid = ?2
+             AND amount_ore = ?3 AND due_date = ?4
+             ORDER BY CASE status WHEN 'sent' THEN 0 ELSE 1 END, id LIMIT 1",
+            args![account, kid, amount, claim.due_date],
+            |r| Ok((r.int(0)?, GiroClaimStatus::parse(r.text(1)?)?)),
+        )?;
+        Ok(match found {
+            Some((id, GiroClaimStatus::Sent)) => {
+                self.0.execute(
+                    "UPDATE giro_claims SET status = 'cancelled', cancelled_by = ?2 WHERE id = ?1",
+                    args![id, file_id],
+                )?;
+                Cancelled::Now
+            }
+            Some((_, GiroClaimStatus::Settled)) => Cancelled::Settled,
+            Some((_, GiroClaimStatus::Cancelled)) | None => Cancelled::Nothing,
+        })
+    }
+
+    /// Adds OCR giro payments (their `id` ignored).
+    fn insert_payments(&mut self, payments: &[PaymentRow]) -> Result<(), BookError> {
+        if payments.is_empty() {
+            return Ok(());
+        }
+        let mut bulk = self.0.bulk(
+            "payments",
+            &[
+                "file_id",
+                "agreement_id",
+                "account",
+                "assignment_number",
+                "transaction_number",
+                "transaction_type",
+                "nets_date",
+                "amount_ore",
+                "kid",
+                "claim_id",
+            ],
+        )?;
+        for p in payments {
+            bulk.row(&payment_values(p)[1..])?;
+        }
+        bulk.finish()
+    }
+
+    /// The settlements (type 15) of `account` that settle no claim yet.
+    fn unsettling_payments(&mut self, account: &str) -> Result<Vec<PaymentRow>, BookError> {
+        let sql = format!(
+            "SELECT {PAYMENT_COLUMNS} FROM payments
+             WHERE account = ?1 AND transaction_type = 15 AND claim_id IS NULL ORDER BY id"
+        );
+        rows(self.0, &sql, args![account], payment_row)
+    }
+
+    /// Records the AvtaleGiro claim a payment settles.
+    fn set_payment_claim(&mut self, payment: i64, claim: i64) -> Result<(), BookError> {
+        self.0.execute(
+            "UPDATE payments SET claim_id = ?2 WHERE id = ?1",
+            args![payment, claim],
+        )
+    }
+
+    /// Writes an AvtaleGiro mandate (new, or replacing the one of its account and KID).
+    pub(crate) fn put_giro_mandate(&mut self, m: &GiroMandateRow) -> Result<(), BookError> {
+        self.0.execute(
+            "DELETE FROM giro_mandates WHERE account = ?1 AND kid = ?2",
+            args![&m.account, &m.kid],
+        )?;
+        self.0.execute(
+            "INSERT INTO giro_mandates (account, kid, status, written_notice, file_id)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            args![
+                &m.account,
+                &m.kid,
+                m.status.as_str(),
+                m.written_notice.code(),
+                m.file_id
+            ],
+        )
+    }
+
+    /// After a full listing (decision A9) of `account` in file `file_id`: the account's
+    /// mandates it did not list are deleted. How many.
+    fn delete_unlisted_giro_mandates(
+        &mut self,
+        account: &str,
+        file_id: i64,
+    ) -> Result<u64, BookError> {
+        let unlisted = one(
+            self.0,
+            "SELECT COUNT(*) FROM giro_mandates WHERE account = ?1 AND status = 'active'
+             AND file_id <> ?2",
+            args![account, file_id],
+            |r| r.count(0),
+        )?;
+        self.0.execute(
+            "UPDATE giro_mandates SET status = 'deleted', file_id = ?2
+             WHERE account = ?1 AND status = 'active' AND file_id <> ?2",
+            args![account, file_id],
+        )?;
+        Ok(unlisted)
+    }
+
+    /// Every AvtaleGiro claim, in the order sent.
+    pub(crate) fn giro_claims(&mut self) -> Result<Vec<GiroClaimRow>, BookError> {
+        let sql = format!("SELECT {GIRO_CLAIM_COLUMNS} FROM giro_claims ORDER BY id");
+        rows(self.0, &sql, &[], giro_claim_row)
+    }
+
+    /// The OCR giro payments of `kid` (every one without), in the order received.
+    pub(crate) fn payments(&mut self, kid: Option<&str>) -> Result<Vec<PaymentRow>, BookError> {
+        if let Some(kid) = kid {
+            let sql = format!("SELECT {PAYMENT_COLUMNS} FROM payments WHERE kid = ?1 ORDER BY id");
+            rows(self.0, &sql, args![kid], payment_row)
+        } else {
+            let sql = format!("SELECT {PAYMENT_COLUMNS} FROM payments ORDER BY id");
+            rows(self.0, &sql, &[], payment_row)
+        }
+    }
+
+    /// Every AvtaleGiro mandate.
+    pub(crate) fn giro_mandates(&mut self) -> Result<Vec<GiroMandateRow>, BookError> {
+        rows(
+            self.0,
+            "SELECT account, kid, status, written_notice, file_id FROM giro_mandates
+             ORDER BY account, kid",
+            &[],
+            giro_mandate_row,
+        )
+    }
+
+    /// The AvtaleGiro claims and payments the book holds, counted and summed.
+    fn giro_totals(&mut self, today: Date) -> Result<GiroTotals, BookError> {
+        let claims = rows(
+            self.0,
+            "SELECT status, COUNT(*), CAST(COALESCE(SUM(amount_ore), 0) AS BIGINT) FROM giro_claims
+             GROUP BY status ORDER BY status",
+            &[],
+            |r| Ok((GiroClaimStatus::parse(r.text(0)?)?, r.count(1)?, r.int(2)?)),
+        )?;
+        let not_settled = one(
+            self.0,
+            "SELECT COUNT(*), CAST(COALESCE(SUM(amount_ore), 0) AS BIGINT) FROM giro_claims
+             WHERE status = 'sent' AND answer_due < ?1",
+            args![today],
+            |r| Ok((r.count(0)?, r.int(1)?)),
+        )?;
+        let payments = one(
+            self.0,
+            "SELECT COUNT(*), CAST(COALESCE(SUM(amount_ore), 0) AS BIGINT) FROM payments",
+            &[],
+            |r| Ok((r.count(0)?, r.int(1)?)),
+        )?;
+        let unsettling = one(
+            self.0,
+            "SELECT COUNT(*), CAST(COALESCE(SUM(amount_ore), 0) AS BIGINT) FROM payments
+             WHERE transaction_type = 15 AND claim_id IS NULL",
+            &[],
+            |r| Ok((r.count(0)?, r.int(1)?)),
+        )?;
+        let mandates = one(
+            self.0,
+            "SELECT COUNT(*) FROM giro_mandates WHERE status = 'active'",
+            &[],
+            |r| r.count(0),
+        )?;
+        Ok(GiroTotals {
+            claims,
+            not_settled,
+            payments,
+            unsettling,
+            mandates,
+        })
+    }
+
+    /// Puts an AvtaleGiro claim back as it was in another book, its id included.
+    pub(crate) fn restore_giro_claim(&mut self, c: &GiroClaimRow) -> Result<(), BookError> {
+        let sql = format!(
+            "INSERT INTO giro_claims ({GIRO_CLAIM_COLUMNS})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+        );
+        self.0.execute(&sql, &giro_claim_values(c))
+    }
+
+    /// Puts a payment back as it was in another book, its id included.
+    pub(crate) fn restore_payment(&mut self, p: &PaymentRow) -> Result<(), BookError> {
+        let sql = format!(
+            "INSERT INTO payments ({PAYMENT_COLUMNS})
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+        );
+        self.0.execute(&sql, &payment_values(p))
+    }
+}
+
+/// The values of an AvtaleGiro claim, in the order of [`GIRO_CLAIM_COLUMNS`].
+fn giro_claim_values(c: &GiroClaimRow) -> [Value<'_>; 13] {
+    [
+        Value::from(c.id),
+        Value::from(c.file_id),
+        Value::from(&c.account),
+        Value::from(c.assignment_number),
+        Value::from(c.transaction_number),
+        Value::from(&c.kid),
+        Value::from(c.amount_ore),
+        Value::from(c.due_date),
+        Value::from(&c.short_name),
+        Value::from(&c.foreign_reference),
+        Value::from(c.status.as_str()),
+        Value::from(c.answer_due),
+        Value::from(c.cancelled_by),
+    ]
+}
+
+/// The values of a payment, in the order of [`PAYMENT_COLUMNS`].
+fn payment_values(p: &PaymentRow) -> [Value<'_>; 11] {
+    [
+        Value::from(p.id),
+        Value::from(p.file_id),
+        Value::from(p.agreement_id),
+        Value::from(&p.account),
+        Value::from(p.assignment_number),
+        Value::from(p.transaction_number),
+        Value::from(type_number(p.transaction_type)),
+        Value::from(p.nets_date),
+        Value::from(p.amount_ore),
+        Value::from(&p.kid),
+        Value::from(p.claim_id),
+    ]
+}
+
+/// The counts and sums [`GiroStatus`] is made of.
+struct GiroTotals {
+    claims: Vec<(GiroClaimStatus, u64, i64)>,
+    not_settled: (u64, i64),
+    payments: (u64, i64),
+    unsettling: (u64, i64),
+    mandates: u64,
+}
+
+/// A part of an AvtaleGiro assignment of a file sent: its claims waiting to be settled, or its
+/// cancellation requests applied. `false` for an assignment of another service.
+pub(crate) fn sent_part(
+    tx: &mut Tx<'_>,
+    file_id: i64,
+    a: &Assignment,
+    read_on: Date,
+    imported: &mut Imported,
+) -> Result<bool, BookError> {
+    match a {
+        Assignment::AvtaleGiroClaims(c) => {
+            let h = &c.header;
+            let rows = c
+                .claims
+                .iter()
+                .map(|claim| {
+                    Ok(GiroClaimRow {
+                        id: 0,
+                        file_id,
+                        account: h.account.as_str().to_owned(),
+                        assignment_number: h.assignment_number,
+                        transaction_number: claim.transaction_number,
+                        kid: claim.kid.as_ref().map_or("", |k| k.as_str()).to_owned(),
+                        amount_ore: i64::try_from(claim.amount.ore()).map_err(corrupt)?,
+                        due_date: claim.due_date,
+                        short_name: claim
+                            .names
+                            .map(|n| n.short_name.to_string())
+                            .unwrap_or_default(),
+                        foreign_reference: claim
+                            .names
+                            .map(|n| n.foreign_reference.to_string())
+                            .unwrap_or_default(),
+                        status: GiroClaimStatus::Sent,
+                        answer_due: answer_due(claim.due_date, read_on),
+                        cancelled_by: None,
+                    })
+                })
+                .collect::<Result<Vec<_>, BookError>>()?;
+            tx.insert_giro_claims(&rows)?;
+            imported.giro_claims += rows.len();
+        }
+        Assignment::AvtaleGiroCancellations(c) => {
+            let account = c.header.account.as_str();
+            for claim in &c.cancellations {
+                let what = || {
+                    format!(
+                        "the cancellation request {} ({} NOK due {}, KID {})",
+                        claim.transaction_number,
+                        claim.amount,
+                        claim.due_date,
+                        claim.kid.as_ref().map_or("none", |k| k.as_str())
+                    )
+                };
+                match tx.cancel_giro_claim(file_id, account, claim)? {
+                    Cancelled::Now => imported.cancelled += 1,
+                    Cancelled::Settled => imported.notes.push(format!(
+                        "{} names an AvtaleGiro claim MPS has settled already: it cannot be cancelled",
+                        what()
+                    )),
+                    Cancelled::Nothing => imported.notes.push(format!(
+                        "{} names no AvtaleGiro claim of account {account} waiting in the book",
+                        what()
+                    )),
+                }
+            }
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// After a file sent: the settlements of its accounts kept unmatched that one of its claims
+/// settles now (a file from MPS imported before the claims it settles).
+pub(crate) fn settle_kept(
+    tx: &mut Tx<'_>,
+    accounts: &[String],
+    imported: &mut Imported,
+) -> Result<(), BookError> {
+    for account in accounts {
+        for p in tx.unsettling_payments(account)? {
+            if let Some(claim) =
+                tx.settle_giro_claim(&p.account, &p.kid, p.amount_ore, p.nets_date)?
+            {
+                tx.set_payment_claim(p.id, claim)?;
+                imported.settled += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// A part of an assignment of a file from MPS: OCR giro's payments recorded (those of type 15
+/// settling AvtaleGiro claims), or AvtaleGiro's mandates kept. `listing` says whether the
+/// assignment of mandates being read is a full listing (decision A9), across its parts.
+/// `false` for an assignment of Autogiro.
+pub(crate) fn answer_part(
+    tx: &mut Tx<'_>,
+    file_id: i64,
+    part: &autogiro_model::Part<'_>,
+    listing: &mut bool,
+    imported: &mut Imported,
+) -> Result<bool, BookError> {
+    match part.assignment {
+        Assignment::OcrGiro(a) => payments(tx, file_id, a, imported)?,
+        Assignment::AvtaleGiroMandates(m) => {
+            if part.first {
+                *listing = false;
+            }
+            mandates(tx, file_id, m, listing, imported)?;
+            if part.last && *listing {
+                let deleted =
+                    tx.delete_unlisted_giro_mandates(m.header.account.as_str(), file_id)?;
+                if deleted > 0 {
+                    imported.notes.push(format!(
+                        "{deleted} AvtaleGiro mandate(s) of account {} not in MPS's full listing: deleted",
+                        m.header.account
+                    ));
+                }
+            }
+        }
+        _ => return Ok(false),
+    }
+    Ok(true)
+}
+
+/// Records the payments of an OCR giro assignment; each of type 15 settles the AvtaleGiro
+/// claim it answers, when the book has it.
+fn payments(
+    tx: &mut Tx<'_>,
+    file_id: i64,
+    a: &OcrAssignment,
+    imported: &mut Imported,
+) -> Result<(), BookError> {
+    let h = &a.header;
+    let account = h.account.as_str();
+    let mut rows = Vec::with_capacity(a.payments.len());
+    for p in &a.payments {
+        let mut row = payment(file_id, h, p)?;
+        if p.transaction_type == OcrType::AvtaleGiro && !p.credit {
+            row.claim_id = tx.settle_giro_claim(account, &row.kid, row.amount_ore, p.nets_date)?;
+            if row.claim_id.is_some() {
+                imported.settled += 1;
+            } else {
+                imported.unsettling += 1;
+            }
+        }
+        imported.payments += 1;
+        rows.push(row);
+    }
+    tx.insert_payments(&rows)
+}
+
+/// A payment as the book keeps it.
+fn payment(
+    file_id: i64,
+    h: &autogiro_model::AssignmentHeader,
+    p: &OcrPayment,
+) -> Result<PaymentRow, BookError> {
+    let ore = i64::try_from(p.amount.ore()).map_err(corrupt)?;
+    Ok(PaymentRow {
+        id: 0,
+        file_id,
+        agreement_id: h.agreement_id,
+        account: h.account.as_str().to_owned(),
+        assignment_number: h.assignment_number,
+        transaction_number: p.transaction_number,
+        transaction_type: p.transaction_type,
+        nets_date: p.nets_date,
+        amount_ore: if p.credit { -ore } else { ore },
+        kid: p.kid.as_ref().map_or("", |k| k.as_str()).to_owned(),
+        claim_id: None,
+    })
+}
+
+/// Keeps AvtaleGiro's mandates as MPS lists them: listed, new or changed active, deleted
+/// deleted.
+fn mandates(
+    tx: &mut Tx<'_>,
+    file_id: i64,
+    m: &AvtaleGiroMandates,
+    listing: &mut bool,
+    imported: &mut Imported,
+) -> Result<(), BookError> {
+    let account = m.header.account.as_str();
+    for mandate in &m.mandates {
+        let Some(kid) = &mandate.kid else {
+            imported.notes.push(format!(
+                "AvtaleGiro mandate {} of account {account} has no KID: not kept",
+                mandate.serial_number
+            ));
+            continue;
+        };
+        let status = match mandate.registration_type {
+            AvtaleGiroRegistration::Listing => {
+                *listing = true;
+                GiroMandateStatus::Active
+            }
+            AvtaleGiroRegistration::NewOrChanged => GiroMandateStatus::Active,
+            AvtaleGiroRegistration::Deleted => GiroMandateStatus::Deleted,
+        };
+        tx.put_giro_mandate(&GiroMandateRow {
+            account: account.to_owned(),
+            kid: kid.as_str().to_owned(),
+            status,
+            written_notice: mandate.written_notice,
+            file_id,
+        })?;
+        imported.mandates += 1;
+    }
+    Ok(())
+}
+
+/// AvtaleGiro's claims and OCR giro's payments in the book: what `book status` says of them.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct GiroStatus {
+    /// AvtaleGiro's claims per status: how many, their sum.
+    pub claims: Vec<(GiroClaimStatus, u64, Amount)>,
+    /// Of the claims still sent, those past their due date and 3 business days: not settled
+    /// (MPS answers only what it settles).
+    pub not_settled: (u64, Amount),
+    /// Every OCR giro payment received: how many, their sum (credits taken off).
+    pub payments: (u64, Amount),
+    /// Payments of type 15 (a settled AvtaleGiro claim) that settle no claim in the book.
+    pub unsettling: (u64, Amount),
+    /// AvtaleGiro mandates active as MPS listed them.
+    pub mandates: u64,
+}
+
+impl GiroStatus {
+    /// Whether the book holds nothing of AvtaleGiro or OCR giro.
+    pub fn is_empty(&self) -> bool {
+        self.claims.is_empty() && self.payments.0 == 0 && self.mandates == 0
+    }
+}
+
+/// An OCR giro payment received, as the book shows it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Payment {
+    /// The book's id of the payment.
+    pub id: i64,
+    /// The file it came in.
+    pub file: String,
+    /// The agreement (OCR giro assignment start, positions 9-17).
+    pub agreement_id: u32,
+    /// The assignment account.
+    pub account: String,
+    /// Where it came from: `15` a settled AvtaleGiro claim (its code in JSON).
+    #[serde(serialize_with = "type_code")]
+    pub transaction_type: OcrType,
+    /// MPS's settlement date.
+    pub nets_date: Date,
+    /// The amount.
+    pub amount: Amount,
+    /// A credit (sign `-`): the amount counts negative.
+    pub credit: bool,
+    /// The KID, if it had one.
+    pub kid: Option<String>,
+    /// The AvtaleGiro claim it settles (type 15), by the book's id.
+    pub settles: Option<i64>,
+}
+
+/// An OCR giro transaction type in JSON: its code (`"15"`).
+fn type_code<S: serde::Serializer>(t: &OcrType, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(t.code())
+}
+
+/// The status of AvtaleGiro's claims and OCR giro's payments on `today`.
+pub(crate) fn status(tx: &mut Tx<'_>, today: Date) -> Result<GiroStatus, BookError> {
+    let t = tx.giro_totals(today)?;
+    let amount = |sum: i64| Amount::from_ore(sum.unsigned_abs()).unwrap_or(Amount::MAX);
+    Ok(GiroStatus {
+        claims: t
+            .claims
+            .into_iter()
+            .map(|(s, n, sum)| (s, n, amount(sum)))
+            .collect(),
+        not_settled: (t.not_settled.0, amount(t.not_settled.1)),
+        payments: (t.payments.0, amount(t.payments.1)),
+        unsettling: (t.unsettling.0, amount(t.unsettling.1)),
+        mandates: t.mandates,
+    })
+}
+
+/// The payments as the book shows them, with the names of the files they came in.
+pub(crate) fn payment_views(tx: &mut Tx<'_>, kid: Option<&str>) -> Result<Vec<Payment>, BookError> {
+    let files: std::collections::HashMap<i64, String> =
+        tx.files()?.into_iter().map(|f| (f.id, f.name)).collect();
+    Ok(tx
+        .payments(kid)?
+        .into_iter()
+        .map(|p| Payment {
+            id: p.id,
+            file: files.get(&p.file_id).cloned().unwrap_or_default(),
+            agreement_id: p.agreement_id,
+            account: p.account,
+            transaction_type: p.transaction_type,
+            nets_date: p.nets_date,
+            amount: Amount::from_ore(p.amount_ore.unsigned_abs()).unwrap_or(Amount::MAX),
+            credit: p.amount_ore < 0,
+            kid: (!p.kid.is_empty()).then_some(p.kid),
+            settles: p.claim_id,
+        })
+        .collect())
+}

@@ -1,0 +1,355 @@
+//! AvtaleGiro and OCR giro in the book: claims sent, settled by OCR giro's type 15 (before or
+//! after the claims come), cancelled by request (decision A5), payments of every other type
+//! recorded with their KIDs, mandates as MPS lists them (decision A9), and all of it copied.
+
+use super::*;
+use autogiro_book::{GiroClaimStatus, Payment};
+use autogiro_format::{AvtaleGiroRegistration, AvtaleGiroType, OcrType, WrittenNotice};
+use autogiro_model::{
+    AvtaleGiroCancellations, AvtaleGiroClaim, AvtaleGiroClaims, AvtaleGiroMandate,
+    AvtaleGiroMandates, AvtaleGiroNames, OcrAssignment,
+};
+
+const PAYEE: &str = "12345678903";
+
+fn kid(s: &str) -> autogiro_checksum::Kid {
+    autogiro_checksum::Kid::parse(s).unwrap()
+}
+
+/// AvtaleGiro claims or cancellation requests (`kid`, øre, due date) of the payee's account.
+fn avtalegiro(number: u32, cancel: bool, claims: &[(&str, u64, Date)]) -> Transmission {
+    let mut t = Transmission::to_mps(12345, number);
+    let header = AssignmentHeader::new(0, number, account(PAYEE));
+    let items: Vec<AvtaleGiroClaim> = claims
+        .iter()
+        .zip(1..)
+        .map(|((k, ore, due), n)| AvtaleGiroClaim {
+            transaction_number: n,
+            transaction_type: if cancel {
+                AvtaleGiroType::Cancellation
+            } else {
+                AvtaleGiroType::WithoutNotice
+            },
+            due_date: *due,
+            amount: Amount::from_ore(*ore).unwrap(),
+            kid: Some(kid(k)),
+            names: (!cancel).then(|| AvtaleGiroNames {
+                short_name: Text::new("Hansen").unwrap(),
+                foreign_reference: Text::new("Strøm").unwrap(),
+            }),
+            specification: Vec::new(),
+        })
+        .collect();
+    if cancel {
+        t.push(AvtaleGiroCancellations {
+            header,
+            cancellations: items,
+        })
+        .unwrap();
+    } else {
+        t.push(AvtaleGiroClaims {
+            header,
+            claims: items,
+        })
+        .unwrap();
+    }
+    t
+}
+
+/// An OCR giro file from MPS of the payee's account: (type, `kid`, øre, Nets date, credit).
+fn ocr(number: u32, payments: &[(OcrType, &str, u64, Date, bool)]) -> Transmission {
+    let generated = payments.iter().map(|p| p.3).max().unwrap();
+    let mut t = Transmission::from_mps(12345, number, generated);
+    let payments = payments
+        .iter()
+        .zip(1..)
+        .map(|((ty, k, ore, day, credit), n)| {
+            let mut p =
+                autogiro_testkit::transmissions::ocr_payment(*ty, *day, *ore, k, n).unwrap();
+            p.transaction_number = n;
+            p.credit = *credit;
+            p
+        })
+        .collect();
+    t.push(OcrAssignment {
+        header: AssignmentHeader::new(67890, number, account(PAYEE)),
+        generated,
+        payments,
+    })
+    .unwrap();
+    t
+}
+
+/// AvtaleGiro mandates from MPS of the payee's account: (`kid`, registration, notice).
+fn listing(
+    number: u32,
+    mandates: &[(&str, AvtaleGiroRegistration, WrittenNotice)],
+) -> Transmission {
+    let mut t = Transmission::from_mps(12345, number, date!(2026 - 02 - 01));
+    t.push(AvtaleGiroMandates {
+        header: AssignmentHeader::new(0, number, account(PAYEE)),
+        mandates: mandates
+            .iter()
+            .zip(1..)
+            .map(
+                |((k, registration_type, written_notice), serial_number)| AvtaleGiroMandate {
+                    serial_number,
+                    registration_type: *registration_type,
+                    kid: Some(kid(k)),
+                    written_notice: *written_notice,
+                },
+            )
+            .collect(),
+    })
+    .unwrap();
+    t
+}
+
+fn count(status: &autogiro_book::Status, s: GiroClaimStatus) -> (u64, Amount) {
+    status
+        .giro
+        .claims
+        .iter()
+        .find(|(x, _, _)| *x == s)
+        .map_or((0, Amount::ZERO), |(_, n, sum)| (*n, *sum))
+}
+
+fn ore(n: u64) -> Amount {
+    Amount::from_ore(n).unwrap()
+}
+
+pub(super) fn avtalegiro_claims_are_settled_cancelled_and_payments_kept(place: &Place) {
+    let mut book = place.init();
+    let on = date!(2026 - 02 - 01);
+    // A settlement that comes before the claim it settles is kept.
+    let early = ocr(
+        1,
+        &[(
+            OcrType::AvtaleGiro,
+            "987654324",
+            34_950,
+            date!(2026 - 02 - 20),
+            false,
+        )],
+    );
+    let imported = import(&mut book, "ocr-1.txt", &early, date!(2026 - 02 - 20));
+    assert_eq!(
+        (imported.payments, imported.settled, imported.unsettling),
+        (1, 0, 1)
+    );
+
+    let claims = avtalegiro(
+        1,
+        false,
+        &[
+            ("123456782", 49_900, date!(2026 - 02 - 16)),
+            ("1234567806", 19_900, date!(2026 - 02 - 16)),
+            ("987654324", 34_950, date!(2026 - 02 - 20)),
+            ("123456782", 49_900, date!(2026 - 03 - 16)),
+        ],
+    );
+    let imported = import(&mut book, "avtalegiro-1.txt", &claims, on);
+    assert_eq!(
+        (imported.giro_claims, imported.settled),
+        (4, 1),
+        "{imported:?}"
+    );
+    assert!(import(&mut book, "again.txt", &claims, on).already);
+
+    // The second claim cancelled; a request naming no claim, and one naming a settled claim,
+    // are said.
+    let cancel = avtalegiro(
+        2,
+        true,
+        &[
+            ("1234567806", 19_900, date!(2026 - 02 - 16)),
+            ("1234567806", 19_901, date!(2026 - 02 - 16)),
+            ("987654324", 34_950, date!(2026 - 02 - 20)),
+        ],
+    );
+    let imported = import(&mut book, "cancel-2.txt", &cancel, on);
+    assert_eq!(imported.cancelled, 1);
+    assert_eq!(imported.notes.len(), 2, "{:?}", imported.notes);
+    assert!(
+        imported.notes[0].contains("names no AvtaleGiro claim"),
+        "{:?}",
+        imported.notes
+    );
+    assert!(
+        imported.notes[1].contains("settled already"),
+        "{:?}",
+        imported.notes
+    );
+
+    // February's settlement settles February's claim, not March's of the same KID and
+    // amount; a giro payment and a credit are kept with their KIDs; a settlement of an
+    // unknown KID is kept.
+    let answers = ocr(
+        2,
+        &[
+            (
+                OcrType::AvtaleGiro,
+                "123456782",
+                49_900,
+                date!(2026 - 02 - 16),
+                false,
+            ),
+            (
+                OcrType::GiroDebited,
+                "55512346",
+                10_000,
+                date!(2026 - 02 - 17),
+                false,
+            ),
+            (
+                OcrType::GiroDebited,
+                "55512346",
+                2_500,
+                date!(2026 - 02 - 18),
+                true,
+            ),
+            (
+                OcrType::AvtaleGiro,
+                "1234567814",
+                5_000,
+                date!(2026 - 02 - 18),
+                false,
+            ),
+        ],
+    );
+    let imported = import(&mut book, "ocr-2.txt", &answers, date!(2026 - 02 - 18));
+    assert_eq!(
+        (imported.payments, imported.settled, imported.unsettling),
+        (4, 1, 1)
+    );
+
+    what_the_book_says(&mut book);
+}
+
+pub(super) fn avtalegiro_mandates_are_kept_as_listed_and_everything_copied(place: &Place) {
+    let mut book = place.init();
+    let on = date!(2026 - 02 - 01);
+    let claims = avtalegiro(1, false, &[("123456782", 49_900, date!(2026 - 02 - 16))]);
+    import(&mut book, "avtalegiro-1.txt", &claims, on);
+    let answers = ocr(
+        2,
+        &[
+            (
+                OcrType::AvtaleGiro,
+                "123456782",
+                49_900,
+                date!(2026 - 02 - 16),
+                false,
+            ),
+            (
+                OcrType::GiroDebited,
+                "55512346",
+                2_500,
+                date!(2026 - 02 - 18),
+                true,
+            ),
+        ],
+    );
+    import(&mut book, "ocr-2.txt", &answers, on);
+    // A full listing, then another that leaves one out: deleted.
+    let imported = import(
+        &mut book,
+        "mandates-3.txt",
+        &listing(
+            3,
+            &[
+                (
+                    "123456782",
+                    AvtaleGiroRegistration::Listing,
+                    WrittenNotice::Yes,
+                ),
+                (
+                    "987654324",
+                    AvtaleGiroRegistration::Listing,
+                    WrittenNotice::No,
+                ),
+            ],
+        ),
+        on,
+    );
+    assert_eq!(imported.mandates, 2);
+    let imported = import(
+        &mut book,
+        "mandates-4.txt",
+        &listing(
+            4,
+            &[(
+                "123456782",
+                AvtaleGiroRegistration::Listing,
+                WrittenNotice::No,
+            )],
+        ),
+        on,
+    );
+    assert!(
+        imported
+            .notes
+            .iter()
+            .any(|n| n.contains("1 AvtaleGiro mandate(s)")),
+        "{:?}",
+        imported.notes
+    );
+    let status = book.status(on, Show::Counts, None).unwrap();
+    assert_eq!(status.giro.mandates, 1);
+    import(
+        &mut book,
+        "mandates-5.txt",
+        &listing(
+            5,
+            &[(
+                "1234567806",
+                AvtaleGiroRegistration::NewOrChanged,
+                WrittenNotice::Yes,
+            )],
+        ),
+        on,
+    );
+    assert_eq!(
+        book.status(on, Show::Counts, None).unwrap().giro.mandates,
+        2
+    );
+
+    // Everything goes to a copy.
+    let copy = Place::sqlite();
+    let mut other = copy.init();
+    book.copy_to(&mut other).unwrap();
+    assert_eq!(
+        serde_json::to_value(other.export().unwrap()).unwrap(),
+        serde_json::to_value(book.export().unwrap()).unwrap()
+    );
+}
+
+/// What the book says after the claims, the cancellations and the payments of
+/// [`avtalegiro_claims_are_settled_cancelled_and_payments_kept`].
+fn what_the_book_says(book: &mut Book) {
+    let status = book
+        .status(date!(2026 - 04 - 01), Show::Counts, None)
+        .unwrap();
+    assert_eq!(count(&status, GiroClaimStatus::Settled), (2, ore(84_850)));
+    assert_eq!(count(&status, GiroClaimStatus::Cancelled), (1, ore(19_900)));
+    assert_eq!(count(&status, GiroClaimStatus::Sent), (1, ore(49_900)));
+    assert_eq!(
+        status.giro.not_settled,
+        (1, ore(49_900)),
+        "March's, past its due date"
+    );
+    // 349.50 + 499.00 + 100.00 - 25.00 + 50.00
+    assert_eq!(status.giro.payments, (5, ore(97_350)));
+    assert_eq!(status.giro.unsettling, (1, ore(5_000)));
+    let before_due = book
+        .status(date!(2026 - 03 - 17), Show::Counts, None)
+        .unwrap();
+    assert_eq!(before_due.giro.not_settled.0, 0);
+
+    let paid: Vec<Payment> = book.payments(Some("55512346")).unwrap();
+    assert_eq!(paid.len(), 2);
+    assert!(!paid[0].credit && paid[1].credit);
+    assert_eq!(paid[0].file, "ocr-2.txt");
+    let settlement = book.payments(Some("123456782")).unwrap();
+    assert!(settlement[0].settles.is_some());
+}
