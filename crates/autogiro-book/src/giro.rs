@@ -657,7 +657,7 @@ fn mandates(
             written_notice: mandate.written_notice,
             file_id,
         })?;
-        imported.mandates += 1;
+        imported.giro_mandates += 1;
     }
     Ok(())
 }

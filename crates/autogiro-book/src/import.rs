@@ -316,6 +316,7 @@ impl Imported {
             payments: 0,
             settled: 0,
             unsettling: 0,
+            giro_mandates: 0,
             notes: Vec::new(),
         }
     }

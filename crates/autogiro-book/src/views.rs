@@ -50,6 +50,8 @@ pub struct Imported {
     /// Payments of type 15 that settle no AvtaleGiro claim in the book: kept, and tried again
     /// when AvtaleGiro claims are imported.
     pub unsettling: usize,
+    /// AvtaleGiro mandates listed, new, changed or deleted.
+    pub giro_mandates: usize,
     /// What else is worth knowing (a mandate the register refused).
     pub notes: Vec<String>,
 }

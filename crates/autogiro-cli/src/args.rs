@@ -89,6 +89,24 @@ pub(crate) enum SimulateCommand {
         #[arg(long, value_parser = parse_date)]
         to: Option<Date>,
     },
+    /// A payer signs up for AvtaleGiro in the net bank with a KID: MPS lists the mandate to
+    /// the payee in its next answer, and settles the agreement's claims of that KID (as OCR
+    /// giro payments of type 15) from then on. The payee and agreement are the settings'
+    /// (`--config`).
+    SignUp {
+        /// The simulator's state.
+        #[arg(long)]
+        state: PathBuf,
+        /// The KID the payer signs up with.
+        #[arg(long)]
+        kid: String,
+        /// The AvtaleGiro agreement id; default: the settings' only AvtaleGiro agreement.
+        #[arg(long)]
+        agreement: Option<u32>,
+        /// The payer wants a written notice of each claim.
+        #[arg(long)]
+        written_notice: bool,
+    },
     /// Lifts a block.
     Unblock {
         /// The simulator's state.

@@ -150,7 +150,15 @@ pub(crate) fn print_imported(
     name: &str,
     imported: &autogiro::book::Imported,
 ) -> anyhow::Result<()> {
+    let giro = imported.giro_claims
+        + imported.cancelled
+        + imported.payments
+        + imported.settled
+        + imported.giro_mandates;
+    let autogiro = imported.claims + imported.answered + imported.rematched + imported.mandates;
     match imported.direction {
+        // A file of AvtaleGiro or OCR giro alone says only what it did of them.
+        _ if giro > 0 && autogiro == 0 => {}
         autogiro::format::Direction::ToMps => say!(
             "{name}: imported, sent to MPS: {} claim(s) waiting for the answer, {} mandate(s)",
             imported.claims,
@@ -197,6 +205,12 @@ pub(crate) fn print_imported(
             "{name}: {} OCR giro payment(s) received; {} AvtaleGiro claim(s) settled",
             imported.payments,
             imported.settled
+        );
+    }
+    if imported.giro_mandates > 0 {
+        say!(
+            "{name}: {} AvtaleGiro mandate(s) listed",
+            imported.giro_mandates
         );
     }
     if imported.unsettling > 0 {

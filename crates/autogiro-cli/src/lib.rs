@@ -557,7 +557,7 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
             check,
             out,
         } => convert::fmt(&file, lf, check, &out),
-        Command::Simulate(args) => run_simulate(args),
+        Command::Simulate(args) => run_simulate(args, config),
     }
 }
 
@@ -577,8 +577,14 @@ fn completions(shell: clap_complete::Shell) -> anyhow::Result<Status> {
 }
 
 /// `autogiro simulate ...`.
-fn run_simulate(args: SimulateArgs) -> anyhow::Result<Status> {
+fn run_simulate(args: SimulateArgs, config: Option<&std::path::Path>) -> anyhow::Result<Status> {
     match args.action {
+        Some(SimulateCommand::SignUp {
+            state,
+            kid,
+            agreement,
+            written_notice,
+        }) => simulate::sign_up(&state, &settings(config)?, &kid, agreement, written_notice),
         Some(SimulateCommand::Block {
             state,
             agreement,

@@ -192,12 +192,61 @@ pub(crate) fn block(
     Ok(Status::Ok)
 }
 
+/// `autogiro simulate sign-up`: a payer signs up for AvtaleGiro with `kid` on the settings'
+/// AvtaleGiro agreement (`agreement`, or the only one).
+pub(crate) fn sign_up(
+    state: &Path,
+    settings: &autogiro::settings::Settings,
+    kid: &str,
+    agreement: Option<u32>,
+    written_notice: bool,
+) -> anyhow::Result<Status> {
+    use autogiro::format::{Service, WrittenNotice};
+    let kid = autogiro::checksum::Kid::parse(kid).with_context(|| format!("KID {kid:?}"))?;
+    let mut giro = settings
+        .agreements
+        .iter()
+        .filter(|a| a.service == Service::AvtaleGiro)
+        .filter(|a| agreement.is_none_or(|id| a.id == id));
+    let found = match (giro.next(), giro.next()) {
+        (Some(a), None) => *a,
+        (None, _) => match agreement {
+            Some(id) => bail!("the settings list no AvtaleGiro agreement {id:09}"),
+            None => bail!(
+                "the settings list no AvtaleGiro agreement: add one with service = \"avtalegiro\""
+            ),
+        },
+        (Some(_), Some(_)) => {
+            bail!("the settings list several AvtaleGiro agreements: give --agreement")
+        }
+    };
+    let mut locked = Locked::take(state)?;
+    locked.state.sign_up(&autogiro::ledger::SignUp {
+        recipient: settings.payee.customer_unit,
+        agreement_id: found.id,
+        account: found.account,
+        kid,
+        written_notice: if written_notice {
+            WrittenNotice::Yes
+        } else {
+            WrittenNotice::No
+        },
+    });
+    locked.commit()?;
+    say!(
+        "KID {kid} signed up for AvtaleGiro with agreement {:09} (account {}): listed in MPS's next answer",
+        found.id,
+        found.account
+    );
+    Ok(Status::Ok)
+}
+
 /// What an answer holds, in a line: settled and rejected claims, mandates, and the latest
 /// processing date when it is after the day the file was read (answers MPS would send later,
 /// given here at once).
 fn answered_summary(response: &Transmission, read_on: Date) -> String {
     use autogiro::model::Assignment;
-    let (mut settled, mut rejected, mut mandates) = (0, 0, 0);
+    let (mut settled, mut rejected, mut mandates, mut payments) = (0, 0, 0, 0);
     let mut latest: Option<Date> = None;
     for a in &response.assignments {
         match a {
@@ -215,11 +264,14 @@ fn answered_summary(response: &Transmission, read_on: Date) -> String {
                     .max();
             }
             Assignment::Mandates(m) => mandates += m.mandates.len(),
+            Assignment::AvtaleGiroMandates(m) => mandates += m.mandates.len(),
+            Assignment::OcrGiro(o) => {
+                payments += o.payments.len();
+                latest = o.payments.iter().map(|p| p.nets_date).chain(latest).max();
+            }
             Assignment::Claims(_)
-            | Assignment::OcrGiro(_)
             | Assignment::AvtaleGiroClaims(_)
-            | Assignment::AvtaleGiroCancellations(_)
-            | Assignment::AvtaleGiroMandates(_) => {}
+            | Assignment::AvtaleGiroCancellations(_) => {}
         }
     }
     let later = match latest {
@@ -228,7 +280,12 @@ fn answered_summary(response: &Transmission, read_on: Date) -> String {
         ),
         _ => String::new(),
     };
+    let giro = if payments > 0 {
+        format!(", {payments} AvtaleGiro claim(s) settled as OCR giro payments")
+    } else {
+        String::new()
+    };
     format!(
-        "answered with {settled} settled and {rejected} rejected claim(s), {mandates} mandate(s){later}"
+        "answered with {settled} settled and {rejected} rejected claim(s){giro}, {mandates} mandate(s){later}"
     )
 }

@@ -659,6 +659,8 @@ mod book;
 mod convert;
 #[path = "cli/faults.rs"]
 mod faults;
+#[path = "cli/giro.rs"]
+mod giro;
 #[path = "cli/new.rs"]
 mod new;
 #[path = "cli/simulate.rs"]

@@ -200,11 +200,12 @@ impl Ledger {
                     &mut refused,
                 )),
                 Assignment::Claims(a) => Taken::Claims(vec![None; a.claims.len()]),
-                // Answers, and the services beside Autogiro, which this clearing does not know.
+                Assignment::AvtaleGiroClaims(_) => Taken::AvtaleGiro,
+                // Answers; cancellation requests, applied to the settlements below and to
+                // those kept for later days (`Simulator::answer`).
                 Assignment::Settled(_)
                 | Assignment::Rejected(_)
                 | Assignment::OcrGiro(_)
-                | Assignment::AvtaleGiroClaims(_)
                 | Assignment::AvtaleGiroCancellations(_)
                 | Assignment::AvtaleGiroMandates(_) => Taken::Refused,
             });
@@ -246,8 +247,21 @@ impl Ledger {
             }
         }
         // Pass 3, in file order: the response.
+        let response = self.respond(input, taken, received);
+        Outcome {
+            response: Some(response).filter(|r| !r.assignments.is_empty()),
+            refused,
+            claims,
+        }
+    }
+
+    /// The response to `input` (pass 3 of [`Ledger::clear`], in file order): mandate
+    /// confirmations, settled and rejected claims, AvtaleGiro's settlements as OCR giro
+    /// payments, and the AvtaleGiro sign-ups not listed yet.
+    fn respond(&mut self, input: &Transmission, taken: Vec<Taken>, received: Date) -> Transmission {
         let number = self.next_transmission_number();
         let mut response = Transmission::from_mps(input.sender, number, received);
+        let cancelled = crate::giro::cancellations(input);
         for (assignment, taken) in input.assignments.iter().zip(taken) {
             match taken {
                 Taken::Mandates(confirmations) => {
@@ -264,14 +278,42 @@ impl Ledger {
                 Taken::Claims(decisions) => {
                     self.respond_claims(assignment.header(), decisions, received, &mut response);
                 }
+                Taken::AvtaleGiro => {
+                    if let Assignment::AvtaleGiroClaims(a) = assignment {
+                        let number = self.next_header(&a.header).assignment_number;
+                        if let Some(settled) = self
+                            .giro
+                            .settle(&a.header, &a.claims, &cancelled, received, number)
+                        {
+                            push(&mut response, settled);
+                        }
+                    }
+                }
                 Taken::Refused => {}
             }
         }
-        Outcome {
-            response: Some(response).filter(|r| !r.assignments.is_empty()),
-            refused,
-            claims,
-        }
+        // The payers who signed up for AvtaleGiro since the last answer, listed.
+        let listing = self.giro_listing(input.sender);
+        response.assignments.extend(listing);
+        response
+    }
+
+    /// The AvtaleGiro mandates of `recipient` not listed yet, an assignment per account, now
+    /// listed.
+    pub(crate) fn giro_listing(&mut self, recipient: u32) -> Vec<Assignment> {
+        let mut last = self.last_assignment;
+        let listing = self.giro.listing(recipient, || {
+            last = last.wrapping_add(1).max(1);
+            last
+        });
+        self.last_assignment = last;
+        listing
+    }
+
+    /// Registers a payer's sign-up for AvtaleGiro in the net bank: listed to the payee in
+    /// MPS's next answer, and the agreement's claims of that KID settled from then on.
+    pub fn sign_up(&mut self, sign_up: &crate::SignUp) {
+        self.giro.sign_up(sign_up);
     }
 
     /// The number of the next transmission MPS sends (1 to 9 999 999, then 1 again).
@@ -510,6 +552,8 @@ enum Taken {
     Mandates(Vec<Mandate>),
     /// One slot per claim, filled in processing order.
     Claims(Vec<Option<(Claim, Option<RejectReason>)>>),
+    /// AvtaleGiro claims: those with a mandate settled as OCR giro payments.
+    AvtaleGiro,
 }
 
 /// Adds an assignment to a response (the response's direction always fits).

@@ -144,6 +144,9 @@ pub struct Ledger {
     /// The last transmission and assignment numbers the simulator gave.
     pub(crate) last_transmission: u32,
     pub(crate) last_assignment: u32,
+    /// AvtaleGiro's mandates (a ledger of an earlier version has none).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub(crate) giro: crate::giro::GiroRegister,
 }
 
 impl Ledger {

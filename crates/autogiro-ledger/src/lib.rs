@@ -52,6 +52,7 @@
 
 mod calendar;
 mod clearing;
+mod giro;
 mod ledger;
 mod period;
 mod register;
@@ -62,6 +63,7 @@ pub use calendar::{
     is_business_day, next_business_day, today_in_oslo,
 };
 pub use clearing::{ClaimOutcome, Outcome, Refused, Scenario, assignment_number_free_from};
+pub use giro::SignUp;
 pub use ledger::{Decision, Ledger, RejectReason};
 pub use period::Period;
 pub use register::{LimitChange, Register, RegisterError, RegisteredMandate};

@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 
 use autogiro_model::{
-    Assignment, Date, ReadOptions, RejectedAssignment, SettledAssignment, Transmission,
+    Assignment, Date, OcrAssignment, OcrPayment, ReadOptions, RejectedAssignment,
+    SettledAssignment, Transmission,
 };
 
 use crate::clearing::Scenario;
@@ -90,6 +91,13 @@ impl Simulator {
         &mut self.ledger
     }
 
+    /// A payer signs up for AvtaleGiro in the net bank: MPS lists the mandate to the payee in
+    /// its next answer (or in the file [`Simulator::release`] makes), and settles the
+    /// agreement's claims of that KID from then on.
+    pub fn sign_up(&mut self, sign_up: &crate::SignUp) {
+        self.ledger.sign_up(sign_up);
+    }
+
     /// Answers `file` (whose SHA-256 is `sha256`) read on `received`, as MPS would: an input
     /// answered before gets the same answer (`true` beside it), and nothing is charged twice.
     /// With `until`, the claims processed after that day are answered on later days: kept in
@@ -109,6 +117,18 @@ impl Simulator {
         let outcome = self
             .ledger
             .clear_file(file, &options, received, &Scenario::new());
+        // Cancellation requests take the settlements of their claims kept for later days.
+        let cancelled = if self.later.is_empty() {
+            Vec::new()
+        } else {
+            crate::giro::cancellations(&Transmission::read(file, &options).transmission)
+        };
+        if !cancelled.is_empty() {
+            for later in &mut self.later {
+                cancel(later, &cancelled);
+            }
+            self.later.retain(|t| !t.assignments.is_empty());
+        }
         let (now, later) = match (outcome.response, until) {
             (Some(response), Some(until)) => split(response, until),
             (response, _) => (response, None),
@@ -127,9 +147,9 @@ impl Simulator {
         (answer, false)
     }
 
-    /// The answers kept for later days whose claims are processed by `until`, as the file MPS
-    /// sends on that day (one payee's: answers to others stay for the next call); `None` when
-    /// none is due.
+    /// The answers kept for later days whose claims are processed by `until`, and the
+    /// AvtaleGiro mandates signed up for since the last answer, as the file MPS sends on that
+    /// day (one payee's: answers to others stay for the next call); `None` when none is due.
     pub fn release(&mut self, until: Date) -> Option<Transmission> {
         let mut due: Option<Transmission> = None;
         let mut kept = Vec::new();
@@ -153,6 +173,20 @@ impl Simulator {
             }
         }
         self.later = kept;
+        let recipient = due
+            .as_ref()
+            .map(|d| d.recipient)
+            .or_else(|| self.ledger.giro.unlisted_recipients().first().copied());
+        if let Some(recipient) = recipient {
+            let listing = self.ledger.giro_listing(recipient);
+            if !listing.is_empty() {
+                let file = due.get_or_insert_with(|| {
+                    let number = self.ledger.next_transmission_number();
+                    Transmission::from_mps(recipient, number, until)
+                });
+                file.assignments.extend(listing);
+            }
+        }
         due
     }
 
@@ -205,9 +239,9 @@ fn claims_in(t: &Transmission) -> usize {
         .map(|a| match a {
             Assignment::Settled(s) => s.claims.len(),
             Assignment::Rejected(r) => r.rejections.len(),
+            Assignment::OcrGiro(o) => o.payments.len(),
             Assignment::Claims(_)
             | Assignment::Mandates(_)
-            | Assignment::OcrGiro(_)
             | Assignment::AvtaleGiroClaims(_)
             | Assignment::AvtaleGiroCancellations(_)
             | Assignment::AvtaleGiroMandates(_) => 0,
@@ -273,11 +307,51 @@ fn split(response: Transmission, until: Date) -> (Option<Transmission>, Option<T
                     }
                 }
             }
+            Assignment::OcrGiro(OcrAssignment {
+                header,
+                generated,
+                payments,
+            }) => {
+                let (due, rest): (Vec<_>, Vec<_>) =
+                    payments.into_iter().partition(|p| p.nets_date <= until);
+                for (part, payments) in [(&mut now, due), (&mut later, rest)] {
+                    if !payments.is_empty() {
+                        part.assignments.push(Assignment::OcrGiro(OcrAssignment {
+                            header,
+                            generated,
+                            payments: renumbered(payments),
+                        }));
+                    }
+                }
+            }
             other => now.assignments.push(other),
         }
     }
     let some = |t: Transmission| Some(t).filter(|t| !t.assignments.is_empty());
     (some(now), some(later))
+}
+
+/// OCR giro payments numbered from 1 again, as a part of an assignment sent on its own day.
+fn renumbered(mut payments: Vec<OcrPayment>) -> Vec<OcrPayment> {
+    for (p, n) in payments.iter_mut().zip(1..) {
+        p.transaction_number = n;
+    }
+    payments
+}
+
+/// Takes from `t` the settlements of the claims `cancelled` names (and the assignments they
+/// leave empty).
+fn cancel(t: &mut Transmission, cancelled: &[crate::giro::Cancellation]) {
+    for a in &mut t.assignments {
+        if let Assignment::OcrGiro(o) = a {
+            let account = o.header.account;
+            o.payments
+                .retain(|p| !cancelled.iter().any(|c| c.names(&account, p)));
+            o.payments = renumbered(std::mem::take(&mut o.payments));
+        }
+    }
+    t.assignments
+        .retain(|a| !matches!(a, Assignment::OcrGiro(o) if o.payments.is_empty()));
 }
 
 /// The day MPS made an assignment of its answer.

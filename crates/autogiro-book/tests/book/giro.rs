@@ -272,7 +272,7 @@ pub(super) fn avtalegiro_mandates_are_kept_as_listed_and_everything_copied(place
         ),
         on,
     );
-    assert_eq!(imported.mandates, 2);
+    assert_eq!(imported.giro_mandates, 2);
     let imported = import(
         &mut book,
         "mandates-4.txt",

@@ -261,3 +261,76 @@ proptest! {
         }
     }
 }
+
+/// AvtaleGiro in the simulator: a claim whose KID signed up is settled on its due date as an
+/// OCR giro payment of type 15, one without a mandate is not; the sign-ups are listed once; a
+/// cancellation request, in the same file or a later one, takes the settlement of its claim;
+/// the answers validate.
+#[test]
+#[cfg(feature = "serde")]
+fn the_simulator_settles_avtalegiro_claims_with_a_mandate_and_lists_the_sign_ups() {
+    use autogiro_checksum::Kid;
+    use autogiro_format::WrittenNotice;
+    use autogiro_ledger::{SignUp, Simulator};
+    let read_on = date!(2026 - 01 - 12);
+    let claims = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/ok/avtalegiro-claims.txt"),
+    )
+    .unwrap();
+    let fixture = Transmission::read(&claims[..], &ReadOptions::new().today(read_on)).transmission;
+    // The fixture's claims alone, or its cancellation request alone, as transmission `number`.
+    let part = |number: u32, cancellations: bool| {
+        let mut t = fixture.clone();
+        t.transmission_number = number;
+        t.assignments
+            .retain(|a| matches!(a, Assignment::AvtaleGiroCancellations(_)) == cancellations);
+        t.assignments[0].header_mut().assignment_number = number;
+        let mut bytes = Vec::new();
+        t.write(&mut bytes).unwrap();
+        bytes
+    };
+    let mut sim = Simulator::new();
+    for kid in ["123456782", "987654324"] {
+        sim.sign_up(&SignUp {
+            recipient: 12345,
+            agreement_id: 67890,
+            account: account("1234.56.78903"),
+            kid: Kid::parse(kid).unwrap(),
+            written_notice: WrittenNotice::No,
+        });
+    }
+    // The fixture: 499.00 for KID 123456782 (signed up) and 199.00 for 1234567806 (not), and
+    // a request that cancels the first: nothing settled; the sign-ups listed.
+    let (answer, _) = sim.answer(&claims, "fixture", read_on, Some(read_on));
+    let now = answer.response.expect("the sign-ups listed at once");
+    let kinds: Vec<_> = now.assignments.iter().map(Assignment::kind).collect();
+    assert_eq!(kinds, [autogiro_model::AssignmentKind::AvtaleGiroMandates]);
+    assert_eq!(answer.later, 0, "{:?}", answer.refused);
+
+    // The claims alone: the first settled on 16 February, and listed no more.
+    let (answer, _) = sim.answer(&part(20, false), "claims", read_on, Some(read_on));
+    assert_eq!((answer.response, answer.later), (None, 1));
+    assert!(sim.release(date!(2026 - 02 - 13)).is_none(), "nothing due");
+    let due = sim.release(date!(2026 - 02 - 16)).expect("the settlement");
+    let Some(Assignment::OcrGiro(o)) = due.assignments.first() else {
+        panic!("{due:?}");
+    };
+    assert_eq!(o.header.agreement_id, 67890);
+    assert_eq!(o.payments.len(), 1);
+    assert_eq!(o.payments[0].amount.ore(), 49_900);
+    assert_eq!(o.payments[0].nets_date, date!(2026 - 02 - 16));
+    let mut written = Vec::new();
+    due.write(&mut written).unwrap();
+    let report = autogiro_model::validate(
+        &written[..],
+        &ReadOptions::new().today(date!(2026 - 02 - 16)),
+    );
+    assert!(report.is_valid(), "{:?}", report.diagnostics);
+
+    // The claims again, then the request in a file of its own before the day: never settled.
+    let (answer, _) = sim.answer(&part(21, false), "again", read_on, Some(read_on));
+    assert_eq!(answer.later, 1);
+    sim.answer(&part(22, true), "cancel", date!(2026 - 01 - 13), None);
+    assert_eq!(sim.waiting(), 0, "the settlement taken by the request");
+    assert!(sim.release(date!(2026 - 02 - 16)).is_none());
+}
