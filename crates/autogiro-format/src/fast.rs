@@ -308,12 +308,9 @@ impl Dates {
 #[inline]
 pub(crate) fn parse(line: &[u8; RECORD_LEN], ctx: &Context, dates: &mut Dates) -> Option<Record> {
     let to_mps = ctx.direction == Direction::ToMps;
+    let [.., service, _, _, b7, b8] = *line.first_chunk::<8>()?;
     // The second digit of the service code tells Autogiro (`01`) from OCR giro (`09`); the
     // classes check the first (and turn away AvtaleGiro's `21`, read on the precise path).
-    let [.., service, _, _, b7, b8] = *line.first_chunk::<8>()?;
-    // Autogiro's records first, as the dispatch was before the other services: the second
-    // digit of the service code tells Autogiro (`01`) from OCR giro (`09`); the classes check
-    // the first (and turn away AvtaleGiro's `21`, read on the precise path).
     if service == b'9' {
         return ocr(line, [b7, b8], to_mps, ctx, dates);
     }
