@@ -19,6 +19,7 @@ use crate::BookError;
 
 mod copy;
 mod hand;
+mod report;
 use crate::import::{Importing, PART};
 #[cfg(feature = "postgres")]
 use crate::postgres::Postgres;
@@ -27,6 +28,10 @@ use crate::sqlite::Sqlite;
 pub use crate::views::{
     BookClaim, BookMandate, Export, Finding, HandledClaim, Imported, ListingChange, MandateState,
     Show, Status, Unmatched,
+};
+pub use report::{
+    LimitNear, MandateChange, MonthCounts, MonthReport, NotAMonth, REPORT_LISTED, Rejections,
+    ReportMonth,
 };
 
 use crate::import::Totals;

@@ -185,9 +185,11 @@ impl<'n> Importing<'n> {
                 if let Some(reg) = &mut self.register {
                     for mandate in &m.mandates {
                         match reg.apply(h.agreement_id, mandate, registered_on) {
-                            Ok(r) => {
+                            Ok(mut r) => {
                                 let status =
                                     if mandate.registration_type == RegistrationType::Delete {
+                                        // Its last change: the deletion, on the day MPS takes it.
+                                        r.changed = Some(registered_on);
                                         MandateStatus::Deleted
                                     } else {
                                         MandateStatus::Sent

@@ -61,8 +61,9 @@ use std::path::PathBuf;
 /// The model's types that this crate's signatures use.
 pub use autogiro_model::{Amount, Date, Direction, Transmission};
 pub use book::{
-    Book, BookClaim, BookMandate, Export, Finding, HandledClaim, Imported, ListingChange, Made,
-    MandateState, Preparing, Show, Status, Unmatched,
+    Book, BookClaim, BookMandate, Export, Finding, HandledClaim, Imported, LimitNear,
+    ListingChange, Made, MandateChange, MandateState, MonthCounts, MonthReport, NotAMonth,
+    Preparing, REPORT_LISTED, Rejections, ReportMonth, Show, Status, Unmatched,
 };
 pub use giro::{GiroStatus, Payment};
 pub use matching::MatchedBy;

@@ -51,6 +51,14 @@ impl Dialect {
         }
     }
 
+    /// The month (`YYYY-MM`) of a date column, as text.
+    pub(crate) fn month(self, column: &str) -> String {
+        match self {
+            Self::Sqlite => format!("substr({column}, 1, 7)"),
+            Self::Postgres => format!("to_char({column}, 'YYYY-MM')"),
+        }
+    }
+
     /// The temporary table the answers of a file from MPS are kept in while it is read,
     /// until they are matched: only those left unmatched go to `unmatched`.
     pub(crate) fn incoming_table(self) -> String {

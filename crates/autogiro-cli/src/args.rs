@@ -274,6 +274,26 @@ pub(crate) enum BookCommand {
         #[arg(long, value_enum, default_value_t = book::BookFormat::Table)]
         format: book::BookFormat,
     },
+    /// A month of the book as one HTML page to look at or print (A4): claims per month by
+    /// status, the month's rejections by code with what each means and what to do, amount
+    /// limits close to their end, mandates registered and deleted, claims outstanding past
+    /// their answer date, answers nobody could match. Self-contained: no script, nothing
+    /// loaded from elsewhere.
+    Report {
+        /// The month (YYYY-MM); default: the month of today.
+        #[arg(long, value_parser = parse_month)]
+        month: Option<autogiro::book::ReportMonth>,
+        /// The day the report is made (YYYY-MM-DD): what is outstanding is as of it; default:
+        /// today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<Date>,
+        /// The language: `nb` (bokmål; `no` and `nn` too) or `en`; default: the locale's
+        /// (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
+        #[arg(long, value_parser = parse_lang)]
+        lang: Option<autogiro::payee::Lang>,
+        #[command(flatten)]
+        out: OutArgs,
+    },
     /// Copies a whole book into a new one, SQLite and PostgreSQL either way; both then export
     /// the same document.
     Copy {
@@ -419,4 +439,16 @@ pub(crate) enum KidArg {
     Mod11,
     /// Digits only, the check digit not checked.
     Off,
+}
+
+/// A month as `--month` takes it (`2026-03`).
+fn parse_month(s: &str) -> Result<autogiro::book::ReportMonth, String> {
+    s.parse()
+        .map_err(|e: autogiro::book::NotAMonth| e.to_string())
+}
+
+/// A language as `--lang` takes it.
+fn parse_lang(s: &str) -> Result<autogiro::payee::Lang, String> {
+    autogiro::payee::Lang::from_tag(s)
+        .ok_or_else(|| format!("{s:?}: expected nb (bokmål; no and nn too) or en"))
 }

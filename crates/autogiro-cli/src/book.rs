@@ -689,6 +689,24 @@ pub(crate) fn mandates(path: &str, format: BookFormat, today: Date) -> anyhow::R
     Ok(Status::Ok)
 }
 
+/// `book report`: the month's page, written where `-o` says (standard output without it).
+pub(crate) fn report(
+    path: &str,
+    month: autogiro::book::ReportMonth,
+    today: Date,
+    lang: autogiro::payee::Lang,
+    out: &crate::OutArgs,
+) -> anyhow::Result<Status> {
+    let mut book = open(path)?;
+    let report = book.report(month, today)?;
+    let html = autogiro::payee::report_html(&report, lang, &autogiro::book::shown_location(path));
+    crate::output::write(out, html.as_bytes())?;
+    if let Some(file) = &out.output {
+        eprintln!("{}: the report of {month}", file.display());
+    }
+    Ok(Status::Ok)
+}
+
 pub(crate) fn export(path: &str) -> anyhow::Result<Status> {
     let mut book = open(path)?;
     say!("{}", serde_json::to_string_pretty(&book.export()?)?);

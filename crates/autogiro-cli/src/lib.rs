@@ -374,6 +374,17 @@ fn run_book(
         BookCommand::Mandates { today: t, format } => {
             book::mandates(path, format, t.unwrap_or_else(today))
         }
+        BookCommand::Report {
+            month,
+            today: t,
+            lang,
+            out,
+        } => {
+            let t = t.unwrap_or_else(today);
+            let month = month.unwrap_or_else(|| autogiro::book::ReportMonth::of(t));
+            let lang = lang.unwrap_or_else(autogiro::payee::Lang::from_env);
+            book::report(path, month, t, lang, &out)
+        }
         BookCommand::Copy { from, to } => book::copy(&from, &to),
         BookCommand::Export {
             format: ExportFormat::Json,

@@ -663,6 +663,8 @@ mod faults;
 mod giro;
 #[path = "cli/new.rs"]
 mod new;
+#[path = "cli/report.rs"]
+mod report;
 #[path = "cli/simulate.rs"]
 mod simulate;
 #[path = "cli/transfer.rs"]

@@ -56,12 +56,15 @@ mod event;
 mod fetch;
 mod journal;
 mod make;
+mod report;
 mod send;
 pub mod settings;
 
+pub use autogiro_i18n::Lang;
 pub use daily::Daily;
 pub use event::{Event, Fetching, HowSent, InBook, NotSent, Sending};
 pub use make::{MadeFile, Making, NotMade, Numbers, Output, RowEvent, Table, Visitor};
+pub use report::report_html;
 pub use send::Send;
 
 use settings::{Settings, TransferSettings};

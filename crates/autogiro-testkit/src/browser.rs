@@ -78,7 +78,9 @@ impl Drop for StaticServer {
 fn serve(stream: &TcpStream, dir: &Path, seen: &Mutex<Vec<String>>) {
     let mut reader = BufReader::new(stream);
     let mut request = String::new();
-    if reader.read_line(&mut request).is_err() {
+    // A connection opened ahead (Chromium preconnects) and closed without a request asks for
+    // nothing.
+    if reader.read_line(&mut request).is_err() || request.trim().is_empty() {
         return;
     }
     // The headers are read and ignored.

@@ -1,0 +1,203 @@
+//! `book report`: the month of the book as one HTML page, on both backends, in both languages
+//! (by flag and by locale), its figures those of `book status`; and the page in headless
+//! Chromium, its screenshot taken.
+
+use super::*;
+
+/// `autogiro ARGS` in `dir` with the locale variables `env` and no others.
+fn in_book_with(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> (i32, String, String) {
+    let mut command = Command::cargo_bin("autogiro").unwrap();
+    command.current_dir(dir).args(args);
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let out = command.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A January in the book of `dir`: a file sent with two claims and a mandate, MPS's answer
+/// (the simulator: both rejected, the mandate confirmed), and answers that match nothing.
+fn a_month(dir: &Path) {
+    let run = |args: &[&str]| {
+        let (code, out, err) = in_book(dir, args);
+        assert!(code == 0 || code == 3, "{args:?}: {out}{err}");
+    };
+    let sent = testdata("ok/records-to-mps.txt");
+    let sent = sent.to_string_lossy();
+    run(&["book", "import", &sent, "--today", "2026-01-10"]);
+    let (_, _, _) = in_book(
+        dir,
+        &[
+            "simulate",
+            &sent,
+            "--state",
+            "mps.json",
+            "--date",
+            "2026-01-12",
+            "-o",
+            "answer.txt",
+        ],
+    );
+    run(&["book", "import", "answer.txt", "--today", "2026-01-12"]);
+    let kept = testdata("ok/from-mps-every-error-code.txt");
+    run(&[
+        "book",
+        "import",
+        &kept.to_string_lossy(),
+        "--today",
+        "2026-01-20",
+    ]);
+}
+
+/// The totals the page carries as data attributes: status, claims, sum.
+fn totals(html: &str) -> Vec<(String, u64, String)> {
+    html.lines()
+        .filter_map(|line| {
+            let attr = |name: &str| {
+                let start = line.find(&format!("{name}=\""))? + name.len() + 2;
+                let end = start + line.get(start..)?.find('"')?;
+                line.get(start..end).map(str::to_owned)
+            };
+            Some((
+                attr("data-status")?,
+                attr("data-claims")?.parse().ok()?,
+                attr("data-sum")?,
+            ))
+        })
+        .collect()
+}
+
+on_both_backends! {
+    fn book_report_shows_the_books_figures_in_either_language(dir, _url) {
+        a_month(dir);
+        let (code, status, err) = in_book(
+            dir,
+            &["book", "status", "--today", "2026-02-10", "--format", "json"],
+        );
+        assert_eq!(code, 0, "{err}");
+        let status: serde_json::Value = serde_json::from_str(&status).unwrap();
+        let report = ["book", "report", "--month", "2026-01", "--today", "2026-02-10", "-o", "report.html", "--force"];
+        let (code, _, err) = in_book_with(dir, &[], &[&report[..], &["--lang", "nb"]].concat());
+        assert_eq!(code, 0, "{err}");
+        let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+
+        // Its figures are the book's: each status, the outstanding, the unmatched.
+        let found = totals(&html);
+        for (name, claims, sum) in &found {
+            let (n, s) = match name.as_str() {
+                "outstanding" | "unmatched" => (
+                    status[name][0].as_u64().unwrap(),
+                    status[name][1].as_str().unwrap().to_owned(),
+                ),
+                other => status["counts"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|c| c[0] == other)
+                    .map_or((0, "0.00".to_owned()), |c| {
+                        (c[1].as_u64().unwrap(), c[2].as_str().unwrap().to_owned())
+                    }),
+            };
+            assert_eq!((*claims, sum.clone()), (n, s), "{name}");
+        }
+        assert_eq!(found.len(), 7, "five statuses, outstanding, unmatched");
+        assert!(found.contains(&("unmatched".to_owned(), 6, "615.00".to_owned())), "{found:?}");
+
+        // Self-contained, in bokmål, printable.
+        assert!(html.contains("<html lang=\"nb\">"));
+        assert!(html.contains("content=\"default-src 'none'; style-src 'unsafe-inline'\""));
+        assert!(!html.contains("<script") && !html.contains("http:") && !html.contains("https:"));
+        assert!(html.contains("@page { size: A4"));
+        assert!(html.contains("Månedsrapport 2026-01"), "{html}");
+        assert!(html.contains("fullmakt ikke funnet"), "code 131 explained");
+        assert!(html.contains("<svg") && html.contains("<rect"), "the bars");
+
+        // The language from the locale when no flag says it; the flag before the locale.
+        let (_, english, _) = in_book_with(dir, &[("LANG", "en_GB.UTF-8")], &report[..report.len() - 3]);
+        assert!(english.contains("<html lang=\"en\">") && english.contains("Monthly report"));
+        let (_, norwegian, _) = in_book_with(dir, &[("LANG", "nb_NO.UTF-8")], &report[..report.len() - 3]);
+        assert!(norwegian.contains("<html lang=\"nb\">"));
+        let (_, flagged, _) = in_book_with(
+            dir,
+            &[("LC_ALL", "nn_NO.UTF-8")],
+            &[&report[..report.len() - 3], &["--lang", "en"]].concat(),
+        );
+        assert!(flagged.contains("<html lang=\"en\">"));
+        let (code, _, err) = in_book_with(dir, &[], &["book", "report", "--month", "2026-13"]);
+        assert_eq!(code, 2);
+        assert!(err.contains("expected YYYY-MM"), "{err}");
+    }
+}
+
+/// The page in headless Chromium: it renders (its bars, its tables), asks for nothing but
+/// itself, and its screenshot is `target/report/book-report.png` (docs/book-report.png is one).
+#[tokio::test(flavor = "current_thread")]
+#[ignore = "needs Chromium: cargo test -- --include-ignored"]
+async fn book_report_renders_in_chromium() {
+    use autogiro_testkit::browser::{ChromeDriver, StaticServer, workspace_root};
+    let dir = book_dir("report-chromium");
+    a_month(&dir);
+    let page = workspace_root().join("target/report");
+    let _ = std::fs::remove_dir_all(&page);
+    std::fs::create_dir_all(&page).unwrap();
+    let (code, _, err) = in_book_with(
+        &dir,
+        &[],
+        &[
+            "book",
+            "report",
+            "--month",
+            "2026-01",
+            "--today",
+            "2026-02-10",
+            "--lang",
+            "nb",
+            "-o",
+            &page.join("report.html").to_string_lossy(),
+            "--force",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let driver = ChromeDriver::for_test();
+    let server = StaticServer::start(&page);
+    let client = driver
+        .browser("nb", &page.join("profile"), &page.join("downloads"))
+        .await;
+    client.goto(&server.url("report.html")).await.unwrap();
+    let value = |script: &'static str| {
+        let client = client.clone();
+        async move { client.execute(script, Vec::new()).await.unwrap() }
+    };
+    assert_eq!(value("return document.documentElement.lang;").await, "nb");
+    assert_eq!(
+        value("return document.title;").await,
+        "Månedsrapport 2026-01"
+    );
+    let bars = value("return document.querySelectorAll('svg rect').length;").await;
+    assert!(bars.as_u64().unwrap() >= 1, "{bars}");
+    let rows = value("return document.querySelectorAll('tr[data-status]').length;").await;
+    assert_eq!(rows, 7);
+    let width =
+        value("return document.querySelector('table').getBoundingClientRect().width;").await;
+    assert!(
+        width.as_f64().unwrap() > 300.0,
+        "the tables are laid out: {width}"
+    );
+    let png = client.screenshot().await.unwrap();
+    assert!(png.len() > 10_000, "a screenshot of a page drawn");
+    std::fs::write(page.join("book-report.png"), png).unwrap();
+    client.close().await.unwrap();
+    let asked: Vec<String> = server
+        .requests()
+        .into_iter()
+        .filter(|r| r != "/favicon.ico")
+        .collect();
+    assert_eq!(asked, ["/report.html"], "nothing but the page");
+}

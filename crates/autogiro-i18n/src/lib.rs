@@ -1,0 +1,222 @@
+//! The languages of autogiro-rs and the one catalogue of what its crates and its command say
+//! in each: Norwegian bokmål ([`Lang::Nb`]) and English ([`Lang::En`]).
+//!
+//! A language is chosen by a flag ([`Lang::from_tag`]: `--lang nb|en`), else by the locale
+//! ([`Lang::from_env`]: `LC_ALL`, then `LC_MESSAGES`, then `LANG`; `nb`, `no` and `nn` are
+//! bokmål), else English. [`text`] gives a key's text, [`render`] fills its `{name}`
+//! placeholders. Texts are made only when shown.
+//!
+//! The tables (`en.rs`, `nb.rs`) hold the same keys in the same order; the tests hold that, that
+//! both fill the same placeholders, and that no bokmål text is the English one. The words are
+//! the specification's own: betalingskrav (claim), fullmakt (mandate), oppdrag (assignment),
+//! forsendelse (transmission), beløpsgrense (amount limit), forfallsdato (due date), KID,
+//! kontrollsiffer (check digit), avvist (rejected), belastet (charged, settled).
+#![forbid(unsafe_code)]
+
+use std::fmt;
+
+mod en;
+mod nb;
+
+/// A language autogiro-rs speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// English, where nothing else is asked for.
+    #[default]
+    En,
+    /// Norwegian bokmål (for `nb`, `no`, and `nn`, whose readers read bokmål).
+    Nb,
+}
+
+impl Lang {
+    /// Both languages.
+    pub const ALL: [Self; 2] = [Self::En, Self::Nb];
+
+    /// The language of a tag as `--lang` takes it: `en`, `nb`, `no` or `nn` (any case).
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        match tag.to_ascii_lowercase().as_str() {
+            "en" => Some(Self::En),
+            "nb" | "no" | "nn" => Some(Self::Nb),
+            _ => None,
+        }
+    }
+
+    /// The language of a locale as the environment names it (`nb_NO.UTF-8`, `en_GB`, `no`):
+    /// its language part; `None` for one of another language, and for `C` and `POSIX`.
+    pub fn from_locale(locale: &str) -> Option<Self> {
+        let language = locale
+            .split(['_', '.', '@', '-'])
+            .next()
+            .unwrap_or_default();
+        Self::from_tag(language)
+    }
+
+    /// The language of the environment: the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that
+    /// is set and not empty decides (as for any program's messages); English when it names
+    /// another language, or none is set.
+    pub fn from_env() -> Self {
+        Self::from_vars(|name| std::env::var(name).ok())
+    }
+
+    /// [`Lang::from_env`] over any source of variables (for tests and for callers that hold
+    /// their own environment).
+    pub fn from_vars(var: impl Fn(&str) -> Option<String>) -> Self {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .find_map(|name| var(name).filter(|v| !v.is_empty()))
+            .and_then(|locale| Self::from_locale(&locale))
+            .unwrap_or_default()
+    }
+
+    /// The tag (`en`, `nb`), as an HTML page's `lang` names it.
+    pub const fn tag(self) -> &'static str {
+        match self {
+            Self::En => "en",
+            Self::Nb => "nb",
+        }
+    }
+
+    fn table(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Self::En => en::TEXTS,
+            Self::Nb => nb::TEXTS,
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+/// The text of `key` in `lang`, its placeholders unfilled; the key itself for a key the
+/// catalogue does not have (a test holds every key the crates use to the catalogue).
+pub fn text(lang: Lang, key: &'static str) -> &'static str {
+    let table = lang.table();
+    table
+        .binary_search_by(|(k, _)| k.cmp(&key))
+        .ok()
+        .and_then(|i| table.get(i))
+        .map_or(key, |(_, t)| t)
+}
+
+/// Whether the catalogue has `key`.
+pub fn has(key: &str) -> bool {
+    en::TEXTS.binary_search_by(|(k, _)| (*k).cmp(key)).is_ok()
+}
+
+/// The text of `key` in `lang` with each `{name}` replaced by its value in `args`; a
+/// placeholder without a value stays as it is.
+pub fn render(lang: Lang, key: &'static str, args: &[(&str, &dyn fmt::Display)]) -> String {
+    let template = text(lang, key);
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let (before, after) = rest.split_at(open);
+        out.push_str(before);
+        let Some(close) = after.find('}') else {
+            out.push_str(after);
+            return out;
+        };
+        let name = after.get(1..close).unwrap_or_default();
+        match args.iter().find(|(n, _)| *n == name) {
+            Some((_, value)) => {
+                use fmt::Write as _;
+                let _ = write!(out, "{value}");
+            }
+            None => out.push_str(after.get(..=close).unwrap_or_default()),
+        }
+        rest = after.get(close + 1..).unwrap_or_default();
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The README's example, run as a doc test so that it stays true.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The placeholders of a template, in order.
+    fn placeholders(template: &str) -> Vec<&str> {
+        template
+            .split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+            .collect()
+    }
+
+    #[test]
+    fn both_tables_have_every_key_once_in_order() {
+        for table in [en::TEXTS, nb::TEXTS] {
+            for pair in table.windows(2) {
+                assert!(pair[0].0 < pair[1].0, "{} before {}", pair[0].0, pair[1].0);
+            }
+        }
+        let en: Vec<_> = en::TEXTS.iter().map(|(k, _)| *k).collect();
+        let nb: Vec<_> = nb::TEXTS.iter().map(|(k, _)| *k).collect();
+        let missing: Vec<_> = en.iter().filter(|k| !nb.contains(k)).collect();
+        let extra: Vec<_> = nb.iter().filter(|k| !en.contains(k)).collect();
+        assert!(missing.is_empty(), "not in bokmål: {missing:?}");
+        assert!(extra.is_empty(), "not in English: {extra:?}");
+    }
+
+    #[test]
+    fn no_bokmal_text_is_the_english_one_and_both_fill_the_same_places() {
+        for ((key, en), (_, nb)) in en::TEXTS.iter().zip(nb::TEXTS) {
+            assert_ne!(en, nb, "{key}: the bokmål text is the English one");
+            let mut a = placeholders(en);
+            let mut b = placeholders(nb);
+            a.sort_unstable();
+            b.sort_unstable();
+            assert_eq!(a, b, "{key}: other placeholders");
+        }
+    }
+
+    #[test]
+    fn languages_from_flags_and_locales() {
+        assert_eq!(Lang::from_tag("NB"), Some(Lang::Nb));
+        assert_eq!(Lang::from_tag("nn"), Some(Lang::Nb));
+        assert_eq!(Lang::from_tag("sv"), None);
+        assert_eq!(Lang::from_locale("nb_NO.UTF-8"), Some(Lang::Nb));
+        assert_eq!(Lang::from_locale("no_NO"), Some(Lang::Nb));
+        assert_eq!(Lang::from_locale("en_GB.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::from_locale("C.UTF-8"), None);
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| (*v).to_owned())
+            }
+        };
+        assert_eq!(Lang::from_vars(env(&[("LANG", "nb_NO.UTF-8")])), Lang::Nb);
+        // LC_ALL before LANG, and an empty one does not count.
+        assert_eq!(
+            Lang::from_vars(env(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "nb_NO")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_vars(env(&[
+                ("LC_ALL", ""),
+                ("LC_MESSAGES", "nn_NO"),
+                ("LANG", "C")
+            ])),
+            Lang::Nb
+        );
+        assert_eq!(Lang::from_vars(env(&[("LANG", "de_DE")])), Lang::En);
+        assert_eq!(Lang::from_vars(env(&[])), Lang::En);
+    }
+
+    #[test]
+    fn rendering_fills_the_places_it_has_values_for() {
+        assert_eq!(render(Lang::Nb, "report.more", &[("n", &3)]), "og 3 til");
+        assert_eq!(render(Lang::En, "report.more", &[]), "and {n} more");
+        assert_eq!(text(Lang::En, "no.such.key"), "no.such.key");
+    }
+}
