@@ -450,14 +450,14 @@ struct GiroTotals {
 }
 
 /// A part of an AvtaleGiro assignment of a file sent: its claims waiting to be settled, or its
-/// cancellation requests applied. `false` for an assignment of another service.
+/// cancellation requests applied; nothing for an assignment of another service.
 pub(crate) fn sent_part(
     tx: &mut Tx<'_>,
     file_id: i64,
     a: &Assignment,
     read_on: Date,
     imported: &mut Imported,
-) -> Result<bool, BookError> {
+) -> Result<(), BookError> {
     match a {
         Assignment::AvtaleGiroClaims(c) => {
             let h = &c.header;
@@ -516,9 +516,9 @@ pub(crate) fn sent_part(
                 }
             }
         }
-        _ => return Ok(false),
+        _ => {}
     }
-    Ok(true)
+    Ok(())
 }
 
 /// After a file sent: the settlements of its accounts kept unmatched that one of its claims
@@ -544,14 +544,14 @@ pub(crate) fn settle_kept(
 /// A part of an assignment of a file from MPS: OCR giro's payments recorded (those of type 15
 /// settling AvtaleGiro claims), or AvtaleGiro's mandates kept. `listing` says whether the
 /// assignment of mandates being read is a full listing (decision A9), across its parts.
-/// `false` for an assignment of Autogiro.
+/// Nothing for an assignment of Autogiro.
 pub(crate) fn answer_part(
     tx: &mut Tx<'_>,
     file_id: i64,
     part: &autogiro_model::Part<'_>,
     listing: &mut bool,
     imported: &mut Imported,
-) -> Result<bool, BookError> {
+) -> Result<(), BookError> {
     match part.assignment {
         Assignment::OcrGiro(a) => payments(tx, file_id, a, imported)?,
         Assignment::AvtaleGiroMandates(m) => {
@@ -570,9 +570,9 @@ pub(crate) fn answer_part(
                 }
             }
         }
-        _ => return Ok(false),
+        _ => {}
     }
-    Ok(true)
+    Ok(())
 }
 
 /// Records the payments of an OCR giro assignment; each of type 15 settles the AvtaleGiro

@@ -18,7 +18,7 @@ use postgres::{Client, IsolationLevel, Statement};
 
 use crate::BookError;
 use crate::db::{Bulk, Columns, Conn, Each, Value};
-use crate::schema::{VERSION, schema};
+use crate::schema::{VERSION, giro_tables, schema};
 use crate::sql::Dialect;
 use crate::store::{Store, Tx};
 
@@ -144,53 +144,8 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE claims RENAME CONSTRAINT claims_matched_by_check TO claims_matched_by;
     ALTER TABLE unmatched ALTER COLUMN processing_date TYPE DATE USING processing_date::DATE;
     ALTER TABLE mandates ALTER COLUMN blocked_seen TYPE DATE USING blocked_seen::DATE;",
-    // 6: AvtaleGiro's claims sent, OCR giro's payments received, AvtaleGiro's mandates
-    // listed: as SQLite's.
-    "CREATE TABLE giro_claims (
-        id BIGSERIAL PRIMARY KEY,
-        file_id BIGINT NOT NULL REFERENCES files (id),
-        account TEXT NOT NULL,
-        assignment_number BIGINT NOT NULL,
-        transaction_number BIGINT NOT NULL,
-        kid TEXT NOT NULL,
-        amount_ore BIGINT NOT NULL,
-        due_date DATE NOT NULL,
-        short_name TEXT NOT NULL,
-        foreign_reference TEXT NOT NULL,
-        status TEXT NOT NULL,
-        answer_due DATE NOT NULL,
-        cancelled_by BIGINT REFERENCES files (id),
-        CONSTRAINT giro_claims_status CHECK (status = 'sent' OR status = 'settled'
-            OR status = 'cancelled'),
-        CONSTRAINT giro_claims_cancelled CHECK ((status = 'cancelled') = (cancelled_by IS NOT NULL))
-    );
-    CREATE INDEX giro_claims_kid ON giro_claims (account, kid);
-    CREATE TABLE payments (
-        id BIGSERIAL PRIMARY KEY,
-        file_id BIGINT NOT NULL REFERENCES files (id),
-        agreement_id BIGINT NOT NULL,
-        account TEXT NOT NULL,
-        assignment_number BIGINT NOT NULL,
-        transaction_number BIGINT NOT NULL,
-        transaction_type BIGINT NOT NULL,
-        nets_date DATE NOT NULL,
-        amount_ore BIGINT NOT NULL,
-        kid TEXT NOT NULL,
-        claim_id BIGINT REFERENCES giro_claims (id)
-    );
-    CREATE INDEX payments_kid ON payments (kid);
-    CREATE INDEX payments_unsettling ON payments (account, kid)
-        WHERE transaction_type = 15 AND claim_id IS NULL;
-    CREATE TABLE giro_mandates (
-        account TEXT NOT NULL,
-        kid TEXT NOT NULL,
-        status TEXT NOT NULL,
-        written_notice TEXT NOT NULL,
-        file_id BIGINT NOT NULL REFERENCES files (id),
-        PRIMARY KEY (account, kid),
-        CONSTRAINT giro_mandates_status CHECK (status = 'active' OR status = 'deleted'),
-        CONSTRAINT giro_mandates_notice CHECK (written_notice = 'J' OR written_notice = 'N')
-    );",
+    // 6: the tables of AvtaleGiro and OCR giro, `schema::GIRO_TABLES` (written once for
+    // both backends and a new book), run after these by the migration.
 ];
 
 /// The advisory lock every writing transaction takes: one writer at a time, as in SQLite.
@@ -314,6 +269,11 @@ impl Postgres {
         } else {
             for sql in MIGRATIONS.iter().skip(found as usize) {
                 t.batch_execute(sql).map_err(|e| db(&e))?;
+            }
+            // 6 (after the history above).
+            if found < 6 {
+                t.batch_execute(&giro_tables(Dialect::Postgres))
+                    .map_err(|e| db(&e))?;
             }
         }
         let version = i32::try_from(VERSION).unwrap_or(i32::MAX);

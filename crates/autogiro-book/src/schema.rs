@@ -34,6 +34,8 @@ pub(crate) fn schema(dialect: Dialect) -> String {
         schema.push_str(index);
         schema.push(';');
     }
+    schema.push('\n');
+    schema.push_str(&giro_tables(dialect));
     schema
 }
 
@@ -155,12 +157,15 @@ const SCHEMA: &str = "CREATE TABLE files (
         own_reference TEXT NOT NULL,
         replaces TEXT NOT NULL
     );
-    CREATE INDEX replacements_file ON replacements (file_id);
-    -- AvtaleGiro and OCR giro (schema 6): AvtaleGiro's claims sent, named by the assignment
-    -- account (AvtaleGiro's files carry no agreement id) and the KID; every OCR giro
-    -- payment received, a settled AvtaleGiro claim (type 15) with the claim it settles;
-    -- AvtaleGiro's mandates as MPS lists them, by account and KID.
-    CREATE TABLE giro_claims (
+    CREATE INDEX replacements_file ON replacements (file_id);";
+
+/// The tables of AvtaleGiro and OCR giro (schema 6), with `{id}`, `{int}` and `{date}` as in
+/// [`SCHEMA`]: a new book's, and the migration from schema 5 on both backends (written once,
+/// so that a migrated book has the tables of a new one). AvtaleGiro's claims sent, named by
+/// the assignment account (AvtaleGiro's files carry no agreement id) and the KID; every OCR
+/// giro payment received, a settled AvtaleGiro claim (type 15) with the claim it settles;
+/// AvtaleGiro's mandates as MPS lists them, by account and KID.
+pub(crate) const GIRO_TABLES: &str = "CREATE TABLE giro_claims (
         id {id},
         file_id {int} NOT NULL REFERENCES files (id),
         account TEXT NOT NULL,
@@ -205,3 +210,15 @@ const SCHEMA: &str = "CREATE TABLE files (
         CONSTRAINT giro_mandates_status CHECK (status = 'active' OR status = 'deleted'),
         CONSTRAINT giro_mandates_notice CHECK (written_notice = 'J' OR written_notice = 'N')
     );";
+
+/// [`GIRO_TABLES`] in `dialect`.
+pub(crate) fn giro_tables(dialect: Dialect) -> String {
+    let (id, int) = match dialect {
+        Dialect::Sqlite => ("INTEGER PRIMARY KEY", "INTEGER"),
+        Dialect::Postgres => ("BIGSERIAL PRIMARY KEY", "BIGINT"),
+    };
+    GIRO_TABLES
+        .replace("{id}", id)
+        .replace("{int}", int)
+        .replace("{date}", dialect.date())
+}

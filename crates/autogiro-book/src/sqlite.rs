@@ -11,7 +11,7 @@ use rusqlite::{CachedStatement, Connection, OptionalExtension, TransactionBehavi
 
 use crate::BookError;
 use crate::db::{Bulk, Columns, Conn, Each, Value};
-use crate::schema::{VERSION, schema};
+use crate::schema::{VERSION, giro_tables, schema};
 use crate::sql::Dialect;
 use crate::store::{Store, Tx};
 
@@ -211,53 +211,8 @@ const MIGRATIONS: &[&str] = &[
     DROP TABLE replacements;
     ALTER TABLE replacements_v5 RENAME TO replacements;
     CREATE INDEX replacements_file ON replacements (file_id);",
-    // 6: AvtaleGiro's claims sent, OCR giro's payments received, AvtaleGiro's mandates
-    // listed (schema.rs says what each holds).
-    "CREATE TABLE giro_claims (
-        id INTEGER PRIMARY KEY,
-        file_id INTEGER NOT NULL REFERENCES files (id),
-        account TEXT NOT NULL,
-        assignment_number INTEGER NOT NULL,
-        transaction_number INTEGER NOT NULL,
-        kid TEXT NOT NULL,
-        amount_ore INTEGER NOT NULL,
-        due_date TEXT NOT NULL,
-        short_name TEXT NOT NULL,
-        foreign_reference TEXT NOT NULL,
-        status TEXT NOT NULL,
-        answer_due TEXT NOT NULL,
-        cancelled_by INTEGER REFERENCES files (id),
-        CONSTRAINT giro_claims_status CHECK (status = 'sent' OR status = 'settled'
-            OR status = 'cancelled'),
-        CONSTRAINT giro_claims_cancelled CHECK ((status = 'cancelled') = (cancelled_by IS NOT NULL))
-    );
-    CREATE INDEX giro_claims_kid ON giro_claims (account, kid);
-    CREATE TABLE payments (
-        id INTEGER PRIMARY KEY,
-        file_id INTEGER NOT NULL REFERENCES files (id),
-        agreement_id INTEGER NOT NULL,
-        account TEXT NOT NULL,
-        assignment_number INTEGER NOT NULL,
-        transaction_number INTEGER NOT NULL,
-        transaction_type INTEGER NOT NULL,
-        nets_date TEXT NOT NULL,
-        amount_ore INTEGER NOT NULL,
-        kid TEXT NOT NULL,
-        claim_id INTEGER REFERENCES giro_claims (id)
-    );
-    CREATE INDEX payments_kid ON payments (kid);
-    CREATE INDEX payments_unsettling ON payments (account, kid)
-        WHERE transaction_type = 15 AND claim_id IS NULL;
-    CREATE TABLE giro_mandates (
-        account TEXT NOT NULL,
-        kid TEXT NOT NULL,
-        status TEXT NOT NULL,
-        written_notice TEXT NOT NULL,
-        file_id INTEGER NOT NULL REFERENCES files (id),
-        PRIMARY KEY (account, kid),
-        CONSTRAINT giro_mandates_status CHECK (status = 'active' OR status = 'deleted'),
-        CONSTRAINT giro_mandates_notice CHECK (written_notice = 'J' OR written_notice = 'N')
-    );",
+    // 6: the tables of AvtaleGiro and OCR giro, `schema::GIRO_TABLES` (written once for
+    // both backends and a new book), run after these by the migration.
 ];
 
 /// The page cache of a book, in KiB: what keeps the index of claims waiting in memory while a
@@ -358,6 +313,11 @@ impl Sqlite {
         } else {
             for sql in MIGRATIONS.iter().skip(found as usize) {
                 tx.execute_batch(sql).map_err(db)?;
+            }
+            // 6 (after the history above).
+            if found < 6 {
+                tx.execute_batch(&giro_tables(Dialect::Sqlite))
+                    .map_err(db)?;
             }
         }
         tx.pragma_update(None, "user_version", VERSION)

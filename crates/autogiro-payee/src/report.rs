@@ -416,91 +416,101 @@ fn mandates(out: &mut String, report: &MonthReport, lang: Lang) {
     out.push_str("</section>\n");
 }
 
-/// The claims outstanding past their answer date (the first of them).
-fn outstanding(out: &mut String, report: &MonthReport, lang: Lang) {
-    section(out, text(lang, "report.outstanding"));
-    if report.outstanding.is_empty() {
+/// A section that lists the first rows of something counted in full: its heading, "None."
+/// or the table of `rows` (each its cells, already made HTML; the last right-aligned), and
+/// "and N more" when `total` is more than the rows.
+fn listing(
+    out: &mut String,
+    lang: Lang,
+    heading: &'static str,
+    columns: &[&'static str],
+    rows: &[Vec<String>],
+    total: u64,
+) {
+    section(out, text(lang, heading));
+    if rows.is_empty() {
         none(out, lang);
     } else {
-        header(
-            out,
-            lang,
-            &[
-                ("report.col.agreement", false),
-                ("report.col.payer", false),
-                ("report.col.name", false),
-                ("report.col.due", false),
-                ("report.col.amount", true),
-            ],
-        );
-        for c in &report.outstanding {
-            let _ = writeln!(
-                out,
-                "<tr><td>{:09}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
-                c.agreement_id,
-                esc(c.payer.trim()),
-                esc(c.short_name.trim()),
-                c.due_date,
-                money(lang, c.amount),
-            );
+        let last = columns.len().saturating_sub(1);
+        let numeric: Vec<(&'static str, bool)> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (*c, i == last))
+            .collect();
+        header(out, lang, &numeric);
+        for row in rows {
+            out.push_str("<tr>");
+            for (i, cell) in row.iter().enumerate() {
+                let class = if i == last { " class=\"n\"" } else { "" };
+                let _ = write!(out, "<td{class}>{cell}</td>");
+            }
+            out.push_str("</tr>\n");
         }
         out.push_str("</table>\n");
-        more(
-            out,
-            lang,
-            report.status.outstanding.0,
-            report.outstanding.len(),
-        );
+        let rest = total.saturating_sub(rows.len() as u64);
+        if rest > 0 {
+            let _ = writeln!(
+                out,
+                "<p class=\"none\">{}</p>",
+                esc(&render(lang, "report.more", &[("n", &rest)]))
+            );
+        }
     }
     out.push_str("</section>\n");
+}
+
+/// The claims outstanding past their answer date (the first of them).
+fn outstanding(out: &mut String, report: &MonthReport, lang: Lang) {
+    let rows: Vec<Vec<String>> = report
+        .outstanding
+        .iter()
+        .map(|c| {
+            vec![
+                format!("{:09}", c.agreement_id),
+                esc(c.payer.trim()),
+                esc(c.short_name.trim()),
+                c.due_date.to_string(),
+                money(lang, c.amount),
+            ]
+        })
+        .collect();
+    let columns = [
+        "report.col.agreement",
+        "report.col.payer",
+        "report.col.name",
+        "report.col.due",
+        "report.col.amount",
+    ];
+    let total = report.status.outstanding.0;
+    listing(out, lang, "report.outstanding", &columns, &rows, total);
 }
 
 /// The answers kept unmatched (the first of them).
 fn unmatched(out: &mut String, report: &MonthReport, lang: Lang) {
-    section(out, text(lang, "report.unmatched"));
-    if report.unmatched.is_empty() {
-        none(out, lang);
-    } else {
-        header(
-            out,
-            lang,
-            &[
-                ("report.col.file", false),
-                ("report.col.agreement", false),
-                ("report.col.payer", false),
-                ("report.col.processing", false),
-                ("report.col.code", false),
-                ("report.col.amount", true),
-            ],
-        );
-        for u in &report.unmatched {
-            let _ = writeln!(
-                out,
-                "<tr><td>{}</td><td>{:09}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td></tr>",
+    let rows: Vec<Vec<String>> = report
+        .unmatched
+        .iter()
+        .map(|u| {
+            vec![
                 esc(&u.file),
-                u.agreement_id,
+                format!("{:09}", u.agreement_id),
                 esc(u.payer.trim()),
-                u.processing_date,
+                u.processing_date.to_string(),
                 u.code.map(|c| format!("{c:03}")).unwrap_or_default(),
                 money(lang, u.amount),
-            );
-        }
-        out.push_str("</table>\n");
-        more(out, lang, report.status.unmatched.0, report.unmatched.len());
-    }
-    out.push_str("</section>\n");
-}
-
-/// "and N more" after a list that shows `shown` of `total`.
-fn more(out: &mut String, lang: Lang, total: u64, shown: usize) {
-    let rest = total.saturating_sub(shown as u64);
-    if rest > 0 {
-        let _ = writeln!(
-            out,
-            "<p class=\"none\">{}</p>",
-            esc(&render(lang, "report.more", &[("n", &rest)]))
-        );
-    }
+            ]
+        })
+        .collect();
+    let columns = [
+        "report.col.file",
+        "report.col.agreement",
+        "report.col.payer",
+        "report.col.processing",
+        "report.col.code",
+        "report.col.amount",
+    ];
+    let total = report.status.unmatched.0;
+    listing(out, lang, "report.unmatched", &columns, &rows, total);
 }
 
 #[cfg(test)]
