@@ -1,5 +1,7 @@
 //! `autogiro convert` (OCR, JSON, CSV) and `autogiro fmt`.
 
+use std::io::BufWriter;
+use std::ops::ControlFlow;
 use std::path::Path;
 
 use anyhow::Context as _;
@@ -268,33 +270,70 @@ fn excel_cells(columns: &[&str], row: &mut [String]) {
     }
 }
 
-/// `autogiro fmt`: every record parsed and re-encoded, canonical line breaks.
+/// `autogiro fmt`: every record parsed and re-encoded, canonical line breaks; read and written a
+/// record at a time (the output through a temporary file), so that memory stays bounded
+/// whatever the file's size. `--check` writes the canonical form to a temporary file of its own
+/// and compares its SHA-256 with the input's, hashed as it was read.
 pub(crate) fn fmt(path: &Path, lf: bool, check: bool, out: &OutArgs) -> anyhow::Result<Status> {
     let name = input::name(path);
-    let data = input::bytes(path)?;
     let ending = if lf { LineEnding::Lf } else { LineEnding::CrLf };
-    let mut writer = Writer::new(Vec::with_capacity(data.len() + 1024)).line_ending(ending);
-    let mut errors = Vec::new();
-    for item in Reader::new(&data[..]) {
+    let scratch = OutArgs {
+        output: None,
+        force: false,
+    };
+    let temp = output::temporary(if check { &scratch } else { out })?;
+    let file = temp
+        .reopen()
+        .with_context(|| format!("cannot write {}", temp.path().display()))?;
+    let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, file)).line_ending(ending);
+    let mut input = autogiro::files::Hashing::new(input::reader(path)?);
+    let mut errors = 0u64;
+    let mut failed: Option<anyhow::Error> = None;
+    Reader::new(&mut input).each(|_, item| {
         match item {
-            Ok((_, record)) => writer.write_record(&record)?,
-            Err(e @ FormatError::Record { .. }) => errors.push(Diagnostic::from_format_error(&e)),
-            Err(e) => return Err(e).with_context(|| format!("cannot read {name}")),
+            // Once a line is not a record nothing is written: the rest is read for its errors.
+            Ok((_, record)) if errors == 0 => {
+                if let Err(e) = writer.write_record(record) {
+                    failed = Some(anyhow::Error::new(e).context("cannot write the formatted file"));
+                    return ControlFlow::Break(());
+                }
+            }
+            Ok(_) => {}
+            Err(e @ FormatError::Record { .. }) => {
+                errors += 1;
+                eprintln!("{name}: {}", Diagnostic::from_format_error(e));
+            }
+            Err(e) => {
+                failed = Some(anyhow::anyhow!("cannot read {name}: {e}"));
+                return ControlFlow::Break(());
+            }
         }
+        ControlFlow::Continue(())
+    });
+    if let Some(e) = failed {
+        return Err(e);
     }
-    if !errors.is_empty() {
-        report(&name, &errors);
+    if errors > 0 {
         eprintln!("{name}: not formatted: lines that are not records cannot be rewritten");
         return Ok(Status::Problems);
     }
-    let formatted = writer.into_inner();
+    writer.flush()?;
+    writer
+        .into_inner()
+        .into_inner()
+        .map_err(std::io::IntoInnerError::into_error)
+        .with_context(|| format!("cannot write {}", temp.path().display()))?;
     if check {
-        if formatted == data {
+        let formatted = temp
+            .reopen()
+            .and_then(autogiro::files::sha256_hex_of)
+            .context("cannot read the formatted file back")?;
+        if formatted == input.sha256_hex() {
             return Ok(Status::Ok);
         }
         eprintln!("{name}: not canonical (run `autogiro fmt` to rewrite it)");
         return Ok(Status::Problems);
     }
-    output::write(out, &formatted)?;
+    output::persist(temp, out)?;
     Ok(Status::Ok)
 }
