@@ -287,10 +287,6 @@ pub(crate) enum BookCommand {
         /// today.
         #[arg(long, value_parser = parse_date)]
         today: Option<Date>,
-        /// The language: `nb` (bokmål; `no` and `nn` too) or `en`; default: the locale's
-        /// (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English.
-        #[arg(long, value_parser = parse_lang)]
-        lang: Option<autogiro::payee::Lang>,
         #[command(flatten)]
         out: OutArgs,
     },
@@ -448,7 +444,7 @@ fn parse_month(s: &str) -> Result<autogiro::book::ReportMonth, String> {
 }
 
 /// A language as `--lang` takes it.
-fn parse_lang(s: &str) -> Result<autogiro::payee::Lang, String> {
-    autogiro::payee::Lang::from_tag(s)
+pub(crate) fn parse_lang(s: &str) -> Result<autogiro::model::Lang, String> {
+    autogiro::model::Lang::from_tag(s)
         .ok_or_else(|| format!("{s:?}: expected nb (bokmål; no and nn too) or en"))
 }

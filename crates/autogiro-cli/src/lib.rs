@@ -72,6 +72,11 @@ struct Cli {
     /// settings).
     #[arg(long, global = true, value_name = "PATH|URL")]
     book: Option<String>,
+    /// The language of the diagnostics, the summaries and the report: `nb` (bokmål; `no` and
+    /// `nn` too) or `en`; default: the locale's (`LC_ALL`, `LC_MESSAGES`, `LANG`), else
+    /// English. Codes, JSON keys and the levels `error` and `warning` stay as they are.
+    #[arg(long, global = true, value_name = "nb|en", value_parser = args::parse_lang)]
+    lang: Option<autogiro::model::Lang>,
     #[command(subcommand)]
     command: Command,
 }
@@ -324,6 +329,7 @@ fn run_book(
     command: BookCommand,
     path: &str,
     config: Option<&std::path::Path>,
+    lang: autogiro::model::Lang,
 ) -> anyhow::Result<Status> {
     match command {
         BookCommand::Init => book::init(path),
@@ -377,12 +383,10 @@ fn run_book(
         BookCommand::Report {
             month,
             today: t,
-            lang,
             out,
         } => {
             let t = t.unwrap_or_else(today);
             let month = month.unwrap_or_else(|| autogiro::book::ReportMonth::of(t));
-            let lang = lang.unwrap_or_else(autogiro::payee::Lang::from_env);
             book::report(path, month, t, lang, &out)
         }
         BookCommand::Copy { from, to } => book::copy(&from, &to),
@@ -489,6 +493,7 @@ fn run_new(
 
 fn run(cli: Cli) -> anyhow::Result<Status> {
     let config = cli.config.as_deref();
+    let lang = cli.lang.unwrap_or_else(autogiro::model::Lang::from_env);
     match cli.command {
         Command::New { what } => run_new(what, config, cli.book.as_deref()),
         Command::Config {
@@ -532,10 +537,13 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
         )?),
         Command::Book {
             command: command @ BookCommand::Copy { .. },
-        } => run_book(command, "", config),
-        Command::Book { command } => {
-            run_book(command, &book::path(cli.book.as_deref(), config)?, config)
-        }
+        } => run_book(command, "", config, lang),
+        Command::Book { command } => run_book(
+            command,
+            &book::path(cli.book.as_deref(), config)?,
+            config,
+            lang,
+        ),
         Command::Validate {
             files,
             format,
@@ -549,6 +557,7 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
                 quiet,
                 color: cli.color.colors(),
                 max: max_errors,
+                lang,
             },
             &read.options(),
         ),

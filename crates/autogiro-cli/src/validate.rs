@@ -8,6 +8,7 @@ use annotate_snippets::{Level, Renderer, Snippet};
 use autogiro::model::{
     Diagnostic, ReadOptions, SHOWN_CHARACTERS, Severity, line_as_shown, validate_each,
 };
+use autogiro_i18n::render as words;
 
 use crate::input;
 use crate::{OutputFormat, Status};
@@ -21,6 +22,8 @@ pub(crate) struct Show {
     pub(crate) color: bool,
     /// Print at most this many diagnostics a file (all are counted).
     pub(crate) max: Option<u64>,
+    /// The language of the messages and the summary.
+    pub(crate) lang: autogiro::model::Lang,
 }
 
 /// The files to check: each argument, and every regular file of a directory argument in name
@@ -93,17 +96,10 @@ pub(crate) fn run(files: &[PathBuf], show: &Show, options: &ReadOptions) -> anyh
                     continue;
                 }
                 if hidden > 0 {
-                    writeln!(stdout, "{name}: {hidden} more not shown (--max-errors)")?;
+                    let more = words(show.lang, "cli.hidden", &[("n", &hidden)]);
+                    writeln!(stdout, "{name}: {more}")?;
                 }
-                writeln!(
-                    stdout,
-                    "{name}: {}",
-                    match (errors, warnings) {
-                        (0, 0) => "valid".to_owned(),
-                        (0, w) => format!("valid, {w} warning{}", plural(w)),
-                        (e, w) => format!("{e} error{}, {w} warning{}", plural(e), plural(w)),
-                    }
-                )?;
+                writeln!(stdout, "{name}: {}", summary(show.lang, errors, warnings))?;
             }
         }
     }
@@ -114,8 +110,24 @@ pub(crate) fn run(files: &[PathBuf], show: &Show, options: &ReadOptions) -> anyh
     Ok(status)
 }
 
-fn plural(n: u64) -> &'static str {
-    if n == 1 { "" } else { "s" }
+/// `valid`, `valid, 1 warning`, `2 errors, 0 warnings`, in `lang`.
+fn summary(lang: autogiro::model::Lang, errors: u64, warnings: u64) -> String {
+    let count = |one: &'static str, other: &'static str, n: u64| {
+        words(lang, if n == 1 { one } else { other }, &[("n", &n)])
+    };
+    let w = count("cli.warnings.one", "cli.warnings.other", warnings);
+    match (errors, warnings) {
+        (0, 0) => words(lang, "cli.valid", &[]),
+        (0, _) => words(lang, "cli.valid-with", &[("warnings", &w)]),
+        (e, _) => words(
+            lang,
+            "cli.counts",
+            &[
+                ("errors", &count("cli.errors.one", "cli.errors.other", e)),
+                ("warnings", &w),
+            ],
+        ),
+    }
 }
 
 /// What a file's pass counted: every diagnostic, and those not printed (past `--max-errors`).
@@ -144,7 +156,10 @@ fn check(
     };
     let mut counts = Counts::default();
     let mut failed: Option<io::Error> = None;
-    let mut print = |d: Diagnostic, lines: &mut Option<Follower<'_>>| {
+    let mut print = |mut d: Diagnostic, lines: &mut Option<Follower<'_>>| {
+        if show.lang != autogiro::model::Lang::En {
+            d.message = d.message_in(show.lang);
+        }
         if d.is_error() {
             counts.errors += 1;
         } else {
@@ -475,6 +490,7 @@ mod tests {
                 columns: Some((first, first + width)),
                 record_type: Some(30),
                 field: Some("amount"),
+                said: autogiro::model::Said::plain(&message),
                 message,
             };
             if let Some(plain) = plain("some file.txt", &d, &text) {

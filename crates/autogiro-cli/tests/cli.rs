@@ -23,6 +23,10 @@ fn autogiro_raw(args: &[&str]) -> (i32, Vec<u8>, String) {
         .unwrap()
         .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
         .args(args)
+        // English whatever the machine's locale: the snapshots are in English.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .output()
         .unwrap();
     (
@@ -338,6 +342,9 @@ fn in_book(dir: &Path, args: &[&str]) -> (i32, String, String) {
         .unwrap()
         .current_dir(dir)
         .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .output()
         .unwrap();
     (

@@ -256,15 +256,12 @@ pub static LAYOUTS: &[&Layout] = &[
 
 /// The record types of Autogiro's (and the transmission's) layouts of `direction`, in order,
 /// each once.
-pub(crate) fn record_types(direction: Direction) -> impl Iterator<Item = u8> {
+pub fn record_types(direction: Direction) -> impl Iterator<Item = u8> {
     types(direction, |s| matches!(s, None | Some(Service::Autogiro)))
 }
 
 /// The record types of `service`'s layouts of `direction`, in order, each once.
-pub(crate) fn service_record_types(
-    service: Service,
-    direction: Direction,
-) -> impl Iterator<Item = u8> {
+pub fn service_record_types(service: Service, direction: Direction) -> impl Iterator<Item = u8> {
     types(direction, move |s| s == Some(service))
 }
 

@@ -71,7 +71,8 @@ pub use aligned::AlignedReader;
 pub use error::{Error, ErrorKind, Message, RecordError, ValueError};
 pub use layout::{
     FORMAT_CODE, Field, FieldKind, LAYOUTS, Layout, RECORD_TYPE, SERVICE_CODE, SERVICE_CODE_00,
-    SERVICE_CODE_01, SERVICE_CODE_09, SERVICE_CODE_21, TRANSMISSION_TYPE,
+    SERVICE_CODE_01, SERVICE_CODE_09, SERVICE_CODE_21, TRANSMISSION_TYPE, record_types,
+    service_record_types,
 };
 pub use reader::Reader;
 pub use records::{

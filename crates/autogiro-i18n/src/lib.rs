@@ -167,10 +167,30 @@ mod tests {
         assert!(extra.is_empty(), "not in English: {extra:?}");
     }
 
+    /// Whether a template has words of its own outside its places (`KID {kid}: {error}` has
+    /// none: its words are its values'), which each language must say in its own way.
+    fn has_words(template: &str) -> bool {
+        let mut outside = String::new();
+        let mut depth = 0;
+        for c in template.chars() {
+            match c {
+                '{' => depth += 1,
+                '}' => depth -= 1,
+                c if depth == 0 => outside.push(c),
+                _ => {}
+            }
+        }
+        outside
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().filter(|c| c.is_lowercase()).count() >= 2)
+    }
+
     #[test]
     fn no_bokmal_text_is_the_english_one_and_both_fill_the_same_places() {
         for ((key, en), (_, nb)) in en::TEXTS.iter().zip(nb::TEXTS) {
-            assert_ne!(en, nb, "{key}: the bokmål text is the English one");
+            if has_words(en) {
+                assert_ne!(en, nb, "{key}: the bokmål text is the English one");
+            }
             let mut a = placeholders(en);
             let mut b = placeholders(nb);
             a.sort_unstable();

@@ -2,6 +2,14 @@
 
 /// Every key and its text, ordered by key.
 pub(crate) const TEXTS: &[(&str, &str)] = &[
+    ("cli.counts", "{errors}, {warnings}"),
+    ("cli.errors.one", "{n} feil"),
+    ("cli.errors.other", "{n} feil"),
+    ("cli.hidden", "{n} til vises ikke (--max-errors)"),
+    ("cli.valid", "gyldig"),
+    ("cli.valid-with", "gyldig, {warnings}"),
+    ("cli.warnings.one", "{n} advarsel"),
+    ("cli.warnings.other", "{n} advarsler"),
     ("code.131.meaning", "fullmakt ikke funnet"),
     (
         "code.131.todo",
@@ -40,12 +48,519 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ),
     ("code.other.meaning", "ikke oppført i spesifikasjonen (3.9)"),
     ("code.other.todo", "Spør MPS hva koden betyr."),
+    ("date.none", "ingen (000000)"),
+    ("diag.above-previous", "over {previous} (det forrige)"),
+    ("diag.above-zero", "over 0"),
+    ("diag.after-end", "post {record} etter forsendelsesslutten"),
+    (
+        "diag.amount-overflow",
+        "beløpene blir til sammen {sum}, mer enn feltets 17 sifre rommer",
+    ),
+    (
+        "diag.assignment-account",
+        "oppdragskonto {account}: {error}",
+    ),
+    (
+        "diag.assignment-type-mismatch",
+        "oppdragstype: ventet {expected} (startens, linje {start}), fant {found}",
+    ),
+    (
+        "diag.avtalegiro-blank-kid",
+        "KID: ventet KID-en til betalerens avtale, fant blanke (MPS finner avtalen med den: beslutning A1)",
+    ),
+    (
+        "diag.avtalegiro-blank-name",
+        "forkortet navn: blankt, der det burde navngi betaleren (det hjelper å finne et avvist krav)",
+    ),
+    (
+        "diag.avtalegiro-due-date",
+        "forfallsdato {date}: ventet {expected} (filen lest {today})",
+    ),
+    (
+        "diag.avtalegiro-end-kind",
+        "oppdragstype: ventet startens (linje {start}, {started}), fant {found}",
+    ),
+    (
+        "diag.avtalegiro-specification-ignored",
+        "en spesifikasjon til transaksjon {number}, av type 02 (uten varsel fra banken): MPS ser bort fra den",
+    ),
+    (
+        "diag.avtalegiro-specification-limit",
+        "mer enn {most} spesifikasjonsposter til transaksjon {number}: høyst {lines} linjer med 2 kolonner",
+    ),
+    (
+        "diag.avtalegiro-specification-number",
+        "transaksjonsnummer: ventet betalingskravets, {expected}, fant {found}",
+    ),
+    (
+        "diag.avtalegiro-specification-place",
+        "linje {line} kolonne {column}: ventet en linje 001-042 og kolonne 1 eller 2 (MPS avviser hele betalingskravet)",
+    ),
+    (
+        "diag.avtalegiro-specification-twice",
+        "linje {line} kolonne {column} i transaksjon {number} for andre gang (beslutning A4)",
+    ),
+    (
+        "diag.avtalegiro-specification-without-claim",
+        "en spesifikasjon (post 49) som ikke står etter beløpspost 1 og 2 for sitt betalingskrav",
+    ),
+    (
+        "diag.avtalegiro-type-misplaced",
+        "transaksjonstype {code}: hører ikke hjemme i et oppdrag med {kind} (betalingskrav er 02 og 21, sletteanmodninger 93)",
+    ),
+    (
+        "diag.birth-date",
+        "signatarens fødselsdato {date} er etter dagen filen leses",
+    ),
+    (
+        "diag.blank-short-name",
+        "forkortet navn er påkrevd (det vises på MPS' kvitteringslister), fant blanke",
+    ),
+    (
+        "diag.blocked-dates",
+        "sperret til {to} er før sperret fra {from}",
+    ),
+    (
+        "diag.change-in-listing",
+        "registreringstype {registration}: en endring i et oppdrag som er en full oversikt (fra linje {first}); en full oversikt (0) og endringer (1, 2) går i hvert sitt oppdrag (beslutning A9)",
+    ),
+    (
+        "diag.charged-sum",
+        "belastet beløp i perioden {sum}: blankt siden utgave 3.9 (tidligere utgaver hadde det)",
+    ),
+    (
+        "diag.declared-computed",
+        "{field}: oppgitt {declared}, beregnet {computed}",
+    ),
+    (
+        "diag.deletion-posts",
+        "fullmakt {mandate} (en sletting) har noen av post 2-4, men ikke {posts}: send post 1 alene, eller alle fire",
+    ),
+    (
+        "diag.due-date-window",
+        "forfallsdato {date} er mer enn 12 måneder fra {today} (ventet {earliest} til {latest})",
+    ),
+    (
+        "diag.duplicate-assignment-number",
+        "oppdragsnummer {number} for {whose} er allerede brukt av oppdraget på linje {first}: {why}",
+    ),
+    (
+        "diag.duplicate-registration",
+        "betalerreferanse {payer} er allerede registrert med registreringstype {registration} på linje {first} i dette oppdraget",
+    ),
+    (
+        "diag.duplicate-transmission-start",
+        "en ny forsendelsesstart: en fil har én forsendelse",
+    ),
+    (
+        "diag.empty-assignment.cancellation",
+        "oppdraget som startet på linje {start} har ingen sletteanmodning: det kan utelates",
+    ),
+    (
+        "diag.empty-assignment.claim",
+        "oppdraget som startet på linje {start} har ingen betalingskrav: det kan utelates",
+    ),
+    (
+        "diag.empty-assignment.mandate",
+        "oppdraget som startet på linje {start} har ingen fullmakt: det kan utelates",
+    ),
+    (
+        "diag.empty-assignment.payment",
+        "oppdraget som startet på linje {start} har ingen innbetaling: det kan utelates",
+    ),
+    (
+        "diag.empty-transmission",
+        "en forsendelse uten oppdrag: starten, så slutten (en forsendelse har ett eller flere oppdrag)",
+    ),
+    (
+        "diag.end-without-start",
+        "en oppdragsslutt (post 88) uten oppdragsstart (post 20) før den",
+    ),
+    (
+        "diag.expected-first-number",
+        "et nummer over 0 (de som skriver filer starter på 1)",
+    ),
+    ("diag.expected-next-number", "{next} (det forrige + 1)"),
+    (
+        "diag.filler-digits",
+        "{field}: ventet nuller, fant {value} (beholdt slik den ble lest)",
+    ),
+    (
+        "diag.foreign-organisation",
+        "{number} er ikke `00` + et norsk organisasjonsnummer: lest som nummeret til en betaler utenfor Norge",
+    ),
+    (
+        "diag.foreign-postal-code",
+        "en utenlandsk adresse (land {country}) trenger et postnummer i posisjon 46-52",
+    ),
+    (
+        "diag.io",
+        "lese- eller skrivefeil etter linje {line}: {error}",
+    ),
+    (
+        "diag.item-mismatch",
+        "beløpspost 2 er av type {found_type} og transaksjon {found_number}: ventet beløpspost 1 sin, type {code} og transaksjon {number} (linje {line})",
+    ),
+    (
+        "diag.item-number-mismatch",
+        "transaksjonsnummer {found} er ulikt beløpspost 1 sitt, {expected} (linje {line})",
+    ),
+    (
+        "diag.item-type-mismatch",
+        "transaksjonstype {found} er ulik beløpspost 1 sin, {expected} (linje {line})",
+    ),
+    (
+        "diag.item2-without-item1",
+        "beløpspost 2 i transaksjon {number} følger ikke etter en beløpspost 1 (post {record})",
+    ),
+    (
+        "diag.item3-alone",
+        "den står ikke etter beløpspost 1 og 2 i sin transaksjon",
+    ),
+    (
+        "diag.item3-other-transaction",
+        "beløpspost 1 og 2 før den er av type {code} og transaksjon {number} (linje {line})",
+    ),
+    (
+        "diag.item3-type-without-text",
+        "transaksjon {number} (linje {line}) er av type {code}, som ikke har fritekst",
+    ),
+    ("diag.kid", "KID {kid}: {error}"),
+    (
+        "diag.left-justified",
+        "{field} {text} starter med en blank: tekst er venstrejustert (beholdt slik den står)",
+    ),
+    (
+        "diag.listing-among-changes",
+        "registreringstype {registration}: en full oversikt i et oppdrag med endringer (fra linje {first}); en full oversikt (0) og endringer (1, 2) går i hvert sitt oppdrag (beslutning A9)",
+    ),
+    (
+        "diag.mandate-lacks",
+        "fullmakt {mandate} (registreringstype {registration}) mangler {posts}",
+    ),
+    (
+        "diag.mandate-lacks-before",
+        "fullmakt {mandate} mangler {posts} før {post}",
+    ),
+    (
+        "diag.mandate-lacks.edition",
+        "fullmakt {mandate} (registreringstype {registration}) mangler {posts}, som utgave 3.9 krever ved registrering eller endring",
+    ),
+    (
+        "diag.mandate-lacks.listing",
+        "fullmakt {mandate} (registreringstype {registration}) mangler {posts}, som hver fullmakt i en full oversikt har",
+    ),
+    (
+        "diag.missing-assignment-end-at-eof",
+        "oppdraget som startet på linje {start} har ingen oppdragsslutt (post 88) ved slutten av filen",
+    ),
+    (
+        "diag.missing-assignment-end-before-end",
+        "oppdraget som startet på linje {start} har ingen oppdragsslutt (post 88) før forsendelsesslutten",
+    ),
+    (
+        "diag.missing-assignment-end-before-start",
+        "oppdraget som startet på linje {start} har ingen oppdragsslutt (post 88) før denne starten",
+    ),
+    (
+        "diag.missing-date",
+        "dato: ventet dagen MPS laget forsendelsen, fant 000000 (bare en forsendelse med AvtaleGiro-avtaler alene har nuller der)",
+    ),
+    (
+        "diag.missing-item2",
+        "beløpspost 1 i transaksjon {number} følges ikke av sin beløpspost 2 (post {record})",
+    ),
+    (
+        "diag.missing-item3",
+        "transaksjon {number} av type {code} (fritekst) har ingen beløpspost 3 (post 32) etter sin beløpspost 2",
+    ),
+    (
+        "diag.missing-transmission-end",
+        "filen slutter uten forsendelsesslutt (post 89)",
+    ),
+    (
+        "diag.missing-transmission-start",
+        "ventet forsendelsesstart (post 10) først, fant post {record}",
+    ),
+    (
+        "diag.mixed-line-endings",
+        "{crlf} linje(r) slutter med CR LF og {lf} med bare LF: en fil bruker det ene eller det andre hele veien",
+    ),
+    (
+        "diag.nets-date-order",
+        "Nets-dato {date}: før transaksjonen over den ({before}); MPS sorterer et oppdrags innbetalinger etter Nets-dato",
+    ),
+    ("diag.no-further-post", "ingen flere poster"),
+    (
+        "diag.no-records",
+        "filen har ingen poster: ventet en forsendelsesstart (post 10)",
+    ),
+    (
+        "diag.numbering",
+        "{field}: ventet {expected}, fant {number}",
+    ),
+    (
+        "diag.numbering-start",
+        "{field}: oppdragets nummerering starter på {number}, ikke 1 (godtatt: numrene må bare være fortløpende; de som skriver filer starter på 1)",
+    ),
+    (
+        "diag.ocr-assignment-order",
+        "oppdragsnummer {number}: ventet et nummer over forrige OCR giro-oppdrags, {previous}",
+    ),
+    (
+        "diag.ocr-number",
+        "{field}: ventet et nummer {above}, fant {number}",
+    ),
+    (
+        "diag.ocr-numbering-gap",
+        "{field}: nummereringen hopper til {number}, ikke {expected} (godtatt: numrene må bare stige)",
+    ),
+    (
+        "diag.ocr-numbering-start",
+        "{field}: oppdragets nummerering starter på {number}, ikke {expected} (godtatt: numrene må bare stige)",
+    ),
+    ("diag.organisation", "organisasjonsnummer {number}: {error}"),
+    (
+        "diag.organisation-form",
+        "organisasjonsnummer {number}: 11 sifre, `00` og de 9 sifrene (med innledende nuller), uten blanke",
+    ),
+    (
+        "diag.organisation-required",
+        "organisasjonsnummeret er påkrevd, fant nuller eller blanke",
+    ),
+    ("diag.payer-account", "betalers konto {account}: {error}"),
+    (
+        "diag.payer-not-account",
+        "{payer} er ikke et gyldig kontonummer (modulus 11); greit bare om det er en betalerreferanse",
+    ),
+    (
+        "diag.post-edition",
+        "fullmaktspost 2-4 (post 71, 72, 74) finnes fra utgave 3.9; før den er en fullmakt bare post 1 (post {record} i fullmakt {mandate})",
+    ),
+    (
+        "diag.post-mandate-type",
+        "transaksjonstype: ventet {expected} (post 1 sin), fant {found}",
+    ),
+    (
+        "diag.post-order",
+        "fullmakt {mandate}: ventet {expected} som neste, fant {found}",
+    ),
+    (
+        "diag.post-sequence",
+        "fullmaktens løpenummer: ventet {expected} (post 1 sitt, linje {line}), fant {found}",
+    ),
+    (
+        "diag.post-without-post1",
+        "fullmaktspost (post {record}) uten sin post 1 (post 70)",
+    ),
+    (
+        "diag.post5-not-listing",
+        "post 5 (post 76) hører til en full oversikt (registreringstype 0), ikke til registreringstype {registration}",
+    ),
+    (
+        "diag.postal-code",
+        "et norsk postnummer er 4 sifre, ikke 0000, fant {found}",
+    ),
+    (
+        "diag.postal-extension",
+        "en norsk adresse har en blank utvidelse, fant {found}",
+    ),
+    (
+        "diag.record-not-allowed",
+        "post {record} ({name}) hører ikke hjemme i et oppdrag med {kind} (startet på linje {start})",
+    ),
+    (
+        "diag.record-outside-assignment",
+        "post {record} ({name}) utenfor et oppdrag: ventet en oppdragsstart (post 20) før den",
+    ),
+    ("diag.required", "{field} er påkrevd, fant blanke"),
+    (
+        "diag.simplified-limit",
+        "en forenklet fullmakt (type 23) har periodekode 00 og beløpsgrense 0, fant {period} og {limit}",
+    ),
+    (
+        "diag.specification-blank",
+        "en blank eller null linje eller kolonne: teksten skrives ikke ut på betalerens varsel",
+    ),
+    (
+        "diag.specification-column",
+        "kolonne: ventet 1 eller 2, fant {column}",
+    ),
+    (
+        "diag.specification-limit",
+        "betalingskrav {number} har mer enn {most} spesifikasjoner ({lines} linjer x 2 kolonner)",
+    ),
+    (
+        "diag.specification-line",
+        "linje: ventet 001-021, fant {line}",
+    ),
+    (
+        "diag.specification-not-allowed",
+        "betalingskrav {number} har transaksjonstype {code} (uten varsel): bare type 03 har spesifikasjoner",
+    ),
+    (
+        "diag.specification-number",
+        "transaksjonsnummer: ventet {expected} (betalingskravets), fant {found}",
+    ),
+    (
+        "diag.specification-twice",
+        "betalingskrav {number} har allerede en spesifikasjon på linje {line}, kolonne {column}",
+    ),
+    (
+        "diag.specification-without-claim",
+        "en spesifikasjon (post 49) må stå etter beløpspost 1 og 2 i sitt betalingskrav",
+    ),
+    (
+        "diag.standard-limit",
+        "en standard fullmakt (type 22) har en beløpsgrense over null, fant 0.00 (en forenklet fullmakt, type 23, har ingen)",
+    ),
+    (
+        "diag.standard-period",
+        "en standard fullmakt (type 22) har periodekode 01-06, fant 00",
+    ),
+    ("diag.sum-or", "{sum} (eller {alternative})"),
+    (
+        "diag.terminal-account",
+        "belastet konto {account}: ventet nuller for en terminal- eller nettbetaling (type {code})",
+    ),
+    (
+        "diag.terminal-settlement",
+        "delavregningsnummer {number}: ventet 0 for en terminal- eller nettbetaling (type {code})",
+    ),
+    ("diag.today-or-later", "{today} eller senere"),
+    (
+        "diag.too-many-transactions",
+        "mer enn {most} transaksjoner i én forsendelse",
+    ),
+    (
+        "diag.unexpected-item3",
+        "beløpspost 3 av type {code} og transaksjon {number}: {after}",
+    ),
+    (
+        "diag.unlisted-error-code",
+        "feilkode {code} står ikke i spesifikasjonen 3.9 (beholdt som den er)",
+    ),
+    (
+        "diag.valid-from-after-to",
+        "gyldig fra {from} er etter gyldig til {to}",
+    ),
+    (
+        "diag.valid-to-century",
+        "gyldig til {to} er før gyldig fra {from}: lest som {later}, hundre år senere (`311299` er en vanlig måte å skrive «ingen slutt»)",
+    ),
+    ("diag.whose-account", "konto {account}"),
+    ("diag.whose-agreement", "avtale {agreement}"),
+    (
+        "diag.why-agreement-number",
+        "hvert oppdrag under en avtale trenger sitt eget nummer",
+    ),
+    (
+        "diag.why-shared-series",
+        "betalingskrav og sletteanmodninger under en avtale deler én nummerserie (beslutning A5)",
+    ),
+    ("diag.window", "{earliest} til {latest}"),
+    (
+        "diag.zero-agreement",
+        "avtale-ID 000000000: MPS gir ingen avtale den ID-en",
+    ),
+    (
+        "diag.zero-customer-unit",
+        "{field} 00000000: betalingsmottakers kundeenhet-ID er aldri bare nuller",
+    ),
+    (
+        "diag.zero-payer",
+        "{payer}: bare nuller er verken en betalerreferanse eller en konto",
+    ),
+    ("dir.from-mps", "fra MPS"),
+    ("dir.to-mps", "til MPS"),
+    (
+        "kind.avtalegiro-cancellations",
+        "AvtaleGiro-sletteanmodninger (type {type})",
+    ),
+    (
+        "kind.avtalegiro-claims",
+        "AvtaleGiro-betalingskrav (type {type})",
+    ),
+    (
+        "kind.avtalegiro-mandates",
+        "AvtaleGiro-avtaler (type {type})",
+    ),
+    ("kind.claims", "betalingskrav (type {type})"),
+    ("kind.mandates", "fullmakter (type {type})"),
+    ("kind.ocr-giro", "OCR giro-innbetalinger (type {type})"),
+    ("kind.rejected", "avviste betalingskrav (type {type})"),
+    ("kind.settled", "belastede betalingskrav (type {type})"),
+    ("kind.unknown", "ukjent type"),
+    ("list.and", "{init} og {last}"),
     ("period.daily", "dag"),
     ("period.half-yearly", "halvår"),
     ("period.monthly", "måned"),
     ("period.quarterly", "kvartal"),
     ("period.weekly", "uke"),
     ("period.yearly", "år"),
+    ("rec.blank-filler", "ventet {width} blanke (utfylling)"),
+    ("rec.date", "ventet en dato DDMMÅÅ"),
+    ("rec.digits", "ventet {width} sifre"),
+    (
+        "rec.digits-or-blanks",
+        "ventet {width} sifre eller {width} blanke",
+    ),
+    ("rec.empty-line", "ventet en post, fant en tom linje"),
+    ("rec.expected-found", "{expected}, fant {found}"),
+    (
+        "rec.line-length",
+        "ventet en post på 80 tegn, fant {length}: {found}",
+    ),
+    ("rec.literal", "ventet `{value}`"),
+    ("rec.long-date", "ventet en dato DDMMÅÅÅÅ"),
+    (
+        "rec.looks-like-utf8",
+        "ventet en post på 80 ISO-8859-1-tegn, fant {length} byte som leses som UTF-8 (lagre filen som ISO-8859-1): {found}",
+    ),
+    (
+        "rec.mps-not-named",
+        "ventet MPS (00008080) som dataavsender (filer fra MPS) eller datamottaker (filer til MPS)",
+    ),
+    (
+        "rec.no-service-record",
+        "ventet ingen {service}-post i filer {direction}: {service}-filer kommer bare {other}",
+    ),
+    ("rec.one-of", "ventet én av {codes}"),
+    ("rec.optional-date", "ventet en dato DDMMÅÅ eller 000000"),
+    (
+        "rec.padded-digits",
+        "ventet sifre høyrejustert i {width} kolonner, fylt ut med blanke til venstre",
+    ),
+    (
+        "rec.payer-reference",
+        "ventet betalers referanse eller konto: sifre høyrejustert i {width} kolonner, fylt ut med nuller eller blanke til venstre, aldri bare blanke",
+    ),
+    (
+        "rec.service-record-type",
+        "ventet en posttype for {service}-filer {direction} ({types})",
+    ),
+    ("rec.text", "ventet skrivbar ISO-8859-1-tekst"),
+    (
+        "rec.too-large",
+        "ventet høyst {width} sifre, fant verdien {value}",
+    ),
+    (
+        "rec.unknown-record-type",
+        "ventet en posttype for filer {direction} ({types})",
+    ),
+    (
+        "rec.utf8-text",
+        "ventet ISO-8859-1-tekst, fant tekst som leses som UTF-8 (lagre filen som ISO-8859-1): {found}",
+    ),
+    (
+        "rec.wrong-direction",
+        "ventet en posttype for filer {direction}; denne finnes bare i filer {other}",
+    ),
+    (
+        "rec.year",
+        "ventet et år fra 1970 til 2069 (tosifrede årstall leses innenfor det vinduet), fant {year}",
+    ),
+    ("rec.zero-filler", "ventet {width} nuller (utfylling)"),
     (
         "report.claims-of-month",
         "Betalingskrav med forfall i {month}",
@@ -93,5 +608,46 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     (
         "report.unmatched",
         "Svar som ikke kunne kobles til et betalingskrav",
+    ),
+    (
+        "sum.all-zeros",
+        "bare nuller: ingen bank utsteder dette kontonummeret",
+    ),
+    ("sum.empty", "tomt: ventet sifre"),
+    (
+        "sum.mismatch",
+        "kontrollsiffer etter {modulus}: ventet {expected}, fant {found}",
+    ),
+    (
+        "sum.no-check-digit",
+        "ingen gyldig kontrollsiffer finnes for disse sifrene (modulus 11 gir rest 1)",
+    ),
+    (
+        "sum.no-scheme",
+        "kontrollsifferet {found} er gyldig verken etter modulus 10 (ventet {mod10}) eller modulus 11 (ventet {mod11})",
+    ),
+    (
+        "sum.no-scheme-11",
+        "kontrollsifferet {found} er gyldig verken etter modulus 10 (ventet {mod10}) eller modulus 11 (der finnes intet kontrollsiffer)",
+    ),
+    (
+        "sum.non-zero-padding",
+        "ventet nullutfylling `00` foran de 9 sifrene, fant {found} i posisjon {position}",
+    ),
+    (
+        "sum.not-a-digit",
+        "ventet et siffer i posisjon {position}, fant {found}",
+    ),
+    (
+        "sum.too-long",
+        "for langt: ventet høyst {max} sifre, fant {found}",
+    ),
+    (
+        "sum.too-short",
+        "for kort: ventet minst {min} sifre, fant {found}",
+    ),
+    (
+        "sum.wrong-length",
+        "feil lengde: ventet {expected} sifre, fant {found}",
     ),
 ];

@@ -1,6 +1,8 @@
 use std::fmt;
 
-use autogiro_format::{Error as FormatError, ErrorKind, RecordError};
+use autogiro_format::{Direction, Error as FormatError, ErrorKind, RecordError};
+
+use crate::said::{Lang, Said};
 
 /// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -254,6 +256,9 @@ pub struct Diagnostic {
     pub field: Option<&'static str>,
     /// What is wrong, in English, with the values involved.
     pub message: String,
+    /// What is wrong as the catalogue says it, in any language ([`Diagnostic::message_in`]).
+    #[cfg_attr(feature = "serde", serde(skip))]
+    pub said: Said,
 }
 
 impl Diagnostic {
@@ -262,36 +267,162 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
+    /// What is wrong, in `lang`: [`Diagnostic::message`] in English.
+    pub fn message_in(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.message.clone(),
+            Lang::Nb => self.said.render(lang),
+        }
+    }
+
+    /// A diagnostic of what `said` says (its English words the message).
+    pub(crate) fn new(
+        severity: Severity,
+        code: Code,
+        line: u64,
+        place: (Option<(usize, usize)>, Option<u8>, Option<&'static str>),
+        said: Said,
+    ) -> Self {
+        let (columns, record_type, field) = place;
+        Self {
+            severity,
+            code,
+            line,
+            columns,
+            record_type,
+            field,
+            message: said.render(Lang::En),
+            said,
+        }
+    }
+
     /// The diagnostic of an `autogiro-format` error.
     pub fn from_format_error(error: &FormatError) -> Self {
         match error {
             FormatError::Record { line, error } => Self::from_record_error(*line, error),
-            other => Self {
-                severity: Severity::Error,
-                code: Code::Io,
-                line: other.line(),
-                columns: None,
-                record_type: None,
-                field: None,
-                message: other.to_string(),
-            },
+            FormatError::Io { line, source } => Self::new(
+                Severity::Error,
+                Code::Io,
+                *line,
+                (None, None, None),
+                Said::new("diag.io")
+                    .with("line", line)
+                    .with("error", source),
+            ),
+            other => Self::new(
+                Severity::Error,
+                Code::Io,
+                other.line(),
+                (None, None, None),
+                Said::plain(other),
+            ),
         }
     }
 
     /// The diagnostic of a record error on `line`.
     pub fn from_record_error(line: u64, error: &RecordError) -> Self {
         // The diagnostic carries the place; the message is what was expected and found.
-        let message = error.message().to_string();
-        Self {
-            severity: Severity::Error,
-            code: Code::of_record_error(error),
+        Self::new(
+            Severity::Error,
+            Code::of_record_error(error),
             line,
-            columns: Some((error.first_column, error.last_column)),
-            record_type: error.record_type,
-            field: Some(error.field),
-            message,
-        }
+            (
+                Some((error.first_column, error.last_column)),
+                error.record_type,
+                Some(error.field),
+            ),
+            record_said(error),
+        )
     }
+}
+
+/// A direction's words.
+fn direction_said(direction: Direction) -> Said {
+    match direction {
+        Direction::ToMps => Said::new("dir.to-mps"),
+        Direction::FromMps => Said::new("dir.from-mps"),
+    }
+}
+
+/// Two-digit record types, listed.
+fn types_listed(types: impl Iterator<Item = u8>) -> String {
+    types
+        .map(|t| format!("{t:02}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What a record error says: what was expected and, for most, what was found (the words of
+/// [`RecordError::message`]).
+fn record_said(e: &RecordError) -> Said {
+    use autogiro_format::ErrorKind;
+    let width = e.width();
+    let expected = match &e.kind {
+        ErrorKind::LineLength { length } => {
+            return Said::new("rec.line-length")
+                .with("length", length)
+                .with("found", format!("{:?}", e.found_text()));
+        }
+        ErrorKind::LooksLikeUtf8 { length } => {
+            return Said::new("rec.looks-like-utf8")
+                .with("length", length)
+                .with("found", format!("{:?}", String::from_utf8_lossy(&e.found)));
+        }
+        ErrorKind::Utf8Text => {
+            return Said::new("rec.utf8-text")
+                .with("found", format!("{:?}", String::from_utf8_lossy(&e.found)));
+        }
+        ErrorKind::EmptyLine => return Said::new("rec.empty-line"),
+        ErrorKind::TooLarge { value } => {
+            return Said::new("rec.too-large")
+                .with("width", width)
+                .with("value", value);
+        }
+        ErrorKind::YearOutOfRange { year } => {
+            return Said::new("rec.year").with("year", year);
+        }
+        ErrorKind::MpsNotNamed => Said::new("rec.mps-not-named"),
+        ErrorKind::UnknownRecordType(direction) => Said::new("rec.unknown-record-type")
+            .with_words("direction", direction_said(*direction))
+            .with(
+                "types",
+                types_listed(autogiro_format::record_types(*direction)),
+            ),
+        ErrorKind::UnknownServiceRecord { service, direction } => {
+            let types = types_listed(autogiro_format::service_record_types(*service, *direction));
+            if types.is_empty() {
+                Said::new("rec.no-service-record")
+                    .with("service", service.name())
+                    .with_words("direction", direction_said(*direction))
+                    .with_words("other", direction_said(direction.reverse()))
+            } else {
+                Said::new("rec.service-record-type")
+                    .with("service", service.name())
+                    .with_words("direction", direction_said(*direction))
+                    .with("types", types)
+            }
+        }
+        ErrorKind::WrongDirection { direction } => Said::new("rec.wrong-direction")
+            .with_words("direction", direction_said(*direction))
+            .with_words("other", direction_said(direction.reverse())),
+        ErrorKind::Literal(s) => Said::new("rec.literal").with("value", s),
+        ErrorKind::OneOf(list) => Said::new("rec.one-of").with("codes", list.join(", ")),
+        ErrorKind::Digits => Said::new("rec.digits").with("width", width),
+        ErrorKind::PaddedDigits => Said::new("rec.padded-digits").with("width", width),
+        ErrorKind::PayerReference => Said::new("rec.payer-reference").with("width", width),
+        ErrorKind::DigitsOrBlanks => Said::new("rec.digits-or-blanks").with("width", width),
+        ErrorKind::Date => Said::new("rec.date"),
+        ErrorKind::OptionalDate => Said::new("rec.optional-date"),
+        ErrorKind::LongDate => Said::new("rec.long-date"),
+        ErrorKind::Text => Said::new("rec.text"),
+        ErrorKind::ZeroFiller => Said::new("rec.zero-filler").with("width", width),
+        ErrorKind::BlankFiller => Said::new("rec.blank-filler").with("width", width),
+        // An error of a kind this build does not word: the format's English words.
+        _ => return Said::plain(e.message()),
+    };
+    Said::new("rec.expected-found")
+        .with_words("expected", expected)
+        .with("found", format!("{:?}", e.found_text()))
 }
 
 impl fmt::Display for Diagnostic {

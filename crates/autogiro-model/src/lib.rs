@@ -57,6 +57,7 @@ mod options;
 mod pairing;
 mod parts;
 pub mod rows;
+mod said;
 #[cfg(feature = "serde")]
 mod serde_util;
 mod stream;
@@ -96,6 +97,7 @@ pub use model::{
 pub use ocr::{OcrAssignment, OcrPayment};
 pub use options::{Edition, KidCheck, ReadOptions};
 pub use parts::{Part, PartsRead};
+pub use said::{Lang, Said};
 pub use stream::TransmissionWriter;
 pub use summary::{AssignmentSummary, CodeTally, MandateTally, Summary};
 pub use write::WriteError;

@@ -780,3 +780,6 @@ mod services;
 
 #[path = "model/peer.rs"]
 mod peer;
+
+#[path = "model/languages.rs"]
+mod languages;

@@ -25,8 +25,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use autogiro_model::{
-    AssignmentSummary, Diagnostic, Direction, Edition, Inspection, KidCheck, Modulus, ReadOptions,
-    Summary, line_as_shown, parse_date,
+    AssignmentSummary, Diagnostic, Direction, Edition, Inspection, KidCheck, Lang, Modulus,
+    ReadOptions, Summary, line_as_shown, parse_date,
 };
 use serde_json::{Value, json};
 use wasm_bindgen::prelude::wasm_bindgen;
@@ -96,7 +96,7 @@ impl Validator {
         let mut found = Vec::new();
         let (summary, lines) = inspection.finish(|d| found.push(d));
         let end = json!({
-            "diagnostics": serde_json::to_value(&found).unwrap_or_default(),
+            "diagnostics": found.iter().map(diagnostic_json).collect::<Vec<_>>(),
             "lines": lines,
             "summary": summary_json(&summary),
         });
@@ -105,7 +105,24 @@ impl Validator {
 }
 
 fn to_json(diagnostics: &[Diagnostic]) -> String {
-    serde_json::to_string(diagnostics).unwrap_or_else(|_| "[]".to_owned())
+    Value::Array(diagnostics.iter().map(diagnostic_json).collect()).to_string()
+}
+
+/// A diagnostic as `autogiro validate --format json` gives it (its `message` in English), and
+/// its message in each of the page's languages, `messages.en` and `messages.nb`: the page
+/// switches language without reading the file again.
+fn diagnostic_json(d: &Diagnostic) -> Value {
+    let mut value = serde_json::to_value(d).unwrap_or_default();
+    if let Some(fields) = value.as_object_mut() {
+        fields.insert(
+            "messages".to_owned(),
+            json!({
+                "en": d.message_in(Lang::En),
+                "nb": d.message_in(Lang::Nb),
+            }),
+        );
+    }
+    value
 }
 
 /// The summary as the page shows it: every figure `autogiro inspect` prints.

@@ -311,4 +311,39 @@ async fn norwegian_and_switchable(client: &Client) {
         summary.as_str().unwrap().contains("assignment 1: claims"),
         "{summary}"
     );
+    run(
+        client,
+        "const s = document.getElementById('language'); s.value = 'nb'; s.dispatchEvent(new Event('change'));",
+    )
+    .await;
+    // The diagnostics in bokmål too, an error and a warning, their codes as they are.
+    let diagnostics = "return [...document.querySelectorAll('#diagnostics .diagnostic pre')].map((p) => p.textContent).join('\\n');";
+    open(client, &fixture("err/sum-mismatch--claims-end.txt")).await;
+    let error = run(client, diagnostics).await;
+    let error = error.as_str().unwrap();
+    assert!(
+        error.contains("[sum-mismatch]: sum amount: oppgitt 1124.01, beregnet 1124.00"),
+        "{error}"
+    );
+    open(client, &fixture("err/duplicate-registration--twice.txt")).await;
+    let warning = run(client, diagnostics).await;
+    let warning = warning.as_str().unwrap();
+    assert!(
+        warning.contains("[duplicate-registration]: betalerreferanse"),
+        "{warning}"
+    );
+    run(
+        client,
+        "const s = document.getElementById('language'); s.value = 'en'; s.dispatchEvent(new Event('change'));",
+    )
+    .await;
+    // Switched: the same diagnostics in English, without reading the file again.
+    let english = run(client, diagnostics).await;
+    assert!(
+        english
+            .as_str()
+            .unwrap()
+            .contains("[duplicate-registration]: payer reference"),
+        "{english}"
+    );
 }

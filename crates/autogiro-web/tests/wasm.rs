@@ -53,6 +53,16 @@ fn a_broken_file_names_its_line_and_columns() {
     assert_eq!(d["line"], 10);
     assert_eq!(d["field"], "sum amount");
     assert_eq!(d["columns"], serde_json::json!([25, 41]));
+    // The message in English, as the command gives it, and in each of the page's languages.
+    assert_eq!(
+        d["message"],
+        "sum amount: declared 1124.01, computed 1124.00"
+    );
+    assert_eq!(d["messages"]["en"], d["message"]);
+    assert_eq!(
+        d["messages"]["nb"],
+        "sum amount: oppgitt 1124.01, beregnet 1124.00"
+    );
     let mut lines = Lines::new("[10]").unwrap();
     lines.feed(SUM);
     assert!(lines.done());

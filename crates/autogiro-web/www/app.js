@@ -340,7 +340,7 @@ function diagnosticOf(d, name, text) {
   const head = document.createElement("span");
   head.className = "level";
   head.textContent = `${t(d.severity)}[${d.code}]`;
-  pre.append(head, `: ${d.message}\n`);
+  pre.append(head, `: ${said(d)}\n`);
   const gutter = " ".repeat(String(d.line).length);
   const at = d.columns ? `:${d.columns[0]}` : "";
   pre.append(span("gutter", `${gutter}--> `), `${name}:${d.line}${at}\n`);
@@ -364,6 +364,12 @@ function diagnosticOf(d, name, text) {
   return article;
 }
 
+/// A diagnostic's message in the page's language: the validator gives it in each (the
+/// catalogue of autogiro-i18n), `message` the command's English.
+function said(d) {
+  return d.messages?.[language] ?? d.message;
+}
+
 function span(className, text) {
   const element = document.createElement("span");
   element.className = className;
@@ -376,7 +382,7 @@ function jsonLines(run) {
   return run.diagnostics
     .map((d) => JSON.stringify({
       file: run.name, line: d.line, columns: d.columns, record_type: d.record_type,
-      field: d.field, code: d.code, severity: d.severity, message: d.message,
+      field: d.field, code: d.code, severity: d.severity, message: said(d),
     }))
     .join("\n") + "\n";
 }
@@ -391,7 +397,7 @@ function csv(run) {
   };
   const rows = [["file", "line", "first_column", "last_column", "record_type", "field", "code", "severity", "message"]];
   for (const d of run.diagnostics) {
-    rows.push([run.name, d.line, d.columns?.[0], d.columns?.[1], d.record_type, d.field, d.code, d.severity, d.message]);
+    rows.push([run.name, d.line, d.columns?.[0], d.columns?.[1], d.record_type, d.field, d.code, d.severity, said(d)]);
   }
   return rows.map((row) => row.map(cell).join(",")).join("\r\n") + "\r\n";
 }

@@ -201,3 +201,60 @@ async fn book_report_renders_in_chromium() {
         .collect();
     assert_eq!(asked, ["/report.html"], "nothing but the page");
 }
+
+/// `validate` speaks the locale's language, or `--lang`'s: each diagnostic's message and the
+/// summary in bokmål for `LANG=nb_NO.UTF-8`; JSON keeps its keys, codes and levels and gives
+/// the message in bokmål; `--lang en` before the locale.
+#[test]
+fn validate_speaks_bokmal_by_locale_or_flag() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let file = "testdata/err/sum-mismatch--claims-end.txt";
+    let nb = [("LANG", "nb_NO.UTF-8")];
+    let (code, human, _) = in_book_with(&root, &nb, &["validate", "--today", "2026-01-10", file]);
+    assert_eq!(code, 1);
+    assert!(
+        human.contains("error[sum-mismatch]: sum amount: oppgitt 1124.01, beregnet 1124.00"),
+        "{human}"
+    );
+    assert!(human.contains(": 1 feil, 0 advarsler"), "{human}");
+    let (_, json, _) = in_book_with(
+        &root,
+        &nb,
+        &[
+            "validate",
+            "--format",
+            "json",
+            "--today",
+            "2026-01-10",
+            file,
+        ],
+    );
+    let first: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    assert_eq!(first["code"], "sum-mismatch");
+    assert_eq!(first["severity"], "error");
+    assert_eq!(
+        first["message"],
+        "sum amount: oppgitt 1124.01, beregnet 1124.00"
+    );
+    let (_, english, _) = in_book_with(
+        &root,
+        &nb,
+        &["--lang", "en", "validate", "--today", "2026-01-10", file],
+    );
+    assert!(
+        english.contains("declared 1124.01, computed 1124.00")
+            && english.contains("1 error, 0 warnings"),
+        "{english}"
+    );
+    let (_, warned, _) = in_book_with(
+        &root,
+        &[("LC_ALL", "nn_NO.UTF-8")],
+        &[
+            "validate",
+            "--today",
+            "2026-01-10",
+            "testdata/err/duplicate-registration--twice.txt",
+        ],
+    );
+    assert!(warned.contains("advarsel"), "{warned}");
+}

@@ -13,7 +13,8 @@ use autogiro_format::{
     TransmissionEndFromMps,
 };
 
-use super::{Checker, DeclaredDates, Open, Party};
+use super::{Checker, DeclaredDates, Open, Party, kind_said};
+use crate::said::{Said, said};
 use crate::{AssignmentKind, Code, Severity};
 
 /// The lines of one AvtaleGiro claim's notice (each of 2 columns).
@@ -57,9 +58,9 @@ impl Checker {
     ) {
         self.assignment_start(line, &start.account);
         let key = (Party::Account(start.account), start.assignment_number);
-        let whose = format!("account {}", start.account);
-        let why = "claims and cancellations of an agreement share one series (decision A5)";
-        self.take_assignment_number(line, key, &whose, why);
+        let whose = said!("diag.whose-account", account = start.account);
+        let why = said!("diag.why-shared-series");
+        self.take_assignment_number(line, key, whose, why);
         let (kind, assignment_type) = match (start.assignment_type, direction) {
             (AvtaleGiroAssignmentType::Mandates, _) => {
                 (AssignmentKind::AvtaleGiroMandates, AssignmentType::Mandates)
@@ -82,17 +83,18 @@ impl Checker {
         if (item.transaction_type == AvtaleGiroType::Cancellation) != cancellations
             && open.kind.is_some()
         {
-            let kind = open.kind.map_or_else(String::new, |k| k.to_string());
+            let kind = kind_said(open.kind);
             self.at_field(
                 Severity::Error,
                 Code::RecordNotAllowed,
                 line,
                 30,
                 &AvtaleGiroItem1::TRANSACTION_TYPE,
-                format!(
-                    "transaction type {}: not in an assignment of {kind} (claims are 02 and 21, cancellation requests 93)",
-                    item.transaction_type
-                ),
+                said!(
+                    "diag.avtalegiro-type-misplaced",
+                    code = item.transaction_type
+                )
+                .with_words("kind", kind),
             );
         }
         let resync = std::mem::take(&mut open.resync);
@@ -110,7 +112,7 @@ impl Checker {
                 line,
                 30,
                 &AvtaleGiroItem1::KID,
-                "KID: expected the KID of the payer's mandate, found blanks (MPS finds the mandate by it: decision A1)".to_owned(),
+                said!("diag.avtalegiro-blank-kid"),
             );
         } else {
             self.check_kid(line, 30, &item.kid, &AvtaleGiroItem1::KID);
@@ -143,9 +145,15 @@ impl Checker {
         };
         let date = item.due_date;
         let (severity, expected) = if date < earliest || date > latest {
-            (Severity::Error, format!("{earliest} to {latest}"))
+            (
+                Severity::Error,
+                said!("diag.window", earliest = earliest, latest = latest),
+            )
         } else if date < today {
-            (Severity::Warning, format!("{today} or later"))
+            (
+                Severity::Warning,
+                said!("diag.today-or-later", today = today),
+            )
         } else {
             return;
         };
@@ -155,7 +163,8 @@ impl Checker {
             line,
             30,
             &AvtaleGiroItem1::DUE_DATE,
-            format!("due date {date}: expected {expected} (the file read on {today})"),
+            said!("diag.avtalegiro-due-date", date = date, today = today)
+                .with_words("expected", expected),
         );
     }
 
@@ -184,7 +193,7 @@ impl Checker {
                 line,
                 31,
                 &AvtaleGiroItem2::SHORT_NAME,
-                "abbreviated name: blank, where it should name the payer (it helps to find a rejected claim)".to_owned(),
+                said!("diag.avtalegiro-blank-name"),
             );
         }
         claim.item2 = true;
@@ -205,8 +214,7 @@ impl Checker {
                     Code::SpecificationWithoutClaim,
                     line,
                     49,
-                    "a specification (record 49) not after the items 1 and 2 of its claim"
-                        .to_owned(),
+                    said!("diag.avtalegiro-specification-without-claim"),
                 );
             }
             return;
@@ -218,9 +226,10 @@ impl Checker {
                 line,
                 49,
                 &AvtaleGiroSpecification::TRANSACTION_NUMBER,
-                format!(
-                    "transaction number: expected its claim's, {}, found {}",
-                    claim.number, spec.transaction_number
+                said!(
+                    "diag.avtalegiro-specification-number",
+                    expected = claim.number,
+                    found = spec.transaction_number
                 ),
             );
         }
@@ -230,9 +239,9 @@ impl Checker {
                 Code::SpecificationNotAllowed,
                 line,
                 49,
-                format!(
-                    "a specification of transaction {}, of type 02 (no notice from the bank): MPS ignores it",
-                    claim.number
+                said!(
+                    "diag.avtalegiro-specification-ignored",
+                    number = claim.number
                 ),
             );
         }
@@ -241,10 +250,11 @@ impl Checker {
                 Code::SpecificationLimit,
                 line,
                 49,
-                format!(
-                    "more than {} specification records for transaction {}: at most {MAX_LINES} lines of 2 columns",
-                    MAX_LINES * 2,
-                    claim.number
+                said!(
+                    "diag.avtalegiro-specification-limit",
+                    most = MAX_LINES * 2,
+                    number = claim.number,
+                    lines = MAX_LINES
                 ),
             );
         }
@@ -256,9 +266,11 @@ impl Checker {
                     Code::SpecificationDuplicate,
                     line,
                     49,
-                    format!(
-                        "line {} column {} of transaction {} a second time (decision A4)",
-                        spec.line, spec.column, claim.number
+                    said!(
+                        "diag.avtalegiro-specification-twice",
+                        line = spec.line,
+                        column = spec.column,
+                        number = claim.number
                     ),
                 );
             }
@@ -270,9 +282,10 @@ impl Checker {
                 line,
                 49,
                 &AvtaleGiroSpecification::LINE,
-                format!(
-                    "line {:03} column {}: expected a line 001-042 and a column 1 or 2 (MPS rejects the whole claim)",
-                    spec.line, spec.column
+                said!(
+                    "diag.avtalegiro-specification-place",
+                    line = format!("{:03}", spec.line),
+                    column = spec.column
                 ),
             );
         }
@@ -290,10 +303,7 @@ impl Checker {
                 Code::MissingItem2,
                 claim.line,
                 30,
-                format!(
-                    "amount item 1 of transaction {} is not followed by its amount item 2 (record 31)",
-                    claim.number
-                ),
+                said!("diag.missing-item2", number = claim.number, record = "31"),
             );
         }
     }
@@ -319,12 +329,13 @@ impl Checker {
                     line,
                     70,
                     &AvtaleGiroMandate::REGISTRATION_TYPE,
-                    format!(
-                        "registration type {}: {} in an assignment {} (from line {first}); a full listing (0) and changes (1, 2) go in assignments of their own (decision A9)",
-                        m.registration_type,
-                        if listing { "a full listing" } else { "a change" },
-                        if listing { "of changes" } else { "that is a full listing" }
-                    ),
+                    Said::new(if listing {
+                        "diag.listing-among-changes"
+                    } else {
+                        "diag.change-in-listing"
+                    })
+                    .with("registration", m.registration_type)
+                    .with("first", first),
                 );
             }
         }
@@ -377,16 +388,16 @@ impl Checker {
         let found = open.kind;
         if found.is_some() && found != Some(expected) {
             let start = open.line;
-            let started = found.map_or_else(String::new, |k| k.to_string());
+            let started = kind_said(found);
             self.at_field(
                 Severity::Error,
                 Code::AssignmentTypeMismatch,
                 line,
                 88,
                 &AvtaleGiroClaimsEnd::ASSIGNMENT_TYPE,
-                format!(
-                    "assignment type: expected its start's (line {start}, {started}), found {expected}"
-                ),
+                said!("diag.avtalegiro-end-kind", start = start)
+                    .with_words("started", started)
+                    .with_words("found", kind_said(Some(expected))),
             );
         }
     }
@@ -401,7 +412,7 @@ impl Checker {
                 line,
                 89,
                 &TransmissionEndFromMps::DATE,
-                "date: expected the day MPS made the transmission, found 000000 (only a transmission of AvtaleGiro mandates alone leaves it zeros)".to_owned(),
+                said!("diag.missing-date"),
             );
         }
     }

@@ -6,8 +6,9 @@ use autogiro_format::{
     AmountItem1, AmountItem2, ClaimType, Direction, Field, PaddedDigits, Specification,
 };
 
-use super::{Checker, ClaimState, Open, Pending, Place};
+use super::{Checker, ClaimState, Open, Pending, Place, checksum_said};
 use crate::limits::{MAX_SPECIFICATIONS, SPECIFICATION_LINES};
+use crate::said::said;
 use crate::{Code, Date, KidCheck, Severity};
 
 impl Checker {
@@ -16,10 +17,10 @@ impl Checker {
             Code::MissingItem2,
             p.line,
             p.record_type,
-            format!(
-                "amount item 1 of transaction {} is not followed by its amount item 2 (record {:02})",
-                p.number,
-                p.record_type + 1
+            said!(
+                "diag.missing-item2",
+                number = p.number,
+                record = format!("{:02}", p.record_type + 1)
             ),
         );
     }
@@ -89,9 +90,7 @@ impl Checker {
             line,
             record_type,
             &AmountItem1::PAYER,
-            format!(
-                "{payer} is no valid account number (modulus 11); fine only if it is a payer reference"
-            ),
+            said!("diag.payer-not-account", payer = payer),
         );
     }
 
@@ -106,7 +105,7 @@ impl Checker {
             line,
             record_type,
             &AmountItem1::PAYER,
-            format!("{payer}: all zeros is neither a payer reference nor an account"),
+            said!("diag.zero-payer", payer = payer),
         );
     }
 
@@ -127,8 +126,12 @@ impl Checker {
             line,
             record_type,
             &AmountItem1::DUE_DATE,
-            format!(
-                "due date {date} is more than 12 months from {today} (expected {earliest} to {latest})"
+            said!(
+                "diag.due-date-window",
+                date = date,
+                today = today,
+                earliest = earliest,
+                latest = latest
             ),
         );
     }
@@ -191,7 +194,7 @@ impl Checker {
                 line,
                 record_type,
                 field,
-                format!("KID {digits}: {e}"),
+                said!("diag.kid", kid = digits).with_words("error", checksum_said(&e)),
             );
         }
     }
@@ -245,8 +248,7 @@ impl Checker {
                 line,
                 record_type,
                 &AmountItem2::SHORT_NAME,
-                "abbreviated name is required (it is shown on MPS's receipt lists), found blanks"
-                    .to_owned(),
+                said!("diag.blank-short-name"),
             );
         }
         if direction == Direction::ToMps {
@@ -271,9 +273,10 @@ impl Checker {
             Code::Item2WithoutItem1,
             line,
             record_type,
-            format!(
-                "amount item 2 of transaction {number} does not follow an amount item 1 (record {:02})",
-                record_type - 1
+            said!(
+                "diag.item2-without-item1",
+                number = number,
+                record = format!("{:02}", record_type - 1)
             ),
         );
     }
@@ -296,9 +299,11 @@ impl Checker {
                 line,
                 record_type,
                 &AmountItem1::TRANSACTION_TYPE,
-                format!(
-                    "transaction type {claim_type} differs from its item 1's {} (line {})",
-                    p.claim_type, p.line
+                said!(
+                    "diag.item-type-mismatch",
+                    found = claim_type,
+                    expected = p.claim_type,
+                    line = p.line
                 ),
             );
         }
@@ -309,9 +314,11 @@ impl Checker {
                 line,
                 record_type,
                 &AmountItem1::TRANSACTION_NUMBER,
-                format!(
-                    "transaction number {number} differs from its item 1's {} (line {})",
-                    p.number, p.line
+                said!(
+                    "diag.item-number-mismatch",
+                    found = number,
+                    expected = p.number,
+                    line = p.line
                 ),
             );
         }
@@ -324,8 +331,7 @@ impl Checker {
                     Code::SpecificationWithoutClaim,
                     line,
                     49,
-                    "a specification (record 49) must follow its claim's amount items 1 and 2"
-                        .to_owned(),
+                    said!("diag.specification-without-claim"),
                 );
             }
             return;
@@ -338,9 +344,10 @@ impl Checker {
                 line,
                 49,
                 &AmountItem1::TRANSACTION_NUMBER,
-                format!(
-                    "claim {} has transaction type {} (without notice): only type 03 has specifications",
-                    claim.number, claim.claim_type
+                said!(
+                    "diag.specification-not-allowed",
+                    number = claim.number,
+                    code = claim.claim_type
                 ),
             );
         }
@@ -351,9 +358,10 @@ impl Checker {
                 line,
                 49,
                 &AmountItem1::TRANSACTION_NUMBER,
-                format!(
-                    "transaction number: expected {} (its claim's), found {}",
-                    claim.number, spec.transaction_number
+                said!(
+                    "diag.specification-number",
+                    expected = claim.number,
+                    found = spec.transaction_number
                 ),
             );
         }
@@ -364,9 +372,11 @@ impl Checker {
                 Code::SpecificationLimit,
                 line,
                 49,
-                format!(
-                    "claim {} has more than {MAX_SPECIFICATIONS} specifications ({SPECIFICATION_LINES} lines x 2 columns)",
-                    claim.number
+                said!(
+                    "diag.specification-limit",
+                    number = claim.number,
+                    most = MAX_SPECIFICATIONS,
+                    lines = SPECIFICATION_LINES
                 ),
             );
         }
@@ -390,8 +400,7 @@ impl Checker {
                 line,
                 49,
                 Place::across(&Specification::LINE, &Specification::COLUMN, "line, column"),
-                "a blank or zero line or column: the text is not printed on the payer's notice"
-                    .to_owned(),
+                said!("diag.specification-blank"),
             ),
             (Some(l), _) if l > SPECIFICATION_LINES => self.at_field(
                 Severity::Error,
@@ -399,7 +408,7 @@ impl Checker {
                 line,
                 49,
                 &Specification::LINE,
-                format!("line: expected 001-021, found {l:03}"),
+                said!("diag.specification-line", line = format!("{l:03}")),
             ),
             (_, Some(c)) if c > 2 => self.at_field(
                 Severity::Error,
@@ -407,7 +416,7 @@ impl Checker {
                 line,
                 49,
                 &Specification::COLUMN,
-                format!("column: expected 1 or 2, found {c}"),
+                said!("diag.specification-column", column = c),
             ),
             (Some(l), Some(c)) => {
                 let bit = 1u64 << ((u32::from(l) - 1) * 2 + u32::from(c) - 1);
@@ -418,9 +427,11 @@ impl Checker {
                         line,
                         49,
                         Place::across(&Specification::LINE, &Specification::COLUMN, "line, column"),
-                        format!(
-                            "claim {} already has a specification at line {l}, column {c}",
-                            claim.number
+                        said!(
+                            "diag.specification-twice",
+                            number = claim.number,
+                            line = l,
+                            column = c
                         ),
                     );
                 }

@@ -9,9 +9,10 @@ use autogiro_format::{
     MandatePost1, Totals, TransmissionEnd, TransmissionStart,
 };
 
-use super::{Checker, DeclaredDates, Open, Party, Place, date_text, nok};
+use super::{Checker, DeclaredDates, Open, Party, Place, checksum_said, date_text, nok};
 use crate::limits::{MAX_TRANSACTIONS, Tally};
 use crate::pairing::Items;
+use crate::said::{Said, said};
 use crate::{Amount, AssignmentKind, Code, Severity};
 
 impl Checker {
@@ -22,7 +23,7 @@ impl Checker {
                 Code::RecordAfterTransmissionEnd,
                 line,
                 record_type,
-                format!("record {record_type:02} after the transmission end"),
+                said!("diag.after-end", record = format!("{record_type:02}")),
             );
         }
     }
@@ -42,10 +43,7 @@ impl Checker {
                 line,
                 10,
                 field,
-                format!(
-                    "{} 00000000: the payee's customer unit id is never all zeros",
-                    field.name
-                ),
+                said!("diag.zero-customer-unit", field = field.name),
             );
         }
     }
@@ -69,9 +67,9 @@ impl Checker {
                 Code::MissingAssignmentEnd,
                 line,
                 20,
-                format!(
-                    "the assignment started at line {} has no assignment end (record 88) before this start",
-                    open.line
+                said!(
+                    "diag.missing-assignment-end-before-start",
+                    start = open.line
                 ),
             );
             self.close_items(&mut open);
@@ -83,7 +81,8 @@ impl Checker {
                 line,
                 20,
                 &AssignmentStart::ACCOUNT,
-                format!("assignment account {account}: {e}"),
+                said!("diag.assignment-account", account = account)
+                    .with_words("error", checksum_said(&e)),
             );
         }
     }
@@ -95,8 +94,8 @@ impl Checker {
         &mut self,
         line: u64,
         key: (Party, u32),
-        whose: &dyn std::fmt::Display,
-        why: &str,
+        whose: Said,
+        why: Said,
     ) {
         if let Some(&first) = self.assignment_numbers.get(&key) {
             self.at_field(
@@ -105,10 +104,13 @@ impl Checker {
                 line,
                 20,
                 &AssignmentStart::ASSIGNMENT_NUMBER,
-                format!(
-                    "assignment number {} of {whose} is already used by the assignment at line {first}: {why}",
-                    key.1
-                ),
+                said!(
+                    "diag.duplicate-assignment-number",
+                    number = key.1,
+                    first = first
+                )
+                .with_words("whose", whose)
+                .with_words("why", why),
             );
         } else {
             self.assignment_numbers.insert(key, line);
@@ -132,7 +134,7 @@ impl Checker {
                 line,
                 20,
                 &AssignmentStart::AGREEMENT_ID,
-                "agreement id 000000000: MPS gives no agreement that id".to_owned(),
+                said!("diag.zero-agreement"),
             );
         }
         self.registered.clear();
@@ -140,9 +142,9 @@ impl Checker {
             Party::Agreement(start.agreement_id),
             start.assignment_number,
         );
-        let whose = format!("agreement {}", start.agreement_id);
-        let why = "each assignment of an agreement needs its own number";
-        self.take_assignment_number(line, key, &whose, why);
+        let whose = said!("diag.whose-agreement", agreement = start.agreement_id);
+        let why = said!("diag.why-agreement-number");
+        self.take_assignment_number(line, key, whose, why);
         self.push_open(line, kind, start.assignment_type);
     }
 
@@ -219,16 +221,13 @@ impl Checker {
                 line,
                 record_type,
                 place,
-                format!(
-                    "{field}: the assignment's numbering starts at {number}, not 1 (accepted: \
-                     the numbers need only be consecutive; writers start at 1)"
-                ),
+                said!("diag.numbering-start", field = field, number = number),
             );
         } else if number != open.next_number {
             let expected = if first {
-                "a number above 0 (writers start at 1)".to_owned()
+                said!("diag.expected-first-number")
             } else {
-                format!("{} (the previous + 1)", open.next_number)
+                said!("diag.expected-next-number", next = open.next_number)
             };
             self.at_field(
                 Severity::Error,
@@ -236,7 +235,8 @@ impl Checker {
                 line,
                 record_type,
                 place,
-                format!("{field}: expected {expected}, found {number}"),
+                said!("diag.numbering", field = field, number = number)
+                    .with_words("expected", expected),
             );
         }
     }
@@ -257,7 +257,7 @@ impl Checker {
             Code::TooManyTransactions,
             line,
             record_type,
-            format!("more than {MAX_TRANSACTIONS} transactions in one transmission"),
+            said!("diag.too-many-transactions", most = MAX_TRANSACTIONS),
         );
     }
 
@@ -270,7 +270,7 @@ impl Checker {
         record_type: u8,
         place: impl Into<Place>,
         equal: bool,
-        values: impl FnOnce() -> (String, String),
+        values: impl FnOnce() -> (Said, Said),
     ) {
         if !equal {
             let place = place.into();
@@ -281,7 +281,9 @@ impl Checker {
                 line,
                 record_type,
                 place,
-                format!("{}: declared {declared}, computed {computed}", place.field),
+                said!("diag.declared-computed", field = place.field)
+                    .with_words("declared", declared)
+                    .with_words("computed", computed),
             );
         }
     }
@@ -298,8 +300,7 @@ impl Checker {
                 Code::AssignmentEndWithoutStart,
                 line,
                 88,
-                "an assignment end (record 88) with no assignment start (record 20) before it"
-                    .to_owned(),
+                said!("diag.end-without-start"),
             );
             return;
         };
@@ -319,9 +320,11 @@ impl Checker {
                 line,
                 88,
                 &ClaimsEndFromMps::ASSIGNMENT_TYPE,
-                format!(
-                    "assignment type: expected {} (its start's, line {}), found {assignment_type}",
-                    open.assignment_type, open.line
+                said!(
+                    "diag.assignment-type-mismatch",
+                    expected = open.assignment_type,
+                    start = open.line,
+                    found = assignment_type
                 ),
             );
         }
@@ -334,18 +337,15 @@ impl Checker {
                 Code::EmptyAssignment,
                 line,
                 88,
-                format!(
-                    "the assignment started at line {} holds no {}: it can be left out",
-                    open.line,
-                    match (open.kind, open.assignment_type) {
-                        (Some(AssignmentKind::OcrGiro), _) => "payment",
-                        (Some(AssignmentKind::AvtaleGiroCancellations), _) => {
-                            "cancellation request"
-                        }
-                        (_, AssignmentType::Mandates) => "mandate",
-                        _ => "claim",
+                Said::new(match (open.kind, open.assignment_type) {
+                    (Some(AssignmentKind::OcrGiro), _) => "diag.empty-assignment.payment",
+                    (Some(AssignmentKind::AvtaleGiroCancellations), _) => {
+                        "diag.empty-assignment.cancellation"
                     }
-                ),
+                    (_, AssignmentType::Mandates) => "diag.empty-assignment.mandate",
+                    _ => "diag.empty-assignment.claim",
+                })
+                .with("start", open.line),
             );
         }
         self.check_totals(line, 88, totals, &t, None);
@@ -399,7 +399,7 @@ impl Checker {
             record_type,
             &Totals::TRANSACTIONS,
             u64::from(totals.transactions) == transactions,
-            || (totals.transactions.to_string(), transactions.to_string()),
+            || (Said::plain(totals.transactions), Said::plain(transactions)),
         );
         self.compare(
             Code::RecordCountMismatch,
@@ -407,7 +407,7 @@ impl Checker {
             record_type,
             &Totals::RECORDS,
             u64::from(totals.records) == records,
-            || (totals.records.to_string(), records.to_string()),
+            || (Said::plain(totals.records), Said::plain(records)),
         );
         if sum > u128::from(Amount::MAX.ore()) {
             self.at_field(
@@ -416,10 +416,7 @@ impl Checker {
                 line,
                 record_type,
                 &Totals::SUM,
-                format!(
-                    "the amounts add up to {}, more than the 17 digits of the field hold",
-                    nok(sum)
-                ),
+                said!("diag.amount-overflow", sum = nok(sum)),
             );
             return;
         }
@@ -433,7 +430,12 @@ impl Checker {
                 record_type,
                 &Totals::SUM,
                 false,
-                || (nok(declared), format!("-{}", nok(below))),
+                || {
+                    (
+                        Said::plain(nok(declared)),
+                        Said::plain(format!("-{}", nok(below))),
+                    )
+                },
             );
             return;
         };
@@ -446,10 +448,12 @@ impl Checker {
             declared == sum || Some(declared) == alternative,
             || {
                 (
-                    nok(declared),
+                    Said::plain(nok(declared)),
                     match alternative {
-                        Some(alt) if alt != sum => format!("{} (or {})", nok(sum), nok(alt)),
-                        _ => nok(sum),
+                        Some(alt) if alt != sum => {
+                            said!("diag.sum-or", sum = nok(sum), alternative = nok(alt))
+                        }
+                        _ => Said::plain(nok(sum)),
                     },
                 )
             },
@@ -468,10 +472,7 @@ impl Checker {
                 Code::MissingAssignmentEnd,
                 line,
                 89,
-                format!(
-                    "the assignment started at line {} has no assignment end (record 88) before the transmission end",
-                    open.line
-                ),
+                said!("diag.missing-assignment-end-before-end", start = open.line),
             );
             self.close_items(&mut open);
         }
@@ -484,7 +485,7 @@ impl Checker {
                 Code::EmptyTransmission,
                 line,
                 89,
-                "a transmission with no assignment: its start, then its end (a transmission holds one or more assignments)".to_owned(),
+                said!("diag.empty-transmission"),
             );
         }
         let tx = &self.tx;

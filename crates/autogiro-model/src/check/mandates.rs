@@ -7,8 +7,9 @@ use autogiro_format::{
     MandatePost5FromMps, MandateType, PeriodCode, Record, RegistrationType, Text,
 };
 
-use super::{Checker, MandateState, Open, Place, and_list, post_name};
+use super::{Checker, MandateState, Open, Place, and_list, checksum_said, post_name};
 use crate::pairing::{self, later_posts};
+use crate::said::{Said, said};
 use crate::{Amount, Code, Edition, Severity};
 
 impl Checker {
@@ -34,10 +35,11 @@ impl Checker {
                     line,
                     70,
                     &MandatePost1::PAYER_REFERENCE,
-                    format!(
-                        "payer reference {} is registered with registration type {} at line {first} of this assignment already",
-                        post.payer_reference.digits(),
-                        post.registration_type
+                    said!(
+                        "diag.duplicate-registration",
+                        payer = post.payer_reference.digits(),
+                        registration = post.registration_type,
+                        first = first
                     ),
                 );
             } else {
@@ -55,7 +57,8 @@ impl Checker {
                 line,
                 70,
                 &MandatePost1::ACCOUNT,
-                format!("payer's account {}: {e}", post.account),
+                said!("diag.payer-account", account = post.account)
+                    .with_words("error", checksum_said(&e)),
             );
         }
         self.check_limit(line, post);
@@ -71,9 +74,7 @@ impl Checker {
                     line,
                     70,
                     &MandatePost1::VALID_TO,
-                    format!(
-                        "valid to {to} is before valid from {from}: read as {later}, a century later (`311299` is a common way to write \"no end\")"
-                    ),
+                    said!("diag.valid-to-century", to = to, from = from, later = later),
                 ),
                 None => self.at_field(
                     Severity::Error,
@@ -85,7 +86,7 @@ impl Checker {
                         &MandatePost1::VALID_TO,
                         "valid from, valid to",
                     ),
-                    format!("valid from {from} is after valid to {to}"),
+                    said!("diag.valid-from-after-to", from = from, to = to),
                 ),
             }
         }
@@ -132,15 +133,19 @@ impl Checker {
                 if post.period_code != PeriodCode::NoPeriod || post.amount_limit != 0 =>
             {
                 self.at_field(
-                Severity::Error,
+                    Severity::Error,
                     Code::MandateLimit,
                     line,
                     70,
-                    Place::across(&MandatePost1::PERIOD_CODE, &MandatePost1::AMOUNT_LIMIT, "period code, amount limit"),
-                    format!(
-                        "a simplified mandate (type 23) has period code 00 and limit 0, found {} and {}",
-                        post.period_code,
-                        Amount::from_record(post.amount_limit)
+                    Place::across(
+                        &MandatePost1::PERIOD_CODE,
+                        &MandatePost1::AMOUNT_LIMIT,
+                        "period code, amount limit",
+                    ),
+                    said!(
+                        "diag.simplified-limit",
+                        period = post.period_code,
+                        limit = Amount::from_record(post.amount_limit)
                     ),
                 );
             }
@@ -151,7 +156,7 @@ impl Checker {
                     line,
                     70,
                     &MandatePost1::PERIOD_CODE,
-                    "a standard mandate (type 22) has a period code 01-06, found 00".to_owned(),
+                    said!("diag.standard-period"),
                 );
             }
             // [Decision 27](docs/spec-decisions.md#decision-27): a standard mandate carries
@@ -163,7 +168,7 @@ impl Checker {
                     line,
                     70,
                     &MandatePost1::AMOUNT_LIMIT,
-                    "a standard mandate (type 22) has an amount limit above zero, found 0.00 (a simplified mandate, type 23, has none)".to_owned(),
+                    said!("diag.standard-limit"),
                 );
             }
             _ => {}
@@ -179,23 +184,21 @@ impl Checker {
                 .skip(m.next)
                 .map(|&r| post_name(r))
                 .collect();
-            let edition = if m.posts.contains(&74) {
-                ", which edition 3.9 requires for a registration or change"
+            let key = if m.posts.contains(&74) {
+                "diag.mandate-lacks.edition"
             } else if m.registration == RegistrationType::Listing {
-                ", which every mandate of a full listing carries"
+                "diag.mandate-lacks.listing"
             } else {
-                ""
+                "diag.mandate-lacks"
             };
             self.record_error(
                 Code::MandatePostMissing,
                 m.line,
                 70,
-                format!(
-                    "mandate {} (registration type {}) lacks {}{edition}",
-                    m.sequence,
-                    m.registration,
-                    and_list(&missing)
-                ),
+                Said::new(key)
+                    .with("mandate", m.sequence)
+                    .with("registration", m.registration)
+                    .with_words("posts", and_list(&missing)),
             );
         } else if m.registration == RegistrationType::Delete
             && m.next > 0
@@ -214,11 +217,8 @@ impl Checker {
                 Code::MandatePostMissing,
                 m.line,
                 70,
-                format!(
-                    "mandate {} (a deletion) carries some of posts 2-4, not {}: send post 1 alone, or all four",
-                    m.sequence,
-                    and_list(&missing)
-                ),
+                said!("diag.deletion-posts", mandate = m.sequence)
+                    .with_words("posts", and_list(&missing)),
             );
         }
     }
@@ -249,7 +249,7 @@ impl Checker {
                     Code::MandatePostOrder,
                     line,
                     record_type,
-                    format!("mandate post (record {record_type}) without its post 1 (record 70)"),
+                    said!("diag.post-without-post1", record = record_type),
                 );
             }
             return;
@@ -261,9 +261,10 @@ impl Checker {
                     Code::MandatePostEdition,
                     line,
                     record_type,
-                    format!(
-                        "mandate posts 2-4 (records 71, 72, 74) exist from edition 3.9; before it a mandate is post 1 only (record {record_type} of mandate {})",
-                        m.sequence
+                    said!(
+                        "diag.post-edition",
+                        record = record_type,
+                        mandate = m.sequence
                     ),
                 );
             }
@@ -276,10 +277,7 @@ impl Checker {
                 Code::MandatePostUnexpected,
                 line,
                 76,
-                format!(
-                    "post 5 (record 76) belongs to a full listing (registration type 0), not to registration type {}",
-                    m.registration
-                ),
+                said!("diag.post5-not-listing", registration = m.registration),
             );
         }
         match m.posts.iter().skip(m.next).position(|&r| r == record_type) {
@@ -297,29 +295,30 @@ impl Checker {
                     Code::MandatePostMissing,
                     line,
                     record_type,
-                    format!(
-                        "mandate {} lacks {} before {}",
-                        m.sequence,
-                        and_list(&missing),
-                        post_name(record_type)
-                    ),
+                    said!(
+                        "diag.mandate-lacks-before",
+                        mandate = m.sequence,
+                        post = post_name(record_type)
+                    )
+                    .with_words("posts", and_list(&missing)),
                 );
                 m.next += skipped + 1;
             }
             _ => {
-                let expected = m
-                    .posts
-                    .get(m.next)
-                    .map_or_else(|| "no further post".to_owned(), |&r| post_name(r));
+                let expected = m.posts.get(m.next).map_or_else(
+                    || said!("diag.no-further-post"),
+                    |&r| Said::plain(post_name(r)),
+                );
                 self.record_error(
                     Code::MandatePostOrder,
                     line,
                     record_type,
-                    format!(
-                        "mandate {}: expected {expected} next, found {}",
-                        m.sequence,
-                        post_name(record_type)
-                    ),
+                    said!(
+                        "diag.post-order",
+                        mandate = m.sequence,
+                        found = post_name(record_type)
+                    )
+                    .with_words("expected", expected),
                 );
                 if let Some(i) = m.posts.iter().position(|&r| r == record_type) {
                     m.next = m.next.max(i + 1);
@@ -348,9 +347,11 @@ impl Checker {
                 line,
                 record_type,
                 &MandatePost1::SEQUENCE_NUMBER,
-                format!(
-                    "mandate sequence number: expected {} (its post 1's, line {}), found {sequence}",
-                    m.sequence, m.line
+                said!(
+                    "diag.post-sequence",
+                    expected = m.sequence,
+                    line = m.line,
+                    found = sequence
                 ),
             );
         }
@@ -361,9 +362,10 @@ impl Checker {
                 line,
                 record_type,
                 &MandatePost1::MANDATE_TYPE,
-                format!(
-                    "transaction type: expected {} (its post 1's), found {mandate_type}",
-                    m.mandate_type
+                said!(
+                    "diag.post-mandate-type",
+                    expected = m.mandate_type,
+                    found = mandate_type
                 ),
             );
         }
@@ -402,10 +404,7 @@ impl Checker {
                         line,
                         74,
                         &MandatePost4::SIGNATORY_BIRTH_DATE,
-                        format!(
-                            "the signatory's birth date {} is after the day the file is read",
-                            p.signatory_birth_date
-                        ),
+                        said!("diag.birth-date", date = p.signatory_birth_date),
                     );
                 }
             }
@@ -423,7 +422,7 @@ impl Checker {
                             &MandatePost4FromMps::BLOCKED_TO,
                             "blocked from, blocked to",
                         ),
-                        format!("blocked to {to} is before blocked from {from}"),
+                        said!("diag.blocked-dates", to = to, from = from),
                     );
                 }
             }
@@ -435,10 +434,7 @@ impl Checker {
                         line,
                         76,
                         &MandatePost5FromMps::CHARGED_IN_PERIOD,
-                        format!(
-                            "sum charged in the period {}: blank since edition 3.9 (earlier editions carried it)",
-                            Amount::from_record(sum)
-                        ),
+                        said!("diag.charged-sum", sum = Amount::from_record(sum)),
                     );
                 }
             }
@@ -463,9 +459,10 @@ impl Checker {
                 record_type,
                 field,
                 // Decoded from ISO-8859-1, without the trailing blanks.
-                format!(
-                    "{} {text:?} starts with a blank: text is left-justified (kept as written)",
-                    field.name
+                said!(
+                    "diag.left-justified",
+                    field = field.name,
+                    text = format!("{text:?}")
                 ),
             );
         }
@@ -485,7 +482,7 @@ impl Checker {
                 line,
                 record_type,
                 field,
-                format!("{} is required, found blanks", field.name),
+                said!("diag.required", field = field.name),
             );
         }
     }
@@ -502,9 +499,9 @@ impl Checker {
                     line,
                     72,
                     &MandatePost3::POSTAL_CODE,
-                    format!(
-                        "a Norwegian postal code is 4 digits, not 0000, found {:?}",
-                        p.postal_code.to_string()
+                    said!(
+                        "diag.postal-code",
+                        found = format!("{:?}", p.postal_code.to_string())
                     ),
                 );
             }
@@ -515,9 +512,9 @@ impl Checker {
                     line,
                     72,
                     &MandatePost3::POSTAL_CODE_EXTENSION,
-                    format!(
-                        "a Norwegian address has a blank extension, found {:?}",
-                        p.postal_code_extension.to_string()
+                    said!(
+                        "diag.postal-extension",
+                        found = format!("{:?}", p.postal_code_extension.to_string())
                     ),
                 );
             }
@@ -532,9 +529,7 @@ impl Checker {
                     &MandatePost3::POSTAL_CODE_EXTENSION,
                     "postal code",
                 ),
-                format!(
-                    "a foreign address (country {country}) needs a postal code in positions 46-52"
-                ),
+                said!("diag.foreign-postal-code", country = country),
             );
         }
     }
@@ -546,14 +541,15 @@ impl Checker {
             Some((
                 Severity::Error,
                 Code::OrganisationNumber,
-                "the organisation number is required, found zeros or blanks".to_owned(),
+                said!("diag.organisation-required"),
             ))
         } else if bytes.starts_with(b"00") && bytes.iter().all(u8::is_ascii_digit) {
             OrganisationNumber::parse(&text).err().map(|e| {
                 (
                     Severity::Error,
                     Code::OrganisationNumber,
-                    format!("organisation number {text}: {e}"),
+                    said!("diag.organisation", number = &text)
+                        .with_words("error", checksum_said(&e)),
                 )
             })
         } else if bytes.iter().all(|&b| b.is_ascii_digit() || b == b' ') {
@@ -562,18 +558,16 @@ impl Checker {
             Some((
                 Severity::Error,
                 Code::OrganisationNumber,
-                format!(
-                    "organisation number {:?}: 11 digits, `00` and the 9 digits (leading zeros included), with no blanks",
-                    String::from_utf8_lossy(bytes)
+                said!(
+                    "diag.organisation-form",
+                    number = format!("{:?}", String::from_utf8_lossy(bytes))
                 ),
             ))
         } else {
             Some((
                 Severity::Warning,
                 Code::ForeignOrganisation,
-                format!(
-                    "{text:?} is not `00` + a Norwegian organisation number: read as the number of a payer outside Norway"
-                ),
+                said!("diag.foreign-organisation", number = format!("{text:?}")),
             ))
         };
         if let Some((severity, code, message)) = finding {

@@ -26,6 +26,7 @@ use autogiro_format::{
 
 use crate::limits::Tally;
 use crate::pairing::{self, Items};
+use crate::said::{Said, said};
 use crate::{AssignmentKind, Code, Diagnostic, Edition, KidCheck, ReadOptions, Severity};
 
 /// An amount item 1 waiting for its item 2.
@@ -205,12 +206,82 @@ fn post_name(record_type: u8) -> String {
     format!("post {post} (record {record_type})")
 }
 
-/// `a`, `a and b`, `a, b and c`.
-fn and_list(items: &[String]) -> String {
+/// `a`, `a and b`, `a, b and c` (`og` in bokmål).
+fn and_list(items: &[String]) -> Said {
     match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [] => Said::plain(""),
+        [one] => Said::plain(one),
+        [init @ .., last] => Said::new("list.and")
+            .with("init", init.join(", "))
+            .with("last", last),
+    }
+}
+
+/// What an assignment holds, with its type code (`rejected claims (type 25)`), or an unknown
+/// type.
+fn kind_said(kind: Option<AssignmentKind>) -> Said {
+    let Some(kind) = kind else {
+        return Said::new("kind.unknown");
+    };
+    let key = match kind {
+        AssignmentKind::Claims => "kind.claims",
+        AssignmentKind::Settled => "kind.settled",
+        AssignmentKind::Rejected => "kind.rejected",
+        AssignmentKind::Mandates => "kind.mandates",
+        AssignmentKind::OcrGiro => "kind.ocr-giro",
+        AssignmentKind::AvtaleGiroClaims => "kind.avtalegiro-claims",
+        AssignmentKind::AvtaleGiroCancellations => "kind.avtalegiro-cancellations",
+        AssignmentKind::AvtaleGiroMandates => "kind.avtalegiro-mandates",
+    };
+    Said::new(key).with("type", kind.type_code())
+}
+
+/// A check digit's error in words (`autogiro-checksum`'s, said again for each language).
+fn checksum_said(e: &autogiro_checksum::ChecksumError) -> Said {
+    use autogiro_checksum::ChecksumError as E;
+    match *e {
+        E::Empty => Said::new("sum.empty"),
+        E::TooShort { min, found } => Said::new("sum.too-short")
+            .with("min", min)
+            .with("found", found),
+        E::TooLong { max, found } => Said::new("sum.too-long")
+            .with("max", max)
+            .with("found", found),
+        E::WrongLength { expected, found } => Said::new("sum.wrong-length")
+            .with("expected", expected)
+            .with("found", found),
+        E::NotADigit { position, found } => Said::new("sum.not-a-digit")
+            .with("position", position)
+            .with("found", format!("{found:?}")),
+        E::NonZeroPadding { position, found } => Said::new("sum.non-zero-padding")
+            .with("position", position)
+            .with("found", format!("{found:?}")),
+        E::CheckDigitMismatch {
+            modulus,
+            expected,
+            found,
+        } => Said::new("sum.mismatch")
+            .with("modulus", modulus)
+            .with("expected", expected)
+            .with("found", found),
+        E::NoCheckDigit => Said::new("sum.no-check-digit"),
+        E::AllZeros => Said::new("sum.all-zeros"),
+        E::NoScheme {
+            mod10,
+            mod11: Some(mod11),
+            found,
+        } => Said::new("sum.no-scheme")
+            .with("found", found)
+            .with("mod10", mod10)
+            .with("mod11", mod11),
+        E::NoScheme {
+            mod10,
+            mod11: None,
+            found,
+        } => Said::new("sum.no-scheme-11")
+            .with("found", found)
+            .with("mod10", mod10),
+        _ => Said::plain(e),
     }
 }
 
@@ -219,8 +290,11 @@ fn nok(ore: u128) -> String {
     format!("{}.{:02}", ore / 100, ore % 100)
 }
 
-fn date_text(d: Option<Date>) -> String {
-    d.map_or_else(|| "none (000000)".to_owned(), |d| d.to_string())
+fn date_text(d: Option<Date>) -> Said {
+    match d {
+        Some(d) => Said::plain(d),
+        None => Said::new("date.none"),
+    }
 }
 
 impl Checker {
@@ -269,17 +343,19 @@ impl Checker {
         line: u64,
         record_type: u8,
         place: Option<Place>,
-        message: String,
+        said: Said,
     ) {
-        self.diagnostics.push(Diagnostic {
+        self.diagnostics.push(Diagnostic::new(
             severity,
             code,
             line,
-            columns: place.map(|p| p.columns),
-            record_type: Some(record_type),
-            field: place.map(|p| p.field),
-            message,
-        });
+            (
+                place.map(|p| p.columns),
+                Some(record_type),
+                place.map(|p| p.field),
+            ),
+            said,
+        ));
     }
 
     /// A diagnostic about a field (or neighbouring fields) of a record.
@@ -290,44 +366,33 @@ impl Checker {
         line: u64,
         record_type: u8,
         place: impl Into<Place>,
-        message: String,
+        said: Said,
     ) {
-        self.push(
-            severity,
-            code,
-            line,
-            record_type,
-            Some(place.into()),
-            message,
-        );
+        self.push(severity, code, line, record_type, Some(place.into()), said);
     }
 
     /// An error about a whole record.
-    fn record_error(&mut self, code: Code, line: u64, record_type: u8, message: String) {
-        self.push(Severity::Error, code, line, record_type, None, message);
+    fn record_error(&mut self, code: Code, line: u64, record_type: u8, said: Said) {
+        self.push(Severity::Error, code, line, record_type, None, said);
     }
 
     /// The line endings the file's lines had: CR LF and LF alone in one file is a warning
     /// ([decision 34](docs/spec-decisions.md#decision-34)), on the first line.
     pub(crate) fn line_endings(&mut self, (crlf, lf): (u64, u64)) {
         if crlf > 0 && lf > 0 && self.started {
-            self.diagnostics.push(Diagnostic {
-                severity: Severity::Warning,
-                code: Code::MixedLineEndings,
-                line: 1,
-                columns: None,
-                record_type: None,
-                field: None,
-                message: format!(
-                    "{crlf} line(s) end with CR LF and {lf} with LF alone: a file is one or the other throughout"
-                ),
-            });
+            self.diagnostics.push(Diagnostic::new(
+                Severity::Warning,
+                Code::MixedLineEndings,
+                1,
+                (None, None, None),
+                said!("diag.mixed-line-endings", crlf = crlf, lf = lf),
+            ));
         }
     }
 
     /// A warning about a whole record.
-    fn record_warning(&mut self, code: Code, line: u64, record_type: u8, message: String) {
-        self.push(Severity::Warning, code, line, record_type, None, message);
+    fn record_warning(&mut self, code: Code, line: u64, record_type: u8, said: Said) {
+        self.push(Severity::Warning, code, line, record_type, None, said);
     }
 
     /// A line that could not be read as a record.
@@ -430,7 +495,7 @@ impl Checker {
                     Code::DuplicateTransmissionStart,
                     line,
                     10,
-                    "a second transmission start: a file holds one transmission".to_owned(),
+                    said!("diag.duplicate-transmission-start"),
                 );
             } else {
                 self.started = true;
@@ -448,8 +513,9 @@ impl Checker {
                 Code::MissingTransmissionStart,
                 line,
                 record_type,
-                format!(
-                    "expected a transmission start (record 10) first, found record {record_type:02}"
+                said!(
+                    "diag.missing-transmission-start",
+                    record = format!("{record_type:02}")
                 ),
             );
         }
@@ -578,7 +644,7 @@ impl Checker {
                         line,
                         36,
                         &RejectedItem2::ERROR_CODE,
-                        format!("error code {n:03} is not listed in spec 3.9 (kept as is)"),
+                        said!("diag.unlisted-error-code", code = format!("{n:03}")),
                     );
                 }
             }
@@ -615,9 +681,10 @@ impl Checker {
             Code::RecordOutsideAssignment,
             line,
             record_type,
-            format!(
-                "record {record_type:02} ({}) outside an assignment: expected an assignment start (record 20) before it",
-                record.name()
+            said!(
+                "diag.record-outside-assignment",
+                record = format!("{record_type:02}"),
+                name = record.name()
             ),
         );
     }
@@ -631,12 +698,13 @@ impl Checker {
             Code::RecordNotAllowed,
             line,
             record_type,
-            format!(
-                "record {record_type:02} ({}) does not belong in an assignment of {} (started at line {})",
-                record.name(),
-                open.kind.map_or_else(|| "unknown type".to_owned(), |k| k.to_string()),
-                open.line
-            ),
+            said!(
+                "diag.record-not-allowed",
+                record = format!("{record_type:02}"),
+                name = record.name(),
+                start = open.line
+            )
+            .with_words("kind", kind_said(open.kind)),
         );
     }
 
@@ -644,16 +712,13 @@ impl Checker {
     pub(crate) fn finish(&mut self) {
         let line = self.lines.max(1);
         if !self.started {
-            self.diagnostics.push(Diagnostic {
-                severity: Severity::Error,
-                code: Code::MissingTransmissionStart,
+            self.diagnostics.push(Diagnostic::new(
+                Severity::Error,
+                Code::MissingTransmissionStart,
                 line,
-                columns: None,
-                record_type: None,
-                field: None,
-                message: "the file holds no records: expected a transmission start (record 10)"
-                    .to_owned(),
-            });
+                (None, None, None),
+                said!("diag.no-records"),
+            ));
             return;
         }
         if let Some(mut open) = self.open.take() {
@@ -661,23 +726,18 @@ impl Checker {
                 Code::MissingAssignmentEnd,
                 line,
                 88,
-                format!(
-                    "the assignment started at line {} has no assignment end (record 88) at the end of the file",
-                    open.line
-                ),
+                said!("diag.missing-assignment-end-at-eof", start = open.line),
             );
             self.close_items(&mut open);
         }
         if !self.ended {
-            self.diagnostics.push(Diagnostic {
-                severity: Severity::Error,
-                code: Code::MissingTransmissionEnd,
+            self.diagnostics.push(Diagnostic::new(
+                Severity::Error,
+                Code::MissingTransmissionEnd,
                 line,
-                columns: None,
-                record_type: Some(89),
-                field: None,
-                message: "the file ends without a transmission end (record 89)".to_owned(),
-            });
+                (None, Some(89), None),
+                said!("diag.missing-transmission-end"),
+            ));
         }
     }
 }
@@ -796,12 +856,18 @@ mod tests {
             std::ops::ControlFlow::Continue(())
         });
         checker.finish();
-        let too_many: Vec<u64> = checker
+        let too_many: Vec<Diagnostic> = checker
             .take_diagnostics()
             .into_iter()
             .filter(|d| d.code == Code::TooManyTransactions)
-            .map(|d| d.line)
             .collect();
+        // The one code no fixture shows (it takes ten million claims) in both languages too.
+        for d in &too_many {
+            let nb = d.message_in(crate::Lang::Nb);
+            assert_eq!(nb, "mer enn 9999999 transaksjoner i én forsendelse");
+            assert_ne!(nb, d.message);
+        }
+        let too_many: Vec<u64> = too_many.iter().map(|d| d.line).collect();
         assert!(items1.len() > 2, "{items1:?}");
         // The first claim makes 9 999 999; the second is one too many.
         assert_eq!(too_many, [items1[1]]);

@@ -13,6 +13,7 @@ use autogiro_format::{
 };
 
 use super::{Checker, Open};
+use crate::said::{Said, said};
 use crate::{AssignmentKind, Code, Severity};
 
 /// What an OCR giro assignment remembers between its records.
@@ -57,9 +58,10 @@ impl Checker {
                 line,
                 20,
                 &OcrAssignmentStart::ASSIGNMENT_NUMBER,
-                format!(
-                    "assignment number {}: expected a number above the previous OCR giro assignment's, {previous}",
-                    start.assignment_number
+                said!(
+                    "diag.ocr-assignment-order",
+                    number = start.assignment_number,
+                    previous = previous
                 ),
             );
         }
@@ -86,9 +88,10 @@ impl Checker {
                 line,
                 30,
                 &OcrItem1::NETS_DATE,
-                format!(
-                    "Nets date {}: before the transaction above it ({before}); MPS sorts an assignment's payments by their Nets date",
-                    item.nets_date
+                said!(
+                    "diag.nets-date-order",
+                    date = item.nets_date,
+                    before = before
                 ),
             );
         }
@@ -100,9 +103,10 @@ impl Checker {
                 line,
                 30,
                 &OcrItem1::PARTIAL_SETTLEMENT,
-                format!(
-                    "partial settlement number {}: expected 0 for a terminal or internet payment (type {})",
-                    item.partial_settlement, item.transaction_type
+                said!(
+                    "diag.terminal-settlement",
+                    number = item.partial_settlement,
+                    code = item.transaction_type
                 ),
             );
         }
@@ -169,8 +173,8 @@ impl Checker {
         let expected = last.map_or(1, |n| n.saturating_add(1));
         if number == 0 || last.is_some_and(|n| number <= n) {
             let above = last.map_or_else(
-                || "above 0".to_owned(),
-                |n| format!("above {n} (the previous)"),
+                || said!("diag.above-zero"),
+                |n| said!("diag.above-previous", previous = n),
             );
             self.at_field(
                 Severity::Error,
@@ -178,13 +182,14 @@ impl Checker {
                 line,
                 record_type,
                 field,
-                format!("{}: expected a number {above}, found {number}", field.name),
+                said!("diag.ocr-number", field = field.name, number = number)
+                    .with_words("above", above),
             );
         } else if number != expected && !resync {
-            let (code, what) = if last.is_none() {
-                (Code::NumberingStart, "the assignment's numbering starts at")
+            let (code, key) = if last.is_none() {
+                (Code::NumberingStart, "diag.ocr-numbering-start")
             } else {
-                (Code::NumberingGap, "the numbering skips to")
+                (Code::NumberingGap, "diag.ocr-numbering-gap")
             };
             self.at_field(
                 Severity::Warning,
@@ -192,10 +197,10 @@ impl Checker {
                 line,
                 record_type,
                 field,
-                format!(
-                    "{}: {what} {number}, not {expected} (accepted: the numbers need only ascend)",
-                    field.name
-                ),
+                Said::new(key)
+                    .with("field", field.name)
+                    .with("number", number)
+                    .with("expected", expected),
             );
         }
         *last = Some(number.max(last.unwrap_or(0)));
@@ -225,9 +230,10 @@ impl Checker {
                 line,
                 31,
                 &OcrItem2::DEBIT_ACCOUNT,
-                format!(
-                    "debit account {}: expected zeros for a terminal or internet payment (type {})",
-                    item.debit_account, t.kind
+                said!(
+                    "diag.terminal-account",
+                    account = item.debit_account,
+                    code = t.kind
                 ),
             );
         }
@@ -250,24 +256,30 @@ impl Checker {
             _ if open.resync => {}
             _ => {
                 let after = match current {
-                    Some(t) if !t.kind.has_free_text() => format!(
-                        "transaction {} (line {}) is of type {}, which has no free text",
-                        t.number, t.line, t.kind
+                    Some(t) if !t.kind.has_free_text() => said!(
+                        "diag.item3-type-without-text",
+                        number = t.number,
+                        line = t.line,
+                        code = t.kind
                     ),
-                    Some(t) => format!(
-                        "the items 1 and 2 before it are of type {} and transaction {} (line {})",
-                        t.kind, t.number, t.line
+                    Some(t) => said!(
+                        "diag.item3-other-transaction",
+                        code = t.kind,
+                        number = t.number,
+                        line = t.line
                     ),
-                    None => "it does not follow the items 1 and 2 of its transaction".to_owned(),
+                    None => said!("diag.item3-alone"),
                 };
                 self.record_error(
                     Code::UnexpectedItem3,
                     line,
                     32,
-                    format!(
-                        "amount item 3 of type {} and transaction {}: {after}",
-                        item.transaction_type, item.transaction_number
-                    ),
+                    said!(
+                        "diag.unexpected-item3",
+                        code = item.transaction_type,
+                        number = item.transaction_number
+                    )
+                    .with_words("after", after),
                 );
             }
         }
@@ -295,20 +307,14 @@ impl Checker {
                 Code::MissingItem2,
                 t.line,
                 30,
-                format!(
-                    "amount item 1 of transaction {} is not followed by its amount item 2 (record 31)",
-                    t.number
-                ),
+                said!("diag.missing-item2", number = t.number, record = "31"),
             );
         } else if t.items < t.items_of_kind() {
             self.record_error(
                 Code::MissingItem3,
                 t.line,
                 30,
-                format!(
-                    "transaction {} of type {} (free text) has no amount item 3 (record 32) after its item 2",
-                    t.number, t.kind
-                ),
+                said!("diag.missing-item3", number = t.number, code = t.kind),
             );
         }
     }
@@ -322,9 +328,7 @@ impl Checker {
             Code::Item2WithoutItem1,
             line,
             31,
-            format!(
-                "amount item 2 of transaction {number} does not follow an amount item 1 (record 30)"
-            ),
+            said!("diag.item2-without-item1", number = number, record = "30"),
         );
     }
 
@@ -342,9 +346,13 @@ impl Checker {
             Code::ItemMismatch,
             line,
             31,
-            format!(
-                "amount item 2 is of type {} and transaction {}: expected its item 1's, type {} and transaction {} (line {})",
-                found.0, found.1, item1.0, item1.1, item1.2
+            said!(
+                "diag.item-mismatch",
+                found_type = found.0,
+                found_number = found.1,
+                code = item1.0,
+                number = item1.1,
+                line = item1.2
             ),
         );
     }
@@ -364,10 +372,10 @@ impl Checker {
             line,
             record_type,
             field,
-            format!(
-                "{}: expected zeros, found {value:0width$} (kept as read)",
-                field.name,
-                width = field.width()
+            said!(
+                "diag.filler-digits",
+                field = field.name,
+                value = format!("{value:0width$}", width = field.width())
             ),
         );
     }

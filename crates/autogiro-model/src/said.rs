@@ -1,0 +1,91 @@
+//! What a diagnostic says ([`Said`]): the catalogue's key (`autogiro-i18n`) and the values of its
+//! places, made into words in a language only when shown. The English words are the ones the
+//! model has always given (`Diagnostic::message`); the bokmål ones are the same sentences in
+//! the specification's Norwegian terms.
+
+use std::fmt;
+
+pub use autogiro_i18n::Lang;
+
+/// A value of a place: as written (a number, a date, a field's name), or words of their own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Value {
+    Plain(String),
+    Words(Box<Said>),
+}
+
+/// What a diagnostic says: a key of the catalogue and the values of its `{places}`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Said {
+    key: &'static str,
+    values: Vec<(&'static str, Value)>,
+}
+
+impl Said {
+    /// The words of `key`, its places to be filled.
+    pub fn new(key: &'static str) -> Self {
+        Self {
+            key,
+            values: Vec::new(),
+        }
+    }
+
+    /// The value of the place `name`, as written in every language.
+    #[must_use]
+    pub fn with(mut self, name: &'static str, value: impl fmt::Display) -> Self {
+        self.values.push((name, Value::Plain(value.to_string())));
+        self
+    }
+
+    /// The place `name` filled with words of their own, in the same language.
+    #[must_use]
+    pub fn with_words(mut self, name: &'static str, words: Said) -> Self {
+        self.values.push((name, Value::Words(Box::new(words))));
+        self
+    }
+
+    /// A value as written in every language (a number, an amount): no words of the catalogue.
+    pub fn plain(value: impl fmt::Display) -> Self {
+        Self {
+            key: "",
+            values: vec![("value", Value::Plain(value.to_string()))],
+        }
+    }
+
+    /// The catalogue's key (empty for [`Said::plain`]).
+    pub fn key(&self) -> &'static str {
+        self.key
+    }
+
+    /// The words in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        if self.key.is_empty() {
+            return match self.values.first() {
+                Some((_, Value::Plain(s))) => s.clone(),
+                Some((_, Value::Words(w))) => w.render(lang),
+                None => String::new(),
+            };
+        }
+        let values: Vec<(&str, String)> = self
+            .values
+            .iter()
+            .map(|(name, v)| match v {
+                Value::Plain(s) => (*name, s.clone()),
+                Value::Words(w) => (*name, w.render(lang)),
+            })
+            .collect();
+        let args: Vec<(&str, &dyn fmt::Display)> = values
+            .iter()
+            .map(|(n, v)| (*n, v as &dyn fmt::Display))
+            .collect();
+        autogiro_i18n::render(lang, self.key, &args)
+    }
+}
+
+/// `said!("key", name = value, ...)`: a [`Said`] with its values.
+macro_rules! said {
+    ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        crate::said::Said::new($key)$(.with(stringify!($name), $value))*
+    };
+}
+pub(crate) use said;
