@@ -563,7 +563,7 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
         ),
         Command::Completions { shell } => completions(shell),
         Command::Digits { kind, numbers } => Ok(digits::run(kind, &numbers)),
-        Command::Inspect { file, read } => inspect::run(&file, &read.options()),
+        Command::Inspect { file, read } => inspect::run(&file, &read.options(), lang),
         Command::Convert {
             file,
             to,

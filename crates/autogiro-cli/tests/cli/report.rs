@@ -258,3 +258,26 @@ fn validate_speaks_bokmal_by_locale_or_flag() {
     );
     assert!(warned.contains("advarsel"), "{warned}");
 }
+
+/// `inspect`'s summary in bokmål: transmission, assignments, counts, sums, dates, the
+/// rejections by code with their meaning, the mandates by registration.
+#[test]
+fn inspect_speaks_bokmal() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut shown = String::new();
+    for file in [
+        "testdata/ok/records-to-mps.txt",
+        "testdata/ok/from-mps-every-error-code.txt",
+        "testdata/ok/avtalegiro-claims.txt",
+        "testdata/ok/ocr-giro-every-type.txt",
+    ] {
+        let (code, out, err) = in_book_with(
+            &root,
+            &[("LANG", "nb_NO.UTF-8")],
+            &["inspect", "--today", "2026-01-10", file],
+        );
+        assert_eq!(code, 0, "{err}");
+        shown.push_str(&out);
+    }
+    insta::assert_snapshot!(shown);
+}
