@@ -66,18 +66,28 @@ impl Said {
                 None => String::new(),
             };
         }
-        let values: Vec<(&str, String)> = self
+        // Made for every finding: the values are lent to the template, nested words rendered
+        // once, no copy of a plain value.
+        let nested: Vec<String> = self
             .values
             .iter()
-            .map(|(name, v)| match v {
-                Value::Plain(s) => (*name, s.clone()),
-                Value::Words(w) => (*name, w.render(lang)),
+            .filter_map(|(_, v)| match v {
+                Value::Words(w) => Some(w.render(lang)),
+                Value::Plain(_) => None,
             })
             .collect();
-        let args: Vec<(&str, &dyn fmt::Display)> = values
-            .iter()
-            .map(|(n, v)| (*n, v as &dyn fmt::Display))
-            .collect();
+        let mut nested = nested.iter();
+        let mut args: Vec<(&str, &dyn fmt::Display)> = Vec::with_capacity(self.values.len());
+        for (name, v) in &self.values {
+            match v {
+                Value::Plain(s) => args.push((name, s)),
+                Value::Words(_) => {
+                    if let Some(w) = nested.next() {
+                        args.push((name, w));
+                    }
+                }
+            }
+        }
         autogiro_i18n::render(lang, self.key, &args)
     }
 }
