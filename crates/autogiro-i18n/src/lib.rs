@@ -1,6 +1,7 @@
 //! The languages of autogiro-rs and the one catalogue of their texts: Norwegian bokmål
-//! ([`Lang::Nb`]) and English ([`Lang::En`]). It holds the monthly report's words
-//! (`autogiro book report`) so far; the diagnostics and the command's messages are to follow.
+//! ([`Lang::Nb`]) and English ([`Lang::En`]). It holds every diagnostic's words (the model's
+//! `Said`), `validate`'s and `inspect`'s summaries and the monthly report's; the other commands'
+//! messages are to follow.
 //!
 //! A language is chosen by a flag ([`Lang::from_tag`]: `--lang nb|en`), else by the locale
 //! ([`Lang::from_env`]: `LC_ALL`, then `LC_MESSAGES`, then `LANG`; `nb`, `no` and `nn` are
