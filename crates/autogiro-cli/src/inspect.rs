@@ -95,7 +95,7 @@ fn summary(name: &str, t: &Summary, lang: Lang) -> String {
     );
     for (i, a) in t.assignments.iter().enumerate() {
         let h = &a.header;
-        let kind = text(lang, kind_key(a.kind));
+        let kind = a.kind.description_in(lang);
         // AvtaleGiro's assignment start names no agreement, only its account.
         let key = match a.kind {
             AssignmentKind::AvtaleGiroClaims
@@ -125,20 +125,6 @@ fn summary(name: &str, t: &Summary, lang: Lang) -> String {
         items(&mut s, a, &dates, lang);
     }
     s
-}
-
-/// The catalogue's key of what an assignment holds, as `inspect` names it.
-fn kind_key(kind: AssignmentKind) -> &'static str {
-    match kind {
-        AssignmentKind::Claims => "inspect.kind.claims",
-        AssignmentKind::Settled => "inspect.kind.settled",
-        AssignmentKind::Rejected => "inspect.kind.rejected",
-        AssignmentKind::Mandates => "inspect.kind.mandates",
-        AssignmentKind::OcrGiro => "inspect.kind.ocr-giro",
-        AssignmentKind::AvtaleGiroClaims => "inspect.kind.avtalegiro-claims",
-        AssignmentKind::AvtaleGiroCancellations => "inspect.kind.avtalegiro-cancellations",
-        AssignmentKind::AvtaleGiroMandates => "inspect.kind.avtalegiro-mandates",
-    }
 }
 
 /// `n` things as `lang` counts them: the catalogue's `KEY.one` or `KEY.other`.
@@ -263,18 +249,7 @@ fn rejections(s: &mut String, a: &autogiro::model::AssignmentSummary, lang: Lang
     for r in &a.rejections {
         let meaning = match lang {
             Lang::En => r.code.meaning().unwrap_or("not listed in spec 3.9"),
-            Lang::Nb => text(
-                lang,
-                match r.code.number() {
-                    131 => "code.131.meaning",
-                    133 => "code.133.meaning",
-                    181 => "code.181.meaning",
-                    221 => "code.221.meaning",
-                    222 => "code.222.meaning",
-                    252 => "code.252.meaning",
-                    _ => "code.other.meaning",
-                },
-            ),
+            Lang::Nb => text(lang, autogiro::model::error_code_keys(r.code.number()).0),
         };
         let _ = writeln!(
             s,

@@ -182,15 +182,26 @@ impl AssignmentKind {
     /// What it holds, for people: `claims`, `settled claims`, `rejected claims`, `mandates`,
     /// `OCR giro payments`.
     pub fn description(self) -> &'static str {
+        autogiro_i18n::text(crate::Lang::En, self.key())
+    }
+
+    /// What it holds in `lang`: [`AssignmentKind::description`] in English, `betalingskrav`,
+    /// `fullmakter`, ... in bokmål.
+    pub fn description_in(self, lang: crate::Lang) -> &'static str {
+        autogiro_i18n::text(lang, self.key())
+    }
+
+    /// The catalogue's key of its description.
+    pub(crate) fn key(self) -> &'static str {
         match self {
-            Self::Claims => "claims",
-            Self::Settled => "settled claims",
-            Self::Rejected => "rejected claims",
-            Self::Mandates => "mandates",
-            Self::OcrGiro => "OCR giro payments",
-            Self::AvtaleGiroClaims => "AvtaleGiro claims",
-            Self::AvtaleGiroCancellations => "AvtaleGiro cancellation requests",
-            Self::AvtaleGiroMandates => "AvtaleGiro mandates",
+            Self::Claims => "kind.claims",
+            Self::Settled => "kind.settled",
+            Self::Rejected => "kind.rejected",
+            Self::Mandates => "kind.mandates",
+            Self::OcrGiro => "kind.ocr-giro",
+            Self::AvtaleGiroClaims => "kind.avtalegiro-claims",
+            Self::AvtaleGiroCancellations => "kind.avtalegiro-cancellations",
+            Self::AvtaleGiroMandates => "kind.avtalegiro-mandates",
         }
     }
 }

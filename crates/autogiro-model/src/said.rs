@@ -92,6 +92,21 @@ impl Said {
     }
 }
 
+/// The catalogue's keys of what MPS's error `code` (record 36 positions 76-78) means and what
+/// to do about it: `code.131.meaning`, `code.131.todo`, ..., `code.other.*` for a code the
+/// specification does not list.
+pub fn error_code_keys(code: u16) -> (&'static str, &'static str) {
+    match code {
+        131 => ("code.131.meaning", "code.131.todo"),
+        133 => ("code.133.meaning", "code.133.todo"),
+        181 => ("code.181.meaning", "code.181.todo"),
+        221 => ("code.221.meaning", "code.221.todo"),
+        222 => ("code.222.meaning", "code.222.todo"),
+        252 => ("code.252.meaning", "code.252.todo"),
+        _ => ("code.other.meaning", "code.other.todo"),
+    }
+}
+
 /// `said!("key", name = value, ...)`: a [`Said`] with its values.
 macro_rules! said {
     ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {

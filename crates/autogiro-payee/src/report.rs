@@ -311,15 +311,7 @@ fn rejections(out: &mut String, report: &MonthReport, lang: Lang) {
             ],
         );
         for r in &report.rejections {
-            let (meaning, todo) = match r.code {
-                131 => ("code.131.meaning", "code.131.todo"),
-                133 => ("code.133.meaning", "code.133.todo"),
-                181 => ("code.181.meaning", "code.181.todo"),
-                221 => ("code.221.meaning", "code.221.todo"),
-                222 => ("code.222.meaning", "code.222.todo"),
-                252 => ("code.252.meaning", "code.252.todo"),
-                _ => ("code.other.meaning", "code.other.todo"),
-            };
+            let (meaning, todo) = autogiro_model::error_code_keys(r.code);
             let _ = writeln!(
                 out,
                 "<tr><td>{:03}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td></tr>",

@@ -223,17 +223,9 @@ fn kind_said(kind: Option<AssignmentKind>) -> Said {
     let Some(kind) = kind else {
         return Said::new("kind.unknown");
     };
-    let key = match kind {
-        AssignmentKind::Claims => "kind.claims",
-        AssignmentKind::Settled => "kind.settled",
-        AssignmentKind::Rejected => "kind.rejected",
-        AssignmentKind::Mandates => "kind.mandates",
-        AssignmentKind::OcrGiro => "kind.ocr-giro",
-        AssignmentKind::AvtaleGiroClaims => "kind.avtalegiro-claims",
-        AssignmentKind::AvtaleGiroCancellations => "kind.avtalegiro-cancellations",
-        AssignmentKind::AvtaleGiroMandates => "kind.avtalegiro-mandates",
-    };
-    Said::new(key).with("type", kind.type_code())
+    Said::new("kind.typed")
+        .with_words("kind", Said::new(kind.key()))
+        .with("type", kind.type_code())
 }
 
 /// A check digit's error in words (`autogiro-checksum`'s, said again for each language).
