@@ -453,6 +453,7 @@ fn run_new(
     what: NewCommand,
     config: Option<&std::path::Path>,
     book: Option<&str>,
+    lang: autogiro::model::Lang,
 ) -> anyhow::Result<Status> {
     use autogiro::payee::Making;
     let (making, args) = match what {
@@ -488,6 +489,7 @@ fn run_new(
         payee,
         format: args.format,
         out: &args.out,
+        lang,
     })
 }
 
@@ -495,7 +497,7 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
     let config = cli.config.as_deref();
     let lang = cli.lang.unwrap_or_else(autogiro::model::Lang::from_env);
     match cli.command {
-        Command::New { what } => run_new(what, config, cli.book.as_deref()),
+        Command::New { what } => run_new(what, config, cli.book.as_deref(), lang),
         Command::Config {
             command: ConfigCommand::Check,
         } => config_check(config),

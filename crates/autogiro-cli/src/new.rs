@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
+use autogiro::model::{Lang, Said};
 use autogiro::payee::{Making, Numbers, Output, Payee, RowEvent, Table, Visitor};
 
 use crate::{OutArgs, OutputFormat, Status, output, table};
@@ -17,6 +18,8 @@ pub(crate) struct Job<'a> {
     pub(crate) payee: Payee,
     pub(crate) format: OutputFormat,
     pub(crate) out: &'a OutArgs,
+    /// The language of what is said of the rows and of the file made.
+    pub(crate) lang: Lang,
 }
 
 /// The table at a path, read from its start at each pass.
@@ -33,11 +36,12 @@ impl Table for PathTable<'_> {
 
 /// Prints what `make` says of the table read from `file`: a row's problem or warning in
 /// words (`FILE:ROW: COLUMN: [warning: ]MESSAGE`) or as a JSON line (a warning with
-/// `"severity": "warning"`), a diagnostic of the file made as `validate` says it.
-fn print(file: &str, format: OutputFormat, event: RowEvent) {
+/// `"severity": "warning"`), a diagnostic of the file made as `validate` says it; in `lang`.
+fn print(file: &str, format: OutputFormat, lang: Lang, event: RowEvent) {
     let (row, column, code, message, warning) = match event {
         RowEvent::Invalid(d) => {
-            eprintln!("{file}: the file made: {d}");
+            let made = Said::new("new.file-made").render(lang);
+            eprintln!("{file}: {made}: {}", d.to_string_in(lang));
             return;
         }
         RowEvent::Problem {
@@ -54,6 +58,7 @@ fn print(file: &str, format: OutputFormat, event: RowEvent) {
         } => (row, column, code, message, true),
         _ => return,
     };
+    let message = message.render(lang);
     match format {
         OutputFormat::Human => {
             let column = if column.is_empty() {
@@ -61,7 +66,11 @@ fn print(file: &str, format: OutputFormat, event: RowEvent) {
             } else {
                 format!("{column}: ")
             };
-            let severity = if warning { "warning: " } else { "" };
+            let severity = if warning {
+                format!("{}: ", Said::new("new.warning").render(lang))
+            } else {
+                String::new()
+            };
             eprintln!("{file}:{row}: {column}{severity}{message}");
         }
         OutputFormat::Json => {
@@ -105,7 +114,7 @@ pub(crate) fn run(mut job: Job<'_>) -> anyhow::Result<Status> {
             || "<stdout>".to_owned(),
             |n| n.to_string_lossy().into_owned(),
         );
-    let format = job.format;
+    let (format, lang) = (job.format, job.lang);
     let made = job.payee.make(
         job.making,
         &mut PathTable { path: &path, shown },
@@ -115,16 +124,16 @@ pub(crate) fn run(mut job: Job<'_>) -> anyhow::Result<Status> {
             path: temp.path(),
             name,
         },
-        |event| print(&file, format, event),
+        |event| print(&file, format, lang, event),
     )?;
     match made {
         Ok(made) => {
             output::persist(temp, job.out)?;
-            eprintln!("{}: {made}", shown_output(job.out));
+            eprintln!("{}: {}", shown_output(job.out), made.said().render(lang));
             Ok(Status::Ok)
         }
         Err(not) => {
-            eprintln!("{file}: {not}");
+            eprintln!("{file}: {}", not.said().render(lang));
             Ok(Status::Problems)
         }
     }

@@ -12,6 +12,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
 use anyhow::{Context as _, bail};
+use autogiro::model::Said;
 use autogiro::payee::Visitor;
 
 /// The kinds of table, by the file's extension.
@@ -134,7 +135,9 @@ fn csv(mut input: impl BufRead, visitor: &mut dyn Visitor) -> anyhow::Result<()>
         {
             visitor.bad_row(
                 number,
-                format!("{} cells, but the header has {width} columns", refs.len()),
+                Said::new("table.cells")
+                    .with("cells", refs.len())
+                    .with("width", width),
             );
             continue;
         }
@@ -169,8 +172,10 @@ fn json(input: impl Read, visitor: &mut dyn Visitor) -> anyhow::Result<()> {
             while let Some(value) = seq.next_element::<Value>()? {
                 number += 1;
                 let Value::Object(object) = value else {
-                    self.0
-                        .bad_row(number, format!("expected an object, found {value}"));
+                    self.0.bad_row(
+                        number,
+                        Said::new("table.not-an-object").with("found", value),
+                    );
                     continue;
                 };
                 let mut cells = vec![String::new(); columns.len()];
@@ -193,10 +198,9 @@ fn json(input: impl Read, visitor: &mut dyn Visitor) -> anyhow::Result<()> {
                 if !unknown.is_empty() {
                     self.0.bad_row(
                         number,
-                        format!(
-                            "unknown keys {unknown:?}; the keys are {}",
-                            columns.join(", ")
-                        ),
+                        Said::new("table.unknown-keys")
+                            .with("keys", format!("{unknown:?}"))
+                            .with("columns", columns.join(", ")),
                     );
                     continue;
                 }

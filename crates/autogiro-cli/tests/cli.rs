@@ -354,6 +354,24 @@ fn in_book(dir: &Path, args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// `autogiro ARGS` in `dir` with the locale variables `env` and no others.
+fn in_book_with(dir: &Path, env: &[(&str, &str)], args: &[&str]) -> (i32, String, String) {
+    let mut command = Command::cargo_bin("autogiro").unwrap();
+    command.current_dir(dir).args(args);
+    for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    for (name, value) in env {
+        command.env(name, value);
+    }
+    let out = command.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 fn book_dir(name: &str) -> PathBuf {
     book_dir_at(name, None)
 }

@@ -2,6 +2,77 @@
 
 /// Every key and its text, ordered by key.
 pub(crate) const TEXTS: &[(&str, &str)] = &[
+    (
+        "amount.ambiguous",
+        "{found} is ambiguous: use one decimal mark and no other separator than spaces (1234.50 or 1 234,50)",
+    ),
+    (
+        "amount.fraction",
+        "amount {amount} NOK has a fraction of an øre",
+    ),
+    ("amount.negative", "amount {amount} NOK is negative"),
+    (
+        "amount.not-an-amount",
+        "{found} is not an amount in NOK (write it like 1234.50 or 1 234,50)",
+    ),
+    (
+        "amount.too-large",
+        "amount {amount} is more than the 17 digits of øre a record holds",
+    ),
+    (
+        "build.avtalegiro-misplaced",
+        "an AvtaleGiro item of transaction type {type} does not go in an assignment of {kind}",
+    ),
+    (
+        "build.avtalegiro-without-kid",
+        "an AvtaleGiro claim carries a KID: MPS finds the payer's mandate by it",
+    ),
+    (
+        "build.blank-short-name",
+        "a claim to MPS carries the payer's abbreviated name (amount item 2, positions 16-25)",
+    ),
+    (
+        "build.deletion-with-details",
+        "a mandate deletion carries post 1 only: the payer's details (posts 2-4) go with a registration or a change",
+    ),
+    (
+        "build.missing-payer-details",
+        "a mandate registration or change to MPS carries the payer's details (posts 2-4)",
+    ),
+    (
+        "build.specification-place",
+        "a specification goes on line 1-21, column 1-2, not line {line}, column {column}",
+    ),
+    (
+        "build.specification-taken",
+        "the claim already has a specification at line {line}, column {column}",
+    ),
+    (
+        "build.specification-without-notice",
+        "a claim without notice (transaction type 02) has no specification lines",
+    ),
+    (
+        "build.standard-without-limit",
+        "a standard mandate needs an amount limit above zero (a simplified mandate has none)",
+    ),
+    (
+        "build.standard-without-period",
+        "a standard mandate needs a period code 01-06",
+    ),
+    ("build.text", "{field}: {error}"),
+    (
+        "build.too-many-specifications",
+        "a claim has at most 42 specification lines (21 lines x 2 columns)",
+    ),
+    (
+        "build.too-many-transactions",
+        "a transmission holds at most 9 999 999 transactions",
+    ),
+    (
+        "build.validity-reversed",
+        "valid from {from} is after valid to {to}",
+    ),
+    ("build.wrong-direction", "{kind} cannot be sent {direction}"),
     ("cli.counts", "{errors}, {warnings}"),
     ("cli.errors.one", "{n} error"),
     ("cli.errors.other", "{n} errors"),
@@ -48,6 +119,11 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "not listed in the specification (3.9)",
     ),
     ("code.other.todo", "Ask MPS what the code means."),
+    (
+        "date.form",
+        "{found} is not a date (write it like 2026-01-15 or 15.01.2026)",
+    ),
+    ("date.no-such-day", "{found} is no day of the calendar"),
     ("date.none", "none (000000)"),
     ("diag.above-previous", "above {previous} (the previous)"),
     ("diag.above-zero", "above 0"),
@@ -546,6 +622,54 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ("kind.typed", "{kind} (type {type})"),
     ("kind.unknown", "unknown type"),
     ("list.and", "{init} and {last}"),
+    (
+        "make.due-date-window",
+        "{due} is more than 12 months from the day the file is read (expected {first} to {last})",
+    ),
+    (
+        "make.invalid",
+        "nothing written: the file would not validate",
+    ),
+    (
+        "make.made",
+        "transmission {transmission}, {assignments} assignment(s), {count} {what}",
+    ),
+    (
+        "make.made-sum",
+        "transmission {transmission}, {assignments} assignment(s), {count} {what}, {sum} NOK",
+    ),
+    (
+        "make.no-book",
+        "a claim billed again is recorded in the book: configure one ([book] in autogiro.toml, or --book)",
+    ),
+    ("make.no-rows", "no rows; nothing written"),
+    (
+        "make.own-reference-row",
+        "{own} is the own reference of row {row} too: MPS's answers to the two can be told apart only by payer, amount and date",
+    ),
+    (
+        "make.own-reference-waiting",
+        "{own} is the own reference of a claim still waiting for MPS's answer (`autogiro book status --all`): MPS's answers to the two can be told apart only by payer, amount and date",
+    ),
+    ("make.problems", "{n} problem(s); nothing written"),
+    (
+        "make.several-agreements",
+        "required: the settings list several {service} agreements",
+    ),
+    (
+        "make.unknown-agreement",
+        "agreement {id} is not in the settings ([[agreement]] tables of autogiro.toml)",
+    ),
+    ("make.what.avtalegiro-claims", "AvtaleGiro claims"),
+    ("make.what.cancellations", "cancellation requests"),
+    ("make.what.claims", "claims"),
+    ("make.what.mandates", "mandates"),
+    (
+        "make.wrong-service",
+        "agreement {id} is an {service} agreement in the settings: these rows go to one with service = \"{wanted}\"",
+    ),
+    ("new.file-made", "the file made"),
+    ("new.warning", "warning"),
     ("period.daily", "day"),
     ("period.half-yearly", "half-year"),
     ("period.monthly", "month"),
@@ -654,6 +778,88 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ("report.title", "Monthly report"),
     ("report.totals", "The book's totals"),
     ("report.unmatched", "Answers nobody could match"),
+    ("row.account", "account {found}: {error}"),
+    (
+        "row.agreement",
+        "{found} is not an agreement id (up to 9 digits)",
+    ),
+    (
+        "row.avtalegiro-cancellation-lines",
+        "a cancellation request carries no specification lines (MPS does not process them)",
+    ),
+    (
+        "row.avtalegiro-own-reference",
+        "AvtaleGiro's records have no own reference: the KID is the claim's reference",
+    ),
+    (
+        "row.avtalegiro-payer-reference",
+        "AvtaleGiro has no payer reference: MPS finds the payer's mandate by the KID (decision A1)",
+    ),
+    (
+        "row.avtalegiro-replaces",
+        "a claim billed again is recorded by own reference, which AvtaleGiro's claims lack",
+    ),
+    (
+        "row.birth-date",
+        "the signatory's birth date {birth} is after {today}, the day the file is made",
+    ),
+    (
+        "row.deletion-details",
+        "a deletion carries no payer's details; leave it empty",
+    ),
+    ("row.duplicate-column", "the column {column} appears twice"),
+    (
+        "row.foreign-postal-code",
+        "a foreign postal code has at most 7 characters",
+    ),
+    ("row.found", "{found}: {error}"),
+    ("row.kid", "KID {found}: {error}"),
+    (
+        "row.limit-missing",
+        "a mandate with a period has a limit per period, found nothing",
+    ),
+    (
+        "row.limit-zero",
+        "a mandate with a period has a limit above zero; leave period and limit empty for a simplified mandate",
+    ),
+    ("row.missing-column", "the column {column} is required"),
+    ("row.organisation", "organisation number {found}: {error}"),
+    (
+        "row.payer",
+        "{found} is neither a payer reference (digits) nor an account number",
+    ),
+    (
+        "row.payer-blank",
+        "the payer's reference or account needs at least one digit",
+    ),
+    ("row.payer-digits", "{found} has more than 11 digits"),
+    (
+        "row.payer-zeros",
+        "the payer's reference or account is all zeros: neither a reference nor an account",
+    ),
+    (
+        "row.period",
+        "expected daily, weekly, monthly, quarterly, half-yearly or yearly (empty for a simplified mandate)",
+    ),
+    (
+        "row.period-missing",
+        "a limit needs its period (daily to yearly); leave both empty for a simplified mandate",
+    ),
+    ("row.postal-code", "a Norwegian postal code is 4 digits"),
+    ("row.registration", "expected new, change or delete"),
+    ("row.required", "required, found nothing"),
+    (
+        "row.specification-lines",
+        "{lines} lines: a notice has at most {most} (each line of the cell is a line of the notice)",
+    ),
+    (
+        "row.specification-text",
+        "line {line}, column {column}: {found}: {error} (40 characters a column)",
+    ),
+    (
+        "row.unknown-column",
+        "unknown column {column}; the columns are {columns}",
+    ),
     (
         "sum.all-zeros",
         "all zeros: no bank issues this account number",
@@ -694,5 +900,38 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     (
         "sum.wrong-length",
         "wrong length: expected {expected} digits, found {found}",
+    ),
+    (
+        "table.cells",
+        "{cells} cells, but the header has {width} columns",
+    ),
+    ("table.not-an-object", "expected an object, found {found}"),
+    (
+        "table.unknown-keys",
+        "unknown keys {keys}; the keys are {columns}",
+    ),
+    (
+        "value.control",
+        "control character {found} at position {position}",
+    ),
+    (
+        "value.looks-like-utf8",
+        "`Ã` followed by a symbol at position {position} reads as UTF-8, not ISO-8859-1",
+    ),
+    (
+        "value.not-a-digit",
+        "expected a digit at position {position}, found {found}",
+    ),
+    (
+        "value.not-latin1",
+        "character {found} at position {position} is not in ISO-8859-1 (Latin-1)",
+    ),
+    (
+        "value.too-long",
+        "{found} characters do not fit a field of {max}",
+    ),
+    (
+        "value.wrong-length",
+        "expected {expected} digits, found {found}",
     ),
 ];

@@ -153,6 +153,86 @@ mod tests {
             .collect()
     }
 
+    /// The literals of `source` that look like keys of the catalogue: `"a.b"`, `"a.b-c.d"`,
+    /// of lowercase letters, digits and dashes, whose first part begins a key of the
+    /// catalogue; not a file's name (`"new.db"`).
+    fn literal_keys(source: &str) -> Vec<&str> {
+        let prefixes: Vec<&str> = en::TEXTS
+            .iter()
+            .filter_map(|(k, _)| k.split_once('.').map(|(p, _)| p))
+            .collect();
+        let is_key_char = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-';
+        let mut out = Vec::new();
+        let mut rest = source;
+        while let Some(open) = rest.find('"') {
+            rest = &rest[open + 1..];
+            let end = rest
+                .find(|c: char| !(is_key_char(c) || c == '.'))
+                .unwrap_or(rest.len());
+            let (candidate, after) = rest.split_at(end);
+            if after.starts_with('"')
+                && candidate.split('.').count() >= 2
+                && candidate.split('.').all(|p| !p.is_empty())
+                && candidate
+                    .split_once('.')
+                    .is_some_and(|(p, _)| prefixes.contains(&p))
+                && !candidate.rsplit_once('.').is_some_and(|(_, e)| {
+                    ["db", "rs", "toml", "csv", "txt", "html", "json", "png"].contains(&e)
+                })
+            {
+                out.push(candidate);
+            }
+        }
+        out
+    }
+
+    /// Every key the workspace's sources name (a literal such as `"row.kid"`) is in the
+    /// catalogue: [`text`] of a missing one would show the key itself.
+    #[test]
+    fn every_key_the_sources_name_is_in_the_catalogue() {
+        fn sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    sources(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let crates = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut files = Vec::new();
+        for krate in std::fs::read_dir(&crates).expect("the crates").flatten() {
+            if krate.file_name() != "autogiro-i18n" {
+                sources(&krate.path().join("src"), &mut files);
+            }
+        }
+        assert!(files.len() > 50, "the sources were found: {}", files.len());
+        let mut missing = Vec::new();
+        let mut named = 0;
+        for file in &files {
+            let source = std::fs::read_to_string(file).expect("a source file");
+            for key in literal_keys(&source) {
+                named += 1;
+                if !has(key) {
+                    missing.push(format!("{}: {key}", file.display()));
+                }
+            }
+        }
+        assert!(named > 300, "keys were found in the sources: {named}");
+        assert!(missing.is_empty(), "not in the catalogue: {missing:#?}");
+    }
+
+    #[test]
+    fn literal_keys_are_found() {
+        assert_eq!(
+            literal_keys(
+                r#"Said::new("row.kid") "x" said!("make.made-sum", n = 1) "row." "new.db""#
+            ),
+            ["row.kid", "make.made-sum"]
+        );
+    }
+
     #[test]
     fn both_tables_have_every_key_once_in_order() {
         for table in [en::TEXTS, nb::TEXTS] {

@@ -2,6 +2,80 @@
 
 /// Every key and its text, ordered by key.
 pub(crate) const TEXTS: &[(&str, &str)] = &[
+    (
+        "amount.ambiguous",
+        "{found} er tvetydig: bruk ett desimaltegn og ingen andre skilletegn enn mellomrom (1234.50 eller 1 234,50)",
+    ),
+    (
+        "amount.fraction",
+        "beløpet {amount} kr har en brøkdel av en øre",
+    ),
+    ("amount.negative", "beløpet {amount} kr er negativt"),
+    (
+        "amount.not-an-amount",
+        "{found} er ikke et beløp i kroner (skriv det som 1234.50 eller 1 234,50)",
+    ),
+    (
+        "amount.too-large",
+        "beløpet {amount} er mer enn de 17 sifrene i øre en post har plass til",
+    ),
+    (
+        "build.avtalegiro-misplaced",
+        "en AvtaleGiro-post med transaksjonstype {type} hører ikke hjemme i et oppdrag med {kind}",
+    ),
+    (
+        "build.avtalegiro-without-kid",
+        "et AvtaleGiro-betalingskrav har en KID: MPS finner betalerens avtale ved den",
+    ),
+    (
+        "build.blank-short-name",
+        "et betalingskrav til MPS har betalerens forkortede navn (beløpspost 2, posisjon 16-25)",
+    ),
+    (
+        "build.deletion-with-details",
+        "en sletting av fullmakt har bare post 1: betalerens opplysninger (post 2-4) hører til en registrering eller en endring",
+    ),
+    (
+        "build.missing-payer-details",
+        "en registrering eller endring av fullmakt til MPS har betalerens opplysninger (post 2-4)",
+    ),
+    (
+        "build.specification-place",
+        "en spesifikasjon står på linje 1-21, kolonne 1-2, ikke linje {line}, kolonne {column}",
+    ),
+    (
+        "build.specification-taken",
+        "betalingskravet har allerede en spesifikasjon på linje {line}, kolonne {column}",
+    ),
+    (
+        "build.specification-without-notice",
+        "et betalingskrav uten varsel (transaksjonstype 02) har ingen spesifikasjonslinjer",
+    ),
+    (
+        "build.standard-without-limit",
+        "en standardfullmakt trenger en beløpsgrense over null (en forenklet fullmakt har ingen)",
+    ),
+    (
+        "build.standard-without-period",
+        "en standardfullmakt trenger en periodekode 01-06",
+    ),
+    ("build.text", "{field}: {error}"),
+    (
+        "build.too-many-specifications",
+        "et betalingskrav har høyst 42 spesifikasjonslinjer (21 linjer x 2 kolonner)",
+    ),
+    (
+        "build.too-many-transactions",
+        "en forsendelse har høyst 9 999 999 transaksjoner",
+    ),
+    (
+        "build.validity-reversed",
+        "gyldig fra {from} er etter gyldig til {to}",
+    ),
+    (
+        "build.wrong-direction",
+        "{kind} kan ikke sendes {direction}",
+    ),
     ("cli.counts", "{errors}, {warnings}"),
     ("cli.errors.one", "{n} feil"),
     ("cli.errors.other", "{n} feil"),
@@ -48,6 +122,11 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ),
     ("code.other.meaning", "ikke oppført i spesifikasjonen (3.9)"),
     ("code.other.todo", "Spør MPS hva koden betyr."),
+    (
+        "date.form",
+        "{found} er ikke en dato (skriv den som 2026-01-15 eller 15.01.2026)",
+    ),
+    ("date.no-such-day", "{found} er ingen dag i kalenderen"),
     ("date.none", "ingen (000000)"),
     ("diag.above-previous", "over {previous} (det forrige)"),
     ("diag.above-zero", "over 0"),
@@ -546,6 +625,54 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ("kind.typed", "{kind} (typekode {type})"),
     ("kind.unknown", "ukjent type"),
     ("list.and", "{init} og {last}"),
+    (
+        "make.due-date-window",
+        "{due} er mer enn 12 måneder fra dagen filen leses (forventet {first} til {last})",
+    ),
+    (
+        "make.invalid",
+        "ingenting er skrevet: filen ville ikke blitt godkjent",
+    ),
+    (
+        "make.made",
+        "forsendelse {transmission}, {assignments} oppdrag, {count} {what}",
+    ),
+    (
+        "make.made-sum",
+        "forsendelse {transmission}, {assignments} oppdrag, {count} {what}, {sum} kr",
+    ),
+    (
+        "make.no-book",
+        "et betalingskrav som sendes på nytt registreres i boken: sett opp en ([book] i autogiro.toml, eller --book)",
+    ),
+    ("make.no-rows", "ingen rader; ingenting er skrevet"),
+    (
+        "make.own-reference-row",
+        "{own} er også egenreferansen til rad {row}: MPS' svar på de to kan bare skilles ved betaler, beløp og dato",
+    ),
+    (
+        "make.own-reference-waiting",
+        "{own} er egenreferansen til et betalingskrav som fortsatt venter på svar fra MPS (`autogiro book status --all`): MPS' svar på de to kan bare skilles ved betaler, beløp og dato",
+    ),
+    ("make.problems", "{n} feil i radene; ingenting er skrevet"),
+    (
+        "make.several-agreements",
+        "påkrevd: innstillingene har flere {service}-avtaler",
+    ),
+    (
+        "make.unknown-agreement",
+        "avtale {id} finnes ikke i innstillingene ([[agreement]]-tabellene i autogiro.toml)",
+    ),
+    ("make.what.avtalegiro-claims", "AvtaleGiro-betalingskrav"),
+    ("make.what.cancellations", "sletteanmodninger"),
+    ("make.what.claims", "betalingskrav"),
+    ("make.what.mandates", "fullmakter"),
+    (
+        "make.wrong-service",
+        "avtale {id} er en {service}-avtale i innstillingene: disse radene hører til en med service = \"{wanted}\"",
+    ),
+    ("new.file-made", "filen som ble laget"),
+    ("new.warning", "advarsel"),
     ("period.daily", "dag"),
     ("period.half-yearly", "halvår"),
     ("period.monthly", "måned"),
@@ -663,6 +790,88 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "report.unmatched",
         "Svar som ikke kunne kobles til et betalingskrav",
     ),
+    ("row.account", "kontonummer {found}: {error}"),
+    (
+        "row.agreement",
+        "{found} er ikke et avtale-ID (inntil 9 sifre)",
+    ),
+    (
+        "row.avtalegiro-cancellation-lines",
+        "en sletteanmodning har ingen spesifikasjonslinjer (MPS behandler dem ikke)",
+    ),
+    (
+        "row.avtalegiro-own-reference",
+        "AvtaleGiros poster har ingen egenreferanse: KID er betalingskravets referanse",
+    ),
+    (
+        "row.avtalegiro-payer-reference",
+        "AvtaleGiro har ingen betalerreferanse: MPS finner betalerens avtale ved KID (beslutning A1)",
+    ),
+    (
+        "row.avtalegiro-replaces",
+        "et betalingskrav som sendes på nytt registreres ved egenreferanse, som AvtaleGiros betalingskrav ikke har",
+    ),
+    (
+        "row.birth-date",
+        "signatarens fødselsdato {birth} er etter {today}, dagen filen lages",
+    ),
+    (
+        "row.deletion-details",
+        "en sletting har ingen opplysninger om betaleren; la feltet stå tomt",
+    ),
+    ("row.duplicate-column", "kolonnen {column} står to ganger"),
+    (
+        "row.foreign-postal-code",
+        "et utenlandsk postnummer har høyst 7 tegn",
+    ),
+    ("row.found", "{found}: {error}"),
+    ("row.kid", "KID {found}: {error}"),
+    (
+        "row.limit-missing",
+        "en fullmakt med periode har en beløpsgrense per periode, fant ingenting",
+    ),
+    (
+        "row.limit-zero",
+        "en fullmakt med periode har en beløpsgrense over null; la periode og beløpsgrense stå tomme for en forenklet fullmakt",
+    ),
+    ("row.missing-column", "kolonnen {column} er påkrevd"),
+    ("row.organisation", "organisasjonsnummer {found}: {error}"),
+    (
+        "row.payer",
+        "{found} er verken en betalerreferanse (sifre) eller et kontonummer",
+    ),
+    (
+        "row.payer-blank",
+        "betalerens referanse eller konto må ha minst ett siffer",
+    ),
+    ("row.payer-digits", "{found} har mer enn 11 sifre"),
+    (
+        "row.payer-zeros",
+        "betalerens referanse eller konto er bare nuller: verken en referanse eller en konto",
+    ),
+    (
+        "row.period",
+        "forventet daily, weekly, monthly, quarterly, half-yearly eller yearly (tom for en forenklet fullmakt)",
+    ),
+    (
+        "row.period-missing",
+        "en beløpsgrense trenger sin periode (daily til yearly); la begge stå tomme for en forenklet fullmakt",
+    ),
+    ("row.postal-code", "et norsk postnummer har 4 sifre"),
+    ("row.registration", "forventet new, change eller delete"),
+    ("row.required", "påkrevd, fant ingenting"),
+    (
+        "row.specification-lines",
+        "{lines} linjer: et varsel har høyst {most} (hver linje i cellen er en linje i varselet)",
+    ),
+    (
+        "row.specification-text",
+        "linje {line}, kolonne {column}: {found}: {error} (40 tegn per kolonne)",
+    ),
+    (
+        "row.unknown-column",
+        "ukjent kolonne {column}; kolonnene er {columns}",
+    ),
     (
         "sum.all-zeros",
         "bare nuller: ingen bank utsteder dette kontonummeret",
@@ -703,5 +912,38 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     (
         "sum.wrong-length",
         "feil lengde: ventet {expected} sifre, fant {found}",
+    ),
+    (
+        "table.cells",
+        "{cells} celler, men overskriften har {width} kolonner",
+    ),
+    ("table.not-an-object", "forventet et objekt, fant {found}"),
+    (
+        "table.unknown-keys",
+        "ukjente nøkler {keys}; nøklene er {columns}",
+    ),
+    (
+        "value.control",
+        "kontrolltegn {found} i posisjon {position}",
+    ),
+    (
+        "value.looks-like-utf8",
+        "`Ã` fulgt av et symbol i posisjon {position} leses som UTF-8, ikke ISO-8859-1",
+    ),
+    (
+        "value.not-a-digit",
+        "forventet et siffer i posisjon {position}, fant {found}",
+    ),
+    (
+        "value.not-latin1",
+        "tegnet {found} i posisjon {position} finnes ikke i ISO-8859-1 (Latin-1)",
+    ),
+    (
+        "value.too-long",
+        "{found} tegn får ikke plass i et felt på {max}",
+    ),
+    (
+        "value.wrong-length",
+        "forventet {expected} sifre, fant {found}",
     ),
 ];

@@ -425,9 +425,16 @@ fn record_said(e: &RecordError) -> Said {
         .with("found", format!("{:?}", e.found_text()))
 }
 
-impl fmt::Display for Diagnostic {
-    /// `error: line 10, columns 25-41 (record 88, sum amount): declared …, computed … [sum-mismatch]`
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Diagnostic {
+    /// As its `Display` says it, with the message in `lang` (the place, the level and the
+    /// code as they are in every language).
+    pub fn to_string_in(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        let _ = self.write_with(&mut out, &self.message_in(lang));
+        out
+    }
+
+    fn write_with(&self, f: &mut dyn fmt::Write, message: &str) -> fmt::Result {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -444,7 +451,14 @@ impl fmt::Display for Diagnostic {
             (None, Some(field)) => write!(f, " ({field})")?,
             (None, None) => {}
         }
-        write!(f, ": {} [{}]", self.message, self.code)
+        write!(f, ": {message} [{}]", self.code)
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `error: line 10, columns 25-41 (record 88, sum amount): declared …, computed … [sum-mismatch]`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_with(f, &self.message)
     }
 }
 

@@ -18,7 +18,7 @@ use autogiro_book::{Book, Made, Preparing};
 use autogiro_format::Service;
 use autogiro_model::rows::{AvtaleGiroColumns, ClaimColumns, MandateColumns, RowErrors};
 use autogiro_model::{
-    Amount, AssignmentHeader, AvtaleGiroClaim, Claim, Diagnostic, Mandate, ReadOptions,
+    Amount, AssignmentHeader, AvtaleGiroClaim, Claim, Diagnostic, Lang, Mandate, ReadOptions, Said,
     TransmissionWriter, WriteError,
 };
 use time::Date;
@@ -94,7 +94,7 @@ pub trait Visitor {
     fn row(&mut self, number: u64, cells: &[&str]);
     /// A row that cannot be a row of the header (more cells than columns, a JSON value that is
     /// not an object).
-    fn bad_row(&mut self, number: u64, message: String);
+    fn bad_row(&mut self, number: u64, message: Said);
 }
 
 /// Something [`Payee::make`] says of the table, as it reads it.
@@ -109,8 +109,8 @@ pub enum RowEvent {
         column: String,
         /// A stable code (`invalid-amount`, `missing-value`, ...).
         code: &'static str,
-        /// What is wrong.
-        message: String,
+        /// What is wrong, in any language ([`Said::render`]).
+        message: Said,
     },
     /// A warning of a row: the row is written.
     Warning {
@@ -120,8 +120,8 @@ pub enum RowEvent {
         column: String,
         /// A stable code.
         code: &'static str,
-        /// What to look at.
-        message: String,
+        /// What to look at, in any language.
+        message: Said,
     },
     /// A diagnostic of the file made, which breaks a rule (a row the row checks let through):
     /// nothing is written. Each of its diagnostics, errors and warnings, is told.
@@ -139,13 +139,20 @@ pub enum NotMade {
     Invalid,
 }
 
+impl NotMade {
+    /// What it says, in any language.
+    pub fn said(&self) -> Said {
+        match self {
+            Self::Problems(n) => Said::new("make.problems").with("n", n),
+            Self::NoRows => Said::new("make.no-rows"),
+            Self::Invalid => Said::new("make.invalid"),
+        }
+    }
+}
+
 impl fmt::Display for NotMade {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Problems(n) => write!(f, "{n} problem(s); nothing written"),
-            Self::NoRows => f.write_str("no rows; nothing written"),
-            Self::Invalid => f.write_str("nothing written: the file would not validate"),
-        }
+        f.write_str(&self.said().render(Lang::En))
     }
 }
 
@@ -167,23 +174,36 @@ pub struct MadeFile {
 
 /// As `autogiro new` says it, after the output's name: `transmission 3, 1 assignment(s), 2
 /// claims, 300.00 NOK`.
+impl MadeFile {
+    /// What it holds, in any language: `transmission 7, 1 assignment(s), 3 claims, 1234.50
+    /// NOK`.
+    pub fn said(&self) -> Said {
+        let what = match self.making {
+            Making::Claims => "make.what.claims",
+            Making::Mandates => "make.what.mandates",
+            Making::AvtaleGiroClaims => "make.what.avtalegiro-claims",
+            Making::AvtaleGiroCancellations => "make.what.cancellations",
+        };
+        let said = Said::new(if self.making.has_sum() {
+            "make.made-sum"
+        } else {
+            "make.made"
+        })
+        .with("transmission", self.transmission)
+        .with("assignments", self.assignments)
+        .with("count", self.count)
+        .with_words("what", Said::new(what));
+        if self.making.has_sum() {
+            said.with("sum", self.sum)
+        } else {
+            said
+        }
+    }
+}
+
 impl fmt::Display for MadeFile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = match self.making {
-            Making::Claims => "claims",
-            Making::Mandates => "mandates",
-            Making::AvtaleGiroClaims => "AvtaleGiro claims",
-            Making::AvtaleGiroCancellations => "cancellation requests",
-        };
-        write!(
-            f,
-            "transmission {}, {} assignment(s), {} {what}",
-            self.transmission, self.assignments, self.count
-        )?;
-        if self.making.has_sum() {
-            write!(f, ", {} NOK", self.sum)?;
-        }
-        Ok(())
+        f.write_str(&self.said().render(Lang::En))
     }
 }
 
@@ -363,7 +383,7 @@ struct Pass<'a, 'p, 't, 'o> {
 }
 
 impl Pass<'_, '_, '_, '_> {
-    fn report(&mut self, row: u64, column: &str, code: &'static str, message: String) {
+    fn report(&mut self, row: u64, column: &str, code: &'static str, message: Said) {
         self.problems += 1;
         if self.reporting {
             (self.on)(RowEvent::Problem {
@@ -376,7 +396,7 @@ impl Pass<'_, '_, '_, '_> {
     }
 
     /// A warning of a row: said, not counted as a problem (the row is written).
-    fn warn(&mut self, row: u64, column: &str, code: &'static str, message: String) {
+    fn warn(&mut self, row: u64, column: &str, code: &'static str, message: Said) {
         (self.on)(RowEvent::Warning {
             row,
             column: column.to_owned(),
@@ -399,18 +419,15 @@ impl Pass<'_, '_, '_, '_> {
         match named.map(|id| (id, settings.agreement(id))) {
             Some((id, Some(a))) if a.service == service => Some(id),
             Some((id, Some(a))) => {
-                let message = format!(
-                    "agreement {id:09} is an {} agreement in the settings: these rows go to one with service = \"{}\"",
-                    a.service.name(),
-                    service.name().to_lowercase()
-                );
+                let message = Said::new("make.wrong-service")
+                    .with("id", format!("{id:09}"))
+                    .with("service", a.service.name())
+                    .with("wanted", service.name().to_lowercase());
                 self.report(row, "agreement", "wrong-service", message);
                 None
             }
             Some((id, None)) => {
-                let message = format!(
-                    "agreement {id:09} is not in the settings ([[agreement]] tables of autogiro.toml)"
-                );
+                let message = Said::new("make.unknown-agreement").with("id", format!("{id:09}"));
                 self.report(row, "agreement", "unknown-agreement", message);
                 None
             }
@@ -419,10 +436,7 @@ impl Pass<'_, '_, '_, '_> {
                 if let (Some(only), None) = (of_service.next(), of_service.next()) {
                     return Some(only.id);
                 }
-                let message = format!(
-                    "required: the settings list several {} agreements",
-                    service.name()
-                );
+                let message = Said::new("make.several-agreements").with("service", service.name());
                 self.report(row, "agreement", "missing-value", message);
                 None
             }
@@ -483,7 +497,7 @@ impl Pass<'_, '_, '_, '_> {
                     self.own_reference(row, agreement, own);
                 }
             }
-            Err(WriteError::Build(e)) => self.report(row, "", "invalid-row", e.to_string()),
+            Err(WriteError::Build(e)) => self.report(row, "", "invalid-row", e.said()),
             Err(e) => self.failed = Some(Error::Make(format!("cannot write the file: {e}"))),
         }
     }
@@ -529,11 +543,9 @@ impl Pass<'_, '_, '_, '_> {
     fn own_reference(&mut self, row: u64, agreement: u32, own: String) {
         match self.own.entry((agreement, own)) {
             std::collections::hash_map::Entry::Occupied(e) => {
-                let message = format!(
-                    "{:?} is the own reference of row {} too: MPS's answers to the two can be told apart only by payer, amount and date",
-                    e.key().1,
-                    e.get()
-                );
+                let message = Said::new("make.own-reference-row")
+                    .with("own", format!("{:?}", e.key().1))
+                    .with("row", e.get());
                 self.warn(row, "own_reference", "own-reference-reused", message);
             }
             std::collections::hash_map::Entry::Vacant(e) => {
@@ -548,12 +560,7 @@ impl Pass<'_, '_, '_, '_> {
         let recorded = match &mut self.numbering {
             Numbering::Book(preparing) => preparing.replaces(agreement, own, replaces),
             Numbering::Given(_) => {
-                self.report(
-                    row,
-                    "replaces",
-                    "no-book",
-                    "a claim billed again is recorded in the book: configure one ([book] in autogiro.toml, or --book)".to_owned(),
-                );
+                self.report(row, "replaces", "no-book", Said::new("make.no-book"));
                 return;
             }
         };
@@ -580,9 +587,7 @@ impl Pass<'_, '_, '_, '_> {
         }
         reused.sort();
         for (row, own) in reused {
-            let message = format!(
-                "{own:?} is the own reference of a claim still waiting for MPS's answer (`autogiro book status --all`): MPS's answers to the two can be told apart only by payer, amount and date"
-            );
+            let message = Said::new("make.own-reference-waiting").with("own", format!("{own:?}"));
             self.warn(row, "own_reference", "own-reference-reused", message);
         }
         Ok(())
@@ -648,9 +653,10 @@ impl Visitor for Pass<'_, '_, '_, '_> {
         if let (Some(due), Some((first, last))) = (item.due_date(), self.window)
             && (due < first || due > last)
         {
-            let message = format!(
-                "{due} is more than 12 months from the day the file is read (expected {first} to {last})"
-            );
+            let message = Said::new("make.due-date-window")
+                .with("due", due)
+                .with("first", first)
+                .with("last", last);
             self.report(number, "due_date", "due-date-window", message);
             return;
         }
@@ -660,7 +666,7 @@ impl Visitor for Pass<'_, '_, '_, '_> {
         self.write(number, agreement, item);
     }
 
-    fn bad_row(&mut self, number: u64, message: String) {
+    fn bad_row(&mut self, number: u64, message: Said) {
         self.report(number, "", "invalid-row", message);
     }
 }

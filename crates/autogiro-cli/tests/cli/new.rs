@@ -97,6 +97,60 @@ fn new_claims_reports_every_broken_row_and_writes_nothing() {
     insta::assert_snapshot!(format!("{human}\n--- json\n{json}"));
 }
 
+/// The same broken rows in bokmål (`--lang nb`, and by the locale), JSON's `message` too;
+/// a file made is said in bokmål as well.
+#[test]
+fn new_speaks_bokmal() {
+    let dir = temp_dir("new-bokmal");
+    let out = dir.join("claims.txt");
+    let (code, human) = new_file(
+        "claims",
+        "testdata/billing/claims-broken.csv",
+        &out,
+        &["--lang", "nb"],
+    );
+    assert_eq!(code, 1);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let (code, _, by_locale) = in_book_with(
+        &root,
+        &[("LANG", "nb_NO.UTF-8")],
+        &[
+            "new",
+            "claims",
+            "testdata/billing/claims-broken.csv",
+            "--transmission",
+            "1",
+            "--assignment",
+            "1",
+            "--today",
+            "2026-01-10",
+            "--config",
+            "testdata/billing/autogiro.toml",
+            "-o",
+            &out.to_string_lossy(),
+            "--force",
+        ],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(by_locale, human, "by the locale as by the flag");
+    let (code, json) = new_file(
+        "claims",
+        "testdata/billing/claims-broken.csv",
+        &out,
+        &["--format", "json", "--lang", "nb"],
+    );
+    assert_eq!(code, 1);
+    let (code, made) = new_file(
+        "claims",
+        "testdata/billing/claims.csv",
+        &out,
+        &["--lang", "nb"],
+    );
+    assert_eq!(code, 0, "{made}");
+    let made = made.replace(&*dir.to_string_lossy(), "DIR");
+    insta::assert_snapshot!(format!("{human}\n--- json\n{json}\n--- made\n{made}"));
+}
+
 /// Rows of two agreements go to an assignment each; mandates of every registration type; CSV on
 /// standard input.
 #[test]

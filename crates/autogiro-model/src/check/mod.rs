@@ -26,6 +26,7 @@ use autogiro_format::{
 
 use crate::limits::Tally;
 use crate::pairing::{self, Items};
+pub(crate) use crate::said::checksum_said;
 use crate::said::{Said, said};
 use crate::{AssignmentKind, Code, Diagnostic, Edition, KidCheck, ReadOptions, Severity};
 
@@ -226,55 +227,6 @@ fn kind_said(kind: Option<AssignmentKind>) -> Said {
     Said::new("kind.typed")
         .with_words("kind", Said::new(kind.key()))
         .with("type", kind.type_code())
-}
-
-/// A check digit's error in words (`autogiro-checksum`'s, said again for each language).
-fn checksum_said(e: &autogiro_checksum::ChecksumError) -> Said {
-    use autogiro_checksum::ChecksumError as E;
-    match *e {
-        E::Empty => Said::new("sum.empty"),
-        E::TooShort { min, found } => Said::new("sum.too-short")
-            .with("min", min)
-            .with("found", found),
-        E::TooLong { max, found } => Said::new("sum.too-long")
-            .with("max", max)
-            .with("found", found),
-        E::WrongLength { expected, found } => Said::new("sum.wrong-length")
-            .with("expected", expected)
-            .with("found", found),
-        E::NotADigit { position, found } => Said::new("sum.not-a-digit")
-            .with("position", position)
-            .with("found", format!("{found:?}")),
-        E::NonZeroPadding { position, found } => Said::new("sum.non-zero-padding")
-            .with("position", position)
-            .with("found", format!("{found:?}")),
-        E::CheckDigitMismatch {
-            modulus,
-            expected,
-            found,
-        } => Said::new("sum.mismatch")
-            .with("modulus", modulus)
-            .with("expected", expected)
-            .with("found", found),
-        E::NoCheckDigit => Said::new("sum.no-check-digit"),
-        E::AllZeros => Said::new("sum.all-zeros"),
-        E::NoScheme {
-            mod10,
-            mod11: Some(mod11),
-            found,
-        } => Said::new("sum.no-scheme")
-            .with("found", found)
-            .with("mod10", mod10)
-            .with("mod11", mod11),
-        E::NoScheme {
-            mod10,
-            mod11: None,
-            found,
-        } => Said::new("sum.no-scheme-11")
-            .with("found", found)
-            .with("mod10", mod10),
-        _ => Said::plain(e),
-    }
 }
 
 /// Formats øre as NOK for messages.

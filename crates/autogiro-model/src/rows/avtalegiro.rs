@@ -7,7 +7,10 @@ use autogiro_checksum::Kid;
 use autogiro_format::{AvtaleGiroType, Text};
 
 use super::claims::{specification, specification_text};
-use super::{BILLING_CLAIM_COLUMNS, Cells, Context, Header, RowErrors, agreement, amount, date};
+use super::{
+    BILLING_CLAIM_COLUMNS, Cells, Context, Header, RowErrors, agreement, amount, date, number_found,
+};
+use crate::said::Said;
 
 /// An AvtaleGiro claim or cancellation request made of a row, with the agreement the row
 /// names.
@@ -31,18 +34,9 @@ pub struct AvtaleGiroColumns {
 
 /// The columns Autogiro's claims have and AvtaleGiro's records do not.
 const NOT_AVTALEGIRO: [(&str, &str); 3] = [
-    (
-        "payer_reference",
-        "AvtaleGiro has no payer reference: MPS finds the payer's mandate by the KID (decision A1)",
-    ),
-    (
-        "own_reference",
-        "AvtaleGiro's records have no own reference: the KID is the claim's reference",
-    ),
-    (
-        "replaces",
-        "a claim billed again is recorded by own reference, which AvtaleGiro's claims lack",
-    ),
+    ("payer_reference", "row.avtalegiro-payer-reference"),
+    ("own_reference", "row.avtalegiro-own-reference"),
+    ("replaces", "row.avtalegiro-replaces"),
 ];
 
 impl AvtaleGiroColumns {
@@ -98,13 +92,13 @@ impl AvtaleGiroColumns {
         for (column, why) in NOT_AVTALEGIRO {
             if c.get(column).is_some() {
                 c.errors
-                    .push(super::problem(column, "not-in-avtalegiro", why));
+                    .push(super::problem(column, "not-in-avtalegiro", Said::new(why)));
             }
         }
         let amount = c.required("amount", "invalid-amount", amount);
         let due = c.required("due_date", "invalid-date", date);
         let kid = c.required("kid", "invalid-kid", |s| {
-            Kid::parse(s).map_err(|e| format!("KID {s:?}: {e}"))
+            Kid::parse(s).map_err(|e| number_found("row.kid", s, &e))
         });
         let short_name: Text<10> = if self.cancellations {
             c.text("short_name")
@@ -127,7 +121,7 @@ impl AvtaleGiroColumns {
             c.errors.push(super::problem(
                 "specification",
                 "not-in-avtalegiro",
-                "a cancellation request carries no specification lines (MPS does not process them)",
+                Said::new("row.avtalegiro-cancellation-lines"),
             ));
         }
         let names =

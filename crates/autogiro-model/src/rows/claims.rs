@@ -7,8 +7,9 @@ use autogiro_format::{ClaimType, ErrorCode, Text};
 
 use super::{
     BILLING_CLAIM_COLUMNS, CLAIM_COLUMN_DOCS, Cells, Context, Header, Need, RowErrors, agreement,
-    amount, date, named, payer,
+    amount, date, named, number_found, payer,
 };
+use crate::said::{Said, said, value_said};
 
 /// A claim made of a row, with the agreement the row names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,7 +57,7 @@ impl ClaimColumns {
         let amount = c.required("amount", "invalid-amount", amount);
         let due = c.required("due_date", "invalid-date", date);
         let kid = c.parse("kid", "invalid-kid", |s| {
-            Kid::parse(s).map_err(|e| format!("KID {s:?}: {e}"))
+            Kid::parse(s).map_err(|e| number_found("row.kid", s, &e))
         });
         let short_name = c.required_text::<10>("short_name");
         let own_reference = c.text::<25>("own_reference");
@@ -98,12 +99,13 @@ impl ClaimColumns {
 
 /// The specification lines of a cell: a line each, `|` before column 2; at most `most` lines
 /// (21 for Autogiro, 42 for AvtaleGiro).
-pub(super) fn specification(s: &str, most: u16) -> Result<Vec<SpecificationLine>, String> {
+pub(super) fn specification(s: &str, most: u16) -> Result<Vec<SpecificationLine>, Said> {
     let lines: Vec<&str> = s.lines().collect();
     if lines.len() > usize::from(most) {
-        return Err(format!(
-            "{} lines: a notice has at most {most} (each line of the cell is a line of the notice)",
-            lines.len()
+        return Err(said!(
+            "row.specification-lines",
+            lines = lines.len(),
+            most = most
         ));
     }
     let mut out = Vec::new();
@@ -118,7 +120,13 @@ pub(super) fn specification(s: &str, most: u16) -> Result<Vec<SpecificationLine>
                 continue;
             };
             let text = Text::<40>::new(part).map_err(|e| {
-                format!("line {number}, column {column}: {part:?}: {e} (40 characters a column)")
+                said!(
+                    "row.specification-text",
+                    line = number,
+                    column = column,
+                    found = format!("{part:?}"),
+                )
+                .with_words("error", value_said(&e))
             })?;
             out.push(SpecificationLine {
                 line: Some(number),

@@ -8,8 +8,9 @@ use autogiro_format::{PaddedDigits, PeriodCode, RegistrationType, Text};
 
 use super::{
     Cells, Context, Header, MANDATE_COLUMN_DOCS, MANDATE_COLUMNS, Need, RowErrors, agreement,
-    amount, date, named, payer, problem, text,
+    amount, date, found, named, number_found, payer, problem, text,
 };
+use crate::said::{Said, said};
 
 /// A mandate made of a row, with the agreement the row names.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,11 +84,11 @@ impl MandateColumns {
                 "new" | "1" => Ok(RegistrationType::New),
                 "change" | "2" => Ok(RegistrationType::Change),
                 "delete" | "3" => Ok(RegistrationType::Delete),
-                _ => Err(format!("{s:?}: expected new, change or delete")),
+                _ => Err(found(s, Said::new("row.registration"))),
             }
         });
         let account = c.required("account", "invalid-account", |s| {
-            AccountNumber::parse(s).map_err(|e| format!("account {s:?}: {e}"))
+            AccountNumber::parse(s).map_err(|e| number_found("row.account", s, &e))
         });
         let reference = c.parse("payer_reference", "invalid-reference", payer);
         let period = c.parse("period", "invalid-choice", period);
@@ -99,7 +100,7 @@ impl MandateColumns {
                 c.errors.push(problem(
                     "limit",
                     "invalid-amount",
-                    "a mandate with a period has a limit above zero; leave period and limit empty for a simplified mandate",
+                    Said::new("row.limit-zero"),
                 ));
                 None
             }
@@ -109,7 +110,7 @@ impl MandateColumns {
                     c.errors.push(problem(
                         "limit",
                         "missing-value",
-                        "a mandate with a period has a limit per period, found nothing",
+                        Said::new("row.limit-missing"),
                     ));
                 }
                 None
@@ -119,7 +120,7 @@ impl MandateColumns {
                     c.errors.push(problem(
                         "period",
                         "missing-value",
-                        "a limit needs its period (daily to yearly); leave both empty for a simplified mandate",
+                        Said::new("row.period-missing"),
                     ));
                 }
                 None
@@ -135,7 +136,7 @@ impl MandateColumns {
                         c.errors.push(problem(
                             column,
                             "unexpected-value",
-                            "a deletion carries no payer's details; leave it empty",
+                            Said::new("row.deletion-details"),
                         ));
                     }
                 }
@@ -159,7 +160,7 @@ impl MandateColumns {
     }
 }
 
-fn period(s: &str) -> Result<PeriodCode, String> {
+fn period(s: &str) -> Result<PeriodCode, Said> {
     Ok(match s.to_ascii_lowercase().as_str() {
         "daily" | "01" => PeriodCode::Daily,
         "weekly" | "02" => PeriodCode::Weekly,
@@ -167,11 +168,7 @@ fn period(s: &str) -> Result<PeriodCode, String> {
         "quarterly" | "04" => PeriodCode::Quarterly,
         "half-yearly" | "05" => PeriodCode::HalfYearly,
         "yearly" | "06" => PeriodCode::Yearly,
-        _ => {
-            return Err(format!(
-                "{s:?}: expected daily, weekly, monthly, quarterly, half-yearly or yearly (empty for a simplified mandate)"
-            ));
-        }
+        _ => return Err(found(s, Said::new("row.period"))),
     })
 }
 
@@ -187,14 +184,12 @@ fn payer_details(c: &mut Cells<'_, '_>, today: Option<Date>) -> Option<PayerDeta
             if s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && s != "0000" {
                 return Ok((text::<4>(s)?, Text::BLANK));
             }
-            return Err(format!("{s:?}: a Norwegian postal code is 4 digits"));
+            return Err(found(s, Said::new("row.postal-code")));
         }
         // Abroad positions 46-52 hold the code: 4 characters, then 3.
         let chars: Vec<char> = s.chars().collect();
         if chars.len() > 7 {
-            return Err(format!(
-                "{s:?}: a foreign postal code has at most 7 characters"
-            ));
+            return Err(found(s, Said::new("row.foreign-postal-code")));
         }
         let (a, b) = chars.split_at(chars.len().min(4));
         Ok((
@@ -209,7 +204,7 @@ fn payer_details(c: &mut Cells<'_, '_>, today: Option<Date>) -> Option<PayerDeta
         {
             OrganisationNumber::parse(s)
                 .map(Organisation::Norwegian)
-                .map_err(|e| format!("organisation number {s:?}: {e}"))
+                .map_err(|e| number_found("row.organisation", s, &e))
         } else {
             text::<11>(s).map(Organisation::Foreign)
         }
@@ -222,9 +217,7 @@ fn payer_details(c: &mut Cells<'_, '_>, today: Option<Date>) -> Option<PayerDeta
         c.errors.push(problem(
             "signatory_birth_date",
             "birth-date-after-file",
-            format!(
-                "the signatory's birth date {birth} is after {today}, the day the file is made"
-            ),
+            said!("row.birth-date", birth = birth, today = today),
         ));
     }
     let ((postal_code, postal_code_extension), organisation, birth) =

@@ -74,7 +74,8 @@
 
 use std::fmt;
 
-use crate::{Amount, PayerReference, parse_date};
+use crate::said::{Said, checksum_said, said, value_said};
+use crate::{Amount, BuildError, PayerReference, parse_date};
 use autogiro_checksum::AccountNumber;
 use autogiro_format::Text;
 use time::Date;
@@ -89,13 +90,20 @@ pub struct CellError {
     /// `invalid-choice`, `missing-value`, `unexpected-value`, `missing-column`,
     /// `unknown-column`, `duplicate-column`.
     pub code: &'static str,
-    /// What is wrong, with what was found and how to write it.
-    pub message: String,
+    /// What is wrong, with what was found and how to write it, in any language
+    /// ([`Said::render`]).
+    pub message: Said,
 }
 
 impl fmt::Display for CellError {
+    /// `column: message`, in English.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.column, self.message)
+        write!(
+            f,
+            "{}: {}",
+            self.column,
+            self.message.render(crate::Lang::En)
+        )
     }
 }
 
@@ -126,11 +134,11 @@ impl fmt::Display for RowErrors {
 
 impl std::error::Error for RowErrors {}
 
-fn problem(column: &str, code: &'static str, message: impl Into<String>) -> CellError {
+fn problem(column: &str, code: &'static str, message: Said) -> CellError {
     CellError {
         column: column.to_owned(),
         code,
-        message: message.into(),
+        message,
     }
 }
 
@@ -243,22 +251,22 @@ impl Header {
                 Some(k) if index.iter().any(|(n, _)| n == k) => errors.push(problem(
                     k,
                     "duplicate-column",
-                    format!("the column {k:?} appears twice"),
+                    said!("row.duplicate-column", column = format!("{k:?}")),
                 )),
                 Some(k) => index.push((*k, i)),
                 None if name.is_empty() => {}
                 None => errors.push(problem(
                     raw.trim(),
                     "unknown-column",
-                    format!(
-                        "unknown column {:?}; the columns are {}",
-                        raw.trim(),
-                        known
+                    said!(
+                        "row.unknown-column",
+                        column = format!("{:?}", raw.trim()),
+                        columns = known
                             .iter()
                             .filter(|k| !informative(k))
                             .copied()
                             .collect::<Vec<_>>()
-                            .join(", ")
+                            .join(", "),
                     ),
                 )),
             }
@@ -268,7 +276,7 @@ impl Header {
                 errors.push(problem(
                     r,
                     "missing-column",
-                    format!("the column {r:?} is required"),
+                    said!("row.missing-column", column = format!("{r:?}")),
                 ));
             }
         }
@@ -308,7 +316,7 @@ impl<'r> Cells<'_, 'r> {
         &mut self,
         column: &str,
         code: &'static str,
-        parse: impl FnOnce(&str) -> Result<T, String>,
+        parse: impl FnOnce(&str) -> Result<T, Said>,
     ) -> Option<T> {
         let cell = self.get(column)?;
         match parse(cell) {
@@ -325,11 +333,11 @@ impl<'r> Cells<'_, 'r> {
         &mut self,
         column: &str,
         code: &'static str,
-        parse: impl FnOnce(&str) -> Result<T, String>,
+        parse: impl FnOnce(&str) -> Result<T, Said>,
     ) -> Option<T> {
         if self.get(column).is_none() {
             self.errors
-                .push(problem(column, "missing-value", "required, found nothing"));
+                .push(problem(column, "missing-value", Said::new("row.required")));
             return None;
         }
         self.parse(column, code, parse)
@@ -354,43 +362,63 @@ impl<'r> Cells<'_, 'r> {
 }
 
 /// A cell as text, left-justified: the files' text is ([decision 25](docs/spec-decisions.md#decision-25)).
-fn text<const N: usize>(s: &str) -> Result<Text<N>, String> {
-    Text::new(s.trim_start()).map_err(|e| format!("{s:?}: {e}"))
+fn text<const N: usize>(s: &str) -> Result<Text<N>, Said> {
+    Text::new(s.trim_start()).map_err(|e| found(s, value_said(&e)))
 }
 
-fn agreement(s: &str) -> Result<u32, String> {
+/// `"cell": error`.
+fn found(s: &str, error: Said) -> Said {
+    Said::new("row.found")
+        .with("found", format!("{s:?}"))
+        .with_words("error", error)
+}
+
+fn agreement(s: &str) -> Result<u32, Said> {
     if s.len() <= 9 && s.bytes().all(|b| b.is_ascii_digit()) {
+        // Nine digits or fewer always fit.
         s.parse()
-            .map_err(|_| format!("{s:?} is not an agreement id"))
+            .map_err(|_| said!("row.agreement", found = format!("{s:?}")))
     } else {
-        Err(format!("{s:?} is not an agreement id (up to 9 digits)"))
+        Err(said!("row.agreement", found = format!("{s:?}")))
     }
 }
 
-fn date(s: &str) -> Result<Date, String> {
-    parse_date(s).map_err(|e| e.to_string())
+fn date(s: &str) -> Result<Date, Said> {
+    parse_date(s).map_err(|e| e.said())
 }
 
-fn amount(s: &str) -> Result<Amount, String> {
-    s.parse::<Amount>().map_err(|e| e.to_string())
+fn amount(s: &str) -> Result<Amount, Said> {
+    s.parse::<Amount>().map_err(|e| e.said())
 }
 
 /// The payer field: an account written with dots or spaces becomes its 11 digits; digits are
 /// kept as written (leading zeros too), right-justified.
-fn payer(s: &str) -> Result<PayerReference, String> {
+fn payer(s: &str) -> Result<PayerReference, Said> {
     let digits = if s.bytes().all(|b| b.is_ascii_digit()) {
         s.to_owned()
     } else {
         AccountNumber::parse(s)
             .map(|a| a.as_str().to_owned())
-            .map_err(|_| {
-                format!("{s:?} is neither a payer reference (digits) nor an account number")
-            })?
+            .map_err(|_| said!("row.payer", found = format!("{s:?}")))?
     };
     if digits.len() > 11 {
-        return Err(format!("{s:?} has more than 11 digits"));
+        return Err(said!("row.payer-digits", found = format!("{s:?}")));
     }
-    crate::payer_reference(&digits).map_err(|e| format!("{s:?}: {e}"))
+    crate::payer_reference(&digits).map_err(|e| {
+        let error = match e {
+            BuildError::Text { source, .. } => value_said(&source),
+            other => other.said(),
+        };
+        found(s, error)
+    })
+}
+
+/// An account's or an organisation number's cell that does not hold one: `what "cell":
+/// error` (`what` a key: `row.account`, `row.organisation`).
+fn number_found(what: &'static str, s: &str, e: &autogiro_checksum::ChecksumError) -> Said {
+    Said::new(what)
+        .with("found", format!("{s:?}"))
+        .with_words("error", checksum_said(e))
 }
 
 /// What a claims row says about the claim's place: its kind and assignment.
@@ -487,7 +515,8 @@ mod tests {
                 "invalid-text"
             ]
         );
-        assert!(e[4].message.contains('Ł'), "{}", e[4].message);
+        let message = e[4].message.render(crate::Lang::En);
+        assert!(message.contains('Ł'), "{message}");
         let row = c
             .read(&["=\"00012345\"", "1", "2026-01-15", "", "  Nordmann"])
             .unwrap();
