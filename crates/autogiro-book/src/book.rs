@@ -572,12 +572,15 @@ impl Book {
         let (mut ledger, mut findings) = self.store.read(|tx| {
             let mut ledger = Ledger::new();
             *ledger.register_mut() = register(&tx.mandates(None)?)?;
-            tx.claims(ClaimFilter::Status(ClaimStatus::Settled, None), &mut |row| {
-                let claim = claim_of(&row)?;
-                let date = row.processing_date.unwrap_or(row.due_date);
-                ledger.record_charge(row.agreement_id, &claim, date);
-                Ok(())
-            })?;
+            tx.claims(
+                ClaimFilter::Status(ClaimStatus::Settled, None),
+                &mut |row| {
+                    let claim = claim_of(&row)?;
+                    let date = row.processing_date.unwrap_or(row.due_date);
+                    ledger.record_charge(row.agreement_id, &claim, date);
+                    Ok(())
+                },
+            )?;
             let mut findings = Vec::new();
             // The file itself, when the book has it (prepared by `new`): its own numbers.
             let this = tx
@@ -585,7 +588,8 @@ impl Book {
                 .map(|f| f.id);
             for (i, a) in t.assignments.iter().enumerate() {
                 let h = a.header();
-                if let Some((used, file_id)) = tx.assignment_used(h.agreement_id, h.assignment_number)?
+                if let Some((used, file_id)) =
+                    tx.assignment_used(h.agreement_id, h.assignment_number)?
                     && Some(file_id) != this
                     && received < assignment_number_free_from(used)
                 {
@@ -600,12 +604,12 @@ impl Book {
                         payer: None,
                         amount: None,
                         code: None,
-                        reason: format!(
-                            "assignment number {} of agreement {:09} was used by {other} read on {used}: MPS refuses the assignment until {}",
-                            h.assignment_number,
-                            h.agreement_id,
-                            assignment_number_free_from(used)
-                        ),
+                        reason: autogiro_model::Said::new("book.assignment-used")
+                            .with("number", h.assignment_number)
+                            .with("agreement", format!("{:09}", h.agreement_id))
+                            .with("other", other)
+                            .with("used", used)
+                            .with("until", assignment_number_free_from(used)),
                     });
                 }
             }
@@ -619,7 +623,7 @@ impl Book {
                 payer: None,
                 amount: None,
                 code: None,
-                reason: r.to_string(),
+                reason: autogiro_model::Said::plain(r),
             });
         }
         for c in &outcome.claims {
@@ -637,7 +641,9 @@ impl Book {
                 payer: Some(claim.payer.digits().to_owned()),
                 amount: Some(claim.amount),
                 code: Some(refusal.code().number()),
-                reason: format!("{refusal} (processing date {})", c.processing_date),
+                reason: autogiro_model::Said::new("book.refusal")
+                    .with_words("refusal", refusal.said())
+                    .with("date", c.processing_date),
             });
         }
         findings.sort_by_key(|f| (f.assignment, f.transaction_number));

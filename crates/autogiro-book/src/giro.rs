@@ -14,7 +14,7 @@ use time::Date;
 
 use autogiro_format::{AvtaleGiroRegistration, OcrType, WrittenNotice};
 use autogiro_model::{
-    Amount, Assignment, AvtaleGiroClaim, AvtaleGiroMandates, OcrAssignment, OcrPayment,
+    Amount, Assignment, AvtaleGiroClaim, AvtaleGiroMandates, OcrAssignment, OcrPayment, Said,
 };
 
 use crate::BookError;
@@ -495,24 +495,26 @@ pub(crate) fn sent_part(
             let account = c.header.account.as_str();
             for claim in &c.cancellations {
                 let what = || {
-                    format!(
-                        "the cancellation request {} ({} NOK due {}, KID {})",
-                        claim.transaction_number,
-                        claim.amount,
-                        claim.due_date,
-                        claim.kid.as_ref().map_or("none", |k| k.as_str())
-                    )
+                    let kid = claim
+                        .kid
+                        .as_ref()
+                        .map_or_else(|| Said::new("book.kid-none"), |k| Said::plain(k.as_str()));
+                    Said::new("book.cancellation")
+                        .with("number", claim.transaction_number)
+                        .with("amount", claim.amount)
+                        .with("due", claim.due_date)
+                        .with_words("kid", kid)
                 };
                 match tx.cancel_giro_claim(file_id, account, claim)? {
                     Cancelled::Now => imported.cancelled += 1,
-                    Cancelled::Settled => imported.notes.push(format!(
-                        "{} names an AvtaleGiro claim MPS has settled already: it cannot be cancelled",
-                        what()
-                    )),
-                    Cancelled::Nothing => imported.notes.push(format!(
-                        "{} names no AvtaleGiro claim of account {account} waiting in the book",
-                        what()
-                    )),
+                    Cancelled::Settled => imported
+                        .notes
+                        .push(Said::new("book.cancel-settled").with_words("what", what())),
+                    Cancelled::Nothing => imported.notes.push(
+                        Said::new("book.cancel-nothing")
+                            .with_words("what", what())
+                            .with("account", account),
+                    ),
                 }
             }
         }
@@ -563,10 +565,11 @@ pub(crate) fn answer_part(
                 let deleted =
                     tx.delete_unlisted_giro_mandates(m.header.account.as_str(), file_id)?;
                 if deleted > 0 {
-                    imported.notes.push(format!(
-                        "{deleted} AvtaleGiro mandate(s) of account {} not in MPS's full listing: deleted",
-                        m.header.account
-                    ));
+                    imported.notes.push(
+                        Said::new("book.giro-unlisted")
+                            .with("n", deleted)
+                            .with("account", m.header.account),
+                    );
                 }
             }
         }
@@ -636,10 +639,11 @@ fn mandates(
     let account = m.header.account.as_str();
     for mandate in &m.mandates {
         let Some(kid) = &mandate.kid else {
-            imported.notes.push(format!(
-                "AvtaleGiro mandate {} of account {account} has no KID: not kept",
-                mandate.serial_number
-            ));
+            imported.notes.push(
+                Said::new("book.giro-no-kid")
+                    .with("number", mandate.serial_number)
+                    .with("account", account),
+            );
             continue;
         };
         let status = match mandate.registration_type {

@@ -10,7 +10,7 @@ use time::Date;
 
 use autogiro_format::{Direction, RegistrationType};
 use autogiro_ledger::{Register, RegisterError, assignment_number_free_from, next_business_day};
-use autogiro_model::{Assignment, Claim, Mandate, Part, Transmission};
+use autogiro_model::{Assignment, Claim, Mandate, Part, Said, Transmission};
 
 use crate::BookError;
 use crate::book::{
@@ -365,10 +365,11 @@ fn replace(
     for r in tx.replacements(id)? {
         let rejected = tx.rejected_by_own_reference(r.agreement_id, &r.replaces)?;
         let Some(old) = rejected.first() else {
-            imported.notes.push(format!(
-                "no rejected claim of agreement {:09} has the own reference {:?} that a claim of this file replaces; close it by hand with `autogiro book resolve CLAIM --handled WHY`",
-                r.agreement_id, r.replaces
-            ));
+            imported.notes.push(
+                Said::new("book.replaces-nothing")
+                    .with("agreement", format!("{:09}", r.agreement_id))
+                    .with("own", format!("{:?}", r.replaces)),
+            );
             continue;
         };
         let why = if r.own_reference.is_empty() {
@@ -445,16 +446,18 @@ fn reused_own_references(
 ) -> Result<(), BookError> {
     let (count, shown) = tx.reused_own_references(id, REUSED_SHOWN)?;
     for r in &shown {
-        imported.notes.push(format!(
-            "own reference {:?} is used by {} claims waiting in agreement {:09}: MPS's answers to them can be told apart only by payer, amount and date",
-            r.own_reference, r.claims, r.agreement_id
-        ));
+        imported.notes.push(
+            Said::new("book.own-reused")
+                .with("own", format!("{:?}", r.own_reference))
+                .with("claims", r.claims)
+                .with("agreement", format!("{:09}", r.agreement_id)),
+        );
     }
     let more = count.saturating_sub(shown.len() as u64);
     if more > 0 {
-        imported.notes.push(format!(
-            "and {more} more own references are each used by more than one claim waiting"
-        ));
+        imported
+            .notes
+            .push(Said::new("book.own-reused-more").with("n", more));
     }
     Ok(())
 }
@@ -489,8 +492,8 @@ fn sent_claim(
     })
 }
 
-fn note(e: &RegisterError) -> String {
-    format!("mandate not registered in the book: {e}")
+fn note(e: &RegisterError) -> Said {
+    Said::new("book.not-registered").with_words("error", e.said())
 }
 
 /// An answer of a file from MPS, as the book keeps one that matches no claim.

@@ -87,16 +87,12 @@ pub fn shown_location(location: &str) -> String {
 }
 
 /// Why the book could not do what was asked. Nothing was changed.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum BookError {
     /// No book at the path (`autogiro book init` makes one).
-    #[error("no book at {}: make one with `autogiro book init`", .0.display())]
     NoBook(PathBuf),
     /// The book was written by a newer version of autogiro.
-    #[error(
-        "the book has schema version {found}, newer than this autogiro knows ({known}): use a newer autogiro"
-    )]
     Newer {
         /// The book's schema version.
         found: u32,
@@ -104,9 +100,6 @@ pub enum BookError {
         known: u32,
     },
     /// The book is of an older schema; `autogiro book init` migrates it.
-    #[error(
-        "the book has schema version {found}, older than this autogiro's ({known}): run `autogiro book init` to migrate it"
-    )]
     Older {
         /// The book's schema version.
         found: u32,
@@ -114,7 +107,6 @@ pub enum BookError {
         known: u32,
     },
     /// The file has errors; it is not imported.
-    #[error("{name} does not validate ({} error(s)), the first: {first}; nothing imported", .errors)]
     Invalid {
         /// The file's name.
         name: String,
@@ -124,7 +116,6 @@ pub enum BookError {
         first: String,
     },
     /// The file could not be read.
-    #[error("cannot read {name}: {message}; nothing imported")]
     Unreadable {
         /// The file's name.
         name: String,
@@ -133,12 +124,8 @@ pub enum BookError {
     },
     /// The file changed between the two passes of its import (its rules checked, then its
     /// records stored).
-    #[error("{0} changed while it was being imported; nothing imported: import it again")]
     Changed(String),
     /// A different file was imported with the same transmission number.
-    #[error(
-        "transmission {number} of customer unit {sender:08} is already in the book as {other}, a different file: a transmission number is used once"
-    )]
     TransmissionNumberUsed {
         /// The customer unit.
         sender: u32,
@@ -148,9 +135,6 @@ pub enum BookError {
         other: String,
     },
     /// An assignment number still taken ([decision 23](docs/spec-decisions.md#decision-23)).
-    #[error(
-        "assignment number {number} of agreement {agreement_id:09} was used by {other} read on {used}; it may be used again from {free}"
-    )]
     AssignmentNumberTaken {
         /// The agreement.
         agreement_id: u32,
@@ -165,9 +149,6 @@ pub enum BookError {
     },
     /// A file of another customer unit than the book's: from MPS to another recipient, or
     /// to MPS from another sender (record 10, positions 9-16 and 17-24).
-    #[error(
-        "{name} is {direction} customer unit {found:08}, not this book's {expected:08}; nothing imported"
-    )]
     OtherCustomerUnit {
         /// The file's name.
         name: String,
@@ -179,13 +160,10 @@ pub enum BookError {
         expected: u32,
     },
     /// `book resolve` of an answer the book does not keep as unmatched.
-    #[error("no unmatched answer {0} in the book (`autogiro book status --unmatched` lists them)")]
     NoSuchAnswer(i64),
     /// `book resolve` naming a claim the book does not have.
-    #[error("no claim {0} in the book (`autogiro book status --all` lists them with their ids)")]
     NoSuchClaim(i64),
     /// `book resolve` of an answer to a claim it cannot answer.
-    #[error("answer {answer} cannot be attributed to claim {claim}: {reason}")]
     CannotResolve {
         /// The answer.
         answer: i64,
@@ -195,9 +173,6 @@ pub enum BookError {
         reason: String,
     },
     /// `book init` of a database that holds tables of something else.
-    #[error(
-        "{location} holds other tables ({tables}) and no book: a book needs a database of its own"
-    )]
     NotABook {
         /// The database, as shown to people.
         location: String,
@@ -205,15 +180,99 @@ pub enum BookError {
         tables: String,
     },
     /// `book copy` into a book that already holds something.
-    #[error("the book to copy into is not empty: copy into a new book")]
     NotEmpty,
     /// The storage failed (disk, locking, a corrupt file).
-    #[error("the book's storage: {0}")]
     Storage(String),
     /// Data in the book could not be read back.
-    #[error("the book holds data this autogiro cannot read: {0}")]
     Corrupt(String),
 }
+
+impl BookError {
+    /// What it says, in any language ([`Said::render`](autogiro_model::Said::render)); its
+    /// `Display` is the English.
+    pub fn said(&self) -> autogiro_model::Said {
+        use autogiro_model::Said;
+        match self {
+            Self::NoBook(path) => Said::new("err.book.no-book").with("path", path.display()),
+            Self::Newer { found, known } => Said::new("err.book.newer")
+                .with("found", found)
+                .with("known", known),
+            Self::Older { found, known } => Said::new("err.book.older")
+                .with("found", found)
+                .with("known", known),
+            Self::Invalid {
+                name,
+                errors,
+                first,
+            } => Said::new("err.book.invalid")
+                .with("name", name)
+                .with("errors", errors)
+                .with("first", first),
+            Self::Unreadable { name, message } => Said::new("err.book.unreadable")
+                .with("name", name)
+                .with("message", message),
+            Self::Changed(name) => Said::new("err.book.changed").with("name", name),
+            Self::TransmissionNumberUsed {
+                sender,
+                number,
+                other,
+            } => Said::new("err.book.transmission-used")
+                .with("number", number)
+                .with("sender", format!("{sender:08}"))
+                .with("other", other),
+            Self::AssignmentNumberTaken {
+                agreement_id,
+                number,
+                other,
+                used,
+                free,
+            } => Said::new("err.book.assignment-taken")
+                .with("number", number)
+                .with("agreement", format!("{agreement_id:09}"))
+                .with("other", other)
+                .with("used", used)
+                .with("free", free),
+            Self::OtherCustomerUnit {
+                name,
+                direction,
+                found,
+                expected,
+            } => Said::new(if direction.starts_with("from") {
+                "err.book.other-unit-from"
+            } else {
+                "err.book.other-unit-to"
+            })
+            .with("name", name)
+            .with("found", format!("{found:08}"))
+            .with("expected", format!("{expected:08}")),
+            Self::NoSuchAnswer(id) => Said::new("err.book.no-such-answer").with("id", id),
+            Self::NoSuchClaim(id) => Said::new("err.book.no-such-claim").with("id", id),
+            Self::CannotResolve {
+                answer,
+                claim,
+                reason,
+            } => Said::new("err.book.cannot-resolve")
+                .with("answer", answer)
+                .with("claim", claim)
+                .with("reason", reason),
+            Self::NotABook { location, tables } => Said::new("err.book.not-a-book")
+                .with("location", location)
+                .with("tables", tables),
+            Self::NotEmpty => Said::new("err.book.not-empty"),
+            Self::Storage(e) => Said::new("err.book.storage").with("error", e),
+            Self::Corrupt(e) => Said::new("err.book.corrupt").with("error", e),
+        }
+    }
+}
+
+/// [`BookError::said`] in English.
+impl std::fmt::Display for BookError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.said().render(autogiro_model::Lang::En))
+    }
+}
+
+impl std::error::Error for BookError {}
 
 /// The README's example, run as a doc test so that it stays true.
 #[doc = include_str!("../README.md")]

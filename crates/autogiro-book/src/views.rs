@@ -52,8 +52,9 @@ pub struct Imported {
     pub unsettling: usize,
     /// AvtaleGiro mandates listed, new, changed or deleted.
     pub giro_mandates: usize,
-    /// What else is worth knowing (a mandate the register refused).
-    pub notes: Vec<String>,
+    /// What else is worth knowing (a mandate the register refused), in any language
+    /// ([`Said::render`](autogiro_model::Said::render)).
+    pub notes: Vec<autogiro_model::Said>,
 }
 
 /// An answer from MPS that matches no claim sent, or several, kept in the book.
@@ -121,25 +122,39 @@ pub struct Finding {
     pub amount: Option<Amount>,
     /// The error code MPS would answer with; `None` for an assignment refused whole.
     pub code: Option<u16>,
-    /// Why.
-    pub reason: String,
+    /// Why, in any language.
+    pub reason: autogiro_model::Said,
 }
 
-/// As `autogiro book check` and `send` say it: `assignment 1, claim 3 (payer 12345, 125.00
-/// NOK): MPS would reject: 131: ...`.
+impl Finding {
+    /// As `autogiro book check` and `send` say it: `assignment 1, claim 3 (payer 12345, 125.00
+    /// NOK): MPS would reject: 131: ...`, in any language.
+    pub fn said(&self) -> autogiro_model::Said {
+        use autogiro_model::Said;
+        let place = match (self.transaction_number, &self.payer, self.amount) {
+            (Some(n), Some(payer), Some(amount)) => Said::new("book.finding-claim")
+                .with("assignment", self.assignment)
+                .with("claim", n)
+                .with("payer", payer)
+                .with("amount", amount),
+            _ => Said::new("book.finding-assignment").with("assignment", self.assignment),
+        };
+        let reason = match self.code {
+            Some(code) => Said::new("book.finding-code")
+                .with("code", format!("{code:03}"))
+                .with_words("reason", self.reason.clone()),
+            None => self.reason.clone(),
+        };
+        Said::new("book.finding")
+            .with_words("place", place)
+            .with_words("reason", reason)
+    }
+}
+
+/// [`Finding::said`] in English.
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "assignment {}", self.assignment)?;
-        if let (Some(n), Some(payer), Some(amount)) =
-            (self.transaction_number, &self.payer, self.amount)
-        {
-            write!(f, ", claim {n} (payer {payer}, {amount} NOK)")?;
-        }
-        f.write_str(": MPS would reject: ")?;
-        if let Some(code) = self.code {
-            write!(f, "{code:03}: ")?;
-        }
-        f.write_str(&self.reason)
+        f.write_str(&self.said().render(autogiro_model::Lang::En))
     }
 }
 

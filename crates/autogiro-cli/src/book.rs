@@ -3,9 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, bail};
+use crate::told::{Tell as _, told};
 use autogiro::book::{Book, BookClaim, BookMandate, ClaimStatus, Show, Status as BookStatus};
-use autogiro::model::{ReadOptions, Transmission};
+use autogiro::model::{Lang, ReadOptions, Said, Transmission};
 use time::Date;
 
 use crate::{Status, input};
@@ -18,14 +18,14 @@ pub(crate) fn path(book: Option<&str>, config: Option<&Path>) -> anyhow::Result<
     let settings = match autogiro::settings::Settings::load(config) {
         Ok(s) => s,
         Err(autogiro::settings::SettingsError::NotFound) => {
-            bail!("no book: give --book PATH, or [book] path in autogiro.toml")
+            return Err(told(Said::new("cli.no-book")));
         }
         Err(e) => return Err(e.into()),
     };
     settings
         .book
         .and_then(|b| b.location())
-        .context("no book: give --book PATH, or [book] path = \"autogiro.db\" in the settings")
+        .tell(|| Said::new("cli.no-book-path"))
 }
 
 /// The book, when one is configured (for `new`): `--book`, or `[book]` of the settings.
@@ -58,7 +58,8 @@ pub(crate) fn customer_unit(config: Option<&Path>) -> anyhow::Result<Option<u32>
 
 pub(crate) fn init(location: &str) -> anyhow::Result<Status> {
     let existed = !location.starts_with("postgres") && Path::new(location).exists();
-    Book::init_at(location).with_context(|| format!("cannot make the book {}", shown(location)))?;
+    Book::init_at(location)
+        .tell(|| Said::new("cli.cannot-make-book").with("book", shown(location)))?;
     if existed {
         say!("{}: a book, up to date", shown(location));
     } else {
@@ -72,13 +73,13 @@ fn shown(location: &str) -> String {
 }
 
 fn open(location: &str) -> anyhow::Result<Book> {
-    Book::open_at(location).with_context(|| format!("cannot open the book {}", shown(location)))
+    Book::open_at(location).tell(|| Said::new("cli.cannot-open-book").with("book", shown(location)))
 }
 
 pub(crate) fn copy(from: &str, to: &str) -> anyhow::Result<Status> {
     let mut source = open(from)?;
     let mut target =
-        Book::init_at(to).with_context(|| format!("cannot make the book {}", shown(to)))?;
+        Book::init_at(to).tell(|| Said::new("cli.cannot-make-book").with("book", shown(to)))?;
     let (files, claims) = source.copy_to(&mut target)?;
     say!(
         "{} -> {}: {files} file(s), {claims} claim(s) and every mandate copied",
@@ -95,6 +96,7 @@ pub(crate) fn import(
     files: &[PathBuf],
     today: Date,
     customer_unit: Option<u32>,
+    lang: Lang,
 ) -> anyhow::Result<Status> {
     let mut book = open(path)?;
     if let Some(unit) = customer_unit {
@@ -120,23 +122,23 @@ pub(crate) fn import(
             Err(e @ autogiro::book::BookError::Storage(_)) => {
                 // One transaction per file: a failure of the storage (a server gone, a full
                 // disk) left nothing of it.
-                eprintln!(
-                    "{name}: not imported: {e}; the book is as it was before this file: run the same import again once the book can be reached"
-                );
+                let said = Said::new("book.not-imported-storage").with("error", e);
+                eprintln!("{name}: {}", said.render(lang));
                 status = Status::Problems;
                 continue;
             }
             Err(e) => {
-                eprintln!("{name}: not imported: {e}");
+                let said = Said::new("book.not-imported").with("error", e);
+                eprintln!("{name}: {}", said.render(lang));
                 status = Status::Problems;
                 continue;
             }
         };
         if imported.already {
-            say!("{name}: already in the book; nothing changed");
+            say!("{name}: {}", Said::new("book.already").render(lang));
             continue;
         }
-        print_imported(&name, &imported)?;
+        print_imported(&name, &imported, lang)?;
         if !imported.unmatched.is_empty() && status == Status::Ok {
             status = Status::Unmatched;
         }
@@ -149,7 +151,9 @@ pub(crate) fn import(
 pub(crate) fn print_imported(
     name: &str,
     imported: &autogiro::book::Imported,
+    lang: Lang,
 ) -> anyhow::Result<()> {
+    let say = |said: Said| said.render(lang);
     let giro = imported.giro_claims
         + imported.cancelled
         + imported.payments
@@ -160,139 +164,136 @@ pub(crate) fn print_imported(
         // A file of AvtaleGiro or OCR giro alone says only what it did of them.
         _ if giro > 0 && autogiro == 0 => {}
         autogiro::format::Direction::ToMps => say!(
-            "{name}: imported, sent to MPS: {} claim(s) waiting for the answer, {} mandate(s)",
-            imported.claims,
-            imported.mandates
+            "{name}: {}",
+            say(Said::new("book.imported-sent")
+                .with("claims", imported.claims)
+                .with("mandates", imported.mandates))
         ),
         autogiro::format::Direction::FromMps => say!(
-            "{name}: imported, from MPS: {} answer(s) matched to claims sent, {} mandate(s)",
-            imported.answered,
-            imported.mandates
+            "{name}: {}",
+            say(Said::new("book.imported-answer")
+                .with("answered", imported.answered)
+                .with("mandates", imported.mandates))
         ),
     }
+    let counted = |key: &'static str, n: usize| say(Said::new(key).with("n", n));
     if imported.replaced > 0 {
-        say!(
-            "{name}: {} rejected claim(s) billed again by this file, closed as handled",
-            imported.replaced
-        );
+        say!("{name}: {}", counted("book.replaced", imported.replaced));
     }
     if imported.rematched > 0 {
-        say!(
-            "{name}: {} answer(s) kept from earlier files found their claim",
-            imported.rematched
-        );
+        say!("{name}: {}", counted("book.rematched", imported.rematched));
     }
     for u in &imported.unmatched {
-        eprintln!("{name}: {}", unmatched_sentence(u));
+        eprintln!("{name}: {}", say(unmatched_sentence(u)));
     }
     let more = imported
         .unmatched_total
         .saturating_sub(imported.unmatched.len());
     if more > 0 {
-        eprintln!(
-            "{name}: and {more} more answer(s) kept unmatched: `autogiro book status --unmatched` lists them all"
-        );
+        eprintln!("{name}: {}", counted("book.unmatched-more", more));
     }
     if imported.giro_claims > 0 || imported.cancelled > 0 {
         say!(
-            "{name}: {} AvtaleGiro claim(s) waiting to be settled, {} cancelled",
-            imported.giro_claims,
-            imported.cancelled
+            "{name}: {}",
+            say(Said::new("book.giro-claims")
+                .with("claims", imported.giro_claims)
+                .with("cancelled", imported.cancelled))
         );
     }
     if imported.payments > 0 || imported.settled > 0 {
         say!(
-            "{name}: {} OCR giro payment(s) received; {} AvtaleGiro claim(s) settled",
-            imported.payments,
-            imported.settled
+            "{name}: {}",
+            say(Said::new("book.giro-payments")
+                .with("payments", imported.payments)
+                .with("settled", imported.settled))
         );
     }
     if imported.giro_mandates > 0 {
         say!(
-            "{name}: {} AvtaleGiro mandate(s) listed",
-            imported.giro_mandates
+            "{name}: {}",
+            counted("book.giro-mandates", imported.giro_mandates)
         );
     }
     if imported.unsettling > 0 {
         eprintln!(
-            "{name}: {} AvtaleGiro settlement(s) (type 15) match no claim sent: kept, tried again when AvtaleGiro claims are imported (`autogiro book status --payments` lists them)",
-            imported.unsettling
+            "{name}: {}",
+            counted("book.unsettling", imported.unsettling)
         );
     }
     for change in &imported.listing {
-        say!("{name}: {}", listing_change(change));
+        say!("{name}: {}", say(listing_change(change)));
     }
     for note in &imported.notes {
-        eprintln!("{name}: {note}");
+        eprintln!("{name}: {}", note.render(lang));
     }
     Ok(())
 }
 
 /// An answer kept unmatched, in a sentence that says what to do.
-fn unmatched_sentence(u: &autogiro::book::Unmatched) -> String {
+fn unmatched_sentence(u: &autogiro::book::Unmatched) -> Said {
     let what = if u.candidates == 0 {
-        "matches no claim sent".to_owned()
+        Said::new("book.unmatched-none")
     } else {
-        format!(
-            "fits {} claims sent that MPS's answer cannot tell apart",
-            u.candidates
-        )
+        Said::new("book.unmatched-many").with("n", u.candidates)
     };
-    let code = u.code.map(|c| format!(", code {c:03}")).unwrap_or_default();
-    format!(
-        "answer {} for payer {} of agreement {:09}, {} NOK, KID {}, processed {}{code}, {what}; kept: it is tried again at every import, or `autogiro book resolve {} --claim ID`",
-        u.id,
-        u.payer,
-        u.agreement_id,
-        u.amount,
-        u.kid.as_deref().unwrap_or("none"),
-        u.processing_date,
-        u.id
-    )
+    let kid = u
+        .kid
+        .as_deref()
+        .map_or_else(|| Said::new("book.kid-none"), Said::plain);
+    let code = u.code.map_or_else(
+        || Said::plain(""),
+        |c| Said::new("book.code").with("code", format!("{c:03}")),
+    );
+    Said::new("book.unmatched")
+        .with("id", u.id)
+        .with("payer", &u.payer)
+        .with("agreement", format!("{:09}", u.agreement_id))
+        .with("amount", u.amount)
+        .with_words("kid", kid)
+        .with("date", u.processing_date)
+        .with_words("code", code)
+        .with_words("what", what)
 }
 
-fn listing_change(change: &autogiro::book::ListingChange) -> String {
+fn listing_change(change: &autogiro::book::ListingChange) -> Said {
     use autogiro::book::ListingChange as C;
-    match change {
+    let (key, agreement_id, reference) = match change {
         C::Added {
             agreement_id,
             reference,
-        } => format!(
-            "full listing: mandate {reference} of agreement {agreement_id:09} is new to the book"
-        ),
+        } => ("book.listing-added", agreement_id, reference),
         C::Removed {
             agreement_id,
             reference,
-        } => format!(
-            "full listing: mandate {reference} of agreement {agreement_id:09} is not listed by MPS; removed from the book"
-        ),
+        } => ("book.listing-removed", agreement_id, reference),
         C::Changed {
             agreement_id,
             reference,
-        } => format!(
-            "full listing: mandate {reference} of agreement {agreement_id:09} has other terms at MPS; the book now has MPS's"
-        ),
-    }
+        } => ("book.listing-changed", agreement_id, reference),
+    };
+    Said::new(key)
+        .with("reference", reference)
+        .with("agreement", format!("{agreement_id:09}"))
 }
 
-pub(crate) fn check(path: &str, file: &Path, date: Date) -> anyhow::Result<Status> {
+pub(crate) fn check(path: &str, file: &Path, date: Date, lang: Lang) -> anyhow::Result<Status> {
     let mut book = open(path)?;
     let name = input::name(file);
     let bytes = input::bytes(file)?;
     let read = Transmission::read_slice(&bytes, &ReadOptions::new().today(date));
     if read.has_errors() {
         for d in read.diagnostics.iter().filter(|d| d.is_error()) {
-            eprintln!("{name}: {d}");
+            eprintln!("{name}: {}", d.to_string_in(lang));
         }
-        eprintln!("{name}: not checked: the file has errors (see `autogiro validate`)");
+        eprintln!("{name}: {}", Said::new("book.not-checked").render(lang));
         return Ok(Status::Problems);
     }
     let findings = book.check(&read.transmission, date)?;
     for f in &findings {
-        say!("{name}: {f}");
+        say!("{name}: {}", f.said().render(lang));
     }
     if findings.is_empty() {
-        say!("{name}: MPS would settle every claim, as far as the book knows");
+        say!("{name}: {}", Said::new("book.check-clean").render(lang));
         Ok(Status::Ok)
     } else {
         Ok(Status::Problems)
@@ -316,6 +317,7 @@ pub(crate) fn status(
     since: Option<Date>,
     today: Date,
     format: BookFormat,
+    lang: Lang,
 ) -> anyhow::Result<Status> {
     let mut book = open(path)?;
     if show == Show::Unmatched {
@@ -331,7 +333,7 @@ pub(crate) fn status(
             "{}",
             csv_text(CLAIM_HEADER, status.claims.iter().map(claim_cells))?
         ),
-        BookFormat::Table => say_raw!("{}", status_table(&status, show)),
+        BookFormat::Table => say_raw!("{}", status_table(&status, show, lang)),
     }
     Ok(Status::Ok)
 }
@@ -560,11 +562,21 @@ fn table(rows: &[Vec<String>]) -> String {
     out
 }
 
-fn status_table(status: &BookStatus, show: Show) -> String {
+fn status_table(status: &BookStatus, show: Show, lang: Lang) -> String {
+    let word = |key: &'static str| Said::new(key).render(lang);
+    let state = |s: &ClaimStatus| {
+        word(match s {
+            ClaimStatus::Sent => "book.state.sent",
+            ClaimStatus::Retry => "book.state.retry",
+            ClaimStatus::Settled => "book.state.settled",
+            ClaimStatus::Rejected => "book.state.rejected",
+            ClaimStatus::Handled => "book.state.handled",
+        })
+    };
     let mut rows = vec![vec![
-        "status".to_owned(),
-        "claims".to_owned(),
-        "NOK".to_owned(),
+        word("book.col.status"),
+        word("book.col.claims"),
+        word("book.col.nok"),
     ]];
     // The claims waiting (sent, retry) first, then the outstanding among them: a part of
     // those rows, not more claims; then the answered ones.
@@ -576,24 +588,29 @@ fn status_table(status: &BookStatus, show: Show) -> String {
     let mut counts: Vec<_> = status.counts.iter().collect();
     counts.sort_by_key(|(s, _, _)| rank(s));
     for (s, n, sum) in counts.iter().filter(|(s, _, _)| rank(s) < 2) {
-        rows.push(vec![s.as_str().to_owned(), n.to_string(), sum.to_string()]);
+        rows.push(vec![state(s), n.to_string(), sum.to_string()]);
     }
     rows.push(vec![
-        "  of these, outstanding".to_owned(),
+        format!("  {}", word("book.row.outstanding")),
         status.outstanding.0.to_string(),
         status.outstanding.1.to_string(),
     ]);
     for (s, n, sum) in counts.iter().filter(|(s, _, _)| rank(s) == 2) {
-        rows.push(vec![s.as_str().to_owned(), n.to_string(), sum.to_string()]);
+        rows.push(vec![state(s), n.to_string(), sum.to_string()]);
     }
     rows.push(vec![
-        "unmatched answers".to_owned(),
+        word("book.row.unmatched"),
         status.unmatched.0.to_string(),
         status.unmatched.1.to_string(),
     ]);
     let giro = &status.giro;
     if !giro.is_empty() {
         for (s, n, sum) in &giro.claims {
+            let s = word(match s {
+                autogiro::book::GiroClaimStatus::Sent => "book.giro-state.sent",
+                autogiro::book::GiroClaimStatus::Settled => "book.giro-state.settled",
+                autogiro::book::GiroClaimStatus::Cancelled => "book.giro-state.cancelled",
+            });
             rows.push(vec![
                 format!("AvtaleGiro {s}"),
                 n.to_string(),
@@ -601,22 +618,22 @@ fn status_table(status: &BookStatus, show: Show) -> String {
             ]);
         }
         rows.push(vec![
-            "AvtaleGiro not settled".to_owned(),
+            word("book.row.giro-not-settled"),
             giro.not_settled.0.to_string(),
             giro.not_settled.1.to_string(),
         ]);
         rows.push(vec![
-            "OCR giro payments".to_owned(),
+            word("book.row.payments"),
             giro.payments.0.to_string(),
             giro.payments.1.to_string(),
         ]);
         rows.push(vec![
-            "settlements matching no claim".to_owned(),
+            word("book.row.unsettling"),
             giro.unsettling.0.to_string(),
             giro.unsettling.1.to_string(),
         ]);
         rows.push(vec![
-            "AvtaleGiro mandates".to_owned(),
+            word("book.row.giro-mandates"),
             giro.mandates.to_string(),
             String::new(),
         ]);
@@ -625,7 +642,8 @@ fn status_table(status: &BookStatus, show: Show) -> String {
     if show != Show::Counts {
         out.push('\n');
         if status.claims.is_empty() {
-            out.push_str("no claims\n");
+            out.push_str(&word("book.no-claims"));
+            out.push('\n');
         } else {
             out.push_str(&table_text(
                 CLAIM_HEADER,

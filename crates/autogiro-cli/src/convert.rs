@@ -1,10 +1,11 @@
 //! `autogiro convert` (OCR, JSON, CSV) and `autogiro fmt`.
 
+use autogiro::model::Said;
 use std::io::BufWriter;
 use std::ops::ControlFlow;
 use std::path::Path;
 
-use anyhow::Context as _;
+use crate::told::{Tell as _, because, told};
 use autogiro::format::{Error as FormatError, LineEnding, Reader, Writer};
 use autogiro::model::{Assignment, Diagnostic, ReadOptions, Transmission, WriteError};
 use autogiro::rows;
@@ -77,7 +78,10 @@ pub(crate) fn run(
                     );
                     return Ok(Status::Problems);
                 }
-                Err(e) => return Err(e).with_context(|| format!("cannot write {name} as a file")),
+                Err(e) => {
+                    return Err(e)
+                        .tell(|| Said::new("cli.cannot-write-as-file").with("name", name));
+                }
             }
             bytes
         }
@@ -284,7 +288,7 @@ pub(crate) fn fmt(path: &Path, lf: bool, check: bool, out: &OutArgs) -> anyhow::
     let temp = output::temporary(if check { &scratch } else { out })?;
     let file = temp
         .reopen()
-        .with_context(|| format!("cannot write {}", temp.path().display()))?;
+        .tell(|| Said::new("cli.cannot-write").with("path", temp.path().display()))?;
     let mut writer = Writer::new(BufWriter::with_capacity(1 << 16, file)).line_ending(ending);
     let mut input = autogiro::files::Hashing::new(input::reader(path)?);
     let mut errors = 0u64;
@@ -294,7 +298,7 @@ pub(crate) fn fmt(path: &Path, lf: bool, check: bool, out: &OutArgs) -> anyhow::
             // Once a line is not a record nothing is written: the rest is read for its errors.
             Ok((_, record)) if errors == 0 => {
                 if let Err(e) = writer.write_record(record) {
-                    failed = Some(anyhow::Error::new(e).context("cannot write the formatted file"));
+                    failed = Some(because(Said::new("cli.cannot-write-formatted"), e));
                     return ControlFlow::Break(());
                 }
             }
@@ -304,7 +308,11 @@ pub(crate) fn fmt(path: &Path, lf: bool, check: bool, out: &OutArgs) -> anyhow::
                 eprintln!("{name}: {}", Diagnostic::from_format_error(e));
             }
             Err(e) => {
-                failed = Some(anyhow::anyhow!("cannot read {name}: {e}"));
+                failed = Some(told(
+                    Said::new("cli.cannot-read-named")
+                        .with("name", &name)
+                        .with("error", e),
+                ));
                 return ControlFlow::Break(());
             }
         }
@@ -322,12 +330,12 @@ pub(crate) fn fmt(path: &Path, lf: bool, check: bool, out: &OutArgs) -> anyhow::
         .into_inner()
         .into_inner()
         .map_err(std::io::IntoInnerError::into_error)
-        .with_context(|| format!("cannot write {}", temp.path().display()))?;
+        .tell(|| Said::new("cli.cannot-write").with("path", temp.path().display()))?;
     if check {
         let formatted = temp
             .reopen()
             .and_then(autogiro::files::sha256_hex_of)
-            .context("cannot read the formatted file back")?;
+            .tell(|| Said::new("cli.cannot-read-back"))?;
         if formatted == input.sha256_hex() {
             return Ok(Status::Ok);
         }

@@ -1,12 +1,13 @@
 //! Opening inputs: a path or `-` for standard input, with errors that say which.
 
+use autogiro::model::Said;
 use std::fs::File;
 use std::io::{self, BufRead, IsTerminal, Read};
 
 use autogiro::format::AlignedReader;
 use std::path::Path;
 
-use anyhow::{Context as _, bail};
+use crate::told::{Tell as _, told};
 
 /// The read buffer: large reads (256 KiB) keep the record reader fed with few system calls;
 /// aligned on a cache line, so that the kernel's copy into it runs at full speed
@@ -32,12 +33,15 @@ pub(crate) fn name(path: &Path) -> String {
 
 /// Opens a file for reading, refusing directories with a clear message.
 pub(crate) fn open_file(path: &Path) -> anyhow::Result<File> {
-    let file = File::open(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let file =
+        File::open(path).tell(|| Said::new("cli.cannot-read").with("path", path.display()))?;
     let meta = file
         .metadata()
-        .with_context(|| format!("cannot read {}", path.display()))?;
+        .tell(|| Said::new("cli.cannot-read").with("path", path.display()))?;
     if meta.is_dir() {
-        bail!("{} is a directory, not a file", path.display());
+        return Err(told(
+            Said::new("cli.directory-not-file").with("path", path.display()),
+        ));
     }
     Ok(file)
 }
@@ -115,11 +119,11 @@ pub(crate) fn bytes(path: &Path) -> anyhow::Result<Vec<u8>> {
     if is_stdin(path) {
         io::stdin()
             .read_to_end(&mut data)
-            .context("cannot read standard input")?;
+            .tell(|| Said::new("cli.cannot-read-stdin"))?;
     } else {
         open_file(path)?
             .read_to_end(&mut data)
-            .with_context(|| format!("cannot read {}", path.display()))?;
+            .tell(|| Said::new("cli.cannot-read").with("path", path.display()))?;
     }
     Ok(data)
 }

@@ -4,9 +4,9 @@ use std::fmt::Write as _;
 use std::io::BufRead as _;
 use std::path::Path;
 
-use anyhow::Context as _;
+use crate::told::Tell as _;
 use autogiro::format::Direction;
-use autogiro::model::{AssignmentKind, Diagnostic, Inspection, Lang, ReadOptions, Summary};
+use autogiro::model::{AssignmentKind, Diagnostic, Inspection, Lang, ReadOptions, Said, Summary};
 use autogiro_i18n::{render as words, text};
 
 use crate::{Status, input};
@@ -29,7 +29,7 @@ pub(crate) fn run(path: &Path, options: &ReadOptions, lang: Lang) -> anyhow::Res
     loop {
         let part = reader
             .fill_buf()
-            .with_context(|| format!("cannot read {name}"))?;
+            .tell(|| Said::new("cli.cannot-read").with("path", &name))?;
         if part.is_empty() {
             break;
         }

@@ -28,6 +28,7 @@ mod args;
 mod book;
 mod convert;
 mod digits;
+mod help;
 mod input;
 mod inspect;
 mod json;
@@ -36,9 +37,11 @@ mod new;
 mod output;
 mod simulate;
 mod table;
+mod told;
 mod transfer;
 mod validate;
 
+use autogiro::model::Said;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -338,6 +341,7 @@ fn run_book(
             &files,
             t.unwrap_or_else(today),
             book::customer_unit(config)?,
+            lang,
         ),
         BookCommand::Resolve {
             id,
@@ -347,9 +351,11 @@ fn run_book(
         } => match (claim, handled) {
             (Some(claim), _) => book::resolve(path, id, claim),
             (None, Some(why)) => book::handle(path, id, &why, t.unwrap_or_else(today)),
-            (None, None) => bail!("give --claim CLAIM or --handled WHY"),
+            (None, None) => Err(told::told(Said::new("cli.resolve-needs"))),
         },
-        BookCommand::Check { file, date } => book::check(path, &file, date.unwrap_or_else(today)),
+        BookCommand::Check { file, date } => {
+            book::check(path, &file, date.unwrap_or_else(today), lang)
+        }
         BookCommand::Status {
             outstanding,
             rejected,
@@ -375,7 +381,7 @@ fn run_book(
             .into_iter()
             .find_map(|(asked, show)| asked.then_some(show))
             .unwrap_or(Show::Counts);
-            book::status(path, show, since, t.unwrap_or_else(today), format)
+            book::status(path, show, since, t.unwrap_or_else(today), format, lang)
         }
         BookCommand::Mandates { today: t, format } => {
             book::mandates(path, format, t.unwrap_or_else(today))
@@ -426,6 +432,7 @@ fn run_transfer(
     command: TransferCommand,
     config: Option<&std::path::Path>,
     book: Option<&str>,
+    lang: autogiro::model::Lang,
 ) -> anyhow::Result<Status> {
     match command {
         TransferCommand::Test { host } => {
@@ -433,7 +440,7 @@ fn run_transfer(
             if host.accept_new_host_key {
                 payee = payee.accept_new_host_key();
             }
-            transfer::test(&transfer::with_passphrase(payee))
+            transfer::test(&transfer::with_passphrase(payee), lang)
         }
         TransferCommand::Confirm {
             files,
@@ -443,7 +450,8 @@ fn run_transfer(
             let host = HostArgs {
                 accept_new_host_key: false,
             };
-            transfer::confirm(transfer_job(config, book, dry_run, &host, &read)?, &files)
+            let job = transfer_job(config, book, dry_run, &host, &read)?;
+            transfer::confirm(job, &files, lang)
         }
     }
 }
@@ -493,15 +501,14 @@ fn run_new(
     })
 }
 
-fn run(cli: Cli) -> anyhow::Result<Status> {
+fn run(cli: Cli, lang: autogiro::model::Lang) -> anyhow::Result<Status> {
     let config = cli.config.as_deref();
-    let lang = cli.lang.unwrap_or_else(autogiro::model::Lang::from_env);
     match cli.command {
         Command::New { what } => run_new(what, config, cli.book.as_deref(), lang),
         Command::Config {
             command: ConfigCommand::Check,
         } => config_check(config),
-        Command::Transfer { command } => run_transfer(command, config, cli.book.as_deref()),
+        Command::Transfer { command } => run_transfer(command, config, cli.book.as_deref(), lang),
         Command::Send {
             files,
             dry_run,
@@ -516,6 +523,7 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
                 resend,
                 accept_rejections,
             },
+            lang,
         ),
         Command::Fetch {
             keep_remote,
@@ -525,18 +533,16 @@ fn run(cli: Cli) -> anyhow::Result<Status> {
         } => transfer::fetch(
             transfer_job(config, cli.book.as_deref(), dry_run, &host, &read)?,
             keep_remote,
+            lang,
         ),
         Command::Daily {
             dry_run,
             host,
             read,
-        } => transfer::daily(transfer_job(
-            config,
-            cli.book.as_deref(),
-            dry_run,
-            &host,
-            &read,
-        )?),
+        } => transfer::daily(
+            transfer_job(config, cli.book.as_deref(), dry_run, &host, &read)?,
+            lang,
+        ),
         Command::Book {
             command: command @ BookCommand::Copy { .. },
         } => run_book(command, "", config, lang),
@@ -623,7 +629,7 @@ fn run_simulate(args: SimulateArgs, config: Option<&std::path::Path>) -> anyhow:
             (Some(state), Some(date)) => {
                 simulate::run(args.file.as_deref(), &state, date, args.until, &args.out)
             }
-            _ => bail!("simulate needs --state and --date"),
+            _ => Err(told::told(Said::new("cli.simulate-needs"))),
         },
     }
 }
@@ -643,14 +649,20 @@ pub(crate) fn closed_pipe(e: &anyhow::Error) -> bool {
 
 /// Runs the command with the process's arguments; the exit code.
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    use clap::FromArgMatches as _;
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let parsed = help::command(help::lang_of(&args))
+        .try_get_matches_from(args)
+        .and_then(|mut m| Cli::from_arg_matches_mut(&mut m));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             let _ = e.print();
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    match run(cli) {
+    let lang = cli.lang.unwrap_or_else(autogiro::model::Lang::from_env);
+    match run(cli, lang) {
         Ok(Status::Ok) => ExitCode::SUCCESS,
         Ok(Status::Problems) => ExitCode::from(1),
         Ok(Status::Unreadable) => ExitCode::from(2),
@@ -658,7 +670,8 @@ pub fn main() -> ExitCode {
         // The reader of the output went away (a pipe into `head`): it has what it wanted.
         Err(e) if closed_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("autogiro: error: {e:#}");
+            let error = Said::new("cli.error").render(lang);
+            eprintln!("autogiro: {error}: {}", told::render(&e, lang));
             ExitCode::from(2)
         }
     }

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context as _;
+use crate::told::Tell as _;
 use autogiro::model::{Lang, Said};
 use autogiro::payee::{Making, Numbers, Output, Payee, RowEvent, Table, Visitor};
 
@@ -104,7 +104,7 @@ pub(crate) fn run(mut job: Job<'_>) -> anyhow::Result<Status> {
     let temp = output::temporary(job.out)?;
     let handle = temp
         .reopen()
-        .with_context(|| format!("cannot write {}", temp.path().display()))?;
+        .tell(|| Said::new("cli.cannot-write").with("path", temp.path().display()))?;
     let name = job
         .out
         .output
@@ -144,8 +144,10 @@ fn spool(input: &Path) -> anyhow::Result<Option<tempfile::NamedTempFile>> {
     if !crate::input::is_stdin(input) {
         return Ok(None);
     }
-    let mut temp = tempfile::NamedTempFile::new().context("cannot make a temporary file")?;
-    std::io::copy(&mut std::io::stdin().lock(), &mut temp).context("cannot read standard input")?;
+    let mut temp =
+        tempfile::NamedTempFile::new().tell(|| Said::new("cli.cannot-make-temporary"))?;
+    std::io::copy(&mut std::io::stdin().lock(), &mut temp)
+        .tell(|| Said::new("cli.cannot-read-stdin"))?;
     Ok(Some(temp))
 }
 

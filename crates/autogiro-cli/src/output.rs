@@ -7,7 +7,9 @@ use std::fs::File;
 use std::io::{self, Write};
 use std::path::Path;
 
-use anyhow::{Context as _, bail};
+use autogiro::model::Said;
+
+use crate::told::{Tell as _, told};
 use autogiro::AtomicFile;
 use tempfile::NamedTempFile;
 
@@ -20,8 +22,8 @@ pub(crate) fn write(out: &OutArgs, bytes: &[u8]) -> anyhow::Result<()> {
             let mut stdout = io::stdout().lock();
             stdout
                 .write_all(bytes)
-                .context("cannot write to standard output")?;
-            stdout.flush().context("cannot write to standard output")
+                .tell(|| Said::new("cli.cannot-write-stdout"))?;
+            stdout.flush().tell(|| Said::new("cli.cannot-write-stdout"))
         }
         Some(path) => write_file(path, bytes, out.force),
     }
@@ -36,7 +38,7 @@ pub(crate) fn write_file(path: &Path, bytes: &[u8], force: bool) -> anyhow::Resu
     let temp = temporary(&out)?;
     temp.reopen()
         .and_then(|mut f| f.write_all(bytes))
-        .with_context(|| format!("cannot write {}", path.display()))?;
+        .tell(|| Said::new("cli.cannot-write").with("path", path.display()))?;
     persist(temp, &out)
 }
 
@@ -75,17 +77,19 @@ pub(crate) fn temporary(out: &OutArgs) -> anyhow::Result<Temporary> {
     let elsewhere = || {
         NamedTempFile::new()
             .map(Temporary::Elsewhere)
-            .context("cannot make a temporary file")
+            .tell(|| Said::new("cli.cannot-make-temporary"))
     };
     let Some(path) = &out.output else {
         return elsewhere();
     };
     if let Ok(meta) = std::fs::metadata(path) {
         if meta.is_dir() {
-            bail!("{} is a directory", path.display());
+            return Err(told(
+                Said::new("cli.is-directory").with("path", path.display()),
+            ));
         }
         if !out.force {
-            bail!("{} exists; use --force to overwrite it", path.display());
+            return Err(told(Said::new("cli.exists").with("path", path.display())));
         }
         if !meta.is_file() {
             return elsewhere();
@@ -93,7 +97,7 @@ pub(crate) fn temporary(out: &OutArgs) -> anyhow::Result<Temporary> {
     }
     AtomicFile::create(path)
         .map(Temporary::Beside)
-        .with_context(|| format!("cannot write beside {}", path.display()))
+        .tell(|| Said::new("cli.cannot-write-beside").with("path", path.display()))
 }
 
 /// Puts a complete temporary file where `out` says: renamed over the output file (replacing
@@ -103,22 +107,26 @@ pub(crate) fn persist(temp: Temporary, out: &OutArgs) -> anyhow::Result<()> {
     match (temp, &out.output) {
         (Temporary::Beside(file), Some(path)) => file
             .commit(out.force)
-            .with_context(|| format!("cannot write {}", path.display())),
+            .tell(|| Said::new("cli.cannot-write").with("path", path.display())),
         (Temporary::Elsewhere(temp), Some(path)) => {
-            let mut file = temp.reopen().context("cannot read the temporary file")?;
+            let mut file = temp
+                .reopen()
+                .tell(|| Said::new("cli.cannot-read-temporary"))?;
             let mut target = std::fs::OpenOptions::new()
                 .write(true)
                 .open(path)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+                .tell(|| Said::new("cli.cannot-write").with("path", path.display()))?;
             io::copy(&mut file, &mut target)
-                .with_context(|| format!("cannot write {}", path.display()))?;
+                .tell(|| Said::new("cli.cannot-write").with("path", path.display()))?;
             Ok(())
         }
         (temp, None) => {
-            let mut file = temp.reopen().context("cannot read the temporary file")?;
+            let mut file = temp
+                .reopen()
+                .tell(|| Said::new("cli.cannot-read-temporary"))?;
             let mut stdout = io::stdout().lock();
-            io::copy(&mut file, &mut stdout).context("cannot write to standard output")?;
-            stdout.flush().context("cannot write to standard output")
+            io::copy(&mut file, &mut stdout).tell(|| Said::new("cli.cannot-write-stdout"))?;
+            stdout.flush().tell(|| Said::new("cli.cannot-write-stdout"))
         }
     }
 }

@@ -10,7 +10,9 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context as _, bail};
+use autogiro::model::Said;
+
+use crate::told::{Tell as _, told};
 use autogiro::files::Lock;
 use autogiro::ledger::Simulator;
 use autogiro::model::{PaddedDigits, Transmission};
@@ -32,12 +34,12 @@ impl Locked {
         let mut lock_path = path.as_os_str().to_owned();
         lock_path.push(".lock");
         let lock = Lock::take(Path::new(&lock_path), |_| {})
-            .with_context(|| format!("cannot lock the state {}", path.display()))?;
+            .tell(|| Said::new("cli.cannot-lock-state").with("path", path.display()))?;
         let state = if path.exists() {
             let json = std::fs::read(path)
-                .with_context(|| format!("cannot read the state {}", path.display()))?;
+                .tell(|| Said::new("cli.cannot-read-state").with("path", path.display()))?;
             Simulator::from_json(&json)
-                .with_context(|| format!("{} is not a simulator state", path.display()))?
+                .tell(|| Said::new("cli.not-a-state").with("path", path.display()))?
         } else {
             Simulator::new()
         };
@@ -72,7 +74,7 @@ pub(crate) fn run(
     }
     let Some(path) = path else {
         if until.is_some() {
-            bail!("--until goes with a FILE; with none, the answers due by --date are sent");
+            return Err(told(Said::new("cli.until-needs-file")));
         }
         return release(state, date, out);
     };
@@ -156,7 +158,7 @@ pub(crate) fn block(
     span: Option<(Option<Date>, Option<Date>)>,
 ) -> anyhow::Result<Status> {
     let reference = PaddedDigits::<11>::new(reference)
-        .with_context(|| format!("{reference:?} is not a payer reference"))?;
+        .tell(|| Said::new("cli.not-a-payer-reference").with("found", format!("{reference:?}")))?;
     let mut locked = Locked::take(state)?;
     let register = locked.state.ledger_mut().register_mut();
     // The register's key is the field as registered (zero- or blank-padded): find it by digits.
@@ -167,10 +169,11 @@ pub(crate) fn block(
         })
         .map(|m| m.mandate.payer_reference)
     else {
-        bail!(
-            "no mandate {} of agreement {agreement:09} in the state",
-            reference.digits()
-        );
+        return Err(told(
+            Said::new("cli.no-such-mandate")
+                .with("reference", reference.digits())
+                .with("agreement", format!("{agreement:09}")),
+        ));
     };
     let (from, to) = span.unwrap_or((None, None));
     register.block(agreement, &key, from, to)?;
@@ -202,7 +205,8 @@ pub(crate) fn sign_up(
     written_notice: bool,
 ) -> anyhow::Result<Status> {
     use autogiro::format::{Service, WrittenNotice};
-    let kid = autogiro::checksum::Kid::parse(kid).with_context(|| format!("KID {kid:?}"))?;
+    let kid = autogiro::checksum::Kid::parse(kid)
+        .tell(|| Said::new("cli.kid").with("kid", format!("{kid:?}")))?;
     let mut giro = settings
         .agreements
         .iter()
@@ -211,13 +215,15 @@ pub(crate) fn sign_up(
     let found = match (giro.next(), giro.next()) {
         (Some(a), None) => *a,
         (None, _) => match agreement {
-            Some(id) => bail!("the settings list no AvtaleGiro agreement {id:09}"),
-            None => bail!(
-                "the settings list no AvtaleGiro agreement: add one with service = \"avtalegiro\""
-            ),
+            Some(id) => {
+                return Err(told(
+                    Said::new("cli.no-giro-agreement").with("id", format!("{id:09}")),
+                ));
+            }
+            None => return Err(told(Said::new("cli.no-giro-agreements"))),
         },
         (Some(_), Some(_)) => {
-            bail!("the settings list several AvtaleGiro agreements: give --agreement")
+            return Err(told(Said::new("cli.several-giro-agreements")));
         }
     };
     let mut locked = Locked::take(state)?;

@@ -11,7 +11,7 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-use anyhow::{Context as _, bail};
+use crate::told::{Tell as _, told};
 use autogiro::model::Said;
 use autogiro::payee::Visitor;
 
@@ -32,10 +32,11 @@ fn kind(path: &Path) -> anyhow::Result<Kind> {
         Some("csv" | "txt") => Kind::Csv,
         Some("json") => Kind::Json,
         Some("xlsx" | "xlsm") => Kind::Xlsx,
-        _ => bail!(
-            "{}: expected a .csv, .json or .xlsx file (or - for CSV on standard input)",
-            path.display()
-        ),
+        _ => {
+            return Err(told(
+                Said::new("cli.table-kind").with("path", path.display()),
+            ));
+        }
     })
 }
 
@@ -44,16 +45,20 @@ pub(crate) fn read(path: &Path, shown_as: &Path, visitor: &mut dyn Visitor) -> a
     let name = shown_as.display();
     match kind(shown_as)? {
         Kind::Csv => {
-            let file = File::open(path).with_context(|| format!("cannot read {name}"))?;
+            let file =
+                File::open(path).tell(|| Said::new("cli.cannot-read").with("path", &name))?;
             csv(BufReader::with_capacity(1 << 16, file), visitor)
-                .with_context(|| format!("cannot read {name} as CSV"))
+                .tell(|| Said::new("cli.cannot-read-csv").with("name", &name))
         }
         Kind::Json => {
-            let file = File::open(path).with_context(|| format!("cannot read {name}"))?;
+            let file =
+                File::open(path).tell(|| Said::new("cli.cannot-read").with("path", &name))?;
             json(BufReader::with_capacity(1 << 16, file), visitor)
-                .with_context(|| format!("cannot read {name} as a JSON array of objects"))
+                .tell(|| Said::new("cli.cannot-read-json").with("name", &name))
         }
-        Kind::Xlsx => xlsx(path, visitor).with_context(|| format!("cannot read {name} as .xlsx")),
+        Kind::Xlsx => {
+            xlsx(path, visitor).tell(|| Said::new("cli.cannot-read-xlsx").with("name", &name))
+        }
     }
 }
 
@@ -144,7 +149,7 @@ fn csv(mut input: impl BufRead, visitor: &mut dyn Visitor) -> anyhow::Result<()>
         visitor.row(number, &refs);
     }
     if number == 0 {
-        bail!("the file is empty: expected a header line");
+        return Err(told(Said::new("cli.empty-table")));
     }
     Ok(())
 }
@@ -222,7 +227,7 @@ fn xlsx(path: &Path, visitor: &mut dyn Visitor) -> anyhow::Result<()> {
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(path)?;
     let range = book
         .worksheet_range_at(0)
-        .ok_or_else(|| anyhow::anyhow!("the workbook has no sheet"))??;
+        .tell(|| Said::new("cli.no-sheet"))??;
     let first_row = u64::from(range.start().map_or(0, |(row, _)| row));
     let text = |cell: &Data| -> String {
         match cell {
@@ -253,7 +258,7 @@ fn xlsx(path: &Path, visitor: &mut dyn Visitor) -> anyhow::Result<()> {
         visitor.row(number, &refs);
     }
     if range.is_empty() {
-        bail!("the first sheet is empty: expected a header row");
+        return Err(told(Said::new("cli.empty-sheet")));
     }
     Ok(())
 }

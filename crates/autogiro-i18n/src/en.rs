@@ -19,6 +19,142 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "amount.too-large",
         "amount {amount} is more than the 17 digits of øre a record holds",
     ),
+    ("book.already", "already in the book; nothing changed"),
+    (
+        "book.assignment-used",
+        "assignment number {number} of agreement {agreement} was used by {other} read on {used}: MPS refuses the assignment until {until}",
+    ),
+    (
+        "book.cancel-nothing",
+        "{what} names no AvtaleGiro claim of account {account} waiting in the book",
+    ),
+    (
+        "book.cancel-settled",
+        "{what} names an AvtaleGiro claim MPS has settled already: it cannot be cancelled",
+    ),
+    (
+        "book.cancellation",
+        "the cancellation request {number} ({amount} NOK due {due}, KID {kid})",
+    ),
+    (
+        "book.check-clean",
+        "MPS would settle every claim, as far as the book knows",
+    ),
+    ("book.code", ", code {code}"),
+    ("book.col.claims", "claims"),
+    ("book.col.nok", "NOK"),
+    ("book.col.status", "status"),
+    ("book.finding", "{place}: MPS would reject: {reason}"),
+    ("book.finding-assignment", "assignment {assignment}"),
+    (
+        "book.finding-claim",
+        "assignment {assignment}, claim {claim} (payer {payer}, {amount} NOK)",
+    ),
+    ("book.finding-code", "{code}: {reason}"),
+    (
+        "book.giro-claims",
+        "{claims} AvtaleGiro claim(s) waiting to be settled, {cancelled} cancelled",
+    ),
+    ("book.giro-mandates", "{n} AvtaleGiro mandate(s) listed"),
+    (
+        "book.giro-no-kid",
+        "AvtaleGiro mandate {number} of account {account} has no KID: not kept",
+    ),
+    (
+        "book.giro-payments",
+        "{payments} OCR giro payment(s) received; {settled} AvtaleGiro claim(s) settled",
+    ),
+    ("book.giro-state.cancelled", "cancelled"),
+    ("book.giro-state.sent", "sent"),
+    ("book.giro-state.settled", "settled"),
+    (
+        "book.giro-unlisted",
+        "{n} AvtaleGiro mandate(s) of account {account} not in MPS's full listing: deleted",
+    ),
+    (
+        "book.imported-answer",
+        "imported, from MPS: {answered} answer(s) matched to claims sent, {mandates} mandate(s)",
+    ),
+    (
+        "book.imported-sent",
+        "imported, sent to MPS: {claims} claim(s) waiting for the answer, {mandates} mandate(s)",
+    ),
+    ("book.kid-none", "none"),
+    (
+        "book.listing-added",
+        "full listing: mandate {reference} of agreement {agreement} is new to the book",
+    ),
+    (
+        "book.listing-changed",
+        "full listing: mandate {reference} of agreement {agreement} has other terms at MPS; the book now has MPS's",
+    ),
+    (
+        "book.listing-removed",
+        "full listing: mandate {reference} of agreement {agreement} is not listed by MPS; removed from the book",
+    ),
+    ("book.no-claims", "no claims"),
+    (
+        "book.not-checked",
+        "not checked: the file has errors (see `autogiro validate`)",
+    ),
+    ("book.not-imported", "not imported: {error}"),
+    (
+        "book.not-imported-storage",
+        "not imported: {error}; the book is as it was before this file: run the same import again once the book can be reached",
+    ),
+    (
+        "book.not-registered",
+        "mandate not registered in the book: {error}",
+    ),
+    (
+        "book.own-reused",
+        "own reference {own} is used by {claims} claims waiting in agreement {agreement}: MPS's answers to them can be told apart only by payer, amount and date",
+    ),
+    (
+        "book.own-reused-more",
+        "and {n} more own references are each used by more than one claim waiting",
+    ),
+    ("book.refusal", "{refusal} (processing date {date})"),
+    (
+        "book.rematched",
+        "{n} answer(s) kept from earlier files found their claim",
+    ),
+    (
+        "book.replaced",
+        "{n} rejected claim(s) billed again by this file, closed as handled",
+    ),
+    (
+        "book.replaces-nothing",
+        "no rejected claim of agreement {agreement} has the own reference {own} that a claim of this file replaces; close it by hand with `autogiro book resolve CLAIM --handled WHY`",
+    ),
+    ("book.row.giro-mandates", "AvtaleGiro mandates"),
+    ("book.row.giro-not-settled", "AvtaleGiro not settled"),
+    ("book.row.outstanding", "of these, outstanding"),
+    ("book.row.payments", "OCR giro payments"),
+    ("book.row.unmatched", "unmatched answers"),
+    ("book.row.unsettling", "settlements matching no claim"),
+    ("book.state.handled", "handled"),
+    ("book.state.rejected", "rejected"),
+    ("book.state.retry", "retry"),
+    ("book.state.sent", "sent"),
+    ("book.state.settled", "settled"),
+    (
+        "book.unmatched",
+        "answer {id} for payer {payer} of agreement {agreement}, {amount} NOK, KID {kid}, processed {date}{code}, {what}; kept: it is tried again at every import, or `autogiro book resolve {id} --claim ID`",
+    ),
+    (
+        "book.unmatched-many",
+        "fits {n} claims sent that MPS's answer cannot tell apart",
+    ),
+    (
+        "book.unmatched-more",
+        "and {n} more answer(s) kept unmatched: `autogiro book status --unmatched` lists them all",
+    ),
+    ("book.unmatched-none", "matches no claim sent"),
+    (
+        "book.unsettling",
+        "{n} AvtaleGiro settlement(s) (type 15) match no claim sent: kept, tried again when AvtaleGiro claims are imported (`autogiro book status --payments` lists them)",
+    ),
     (
         "build.avtalegiro-misplaced",
         "an AvtaleGiro item of transaction type {type} does not go in an assignment of {kind}",
@@ -73,10 +209,96 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "valid from {from} is after valid to {to}",
     ),
     ("build.wrong-direction", "{kind} cannot be sent {direction}"),
+    ("cli.cannot-lock-state", "cannot lock the state {path}"),
+    ("cli.cannot-make-book", "cannot make the book {book}"),
+    ("cli.cannot-make-temporary", "cannot make a temporary file"),
+    ("cli.cannot-open-book", "cannot open the book {book}"),
+    ("cli.cannot-read", "cannot read {path}"),
+    (
+        "cli.cannot-read-back",
+        "cannot read the formatted file back",
+    ),
+    ("cli.cannot-read-csv", "cannot read {name} as CSV"),
+    (
+        "cli.cannot-read-json",
+        "cannot read {name} as a JSON array of objects",
+    ),
+    ("cli.cannot-read-named", "cannot read {name}: {error}"),
+    ("cli.cannot-read-state", "cannot read the state {path}"),
+    ("cli.cannot-read-stdin", "cannot read standard input"),
+    (
+        "cli.cannot-read-temporary",
+        "cannot read the temporary file",
+    ),
+    ("cli.cannot-read-xlsx", "cannot read {name} as .xlsx"),
+    ("cli.cannot-write", "cannot write {path}"),
+    ("cli.cannot-write-as-file", "cannot write {name} as a file"),
+    ("cli.cannot-write-beside", "cannot write beside {path}"),
+    (
+        "cli.cannot-write-formatted",
+        "cannot write the formatted file",
+    ),
+    ("cli.cannot-write-stdout", "cannot write to standard output"),
     ("cli.counts", "{errors}, {warnings}"),
+    (
+        "cli.directory-not-file",
+        "{path} is a directory, not a file",
+    ),
+    (
+        "cli.empty-sheet",
+        "the first sheet is empty: expected a header row",
+    ),
+    (
+        "cli.empty-table",
+        "the file is empty: expected a header line",
+    ),
+    ("cli.error", "error"),
     ("cli.errors.one", "{n} error"),
     ("cli.errors.other", "{n} errors"),
+    ("cli.exists", "{path} exists; use --force to overwrite it"),
     ("cli.hidden", "{n} more not shown (--max-errors)"),
+    ("cli.is-directory", "{path} is a directory"),
+    ("cli.kid", "KID {kid}"),
+    (
+        "cli.no-book",
+        "no book: give --book PATH, or [book] path in autogiro.toml",
+    ),
+    (
+        "cli.no-book-path",
+        "no book: give --book PATH, or [book] path = \"autogiro.db\" in the settings",
+    ),
+    (
+        "cli.no-giro-agreement",
+        "the settings list no AvtaleGiro agreement {id}",
+    ),
+    (
+        "cli.no-giro-agreements",
+        "the settings list no AvtaleGiro agreement: add one with service = \"avtalegiro\"",
+    ),
+    ("cli.no-sheet", "the workbook has no sheet"),
+    (
+        "cli.no-such-mandate",
+        "no mandate {reference} of agreement {agreement} in the state",
+    ),
+    (
+        "cli.not-a-payer-reference",
+        "{found} is not a payer reference",
+    ),
+    ("cli.not-a-state", "{path} is not a simulator state"),
+    ("cli.resolve-needs", "give --claim CLAIM or --handled WHY"),
+    (
+        "cli.several-giro-agreements",
+        "the settings list several AvtaleGiro agreements: give --agreement",
+    ),
+    ("cli.simulate-needs", "simulate needs --state and --date"),
+    (
+        "cli.table-kind",
+        "{path}: expected a .csv, .json or .xlsx file (or - for CSV on standard input)",
+    ),
+    (
+        "cli.until-needs-file",
+        "--until goes with a FILE; with none, the answers due by --date are sent",
+    ),
     ("cli.valid", "valid"),
     ("cli.valid-with", "valid, {warnings}"),
     ("cli.warnings.one", "{n} warning"),
@@ -119,6 +341,30 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "not listed in the specification (3.9)",
     ),
     ("code.other.todo", "Ask MPS what the code means."),
+    ("daily.attention", "daily: needs attention"),
+    ("daily.code", "{n} × {code} ({meaning})"),
+    (
+        "daily.files",
+        "daily: {imported} file(s) imported into the book; {to_send} file(s) waiting to be sent",
+    ),
+    (
+        "daily.mandates",
+        "daily: {n} mandate(s) added, removed or changed by MPS's full listing",
+    ),
+    ("daily.no-attention", "daily: nothing needs attention"),
+    (
+        "daily.outstanding",
+        "daily: {n} claim(s) outstanding past their answer date, {sum} NOK (autogiro book status --outstanding)",
+    ),
+    (
+        "daily.rejected",
+        "daily: {n} claim(s) rejected: {codes} (autogiro book status --rejected)",
+    ),
+    ("daily.too-large", "more than the largest amount"),
+    (
+        "daily.unmatched",
+        "daily: {n} answer(s) match no claim sent (autogiro book status --unmatched)",
+    ),
     (
         "date.form",
         "{found} is not a date (write it like 2026-01-15 or 15.01.2026)",
@@ -550,6 +796,761 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ("dir.from-mps", "from MPS"),
     ("dir.to-mps", "to MPS"),
     (
+        "err.book.assignment-taken",
+        "assignment number {number} of agreement {agreement} was used by {other} read on {used}; it may be used again from {free}",
+    ),
+    (
+        "err.book.cannot-resolve",
+        "answer {answer} cannot be attributed to claim {claim}: {reason}",
+    ),
+    (
+        "err.book.changed",
+        "{name} changed while it was being imported; nothing imported: import it again",
+    ),
+    (
+        "err.book.corrupt",
+        "the book holds data this autogiro cannot read: {error}",
+    ),
+    (
+        "err.book.invalid",
+        "{name} does not validate ({errors} error(s)), the first: {first}; nothing imported",
+    ),
+    (
+        "err.book.newer",
+        "the book has schema version {found}, newer than this autogiro knows ({known}): use a newer autogiro",
+    ),
+    (
+        "err.book.no-book",
+        "no book at {path}: make one with `autogiro book init`",
+    ),
+    (
+        "err.book.no-such-answer",
+        "no unmatched answer {id} in the book (`autogiro book status --unmatched` lists them)",
+    ),
+    (
+        "err.book.no-such-claim",
+        "no claim {id} in the book (`autogiro book status --all` lists them with their ids)",
+    ),
+    (
+        "err.book.not-a-book",
+        "{location} holds other tables ({tables}) and no book: a book needs a database of its own",
+    ),
+    (
+        "err.book.not-empty",
+        "the book to copy into is not empty: copy into a new book",
+    ),
+    (
+        "err.book.older",
+        "the book has schema version {found}, older than this autogiro's ({known}): run `autogiro book init` to migrate it",
+    ),
+    (
+        "err.book.other-unit-from",
+        "{name} is from MPS for customer unit {found}, not this book's {expected}; nothing imported",
+    ),
+    (
+        "err.book.other-unit-to",
+        "{name} is to MPS from customer unit {found}, not this book's {expected}; nothing imported",
+    ),
+    ("err.book.storage", "the book's storage: {error}"),
+    (
+        "err.book.transmission-used",
+        "transmission {number} of customer unit {sender} is already in the book as {other}, a different file: a transmission number is used once",
+    ),
+    (
+        "err.book.unreadable",
+        "cannot read {name}: {message}; nothing imported",
+    ),
+    ("err.io", "{what} {path}: {error}"),
+    ("err.journal", "{path}:{line}: {message}"),
+    (
+        "err.payee.changed-downloading",
+        "listed with {listed} bytes, {downloaded} bytes downloaded: it changed on the server meanwhile; not fetched",
+    ),
+    (
+        "err.payee.no-book",
+        "no book: the daily run imports MPS's answers into it ([book] path in autogiro.toml, or --book)",
+    ),
+    (
+        "err.payee.no-book-for-numbers",
+        "give --transmission and --assignment, or configure a book ([book] path in autogiro.toml, or --book) to take them from",
+    ),
+    (
+        "err.payee.no-start",
+        "{path}: does not start with record 10",
+    ),
+    (
+        "err.payee.no-transfer",
+        "no [transfer] in the settings: host, user, known_hosts, outbox, inbox and archive are needed (see autogiro config check)",
+    ),
+    (
+        "err.payee.not-recorded",
+        "{file}: sent, but not recorded in the book: {error}",
+    ),
+    (
+        "err.payee.unknown-host-key",
+        "{error} (--accept-new-host-key records it)",
+    ),
+    ("err.payee.unreadable", "{path}: {message}"),
+    ("err.settings.invalid", "{path}: {message}"),
+    ("err.settings.io", "cannot read {path}: {error}"),
+    (
+        "err.settings.not-found",
+        "no settings: give --config PATH or put an {file} in the current directory",
+    ),
+    ("err.sftp.agent", "cannot use the ssh-agent: {reason}"),
+    (
+        "err.sftp.auth-refused",
+        "{host} refused to authenticate {user} with {offered}",
+    ),
+    (
+        "err.sftp.disk-full",
+        "the local disk is full: cannot write {file}",
+    ),
+    (
+        "err.sftp.host-key-changed",
+        "the host key of {host}:{port} has changed: {file} line {line} expects {expected}, the server showed {found}; if MPS announced a new key, replace that line",
+    ),
+    (
+        "err.sftp.key",
+        "cannot use the private key {file}: {reason}",
+    ),
+    ("err.sftp.known-hosts", "cannot use {file}: {reason}"),
+    ("err.sftp.local", "{file}: {error}"),
+    (
+        "err.sftp.local-exists",
+        "{file} exists already: nothing overwritten",
+    ),
+    (
+        "err.sftp.lost",
+        "the connection to {host}:{port} was lost {attempts} time(s) while {what}: {reason}",
+    ),
+    (
+        "err.sftp.maybe-sent",
+        "the connection was lost while {path} was being renamed into place, and the file is no longer on the server: MPS may have taken it; look in MPS's receipt before sending it again",
+    ),
+    (
+        "err.sftp.no-sftp",
+        "{host} refused to start SFTP for {user}: the account has no SFTP access; ask MPS to check it",
+    ),
+    (
+        "err.sftp.no-such-directory",
+        "no such remote directory: {dir}",
+    ),
+    ("err.sftp.no-such-file", "no such remote file: {path}"),
+    (
+        "err.sftp.permission-denied",
+        "permission denied on the server: {what} {path}",
+    ),
+    (
+        "err.sftp.remote",
+        "the server refused {what} {path}: {message}",
+    ),
+    (
+        "err.sftp.remote-exists",
+        "{path} is already on the server: nothing overwritten",
+    ),
+    (
+        "err.sftp.size-mismatch",
+        "{path}: {expected} bytes sent, {found} bytes arrived",
+    ),
+    (
+        "err.sftp.unknown-host-key",
+        "the host key of {host}:{port} ({fingerprint}) is not in {file}: compare the fingerprint with the one MPS gave you, then accept it once",
+    ),
+    (
+        "err.sftp.unreachable",
+        "cannot reach {host}:{port}: {reason}",
+    ),
+    ("event.already-in-book", "already in the book"),
+    ("event.book-already", "; the book had it"),
+    ("event.book-recorded", "; recorded in the book"),
+    (
+        "event.changed",
+        "changed on the server since it was fetched ({then} bytes then, {now} now); left there, the next fetch takes it",
+    ),
+    ("event.confirmed", "recorded as sent as {remote}{book}"),
+    ("event.failed", "{error}; left on the server"),
+    ("event.fetched", "fetched to {file}"),
+    ("event.fetched-before", "fetched before, in {file}"),
+    (
+        "event.fetched-invalid",
+        "{errors} error(s) (autogiro validate {file} shows them); not imported, left on the server",
+    ),
+    (
+        "event.found-sent",
+        "found sent, by a run that stopped before it said so, as {remote} ({size} bytes){book}",
+    ),
+    (
+        "event.from-mps",
+        "not sent: a file from MPS, not one for it",
+    ),
+    (
+        "event.host-key",
+        "{host}:{port}: host key {fingerprint} recorded in {file}",
+    ),
+    (
+        "event.imported",
+        "imported: {claims} claim(s), {answered} answer(s), {mandates} mandate(s)",
+    ),
+    ("event.inbox-empty", "inbox {inbox}: nothing to fetch"),
+    (
+        "event.invalid",
+        "not sent: {errors} error(s), the first: {first} (autogiro validate {file} shows all)",
+    ),
+    ("event.lines", "{first}\n{rest}"),
+    (
+        "event.maybe-sent",
+        "not sent: it may have reached MPS already: it was being renamed to {remote} when the connection was lost or the run stopped, and it is no longer on the server. Look in MPS's receipt for transmission {transmission} of data sender {sender}: if it arrived, `autogiro transfer confirm {file}` records it as sent; if not, `autogiro send --resend {file}` sends it",
+    ),
+    (
+        "event.not-imported",
+        "not imported: {error}; left on the server",
+    ),
+    (
+        "event.not-ours",
+        "from data sender {sender} to data recipient {recipient}, not from MPS ({mps}) to this payee ({unit}); not imported, left on the server",
+    ),
+    (
+        "event.nothing-to-confirm",
+        "nothing to confirm: no run stopped while renaming this file on the server",
+    ),
+    ("event.of", "{name}: {what}"),
+    (
+        "event.on-server",
+        "not sent: {remote} is on the server already, not yet taken by MPS",
+    ),
+    (
+        "event.other-on-server",
+        "not sent: {remote} is on the server with {found} bytes, not this file's {expected}",
+    ),
+    (
+        "event.recorded-now",
+        "sent earlier as {earlier} by a run that stopped; now in the book",
+    ),
+    (
+        "event.refused-name",
+        "{name}: not fetched: {why}; left on the server",
+    ),
+    (
+        "event.rejections",
+        "not sent: the book predicts {n} rejection(s) by MPS (listed above, as `autogiro book check` lists them); fix them, or send with --accept-rejections",
+    ),
+    ("event.sent", "sent as {remote} ({size} bytes){book}"),
+    (
+        "event.sent-before",
+        "not sent: sent before as {earlier}, with the same content or transmission number {transmission} of data sender {sender}; --resend sends it again",
+    ),
+    (
+        "event.sent-finished",
+        "sent (its earlier run stopped before the rename) as {remote} ({size} bytes){book}",
+    ),
+    (
+        "event.waiting",
+        "{lock}: another send or fetch is running; waiting for it",
+    ),
+    (
+        "event.would-confirm",
+        "would be recorded as sent as {remote}",
+    ),
+    ("event.would-fetch", "would be fetched ({size} bytes)"),
+    (
+        "event.would-resume",
+        "an earlier run stopped while renaming it to {remote} on the server: send looks there first and uploads nothing twice",
+    ),
+    (
+        "event.would-send",
+        "would be sent as {remote} ({size} bytes)",
+    ),
+    (
+        "help.--accept_new_host_key",
+        "Record the server's key in `known_hosts` when it has none for the server (like OpenSSH's accept-new). Compare the fingerprint printed with the one MPS gave first. A changed key is refused always",
+    ),
+    (
+        "help.--assignment",
+        "The assignment number of the first assignment (record 20); further agreements take the next numbers. Default: the next ones from the book",
+    ),
+    ("help.--edition", "The edition of the specification"),
+    ("help.--force", "Overwrite the output file when it exists"),
+    ("help.--help", "Print help (see more with '--help')"),
+    ("help.--help.long", "Print help (see a summary with '-h')"),
+    (
+        "help.--input",
+        "The table: .csv (`,` or `;`, UTF-8 or Windows-1252), .json (an array of objects) or .xlsx (the first sheet); `-` for CSV on standard input",
+    ),
+    (
+        "help.--output",
+        "Write to this file instead of standard output (through a temporary file, renamed into place)",
+    ),
+    ("help.--reference", "The mandate's payer reference"),
+    (
+        "help.--transmission",
+        "The transmission number (record 10): the payee's own numbering. Default: the next one from the book, which records the file as prepared",
+    ),
+    ("help.--version", "Print version"),
+    (
+        "help.autogiro",
+        "The `autogiro` command for the Norwegian Autogiro files of Mastercard Payment Services: validate, inspect, make from billing data, keep the payee's book, convert, simulate.",
+    ),
+    (
+        "help.autogiro.--book",
+        "The payee's book: an SQLite file, or a `postgres://` URL (default: `[book]` of the settings)",
+    ),
+    (
+        "help.autogiro.--color",
+        "When to color the output: `auto` (a terminal, unless `NO_COLOR` is set), `always`, `never`",
+    ),
+    (
+        "help.autogiro.--config",
+        "The payee's settings (default: ./autogiro.toml)",
+    ),
+    (
+        "help.autogiro.--lang",
+        "The language of the diagnostics, the summaries and the report: `nb` (bokmål; `no` and `nn` too) or `en`; default: the locale's (`LC_ALL`, `LC_MESSAGES`, `LANG`), else English. Codes, JSON keys and the levels `error` and `warning` stay as they are",
+    ),
+    (
+        "help.autogiro.after",
+        "Exit codes: 0 success (a file without errors); 1 a file with errors, a file not canonical, claims MPS would reject, something the simulator refused; 2 a usage or I/O problem (a file that cannot be read); 3 answers from MPS imported into the book that matched no claim (kept: `book status --unmatched`).",
+    ),
+    (
+        "help.autogiro.book",
+        "The payee's book: what was sent, what MPS answered, what is outstanding",
+    ),
+    (
+        "help.autogiro.book.check",
+        "Before sending: which claims of the file MPS would reject, and why. Exit 1 when any would be",
+    ),
+    (
+        "help.autogiro.book.check.--date",
+        "The day MPS will read it (YYYY-MM-DD); default: today",
+    ),
+    ("help.autogiro.book.check.--file", "A file to MPS"),
+    (
+        "help.autogiro.book.copy",
+        "Copies a whole book into a new one, SQLite and PostgreSQL either way; both then export the same document",
+    ),
+    (
+        "help.autogiro.book.copy.--from",
+        "The book to copy: an SQLite file or a `postgres://` URL",
+    ),
+    (
+        "help.autogiro.book.copy.--to",
+        "The book to make: a new SQLite file or an empty PostgreSQL database",
+    ),
+    (
+        "help.autogiro.book.export",
+        "Everything in the book as JSON, for backup and for moving to another store",
+    ),
+    ("help.autogiro.book.export.--format", "The form (JSON)"),
+    (
+        "help.autogiro.book.import",
+        "Import files sent (or to be sent) to MPS, and files from MPS: answers are matched to the claims sent. The same file twice changes nothing; a file with errors, or of another customer unit than the settings', is refused",
+    ),
+    ("help.autogiro.book.import.--files", "The files"),
+    (
+        "help.autogiro.book.import.--today",
+        "The day MPS reads the files sent (YYYY-MM-DD); default: today",
+    ),
+    (
+        "help.autogiro.book.import.long",
+        "Import files sent (or to be sent) to MPS, and files from MPS: answers are matched to the claims sent. The same file twice changes nothing; a file with errors, or of another customer unit than the settings', is refused.\n\nExit 0 when everything was imported and matched; 3 when answers matched no claim (they are kept in the book and tried again at every import: `book status --unmatched`); 1 when a file was refused (the others are imported all the same).",
+    ),
+    (
+        "help.autogiro.book.init",
+        "Make the book (or bring an existing one to this version)",
+    ),
+    (
+        "help.autogiro.book.mandates",
+        "The mandates the book knows, deleted ones too, each with its state on the day: sent (not yet confirmed), pending (before its first chargeable day), active, blocked, expired, deleted",
+    ),
+    ("help.autogiro.book.mandates.--format", "How to print"),
+    (
+        "help.autogiro.book.mandates.--today",
+        "The day (YYYY-MM-DD); default: today",
+    ),
+    (
+        "help.autogiro.book.report",
+        "A month of the book as one HTML page to look at or print (A4): claims per month by status, the month's rejections by code with what each means and what to do, amount limits close to their end, mandates registered and deleted, claims outstanding past their answer date, answers nobody could match. Self-contained: no script, nothing loaded from elsewhere",
+    ),
+    (
+        "help.autogiro.book.report.--month",
+        "The month (YYYY-MM); default: the month of today",
+    ),
+    (
+        "help.autogiro.book.report.--today",
+        "The day the report is made (YYYY-MM-DD): what is outstanding is as of it; default: today",
+    ),
+    (
+        "help.autogiro.book.resolve",
+        "By hand: `ANSWER --claim CLAIM` attributes an answer that matched no claim (`book status --unmatched`) to a claim of the same agreement and amount with no final answer yet; `CLAIM --handled WHY` closes a rejected or outstanding claim settled another way (kept, with the day, `$USER` and why, and counted as handled)",
+    ),
+    (
+        "help.autogiro.book.resolve.--claim",
+        "The claim the answer is for (`book status --all` lists the claims with their ids)",
+    ),
+    (
+        "help.autogiro.book.resolve.--handled",
+        "Why the claim is closed by hand",
+    ),
+    (
+        "help.autogiro.book.resolve.--id",
+        "The answer's id (with `--claim`), or the claim's (with `--handled`)",
+    ),
+    (
+        "help.autogiro.book.resolve.--today",
+        "The day it is closed (YYYY-MM-DD); default: today",
+    ),
+    (
+        "help.autogiro.book.status",
+        "Claims by status, with counts and sums; `--outstanding`, `--rejected`, `--settled` or `--all` lists them",
+    ),
+    ("help.autogiro.book.status.--all", "List every claim"),
+    ("help.autogiro.book.status.--format", "How to print"),
+    (
+        "help.autogiro.book.status.--handled",
+        "List the claims closed by hand, with who, when and why",
+    ),
+    (
+        "help.autogiro.book.status.--outstanding",
+        "List the claims with no answer by their processing date + 3 business days",
+    ),
+    (
+        "help.autogiro.book.status.--payments",
+        "List the OCR giro payments received (a KID each, and the AvtaleGiro claim a settlement settles): which invoices were paid by giro",
+    ),
+    (
+        "help.autogiro.book.status.--rejected",
+        "List the claims MPS rejected, with the reason",
+    ),
+    (
+        "help.autogiro.book.status.--settled",
+        "List the claims MPS settled",
+    ),
+    (
+        "help.autogiro.book.status.--since",
+        "Only claims processed (or due) on or after this day: the counts, the outstanding and the claims listed",
+    ),
+    (
+        "help.autogiro.book.status.--today",
+        "The day to count outstanding claims on (YYYY-MM-DD); default: today",
+    ),
+    (
+        "help.autogiro.book.status.--unmatched",
+        "List the answers from MPS that match no claim, kept in the book (each with the id `book resolve` takes)",
+    ),
+    (
+        "help.autogiro.completions",
+        "Shell completions for bash, zsh, fish or PowerShell, on standard output",
+    ),
+    ("help.autogiro.completions.--shell", "The shell"),
+    (
+        "help.autogiro.config",
+        "The payee's settings file, autogiro.toml",
+    ),
+    (
+        "help.autogiro.config.check",
+        "Check the settings and print what they say",
+    ),
+    (
+        "help.autogiro.convert",
+        "Convert between the fixed-width file (OCR), JSON (the model's form) and CSV (claims)",
+    ),
+    (
+        "help.autogiro.convert.--dialect",
+        "The CSV's dialect: plain (`,`, decimal point, UTF-8, LF), or Norwegian Excel (`;`, decimal comma, UTF-8 with BOM, CRLF, identifiers kept as text)",
+    ),
+    (
+        "help.autogiro.convert.--file",
+        "The file: fixed-width, or JSON when it ends in `.json` or starts with `{`",
+    ),
+    (
+        "help.autogiro.convert.--kid",
+        "Which KID check digits are valid",
+    ),
+    ("help.autogiro.convert.--to", "The form to write"),
+    (
+        "help.autogiro.convert.--today",
+        "The date the file is read (YYYY-MM-DD), for the 12-month window of due dates and for two-digit years; default: today",
+    ),
+    (
+        "help.autogiro.daily",
+        "The daily run, for a timer: fetch and import MPS's answers (as `fetch`), send every file of the `[transfer] outgoing` folder the book does not have as sent (as `send`), and report what needs a person: rejections, unmatched answers, mandates changed, claims outstanding past their answer date. Exit 0: nothing to look at; 1: something to look at (listed); 2: the run failed",
+    ),
+    (
+        "help.autogiro.daily.--dry_run",
+        "Say what would be fetched and sent; change nothing",
+    ),
+    (
+        "help.autogiro.daily.--kid",
+        "Which KID check digits are valid",
+    ),
+    (
+        "help.autogiro.daily.--today",
+        "The date the file is read (YYYY-MM-DD), for the 12-month window of due dates and for two-digit years; default: today",
+    ),
+    (
+        "help.autogiro.digits",
+        "Whether an account number, a KID or an organisation number is valid, and what its check digit should be. Exit 0 when every number is valid, 1 when one is not",
+    ),
+    ("help.autogiro.digits.--kind", "The kind of number"),
+    (
+        "help.autogiro.digits.--numbers",
+        "The numbers (spaces or dots between groups allowed: `1234.56.78903`)",
+    ),
+    (
+        "help.autogiro.fetch",
+        "Fetch MPS's answers over SFTP: each file of the inbox not fetched before is downloaded to the archive (synced, then renamed), validated, imported into the book when one is configured, and only then removed from the server. Run again after a crash, it fetches and imports nothing twice",
+    ),
+    (
+        "help.autogiro.fetch.--dry_run",
+        "List what would be fetched; download and remove nothing",
+    ),
+    (
+        "help.autogiro.fetch.--keep_remote",
+        "Leave the files on the server (they are not fetched again)",
+    ),
+    (
+        "help.autogiro.fetch.--kid",
+        "Which KID check digits are valid",
+    ),
+    (
+        "help.autogiro.fetch.--today",
+        "The date the file is read (YYYY-MM-DD), for the 12-month window of due dates and for two-digit years; default: today",
+    ),
+    (
+        "help.autogiro.fmt",
+        "Rewrite a file canonically: every record re-encoded, CRLF line breaks (or LF), a line break after the last record, no trailing empty lines",
+    ),
+    (
+        "help.autogiro.fmt.--check",
+        "Write nothing; exit 1 when the file is not canonical",
+    ),
+    (
+        "help.autogiro.fmt.--file",
+        "The file (`-` for standard input)",
+    ),
+    (
+        "help.autogiro.fmt.--lf",
+        "Use LF line breaks instead of CRLF",
+    ),
+    (
+        "help.autogiro.inspect",
+        "Summarise a file: direction, parties, each assignment with its counts, sums and dates, rejections by error code, mandates by registration type",
+    ),
+    (
+        "help.autogiro.inspect.--file",
+        "The file (`-` for standard input)",
+    ),
+    (
+        "help.autogiro.inspect.--kid",
+        "Which KID check digits are valid",
+    ),
+    (
+        "help.autogiro.inspect.--today",
+        "The date the file is read (YYYY-MM-DD), for the 12-month window of due dates and for two-digit years; default: today",
+    ),
+    (
+        "help.autogiro.new",
+        "Make a file for MPS from a table of billing data (CSV, JSON or .xlsx): claims (Autogiro's or AvtaleGiro's), AvtaleGiro cancellation requests, or mandates. Every problem of every row is reported before anything is written; what is written validates with every rule",
+    ),
+    (
+        "help.autogiro.new.cancellations",
+        "AvtaleGiro cancellation requests (sletteanmodninger) of claims sent: columns `amount`, `due_date`, `kid` as the claim had them, and optionally `short_name`, `foreign_reference`, `agreement`",
+    ),
+    (
+        "help.autogiro.new.cancellations.--format",
+        "How to print the problems: one line each, or JSON lines (file, row, column, code, message)",
+    ),
+    (
+        "help.autogiro.new.cancellations.--today",
+        "The date the file will be read (YYYY-MM-DD), for the 12-month window of due dates; default: today",
+    ),
+    (
+        "help.autogiro.new.claims",
+        "Claims (betalingskrav) from billing rows: columns `payer_reference`, `amount`, `due_date`, `short_name`, and optionally `kid`, `own_reference`, `foreign_reference`, `specification`, `replaces`, `agreement` (docs/columns.md: each column's form and rules). With `--service avtalegiro`, AvtaleGiro claims: `amount`, `due_date`, `kid`, `short_name`, and optionally `foreign_reference`, `specification`, `agreement`",
+    ),
+    (
+        "help.autogiro.new.claims.--format",
+        "How to print the problems: one line each, or JSON lines (file, row, column, code, message)",
+    ),
+    (
+        "help.autogiro.new.claims.--service",
+        "The service of the claims: Autogiro's, or AvtaleGiro's (for the settings' agreements with `service = \"avtalegiro\"`)",
+    ),
+    (
+        "help.autogiro.new.claims.--today",
+        "The date the file will be read (YYYY-MM-DD), for the 12-month window of due dates; default: today",
+    ),
+    (
+        "help.autogiro.new.mandates",
+        "Mandates (fullmakter) from rows: columns `registration`, `account`; to register or change, `name`, `postal_code`, `postal_town`, `organisation_number`, `signatory`, `signatory_birth_date`; optionally `payer_reference`, `period`, `limit`, `valid_from`, `valid_to`, `address1`, `address2`, `country_code`, `agreement` (docs/columns.md)",
+    ),
+    (
+        "help.autogiro.new.mandates.--format",
+        "How to print the problems: one line each, or JSON lines (file, row, column, code, message)",
+    ),
+    (
+        "help.autogiro.new.mandates.--today",
+        "The date the file will be read (YYYY-MM-DD), for the 12-month window of due dates; default: today",
+    ),
+    (
+        "help.autogiro.send",
+        "Send files to MPS over SFTP: each validated (an invalid file is not sent), refused when sent before (the same content or transmission number) unless --resend, uploaded under a temporary name and renamed when complete (the rename journalled first: a file whose rename an earlier run may have done is looked for on the server, never uploaded twice), then recorded in the transfer journal and the book",
+    ),
+    (
+        "help.autogiro.send.--accept_rejections",
+        "Send a file even when the book predicts MPS would reject some of its claims (as `book check` lists them)",
+    ),
+    (
+        "help.autogiro.send.--dry_run",
+        "Check each file and say where it would go; connect to nothing",
+    ),
+    ("help.autogiro.send.--files", "The files for MPS"),
+    (
+        "help.autogiro.send.--kid",
+        "Which KID check digits are valid",
+    ),
+    (
+        "help.autogiro.send.--resend",
+        "Send a file even if it was sent before",
+    ),
+    (
+        "help.autogiro.send.--today",
+        "The date the file is read (YYYY-MM-DD), for the 12-month window of due dates and for two-digit years; default: today",
+    ),
+    (
+        "help.autogiro.simulate",
+        "Run the MPS simulator: update the mandate register from the file's mandates, settle or reject its claims, and write the file MPS would send back",
+    ),
+    (
+        "help.autogiro.simulate.--date",
+        "The date MPS reads the file (YYYY-MM-DD)",
+    ),
+    (
+        "help.autogiro.simulate.--file",
+        "A file to MPS. Without one, the answers kept for later days (`--until`) that are due by `--date` are sent",
+    ),
+    (
+        "help.autogiro.simulate.--state",
+        "The simulator's state (register, charges, numbers, answers) as JSON; created when missing. Runs on one state take turns (a lock beside it)",
+    ),
+    (
+        "help.autogiro.simulate.--until",
+        "Answer only the claims processed by this day (YYYY-MM-DD); the rest are kept in the state, and a later run with no FILE and that day's --date sends them, as MPS would. By default the whole answer is given at once",
+    ),
+    (
+        "help.autogiro.simulate.block",
+        "The payer's bank blocks a mandate: MPS rejects its claims with 133 on those days",
+    ),
+    (
+        "help.autogiro.simulate.block.--agreement",
+        "The agreement id",
+    ),
+    (
+        "help.autogiro.simulate.block.--from",
+        "The first day blocked (YYYY-MM-DD)",
+    ),
+    (
+        "help.autogiro.simulate.block.--state",
+        "The simulator's state",
+    ),
+    (
+        "help.autogiro.simulate.block.--to",
+        "The last day blocked; default: until unblocked",
+    ),
+    (
+        "help.autogiro.simulate.sign-up",
+        "A payer signs up for AvtaleGiro in the net bank with a KID: MPS lists the mandate to the payee in its next answer, and settles the agreement's claims of that KID (as OCR giro payments of type 15) from then on. The payee and agreement are the settings' (`--config`)",
+    ),
+    (
+        "help.autogiro.simulate.sign-up.--agreement",
+        "The AvtaleGiro agreement id; default: the settings' only AvtaleGiro agreement",
+    ),
+    (
+        "help.autogiro.simulate.sign-up.--kid",
+        "The KID the payer signs up with",
+    ),
+    (
+        "help.autogiro.simulate.sign-up.--state",
+        "The simulator's state",
+    ),
+    (
+        "help.autogiro.simulate.sign-up.--written_notice",
+        "The payer wants a written notice of each claim",
+    ),
+    ("help.autogiro.simulate.unblock", "Lifts a block"),
+    (
+        "help.autogiro.simulate.unblock.--agreement",
+        "The agreement id",
+    ),
+    (
+        "help.autogiro.simulate.unblock.--state",
+        "The simulator's state",
+    ),
+    (
+        "help.autogiro.transfer",
+        "The SFTP account at MPS (`[transfer]` of the settings)",
+    ),
+    (
+        "help.autogiro.transfer.confirm",
+        "Record as sent files that a `send` stopped in while renaming them on the server, once MPS's receipt shows they arrived (`send` says when this is needed). Connects to nothing",
+    ),
+    (
+        "help.autogiro.transfer.confirm.--dry_run",
+        "Say what would be recorded; record nothing",
+    ),
+    (
+        "help.autogiro.transfer.confirm.--files",
+        "The files MPS's receipt shows",
+    ),
+    (
+        "help.autogiro.transfer.confirm.--kid",
+        "Which KID check digits are valid",
+    ),
+    (
+        "help.autogiro.transfer.confirm.--today",
+        "The date the file is read (YYYY-MM-DD), for the 12-month window of due dates and for two-digit years; default: today",
+    ),
+    (
+        "help.autogiro.transfer.test",
+        "Connect, authenticate, list the outbox and the inbox, print the server's key fingerprint: the connectivity test MPS runs with each customer",
+    ),
+    (
+        "help.autogiro.validate",
+        "Check every rule of the specification, streaming; print each problem with its line, columns and field. Exit 0 when clean, 1 on any error, 2 when a file cannot be read (the others are checked all the same)",
+    ),
+    (
+        "help.autogiro.validate.--files",
+        "Files to check (`-` for standard input); a directory checks every file in it, in name order",
+    ),
+    (
+        "help.autogiro.validate.--format",
+        "How to print the diagnostics: rustc-style, or JSON lines (each file ends with a summary object: file, errors, warnings, valid)",
+    ),
+    (
+        "help.autogiro.validate.--kid",
+        "Which KID check digits are valid",
+    ),
+    (
+        "help.autogiro.validate.--max_errors",
+        "Print at most N diagnostics a file; the rest are counted, and the summary says how many were not shown",
+    ),
+    (
+        "help.autogiro.validate.--quiet",
+        "Print only errors: no warnings, nothing for a valid file",
+    ),
+    (
+        "help.autogiro.validate.--today",
+        "The date the file is read (YYYY-MM-DD), for the 12-month window of due dates and for two-digit years; default: today",
+    ),
+    ("help.heading.arguments", "Arguments"),
+    ("help.heading.commands", "Commands"),
+    ("help.heading.options", "Options"),
+    ("help.heading.usage", "Usage"),
+    (
+        "help.help-command",
+        "Print this message or the help of the given subcommand(s)",
+    ),
+    (
         "inspect.assignment",
         "assignment {index}: {kind}, agreement {agreement}, number {number}, account {account}",
     ),
@@ -608,6 +1609,15 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "inspect.valid-warnings",
         "valid, {warnings} warning(s): run `autogiro validate` for details",
     ),
+    ("io.lock", "cannot lock"),
+    ("io.make-folder", "cannot make the folder"),
+    ("io.move", "cannot move"),
+    ("io.read", "cannot read"),
+    ("io.read-folder", "cannot read the folder"),
+    ("io.read-made", "cannot read the file made"),
+    ("io.remove", "cannot remove"),
+    ("io.repair", "cannot repair"),
+    ("io.write", "cannot write"),
     (
         "kind.avtalegiro-cancellations",
         "AvtaleGiro cancellation requests",
@@ -621,6 +1631,29 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ("kind.settled", "settled claims"),
     ("kind.typed", "{kind} (type {type})"),
     ("kind.unknown", "unknown type"),
+    (
+        "ledger.account-not-found",
+        "the payer's account does not exist",
+    ),
+    (
+        "ledger.blocked",
+        "the mandate is blocked from {from} to {to}",
+    ),
+    ("ledger.expired", "the mandate ended on {date}"),
+    (
+        "ledger.limit",
+        "limit {limit} NOK for the period: {used} used, {requested} requested",
+    ),
+    ("ledger.not-found", "no mandate for the payer reference"),
+    (
+        "ledger.not-yet-active",
+        "the mandate is chargeable from {date}",
+    ),
+    ("ledger.open", "open"),
+    (
+        "ledger.rejected-by-bank",
+        "the payer's bank refused the charge",
+    ),
     ("list.and", "{init} and {last}"),
     (
         "make.due-date-window",
@@ -739,6 +1772,26 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "expected a year from 1970 to 2069 (two-digit years read back in that window), found {year}",
     ),
     ("rec.zero-filler", "expected {width} zeros (filler)"),
+    (
+        "register.account-change",
+        "mandate {reference} of agreement {agreement}: the account can change only when a payer reference distinct from it is used (delete and register anew)",
+    ),
+    (
+        "register.already",
+        "mandate {reference} of agreement {agreement} is already registered",
+    ),
+    (
+        "register.listing-to-mps",
+        "registration type 0 (full listing) exists only in files from MPS",
+    ),
+    (
+        "register.unknown",
+        "mandate {reference} of agreement {agreement} is not registered",
+    ),
+    (
+        "register.valid-from",
+        "mandate {reference} of agreement {agreement}: valid-from cannot change (delete and register anew)",
+    ),
     ("report.claims-of-month", "Claims due in {month}"),
     ("report.col.agreement", "Agreement"),
     ("report.col.amount", "Amount (NOK)"),
@@ -909,6 +1962,15 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     (
         "table.unknown-keys",
         "unknown keys {keys}; the keys are {columns}",
+    ),
+    (
+        "transfer.connected",
+        "{user}@{host}:{port}: connected, authenticated; host key {fingerprint}",
+    ),
+    ("transfer.inbox", "inbox {dir}: {n} file(s), {bytes} bytes"),
+    (
+        "transfer.outbox",
+        "outbox {dir}: {n} file(s), {bytes} bytes",
     ),
     (
         "value.control",

@@ -1,7 +1,8 @@
 //! The languages of autogiro-rs and the one catalogue of their texts: Norwegian bokmål
-//! ([`Lang::Nb`]) and English ([`Lang::En`]). It holds every diagnostic's words (the model's
-//! `Said`), `validate`'s and `inspect`'s summaries and the monthly report's; the other commands'
-//! messages are to follow.
+//! ([`Lang::Nb`]) and English ([`Lang::En`]). It holds everything `autogiro` says: every
+//! diagnostic, every problem of a row, the summaries, the book's lines, the transfer's, every
+//! error, `--help` and the monthly report; what a crate says is a [`Said`], a key and its
+//! values, made into words only when shown.
 //!
 //! A language is chosen by a flag ([`Lang::from_tag`]: `--lang nb|en`), else by the locale
 //! ([`Lang::from_env`]: `LC_ALL`, then `LC_MESSAGES`, then `LANG`; `nb`, `no` and `nn` are
@@ -19,6 +20,9 @@ use std::fmt;
 
 mod en;
 mod nb;
+mod said;
+
+pub use said::Said;
 
 /// A language autogiro-rs speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -101,6 +105,17 @@ pub fn text(lang: Lang, key: &'static str) -> &'static str {
         .ok()
         .and_then(|i| table.get(i))
         .map_or(key, |(_, t)| t)
+}
+
+/// The text of `key` in `lang`, for a key made at run time (`help.autogiro.book.status`):
+/// `None` when the catalogue does not have it.
+pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    let table = lang.table();
+    table
+        .binary_search_by(|(k, _)| (*k).cmp(key))
+        .ok()
+        .and_then(|i| table.get(i))
+        .map(|(_, t)| *t)
 }
 
 /// Whether the catalogue has `key`.

@@ -19,6 +19,145 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "amount.too-large",
         "beløpet {amount} er mer enn de 17 sifrene i øre en post har plass til",
     ),
+    ("book.already", "allerede i boken; ingenting er endret"),
+    (
+        "book.assignment-used",
+        "oppdragsnummer {number} i avtale {agreement} ble brukt av {other} lest {used}: MPS avviser oppdraget til {until}",
+    ),
+    (
+        "book.cancel-nothing",
+        "{what} gjelder ikke noe ventende AvtaleGiro-betalingskrav for konto {account} i boken",
+    ),
+    (
+        "book.cancel-settled",
+        "{what} gjelder et AvtaleGiro-betalingskrav MPS allerede har belastet: det kan ikke slettes",
+    ),
+    (
+        "book.cancellation",
+        "sletteanmodning {number} ({amount} kr med forfall {due}, KID {kid})",
+    ),
+    (
+        "book.check-clean",
+        "MPS ville belastet hvert betalingskrav, så langt boken vet",
+    ),
+    ("book.code", ", kode {code}"),
+    ("book.col.claims", "betalingskrav"),
+    ("book.col.nok", "kr"),
+    ("book.col.status", "tilstand"),
+    ("book.finding", "{place}: MPS ville avvist: {reason}"),
+    ("book.finding-assignment", "oppdrag {assignment}"),
+    (
+        "book.finding-claim",
+        "oppdrag {assignment}, betalingskrav {claim} (betaler {payer}, {amount} kr)",
+    ),
+    ("book.finding-code", "{code}: {reason}"),
+    (
+        "book.giro-claims",
+        "{claims} AvtaleGiro-betalingskrav venter på belastning, {cancelled} slettet",
+    ),
+    ("book.giro-mandates", "{n} AvtaleGiro-avtale(r) listet"),
+    (
+        "book.giro-no-kid",
+        "AvtaleGiro-avtale {number} for konto {account} har ingen KID: ikke tatt vare på",
+    ),
+    (
+        "book.giro-payments",
+        "{payments} OCR giro-innbetaling(er) mottatt; {settled} AvtaleGiro-betalingskrav belastet",
+    ),
+    ("book.giro-state.cancelled", "slettet"),
+    ("book.giro-state.sent", "sendt"),
+    ("book.giro-state.settled", "belastet"),
+    (
+        "book.giro-unlisted",
+        "{n} AvtaleGiro-avtale(r) for konto {account} finnes ikke i MPS' fulle liste: slettet",
+    ),
+    (
+        "book.imported-answer",
+        "importert, fra MPS: {answered} svar koblet til sendte betalingskrav, {mandates} fullmakt(er)",
+    ),
+    (
+        "book.imported-sent",
+        "importert, sendt til MPS: {claims} betalingskrav venter på svar, {mandates} fullmakt(er)",
+    ),
+    ("book.kid-none", "ingen"),
+    (
+        "book.listing-added",
+        "full liste: fullmakt {reference} i avtale {agreement} er ny for boken",
+    ),
+    (
+        "book.listing-changed",
+        "full liste: fullmakt {reference} i avtale {agreement} har andre vilkår hos MPS; boken har nå MPS' vilkår",
+    ),
+    (
+        "book.listing-removed",
+        "full liste: fullmakt {reference} i avtale {agreement} er ikke listet av MPS; fjernet fra boken",
+    ),
+    ("book.no-claims", "ingen betalingskrav"),
+    (
+        "book.not-checked",
+        "ikke kontrollert: filen har feil (se `autogiro validate`)",
+    ),
+    ("book.not-imported", "ikke importert: {error}"),
+    (
+        "book.not-imported-storage",
+        "ikke importert: {error}; boken er som før denne filen: kjør den samme importen igjen når boken kan nås",
+    ),
+    (
+        "book.not-registered",
+        "fullmakten er ikke registrert i boken: {error}",
+    ),
+    (
+        "book.own-reused",
+        "egenreferansen {own} brukes av {claims} ventende betalingskrav i avtale {agreement}: MPS' svar på dem kan bare skilles ved betaler, beløp og dato",
+    ),
+    (
+        "book.own-reused-more",
+        "og {n} egenreferanser til brukes hver av mer enn ett ventende betalingskrav",
+    ),
+    ("book.refusal", "{refusal} (behandlingsdato {date})"),
+    (
+        "book.rematched",
+        "{n} svar fra tidligere filer fant sitt betalingskrav",
+    ),
+    (
+        "book.replaced",
+        "{n} avvist(e) betalingskrav sendt på nytt med denne filen, lukket som behandlet",
+    ),
+    (
+        "book.replaces-nothing",
+        "ingen avvist betalingskrav i avtale {agreement} har egenreferansen {own} som et betalingskrav i denne filen erstatter; lukk det for hånd med `autogiro book resolve CLAIM --handled WHY`",
+    ),
+    ("book.row.giro-mandates", "AvtaleGiro-avtaler"),
+    ("book.row.giro-not-settled", "AvtaleGiro ikke belastet"),
+    ("book.row.outstanding", "av disse, utestående"),
+    ("book.row.payments", "OCR giro-innbetalinger"),
+    ("book.row.unmatched", "svar uten treff"),
+    ("book.row.unsettling", "belastninger uten betalingskrav"),
+    ("book.state.handled", "behandlet"),
+    ("book.state.rejected", "avvist"),
+    ("book.state.retry", "prøves igjen"),
+    ("book.state.sent", "sendt"),
+    ("book.state.settled", "belastet"),
+    (
+        "book.unmatched",
+        "svar {id} for betaler {payer} i avtale {agreement}, {amount} kr, KID {kid}, behandlet {date}{code}, {what}; tatt vare på: det prøves igjen ved hver import, eller `autogiro book resolve {id} --claim ID`",
+    ),
+    (
+        "book.unmatched-many",
+        "passer med {n} sendte betalingskrav som MPS' svar ikke kan skille",
+    ),
+    (
+        "book.unmatched-more",
+        "og {n} svar til er tatt vare på uten treff: `autogiro book status --unmatched` viser alle",
+    ),
+    (
+        "book.unmatched-none",
+        "passer ikke med noe sendt betalingskrav",
+    ),
+    (
+        "book.unsettling",
+        "{n} AvtaleGiro-belastning(er) (type 15) passer ikke med noe sendt betalingskrav: tatt vare på, prøves igjen når AvtaleGiro-betalingskrav importeres (`autogiro book status --payments` viser dem)",
+    ),
     (
         "build.avtalegiro-misplaced",
         "en AvtaleGiro-post med transaksjonstype {type} hører ikke hjemme i et oppdrag med {kind}",
@@ -76,10 +215,108 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "build.wrong-direction",
         "{kind} kan ikke sendes {direction}",
     ),
+    ("cli.cannot-lock-state", "kan ikke låse tilstanden {path}"),
+    ("cli.cannot-make-book", "kan ikke lage boken {book}"),
+    (
+        "cli.cannot-make-temporary",
+        "kan ikke lage en midlertidig fil",
+    ),
+    ("cli.cannot-open-book", "kan ikke åpne boken {book}"),
+    ("cli.cannot-read", "kan ikke lese {path}"),
+    (
+        "cli.cannot-read-back",
+        "kan ikke lese den formaterte filen tilbake",
+    ),
+    ("cli.cannot-read-csv", "kan ikke lese {name} som CSV"),
+    (
+        "cli.cannot-read-json",
+        "kan ikke lese {name} som en JSON-liste av objekter",
+    ),
+    ("cli.cannot-read-named", "kan ikke lese {name}: {error}"),
+    ("cli.cannot-read-state", "kan ikke lese tilstanden {path}"),
+    ("cli.cannot-read-stdin", "kan ikke lese standard inn"),
+    (
+        "cli.cannot-read-temporary",
+        "kan ikke lese den midlertidige filen",
+    ),
+    ("cli.cannot-read-xlsx", "kan ikke lese {name} som .xlsx"),
+    ("cli.cannot-write", "kan ikke skrive {path}"),
+    (
+        "cli.cannot-write-as-file",
+        "kan ikke skrive {name} som en fil",
+    ),
+    (
+        "cli.cannot-write-beside",
+        "kan ikke skrive ved siden av {path}",
+    ),
+    (
+        "cli.cannot-write-formatted",
+        "kan ikke skrive den formaterte filen",
+    ),
+    ("cli.cannot-write-stdout", "kan ikke skrive til standard ut"),
     ("cli.counts", "{errors}, {warnings}"),
+    ("cli.directory-not-file", "{path} er en mappe, ikke en fil"),
+    (
+        "cli.empty-sheet",
+        "det første arket er tomt: forventet en overskriftsrad",
+    ),
+    (
+        "cli.empty-table",
+        "filen er tom: forventet en overskriftslinje",
+    ),
+    ("cli.error", "feil"),
     ("cli.errors.one", "{n} feil"),
     ("cli.errors.other", "{n} feil"),
+    (
+        "cli.exists",
+        "{path} finnes; bruk --force for å skrive over den",
+    ),
     ("cli.hidden", "{n} til vises ikke (--max-errors)"),
+    ("cli.is-directory", "{path} er en mappe"),
+    ("cli.kid", "KID {kid}"),
+    (
+        "cli.no-book",
+        "ingen bok: oppgi --book STI, eller [book] path i autogiro.toml",
+    ),
+    (
+        "cli.no-book-path",
+        "ingen bok: oppgi --book STI, eller [book] path = \"autogiro.db\" i innstillingene",
+    ),
+    (
+        "cli.no-giro-agreement",
+        "innstillingene har ingen AvtaleGiro-avtale {id}",
+    ),
+    (
+        "cli.no-giro-agreements",
+        "innstillingene har ingen AvtaleGiro-avtale: legg til en med service = \"avtalegiro\"",
+    ),
+    ("cli.no-sheet", "arbeidsboken har ingen ark"),
+    (
+        "cli.no-such-mandate",
+        "ingen fullmakt {reference} i avtale {agreement} i tilstanden",
+    ),
+    (
+        "cli.not-a-payer-reference",
+        "{found} er ikke en betalerreferanse",
+    ),
+    ("cli.not-a-state", "{path} er ikke en simulatortilstand"),
+    (
+        "cli.resolve-needs",
+        "oppgi --claim KRAV eller --handled HVORFOR",
+    ),
+    (
+        "cli.several-giro-agreements",
+        "innstillingene har flere AvtaleGiro-avtaler: oppgi --agreement",
+    ),
+    ("cli.simulate-needs", "simulate trenger --state og --date"),
+    (
+        "cli.table-kind",
+        "{path}: forventet en .csv-, .json- eller .xlsx-fil (eller - for CSV på standard inn)",
+    ),
+    (
+        "cli.until-needs-file",
+        "--until hører til en FIL; uten en sendes svarene som forfaller innen --date",
+    ),
     ("cli.valid", "gyldig"),
     ("cli.valid-with", "gyldig, {warnings}"),
     ("cli.warnings.one", "{n} advarsel"),
@@ -122,6 +359,30 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ),
     ("code.other.meaning", "ikke oppført i spesifikasjonen (3.9)"),
     ("code.other.todo", "Spør MPS hva koden betyr."),
+    ("daily.attention", "daglig: trenger oppfølging"),
+    ("daily.code", "{n} × {code} ({meaning})"),
+    (
+        "daily.files",
+        "daglig: {imported} fil(er) importert i boken; {to_send} fil(er) venter på å bli sendt",
+    ),
+    (
+        "daily.mandates",
+        "daglig: {n} fullmakt(er) lagt til, fjernet eller endret av MPS' fulle liste",
+    ),
+    ("daily.no-attention", "daglig: ingenting trenger oppfølging"),
+    (
+        "daily.outstanding",
+        "daglig: {n} betalingskrav utestående etter svarfristen, {sum} kr (autogiro book status --outstanding)",
+    ),
+    (
+        "daily.rejected",
+        "daglig: {n} betalingskrav avvist: {codes} (autogiro book status --rejected)",
+    ),
+    ("daily.too-large", "mer enn det største beløpet"),
+    (
+        "daily.unmatched",
+        "daglig: {n} svar passer ikke med noe sendt betalingskrav (autogiro book status --unmatched)",
+    ),
     (
         "date.form",
         "{found} er ikke en dato (skriv den som 2026-01-15 eller 15.01.2026)",
@@ -553,6 +814,758 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ("dir.from-mps", "fra MPS"),
     ("dir.to-mps", "til MPS"),
     (
+        "err.book.assignment-taken",
+        "oppdragsnummer {number} i avtale {agreement} ble brukt av {other} lest {used}; det kan brukes igjen fra {free}",
+    ),
+    (
+        "err.book.cannot-resolve",
+        "svar {answer} kan ikke knyttes til betalingskrav {claim}: {reason}",
+    ),
+    (
+        "err.book.changed",
+        "{name} ble endret mens den ble importert; ingenting er importert: importer den igjen",
+    ),
+    (
+        "err.book.corrupt",
+        "boken har data denne autogiro ikke kan lese: {error}",
+    ),
+    (
+        "err.book.invalid",
+        "{name} er ikke gyldig ({errors} feil), den første: {first}; ingenting er importert",
+    ),
+    (
+        "err.book.newer",
+        "boken har skjemaversjon {found}, nyere enn denne autogiro kjenner ({known}): bruk en nyere autogiro",
+    ),
+    (
+        "err.book.no-book",
+        "ingen bok i {path}: lag en med `autogiro book init`",
+    ),
+    (
+        "err.book.no-such-answer",
+        "ikke noe svar uten treff med nummer {id} i boken (`autogiro book status --unmatched` viser dem)",
+    ),
+    (
+        "err.book.no-such-claim",
+        "ikke noe betalingskrav {id} i boken (`autogiro book status --all` viser dem med nummer)",
+    ),
+    (
+        "err.book.not-a-book",
+        "{location} har andre tabeller ({tables}) og ingen bok: en bok trenger en egen database",
+    ),
+    (
+        "err.book.not-empty",
+        "boken det skal kopieres til er ikke tom: kopier til en ny bok",
+    ),
+    (
+        "err.book.older",
+        "boken har skjemaversjon {found}, eldre enn denne autogiros ({known}): kjør `autogiro book init` for å oppgradere den",
+    ),
+    (
+        "err.book.other-unit-from",
+        "{name} er fra MPS til kundeenhet {found}, ikke denne bokens {expected}; ingenting er importert",
+    ),
+    (
+        "err.book.other-unit-to",
+        "{name} er til MPS fra kundeenhet {found}, ikke denne bokens {expected}; ingenting er importert",
+    ),
+    ("err.book.storage", "bokens lager: {error}"),
+    (
+        "err.book.transmission-used",
+        "forsendelse {number} fra kundeenhet {sender} er allerede i boken som {other}, en annen fil: et forsendelsesnummer brukes én gang",
+    ),
+    (
+        "err.book.unreadable",
+        "kan ikke lese {name}: {message}; ingenting er importert",
+    ),
+    ("err.io", "{what} {path}: {error}"),
+    ("err.journal", "{path}:{line}: {message}"),
+    (
+        "err.payee.changed-downloading",
+        "listet med {listed} byte, {downloaded} byte lastet ned: den ble endret på serveren imens; ikke hentet",
+    ),
+    (
+        "err.payee.no-book",
+        "ingen bok: den daglige kjøringen importerer MPS' svar i den ([book] path i autogiro.toml, eller --book)",
+    ),
+    (
+        "err.payee.no-book-for-numbers",
+        "oppgi --transmission og --assignment, eller sett opp en bok ([book] path i autogiro.toml, eller --book) å ta dem fra",
+    ),
+    ("err.payee.no-start", "{path}: begynner ikke med post 10"),
+    (
+        "err.payee.no-transfer",
+        "ingen [transfer] i innstillingene: host, user, known_hosts, outbox, inbox og archive trengs (se autogiro config check)",
+    ),
+    (
+        "err.payee.not-recorded",
+        "{file}: sendt, men ikke registrert i boken: {error}",
+    ),
+    (
+        "err.payee.unknown-host-key",
+        "{error} (--accept-new-host-key lagrer den)",
+    ),
+    ("err.payee.unreadable", "{path}: {message}"),
+    ("err.settings.invalid", "{path}: {message}"),
+    ("err.settings.io", "kan ikke lese {path}: {error}"),
+    (
+        "err.settings.not-found",
+        "ingen innstillinger: oppgi --config STI eller legg en {file} i gjeldende mappe",
+    ),
+    ("err.sftp.agent", "kan ikke bruke ssh-agent: {reason}"),
+    (
+        "err.sftp.auth-refused",
+        "{host} avviste autentisering av {user} med {offered}",
+    ),
+    (
+        "err.sftp.disk-full",
+        "den lokale disken er full: kan ikke skrive {file}",
+    ),
+    (
+        "err.sftp.host-key-changed",
+        "vertsnøkkelen til {host}:{port} er endret: {file} linje {line} forventer {expected}, serveren viste {found}; har MPS varslet en ny nøkkel, bytt ut den linjen",
+    ),
+    (
+        "err.sftp.key",
+        "kan ikke bruke den private nøkkelen {file}: {reason}",
+    ),
+    ("err.sftp.known-hosts", "kan ikke bruke {file}: {reason}"),
+    ("err.sftp.local", "{file}: {error}"),
+    (
+        "err.sftp.local-exists",
+        "{file} finnes allerede: ingenting er overskrevet",
+    ),
+    (
+        "err.sftp.lost",
+        "forbindelsen til {host}:{port} ble brutt {attempts} gang(er) under {what}: {reason}",
+    ),
+    (
+        "err.sftp.maybe-sent",
+        "forbindelsen ble brutt mens {path} fikk sitt endelige navn, og filen ligger ikke lenger på serveren: MPS kan ha tatt den; se i MPS' kvittering før du sender den igjen",
+    ),
+    (
+        "err.sftp.no-sftp",
+        "{host} avviste å starte SFTP for {user}: kontoen har ikke SFTP-tilgang; be MPS sjekke den",
+    ),
+    (
+        "err.sftp.no-such-directory",
+        "ingen slik mappe på serveren: {dir}",
+    ),
+    (
+        "err.sftp.no-such-file",
+        "ingen slik fil på serveren: {path}",
+    ),
+    (
+        "err.sftp.permission-denied",
+        "ingen tilgang på serveren: {what} {path}",
+    ),
+    (
+        "err.sftp.remote",
+        "serveren avviste {what} {path}: {message}",
+    ),
+    (
+        "err.sftp.remote-exists",
+        "{path} ligger allerede på serveren: ingenting er overskrevet",
+    ),
+    (
+        "err.sftp.size-mismatch",
+        "{path}: {expected} byte sendt, {found} byte kom fram",
+    ),
+    (
+        "err.sftp.unknown-host-key",
+        "vertsnøkkelen til {host}:{port} ({fingerprint}) finnes ikke i {file}: sammenlign fingeravtrykket med det MPS ga deg, og godta den én gang",
+    ),
+    (
+        "err.sftp.unreachable",
+        "kan ikke nå {host}:{port}: {reason}",
+    ),
+    ("event.already-in-book", "allerede i boken"),
+    ("event.book-already", "; boken hadde den"),
+    ("event.book-recorded", "; registrert i boken"),
+    (
+        "event.changed",
+        "endret på serveren siden den ble hentet ({then} byte da, {now} nå); ligger igjen der, neste henting tar den",
+    ),
+    ("event.confirmed", "registrert som sendt som {remote}{book}"),
+    ("event.failed", "{error}; ligger igjen på serveren"),
+    ("event.fetched", "hentet til {file}"),
+    ("event.fetched-before", "hentet før, i {file}"),
+    (
+        "event.fetched-invalid",
+        "{errors} feil (autogiro validate {file} viser dem); ikke importert, ligger igjen på serveren",
+    ),
+    (
+        "event.found-sent",
+        "funnet sendt, av en kjøring som stoppet før den sa det, som {remote} ({size} byte){book}",
+    ),
+    (
+        "event.from-mps",
+        "ikke sendt: en fil fra MPS, ikke en til MPS",
+    ),
+    (
+        "event.host-key",
+        "{host}:{port}: vertsnøkkelen {fingerprint} er lagret i {file}",
+    ),
+    (
+        "event.imported",
+        "importert: {claims} betalingskrav, {answered} svar, {mandates} fullmakt(er)",
+    ),
+    ("event.inbox-empty", "innboks {inbox}: ingenting å hente"),
+    (
+        "event.invalid",
+        "ikke sendt: {errors} feil, den første: {first} (autogiro validate {file} viser alle)",
+    ),
+    ("event.lines", "{first}\n{rest}"),
+    (
+        "event.maybe-sent",
+        "ikke sendt: den kan allerede ha nådd MPS: den var i ferd med å få navnet {remote} da forbindelsen ble brutt eller kjøringen stoppet, og den ligger ikke lenger på serveren. Se i MPS' kvittering etter forsendelse {transmission} fra dataavsender {sender}: kom den fram, registrerer `autogiro transfer confirm {file}` den som sendt; hvis ikke, sender `autogiro send --resend {file}` den",
+    ),
+    (
+        "event.not-imported",
+        "ikke importert: {error}; ligger igjen på serveren",
+    ),
+    (
+        "event.not-ours",
+        "fra dataavsender {sender} til datamottaker {recipient}, ikke fra MPS ({mps}) til denne betalingsmottakeren ({unit}); ikke importert, ligger igjen på serveren",
+    ),
+    (
+        "event.nothing-to-confirm",
+        "ingenting å bekrefte: ingen kjøring stoppet mens den ga denne filen nytt navn på serveren",
+    ),
+    ("event.of", "{name}: {what}"),
+    (
+        "event.on-server",
+        "ikke sendt: {remote} ligger allerede på serveren, ennå ikke hentet av MPS",
+    ),
+    (
+        "event.other-on-server",
+        "ikke sendt: {remote} ligger på serveren med {found} byte, ikke denne filens {expected}",
+    ),
+    (
+        "event.recorded-now",
+        "sendt tidligere som {earlier} av en kjøring som stoppet; nå i boken",
+    ),
+    (
+        "event.refused-name",
+        "{name}: ikke hentet: {why}; ligger igjen på serveren",
+    ),
+    (
+        "event.rejections",
+        "ikke sendt: boken forventer {n} avvisning(er) fra MPS (listet over, slik `autogiro book check` lister dem); rett dem, eller send med --accept-rejections",
+    ),
+    ("event.sent", "sendt som {remote} ({size} byte){book}"),
+    (
+        "event.sent-before",
+        "ikke sendt: sendt før som {earlier}, med samme innhold eller forsendelsesnummer {transmission} fra dataavsender {sender}; --resend sender den igjen",
+    ),
+    (
+        "event.sent-finished",
+        "sendt (den forrige kjøringen stoppet før navnebyttet) som {remote} ({size} byte){book}",
+    ),
+    (
+        "event.waiting",
+        "{lock}: en annen sending eller henting kjører; venter på den",
+    ),
+    (
+        "event.would-confirm",
+        "ville blitt registrert som sendt som {remote}",
+    ),
+    ("event.would-fetch", "ville blitt hentet ({size} byte)"),
+    (
+        "event.would-resume",
+        "en tidligere kjøring stoppet mens den ga filen navnet {remote} på serveren: send ser der først og laster ikke opp noe to ganger",
+    ),
+    (
+        "event.would-send",
+        "ville blitt sendt som {remote} ({size} byte)",
+    ),
+    (
+        "help.--accept_new_host_key",
+        "Lagre serverens nøkkel i `known_hosts` når den ikke har noen for serveren (som OpenSSHs accept-new). Sammenlign fingeravtrykket som skrives med det MPS ga først. En endret nøkkel avvises alltid",
+    ),
+    (
+        "help.--assignment",
+        "Oppdragsnummeret til det første oppdraget (post 20); flere avtaler tar de neste numrene. Standard: de neste fra boken",
+    ),
+    ("help.--edition", "Utgaven av spesifikasjonen"),
+    ("help.--force", "Skriv over utfilen når den finnes"),
+    ("help.--help", "Vis hjelp (se mer med '--help')"),
+    ("help.--help.long", "Vis hjelp (se et sammendrag med '-h')"),
+    (
+        "help.--input",
+        "Tabellen: .csv (`,` eller `;`, UTF-8 eller Windows-1252), .json (en liste av objekter) eller .xlsx (det første arket); `-` for CSV på standard inn",
+    ),
+    (
+        "help.--output",
+        "Skriv til denne filen i stedet for standard ut (gjennom en midlertidig fil, gitt nytt navn på plass)",
+    ),
+    ("help.--reference", "Fullmaktens betalerreferanse"),
+    (
+        "help.--transmission",
+        "Forsendelsesnummeret (post 10): betalingsmottakerens egen nummerering. Standard: det neste fra boken, som registrerer filen som forberedt",
+    ),
+    ("help.--version", "Vis versjon"),
+    (
+        "help.autogiro",
+        "Kommandoen `autogiro` for de norske Autogiro-filene til Mastercard Payment Services: kontroller, se inn i, lag fra fakturadata, før betalingsmottakerens bok, konverter, simuler.",
+    ),
+    (
+        "help.autogiro.--book",
+        "Betalingsmottakerens bok: en SQLite-fil, eller en `postgres://`-URL (standard: `[book]` i innstillingene)",
+    ),
+    (
+        "help.autogiro.--color",
+        "Når utdata skal fargelegges: `auto` (en terminal, med mindre `NO_COLOR` er satt), `always`, `never`",
+    ),
+    (
+        "help.autogiro.--config",
+        "Betalingsmottakerens innstillinger (standard: ./autogiro.toml)",
+    ),
+    (
+        "help.autogiro.--lang",
+        "Språket for diagnosene, sammendragene og rapporten: `nb` (bokmål; også `no` og `nn`) eller `en`; standard: lokalets (`LC_ALL`, `LC_MESSAGES`, `LANG`), ellers engelsk. Koder, JSON-nøkler og nivåene `error` og `warning` forblir som de er",
+    ),
+    (
+        "help.autogiro.after",
+        "Avslutningskoder: 0 vellykket (en fil uten feil); 1 en fil med feil, en fil som ikke er kanonisk, betalingskrav MPS ville avvist, noe simulatoren avviste; 2 et bruks- eller I/O-problem (en fil som ikke kan leses); 3 svar fra MPS importert i boken som ikke passet med noe betalingskrav (tatt vare på: `book status --unmatched`).",
+    ),
+    (
+        "help.autogiro.book",
+        "Betalingsmottakerens bok: hva som ble sendt, hva MPS svarte, hva som er utestående",
+    ),
+    (
+        "help.autogiro.book.check",
+        "Før sending: hvilke betalingskrav i filen MPS ville avvist, og hvorfor. Avslutter med 1 når noen ville blitt det",
+    ),
+    (
+        "help.autogiro.book.check.--date",
+        "Dagen MPS vil lese den (ÅÅÅÅ-MM-DD); standard: i dag",
+    ),
+    ("help.autogiro.book.check.--file", "En fil til MPS"),
+    (
+        "help.autogiro.book.copy",
+        "Kopierer en hel bok til en ny, SQLite og PostgreSQL begge veier; begge eksporterer deretter samme dokument",
+    ),
+    (
+        "help.autogiro.book.copy.--from",
+        "Boken som skal kopieres: en SQLite-fil eller en `postgres://`-URL",
+    ),
+    (
+        "help.autogiro.book.copy.--to",
+        "Boken som skal lages: en ny SQLite-fil eller en tom PostgreSQL-database",
+    ),
+    (
+        "help.autogiro.book.export",
+        "Alt i boken som JSON, for sikkerhetskopi og for flytting til et annet lager",
+    ),
+    ("help.autogiro.book.export.--format", "Formen (JSON)"),
+    (
+        "help.autogiro.book.import",
+        "Importer filer sendt (eller som skal sendes) til MPS, og filer fra MPS: svarene kobles til de sendte betalingskravene. Samme fil to ganger endrer ingenting; en fil med feil, eller fra en annen kundeenhet enn innstillingenes, avvises",
+    ),
+    ("help.autogiro.book.import.--files", "Filene"),
+    (
+        "help.autogiro.book.import.--today",
+        "Dagen MPS leser de sendte filene (ÅÅÅÅ-MM-DD); standard: i dag",
+    ),
+    (
+        "help.autogiro.book.import.long",
+        "Importer filer sendt (eller som skal sendes) til MPS, og filer fra MPS: svarene kobles til de sendte betalingskravene. Samme fil to ganger endrer ingenting; en fil med feil, eller fra en annen kundeenhet enn innstillingenes, avvises.\n\nAvslutter med 0 når alt ble importert og koblet; 3 når svar ikke passet med noe betalingskrav (de tas vare på i boken og prøves igjen ved hver import: `book status --unmatched`); 1 når en fil ble avvist (de andre importeres likevel).",
+    ),
+    (
+        "help.autogiro.book.init",
+        "Lag boken (eller oppgrader en eksisterende til denne versjonen)",
+    ),
+    (
+        "help.autogiro.book.mandates",
+        "Fullmaktene boken kjenner, også slettede, hver med sin tilstand på dagen: sendt (ennå ikke bekreftet), ventende (før første dag den kan belastes), aktiv, sperret, utløpt, slettet",
+    ),
+    (
+        "help.autogiro.book.mandates.--format",
+        "Hvordan det skrives",
+    ),
+    (
+        "help.autogiro.book.mandates.--today",
+        "Dagen (ÅÅÅÅ-MM-DD); standard: i dag",
+    ),
+    (
+        "help.autogiro.book.report",
+        "En måned i boken som én HTML-side å se på eller skrive ut (A4): betalingskrav per måned etter tilstand, månedens avvisninger etter kode med hva hver betyr og hva som bør gjøres, beløpsgrenser nær taket, fullmakter registrert og slettet, betalingskrav utestående etter svarfristen, svar ingen kunne koble. Selvstendig: ingen skript, ingenting hentet fra andre steder",
+    ),
+    (
+        "help.autogiro.book.report.--month",
+        "Måneden (ÅÅÅÅ-MM); standard: måneden i dag",
+    ),
+    (
+        "help.autogiro.book.report.--today",
+        "Dagen rapporten lages (ÅÅÅÅ-MM-DD): det utestående er per den dagen; standard: i dag",
+    ),
+    (
+        "help.autogiro.book.resolve",
+        "For hånd: `SVAR --claim KRAV` knytter et svar uten treff (`book status --unmatched`) til et betalingskrav i samme avtale og med samme beløp som ennå ikke har endelig svar; `KRAV --handled HVORFOR` lukker et avvist eller utestående betalingskrav som er gjort opp på annen måte (tatt vare på, med dagen, `$USER` og hvorfor, og telt som behandlet)",
+    ),
+    (
+        "help.autogiro.book.resolve.--claim",
+        "Betalingskravet svaret gjelder (`book status --all` lister betalingskravene med nummer)",
+    ),
+    (
+        "help.autogiro.book.resolve.--handled",
+        "Hvorfor betalingskravet lukkes for hånd",
+    ),
+    (
+        "help.autogiro.book.resolve.--id",
+        "Svarets nummer (med `--claim`), eller betalingskravets (med `--handled`)",
+    ),
+    (
+        "help.autogiro.book.resolve.--today",
+        "Dagen det lukkes (ÅÅÅÅ-MM-DD); standard: i dag",
+    ),
+    (
+        "help.autogiro.book.status",
+        "Betalingskrav etter tilstand, med antall og summer; `--outstanding`, `--rejected`, `--settled` eller `--all` lister dem",
+    ),
+    (
+        "help.autogiro.book.status.--all",
+        "List hvert betalingskrav",
+    ),
+    ("help.autogiro.book.status.--format", "Hvordan det skrives"),
+    (
+        "help.autogiro.book.status.--handled",
+        "List betalingskravene som er lukket for hånd, med hvem, når og hvorfor",
+    ),
+    (
+        "help.autogiro.book.status.--outstanding",
+        "List betalingskravene uten svar innen behandlingsdatoen + 3 virkedager",
+    ),
+    (
+        "help.autogiro.book.status.--payments",
+        "List OCR giro-innbetalingene som er mottatt (en KID hver, og AvtaleGiro-betalingskravet en belastning gjør opp): hvilke fakturaer som ble betalt med giro",
+    ),
+    (
+        "help.autogiro.book.status.--rejected",
+        "List betalingskravene MPS avviste, med årsaken",
+    ),
+    (
+        "help.autogiro.book.status.--settled",
+        "List betalingskravene MPS belastet",
+    ),
+    (
+        "help.autogiro.book.status.--since",
+        "Bare betalingskrav behandlet (eller med forfall) på eller etter denne dagen: antallene, de utestående og betalingskravene som listes",
+    ),
+    (
+        "help.autogiro.book.status.--today",
+        "Dagen utestående betalingskrav telles (ÅÅÅÅ-MM-DD); standard: i dag",
+    ),
+    (
+        "help.autogiro.book.status.--unmatched",
+        "List svarene fra MPS som ikke passer med noe betalingskrav, tatt vare på i boken (hvert med nummeret `book resolve` tar)",
+    ),
+    (
+        "help.autogiro.completions",
+        "Skallkomplettering for bash, zsh, fish eller PowerShell, på standard ut",
+    ),
+    ("help.autogiro.completions.--shell", "Skallet"),
+    (
+        "help.autogiro.config",
+        "Betalingsmottakerens innstillingsfil, autogiro.toml",
+    ),
+    (
+        "help.autogiro.config.check",
+        "Kontroller innstillingene og skriv hva de sier",
+    ),
+    (
+        "help.autogiro.convert",
+        "Konverter mellom fastbreddefilen (OCR), JSON (modellens form) og CSV (betalingskrav)",
+    ),
+    (
+        "help.autogiro.convert.--dialect",
+        "CSV-dialekten: enkel (`,`, desimalpunktum, UTF-8, LF), eller norsk Excel (`;`, desimalkomma, UTF-8 med BOM, CRLF, identifikatorer beholdt som tekst)",
+    ),
+    (
+        "help.autogiro.convert.--file",
+        "Filen: fastbredde, eller JSON når navnet slutter på `.json` eller innholdet begynner med `{`",
+    ),
+    (
+        "help.autogiro.convert.--kid",
+        "Hvilke KID-kontrollsifre som er gyldige",
+    ),
+    ("help.autogiro.convert.--to", "Formen som skal skrives"),
+    (
+        "help.autogiro.convert.--today",
+        "Datoen filen leses (ÅÅÅÅ-MM-DD), for 12-månedersvinduet for forfallsdatoer og for tosifrede årstall; standard: i dag",
+    ),
+    (
+        "help.autogiro.daily",
+        "Den daglige kjøringen, for en tidsplan: hent og importer MPS' svar (som `fetch`), send hver fil i `[transfer] outgoing`-mappen som boken ikke har som sendt (som `send`), og meld det som trenger en person: avvisninger, svar uten treff, endrede fullmakter, betalingskrav utestående etter svarfristen. Avslutter med 0: ingenting å se på; 1: noe å se på (listet); 2: kjøringen feilet",
+    ),
+    (
+        "help.autogiro.daily.--dry_run",
+        "Si hva som ville blitt hentet og sendt; endre ingenting",
+    ),
+    (
+        "help.autogiro.daily.--kid",
+        "Hvilke KID-kontrollsifre som er gyldige",
+    ),
+    (
+        "help.autogiro.daily.--today",
+        "Datoen filen leses (ÅÅÅÅ-MM-DD), for 12-månedersvinduet for forfallsdatoer og for tosifrede årstall; standard: i dag",
+    ),
+    (
+        "help.autogiro.digits",
+        "Om et kontonummer, en KID eller et organisasjonsnummer er gyldig, og hva kontrollsifferet skal være. Avslutter med 0 når hvert nummer er gyldig, 1 når ett ikke er det",
+    ),
+    ("help.autogiro.digits.--kind", "Slaget nummer"),
+    (
+        "help.autogiro.digits.--numbers",
+        "Numrene (mellomrom eller punktum mellom gruppene tillatt: `1234.56.78903`)",
+    ),
+    (
+        "help.autogiro.fetch",
+        "Hent MPS' svar over SFTP: hver fil i innboksen som ikke er hentet før lastes ned til arkivet (synkronisert, så gitt nytt navn), kontrolleres, importeres i boken når en er satt opp, og fjernes først da fra serveren. Kjøres den igjen etter et krasj, henter og importerer den ingenting to ganger",
+    ),
+    (
+        "help.autogiro.fetch.--dry_run",
+        "List hva som ville blitt hentet; last ikke ned og fjern ingenting",
+    ),
+    (
+        "help.autogiro.fetch.--keep_remote",
+        "La filene ligge på serveren (de hentes ikke igjen)",
+    ),
+    (
+        "help.autogiro.fetch.--kid",
+        "Hvilke KID-kontrollsifre som er gyldige",
+    ),
+    (
+        "help.autogiro.fetch.--today",
+        "Datoen filen leses (ÅÅÅÅ-MM-DD), for 12-månedersvinduet for forfallsdatoer og for tosifrede årstall; standard: i dag",
+    ),
+    (
+        "help.autogiro.fmt",
+        "Skriv en fil kanonisk på nytt: hver post kodet på nytt, CRLF-linjeskift (eller LF), et linjeskift etter siste post, ingen tomme linjer til slutt",
+    ),
+    (
+        "help.autogiro.fmt.--check",
+        "Skriv ingenting; avslutter med 1 når filen ikke er kanonisk",
+    ),
+    ("help.autogiro.fmt.--file", "Filen (`-` for standard inn)"),
+    (
+        "help.autogiro.fmt.--lf",
+        "Bruk LF-linjeskift i stedet for CRLF",
+    ),
+    (
+        "help.autogiro.inspect",
+        "Oppsummer en fil: retning, parter, hvert oppdrag med antall, summer og datoer, avvisninger etter feilkode, fullmakter etter registreringstype",
+    ),
+    (
+        "help.autogiro.inspect.--file",
+        "Filen (`-` for standard inn)",
+    ),
+    (
+        "help.autogiro.inspect.--kid",
+        "Hvilke KID-kontrollsifre som er gyldige",
+    ),
+    (
+        "help.autogiro.inspect.--today",
+        "Datoen filen leses (ÅÅÅÅ-MM-DD), for 12-månedersvinduet for forfallsdatoer og for tosifrede årstall; standard: i dag",
+    ),
+    (
+        "help.autogiro.new",
+        "Lag en fil til MPS fra en tabell med fakturadata (CSV, JSON eller .xlsx): betalingskrav (Autogiros eller AvtaleGiros), AvtaleGiro-sletteanmodninger, eller fullmakter. Hvert problem i hver rad meldes før noe skrives; det som skrives er gyldig etter hver regel",
+    ),
+    (
+        "help.autogiro.new.cancellations",
+        "AvtaleGiro-sletteanmodninger for sendte betalingskrav: kolonnene `amount`, `due_date`, `kid` slik betalingskravet hadde dem, og eventuelt `short_name`, `foreign_reference`, `agreement`",
+    ),
+    (
+        "help.autogiro.new.cancellations.--format",
+        "Hvordan problemene skrives: én linje hver, eller JSON-linjer (file, row, column, code, message)",
+    ),
+    (
+        "help.autogiro.new.cancellations.--today",
+        "Datoen filen vil bli lest (ÅÅÅÅ-MM-DD), for 12-månedersvinduet for forfallsdatoer; standard: i dag",
+    ),
+    (
+        "help.autogiro.new.claims",
+        "Betalingskrav fra fakturarader: kolonnene `payer_reference`, `amount`, `due_date`, `short_name`, og eventuelt `kid`, `own_reference`, `foreign_reference`, `specification`, `replaces`, `agreement` (docs/columns.md: hver kolonnes form og regler). Med `--service avtalegiro`, AvtaleGiro-betalingskrav: `amount`, `due_date`, `kid`, `short_name`, og eventuelt `foreign_reference`, `specification`, `agreement`",
+    ),
+    (
+        "help.autogiro.new.claims.--format",
+        "Hvordan problemene skrives: én linje hver, eller JSON-linjer (file, row, column, code, message)",
+    ),
+    (
+        "help.autogiro.new.claims.--service",
+        "Betalingskravenes tjeneste: Autogiros, eller AvtaleGiros (for innstillingenes avtaler med `service = \"avtalegiro\"`)",
+    ),
+    (
+        "help.autogiro.new.claims.--today",
+        "Datoen filen vil bli lest (ÅÅÅÅ-MM-DD), for 12-månedersvinduet for forfallsdatoer; standard: i dag",
+    ),
+    (
+        "help.autogiro.new.mandates",
+        "Fullmakter fra rader: kolonnene `registration`, `account`; for å registrere eller endre, `name`, `postal_code`, `postal_town`, `organisation_number`, `signatory`, `signatory_birth_date`; eventuelt `payer_reference`, `period`, `limit`, `valid_from`, `valid_to`, `address1`, `address2`, `country_code`, `agreement` (docs/columns.md)",
+    ),
+    (
+        "help.autogiro.new.mandates.--format",
+        "Hvordan problemene skrives: én linje hver, eller JSON-linjer (file, row, column, code, message)",
+    ),
+    (
+        "help.autogiro.new.mandates.--today",
+        "Datoen filen vil bli lest (ÅÅÅÅ-MM-DD), for 12-månedersvinduet for forfallsdatoer; standard: i dag",
+    ),
+    (
+        "help.autogiro.send",
+        "Send filer til MPS over SFTP: hver kontrollert (en ugyldig fil sendes ikke), avvist når den er sendt før (samme innhold eller forsendelsesnummer) uten --resend, lastet opp under et midlertidig navn og gitt nytt navn når den er komplett (navnebyttet journalført først: en fil som en tidligere kjøring kan ha gitt nytt navn letes etter på serveren, aldri lastet opp to ganger), så registrert i overføringsjournalen og boken",
+    ),
+    (
+        "help.autogiro.send.--accept_rejections",
+        "Send en fil selv når boken forventer at MPS avviser noen av betalingskravene (slik `book check` lister dem)",
+    ),
+    (
+        "help.autogiro.send.--dry_run",
+        "Kontroller hver fil og si hvor den ville gått; koble ikke til noe",
+    ),
+    ("help.autogiro.send.--files", "Filene til MPS"),
+    (
+        "help.autogiro.send.--kid",
+        "Hvilke KID-kontrollsifre som er gyldige",
+    ),
+    (
+        "help.autogiro.send.--resend",
+        "Send en fil selv om den er sendt før",
+    ),
+    (
+        "help.autogiro.send.--today",
+        "Datoen filen leses (ÅÅÅÅ-MM-DD), for 12-månedersvinduet for forfallsdatoer og for tosifrede årstall; standard: i dag",
+    ),
+    (
+        "help.autogiro.simulate",
+        "Kjør MPS-simulatoren: oppdater fullmaktsregisteret fra filens fullmakter, belast eller avvis betalingskravene, og skriv filen MPS ville sendt tilbake",
+    ),
+    (
+        "help.autogiro.simulate.--date",
+        "Datoen MPS leser filen (ÅÅÅÅ-MM-DD)",
+    ),
+    (
+        "help.autogiro.simulate.--file",
+        "En fil til MPS. Uten en sendes svarene som er holdt tilbake til senere dager (`--until`) og som forfaller innen `--date`",
+    ),
+    (
+        "help.autogiro.simulate.--state",
+        "Simulatorens tilstand (register, belastninger, numre, svar) som JSON; lages når den mangler. Kjøringer på samme tilstand venter på tur (en lås ved siden av den)",
+    ),
+    (
+        "help.autogiro.simulate.--until",
+        "Svar bare på betalingskravene som behandles innen denne dagen (ÅÅÅÅ-MM-DD); resten holdes i tilstanden, og en senere kjøring uten FIL og med den dagens --date sender dem, slik MPS ville gjort. Som standard gis hele svaret med en gang",
+    ),
+    (
+        "help.autogiro.simulate.block",
+        "Betalerens bank sperrer en fullmakt: MPS avviser betalingskravene med 133 på de dagene",
+    ),
+    ("help.autogiro.simulate.block.--agreement", "Avtalens ID"),
+    (
+        "help.autogiro.simulate.block.--from",
+        "Første sperrede dag (ÅÅÅÅ-MM-DD)",
+    ),
+    (
+        "help.autogiro.simulate.block.--state",
+        "Simulatorens tilstand",
+    ),
+    (
+        "help.autogiro.simulate.block.--to",
+        "Siste sperrede dag; standard: til sperren oppheves",
+    ),
+    (
+        "help.autogiro.simulate.sign-up",
+        "En betaler melder seg på AvtaleGiro i nettbanken med en KID: MPS lister avtalen til betalingsmottakeren i neste svar, og belaster avtalens betalingskrav med den KID-en (som OCR giro-innbetalinger av type 15) fra da av. Betalingsmottakeren og avtalen er innstillingenes (`--config`)",
+    ),
+    (
+        "help.autogiro.simulate.sign-up.--agreement",
+        "AvtaleGiro-avtalens ID; standard: innstillingenes eneste AvtaleGiro-avtale",
+    ),
+    (
+        "help.autogiro.simulate.sign-up.--kid",
+        "KID-en betaleren melder seg på med",
+    ),
+    (
+        "help.autogiro.simulate.sign-up.--state",
+        "Simulatorens tilstand",
+    ),
+    (
+        "help.autogiro.simulate.sign-up.--written_notice",
+        "Betaleren ønsker skriftlig varsel om hvert betalingskrav",
+    ),
+    ("help.autogiro.simulate.unblock", "Opphever en sperre"),
+    ("help.autogiro.simulate.unblock.--agreement", "Avtalens ID"),
+    (
+        "help.autogiro.simulate.unblock.--state",
+        "Simulatorens tilstand",
+    ),
+    (
+        "help.autogiro.transfer",
+        "SFTP-kontoen hos MPS (`[transfer]` i innstillingene)",
+    ),
+    (
+        "help.autogiro.transfer.confirm",
+        "Registrer som sendt filer som en `send` stoppet midt i mens den ga dem nytt navn på serveren, når MPS' kvittering viser at de kom fram (`send` sier når dette trengs). Kobler ikke til noe",
+    ),
+    (
+        "help.autogiro.transfer.confirm.--dry_run",
+        "Si hva som ville blitt registrert; registrer ingenting",
+    ),
+    (
+        "help.autogiro.transfer.confirm.--files",
+        "Filene MPS' kvittering viser",
+    ),
+    (
+        "help.autogiro.transfer.confirm.--kid",
+        "Hvilke KID-kontrollsifre som er gyldige",
+    ),
+    (
+        "help.autogiro.transfer.confirm.--today",
+        "Datoen filen leses (ÅÅÅÅ-MM-DD), for 12-månedersvinduet for forfallsdatoer og for tosifrede årstall; standard: i dag",
+    ),
+    (
+        "help.autogiro.transfer.test",
+        "Koble til, autentiser, list utboksen og innboksen, skriv serverens nøkkelfingeravtrykk: tilkoblingstesten MPS kjører med hver kunde",
+    ),
+    (
+        "help.autogiro.validate",
+        "Kontroller hver regel i spesifikasjonen, strømmende; skriv hvert problem med linje, kolonner og felt. Avslutter med 0 når alt er i orden, 1 ved feil, 2 når en fil ikke kan leses (de andre kontrolleres likevel)",
+    ),
+    (
+        "help.autogiro.validate.--files",
+        "Filer som skal kontrolleres (`-` for standard inn); en mappe kontrollerer hver fil i den, i navnerekkefølge",
+    ),
+    (
+        "help.autogiro.validate.--format",
+        "Hvordan diagnosene skrives: som rustc, eller JSON-linjer (hver fil slutter med et sammendragsobjekt: file, errors, warnings, valid)",
+    ),
+    (
+        "help.autogiro.validate.--kid",
+        "Hvilke KID-kontrollsifre som er gyldige",
+    ),
+    (
+        "help.autogiro.validate.--max_errors",
+        "Skriv høyst N diagnoser per fil; resten telles, og sammendraget sier hvor mange som ikke ble vist",
+    ),
+    (
+        "help.autogiro.validate.--quiet",
+        "Skriv bare feil: ingen advarsler, ingenting for en gyldig fil",
+    ),
+    (
+        "help.autogiro.validate.--today",
+        "Datoen filen leses (ÅÅÅÅ-MM-DD), for 12-månedersvinduet for forfallsdatoer og for tosifrede årstall; standard: i dag",
+    ),
+    ("help.heading.arguments", "Argumenter"),
+    ("help.heading.commands", "Kommandoer"),
+    ("help.heading.options", "Valg"),
+    ("help.heading.usage", "Bruk"),
+    (
+        "help.help-command",
+        "Vis denne meldingen eller hjelpen til de gitte underkommandoene",
+    ),
+    (
         "inspect.assignment",
         "oppdrag {index}: {kind}, avtale {agreement}, nummer {number}, konto {account}",
     ),
@@ -611,6 +1624,15 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "inspect.valid-warnings",
         "gyldig, {warnings} advarsel(er): kjør `autogiro validate` for detaljene",
     ),
+    ("io.lock", "kan ikke låse"),
+    ("io.make-folder", "kan ikke lage mappen"),
+    ("io.move", "kan ikke flytte"),
+    ("io.read", "kan ikke lese"),
+    ("io.read-folder", "kan ikke lese mappen"),
+    ("io.read-made", "kan ikke lese filen som ble laget"),
+    ("io.remove", "kan ikke fjerne"),
+    ("io.repair", "kan ikke reparere"),
+    ("io.write", "kan ikke skrive"),
     (
         "kind.avtalegiro-cancellations",
         "AvtaleGiro-sletteanmodninger",
@@ -624,6 +1646,26 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ("kind.settled", "belastede betalingskrav"),
     ("kind.typed", "{kind} (typekode {type})"),
     ("kind.unknown", "ukjent type"),
+    ("ledger.account-not-found", "betalerens konto finnes ikke"),
+    (
+        "ledger.blocked",
+        "fullmakten er sperret fra {from} til {to}",
+    ),
+    ("ledger.expired", "fullmakten opphørte {date}"),
+    (
+        "ledger.limit",
+        "beløpsgrense {limit} kr for perioden: {used} brukt, {requested} krevd",
+    ),
+    ("ledger.not-found", "ingen fullmakt for betalerreferansen"),
+    (
+        "ledger.not-yet-active",
+        "fullmakten kan belastes fra {date}",
+    ),
+    ("ledger.open", "åpent"),
+    (
+        "ledger.rejected-by-bank",
+        "betalerens bank avviste belastningen",
+    ),
     ("list.and", "{init} og {last}"),
     (
         "make.due-date-window",
@@ -742,6 +1784,26 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "ventet et år fra 1970 til 2069 (tosifrede årstall leses innenfor det vinduet), fant {year}",
     ),
     ("rec.zero-filler", "ventet {width} nuller (utfylling)"),
+    (
+        "register.account-change",
+        "fullmakt {reference} i avtale {agreement}: kontoen kan bare endres når en betalerreferanse ulik den brukes (slett og registrer på nytt)",
+    ),
+    (
+        "register.already",
+        "fullmakt {reference} i avtale {agreement} er allerede registrert",
+    ),
+    (
+        "register.listing-to-mps",
+        "registreringstype 0 (full liste) finnes bare i filer fra MPS",
+    ),
+    (
+        "register.unknown",
+        "fullmakt {reference} i avtale {agreement} er ikke registrert",
+    ),
+    (
+        "register.valid-from",
+        "fullmakt {reference} i avtale {agreement}: gyldig fra kan ikke endres (slett og registrer på nytt)",
+    ),
     (
         "report.claims-of-month",
         "Betalingskrav med forfall i {month}",
@@ -922,6 +1984,12 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "table.unknown-keys",
         "ukjente nøkler {keys}; nøklene er {columns}",
     ),
+    (
+        "transfer.connected",
+        "{user}@{host}:{port}: tilkoblet, autentisert; vertsnøkkel {fingerprint}",
+    ),
+    ("transfer.inbox", "innboks {dir}: {n} fil(er), {bytes} byte"),
+    ("transfer.outbox", "utboks {dir}: {n} fil(er), {bytes} byte"),
     (
         "value.control",
         "kontrolltegn {found} i posisjon {position}",

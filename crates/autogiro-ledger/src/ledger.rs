@@ -62,6 +62,34 @@ impl RejectReason {
     }
 }
 
+impl RejectReason {
+    /// What it says, in any language ([`Said::render`](autogiro_model::Said::render)).
+    pub fn said(self) -> autogiro_model::Said {
+        use autogiro_model::Said;
+        let day = |d: Option<Date>| d.map_or_else(|| Said::new("ledger.open"), Said::plain);
+        match self {
+            Self::NotFound => Said::new("ledger.not-found"),
+            Self::NotYetActive { active_from } => {
+                Said::new("ledger.not-yet-active").with("date", active_from)
+            }
+            Self::Expired { valid_to } => Said::new("ledger.expired").with("date", valid_to),
+            Self::Blocked { from, to } => Said::new("ledger.blocked")
+                .with_words("from", day(from))
+                .with_words("to", day(to)),
+            Self::LimitExceeded {
+                limit,
+                used,
+                requested,
+            } => Said::new("ledger.limit")
+                .with("limit", limit)
+                .with("used", used)
+                .with("requested", requested),
+            Self::AccountNotFound => Said::new("ledger.account-not-found"),
+            Self::RejectedByBank => Said::new("ledger.rejected-by-bank"),
+        }
+    }
+}
+
 impl fmt::Display for RejectReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

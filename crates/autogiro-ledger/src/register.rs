@@ -53,6 +53,37 @@ pub enum RegisterError {
     ListingToMps,
 }
 
+impl RegisterError {
+    /// What this error says, in any language ([`Said::render`](autogiro_model::Said::render)).
+    pub fn said(&self) -> autogiro_model::Said {
+        use autogiro_model::Said;
+        let mandate = |key: &'static str, agreement_id: &u32, reference: &str| {
+            Said::new(key)
+                .with("reference", reference)
+                .with("agreement", agreement_id)
+        };
+        match self {
+            Self::AlreadyRegistered {
+                agreement_id,
+                reference,
+            } => mandate("register.already", agreement_id, reference),
+            Self::UnknownMandate {
+                agreement_id,
+                reference,
+            } => mandate("register.unknown", agreement_id, reference),
+            Self::ValidFromChanged {
+                agreement_id,
+                reference,
+            } => mandate("register.valid-from", agreement_id, reference),
+            Self::AccountChangeWithoutReference {
+                agreement_id,
+                reference,
+            } => mandate("register.account-change", agreement_id, reference),
+            Self::ListingToMps => Said::new("register.listing-to-mps"),
+        }
+    }
+}
+
 /// The date from which mandates get 5 business days to activate instead of 2 ([decision 10](docs/spec-decisions.md#decision-10)).
 const FIVE_DAYS_FROM: Date = match Date::from_calendar_date(2024, time::Month::September, 1) {
     Ok(d) => d,

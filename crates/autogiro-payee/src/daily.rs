@@ -6,7 +6,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use autogiro_book::{Amount, BookClaim, Show};
-use autogiro_format::ErrorCode;
+use autogiro_model::{Lang, Said, error_code_keys};
 
 use crate::event::{Event, Fetching};
 use crate::send::Send;
@@ -48,59 +48,71 @@ impl Daily {
 }
 
 /// The report, a line each, as `autogiro daily` prints it after the files' lines.
-impl fmt::Display for Daily {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "daily: {} file(s) imported into the book; {} file(s) waiting to be sent",
-            self.imported, self.to_send
-        )?;
+impl Daily {
+    /// The report in `lang`, a line each: files imported and waiting, claims rejected by
+    /// code, answers unmatched, the listing's changes, claims outstanding, and whether anything
+    /// needs attention.
+    pub fn render(&self, lang: Lang) -> String {
+        let line = |said: Said| said.render(lang);
+        let mut lines = vec![line(
+            Said::new("daily.files")
+                .with("imported", self.imported)
+                .with("to_send", self.to_send),
+        )];
         if !self.rejected.is_empty() {
             let n: usize = self.rejected.values().sum();
-            write!(f, "\ndaily: {n} claim(s) rejected:")?;
-            for (i, (code, n)) in self.rejected.iter().enumerate() {
-                let meaning = ErrorCode::from_number(*code)
-                    .meaning()
-                    .unwrap_or("unlisted");
-                let comma = if i == 0 { "" } else { "," };
-                write!(f, "{comma} {n} × {code:03} ({meaning})")?;
-            }
-            f.write_str(" (autogiro book status --rejected)")?;
+            let codes: Vec<String> = self
+                .rejected
+                .iter()
+                .map(|(code, n)| {
+                    let (meaning, _) = error_code_keys(*code);
+                    line(
+                        Said::new("daily.code")
+                            .with("n", n)
+                            .with("code", format!("{code:03}"))
+                            .with_words("meaning", Said::new(meaning)),
+                    )
+                })
+                .collect();
+            lines.push(line(
+                Said::new("daily.rejected")
+                    .with("n", n)
+                    .with("codes", codes.join(", ")),
+            ));
         }
         if self.unmatched > 0 {
-            write!(
-                f,
-                "\ndaily: {} answer(s) match no claim sent (autogiro book status --unmatched)",
-                self.unmatched
-            )?;
+            lines.push(line(Said::new("daily.unmatched").with("n", self.unmatched)));
         }
         if self.mandates_changed > 0 {
-            write!(
-                f,
-                "\ndaily: {} mandate(s) added, removed or changed by MPS's full listing",
-                self.mandates_changed
-            )?;
+            lines.push(line(
+                Said::new("daily.mandates").with("n", self.mandates_changed),
+            ));
         }
         if !self.outstanding.is_empty() {
             let sum = self
                 .outstanding
                 .iter()
                 .try_fold(Amount::ZERO, |s, c| s.checked_add(c.amount));
-            let sum = sum.map_or_else(
-                || "more than the largest amount".to_owned(),
-                |s| format!("{s}"),
-            );
-            write!(
-                f,
-                "\ndaily: {} claim(s) outstanding past their answer date, {sum} NOK (autogiro book status --outstanding)",
-                self.outstanding.len()
-            )?;
+            let sum = sum.map_or_else(|| Said::new("daily.too-large"), Said::plain);
+            lines.push(line(
+                Said::new("daily.outstanding")
+                    .with("n", self.outstanding.len())
+                    .with_words("sum", sum),
+            ));
         }
-        if self.needs_attention() {
-            f.write_str("\ndaily: needs attention")
+        lines.push(line(Said::new(if self.needs_attention() {
+            "daily.attention"
         } else {
-            f.write_str("\ndaily: nothing needs attention")
-        }
+            "daily.no-attention"
+        })));
+        lines.join("\n")
+    }
+}
+
+/// [`Daily::render`] in English.
+impl fmt::Display for Daily {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
     }
 }
 

@@ -4,6 +4,7 @@ use std::fmt;
 use std::path::PathBuf;
 
 use autogiro_book::{Finding, Imported};
+use autogiro_model::{Lang, Said};
 
 use crate::Error;
 
@@ -263,168 +264,317 @@ impl Event {
     }
 }
 
-impl fmt::Display for Event {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Event {
+    /// What it says, a line (or, for predicted rejections, lines), in any language
+    /// ([`Said::render`]).
+    pub fn said(&self) -> Said {
         match self {
             Self::HostKeyRecorded {
                 host,
                 port,
                 fingerprint,
                 known_hosts,
-            } => write!(
-                f,
-                "{host}:{port}: host key {fingerprint} recorded in {}",
-                known_hosts.display()
-            ),
-            Self::WaitingForLock { lock } => write!(
-                f,
-                "{}: another send or fetch is running; waiting for it",
-                lock.display()
-            ),
-            Self::InboxEmpty { inbox } => write!(f, "inbox {inbox}: nothing to fetch"),
-            Self::Send { file, what } => sending(f, file, what),
-            Self::Fetch { name, what } => fetching(f, name, what),
+            } => Said::new("event.host-key")
+                .with("host", host)
+                .with("port", port)
+                .with("fingerprint", fingerprint)
+                .with("file", known_hosts.display()),
+            Self::WaitingForLock { lock } => {
+                Said::new("event.waiting").with("lock", lock.display())
+            }
+            Self::InboxEmpty { inbox } => Said::new("event.inbox-empty").with("inbox", inbox),
+            Self::Send { file, what } => sending(file, what),
+            Self::Fetch { name, what } => fetching(name, what),
         }
     }
 }
 
-fn sending(f: &mut fmt::Formatter<'_>, file: &str, what: &Sending) -> fmt::Result {
-    match what {
-        Sending::NotSent(why) => not_sent(f, file, why),
-        Sending::RecordedNow { earlier } => write!(
-            f,
-            "{file}: sent earlier as {earlier} by a run that stopped; now in the book"
-        ),
-        Sending::WouldResume { remote } => write!(
-            f,
-            "{file}: an earlier run stopped while renaming it to {remote} on the server: send looks there first and uploads nothing twice"
-        ),
-        Sending::WouldSend { remote, size } => {
-            write!(f, "{file}: would be sent as {remote} ({size} bytes)")
+/// [`Event::said`] in English.
+impl fmt::Display for Event {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said().render(Lang::En))
+    }
+}
+
+/// `name: what`.
+fn of(name: &str, what: Said) -> Said {
+    Said::new("event.of")
+        .with("name", name)
+        .with_words("what", what)
+}
+
+fn sending(file: &str, what: &Sending) -> Said {
+    let said = match what {
+        Sending::NotSent(why) => return not_sent(file, why),
+        Sending::RecordedNow { earlier } => {
+            Said::new("event.recorded-now").with("earlier", earlier)
         }
+        Sending::WouldResume { remote } => Said::new("event.would-resume").with("remote", remote),
+        Sending::WouldSend { remote, size } => Said::new("event.would-send")
+            .with("remote", remote)
+            .with("size", size),
         Sending::Sent {
             how,
             remote,
             size,
             book,
-        } => {
-            let how = match how {
-                HowSent::Uploaded => "sent as",
-                HowSent::FoundSent => "found sent, by a run that stopped before it said so, as",
-                HowSent::Finished => "sent (its earlier run stopped before the rename) as",
-            };
-            write!(f, "{file}: {how} {remote} ({size} bytes){book}")
-        }
-        Sending::NothingToConfirm => write!(
-            f,
-            "{file}: nothing to confirm: no run stopped while renaming this file on the server"
-        ),
-        Sending::WouldConfirm { remote } => {
-            write!(f, "{file}: would be recorded as sent as {remote}")
-        }
-        Sending::Confirmed { remote, book } => {
-            write!(f, "{file}: recorded as sent as {remote}{book}")
-        }
-    }
-}
-
-impl fmt::Display for InBook {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Self::NoBook => "",
-            Self::Recorded => "; recorded in the book",
-            Self::Already => "; the book had it",
+        } => Said::new(match how {
+            HowSent::Uploaded => "event.sent",
+            HowSent::FoundSent => "event.found-sent",
+            HowSent::Finished => "event.sent-finished",
         })
+        .with("remote", remote)
+        .with("size", size)
+        .with_words("book", book.said()),
+        Sending::NothingToConfirm => Said::new("event.nothing-to-confirm"),
+        Sending::WouldConfirm { remote } => Said::new("event.would-confirm").with("remote", remote),
+        Sending::Confirmed { remote, book } => Said::new("event.confirmed")
+            .with("remote", remote)
+            .with_words("book", book.said()),
+    };
+    of(file, said)
+}
+
+impl InBook {
+    fn said(self) -> Said {
+        match self {
+            Self::NoBook => Said::plain(""),
+            Self::Recorded => Said::new("event.book-recorded"),
+            Self::Already => Said::new("event.book-already"),
+        }
     }
 }
 
-fn not_sent(f: &mut fmt::Formatter<'_>, file: &str, why: &NotSent) -> fmt::Result {
-    match why {
-        NotSent::Invalid { errors, first } => write!(
-            f,
-            "{file}: not sent: {errors} error(s), the first: {first} (autogiro validate {file} shows all)"
-        ),
-        NotSent::FromMps => write!(f, "{file}: not sent: a file from MPS, not one for it"),
+fn not_sent(file: &str, why: &NotSent) -> Said {
+    let said = match why {
+        NotSent::Invalid { errors, first } => Said::new("event.invalid")
+            .with("errors", errors)
+            .with("first", first)
+            .with("file", file),
+        NotSent::FromMps => Said::new("event.from-mps"),
         NotSent::SentBefore {
             earlier,
             sender,
             transmission,
-        } => write!(
-            f,
-            "{file}: not sent: sent before as {earlier}, with the same content or transmission number {transmission:07} of data sender {sender:08}; --resend sends it again"
-        ),
+        } => Said::new("event.sent-before")
+            .with("earlier", earlier)
+            .with("transmission", format!("{transmission:07}"))
+            .with("sender", format!("{sender:08}")),
         NotSent::Rejections(findings) => {
-            for finding in findings {
-                writeln!(f, "{file}: {finding}")?;
-            }
-            write!(
-                f,
-                "{file}: not sent: the book predicts {} rejection(s) by MPS (listed above, as `autogiro book check` lists them); fix them, or send with --accept-rejections",
-                findings.len()
-            )
+            // Each finding a line, then what to do.
+            let last = of(
+                file,
+                Said::new("event.rejections").with("n", findings.len()),
+            );
+            return findings.iter().rev().fold(last, |rest, finding| {
+                Said::new("event.lines")
+                    .with_words("first", of(file, finding.said()))
+                    .with_words("rest", rest)
+            });
         }
-        NotSent::OnServer { remote } => write!(
-            f,
-            "{file}: not sent: {remote} is on the server already, not yet taken by MPS"
-        ),
+        NotSent::OnServer { remote } => Said::new("event.on-server").with("remote", remote),
         NotSent::OtherOnServer {
             remote,
             found,
             expected,
-        } => write!(
-            f,
-            "{file}: not sent: {remote} is on the server with {found} bytes, not this file's {expected}"
-        ),
+        } => Said::new("event.other-on-server")
+            .with("remote", remote)
+            .with("found", found)
+            .with("expected", expected),
         NotSent::MaybeSent {
             remote,
             sender,
             transmission,
-        } => write!(
-            f,
-            "{file}: not sent: it may have reached MPS already: it was being renamed to {remote} when the connection was lost or the run stopped, and it is no longer on the server. Look in MPS's receipt for transmission {transmission:07} of data sender {sender:08}: if it arrived, `autogiro transfer confirm {file}` records it as sent; if not, `autogiro send --resend {file}` sends it"
-        ),
-    }
+        } => Said::new("event.maybe-sent")
+            .with("remote", remote)
+            .with("transmission", format!("{transmission:07}"))
+            .with("sender", format!("{sender:08}"))
+            .with("file", file),
+    };
+    of(file, said)
 }
 
-fn fetching(f: &mut fmt::Formatter<'_>, name: &str, what: &Fetching) -> fmt::Result {
-    match what {
+fn fetching(name: &str, what: &Fetching) -> Said {
+    let said = match what {
         Fetching::RefusedName { why } => {
-            write!(f, "{name:?}: not fetched: {why}; left on the server")
+            return Said::new("event.refused-name")
+                .with("name", format!("{name:?}"))
+                .with("why", why);
         }
-        Fetching::Failed(e) => write!(f, "{name}: {e}; left on the server"),
+        Fetching::Failed(e) => Said::new("event.failed").with("error", e),
         Fetching::FetchedBefore { archived } => {
-            write!(f, "{name}: fetched before, in {}", archived.display())
+            Said::new("event.fetched-before").with("file", archived.display())
         }
-        Fetching::WouldFetch { size } => write!(f, "{name}: would be fetched ({size} bytes)"),
+        Fetching::WouldFetch { size } => Said::new("event.would-fetch").with("size", size),
         Fetching::Fetched { archived } => {
-            write!(f, "{name}: fetched to {}", archived.display())
+            Said::new("event.fetched").with("file", archived.display())
         }
-        Fetching::Invalid { errors, archived } => write!(
-            f,
-            "{name}: {errors} error(s) (autogiro validate {} shows them); not imported, left on the server",
-            archived.display()
-        ),
+        Fetching::Invalid { errors, archived } => Said::new("event.fetched-invalid")
+            .with("errors", errors)
+            .with("file", archived.display()),
         Fetching::NotOurs {
             sender,
             recipient,
             unit,
-        } => write!(
-            f,
-            "{name}: from data sender {sender:08} to data recipient {recipient:08}, not from MPS ({:08}) to this payee ({unit:08}); not imported, left on the server",
-            autogiro_format::MPS_ID
-        ),
-        Fetching::AlreadyInBook => write!(f, "{name}: already in the book"),
-        Fetching::Imported(imported) => write!(
-            f,
-            "{name}: imported: {} claim(s), {} answer(s), {} mandate(s)",
-            imported.claims, imported.answered, imported.mandates
-        ),
-        Fetching::NotImported { error } => {
-            write!(f, "{name}: not imported: {error}; left on the server")
+        } => Said::new("event.not-ours")
+            .with("sender", format!("{sender:08}"))
+            .with("recipient", format!("{recipient:08}"))
+            .with("mps", format!("{:08}", autogiro_format::MPS_ID))
+            .with("unit", format!("{unit:08}")),
+        Fetching::AlreadyInBook => Said::new("event.already-in-book"),
+        Fetching::Imported(imported) => Said::new("event.imported")
+            .with("claims", imported.claims)
+            .with("answered", imported.answered)
+            .with("mandates", imported.mandates),
+        Fetching::NotImported { error } => Said::new("event.not-imported").with("error", error),
+        Fetching::Changed { then, now } => Said::new("event.changed")
+            .with("then", then)
+            .with("now", now),
+    };
+    of(name, said)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use autogiro_book::{Amount, BookError, Finding};
+
+    /// Every event, in both languages: every place filled, the bokmål words not the English.
+    #[test]
+    #[allow(clippy::too_many_lines)] // A list of every event.
+    fn every_event_is_said_in_both_languages() {
+        let finding = Finding {
+            assignment: 1,
+            transaction_number: Some(3),
+            payer: Some("12345".to_owned()),
+            amount: Some(Amount::from_ore(12_500).unwrap()),
+            code: Some(181),
+            reason: Said::new("ledger.not-found"),
+        };
+        let send = |what| Event::Send {
+            file: "claims.txt".to_owned(),
+            what,
+        };
+        let fetch = |what| Event::Fetch {
+            name: "answer.txt".to_owned(),
+            what,
+        };
+        let remote = || "/outbox/claims.txt".to_owned();
+        let events = [
+            Event::HostKeyRecorded {
+                host: "sftp.example".to_owned(),
+                port: 22,
+                fingerprint: "ssh-ed25519 SHA256:x".to_owned(),
+                known_hosts: PathBuf::from("known_hosts"),
+            },
+            Event::WaitingForLock {
+                lock: PathBuf::from("journal.lock"),
+            },
+            Event::InboxEmpty {
+                inbox: "/inbox".to_owned(),
+            },
+            send(Sending::RecordedNow { earlier: remote() }),
+            send(Sending::WouldResume { remote: remote() }),
+            send(Sending::WouldSend {
+                remote: remote(),
+                size: 160,
+            }),
+            send(Sending::Sent {
+                how: HowSent::Uploaded,
+                remote: remote(),
+                size: 160,
+                book: InBook::Recorded,
+            }),
+            send(Sending::Sent {
+                how: HowSent::FoundSent,
+                remote: remote(),
+                size: 160,
+                book: InBook::Already,
+            }),
+            send(Sending::Sent {
+                how: HowSent::Finished,
+                remote: remote(),
+                size: 160,
+                book: InBook::Recorded,
+            }),
+            send(Sending::NothingToConfirm),
+            send(Sending::WouldConfirm { remote: remote() }),
+            send(Sending::Confirmed {
+                remote: remote(),
+                book: InBook::Recorded,
+            }),
+            send(Sending::NotSent(NotSent::Invalid {
+                errors: 2,
+                first: "line 1".to_owned(),
+            })),
+            send(Sending::NotSent(NotSent::FromMps)),
+            send(Sending::NotSent(NotSent::SentBefore {
+                earlier: remote(),
+                sender: 1234,
+                transmission: 7,
+            })),
+            send(Sending::NotSent(NotSent::Rejections(vec![
+                finding.clone(),
+                finding,
+            ]))),
+            send(Sending::NotSent(NotSent::OnServer { remote: remote() })),
+            send(Sending::NotSent(NotSent::OtherOnServer {
+                remote: remote(),
+                found: 1,
+                expected: 2,
+            })),
+            send(Sending::NotSent(NotSent::MaybeSent {
+                remote: remote(),
+                sender: 1234,
+                transmission: 7,
+            })),
+            fetch(Fetching::Failed(Error::NoBook)),
+            fetch(Fetching::FetchedBefore {
+                archived: PathBuf::from("archive/answer.txt"),
+            }),
+            fetch(Fetching::WouldFetch { size: 160 }),
+            fetch(Fetching::Fetched {
+                archived: PathBuf::from("archive/answer.txt"),
+            }),
+            fetch(Fetching::Invalid {
+                errors: 1,
+                archived: PathBuf::from("archive/answer.txt"),
+            }),
+            fetch(Fetching::NotOurs {
+                sender: 8080,
+                recipient: 1,
+                unit: 2,
+            }),
+            fetch(Fetching::AlreadyInBook),
+            fetch(Fetching::NotImported {
+                error: BookError::NotEmpty,
+            }),
+            fetch(Fetching::Changed { then: 1, now: 2 }),
+        ];
+        for event in &events {
+            let (en, nb) = (event.said().render(Lang::En), event.said().render(Lang::Nb));
+            assert!(!en.contains('{') && !nb.contains('{'), "{en} / {nb}");
+            assert_ne!(en, nb, "{event:?}");
+            assert_eq!(en, event.to_string());
         }
-        Fetching::Changed { then, now } => write!(
-            f,
-            "{name}: changed on the server since it was fetched ({then} bytes then, {now} now); left there, the next fetch takes it"
-        ),
+        // The lines of predicted rejections: each finding, then what to do.
+        let rejections = events
+            .iter()
+            .find(|e| {
+                matches!(
+                    e,
+                    Event::Send {
+                        what: Sending::NotSent(NotSent::Rejections(_)),
+                        ..
+                    }
+                )
+            })
+            .map(|e| e.said().render(Lang::Nb))
+            .unwrap_or_default();
+        assert_eq!(rejections.lines().count(), 3, "{rejections}");
+        assert!(
+            rejections.contains("MPS ville avvist: 181:"),
+            "{rejections}"
+        );
     }
 }

@@ -47,7 +47,7 @@ use std::path::{Path, PathBuf};
 
 use autogiro_book::{Book, BookError};
 use autogiro_format::{AlignedReader, Direction, Reader, Record};
-use autogiro_model::{Diagnostic, ReadOptions};
+use autogiro_model::{Diagnostic, ReadOptions, Said};
 use autogiro_transfer::{Connection, TransferError};
 use time::Date;
 
@@ -70,11 +70,10 @@ pub use send::Send;
 use settings::{Settings, TransferSettings};
 
 /// An error that stops a job (a file that merely cannot be sent or fetched is an [`Event`]).
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum Error {
     /// A local file or folder.
-    #[error("{what} {}: {source}", path.display())]
     Io {
         /// What was being done.
         what: &'static str,
@@ -84,7 +83,6 @@ pub enum Error {
         source: std::io::Error,
     },
     /// A line of the transfer journal is damaged (not the last, which a crash may cut).
-    #[error("{}:{line}: {message}", path.display())]
     Journal {
         /// The journal.
         path: PathBuf,
@@ -94,34 +92,20 @@ pub enum Error {
         message: String,
     },
     /// The job imports into the book, and none is kept.
-    #[error(
-        "no book: the daily run imports MPS's answers into it ([book] path in autogiro.toml, or --book)"
-    )]
     NoBook,
     /// A file is to take its numbers from the book, and none is kept.
-    #[error(
-        "give --transmission and --assignment, or configure a book ([book] path in autogiro.toml, or --book) to take them from"
-    )]
     NoBookForNumbers,
     /// A file could not be made from rows.
-    #[error("{0}")]
     Make(String),
     /// The settings have no `[transfer]`.
-    #[error(
-        "no [transfer] in the settings: host, user, known_hosts, outbox, inbox and archive are needed (see autogiro config check)"
-    )]
     NoTransferSettings,
     /// The server's host key is not in `known_hosts`.
-    #[error("{0} (--accept-new-host-key records it)")]
     UnknownHostKey(TransferError),
     /// SFTP.
-    #[error(transparent)]
-    Transfer(#[from] TransferError),
+    Transfer(TransferError),
     /// The book.
-    #[error(transparent)]
-    Book(#[from] BookError),
+    Book(BookError),
     /// A file was sent but could not be recorded in the book.
-    #[error("{file}: sent, but not recorded in the book: {source}")]
     NotRecorded {
         /// The file.
         file: String,
@@ -129,13 +113,11 @@ pub enum Error {
         source: BookError,
     },
     /// A file does not start with a transmission start.
-    #[error("{}: does not start with record 10", path.display())]
     NoTransmissionStart {
         /// The file.
         path: PathBuf,
     },
     /// A file's first line is no record.
-    #[error("{}: {message}", path.display())]
     Unreadable {
         /// The file.
         path: PathBuf,
@@ -143,15 +125,94 @@ pub enum Error {
         message: String,
     },
     /// A file changed on the server while it was downloaded.
-    #[error(
-        "listed with {listed} bytes, {downloaded} bytes downloaded: it changed on the server meanwhile; not fetched"
-    )]
     ChangedWhileDownloading {
         /// Its size when listed.
         listed: u64,
         /// The bytes that came.
         downloaded: u64,
     },
+}
+
+impl Error {
+    /// What it says, in any language ([`Said::render`]); its `Display` is the English.
+    pub fn said(&self) -> Said {
+        match self {
+            Self::Io { what, path, source } => Said::new("err.io")
+                .with_words("what", io_what(what))
+                .with("path", path.display())
+                .with("error", source),
+            Self::Journal {
+                path,
+                line,
+                message,
+            } => Said::new("err.journal")
+                .with("path", path.display())
+                .with("line", line)
+                .with("message", message),
+            Self::NoBook => Said::new("err.payee.no-book"),
+            Self::NoBookForNumbers => Said::new("err.payee.no-book-for-numbers"),
+            Self::Make(m) => Said::plain(m),
+            Self::NoTransferSettings => Said::new("err.payee.no-transfer"),
+            Self::UnknownHostKey(e) => {
+                Said::new("err.payee.unknown-host-key").with_words("error", e.said())
+            }
+            Self::Transfer(e) => e.said(),
+            Self::Book(e) => e.said(),
+            Self::NotRecorded { file, source } => Said::new("err.payee.not-recorded")
+                .with("file", file)
+                .with_words("error", source.said()),
+            Self::NoTransmissionStart { path } => {
+                Said::new("err.payee.no-start").with("path", path.display())
+            }
+            Self::Unreadable { path, message } => Said::new("err.payee.unreadable")
+                .with("path", path.display())
+                .with("message", message),
+            Self::ChangedWhileDownloading { listed, downloaded } => {
+                Said::new("err.payee.changed-downloading")
+                    .with("listed", listed)
+                    .with("downloaded", downloaded)
+            }
+        }
+    }
+}
+
+/// What an [`Error::Io`] was doing, in words of the catalogue.
+fn io_what(what: &'static str) -> Said {
+    match what {
+        "cannot lock" => Said::new("io.lock"),
+        "cannot make the folder" => Said::new("io.make-folder"),
+        "cannot move" => Said::new("io.move"),
+        "cannot read the file made" => Said::new("io.read-made"),
+        "cannot read the folder" => Said::new("io.read-folder"),
+        "cannot read" => Said::new("io.read"),
+        "cannot remove" => Said::new("io.remove"),
+        "cannot repair" => Said::new("io.repair"),
+        "cannot write" => Said::new("io.write"),
+        other => Said::plain(other),
+    }
+}
+
+/// [`Error::said`] in English.
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.said().render(Lang::En))
+    }
+}
+
+/// Its message says its cause (the system's error, the book's, the transfer's): no source is
+/// told again after it.
+impl std::error::Error for Error {}
+
+impl From<TransferError> for Error {
+    fn from(e: TransferError) -> Self {
+        Self::Transfer(e)
+    }
+}
+
+impl From<BookError> for Error {
+    fn from(e: BookError) -> Self {
+        Self::Book(e)
+    }
 }
 
 impl Error {

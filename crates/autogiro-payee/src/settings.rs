@@ -287,11 +287,10 @@ fn service<'de, D: Deserializer<'de>>(d: D) -> Result<Service, D::Error> {
 }
 
 /// Why the settings could not be had.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum SettingsError {
     /// The file could not be read.
-    #[error("cannot read {}: {source}", path.display())]
     Io {
         /// The file.
         path: PathBuf,
@@ -299,10 +298,8 @@ pub enum SettingsError {
         source: std::io::Error,
     },
     /// No path was given and there is no `autogiro.toml` in the current directory.
-    #[error("no settings: give --config PATH or put an {FILE_NAME} in the current directory")]
     NotFound,
     /// The file is not valid settings: the message names the key and the line.
-    #[error("{}: {message}", path.display())]
     Invalid {
         /// The file.
         path: PathBuf,
@@ -310,6 +307,33 @@ pub enum SettingsError {
         message: String,
     },
 }
+
+impl SettingsError {
+    /// What it says, in any language ([`Said::render`](autogiro_model::Said::render)); its
+    /// `Display` is the English.
+    pub fn said(&self) -> autogiro_model::Said {
+        use autogiro_model::Said;
+        match self {
+            Self::Io { path, source } => Said::new("err.settings.io")
+                .with("path", path.display())
+                .with("error", source),
+            Self::NotFound => Said::new("err.settings.not-found").with("file", FILE_NAME),
+            Self::Invalid { path, message } => Said::new("err.settings.invalid")
+                .with("path", path.display())
+                .with("message", message),
+        }
+    }
+}
+
+/// [`SettingsError::said`] in English.
+impl std::fmt::Display for SettingsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.said().render(autogiro_model::Lang::En))
+    }
+}
+
+/// Its message says its cause (the system's error): no source is told again after it.
+impl std::error::Error for SettingsError {}
 
 impl Settings {
     /// Reads the settings from `path`, or from `./autogiro.toml` when `path` is `None`.

@@ -1,14 +1,16 @@
 //! The crate's one error type: each failure as one sentence a person can act on.
 
+use std::fmt;
 use std::path::PathBuf;
+
+use autogiro_i18n::{Lang, Said};
 
 /// Why a transfer failed. Each variant's message is one sentence that says what happened and
 /// where; none carries a passphrase or key material.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 #[non_exhaustive]
 pub enum TransferError {
     /// The server could not be reached at all (no route, refused, name not found).
-    #[error("cannot reach {host}:{port}: {reason}")]
     Unreachable {
         /// The server's host name or address.
         host: String,
@@ -19,10 +21,6 @@ pub enum TransferError {
     },
     /// The server's host key is not in `known_hosts`, and accepting a new key was not asked
     /// for.
-    #[error(
-        "the host key of {host}:{port} ({fingerprint}) is not in {}: compare the fingerprint with the one MPS gave you, then accept it once",
-        known_hosts.display()
-    )]
     UnknownHostKey {
         /// The server.
         host: String,
@@ -35,10 +33,6 @@ pub enum TransferError {
     },
     /// The server showed another key than the one recorded: refused always (someone may be
     /// in between).
-    #[error(
-        "the host key of {host}:{port} has changed: {} line {line} expects {expected}, the server showed {found}; if MPS announced a new key, replace that line",
-        known_hosts.display()
-    )]
     HostKeyChanged {
         /// The server.
         host: String,
@@ -54,7 +48,6 @@ pub enum TransferError {
         found: String,
     },
     /// `known_hosts` could not be read or written.
-    #[error("cannot use {}: {reason}", path.display())]
     KnownHosts {
         /// The file.
         path: PathBuf,
@@ -62,7 +55,6 @@ pub enum TransferError {
         reason: String,
     },
     /// The server refused every key offered.
-    #[error("{host} refused to authenticate {user} with {offered}")]
     AuthRefused {
         /// The server.
         host: String,
@@ -73,9 +65,6 @@ pub enum TransferError {
     },
     /// The server refused to start SFTP for the account (no SFTP subsystem, or not for this
     /// user): not retried.
-    #[error(
-        "{host} refused to start SFTP for {user}: the account has no SFTP access; ask MPS to check it"
-    )]
     NoSftp {
         /// The server.
         host: String,
@@ -83,7 +72,6 @@ pub enum TransferError {
         user: String,
     },
     /// The private key could not be loaded.
-    #[error("cannot use the private key {}: {reason}", path.display())]
     Key {
         /// The key file.
         path: PathBuf,
@@ -91,25 +79,21 @@ pub enum TransferError {
         reason: String,
     },
     /// The ssh-agent could not be used.
-    #[error("cannot use the ssh-agent: {reason}")]
     Agent {
         /// Why.
         reason: String,
     },
     /// A remote directory does not exist.
-    #[error("no such remote directory: {dir}")]
     NoSuchDirectory {
         /// The directory.
         dir: String,
     },
     /// A remote file does not exist.
-    #[error("no such remote file: {path}")]
     NoSuchFile {
         /// The file.
         path: String,
     },
     /// The server refused an operation on a path.
-    #[error("permission denied on the server: {what} {path}")]
     PermissionDenied {
         /// What was tried (`writing`, `renaming to`, ...).
         what: &'static str,
@@ -117,7 +101,6 @@ pub enum TransferError {
         path: String,
     },
     /// A file is already at the remote path: nothing is overwritten.
-    #[error("{path} is already on the server: nothing overwritten")]
     RemoteExists {
         /// The remote path.
         path: String,
@@ -125,15 +108,11 @@ pub enum TransferError {
     /// The connection was lost while the server was asked to rename an upload to its final
     /// name, and afterwards the file is under neither name: the rename may have been done
     /// and MPS may have taken the file. Nothing is uploaded again.
-    #[error(
-        "the connection was lost while {path} was being renamed into place, and the file is no longer on the server: MPS may have taken it; look in MPS's receipt before sending it again"
-    )]
     MaybeSent {
         /// The remote path.
         path: String,
     },
     /// The size on the other side is not the size sent.
-    #[error("{path}: {expected} bytes sent, {found} bytes arrived")]
     SizeMismatch {
         /// The file.
         path: String,
@@ -143,7 +122,6 @@ pub enum TransferError {
         found: u64,
     },
     /// The server answered an operation with an error.
-    #[error("the server refused {what} {path}: {message}")]
     Remote {
         /// What was tried.
         what: &'static str,
@@ -153,13 +131,11 @@ pub enum TransferError {
         message: String,
     },
     /// The local disk is full.
-    #[error("the local disk is full: cannot write {}", path.display())]
     DiskFull {
         /// The file being written.
         path: PathBuf,
     },
     /// A local file could not be read or written.
-    #[error("{}: {source}", path.display())]
     Local {
         /// The file.
         path: PathBuf,
@@ -167,13 +143,11 @@ pub enum TransferError {
         source: std::io::Error,
     },
     /// A local file is already at the path a download would take: nothing is overwritten.
-    #[error("{} exists already: nothing overwritten", path.display())]
     LocalExists {
         /// The path.
         path: PathBuf,
     },
     /// The connection was lost, and so was every retry.
-    #[error("the connection to {host}:{port} was lost {attempts} time(s) while {what}: {reason}")]
     Lost {
         /// The server.
         host: String,
@@ -187,6 +161,114 @@ pub enum TransferError {
         reason: String,
     },
 }
+
+impl TransferError {
+    /// What it says, in any language ([`Said::render`]); its `Display` is the English.
+    pub fn said(&self) -> Said {
+        match self {
+            Self::Unreachable { host, port, reason } => Said::new("err.sftp.unreachable")
+                .with("host", host)
+                .with("port", port)
+                .with("reason", reason),
+            Self::UnknownHostKey {
+                host,
+                port,
+                fingerprint,
+                known_hosts,
+            } => Said::new("err.sftp.unknown-host-key")
+                .with("host", host)
+                .with("port", port)
+                .with("fingerprint", fingerprint)
+                .with("file", known_hosts.display()),
+            Self::HostKeyChanged {
+                host,
+                port,
+                known_hosts,
+                line,
+                expected,
+                found,
+            } => Said::new("err.sftp.host-key-changed")
+                .with("host", host)
+                .with("port", port)
+                .with("file", known_hosts.display())
+                .with("line", line)
+                .with("expected", expected)
+                .with("found", found),
+            Self::KnownHosts { path, reason } => Said::new("err.sftp.known-hosts")
+                .with("file", path.display())
+                .with("reason", reason),
+            Self::AuthRefused {
+                host,
+                user,
+                offered,
+            } => Said::new("err.sftp.auth-refused")
+                .with("host", host)
+                .with("user", user)
+                .with("offered", offered),
+            Self::NoSftp { host, user } => Said::new("err.sftp.no-sftp")
+                .with("host", host)
+                .with("user", user),
+            Self::Key { path, reason } => Said::new("err.sftp.key")
+                .with("file", path.display())
+                .with("reason", reason),
+            Self::Agent { reason } => Said::new("err.sftp.agent").with("reason", reason),
+            Self::NoSuchDirectory { dir } => {
+                Said::new("err.sftp.no-such-directory").with("dir", dir)
+            }
+            Self::NoSuchFile { path } => Said::new("err.sftp.no-such-file").with("path", path),
+            Self::PermissionDenied { what, path } => Said::new("err.sftp.permission-denied")
+                .with("what", what)
+                .with("path", path),
+            Self::RemoteExists { path } => Said::new("err.sftp.remote-exists").with("path", path),
+            Self::MaybeSent { path } => Said::new("err.sftp.maybe-sent").with("path", path),
+            Self::SizeMismatch {
+                path,
+                expected,
+                found,
+            } => Said::new("err.sftp.size-mismatch")
+                .with("path", path)
+                .with("expected", expected)
+                .with("found", found),
+            Self::Remote {
+                what,
+                path,
+                message,
+            } => Said::new("err.sftp.remote")
+                .with("what", what)
+                .with("path", path)
+                .with("message", message),
+            Self::DiskFull { path } => Said::new("err.sftp.disk-full").with("file", path.display()),
+            Self::Local { path, source } => Said::new("err.sftp.local")
+                .with("file", path.display())
+                .with("error", source),
+            Self::LocalExists { path } => {
+                Said::new("err.sftp.local-exists").with("file", path.display())
+            }
+            Self::Lost {
+                host,
+                port,
+                what,
+                attempts,
+                reason,
+            } => Said::new("err.sftp.lost")
+                .with("host", host)
+                .with("port", port)
+                .with("attempts", attempts)
+                .with("what", what)
+                .with("reason", reason),
+        }
+    }
+}
+
+/// [`TransferError::said`] in English.
+impl fmt::Display for TransferError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said().render(Lang::En))
+    }
+}
+
+/// Its message says its cause (the system's error): no source is told again after it.
+impl std::error::Error for TransferError {}
 
 impl TransferError {
     /// A local I/O error on `path`, with a full disk named as such.

@@ -171,12 +171,14 @@ pub(super) fn avtalegiro_claims_are_settled_cancelled_and_payments_kept(place: &
     assert_eq!(imported.cancelled, 1);
     assert_eq!(imported.notes.len(), 2, "{:?}", imported.notes);
     assert!(
-        imported.notes[0].contains("names no AvtaleGiro claim"),
+        imported.notes[0]
+            .to_string()
+            .contains("names no AvtaleGiro claim"),
         "{:?}",
         imported.notes
     );
     assert!(
-        imported.notes[1].contains("settled already"),
+        imported.notes[1].to_string().contains("settled already"),
         "{:?}",
         imported.notes
     );
@@ -290,7 +292,7 @@ pub(super) fn avtalegiro_mandates_are_kept_as_listed_and_everything_copied(place
         imported
             .notes
             .iter()
-            .any(|n| n.contains("1 AvtaleGiro mandate(s)")),
+            .any(|n| n.to_string().contains("1 AvtaleGiro mandate(s)")),
         "{:?}",
         imported.notes
     );

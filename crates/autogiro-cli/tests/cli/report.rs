@@ -263,3 +263,44 @@ fn inspect_speaks_bokmal() {
     }
     insta::assert_snapshot!(shown);
 }
+
+/// The book's imports, its status and the command's errors in bokmål: each import line and
+/// note, each answer kept unmatched, the table's labels and states, the error of a book that
+/// is not there. By the flag as by the locale.
+#[test]
+fn the_book_speaks_bokmal() {
+    let dir = book_dir("book-bokmal");
+    let nb = |args: &[&str]| {
+        let (code, out, err) = in_book_with(&dir, &[("LANG", "nb_NO.UTF-8")], args);
+        format!("$ {} (exit {code})\n{out}{err}", args.join(" "))
+    };
+    let sent = testdata("ok/records-to-mps.txt");
+    let sent = sent.to_string_lossy();
+    let kept = testdata("ok/from-mps-every-error-code.txt");
+    let mut said = [
+        nb(&["book", "import", &sent, "--today", "2026-01-10"]),
+        nb(&["book", "import", &sent, "--today", "2026-01-10"]),
+        nb(&[
+            "book",
+            "import",
+            &kept.to_string_lossy(),
+            "--today",
+            "2026-01-20",
+        ]),
+        nb(&["book", "status", "--today", "2026-02-10"]),
+        nb(&["book", "status", "--book", "no-such.db"]),
+    ]
+    .join("\n");
+    for path in [testdata(""), dir.clone()] {
+        said = said.replace(&*path.to_string_lossy(), "DIR/");
+    }
+    let (_, out, err) = in_book(
+        &dir,
+        &["--lang", "nb", "book", "status", "--book", "no-such.db"],
+    );
+    assert!(
+        said.contains(&err) && out.is_empty() && err.starts_with("autogiro: feil: "),
+        "the flag as the locale: {err}"
+    );
+    insta::assert_snapshot!(said);
+}
