@@ -56,15 +56,16 @@ pub(crate) fn customer_unit(config: Option<&Path>) -> anyhow::Result<Option<u32>
     }
 }
 
-pub(crate) fn init(location: &str) -> anyhow::Result<Status> {
+pub(crate) fn init(location: &str, lang: Lang) -> anyhow::Result<Status> {
     let existed = !location.starts_with("postgres") && Path::new(location).exists();
     Book::init_at(location)
         .tell(|| Said::new("cli.cannot-make-book").with("book", shown(location)))?;
-    if existed {
-        say!("{}: a book, up to date", shown(location));
+    let said = Said::new(if existed {
+        "book.up-to-date"
     } else {
-        say!("{}: a book, ready", shown(location));
-    }
+        "book.ready"
+    });
+    say!("{}: {}", shown(location), said.render(lang));
     Ok(Status::Ok)
 }
 
@@ -76,16 +77,15 @@ fn open(location: &str) -> anyhow::Result<Book> {
     Book::open_at(location).tell(|| Said::new("cli.cannot-open-book").with("book", shown(location)))
 }
 
-pub(crate) fn copy(from: &str, to: &str) -> anyhow::Result<Status> {
+pub(crate) fn copy(from: &str, to: &str, lang: Lang) -> anyhow::Result<Status> {
     let mut source = open(from)?;
     let mut target =
         Book::init_at(to).tell(|| Said::new("cli.cannot-make-book").with("book", shown(to)))?;
     let (files, claims) = source.copy_to(&mut target)?;
-    say!(
-        "{} -> {}: {files} file(s), {claims} claim(s) and every mandate copied",
-        shown(from),
-        shown(to)
-    );
+    let said = Said::new("book.copied")
+        .with("files", files)
+        .with("claims", claims);
+    say!("{} -> {}: {}", shown(from), shown(to), said.render(lang));
     Ok(Status::Ok)
 }
 
@@ -321,10 +321,10 @@ pub(crate) fn status(
 ) -> anyhow::Result<Status> {
     let mut book = open(path)?;
     if show == Show::Unmatched {
-        return unmatched(&mut book, format);
+        return unmatched(&mut book, format, lang);
     }
     if show == Show::Payments {
-        return payments(&mut book, format);
+        return payments(&mut book, format, lang);
     }
     let status = book.status(today, show, since)?;
     match format {
@@ -445,7 +445,7 @@ fn payment_cells(p: &autogiro::book::Payment) -> [String; 10] {
 }
 
 /// `book status --payments`: the OCR giro payments received.
-fn payments(book: &mut Book, format: BookFormat) -> anyhow::Result<Status> {
+fn payments(book: &mut Book, format: BookFormat, lang: Lang) -> anyhow::Result<Status> {
     let received = book.payments(None)?;
     match format {
         BookFormat::Json => say!("{}", serde_json::to_string_pretty(&received)?),
@@ -453,7 +453,9 @@ fn payments(book: &mut Book, format: BookFormat) -> anyhow::Result<Status> {
             "{}",
             csv_text(PAYMENT_HEADER, received.iter().map(payment_cells))?
         ),
-        BookFormat::Table if received.is_empty() => say!("no OCR giro payments"),
+        BookFormat::Table if received.is_empty() => {
+            say!("{}", Said::new("book.no-payments").render(lang));
+        }
         BookFormat::Table => say_raw!(
             "{}",
             table_text(PAYMENT_HEADER, received.iter().map(payment_cells))
@@ -463,7 +465,7 @@ fn payments(book: &mut Book, format: BookFormat) -> anyhow::Result<Status> {
 }
 
 /// `book status --unmatched`: the answers kept unmatched.
-fn unmatched(book: &mut Book, format: BookFormat) -> anyhow::Result<Status> {
+fn unmatched(book: &mut Book, format: BookFormat, lang: Lang) -> anyhow::Result<Status> {
     let kept = book.unmatched()?;
     match format {
         BookFormat::Json => say!("{}", serde_json::to_string_pretty(&kept)?),
@@ -471,7 +473,9 @@ fn unmatched(book: &mut Book, format: BookFormat) -> anyhow::Result<Status> {
             "{}",
             csv_text(UNMATCHED_HEADER, kept.iter().map(unmatched_cells))?
         ),
-        BookFormat::Table if kept.is_empty() => say!("no unmatched answers"),
+        BookFormat::Table if kept.is_empty() => {
+            say!("{}", Said::new("book.no-unmatched").render(lang));
+        }
         BookFormat::Table => say_raw!(
             "{}",
             table_text(UNMATCHED_HEADER, kept.iter().map(unmatched_cells))
@@ -481,33 +485,53 @@ fn unmatched(book: &mut Book, format: BookFormat) -> anyhow::Result<Status> {
 }
 
 /// `book resolve ANSWER --claim CLAIM`: an answer kept unmatched attributed by hand.
-pub(crate) fn resolve(path: &str, answer: i64, claim: i64) -> anyhow::Result<Status> {
+pub(crate) fn resolve(path: &str, answer: i64, claim: i64, lang: Lang) -> anyhow::Result<Status> {
     let mut book = open(path)?;
     let c = book.resolve(answer, claim)?;
-    say!(
-        "answer {answer} attributed to claim {claim} (payer {}, {} NOK, due {}): {}, by hand",
-        c.payer,
-        c.amount,
-        c.due_date,
-        c.status
-    );
+    let said = Said::new("book.resolved")
+        .with("answer", answer)
+        .with("claim", claim)
+        .with("payer", &c.payer)
+        .with("amount", c.amount)
+        .with("due", c.due_date)
+        .with_words("status", Said::new(state_key(c.status)));
+    say!("{}", said.render(lang));
     Ok(Status::Ok)
+}
+
+/// The catalogue's word of a claim's status.
+fn state_key(status: ClaimStatus) -> &'static str {
+    match status {
+        ClaimStatus::Sent => "book.state.sent",
+        ClaimStatus::Retry => "book.state.retry",
+        ClaimStatus::Settled => "book.state.settled",
+        ClaimStatus::Rejected => "book.state.rejected",
+        ClaimStatus::Handled => "book.state.handled",
+    }
 }
 
 /// `book resolve CLAIM --handled WHY`: a rejected or outstanding claim closed by hand, as the
 /// person running the command (`$USER`) on `today`.
-pub(crate) fn handle(path: &str, claim: i64, why: &str, today: Date) -> anyhow::Result<Status> {
+pub(crate) fn handle(
+    path: &str,
+    claim: i64,
+    why: &str,
+    today: Date,
+    lang: Lang,
+) -> anyhow::Result<Status> {
     let mut book = open(path)?;
     let by = std::env::var("USER")
         .or_else(|_| std::env::var("LOGNAME"))
         .unwrap_or_else(|_| "unknown".to_owned());
     let c = book.handle(claim, today, &by, why)?;
-    say!(
-        "claim {claim} (payer {}, {} NOK, due {}) closed by hand by {by}: {why}",
-        c.payer,
-        c.amount,
-        c.due_date
-    );
+    let said = Said::new("book.handled")
+        .with("claim", claim)
+        .with("payer", &c.payer)
+        .with("amount", c.amount)
+        .with("due", c.due_date)
+        .with("by", &by)
+        .with("why", why);
+    say!("{}", said.render(lang));
     Ok(Status::Ok)
 }
 
@@ -564,15 +588,7 @@ fn table(rows: &[Vec<String>]) -> String {
 
 fn status_table(status: &BookStatus, show: Show, lang: Lang) -> String {
     let word = |key: &'static str| Said::new(key).render(lang);
-    let state = |s: &ClaimStatus| {
-        word(match s {
-            ClaimStatus::Sent => "book.state.sent",
-            ClaimStatus::Retry => "book.state.retry",
-            ClaimStatus::Settled => "book.state.settled",
-            ClaimStatus::Rejected => "book.state.rejected",
-            ClaimStatus::Handled => "book.state.handled",
-        })
-    };
+    let state = |s: &ClaimStatus| word(state_key(*s));
     let mut rows = vec![vec![
         word("book.col.status"),
         word("book.col.claims"),
@@ -720,7 +736,8 @@ pub(crate) fn report(
     let html = autogiro::payee::report_html(&report, lang, &autogiro::book::shown_location(path));
     crate::output::write(out, html.as_bytes())?;
     if let Some(file) = &out.output {
-        eprintln!("{}: the report of {month}", file.display());
+        let said = Said::new("book.report-written").with("month", month);
+        eprintln!("{}: {}", file.display(), said.render(lang));
     }
     Ok(Status::Ok)
 }

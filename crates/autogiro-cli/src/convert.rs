@@ -1,13 +1,12 @@
 //! `autogiro convert` (OCR, JSON, CSV) and `autogiro fmt`.
 
-use autogiro::model::Said;
 use std::io::BufWriter;
 use std::ops::ControlFlow;
 use std::path::Path;
 
 use crate::told::{Tell as _, because, told};
 use autogiro::format::{Error as FormatError, LineEnding, Reader, Writer};
-use autogiro::model::{Assignment, Diagnostic, ReadOptions, Transmission, WriteError};
+use autogiro::model::{Assignment, Diagnostic, Lang, ReadOptions, Said, Transmission, WriteError};
 use autogiro::rows;
 
 use crate::{Dialect, OutArgs, Status, Target, input, output};
@@ -19,10 +18,10 @@ fn is_json(path: &Path, data: &[u8]) -> bool {
         || data.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
-/// Prints diagnostics one per line on standard error.
-fn report(name: &str, diagnostics: &[Diagnostic]) {
+/// Prints diagnostics one per line on standard error, in `lang`.
+fn report(name: &str, diagnostics: &[Diagnostic], lang: Lang) {
     for d in diagnostics {
-        eprintln!("{name}: {d}");
+        eprintln!("{name}: {}", d.to_string_in(lang));
     }
 }
 
@@ -32,6 +31,7 @@ pub(crate) fn run(
     dialect: Dialect,
     out: &OutArgs,
     options: &ReadOptions,
+    lang: Lang,
 ) -> anyhow::Result<Status> {
     let name = input::name(path);
     let data = input::bytes(path)?;
@@ -43,16 +43,16 @@ pub(crate) fn run(
                 t
             }
             Err(e) => {
-                eprintln!("{name}: error: {e}");
-                eprintln!("{name}: not converted: not the JSON form of a transmission");
+                eprintln!("{name}: {}: {e}", Said::new("cli.error").render(lang));
+                eprintln!("{name}: {}", Said::new("convert.not-json").render(lang));
                 return Ok(Status::Problems);
             }
         }
     } else {
         let read = Transmission::read_slice(&data, options);
         if read.has_errors() {
-            report(&name, &read.diagnostics);
-            eprintln!("{name}: not converted: the file has errors");
+            report(&name, &read.diagnostics, lang);
+            eprintln!("{name}: {}", Said::new("convert.has-errors").render(lang));
             return Ok(Status::Problems);
         }
         read.transmission
@@ -63,19 +63,17 @@ pub(crate) fn run(
             json.push(b'\n');
             json
         }
-        Target::Csv => csv(&transmission, dialect, &name)?,
+        Target::Csv => csv(&transmission, dialect, &name, lang)?,
         Target::Ocr => {
             // Every rule, on the bytes about to be written: nothing is written that MPS would
             // reject.
             let mut bytes = Vec::new();
             match transmission.write_checked(&mut bytes, options) {
-                Ok(report) => report_written(&name, &transmission, json, &report.diagnostics),
+                Ok(report) => report_written(&name, &transmission, json, &report.diagnostics, lang),
                 Err(WriteError::Invalid(report)) => {
-                    report_written(&name, &transmission, json, &report.diagnostics);
-                    eprintln!(
-                        "{name}: nothing written: the file would have {} error(s)",
-                        report.errors()
-                    );
+                    report_written(&name, &transmission, json, &report.diagnostics, lang);
+                    let said = Said::new("convert.would-have-errors").with("n", report.errors());
+                    eprintln!("{name}: {}", said.render(lang));
                     return Ok(Status::Problems);
                 }
                 Err(e) => {
@@ -92,13 +90,23 @@ pub(crate) fn run(
 
 /// Prints the diagnostics of a file about to be written: for JSON input by the path of the
 /// JSON field they concern, else by the line of the written file.
-fn report_written(name: &str, t: &Transmission, json: bool, diagnostics: &[Diagnostic]) {
+fn report_written(
+    name: &str,
+    t: &Transmission,
+    json: bool,
+    diagnostics: &[Diagnostic],
+    lang: Lang,
+) {
     if !json {
-        return report(name, diagnostics);
+        return report(name, diagnostics, lang);
     }
     for (d, path) in diagnostics.iter().zip(t.json_paths(diagnostics)) {
         let severity = if d.is_error() { "error" } else { "warning" };
-        eprintln!("{name}: {path}: {severity}: {} [{}]", d.message, d.code);
+        eprintln!(
+            "{name}: {path}: {severity}: {} [{}]",
+            d.message_in(lang),
+            d.code
+        );
     }
 }
 
@@ -139,12 +147,15 @@ impl Rows {
     }
 
     /// The columns, and what the rows are, for messages.
+    /// Its columns, and what it lists (the catalogue's word).
     fn columns(self) -> (&'static [&'static str], &'static str) {
         match self {
-            Self::Claims => (rows::CLAIM_COLUMNS, "claims"),
-            Self::Payments => (rows::PAYMENT_COLUMNS, "OCR giro payments"),
-            Self::Mandates => (rows::MANDATE_COLUMNS, "mandates"),
-            Self::AvtaleGiroMandates => (rows::AVTALEGIRO_MANDATE_COLUMNS, "AvtaleGiro mandates"),
+            Self::Claims => (rows::CLAIM_COLUMNS, "kind.claims"),
+            Self::Payments => (rows::PAYMENT_COLUMNS, "kind.ocr-giro"),
+            Self::Mandates => (rows::MANDATE_COLUMNS, "kind.mandates"),
+            Self::AvtaleGiroMandates => {
+                (rows::AVTALEGIRO_MANDATE_COLUMNS, "kind.avtalegiro-mandates")
+            }
         }
     }
 
@@ -207,7 +218,7 @@ impl Rows {
 /// of OCR giro payments, one row per payment; a file of mandates only, one row per mandate in
 /// the columns `autogiro new mandates` reads; AvtaleGiro's mandates, one row each. A file
 /// with more than one gives the first of these it has (and says what it left out).
-fn csv(t: &Transmission, dialect: Dialect, name: &str) -> anyhow::Result<Vec<u8>> {
+fn csv(t: &Transmission, dialect: Dialect, name: &str, lang: Lang) -> anyhow::Result<Vec<u8>> {
     let excel = dialect == Dialect::Excel;
     let mut out = Vec::new();
     if excel {
@@ -228,7 +239,7 @@ fn csv(t: &Transmission, dialect: Dialect, name: &str) -> anyhow::Result<Vec<u8>
     let mut skipped: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
     for a in &t.assignments {
         let Some(mut cells) = kind.cells(a) else {
-            *skipped.entry(a.kind().description()).or_default() += a.len();
+            *skipped.entry(a.kind().description_in(lang)).or_default() += a.len();
             continue;
         };
         for row in &mut cells {
@@ -246,9 +257,11 @@ fn csv(t: &Transmission, dialect: Dialect, name: &str) -> anyhow::Result<Vec<u8>
     w.flush()?;
     drop(w);
     for (what, n) in skipped.into_iter().filter(|&(_, n)| n > 0) {
-        eprintln!(
-            "{name}: its {n} {what} are not in the CSV, which lists {listed}: convert a file of {what} alone, or to JSON, for them"
-        );
+        let said = Said::new("convert.skipped")
+            .with("n", n)
+            .with("what", what)
+            .with_words("listed", Said::new(listed));
+        eprintln!("{name}: {}", said.render(lang));
     }
     Ok(out)
 }
@@ -278,7 +291,13 @@ fn excel_cells(columns: &[&str], row: &mut [String]) {
 /// record at a time (the output through a temporary file), so that memory stays bounded
 /// whatever the file's size. `--check` writes the canonical form to a temporary file of its own
 /// and compares its SHA-256 with the input's, hashed as it was read.
-pub(crate) fn fmt(path: &Path, lf: bool, check: bool, out: &OutArgs) -> anyhow::Result<Status> {
+pub(crate) fn fmt(
+    path: &Path,
+    lf: bool,
+    check: bool,
+    out: &OutArgs,
+    lang: Lang,
+) -> anyhow::Result<Status> {
     let name = input::name(path);
     let ending = if lf { LineEnding::Lf } else { LineEnding::CrLf };
     let scratch = OutArgs {
@@ -305,7 +324,10 @@ pub(crate) fn fmt(path: &Path, lf: bool, check: bool, out: &OutArgs) -> anyhow::
             Ok(_) => {}
             Err(e @ FormatError::Record { .. }) => {
                 errors += 1;
-                eprintln!("{name}: {}", Diagnostic::from_format_error(e));
+                eprintln!(
+                    "{name}: {}",
+                    Diagnostic::from_format_error(e).to_string_in(lang)
+                );
             }
             Err(e) => {
                 failed = Some(told(
@@ -322,7 +344,10 @@ pub(crate) fn fmt(path: &Path, lf: bool, check: bool, out: &OutArgs) -> anyhow::
         return Err(e);
     }
     if errors > 0 {
-        eprintln!("{name}: not formatted: lines that are not records cannot be rewritten");
+        eprintln!(
+            "{name}: {}",
+            Said::new("convert.not-formatted").render(lang)
+        );
         return Ok(Status::Problems);
     }
     writer.flush()?;
@@ -339,7 +364,10 @@ pub(crate) fn fmt(path: &Path, lf: bool, check: bool, out: &OutArgs) -> anyhow::
         if formatted == input.sha256_hex() {
             return Ok(Status::Ok);
         }
-        eprintln!("{name}: not canonical (run `autogiro fmt` to rewrite it)");
+        eprintln!(
+            "{name}: {}",
+            Said::new("convert.not-canonical").render(lang)
+        );
         return Ok(Status::Problems);
     }
     output::persist(temp, out)?;

@@ -3,6 +3,7 @@
 //! rules are `autogiro::checksum`'s; this file says what they found.
 
 use autogiro::checksum::{AccountNumber, ChecksumError, Kid, Modulus, OrganisationNumber};
+use autogiro::model::{Lang, Said, checksum_said};
 
 use crate::Status;
 
@@ -18,11 +19,11 @@ pub(crate) enum Kind {
 }
 
 /// Prints a line for each number; exit 1 when any is not valid.
-pub(crate) fn run(kind: Kind, numbers: &[String]) -> Status {
+pub(crate) fn run(kind: Kind, numbers: &[String], lang: Lang) -> Status {
     let mut status = Status::Ok;
     for number in numbers {
         let (valid, line) = verdict(kind, number);
-        println!("{line}");
+        println!("{number}: {}", line.render(lang));
         if !valid {
             status = Status::Problems;
         }
@@ -45,8 +46,8 @@ fn corrected(digits: &str, check: u8) -> String {
     body
 }
 
-/// Whether `input` is a valid number of `kind`, and the line that says so.
-fn verdict(kind: Kind, input: &str) -> (bool, String) {
+/// Whether `input` is a valid number of `kind`, and what the line says of it.
+fn verdict(kind: Kind, input: &str) -> (bool, Said) {
     match kind {
         Kind::Account => account(input),
         Kind::Kid => kid(input),
@@ -65,85 +66,88 @@ fn grouped(a: &AccountNumber) -> String {
     )
 }
 
-fn account(input: &str) -> (bool, String) {
-    let what = "account number";
+/// `not a valid WHAT: ERROR`, and what it is with the check digit it calls for.
+fn not_valid(what: &'static str, e: &ChecksumError, corrected: Option<Said>) -> Said {
+    Said::new("digits.not-valid")
+        .with_words("what", Said::new(what))
+        .with_words("error", checksum_said(e))
+        .with_words(
+            "fixed",
+            corrected.map_or_else(
+                || Said::plain(""),
+                |c| Said::new("digits.corrected").with_words("number", c),
+            ),
+        )
+}
+
+fn account(input: &str) -> (bool, Said) {
+    let what = "digits.account";
     match AccountNumber::parse(input) {
         Ok(a) => (
             true,
-            format!(
-                "{input}: a valid {what} ({}, register number {}; modulus 11)",
-                grouped(&a),
-                a.register_number()
-            ),
+            Said::new("digits.valid-account")
+                .with("number", grouped(&a))
+                .with("register", a.register_number()),
         ),
         // The ten digits before the check digit: what the number is with it.
         Err(ChecksumError::WrongLength { found: 10, .. }) => {
             match AccountNumber::with_check_digit(&digits(input)) {
                 Ok(a) => (
                     false,
-                    format!(
-                        "{input}: 10 digits, not an {what}; with the check digit they call for (modulus 11): {}",
-                        grouped(&a)
-                    ),
+                    Said::new("digits.ten-digits").with("number", grouped(&a)),
                 ),
-                Err(e) => (false, format!("{input}: not an {what}: {e}")),
+                Err(e) => (false, not_valid(what, &e, None)),
             }
         }
         Err(e @ ChecksumError::CheckDigitMismatch { expected, .. }) => {
             let fixed = AccountNumber::parse(&corrected(&digits(input), expected))
-                .map(|a| format!("; corrected: {}", grouped(&a)))
-                .unwrap_or_default();
-            (false, format!("{input}: not a valid {what}: {e}{fixed}"))
+                .ok()
+                .map(|a| Said::plain(grouped(&a)));
+            (false, not_valid(what, &e, fixed))
         }
-        Err(e) => (false, format!("{input}: not a valid {what}: {e}")),
+        Err(e) => (false, not_valid(what, &e, None)),
     }
 }
 
-fn kid(input: &str) -> (bool, String) {
+fn kid(input: &str) -> (bool, Said) {
     match Kid::parse(input) {
         Ok(k) => {
-            let schemes: Vec<&str> = [(Modulus::Mod10, "10"), (Modulus::Mod11, "11")]
-                .into_iter()
-                .filter(|(m, _)| k.satisfies(*m))
-                .map(|(_, name)| name)
-                .collect();
+            let (mod10, mod11) = (k.satisfies(Modulus::Mod10), k.satisfies(Modulus::Mod11));
+            let schemes = match (mod10, mod11) {
+                (true, true) => Said::new("digits.mod-10-11"),
+                (true, false) => Said::new("digits.mod-10"),
+                _ => Said::new("digits.mod-11"),
+            };
             (
                 true,
-                format!(
-                    "{input}: a valid KID of {} digits (modulus {})",
-                    k.len(),
-                    schemes.join(" and ")
-                ),
+                Said::new("digits.valid-kid")
+                    .with("n", k.len())
+                    .with_words("schemes", schemes),
             )
         }
         Err(e @ ChecksumError::NoScheme { mod10, mod11, .. }) => {
             let digits = digits(input);
             let with = match mod11 {
                 Some(m) if m == mod10 => {
-                    format!("{} (modulus 10 and 11)", corrected(&digits, mod10))
+                    Said::new("digits.with-10-11").with("number", corrected(&digits, mod10))
                 }
-                Some(m) => format!(
-                    "{} (modulus 10) or {} (modulus 11)",
-                    corrected(&digits, mod10),
-                    corrected(&digits, m)
-                ),
-                None => format!("{} (modulus 10)", corrected(&digits, mod10)),
+                Some(m) => Said::new("digits.with-10-or-11")
+                    .with("mod10", corrected(&digits, mod10))
+                    .with("mod11", corrected(&digits, m)),
+                None => Said::new("digits.with-10").with("number", corrected(&digits, mod10)),
             };
-            (
-                false,
-                format!("{input}: not a valid KID: {e}; corrected: {with}"),
-            )
+            (false, not_valid("digits.kid", &e, Some(with)))
         }
-        Err(e) => (false, format!("{input}: not a valid KID: {e}")),
+        Err(e) => (false, not_valid("digits.kid", &e, None)),
     }
 }
 
-fn orgnr(input: &str) -> (bool, String) {
-    let what = "organisation number";
+fn orgnr(input: &str) -> (bool, Said) {
+    let what = "digits.orgnr";
     match OrganisationNumber::parse(input) {
         Ok(o) => (
             true,
-            format!("{input}: a valid {what} ({}; modulus 11)", o.as_str()),
+            Said::new("digits.valid-orgnr").with("number", o.as_str()),
         ),
         Err(e @ ChecksumError::CheckDigitMismatch { expected, .. }) => {
             let digits = digits(input);
@@ -152,13 +156,10 @@ fn orgnr(input: &str) -> (bool, String) {
                 .unwrap_or_default();
             (
                 false,
-                format!(
-                    "{input}: not a valid {what}: {e}; corrected: {}",
-                    corrected(nine, expected)
-                ),
+                not_valid(what, &e, Some(Said::plain(corrected(nine, expected)))),
             )
         }
-        Err(e) => (false, format!("{input}: not a valid {what}: {e}")),
+        Err(e) => (false, not_valid(what, &e, None)),
     }
 }
 
@@ -227,10 +228,18 @@ mod tests {
             ),
         ];
         for (kind, input, valid, says) in cases {
-            let (v, line) = verdict(kind, input);
+            let (v, said) = verdict(kind, input);
+            let line = said.render(Lang::En);
             assert_eq!(v, valid, "{line}");
-            assert!(line.starts_with(&format!("{input}: ")), "{line}");
             assert!(line.contains(says), "{line}");
+            let norwegian = said.render(Lang::Nb);
+            assert!(!norwegian.contains('{'), "{norwegian}");
+            assert_ne!(norwegian, line);
         }
+        let (_, said) = verdict(Kind::Kid, "123456789");
+        assert_eq!(
+            said.render(Lang::Nb),
+            "ikke en gyldig KID: kontrollsifferet 9 er gyldig verken etter modulus 10 (ventet 2) eller modulus 11 (ventet 5); rettet: 123456782 (modulus 10) eller 123456785 (modulus 11)"
+        );
     }
 }

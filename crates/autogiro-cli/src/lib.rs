@@ -260,7 +260,13 @@ fn parse_date(s: &str) -> anyhow::Result<Date> {
 /// zone database fail, the UTC date, with a warning.
 fn today() -> Date {
     autogiro::ledger::today_in_oslo().unwrap_or_else(|e| {
-        eprintln!("warning: {e}; today is taken as the UTC date");
+        let lang = LANG.get().copied().unwrap_or_default();
+        let said = Said::new("cli.utc-today").with("error", e);
+        eprintln!(
+            "{}: {}",
+            Said::new("cli.warning").render(lang),
+            said.render(lang)
+        );
         let days = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() / 86_400);
@@ -269,6 +275,10 @@ fn today() -> Date {
             .map_or(Date::MIN, |epoch| epoch + time::Duration::days(days))
     })
 }
+
+/// The language of the run, for what is said where no command passes it (the warning of
+/// [`today`]): set once, when the command line is read.
+static LANG: std::sync::OnceLock<autogiro::model::Lang> = std::sync::OnceLock::new();
 
 /// The outcome of a command that ran: success, or a file with problems.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -287,7 +297,11 @@ fn settings(config: Option<&std::path::Path>) -> anyhow::Result<autogiro::settin
 }
 
 /// `autogiro config check`.
-fn config_check(config: Option<&std::path::Path>) -> anyhow::Result<Status> {
+fn config_check(
+    config: Option<&std::path::Path>,
+    lang: autogiro::model::Lang,
+) -> anyhow::Result<Status> {
+    let say = |said: Said| said.render(lang);
     let path = config.map_or_else(
         || autogiro::settings::FILE_NAME.to_owned(),
         |p| p.display().to_string(),
@@ -295,34 +309,38 @@ fn config_check(config: Option<&std::path::Path>) -> anyhow::Result<Status> {
     let s = match autogiro::settings::Settings::load(config) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("{e}");
+            eprintln!("{}", say(e.said()));
             return Ok(Status::Problems);
         }
     };
-    say!("{path}: valid");
-    say!("payee: customer unit {:08}", s.payee.customer_unit);
+    say!("{path}: {}", say(Said::new("config.valid")));
+    let payee = Said::new("config.payee").with("unit", format!("{:08}", s.payee.customer_unit));
+    say!("{}", say(payee));
     for a in &s.agreements {
-        say!("agreement {:09}: account {}", a.id, a.account);
+        let agreement = Said::new("config.agreement")
+            .with("id", format!("{:09}", a.id))
+            .with("account", a.account);
+        say!("{}", say(agreement));
     }
     if s.agreements.is_empty() {
-        say!("no agreement: `new` needs at least one [[agreement]]");
+        say!("{}", say(Said::new("config.no-agreement")));
     }
     if let Some(t) = &s.transfer {
         let key = t.private_key.as_ref().map_or_else(
-            || "the ssh-agent's keys".to_owned(),
-            |k| format!("the key {}", k.display()),
+            || Said::new("config.agent-keys"),
+            |k| Said::new("config.key").with("path", k.display()),
         );
-        say!(
-            "transfer: {}@{}:{} with {key}, host key pinned in {}; outbox {}, inbox {}, archive {}, waiting to be sent in {}",
-            t.user,
-            t.host,
-            t.port,
-            t.known_hosts.display(),
-            t.outbox,
-            t.inbox,
-            t.archive.display(),
-            t.outgoing.display()
-        );
+        let transfer = Said::new("config.transfer")
+            .with("user", &t.user)
+            .with("host", &t.host)
+            .with("port", t.port)
+            .with_words("key", key)
+            .with("known_hosts", t.known_hosts.display())
+            .with("outbox", &t.outbox)
+            .with("inbox", &t.inbox)
+            .with("archive", t.archive.display())
+            .with("outgoing", t.outgoing.display());
+        say!("{}", say(transfer));
     }
     Ok(Status::Ok)
 }
@@ -335,7 +353,7 @@ fn run_book(
     lang: autogiro::model::Lang,
 ) -> anyhow::Result<Status> {
     match command {
-        BookCommand::Init => book::init(path),
+        BookCommand::Init => book::init(path, lang),
         BookCommand::Import { files, today: t } => book::import(
             path,
             &files,
@@ -349,8 +367,8 @@ fn run_book(
             handled,
             today: t,
         } => match (claim, handled) {
-            (Some(claim), _) => book::resolve(path, id, claim),
-            (None, Some(why)) => book::handle(path, id, &why, t.unwrap_or_else(today)),
+            (Some(claim), _) => book::resolve(path, id, claim, lang),
+            (None, Some(why)) => book::handle(path, id, &why, t.unwrap_or_else(today), lang),
             (None, None) => Err(told::told(Said::new("cli.resolve-needs"))),
         },
         BookCommand::Check { file, date } => {
@@ -395,7 +413,7 @@ fn run_book(
             let month = month.unwrap_or_else(|| autogiro::book::ReportMonth::of(t));
             book::report(path, month, t, lang, &out)
         }
-        BookCommand::Copy { from, to } => book::copy(&from, &to),
+        BookCommand::Copy { from, to } => book::copy(&from, &to, lang),
         BookCommand::Export {
             format: ExportFormat::Json,
         } => book::export(path),
@@ -507,7 +525,7 @@ fn run(cli: Cli, lang: autogiro::model::Lang) -> anyhow::Result<Status> {
         Command::New { what } => run_new(what, config, cli.book.as_deref(), lang),
         Command::Config {
             command: ConfigCommand::Check,
-        } => config_check(config),
+        } => config_check(config, lang),
         Command::Transfer { command } => run_transfer(command, config, cli.book.as_deref(), lang),
         Command::Send {
             files,
@@ -570,7 +588,7 @@ fn run(cli: Cli, lang: autogiro::model::Lang) -> anyhow::Result<Status> {
             &read.options(),
         ),
         Command::Completions { shell } => completions(shell),
-        Command::Digits { kind, numbers } => Ok(digits::run(kind, &numbers)),
+        Command::Digits { kind, numbers } => Ok(digits::run(kind, &numbers, lang)),
         Command::Inspect { file, read } => inspect::run(&file, &read.options(), lang),
         Command::Convert {
             file,
@@ -578,14 +596,14 @@ fn run(cli: Cli, lang: autogiro::model::Lang) -> anyhow::Result<Status> {
             dialect,
             out,
             read,
-        } => convert::run(&file, to, dialect, &out, &read.options()),
+        } => convert::run(&file, to, dialect, &out, &read.options(), lang),
         Command::Fmt {
             file,
             lf,
             check,
             out,
-        } => convert::fmt(&file, lf, check, &out),
-        Command::Simulate(args) => run_simulate(args, config),
+        } => convert::fmt(&file, lf, check, &out, lang),
+        Command::Simulate(args) => run_simulate(args, config, lang),
     }
 }
 
@@ -605,30 +623,46 @@ fn completions(shell: clap_complete::Shell) -> anyhow::Result<Status> {
 }
 
 /// `autogiro simulate ...`.
-fn run_simulate(args: SimulateArgs, config: Option<&std::path::Path>) -> anyhow::Result<Status> {
+fn run_simulate(
+    args: SimulateArgs,
+    config: Option<&std::path::Path>,
+    lang: autogiro::model::Lang,
+) -> anyhow::Result<Status> {
     match args.action {
         Some(SimulateCommand::SignUp {
             state,
             kid,
             agreement,
             written_notice,
-        }) => simulate::sign_up(&state, &settings(config)?, &kid, agreement, written_notice),
+        }) => simulate::sign_up(
+            &state,
+            &settings(config)?,
+            &kid,
+            agreement,
+            written_notice,
+            lang,
+        ),
         Some(SimulateCommand::Block {
             state,
             agreement,
             reference,
             from,
             to,
-        }) => simulate::block(&state, agreement, &reference, Some((Some(from), to))),
+        }) => simulate::block(&state, agreement, &reference, Some((Some(from), to)), lang),
         Some(SimulateCommand::Unblock {
             state,
             agreement,
             reference,
-        }) => simulate::block(&state, agreement, &reference, None),
+        }) => simulate::block(&state, agreement, &reference, None, lang),
         None => match (args.state, args.date) {
-            (Some(state), Some(date)) => {
-                simulate::run(args.file.as_deref(), &state, date, args.until, &args.out)
-            }
+            (Some(state), Some(date)) => simulate::run(
+                args.file.as_deref(),
+                &state,
+                date,
+                args.until,
+                &args.out,
+                lang,
+            ),
             _ => Err(told::told(Said::new("cli.simulate-needs"))),
         },
     }
@@ -662,6 +696,7 @@ pub fn main() -> ExitCode {
         }
     };
     let lang = cli.lang.unwrap_or_else(autogiro::model::Lang::from_env);
+    let _ = LANG.set(lang);
     match run(cli, lang) {
         Ok(Status::Ok) => ExitCode::SUCCESS,
         Ok(Status::Problems) => ExitCode::from(1),

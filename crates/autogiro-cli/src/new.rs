@@ -67,7 +67,7 @@ fn print(file: &str, format: OutputFormat, lang: Lang, event: RowEvent) {
                 format!("{column}: ")
             };
             let severity = if warning {
-                format!("{}: ", Said::new("new.warning").render(lang))
+                format!("{}: ", Said::new("cli.warning").render(lang))
             } else {
                 String::new()
             };

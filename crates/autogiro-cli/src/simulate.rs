@@ -10,12 +10,10 @@
 
 use std::path::{Path, PathBuf};
 
-use autogiro::model::Said;
-
 use crate::told::{Tell as _, told};
 use autogiro::files::Lock;
 use autogiro::ledger::Simulator;
-use autogiro::model::{PaddedDigits, Transmission};
+use autogiro::model::{Lang, PaddedDigits, Said, Transmission};
 use time::Date;
 
 use crate::{OutArgs, Status, input, output};
@@ -65,18 +63,20 @@ pub(crate) fn run(
     date: Date,
     until: Option<Date>,
     out: &OutArgs,
+    lang: Lang,
 ) -> anyhow::Result<Status> {
+    let say = |said: Said| said.render(lang);
     if !autogiro::ledger::is_business_day(date) {
-        eprintln!(
-            "warning: {date} is not a business day: MPS reads a file sent then on {}",
-            autogiro::ledger::next_business_day(date)
-        );
+        let said = Said::new("simulate.not-business-day")
+            .with("date", date)
+            .with("next", autogiro::ledger::next_business_day(date));
+        eprintln!("{}: {}", say(Said::new("cli.warning")), say(said));
     }
     let Some(path) = path else {
         if until.is_some() {
             return Err(told(Said::new("cli.until-needs-file")));
         }
-        return release(state, date, out);
+        return release(state, date, out, lang);
     };
     let name = input::name(path);
     let file = input::bytes(path)?;
@@ -84,10 +84,8 @@ pub(crate) fn run(
     let mut locked = Locked::take(state)?;
     let (answer, again) = locked.state.answer(&file, &hash, date, until);
     if again {
-        eprintln!(
-            "{name}: answered before (read on {}): the same answer again, nothing charged twice",
-            answer.received
-        );
+        let said = Said::new("simulate.again").with("date", answer.received);
+        eprintln!("{name}: {}", say(said));
     } else {
         // The state first: an answer is released only for what the state has taken in.
         locked.commit()?;
@@ -99,19 +97,18 @@ pub(crate) fn run(
         Some(response) => {
             write(response, out)?;
             if out.output.is_some() {
-                eprintln!("{name}: {}", answered_summary(response, date));
+                eprintln!("{name}: {}", say(answered_summary(response, date)));
             }
         }
         None if answer.later > 0 => {}
-        None => eprintln!("{name}: MPS sends nothing back for this file"),
+        None => eprintln!("{name}: {}", say(Said::new("simulate.nothing-back"))),
     }
     if answer.later > 0 {
-        eprintln!(
-            "{name}: {} claim(s) processed after {} are answered on their days: `autogiro simulate --state {} --date DAY` sends them",
-            answer.later,
-            until.unwrap_or(date),
-            state.display()
-        );
+        let said = Said::new("simulate.later")
+            .with("n", answer.later)
+            .with("date", until.unwrap_or(date))
+            .with("state", state.display());
+        eprintln!("{name}: {}", say(said));
     }
     Ok(if answer.refused.is_empty() {
         Status::Ok
@@ -122,7 +119,8 @@ pub(crate) fn run(
 
 /// `autogiro simulate --state S --date D` with no file: the answers kept for later days that
 /// are due by `date`.
-fn release(state: &Path, date: Date, out: &OutArgs) -> anyhow::Result<Status> {
+fn release(state: &Path, date: Date, out: &OutArgs, lang: Lang) -> anyhow::Result<Status> {
+    let say = |said: Said| said.render(lang);
     let mut locked = Locked::take(state)?;
     let due = locked.state.release(date);
     locked.commit()?;
@@ -131,13 +129,16 @@ fn release(state: &Path, date: Date, out: &OutArgs) -> anyhow::Result<Status> {
         Some(response) => {
             write(response, out)?;
             if out.output.is_some() {
-                eprintln!("{date}: {}", answered_summary(response, date));
+                eprintln!("{date}: {}", say(answered_summary(response, date)));
             }
         }
-        None => eprintln!("{date}: no answer is due; MPS sends nothing"),
+        None => eprintln!("{date}: {}", say(Said::new("simulate.none-due"))),
     }
     if waiting > 0 {
-        eprintln!("{date}: {waiting} claim(s) wait for later days");
+        eprintln!(
+            "{date}: {}",
+            say(Said::new("simulate.waiting").with("n", waiting))
+        );
     }
     Ok(Status::Ok)
 }
@@ -156,6 +157,7 @@ pub(crate) fn block(
     agreement: u32,
     reference: &str,
     span: Option<(Option<Date>, Option<Date>)>,
+    lang: Lang,
 ) -> anyhow::Result<Status> {
     let reference = PaddedDigits::<11>::new(reference)
         .tell(|| Said::new("cli.not-a-payer-reference").with("found", format!("{reference:?}")))?;
@@ -178,20 +180,19 @@ pub(crate) fn block(
     let (from, to) = span.unwrap_or((None, None));
     register.block(agreement, &key, from, to)?;
     locked.commit()?;
-    if span.is_some() {
-        let day = |d: Option<Date>| d.map_or_else(|| "open".to_owned(), |d| d.to_string());
-        say!(
-            "mandate {} of agreement {agreement:09}: blocked from {} to {}",
-            key.digits(),
-            day(from),
-            day(to)
-        );
+    let mandate = Said::new("simulate.mandate")
+        .with("reference", key.digits())
+        .with("agreement", format!("{agreement:09}"));
+    let said = if span.is_some() {
+        let day = |d: Option<Date>| d.map_or_else(|| Said::new("ledger.open"), Said::plain);
+        Said::new("simulate.blocked")
+            .with_words("mandate", mandate)
+            .with_words("from", day(from))
+            .with_words("to", day(to))
     } else {
-        say!(
-            "mandate {} of agreement {agreement:09}: not blocked",
-            key.digits()
-        );
-    }
+        Said::new("simulate.unblocked").with_words("mandate", mandate)
+    };
+    say!("{}", said.render(lang));
     Ok(Status::Ok)
 }
 
@@ -203,6 +204,7 @@ pub(crate) fn sign_up(
     kid: &str,
     agreement: Option<u32>,
     written_notice: bool,
+    lang: Lang,
 ) -> anyhow::Result<Status> {
     use autogiro::format::{Service, WrittenNotice};
     let kid = autogiro::checksum::Kid::parse(kid)
@@ -239,18 +241,18 @@ pub(crate) fn sign_up(
         },
     });
     locked.commit()?;
-    say!(
-        "KID {kid} signed up for AvtaleGiro with agreement {:09} (account {}): listed in MPS's next answer",
-        found.id,
-        found.account
-    );
+    let said = Said::new("simulate.signed-up")
+        .with("kid", kid)
+        .with("agreement", format!("{:09}", found.id))
+        .with("account", found.account);
+    say!("{}", said.render(lang));
     Ok(Status::Ok)
 }
 
 /// What an answer holds, in a line: settled and rejected claims, mandates, and the latest
 /// processing date when it is after the day the file was read (answers MPS would send later,
 /// given here at once).
-fn answered_summary(response: &Transmission, read_on: Date) -> String {
+fn answered_summary(response: &Transmission, read_on: Date) -> Said {
     use autogiro::model::Assignment;
     let (mut settled, mut rejected, mut mandates, mut payments) = (0, 0, 0, 0);
     let mut latest: Option<Date> = None;
@@ -281,17 +283,20 @@ fn answered_summary(response: &Transmission, read_on: Date) -> String {
         }
     }
     let later = match latest {
-        Some(d) if d > read_on => format!(
-            "; processing dates up to {d}: MPS would send the answers after {read_on} later, day by day"
-        ),
-        _ => String::new(),
+        Some(d) if d > read_on => Said::new("simulate.answered-later")
+            .with("date", d)
+            .with("read_on", read_on),
+        _ => Said::plain(""),
     };
     let giro = if payments > 0 {
-        format!(", {payments} AvtaleGiro claim(s) settled as OCR giro payments")
+        Said::new("simulate.answered-giro").with("n", payments)
     } else {
-        String::new()
+        Said::plain("")
     };
-    format!(
-        "answered with {settled} settled and {rejected} rejected claim(s){giro}, {mandates} mandate(s){later}"
-    )
+    Said::new("simulate.answered")
+        .with("settled", settled)
+        .with("rejected", rejected)
+        .with_words("giro", giro)
+        .with("mandates", mandates)
+        .with_words("later", later)
 }

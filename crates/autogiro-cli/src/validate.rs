@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use annotate_snippets::{Level, Renderer, Snippet};
 use autogiro::model::{
-    Diagnostic, ReadOptions, SHOWN_CHARACTERS, Severity, line_as_shown, validate_each,
+    Diagnostic, ReadOptions, SHOWN_CHARACTERS, Said, Severity, line_as_shown, validate_each,
 };
 use autogiro_i18n::render as words;
 
@@ -59,7 +59,9 @@ pub(crate) fn run(files: &[PathBuf], show: &Show, options: &ReadOptions) -> anyh
         let path = match entry {
             Ok(p) => p,
             Err((path, e)) => {
-                eprintln!("autogiro: error: cannot read {}: {e}", path.display());
+                let said = Said::new("cli.cannot-read").with("path", path.display());
+                let error = Said::new("cli.error").render(show.lang);
+                eprintln!("autogiro: {error}: {}: {e}", said.render(show.lang));
                 unreadable = true;
                 continue;
             }
@@ -70,7 +72,8 @@ pub(crate) fn run(files: &[PathBuf], show: &Show, options: &ReadOptions) -> anyh
             Err(e) if crate::closed_pipe(&e) => return Err(e),
             Err(e) => {
                 // Reported, and the next file is checked all the same; exit 2 at the end.
-                eprintln!("autogiro: error: {e:#}");
+                let error = Said::new("cli.error").render(show.lang);
+                eprintln!("autogiro: {error}: {}", crate::told::render(&e, show.lang));
                 unreadable = true;
                 continue;
             }

@@ -44,6 +44,10 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ("book.col.claims", "claims"),
     ("book.col.nok", "NOK"),
     ("book.col.status", "status"),
+    (
+        "book.copied",
+        "{files} file(s), {claims} claim(s) and every mandate copied",
+    ),
     ("book.finding", "{place}: MPS would reject: {reason}"),
     ("book.finding-assignment", "assignment {assignment}"),
     (
@@ -72,6 +76,10 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "{n} AvtaleGiro mandate(s) of account {account} not in MPS's full listing: deleted",
     ),
     (
+        "book.handled",
+        "claim {claim} (payer {payer}, {amount} NOK, due {due}) closed by hand by {by}: {why}",
+    ),
+    (
         "book.imported-answer",
         "imported, from MPS: {answered} answer(s) matched to claims sent, {mandates} mandate(s)",
     ),
@@ -93,6 +101,8 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "full listing: mandate {reference} of agreement {agreement} is not listed by MPS; removed from the book",
     ),
     ("book.no-claims", "no claims"),
+    ("book.no-payments", "no OCR giro payments"),
+    ("book.no-unmatched", "no unmatched answers"),
     (
         "book.not-checked",
         "not checked: the file has errors (see `autogiro validate`)",
@@ -114,6 +124,7 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "book.own-reused-more",
         "and {n} more own references are each used by more than one claim waiting",
     ),
+    ("book.ready", "a book, ready"),
     ("book.refusal", "{refusal} (processing date {date})"),
     (
         "book.rematched",
@@ -126,6 +137,11 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     (
         "book.replaces-nothing",
         "no rejected claim of agreement {agreement} has the own reference {own} that a claim of this file replaces; close it by hand with `autogiro book resolve CLAIM --handled WHY`",
+    ),
+    ("book.report-written", "the report of {month}"),
+    (
+        "book.resolved",
+        "answer {answer} attributed to claim {claim} (payer {payer}, {amount} NOK, due {due}): {status}, by hand",
     ),
     ("book.row.giro-mandates", "AvtaleGiro mandates"),
     ("book.row.giro-not-settled", "AvtaleGiro not settled"),
@@ -155,6 +171,7 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "book.unsettling",
         "{n} AvtaleGiro settlement(s) (type 15) match no claim sent: kept, tried again when AvtaleGiro claims are imported (`autogiro book status --payments` lists them)",
     ),
+    ("book.up-to-date", "a book, up to date"),
     (
         "build.avtalegiro-misplaced",
         "an AvtaleGiro item of transaction type {type} does not go in an assignment of {kind}",
@@ -299,8 +316,10 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "cli.until-needs-file",
         "--until goes with a FILE; with none, the answers due by --date are sent",
     ),
+    ("cli.utc-today", "{error}; today is taken as the UTC date"),
     ("cli.valid", "valid"),
     ("cli.valid-with", "valid, {warnings}"),
+    ("cli.warning", "warning"),
     ("cli.warnings.one", "{n} warning"),
     ("cli.warnings.other", "{n} warnings"),
     ("code.131.meaning", "mandate not found"),
@@ -341,6 +360,40 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "not listed in the specification (3.9)",
     ),
     ("code.other.todo", "Ask MPS what the code means."),
+    ("config.agent-keys", "the ssh-agent's keys"),
+    ("config.agreement", "agreement {id}: account {account}"),
+    ("config.key", "the key {path}"),
+    (
+        "config.no-agreement",
+        "no agreement: `new` needs at least one [[agreement]]",
+    ),
+    ("config.payee", "payee: customer unit {unit}"),
+    (
+        "config.transfer",
+        "transfer: {user}@{host}:{port} with {key}, host key pinned in {known_hosts}; outbox {outbox}, inbox {inbox}, archive {archive}, waiting to be sent in {outgoing}",
+    ),
+    ("config.valid", "valid"),
+    ("convert.has-errors", "not converted: the file has errors"),
+    (
+        "convert.not-canonical",
+        "not canonical (run `autogiro fmt` to rewrite it)",
+    ),
+    (
+        "convert.not-formatted",
+        "not formatted: lines that are not records cannot be rewritten",
+    ),
+    (
+        "convert.not-json",
+        "not converted: not the JSON form of a transmission",
+    ),
+    (
+        "convert.skipped",
+        "its {n} {what} are not in the CSV, which lists {listed}: convert a file of {what} alone, or to JSON, for them",
+    ),
+    (
+        "convert.would-have-errors",
+        "nothing written: the file would have {n} error(s)",
+    ),
     ("daily.attention", "daily: needs attention"),
     ("daily.code", "{n} × {code} ({meaning})"),
     (
@@ -792,6 +845,36 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     (
         "diag.zero-payer",
         "{payer}: all zeros is neither a payer reference nor an account",
+    ),
+    ("digits.account", "a valid account number"),
+    ("digits.corrected", "; corrected: {number}"),
+    ("digits.kid", "a valid KID"),
+    ("digits.mod-10", "10"),
+    ("digits.mod-10-11", "10 and 11"),
+    ("digits.mod-11", "11"),
+    ("digits.not-valid", "not {what}: {error}{fixed}"),
+    ("digits.orgnr", "a valid organisation number"),
+    (
+        "digits.ten-digits",
+        "10 digits, not an account number; with the check digit they call for (modulus 11): {number}",
+    ),
+    (
+        "digits.valid-account",
+        "a valid account number ({number}, register number {register}; modulus 11)",
+    ),
+    (
+        "digits.valid-kid",
+        "a valid KID of {n} digits (modulus {schemes})",
+    ),
+    (
+        "digits.valid-orgnr",
+        "a valid organisation number ({number}; modulus 11)",
+    ),
+    ("digits.with-10", "{number} (modulus 10)"),
+    ("digits.with-10-11", "{number} (modulus 10 and 11)"),
+    (
+        "digits.with-10-or-11",
+        "{mod10} (modulus 10) or {mod11} (modulus 11)",
     ),
     ("dir.from-mps", "from MPS"),
     ("dir.to-mps", "to MPS"),
@@ -1702,7 +1785,6 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "agreement {id} is an {service} agreement in the settings: these rows go to one with service = \"{wanted}\"",
     ),
     ("new.file-made", "the file made"),
-    ("new.warning", "warning"),
     ("period.daily", "day"),
     ("period.half-yearly", "half-year"),
     ("period.monthly", "month"),
@@ -1913,6 +1995,46 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "row.unknown-column",
         "unknown column {column}; the columns are {columns}",
     ),
+    (
+        "simulate.again",
+        "answered before (read on {date}): the same answer again, nothing charged twice",
+    ),
+    (
+        "simulate.answered",
+        "answered with {settled} settled and {rejected} rejected claim(s){giro}, {mandates} mandate(s){later}",
+    ),
+    (
+        "simulate.answered-giro",
+        ", {n} AvtaleGiro claim(s) settled as OCR giro payments",
+    ),
+    (
+        "simulate.answered-later",
+        "; processing dates up to {date}: MPS would send the answers after {read_on} later, day by day",
+    ),
+    ("simulate.blocked", "{mandate}: blocked from {from} to {to}"),
+    (
+        "simulate.later",
+        "{n} claim(s) processed after {date} are answered on their days: `autogiro simulate --state {state} --date DAY` sends them",
+    ),
+    (
+        "simulate.mandate",
+        "mandate {reference} of agreement {agreement}",
+    ),
+    ("simulate.none-due", "no answer is due; MPS sends nothing"),
+    (
+        "simulate.not-business-day",
+        "{date} is not a business day: MPS reads a file sent then on {next}",
+    ),
+    (
+        "simulate.nothing-back",
+        "MPS sends nothing back for this file",
+    ),
+    (
+        "simulate.signed-up",
+        "KID {kid} signed up for AvtaleGiro with agreement {agreement} (account {account}): listed in MPS's next answer",
+    ),
+    ("simulate.unblocked", "{mandate}: not blocked"),
+    ("simulate.waiting", "{n} claim(s) wait for later days"),
     (
         "sum.all-zeros",
         "all zeros: no bank issues this account number",

@@ -44,6 +44,10 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ("book.col.claims", "betalingskrav"),
     ("book.col.nok", "kr"),
     ("book.col.status", "tilstand"),
+    (
+        "book.copied",
+        "{files} fil(er), {claims} betalingskrav og hver fullmakt kopiert",
+    ),
     ("book.finding", "{place}: MPS ville avvist: {reason}"),
     ("book.finding-assignment", "oppdrag {assignment}"),
     (
@@ -72,6 +76,10 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "{n} AvtaleGiro-avtale(r) for konto {account} finnes ikke i MPS' fulle liste: slettet",
     ),
     (
+        "book.handled",
+        "betalingskrav {claim} (betaler {payer}, {amount} kr, forfall {due}) lukket for hånd av {by}: {why}",
+    ),
+    (
         "book.imported-answer",
         "importert, fra MPS: {answered} svar koblet til sendte betalingskrav, {mandates} fullmakt(er)",
     ),
@@ -93,6 +101,8 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "full liste: fullmakt {reference} i avtale {agreement} er ikke listet av MPS; fjernet fra boken",
     ),
     ("book.no-claims", "ingen betalingskrav"),
+    ("book.no-payments", "ingen OCR giro-innbetalinger"),
+    ("book.no-unmatched", "ingen svar uten treff"),
     (
         "book.not-checked",
         "ikke kontrollert: filen har feil (se `autogiro validate`)",
@@ -114,6 +124,7 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "book.own-reused-more",
         "og {n} egenreferanser til brukes hver av mer enn ett ventende betalingskrav",
     ),
+    ("book.ready", "en bok, klar"),
     ("book.refusal", "{refusal} (behandlingsdato {date})"),
     (
         "book.rematched",
@@ -126,6 +137,11 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     (
         "book.replaces-nothing",
         "ingen avvist betalingskrav i avtale {agreement} har egenreferansen {own} som et betalingskrav i denne filen erstatter; lukk det for hånd med `autogiro book resolve CLAIM --handled WHY`",
+    ),
+    ("book.report-written", "rapporten for {month}"),
+    (
+        "book.resolved",
+        "svar {answer} knyttet til betalingskrav {claim} (betaler {payer}, {amount} kr, forfall {due}): {status}, for hånd",
     ),
     ("book.row.giro-mandates", "AvtaleGiro-avtaler"),
     ("book.row.giro-not-settled", "AvtaleGiro ikke belastet"),
@@ -158,6 +174,7 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "book.unsettling",
         "{n} AvtaleGiro-belastning(er) (type 15) passer ikke med noe sendt betalingskrav: tatt vare på, prøves igjen når AvtaleGiro-betalingskrav importeres (`autogiro book status --payments` viser dem)",
     ),
+    ("book.up-to-date", "en bok, oppdatert"),
     (
         "build.avtalegiro-misplaced",
         "en AvtaleGiro-post med transaksjonstype {type} hører ikke hjemme i et oppdrag med {kind}",
@@ -317,8 +334,10 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "cli.until-needs-file",
         "--until hører til en FIL; uten en sendes svarene som forfaller innen --date",
     ),
+    ("cli.utc-today", "{error}; dagens dato tas som UTC-datoen"),
     ("cli.valid", "gyldig"),
     ("cli.valid-with", "gyldig, {warnings}"),
+    ("cli.warning", "advarsel"),
     ("cli.warnings.one", "{n} advarsel"),
     ("cli.warnings.other", "{n} advarsler"),
     ("code.131.meaning", "fullmakt ikke funnet"),
@@ -359,6 +378,40 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ),
     ("code.other.meaning", "ikke oppført i spesifikasjonen (3.9)"),
     ("code.other.todo", "Spør MPS hva koden betyr."),
+    ("config.agent-keys", "nøklene i ssh-agent"),
+    ("config.agreement", "avtale {id}: konto {account}"),
+    ("config.key", "nøkkelen {path}"),
+    (
+        "config.no-agreement",
+        "ingen avtale: `new` trenger minst én [[agreement]]",
+    ),
+    ("config.payee", "betalingsmottaker: kundeenhet {unit}"),
+    (
+        "config.transfer",
+        "overføring: {user}@{host}:{port} med {key}, vertsnøkkel festet i {known_hosts}; utboks {outbox}, innboks {inbox}, arkiv {archive}, venter på sending i {outgoing}",
+    ),
+    ("config.valid", "gyldig"),
+    ("convert.has-errors", "ikke konvertert: filen har feil"),
+    (
+        "convert.not-canonical",
+        "ikke kanonisk (kjør `autogiro fmt` for å skrive den på nytt)",
+    ),
+    (
+        "convert.not-formatted",
+        "ikke formatert: linjer som ikke er poster kan ikke skrives på nytt",
+    ),
+    (
+        "convert.not-json",
+        "ikke konvertert: ikke JSON-formen av en forsendelse",
+    ),
+    (
+        "convert.skipped",
+        "dens {n} {what} er ikke med i CSV-en, som lister {listed}: konverter en fil med bare {what}, eller til JSON, for dem",
+    ),
+    (
+        "convert.would-have-errors",
+        "ingenting er skrevet: filen ville hatt {n} feil",
+    ),
     ("daily.attention", "daglig: trenger oppfølging"),
     ("daily.code", "{n} × {code} ({meaning})"),
     (
@@ -810,6 +863,36 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     (
         "diag.zero-payer",
         "{payer}: bare nuller er verken en betalerreferanse eller en konto",
+    ),
+    ("digits.account", "et gyldig kontonummer"),
+    ("digits.corrected", "; rettet: {number}"),
+    ("digits.kid", "en gyldig KID"),
+    ("digits.mod-10", "10"),
+    ("digits.mod-10-11", "10 og 11"),
+    ("digits.mod-11", "11"),
+    ("digits.not-valid", "ikke {what}: {error}{fixed}"),
+    ("digits.orgnr", "et gyldig organisasjonsnummer"),
+    (
+        "digits.ten-digits",
+        "10 sifre, ikke et kontonummer; med kontrollsifferet de krever (modulus 11): {number}",
+    ),
+    (
+        "digits.valid-account",
+        "et gyldig kontonummer ({number}, registernummer {register}; modulus 11)",
+    ),
+    (
+        "digits.valid-kid",
+        "en gyldig KID med {n} sifre (modulus {schemes})",
+    ),
+    (
+        "digits.valid-orgnr",
+        "et gyldig organisasjonsnummer ({number}; modulus 11)",
+    ),
+    ("digits.with-10", "{number} (etter modulus 10)"),
+    ("digits.with-10-11", "{number} (modulus 10 og 11)"),
+    (
+        "digits.with-10-or-11",
+        "{mod10} (modulus 10) eller {mod11} (modulus 11)",
     ),
     ("dir.from-mps", "fra MPS"),
     ("dir.to-mps", "til MPS"),
@@ -1577,9 +1660,9 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ("inspect.cancellations.other", "{n} sletteanmodninger"),
     ("inspect.claims.one", "{n} betalingskrav"),
     ("inspect.claims.other", "{n} betalingskrav"),
-    ("inspect.credits", " minus kreditering på {credit} NOK"),
+    ("inspect.credits", " minus kreditering på {credit} kr"),
     ("inspect.dates", "{first} til {last}"),
-    ("inspect.due", "{items}, {sum} NOK, forfall {dates}"),
+    ("inspect.due", "{items}, {sum} kr, forfall {dates}"),
     (
         "inspect.errors",
         "{errors} feil, {warnings} advarsel(er): sammendraget viser det som kunne leses; kjør `autogiro validate` for detaljene",
@@ -1594,14 +1677,14 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ),
     (
         "inspect.mandates",
-        "{mandates}: {kinds}; {standard} standard, {simplified} forenklet; beløpsgrenser {sum} NOK",
+        "{mandates}: {kinds}; {standard} standard, {simplified} forenklet; beløpsgrenser {sum} kr",
     ),
     ("inspect.mandates.one", "{n} fullmakt"),
     ("inspect.mandates.other", "{n} fullmakter"),
     ("inspect.no-dates", "ingen"),
     ("inspect.payments.one", "{n} innbetaling"),
     ("inspect.payments.other", "{n} innbetalinger"),
-    ("inspect.processed", "{items}, {sum} NOK, behandlet {dates}"),
+    ("inspect.processed", "{items}, {sum} kr, behandlet {dates}"),
     ("inspect.reg.changed", "{n} endret"),
     ("inspect.reg.deleted", "{n} slettet"),
     ("inspect.reg.listed", "{n} oppført"),
@@ -1611,7 +1694,7 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ("inspect.reg.new.other", "{n} nye"),
     (
         "inspect.settled",
-        "{items}, {sum} NOK{extra}, avregnet {dates}",
+        "{items}, {sum} kr{extra}, oppgjort {dates}",
     ),
     (
         "inspect.specification",
@@ -1714,7 +1797,6 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "avtale {id} er en {service}-avtale i innstillingene: disse radene hører til en med service = \"{wanted}\"",
     ),
     ("new.file-made", "filen som ble laget"),
-    ("new.warning", "advarsel"),
     ("period.daily", "dag"),
     ("period.half-yearly", "halvår"),
     ("period.monthly", "måned"),
@@ -1809,13 +1891,13 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "Betalingskrav med forfall i {month}",
     ),
     ("report.col.agreement", "Avtale"),
-    ("report.col.amount", "Beløp (NOK)"),
+    ("report.col.amount", "Beløp (kr)"),
     ("report.col.claims", "Betalingskrav"),
     ("report.col.code", "Kode"),
     ("report.col.count", "Antall"),
     ("report.col.due", "Forfallsdato"),
     ("report.col.file", "Fil"),
-    ("report.col.limit", "Beløpsgrense (NOK)"),
+    ("report.col.limit", "Beløpsgrense (kr)"),
     ("report.col.meaning", "Hva det betyr"),
     ("report.col.name", "Navn"),
     ("report.col.payer", "Betaler"),
@@ -1823,7 +1905,7 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ("report.col.processing", "Behandlingsdato"),
     ("report.col.status", "Tilstand"),
     ("report.col.todo", "Hva du gjør"),
-    ("report.col.used", "Belastet i perioden (NOK)"),
+    ("report.col.used", "Belastet i perioden (kr)"),
     ("report.limits", "Beløpsgrenser nær taket"),
     (
         "report.limits-lead",
@@ -1933,6 +2015,52 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     (
         "row.unknown-column",
         "ukjent kolonne {column}; kolonnene er {columns}",
+    ),
+    (
+        "simulate.again",
+        "besvart før (lest {date}): det samme svaret igjen, ingenting belastet to ganger",
+    ),
+    (
+        "simulate.answered",
+        "besvart med {settled} belastede og {rejected} avviste betalingskrav{giro}, {mandates} fullmakt(er){later}",
+    ),
+    (
+        "simulate.answered-giro",
+        ", {n} AvtaleGiro-betalingskrav belastet som OCR giro-innbetalinger",
+    ),
+    (
+        "simulate.answered-later",
+        "; behandlingsdatoer til og med {date}: MPS ville sendt svarene etter {read_on} senere, dag for dag",
+    ),
+    ("simulate.blocked", "{mandate}: sperret fra {from} til {to}"),
+    (
+        "simulate.later",
+        "{n} betalingskrav behandlet etter {date} besvares på sine dager: `autogiro simulate --state {state} --date DAG` sender dem",
+    ),
+    (
+        "simulate.mandate",
+        "fullmakt {reference} i avtale {agreement}",
+    ),
+    (
+        "simulate.none-due",
+        "ingen svar forfaller; MPS sender ingenting",
+    ),
+    (
+        "simulate.not-business-day",
+        "{date} er ikke en virkedag: MPS leser en fil sendt da {next}",
+    ),
+    (
+        "simulate.nothing-back",
+        "MPS sender ingenting tilbake for denne filen",
+    ),
+    (
+        "simulate.signed-up",
+        "KID {kid} påmeldt AvtaleGiro med avtale {agreement} (konto {account}): listet i MPS' neste svar",
+    ),
+    ("simulate.unblocked", "{mandate}: ikke sperret"),
+    (
+        "simulate.waiting",
+        "{n} betalingskrav venter på senere dager",
     ),
     (
         "sum.all-zeros",

@@ -97,7 +97,7 @@ pub use model::{
 pub use ocr::{OcrAssignment, OcrPayment};
 pub use options::{Edition, KidCheck, ReadOptions};
 pub use parts::{Part, PartsRead};
-pub use said::{Lang, Said, error_code_keys};
+pub use said::{Lang, Said, checksum_said, error_code_keys};
 pub use stream::TransmissionWriter;
 pub use summary::{AssignmentSummary, CodeTally, MandateTally, Summary};
 pub use write::WriteError;

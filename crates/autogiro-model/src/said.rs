@@ -21,7 +21,7 @@ pub fn error_code_keys(code: u16) -> (&'static str, &'static str) {
 }
 
 /// A check digit's error in words (`autogiro-checksum`'s, said again for each language).
-pub(crate) fn checksum_said(e: &autogiro_checksum::ChecksumError) -> Said {
+pub fn checksum_said(e: &autogiro_checksum::ChecksumError) -> Said {
     use autogiro_checksum::ChecksumError as E;
     match *e {
         E::Empty => Said::new("sum.empty"),

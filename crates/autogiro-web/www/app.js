@@ -50,6 +50,7 @@ const TEXT = {
     payments: (n) => plural(n, "payment", "payments"),
     requests: (n) => plural(n, "cancellation request", "cancellation requests"),
     credits: (sum) => ` less credits of ${sum} NOK`,
+    currency: "NOK",
     settled: "settled",
     mandates: (n) => plural(n, "mandate", "mandates"),
     due: "due",
@@ -100,14 +101,15 @@ const TEXT = {
     assignment: (i, a, kind) => `oppdrag ${i}: ${kind}, avtale ${pad(a.agreement_id, 9)}, nummer ${a.assignment_number}, konto ${a.account}`,
     assignmentOfAccount: (i, a, kind) => `oppdrag ${i}: ${kind}, nummer ${a.assignment_number}, konto ${a.account}`,
     kinds: {
-      claims: "betalingskrav", settled: "avregnede betalingskrav", rejected: "avviste betalingskrav", mandates: "fullmakter",
+      claims: "betalingskrav", settled: "belastede betalingskrav", rejected: "avviste betalingskrav", mandates: "fullmakter",
       "ocr-giro": "OCR giro-innbetalinger", "avtalegiro-claims": "AvtaleGiro-betalingskrav",
       "avtalegiro-cancellations": "AvtaleGiro-sletteanmodninger", "avtalegiro-mandates": "AvtaleGiro-avtaler",
     },
     claims: (n) => `${n} betalingskrav`,
     payments: (n) => plural(n, "innbetaling", "innbetalinger"),
     requests: (n) => plural(n, "sletteanmodning", "sletteanmodninger"),
-    credits: (sum) => ` minus kreditnotaer på ${sum} NOK`,
+    credits: (sum) => ` minus kreditnotaer på ${sum} kr`,
+    currency: "kr",
     settled: "oppgjort",
     mandates: (n) => plural(n, "fullmakt", "fullmakter"),
     due: "forfall",
@@ -118,7 +120,7 @@ const TEXT = {
     notListed: "ikke oppført i spesifikasjon 3.9",
     registrations: { listed: "oppført", new: "nye", changed: "endret", deleted: "slettet" },
     newOrChanged: "nye eller endret",
-    mandateLine: (m, kinds, standard, simplified, sum) => `${m}: ${kinds}; ${standard} standard, ${simplified} forenklet; beløpsgrenser ${sum} NOK`,
+    mandateLine: (m, kinds, standard, simplified, sum) => `${m}: ${kinds}; ${standard} standard, ${simplified} forenklet; beløpsgrenser ${sum} kr`,
   },
 };
 
@@ -279,7 +281,7 @@ function summaryOf(s, name) {
       : a.dates[0] === a.dates[1] ? a.dates[0] : t("dateRange", a.dates[0], a.dates[1]);
     if (a.kind === "ocr-giro") {
       const credit = a.credit === "0.00" ? "" : t("credits", a.credit);
-      out.push(`    ${t("payments", a.items)}, ${a.sum} NOK${credit}, ${t("settled")} ${dates}`);
+      out.push(`    ${t("payments", a.items)}, ${a.sum} ${t("currency")}${credit}, ${t("settled")} ${dates}`);
       return;
     }
     if (a.kind === "avtalegiro-mandates") {
@@ -302,13 +304,13 @@ function summaryOf(s, name) {
     }
     const due = a.kind === "claims" || avtalegiro;
     const items = a.kind === "avtalegiro-cancellations" ? t("requests", a.items) : t("claims", a.items);
-    out.push(`    ${items}, ${a.sum} NOK, ${due ? t("due") : t("processed")} ${dates}`);
+    out.push(`    ${items}, ${a.sum} ${t("currency")}, ${due ? t("due") : t("processed")} ${dates}`);
     if (due && a.specification[1] > 0) {
       out.push(`    ${t("specification", a.specification[0], a.specification[1])}`);
     }
     for (const r of a.rejections) {
       const meaning = r.meaning ?? t("notListed");
-      out.push(`      ${pad(r.code, 3)} ${meaning}: ${t("claims", r.claims)}, ${r.sum} NOK`);
+      out.push(`      ${pad(r.code, 3)} ${meaning}: ${t("claims", r.claims)}, ${r.sum} ${t("currency")}`);
     }
   });
   const pre = document.createElement("pre");
