@@ -90,6 +90,17 @@ pub fn holiday(date: Date) -> Option<&'static str> {
     if fixed.is_some() {
         return fixed;
     }
+    // Easter Sunday falls from 22 March to 25 April: its holidays, from Maundy Thursday to Whit
+    // Monday, from 19 March to 14 June. Outside them Easter need not be computed (the book
+    // asks for every claim it stores).
+    let (month, day) = (date.month(), date.day());
+    if month < Month::March
+        || month > Month::June
+        || (month == Month::March && day < 19)
+        || (month == Month::June && day > 14)
+    {
+        return None;
+    }
     let easter = easter_sunday(date.year())?;
     match (date - easter).whole_days() {
         -3 => Some("Maundy Thursday"),
@@ -186,6 +197,20 @@ mod tests {
         ];
         for (utc, oslo) in cases {
             assert_eq!(at(utc), oslo, "{utc}");
+        }
+    }
+
+    #[test]
+    fn the_moveable_holidays_stay_within_march_19_and_june_14() {
+        // Every year's Maundy Thursday and Whit Monday, 1900-2299: within the range the
+        // holidays are looked for in.
+        for year in 1900..2300 {
+            let easter = easter_sunday(year).unwrap();
+            for offset in [-3, 50] {
+                // Whit Monday on 17 May is named Constitution Day.
+                let day = easter + time::Duration::days(offset);
+                assert!(holiday(day).is_some(), "{day}");
+            }
         }
     }
 
