@@ -1667,6 +1667,7 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ("inspect.mandates.one", "{n} mandate"),
     ("inspect.mandates.other", "{n} mandates"),
     ("inspect.no-dates", "none"),
+    ("inspect.not-listed", "not listed in spec 3.9"),
     ("inspect.payments.one", "{n} payment"),
     ("inspect.payments.other", "{n} payments"),
     ("inspect.processed", "{items}, {sum} NOK, processed {dates}"),
@@ -1677,6 +1678,7 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ("inspect.reg.new-or-changed.other", "{n} new or changed"),
     ("inspect.reg.new.one", "{n} new"),
     ("inspect.reg.new.other", "{n} new"),
+    ("inspect.rejection", "{code} {meaning}: {claims}, {sum} NOK"),
     (
         "inspect.settled",
         "{items}, {sum} NOK{extra}, settled {dates}",

@@ -1682,6 +1682,7 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ("inspect.mandates.one", "{n} fullmakt"),
     ("inspect.mandates.other", "{n} fullmakter"),
     ("inspect.no-dates", "ingen"),
+    ("inspect.not-listed", "ikke oppført i spesifikasjon 3.9"),
     ("inspect.payments.one", "{n} innbetaling"),
     ("inspect.payments.other", "{n} innbetalinger"),
     ("inspect.processed", "{items}, {sum} kr, behandlet {dates}"),
@@ -1692,6 +1693,7 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ("inspect.reg.new-or-changed.other", "{n} nye eller endrede"),
     ("inspect.reg.new.one", "{n} ny"),
     ("inspect.reg.new.other", "{n} nye"),
+    ("inspect.rejection", "{code} {meaning}: {claims}, {sum} kr"),
     (
         "inspect.settled",
         "{items}, {sum} kr{extra}, oppgjort {dates}",

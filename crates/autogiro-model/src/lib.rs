@@ -47,6 +47,7 @@ mod avtalegiro;
 mod beside;
 mod build;
 mod check;
+mod describe;
 mod diagnostic;
 mod human;
 mod inspection;

@@ -125,9 +125,14 @@ fn diagnostic_json(d: &Diagnostic) -> Value {
     value
 }
 
-/// The summary as the page shows it: every figure `autogiro inspect` prints.
+/// The summary: every figure `autogiro inspect` prints, and its words in each of the page's
+/// languages (`described.en`, `described.nb`), as `inspect` prints them after the file's name.
 fn summary_json(s: &Summary) -> Value {
     json!({
+        "described": {
+            "en": s.describe(Lang::En),
+            "nb": s.describe(Lang::Nb),
+        },
         "direction": match s.direction {
             Direction::ToMps => "to-mps",
             Direction::FromMps => "from-mps",

@@ -37,31 +37,6 @@ const TEXT = {
     error: "error",
     warning: "warning",
     field: "field",
-    transmissionTo: (t) => `transmission ${t.transmission_number} to MPS from customer unit ${pad(t.sender, 8)}`,
-    transmissionFrom: (t) => `transmission ${t.transmission_number} from MPS to customer unit ${pad(t.recipient, 8)}, ${t.generated === null ? "undated" : `generated ${t.generated}`}`,
-    assignment: (i, a, kind) => `assignment ${i}: ${kind}, agreement ${pad(a.agreement_id, 9)}, number ${a.assignment_number}, account ${a.account}`,
-    assignmentOfAccount: (i, a, kind) => `assignment ${i}: ${kind}, number ${a.assignment_number}, account ${a.account}`,
-    kinds: {
-      claims: "claims", settled: "settled claims", rejected: "rejected claims", mandates: "mandates",
-      "ocr-giro": "OCR giro payments", "avtalegiro-claims": "AvtaleGiro claims",
-      "avtalegiro-cancellations": "AvtaleGiro cancellation requests", "avtalegiro-mandates": "AvtaleGiro mandates",
-    },
-    claims: (n) => plural(n, "claim", "claims"),
-    payments: (n) => plural(n, "payment", "payments"),
-    requests: (n) => plural(n, "cancellation request", "cancellation requests"),
-    credits: (sum) => ` less credits of ${sum} NOK`,
-    currency: "NOK",
-    settled: "settled",
-    mandates: (n) => plural(n, "mandate", "mandates"),
-    due: "due",
-    processed: "processed",
-    none: "none",
-    dateRange: (a, b) => `${a} to ${b}`,
-    specification: (n, lines) => `${plural(n, "claim", "claims")} with specification lines (${lines} lines)`,
-    notListed: "not listed in spec 3.9",
-    registrations: { listed: "listed", new: "new", changed: "changed", deleted: "deleted" },
-    newOrChanged: "new or changed",
-    mandateLine: (m, kinds, standard, simplified, sum) => `${m}: ${kinds}; ${standard} standard, ${simplified} simplified; limits ${sum} NOK`,
   },
   nb: {
     title: "Kontroll av Autogiro-filer",
@@ -96,31 +71,6 @@ const TEXT = {
     error: "feil",
     warning: "advarsel",
     field: "felt",
-    transmissionTo: (t) => `forsendelse ${t.transmission_number} til MPS fra kundeenhet ${pad(t.sender, 8)}`,
-    transmissionFrom: (t) => `forsendelse ${t.transmission_number} fra MPS til kundeenhet ${pad(t.recipient, 8)}, ${t.generated === null ? "udatert" : `laget ${t.generated}`}`,
-    assignment: (i, a, kind) => `oppdrag ${i}: ${kind}, avtale ${pad(a.agreement_id, 9)}, nummer ${a.assignment_number}, konto ${a.account}`,
-    assignmentOfAccount: (i, a, kind) => `oppdrag ${i}: ${kind}, nummer ${a.assignment_number}, konto ${a.account}`,
-    kinds: {
-      claims: "betalingskrav", settled: "belastede betalingskrav", rejected: "avviste betalingskrav", mandates: "fullmakter",
-      "ocr-giro": "OCR giro-innbetalinger", "avtalegiro-claims": "AvtaleGiro-betalingskrav",
-      "avtalegiro-cancellations": "AvtaleGiro-sletteanmodninger", "avtalegiro-mandates": "AvtaleGiro-avtaler",
-    },
-    claims: (n) => `${n} betalingskrav`,
-    payments: (n) => plural(n, "innbetaling", "innbetalinger"),
-    requests: (n) => plural(n, "sletteanmodning", "sletteanmodninger"),
-    credits: (sum) => ` minus kreditnotaer på ${sum} kr`,
-    currency: "kr",
-    settled: "oppgjort",
-    mandates: (n) => plural(n, "fullmakt", "fullmakter"),
-    due: "forfall",
-    processed: "behandlet",
-    none: "ingen",
-    dateRange: (a, b) => `${a} til ${b}`,
-    specification: (n, lines) => `${n} betalingskrav med spesifikasjonslinjer (${lines} linjer)`,
-    notListed: "ikke oppført i spesifikasjon 3.9",
-    registrations: { listed: "oppført", new: "nye", changed: "endret", deleted: "slettet" },
-    newOrChanged: "nye eller endret",
-    mandateLine: (m, kinds, standard, simplified, sum) => `${m}: ${kinds}; ${standard} standard, ${simplified} forenklet; beløpsgrenser ${sum} kr`,
   },
 };
 
@@ -268,53 +218,11 @@ function show(run) {
   result.dataset.state = "done";
 }
 
-/// The summary `autogiro inspect` prints, in the page's language.
+/// The summary `autogiro inspect` prints, in the page's language: the validator says it in
+/// each (the catalogue of autogiro-i18n).
 function summaryOf(s, name) {
-  const out = [];
-  out.push(`${name}: ${s.direction === "to-mps" ? t("transmissionTo", s) : t("transmissionFrom", s)}`);
-  s.assignments.forEach((a, i) => {
-    // AvtaleGiro's assignment start names no agreement, only its account.
-    const avtalegiro = a.kind.startsWith("avtalegiro-");
-    out.push(`  ${t(avtalegiro ? "assignmentOfAccount" : "assignment", i + 1, a, TEXT[language].kinds[a.kind])}`);
-    const dates = a.dates === null
-      ? t("none")
-      : a.dates[0] === a.dates[1] ? a.dates[0] : t("dateRange", a.dates[0], a.dates[1]);
-    if (a.kind === "ocr-giro") {
-      const credit = a.credit === "0.00" ? "" : t("credits", a.credit);
-      out.push(`    ${t("payments", a.items)}, ${a.sum} ${t("currency")}${credit}, ${t("settled")} ${dates}`);
-      return;
-    }
-    if (a.kind === "avtalegiro-mandates") {
-      const names = TEXT[language].registrations;
-      const kinds = Object.entries(a.mandates)
-        .filter(([key, n]) => key !== "standard" && n > 0)
-        .map(([key, n]) => `${n} ${key === "new" ? t("newOrChanged") : names[key]}`)
-        .join(", ");
-      out.push(`    ${t("mandates", a.items)}: ${kinds}`);
-      return;
-    }
-    if (a.kind === "mandates") {
-      const names = TEXT[language].registrations;
-      const kinds = Object.entries(a.mandates)
-        .filter(([key, n]) => key !== "standard" && n > 0)
-        .map(([key, n]) => `${n} ${names[key]}`)
-        .join(", ");
-      out.push(`    ${t("mandateLine", t("mandates", a.items), kinds, a.mandates.standard, a.items - a.mandates.standard, a.sum)}`);
-      return;
-    }
-    const due = a.kind === "claims" || avtalegiro;
-    const items = a.kind === "avtalegiro-cancellations" ? t("requests", a.items) : t("claims", a.items);
-    out.push(`    ${items}, ${a.sum} ${t("currency")}, ${due ? t("due") : t("processed")} ${dates}`);
-    if (due && a.specification[1] > 0) {
-      out.push(`    ${t("specification", a.specification[0], a.specification[1])}`);
-    }
-    for (const r of a.rejections) {
-      const meaning = r.meaning ?? t("notListed");
-      out.push(`      ${pad(r.code, 3)} ${meaning}: ${t("claims", r.claims)}, ${r.sum} ${t("currency")}`);
-    }
-  });
   const pre = document.createElement("pre");
-  pre.textContent = out.join("\n");
+  pre.textContent = `${name}: ${s.described[language].trimEnd()}`;
   return pre;
 }
 
