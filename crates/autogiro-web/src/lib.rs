@@ -104,6 +104,62 @@ impl Validator {
     }
 }
 
+/// The catalogue's texts the page shows of its own (its labels and status lines), and those it
+/// shares with `autogiro validate`: the levels and the counts of errors and warnings.
+const PAGE_TEXTS: &[&str] = &[
+    "page.title",
+    "page.language",
+    "page.lead",
+    "page.private",
+    "page.choose",
+    "page.edition",
+    "page.before-3-9",
+    "page.kid",
+    "page.kid-any",
+    "page.kid-mod10",
+    "page.kid-mod11",
+    "page.kid-off",
+    "page.today",
+    "page.show",
+    "page.errors",
+    "page.warnings",
+    "page.download",
+    "page.json-lines",
+    "page.footer",
+    "page.ready",
+    "page.reading",
+    "page.lines",
+    "page.valid",
+    "page.valid-warnings",
+    "page.invalid",
+    "page.failed",
+    "page.no-date",
+    "page.more",
+    "page.field",
+    "cli.error",
+    "cli.warning",
+    "cli.errors.one",
+    "cli.errors.other",
+    "cli.warnings.one",
+    "cli.warnings.other",
+];
+
+/// The page's words in both languages, from the catalogue: `{"en": {...}, "nb": {...}}`, each
+/// text by its key (`page.` left out), with the `{name}` places the page fills.
+#[wasm_bindgen]
+pub fn texts() -> String {
+    let of = |lang: Lang| {
+        PAGE_TEXTS
+            .iter()
+            .map(|key| {
+                let name = key.strip_prefix("page.").unwrap_or(key);
+                (name.to_owned(), Value::from(autogiro_i18n::text(lang, key)))
+            })
+            .collect::<serde_json::Map<_, _>>()
+    };
+    json!({ "en": of(Lang::En), "nb": of(Lang::Nb) }).to_string()
+}
+
 fn to_json(diagnostics: &[Diagnostic]) -> String {
     Value::Array(diagnostics.iter().map(diagnostic_json).collect()).to_string()
 }
@@ -255,6 +311,48 @@ mod tests {
 
     const START: &[u8] =
         b"NY000010123456780000001000080800000000000000000000000000000000000000000000000000\r\n";
+
+    /// Every word the page asks for (`data-i18n` in `index.html`, `t("...")` and
+    /// `count("...")` in `app.js`) is among [`texts`], in both languages, every place one the
+    /// page fills.
+    #[test]
+    fn the_page_has_every_word_it_asks_for() {
+        let texts: Value = serde_json::from_str(&texts()).unwrap();
+        let www = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www");
+        let html = std::fs::read_to_string(www.join("index.html")).unwrap();
+        let script = std::fs::read_to_string(www.join("app.js")).unwrap();
+        // The key after each `marker` that does not end a longer name (`split("` is not `t("`).
+        let after = |text: &str, marker: &str| -> Vec<String> {
+            text.match_indices(marker)
+                .filter(|(at, _)| {
+                    text[..*at]
+                        .chars()
+                        .next_back()
+                        .is_none_or(|c| !(c.is_alphanumeric() || c == '_'))
+                })
+                .filter_map(|(at, _)| {
+                    let rest = &text[at + marker.len()..];
+                    rest.split_once('"').map(|(key, _)| key.to_owned())
+                })
+                .collect()
+        };
+        let mut asked = after(&html, "data-i18n=\"");
+        asked.extend(after(&script, "t(\""));
+        asked.extend(
+            after(&script, "count(\"")
+                .into_iter()
+                .flat_map(|k| [format!("{k}.one"), format!("{k}.other")]),
+        );
+        asked.extend(["cli.error".to_owned(), "cli.warning".to_owned()]);
+        assert!(asked.len() > 25, "{asked:?}");
+        for key in &asked {
+            for lang in ["en", "nb"] {
+                let text = texts[lang][key].as_str().unwrap_or_default();
+                assert!(!text.is_empty(), "{lang}: {key}");
+            }
+        }
+        assert_ne!(texts["en"]["title"], texts["nb"]["title"]);
+    }
 
     #[test]
     fn options_are_those_of_the_command() {

@@ -1,78 +1,12 @@
 // The page's script: reads the file opened in parts (File.stream()) into the validator
 // compiled from Rust, and shows what it finds. Nothing is sent anywhere; the page's
 // Content-Security-Policy would refuse it.
-import init, { Validator, Lines } from "./autogiro_web.js";
+import init, { Validator, Lines, texts } from "./autogiro_web.js";
 
-const TEXT = {
-  en: {
-    title: "Autogiro file check",
-    language: "Language",
-    lead: "Check an Autogiro file (claims, mandates, or a file from Mastercard Payment Services), an AvtaleGiro file or an OCR giro file against every rule of its specification, with the same rules and messages as the autogiro command.",
-    private: "The file is read here, in your browser. Nothing is sent anywhere.",
-    choose: "Choose a file, or drop it here",
-    edition: "Edition of the specification",
-    before39: "before 3.9",
-    kid: "KID check digit",
-    kidAny: "modulus 10 or 11",
-    kidMod10: "modulus 10 only",
-    kidMod11: "modulus 11 only",
-    kidOff: "not checked",
-    today: "Date the file is read",
-    show: "Show",
-    errors: "errors",
-    warnings: "warnings",
-    download: "Download the diagnostics:",
-    jsonLines: "JSON lines",
-    footer: "autogiro-rs: Norwegian Autogiro files of Mastercard Payment Services (formerly Nets), systemspesifikasjon 3.9.",
-    loading: "Loading the validator…",
-    ready: "Choose a file to check it.",
-    reading: (name, done, total) => `Reading ${name}: ${mb(done)} of ${mb(total)} MB`,
-    lines: (name) => `Finding the lines of the diagnostics in ${name}…`,
-    valid: (name, s) => `${name}: valid (checked in ${s} s)`,
-    validWarnings: (name, w, s) => `${name}: valid, ${plural(w, "warning", "warnings")} (checked in ${s} s)`,
-    invalid: (name, e, w, s) => `${name}: ${plural(e, "error", "errors")}, ${plural(w, "warning", "warnings")} (checked in ${s} s)`,
-    failed: (message) => `The file could not be checked: ${message}`,
-    noDate: "Give the date the file is read.",
-    more: (n) => `${n} more not shown here: download the diagnostics to see them all.`,
-    error: "error",
-    warning: "warning",
-    field: "field",
-  },
-  nb: {
-    title: "Kontroll av Autogiro-filer",
-    language: "Språk",
-    lead: "Kontroller en Autogiro-fil (betalingskrav, fullmakter eller en fil fra Mastercard Payment Services), en AvtaleGiro-fil eller en OCR giro-fil mot alle reglene i spesifikasjonen, med de samme reglene og meldingene som kommandoen autogiro.",
-    private: "Filen leses her, i nettleseren din. Ingenting sendes noe sted.",
-    choose: "Velg en fil, eller slipp den her",
-    edition: "Utgave av spesifikasjonen",
-    before39: "før 3.9",
-    kid: "Kontrollsiffer i KID",
-    kidAny: "modulus 10 eller 11",
-    kidMod10: "bare modulus 10",
-    kidMod11: "bare modulus 11",
-    kidOff: "kontrolleres ikke",
-    today: "Datoen filen leses",
-    show: "Vis",
-    errors: "feil",
-    warnings: "advarsler",
-    download: "Last ned funnene:",
-    jsonLines: "JSON-linjer",
-    footer: "autogiro-rs: norske Autogiro-filer fra Mastercard Payment Services (tidligere Nets), systemspesifikasjon 3.9.",
-    loading: "Laster kontrollen…",
-    ready: "Velg en fil for å kontrollere den.",
-    reading: (name, done, total) => `Leser ${name}: ${mb(done)} av ${mb(total)} MB`,
-    lines: (name) => `Finner linjene til funnene i ${name}…`,
-    valid: (name, s) => `${name}: gyldig (kontrollert på ${s} s)`,
-    validWarnings: (name, w, s) => `${name}: gyldig, ${plural(w, "advarsel", "advarsler")} (kontrollert på ${s} s)`,
-    invalid: (name, e, w, s) => `${name}: ${e} feil, ${plural(w, "advarsel", "advarsler")} (kontrollert på ${s} s)`,
-    failed: (message) => `Filen kunne ikke kontrolleres: ${message}`,
-    noDate: "Oppgi datoen filen leses.",
-    more: (n) => `${n} til vises ikke her: last ned funnene for å se alle.`,
-    error: "feil",
-    warning: "advarsel",
-    field: "felt",
-  },
-};
+/// The page's words in both languages, from the validator (the catalogue of autogiro-i18n:
+/// the page's own `page.*` texts, and the levels and counts it shares with `autogiro
+/// validate`): `{ en: { key: template }, nb: { ... } }`, each template with `{name}` places.
+let TEXT = null;
 
 /// At most this many diagnostics are drawn; all of them are downloadable.
 const SHOWN = 1000;
@@ -80,7 +14,6 @@ const SHOWN = 1000;
 const $ = (id) => document.getElementById(id);
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
 const pad = (n, width) => String(n).padStart(width, "0");
-const plural = (n, one, many) => `${n} ${n === 1 ? one : many}`;
 
 let language = pickLanguage();
 let validatorReady = null;
@@ -98,19 +31,27 @@ function pickLanguage() {
   return "en";
 }
 
-function t(key, ...args) {
-  const entry = TEXT[language][key];
-  return typeof entry === "function" ? entry(...args) : entry;
+/// The text of `key` in the page's language, its `{name}` places filled from `values`.
+function t(key, values = {}) {
+  const template = TEXT?.[language]?.[key] ?? "";
+  return template.replace(/\{([a-z_]+)\}/g, (place, name) => (name in values ? String(values[name]) : place));
+}
+
+/// `n` things as the language counts them: the catalogue's `KEY.one` or `KEY.other`.
+function count(key, n) {
+  return t(`${key}.${n === 1 ? "one" : "other"}`, { n });
 }
 
 function applyLanguage() {
   document.documentElement.lang = language;
   $("language").value = language;
+  // Before the validator has loaded, the page's own English stands.
+  if (!TEXT) return;
   for (const element of document.querySelectorAll("[data-i18n]")) {
     element.textContent = t(element.dataset.i18n);
   }
   if (last) show(last);
-  else setStatus(validatorReady ? t("ready") : t("loading"));
+  else setStatus(t("ready"));
 }
 
 function setStatus(text) {
@@ -126,7 +67,7 @@ async function check(file) {
   const result = $("result");
   const date = $("today").value;
   if (!date) {
-    setStatus(t("noDate"));
+    setStatus(t("no-date"));
     return;
   }
   await validatorReady;
@@ -159,7 +100,7 @@ async function check(file) {
       if (done - shownAt > 4e6) {
         shownAt = done;
         progress.value = done;
-        setStatus(t("reading", file.name, done, file.size));
+        setStatus(t("reading", { name: file.name, done: mb(done), total: mb(file.size) }));
       }
     }
     const end = JSON.parse(validator.finish());
@@ -172,7 +113,7 @@ async function check(file) {
     show(last);
   } catch (error) {
     result.dataset.state = "failed";
-    setStatus(t("failed", error?.message ?? String(error)));
+    setStatus(t("failed", { message: error?.message ?? String(error) }));
   } finally {
     progress.hidden = true;
   }
@@ -181,7 +122,7 @@ async function check(file) {
 /// The second pass: the text of the lines the shown diagnostics point at.
 async function linesOf(file, diagnostics) {
   if (diagnostics.length === 0) return {};
-  setStatus(t("lines", file.name));
+  setStatus(t("lines", { name: file.name }));
   const lines = new Lines(JSON.stringify(diagnostics.map((d) => d.line)));
   const reader = file.stream().getReader();
   while (!lines.done()) {
@@ -200,13 +141,13 @@ function show(run) {
   const errors = run.diagnostics.filter((d) => d.severity === "error").length;
   const warnings = run.diagnostics.length - errors;
   const seconds = (run.millis / 1000).toFixed(2);
-  setStatus(
-    errors > 0
-      ? t("invalid", run.name, errors, warnings, seconds)
-      : warnings > 0
-        ? t("validWarnings", run.name, warnings, seconds)
-        : t("valid", run.name, seconds),
-  );
+  const values = {
+    name: run.name,
+    errors: count("cli.errors", errors),
+    warnings: count("cli.warnings", warnings),
+    seconds,
+  };
+  setStatus(t(errors > 0 ? "invalid" : warnings > 0 ? "valid-warnings" : "valid", values));
   $("summary").replaceChildren(summaryOf(run.summary, run.name));
   $("tools").hidden = run.diagnostics.length === 0;
   drawDiagnostics(run);
@@ -235,7 +176,7 @@ function drawDiagnostics(run) {
   list.replaceChildren(...shown.map((d) => diagnosticOf(d, run.name, run.lines[d.line])));
   const hidden = run.diagnostics.slice(SHOWN).filter((d) => wanted.has(d.severity)).length;
   $("more").hidden = hidden === 0;
-  $("more").textContent = t("more", hidden);
+  $("more").textContent = t("more", { n: hidden });
 }
 
 /// One diagnostic as the terminal shows it: the level and code, the message, where, the
@@ -249,7 +190,7 @@ function diagnosticOf(d, name, text) {
   const pre = document.createElement("pre");
   const head = document.createElement("span");
   head.className = "level";
-  head.textContent = `${t(d.severity)}[${d.code}]`;
+  head.textContent = `${t(d.severity === "error" ? "cli.error" : "cli.warning")}[${d.code}]`;
   pre.append(head, `: ${said(d)}\n`);
   const gutter = " ".repeat(String(d.line).length);
   const at = d.columns ? `:${d.columns[0]}` : "";
@@ -349,10 +290,12 @@ function start() {
   $("download-json").addEventListener("click", () => download(jsonLines(last), "application/x-ndjson", "jsonl"));
   $("download-csv").addEventListener("click", () => download(csv(last), "text/csv", "csv"));
   applyLanguage();
+  setStatus("…");
   validatorReady = init().then((exports) => {
     wasmMemory = exports.memory;
+    TEXT = JSON.parse(texts());
+    applyLanguage();
     $("result").dataset.state = "ready";
-    if (!last) setStatus(t("ready"));
   });
 }
 
