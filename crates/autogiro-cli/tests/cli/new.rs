@@ -4,6 +4,17 @@ use super::*;
 
 /// `autogiro new ARGS --config testdata/billing/autogiro.toml --today 2026-01-10 ...`.
 pub(super) fn new_file(what: &str, input: &str, out: &Path, extra: &[&str]) -> (i32, String) {
+    new_file_in(&[], what, input, out, extra)
+}
+
+/// [`new_file`] with the locale variables `env`.
+fn new_file_in(
+    env: &[(&str, &str)],
+    what: &str,
+    input: &str,
+    out: &Path,
+    extra: &[&str],
+) -> (i32, String) {
     let out = out.to_string_lossy();
     let args = [
         &[
@@ -28,7 +39,8 @@ pub(super) fn new_file(what: &str, input: &str, out: &Path, extra: &[&str]) -> (
     } else {
         [&args[..], &["--config", "testdata/billing/autogiro.toml"]].concat()
     };
-    let (code, _, err) = autogiro(&with_config);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let (code, _, err) = in_book_with(&root, env, &with_config);
     (code, err)
 }
 
@@ -110,26 +122,12 @@ fn new_speaks_bokmal() {
         &["--lang", "nb"],
     );
     assert_eq!(code, 1);
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let (code, _, by_locale) = in_book_with(
-        &root,
+    let (code, by_locale) = new_file_in(
         &[("LANG", "nb_NO.UTF-8")],
-        &[
-            "new",
-            "claims",
-            "testdata/billing/claims-broken.csv",
-            "--transmission",
-            "1",
-            "--assignment",
-            "1",
-            "--today",
-            "2026-01-10",
-            "--config",
-            "testdata/billing/autogiro.toml",
-            "-o",
-            &out.to_string_lossy(),
-            "--force",
-        ],
+        "claims",
+        "testdata/billing/claims-broken.csv",
+        &out,
+        &[],
     );
     assert_eq!(code, 1);
     assert_eq!(by_locale, human, "by the locale as by the flag");
