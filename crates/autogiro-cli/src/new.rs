@@ -22,15 +22,16 @@ pub(crate) struct Job<'a> {
     pub(crate) lang: Lang,
 }
 
-/// The table at a path, read from its start at each pass.
+/// The table at a path, read from its start at each pass; why it cannot be, in `lang`.
 struct PathTable<'a> {
     path: &'a Path,
     shown: &'a Path,
+    lang: Lang,
 }
 
 impl Table for PathTable<'_> {
     fn read(&mut self, visitor: &mut dyn Visitor) -> Result<(), String> {
-        table::read(self.path, self.shown, visitor).map_err(|e| format!("{e:#}"))
+        table::read(self.path, self.shown, visitor).map_err(|e| crate::told::render(&e, self.lang))
     }
 }
 
@@ -117,7 +118,11 @@ pub(crate) fn run(mut job: Job<'_>) -> anyhow::Result<Status> {
     let (format, lang) = (job.format, job.lang);
     let made = job.payee.make(
         job.making,
-        &mut PathTable { path: &path, shown },
+        &mut PathTable {
+            path: &path,
+            shown,
+            lang,
+        },
         job.numbers,
         Output {
             file: handle,

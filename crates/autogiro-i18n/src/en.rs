@@ -1740,6 +1740,7 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "the payer's bank refused the charge",
     ),
     ("list.and", "{init} and {last}"),
+    ("make.cannot-write", "cannot write the file: {error}"),
     (
         "make.due-date-window",
         "{due} is more than 12 months from the day the file is read (expected {first} to {last})",
@@ -1755,6 +1756,14 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     (
         "make.made-sum",
         "transmission {transmission}, {assignments} assignment(s), {count} {what}, {sum} NOK",
+    ),
+    (
+        "make.no-agreement",
+        "the settings list no {service} agreement: add an [[agreement]] table to autogiro.toml",
+    ),
+    (
+        "make.no-agreement-giro",
+        "the settings list no {service} agreement: add an [[agreement]] table with service = \"avtalegiro\" to autogiro.toml",
     ),
     (
         "make.no-book",
@@ -1782,6 +1791,7 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ("make.what.cancellations", "cancellation requests"),
     ("make.what.claims", "claims"),
     ("make.what.mandates", "mandates"),
+    ("make.writer-lost", "the writer was lost"),
     (
         "make.wrong-service",
         "agreement {id} is an {service} agreement in the settings: these rows go to one with service = \"{wanted}\"",

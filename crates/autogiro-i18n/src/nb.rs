@@ -1752,6 +1752,7 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "betalerens bank avviste belastningen",
     ),
     ("list.and", "{init} og {last}"),
+    ("make.cannot-write", "kan ikke skrive filen: {error}"),
     (
         "make.due-date-window",
         "{due} er mer enn 12 måneder fra dagen filen leses (forventet {first} til {last})",
@@ -1767,6 +1768,14 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     (
         "make.made-sum",
         "forsendelse {transmission}, {assignments} oppdrag, {count} {what}, {sum} kr",
+    ),
+    (
+        "make.no-agreement",
+        "innstillingene har ingen {service}-avtale: legg til en [[agreement]]-tabell i autogiro.toml",
+    ),
+    (
+        "make.no-agreement-giro",
+        "innstillingene har ingen {service}-avtale: legg til en [[agreement]]-tabell med service = \"avtalegiro\" i autogiro.toml",
     ),
     (
         "make.no-book",
@@ -1794,6 +1803,7 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ("make.what.cancellations", "sletteanmodninger"),
     ("make.what.claims", "betalingskrav"),
     ("make.what.mandates", "fullmakter"),
+    ("make.writer-lost", "skriveren gikk tapt"),
     (
         "make.wrong-service",
         "avtale {id} er en {service}-avtale i innstillingene: disse radene hører til en med service = \"{wanted}\"",

@@ -95,8 +95,8 @@ pub enum Error {
     NoBook,
     /// A file is to take its numbers from the book, and none is kept.
     NoBookForNumbers,
-    /// A file could not be made from rows.
-    Make(String),
+    /// A file could not be made from rows, in any language.
+    Make(Said),
     /// The settings have no `[transfer]`.
     NoTransferSettings,
     /// The server's host key is not in `known_hosts`.
@@ -151,7 +151,7 @@ impl Error {
                 .with("message", message),
             Self::NoBook => Said::new("err.payee.no-book"),
             Self::NoBookForNumbers => Said::new("err.payee.no-book-for-numbers"),
-            Self::Make(m) => Said::plain(m),
+            Self::Make(m) => m.clone(),
             Self::NoTransferSettings => Said::new("err.payee.no-transfer"),
             Self::UnknownHostKey(e) => {
                 Said::new("err.payee.unknown-host-key").with_words("error", e.said())

@@ -79,7 +79,7 @@ pub trait Table {
     ///
     /// # Errors
     ///
-    /// The table cannot be read, in words.
+    /// The table cannot be read, in words (in the language the caller shows them in).
     fn read(&mut self, visitor: &mut dyn Visitor) -> Result<(), String>;
 }
 
@@ -247,14 +247,11 @@ impl Payee {
             .any(|a| a.service == service)
         {
             let key = if service == Service::AvtaleGiro {
-                " with service = \"avtalegiro\""
+                "make.no-agreement-giro"
             } else {
-                ""
+                "make.no-agreement"
             };
-            return Err(Error::Make(format!(
-                "the settings list no {} agreement: add an [[agreement]] table{key} to autogiro.toml",
-                service.name()
-            )));
+            return Err(Error::Make(Said::new(key).with("service", service.name())));
         }
         let job = Job {
             making,
@@ -498,7 +495,9 @@ impl Pass<'_, '_, '_, '_> {
                 }
             }
             Err(WriteError::Build(e)) => self.report(row, "", "invalid-row", e.said()),
-            Err(e) => self.failed = Some(Error::Make(format!("cannot write the file: {e}"))),
+            Err(e) => {
+                self.failed = Some(Error::Make(Said::new("make.cannot-write").with("error", e)));
+            }
         }
     }
 
@@ -686,7 +685,7 @@ fn write(
         job.settings.payee.customer_unit,
         transmission,
     )
-    .map_err(|e| Error::Make(format!("cannot write the file: {e}")))?;
+    .map_err(|e| Error::Make(Said::new("make.cannot-write").with("error", e)))?;
     let mut pass = Pass {
         job,
         on,
@@ -705,7 +704,9 @@ fn write(
         failed: None,
         own: HashMap::new(),
     };
-    table.read(&mut pass).map_err(Error::Make)?;
+    table
+        .read(&mut pass)
+        .map_err(|e| Error::Make(Said::plain(e)))?;
     let mut assignments = u32::from(pass.begun);
     for agreement in std::mem::take(&mut pass.later) {
         if pass.problems > 0 || pass.failed.is_some() {
@@ -714,7 +715,9 @@ fn write(
         pass.reporting = false;
         pass.agreement = Some(agreement);
         pass.begun = false;
-        table.read(&mut pass).map_err(Error::Make)?;
+        table
+            .read(&mut pass)
+            .map_err(|e| Error::Make(Said::plain(e)))?;
         assignments += 1;
     }
     if let Some(e) = pass.failed.take() {
@@ -729,8 +732,9 @@ fn write(
     let writer = pass
         .writer
         .take()
-        .ok_or_else(|| Error::Make("the writer was lost".to_owned()))?;
-    let cannot = |e: &dyn fmt::Display| Error::Make(format!("cannot write the file: {e}"));
+        .ok_or_else(|| Error::Make(Said::new("make.writer-lost")))?;
+    let cannot =
+        |e: &dyn fmt::Display| Error::Make(Said::new("make.cannot-write").with("error", e));
     let mut handle = writer.finish().map_err(|e| cannot(&e))?;
     handle.flush().map_err(|e| cannot(&e))?;
     drop(handle);
