@@ -1,10 +1,11 @@
 //! clap's help in the language asked for: each command's and each argument's help text from
 //! the catalogue (`help.PATH` for a command, the path of the command from `autogiro`;
 //! `help.PATH.--ARGUMENT` for an argument, or `help.--ARGUMENT` for one said the same in
-//! every command that has it), and the headings of the help's parts. English is clap's own, from the doc
-//! comments of `lib.rs` and `args.rs`, which the catalogue's English repeats (a test holds
-//! them equal, and that every command and argument has its text). The possible values of an
-//! option (`--color auto`) and clap's own errors stay in English: clap makes them.
+//! every command that has it), and the headings of the help's parts. English is clap's own,
+//! from the doc comments of `lib.rs` and `args.rs`, which the catalogue's English repeats (a
+//! test holds them equal, and that every command and argument has its text). The possible
+//! values of an option (`--color auto`) and clap's own errors stay in English: clap makes
+//! them.
 
 use autogiro::model::Lang;
 use autogiro_i18n::lookup;

@@ -14,7 +14,8 @@ enum Value {
     Words(Box<Said>),
 }
 
-/// What a diagnostic says: a key of the catalogue and the values of its `{places}`.
+/// What is said (a diagnostic, a problem of a row, an event, an error): a key of the catalogue
+/// and the values of its `{places}`. Its `Display` is the English.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Said {
     key: &'static str,
