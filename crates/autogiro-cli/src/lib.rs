@@ -685,9 +685,15 @@ pub(crate) fn closed_pipe(e: &anyhow::Error) -> bool {
 pub fn main() -> ExitCode {
     use clap::FromArgMatches as _;
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let parsed = help::command(help::lang_of(&args))
-        .try_get_matches_from(args)
-        .and_then(|mut m| Cli::from_arg_matches_mut(&mut m));
+    // The command line read as clap has it; its help, or what is wrong with it, again in
+    // bokmål when that is asked for (building the bokmål help costs a run a millisecond).
+    let parsed = match command().try_get_matches_from(&args) {
+        Err(_) if help::lang_of(&args) == autogiro::model::Lang::Nb => {
+            help::command(autogiro::model::Lang::Nb).try_get_matches_from(&args)
+        }
+        read => read,
+    }
+    .and_then(|mut m| Cli::from_arg_matches_mut(&mut m));
     let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {

@@ -304,3 +304,20 @@ fn the_book_speaks_bokmal() {
     );
     insta::assert_snapshot!(said);
 }
+
+/// `--help` in bokmål, by the flag and by the locale; English without either.
+#[test]
+fn help_speaks_bokmal() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let (code, out, _) = in_book_with(&root, &[], &["--lang", "nb", "book", "status", "--help"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("Bruk: autogiro book status"), "{out}");
+    assert!(out.contains("Valg:") && !out.contains("Options:"), "{out}");
+    let (_, out, _) = in_book_with(&root, &[("LANG", "nb_NO.UTF-8")], &["--help"]);
+    assert!(out.contains("Kommandoer:"), "{out}");
+    let (_, out, _) = in_book_with(&root, &[], &["--help"]);
+    assert!(
+        out.contains("Commands:") && out.contains("Usage: autogiro"),
+        "{out}"
+    );
+}
