@@ -623,7 +623,7 @@ impl Book {
                 payer: None,
                 amount: None,
                 code: None,
-                reason: autogiro_model::Said::plain(r),
+                reason: r.said(),
             });
         }
         for c in &outcome.claims {

@@ -1917,6 +1917,17 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ),
     ("rec.zero-filler", "expected {width} zeros (filler)"),
     (
+        "refused.assignment",
+        "assignment {number} of agreement {agreement} refused: {reason}",
+    ),
+    (
+        "refused.assignment-number",
+        "assignment number {number} was used in the file read on {used}; this file, read on {received}, may reuse it from {free} (12 months + 1 day, spec 2.2 field 6)",
+    ),
+    ("refused.from-mps", "a file from MPS is not sent to MPS"),
+    ("refused.mandate", "mandate refused: {reason}"),
+    ("refused.transmission", "transmission refused: {reason}"),
+    (
         "register.account-change",
         "mandate {reference} of agreement {agreement}: the account can change only when a payer reference distinct from it is used (delete and register anew)",
     ),

@@ -1926,6 +1926,17 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
     ),
     ("rec.zero-filler", "ventet {width} nuller (utfylling)"),
     (
+        "refused.assignment",
+        "oppdrag {number} i avtale {agreement} avvist: {reason}",
+    ),
+    (
+        "refused.assignment-number",
+        "oppdragsnummer {number} ble brukt i filen lest {used}; denne filen, lest {received}, kan bruke det igjen fra {free} (12 måneder + 1 dag, spesifikasjonen 2.2 felt 6)",
+    ),
+    ("refused.from-mps", "en fil fra MPS sendes ikke til MPS"),
+    ("refused.mandate", "fullmakt avvist: {reason}"),
+    ("refused.transmission", "forsendelsen avvist: {reason}"),
+    (
         "register.account-change",
         "fullmakt {reference} i avtale {agreement}: kontoen kan bare endres når en betalerreferanse ulik den brukes (slett og registrer på nytt)",
     ),

@@ -9,7 +9,7 @@ use autogiro_checksum::AccountNumber;
 use autogiro_format::{Direction, Text};
 use autogiro_model::{
     Assignment, AssignmentHeader, Claim, Code, Mandate, MandatesAssignment, MpsMandate,
-    ReadOptions, RejectedAssignment, RejectedClaim, SettledAssignment, Transmission,
+    ReadOptions, RejectedAssignment, RejectedClaim, Said, SettledAssignment, Transmission,
 };
 
 use crate::{Decision, Ledger, RejectReason, next_business_day};
@@ -65,8 +65,8 @@ impl Scenario {
 pub enum Refused {
     /// The whole transmission: a missing or wrong transmission start or end.
     Transmission {
-        /// Why.
-        reason: String,
+        /// Why, in any language.
+        reason: Said,
     },
     /// One assignment: a missing or wrong assignment start or end, an error in it, or an
     /// assignment number used within 12 months + 1 day.
@@ -75,8 +75,8 @@ pub enum Refused {
         agreement_id: u32,
         /// Its number.
         assignment_number: u32,
-        /// Why.
-        reason: String,
+        /// Why, in any language.
+        reason: Said,
     },
     /// One mandate the register cannot take (change of an unknown mandate, a second
     /// registration).
@@ -85,26 +85,38 @@ pub enum Refused {
         agreement_id: u32,
         /// Its payer reference.
         reference: String,
-        /// Why.
-        reason: String,
+        /// Why, in any language.
+        reason: Said,
     },
 }
 
-impl fmt::Display for Refused {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Refused {
+    /// What it says, in any language ([`Said::render`]).
+    pub fn said(&self) -> Said {
         match self {
-            Self::Transmission { reason } => write!(f, "transmission refused: {reason}"),
+            Self::Transmission { reason } => {
+                Said::new("refused.transmission").with_words("reason", reason.clone())
+            }
             Self::Assignment {
                 agreement_id,
                 assignment_number,
                 reason,
-            } => write!(
-                f,
-                "assignment {assignment_number} of agreement {agreement_id} refused: {reason}"
-            ),
+            } => Said::new("refused.assignment")
+                .with("number", assignment_number)
+                .with("agreement", agreement_id)
+                .with_words("reason", reason.clone()),
             // The reason names the mandate.
-            Self::Mandate { reason, .. } => write!(f, "mandate refused: {reason}"),
+            Self::Mandate { reason, .. } => {
+                Said::new("refused.mandate").with_words("reason", reason.clone())
+            }
         }
+    }
+}
+
+/// [`Refused::said`] in English.
+impl fmt::Display for Refused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.said().render(autogiro_model::Lang::En))
     }
 }
 
@@ -174,7 +186,7 @@ impl Ledger {
         let mut refused = Vec::new();
         if input.direction != Direction::ToMps {
             refused.push(Refused::Transmission {
-                reason: "a file from MPS is not sent to MPS".to_owned(),
+                reason: Said::new("refused.from-mps"),
             });
             return Outcome {
                 response: None,
@@ -355,7 +367,7 @@ impl Ledger {
                         refused.push(Refused::Assignment {
                             agreement_id: s.agreement_id,
                             assignment_number: s.assignment_number,
-                            reason: d.to_string(),
+                            reason: Said::plain(d),
                         });
                     }
                 }
@@ -363,7 +375,7 @@ impl Ledger {
                     return Outcome {
                         response: None,
                         refused: vec![Refused::Transmission {
-                            reason: d.to_string(),
+                            reason: Said::plain(d),
                         }],
                         claims: Vec::new(),
                     };
@@ -409,11 +421,11 @@ impl Ledger {
             return Some(Refused::Assignment {
                 agreement_id: header.agreement_id,
                 assignment_number: header.assignment_number,
-                reason: format!(
-                    "assignment number {} was used in the file read on {used}; this file, read on {received}, may reuse it from {} (12 months + 1 day, spec 2.2 field 6)",
-                    header.assignment_number,
-                    number_taken_until(used) + Duration::days(1)
-                ),
+                reason: Said::new("refused.assignment-number")
+                    .with("number", header.assignment_number)
+                    .with("used", used)
+                    .with("received", received)
+                    .with("free", number_taken_until(used) + Duration::days(1)),
             });
         }
         self.assignment_numbers.insert(key, received);
@@ -536,7 +548,7 @@ impl Ledger {
                 Err(e) => refused.push(Refused::Mandate {
                     agreement_id: header.agreement_id,
                     reference: m.payer_reference.digits().to_owned(),
-                    reason: e.to_string(),
+                    reason: e.said(),
                 }),
             }
         }

@@ -128,13 +128,23 @@ fn assignment_numbers_are_taken_for_12_months_and_a_day() {
             .is_empty()
     );
     let again = ledger.clear(&file, date!(2027 - 01 - 06), &Scenario::new());
+    assert!(
+        matches!(
+            &again.refused[..],
+            [Refused::Assignment {
+                agreement_id: AGREEMENT,
+                assignment_number: 10,
+                ..
+            }]
+        ),
+        "{:?}",
+        again.refused
+    );
     assert_eq!(
-        again.refused,
-        vec![Refused::Assignment {
-            agreement_id: AGREEMENT,
-            assignment_number: 10,
-            reason: "assignment number 10 was used in the file read on 2026-01-05; this file, read on 2027-01-06, may reuse it from 2027-01-07 (12 months + 1 day, spec 2.2 field 6)".to_owned(),
-        }]
+        again.refused[0].to_string(),
+        format!(
+            "assignment 10 of agreement {AGREEMENT} refused: assignment number 10 was used in the file read on 2026-01-05; this file, read on 2027-01-06, may reuse it from 2027-01-07 (12 months + 1 day, spec 2.2 field 6)"
+        )
     );
     let later = ledger.clear(
         &file_with(1, &[], false),
