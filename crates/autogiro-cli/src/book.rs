@@ -623,8 +623,8 @@ fn status_table(status: &BookStatus, show: Show, lang: Lang) -> String {
     if !giro.is_empty() {
         for (s, n, sum) in &giro.claims {
             let s = word(match s {
-                autogiro::book::GiroClaimStatus::Sent => "book.giro-state.sent",
-                autogiro::book::GiroClaimStatus::Settled => "book.giro-state.settled",
+                autogiro::book::GiroClaimStatus::Sent => "book.state.sent",
+                autogiro::book::GiroClaimStatus::Settled => "book.state.settled",
                 autogiro::book::GiroClaimStatus::Cancelled => "book.giro-state.cancelled",
             });
             rows.push(vec![

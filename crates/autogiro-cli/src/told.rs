@@ -232,7 +232,7 @@ mod tests {
         };
         let payee = [
             P::Io {
-                what: "cannot read",
+                what: "io.read",
                 path: path(),
                 source: io(),
             },

@@ -69,8 +69,6 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "{payments} OCR giro payment(s) received; {settled} AvtaleGiro claim(s) settled",
     ),
     ("book.giro-state.cancelled", "cancelled"),
-    ("book.giro-state.sent", "sent"),
-    ("book.giro-state.settled", "settled"),
     (
         "book.giro-unlisted",
         "{n} AvtaleGiro mandate(s) of account {account} not in MPS's full listing: deleted",

@@ -69,8 +69,6 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "{payments} OCR giro-innbetaling(er) mottatt; {settled} AvtaleGiro-betalingskrav belastet",
     ),
     ("book.giro-state.cancelled", "slettet"),
-    ("book.giro-state.sent", "sendt"),
-    ("book.giro-state.settled", "belastet"),
     (
         "book.giro-unlisted",
         "{n} AvtaleGiro-avtale(r) for konto {account} finnes ikke i MPS' fulle liste: slettet",

@@ -165,11 +165,11 @@ impl Payee {
         let entries = match std::fs::read_dir(folder) {
             Ok(entries) => entries,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(Error::io("cannot read the folder", folder)(e)),
+            Err(e) => return Err(Error::io("io.read-folder", folder)(e)),
         };
         let mut files = Vec::new();
         for entry in entries {
-            let entry = entry.map_err(Error::io("cannot read the folder", folder))?;
+            let entry = entry.map_err(Error::io("io.read-folder", folder))?;
             let hidden = entry.file_name().to_string_lossy().starts_with('.');
             if hidden || !entry.file_type().is_ok_and(|t| t.is_file()) {
                 continue;

@@ -193,7 +193,7 @@ fn download(
     let size = mps.download(&t.inbox, &f.name, &to)?;
     if size != f.size {
         // Written to (or swapped) since it was listed: what was listed is not what came.
-        std::fs::remove_file(&to).map_err(Error::io("cannot remove", &to))?;
+        std::fs::remove_file(&to).map_err(Error::io("io.remove", &to))?;
         return Err(Error::ChangedWhileDownloading {
             listed: f.size,
             downloaded: size,
@@ -203,7 +203,7 @@ fn download(
     for earlier in 1..n {
         let other = archive_path(&t.archive, &f.name, earlier);
         if sha256_of(&other)? == sha {
-            std::fs::remove_file(&to).map_err(Error::io("cannot remove", &to))?;
+            std::fs::remove_file(&to).map_err(Error::io("io.remove", &to))?;
             return Ok((other, sha));
         }
     }

@@ -126,14 +126,14 @@ impl Journal {
         // in the archive is one fetched from the inbox, never a journal.
         let fresh = path.parent().is_some_and(|folder| !folder.exists());
         if let Some(folder) = path.parent() {
-            std::fs::create_dir_all(folder).map_err(Error::io("cannot make the folder", folder))?;
+            std::fs::create_dir_all(folder).map_err(Error::io("io.make-folder", folder))?;
         }
         if fresh && legacy.exists() {
-            std::fs::rename(legacy, path).map_err(Error::io("cannot move", legacy))?;
+            std::fs::rename(legacy, path).map_err(Error::io("io.move", legacy))?;
             let _ = std::fs::remove_file(legacy.with_extension("lock"));
         }
         let lock_path = path.with_extension("lock");
-        let lock = Lock::take(&lock_path, waiting).map_err(Error::io("cannot lock", &lock_path))?;
+        let lock = Lock::take(&lock_path, waiting).map_err(Error::io("io.lock", &lock_path))?;
         let entries = read_entries(path)?;
         Ok(Self {
             path: path.to_path_buf(),
@@ -158,7 +158,7 @@ impl Journal {
                 file.write_all(line.as_bytes())?;
                 file.sync_all()
             })
-            .map_err(Error::io("cannot write", &self.path))?;
+            .map_err(Error::io("io.write", &self.path))?;
         self.entries.push(entry);
         Ok(())
     }
@@ -266,10 +266,10 @@ fn read_entries(path: &Path) -> Result<Vec<Entry>, Error> {
         Ok(file) => {
             BufReader::new(file)
                 .read_to_string(&mut text)
-                .map_err(Error::io("cannot read", path))?;
+                .map_err(Error::io("io.read", path))?;
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io("cannot read", path)(e)),
+        Err(e) => return Err(Error::io("io.read", path)(e)),
     }
     let mut entries = Vec::new();
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
@@ -285,7 +285,7 @@ fn read_entries(path: &Path) -> Result<Vec<Entry>, Error> {
                     .write(true)
                     .open(path)
                     .and_then(|f| f.set_len(keep).and_then(|()| f.sync_all()))
-                    .map_err(Error::io("cannot repair", path))?;
+                    .map_err(Error::io("io.repair", path))?;
             }
             Err(e) => {
                 return Err(Error::Journal {

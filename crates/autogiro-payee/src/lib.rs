@@ -75,7 +75,7 @@ use settings::{Settings, TransferSettings};
 pub enum Error {
     /// A local file or folder.
     Io {
-        /// What was being done.
+        /// What was being done: its key in the catalogue (`io.read`, `io.write`, ...).
         what: &'static str,
         /// The file or folder.
         path: PathBuf,
@@ -138,7 +138,7 @@ impl Error {
     pub fn said(&self) -> Said {
         match self {
             Self::Io { what, path, source } => Said::new("err.io")
-                .with_words("what", io_what(what))
+                .with_words("what", Said::new(what))
                 .with("path", path.display())
                 .with("error", source),
             Self::Journal {
@@ -176,22 +176,6 @@ impl Error {
     }
 }
 
-/// What an [`Error::Io`] was doing, in words of the catalogue.
-fn io_what(what: &'static str) -> Said {
-    match what {
-        "cannot lock" => Said::new("io.lock"),
-        "cannot make the folder" => Said::new("io.make-folder"),
-        "cannot move" => Said::new("io.move"),
-        "cannot read the file made" => Said::new("io.read-made"),
-        "cannot read the folder" => Said::new("io.read-folder"),
-        "cannot read" => Said::new("io.read"),
-        "cannot remove" => Said::new("io.remove"),
-        "cannot repair" => Said::new("io.repair"),
-        "cannot write" => Said::new("io.write"),
-        other => Said::plain(other),
-    }
-}
-
 /// [`Error::said`] in English.
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -216,7 +200,8 @@ impl From<BookError> for Error {
 }
 
 impl Error {
-    /// A closure that makes an I/O error about `path`, for `map_err`.
+    /// A closure that makes an I/O error about `path`, for `map_err`; `what` is the
+    /// catalogue's key of what was being done (`io.read`).
     fn io(what: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> Self {
         let path = path.to_path_buf();
         move |source| Self::Io { what, path, source }
@@ -366,7 +351,7 @@ fn counting(on: &mut impl FnMut(Event), done: &mut Done) -> impl FnMut(Event) {
 /// nothing else: a file of any size, garbage included, is checked in the memory of a few
 /// records (every file sent or fetched is checked so).
 fn errors_of(path: &Path, options: &ReadOptions) -> Result<(u64, Option<Diagnostic>), Error> {
-    let file = File::open(path).map_err(Error::io("cannot read", path))?;
+    let file = File::open(path).map_err(Error::io("io.read", path))?;
     let mut errors = 0;
     let mut first = None;
     autogiro_model::validate_each(AlignedReader::with_capacity(1 << 18, file), options, |d| {
@@ -380,7 +365,7 @@ fn errors_of(path: &Path, options: &ReadOptions) -> Result<(u64, Option<Diagnost
 
 /// Record 10 of a file: its direction, data sender, transmission number and data recipient.
 fn transmission_start(path: &Path) -> Result<(Direction, u32, u32, u32), Error> {
-    let file = File::open(path).map_err(Error::io("cannot read", path))?;
+    let file = File::open(path).map_err(Error::io("io.read", path))?;
     let mut reader = Reader::new(BufReader::new(file));
     match reader.next() {
         Some(Ok((_, Record::TransmissionStart(start)))) => Ok((
@@ -403,17 +388,17 @@ fn transmission_start(path: &Path) -> Result<(Direction, u32, u32, u32), Error> 
 fn sha256_of(path: &Path) -> Result<String, Error> {
     File::open(path)
         .and_then(autogiro_files::sha256_hex_of)
-        .map_err(Error::io("cannot read", path))
+        .map_err(Error::io("io.read", path))
 }
 
 /// A file's bytes.
 fn bytes_of(path: &Path) -> Result<Vec<u8>, Error> {
-    std::fs::read(path).map_err(Error::io("cannot read", path))
+    std::fs::read(path).map_err(Error::io("io.read", path))
 }
 
 /// A file opened to be read (by the book, which reads it in parts).
 fn opened(path: &Path) -> Result<std::fs::File, Error> {
-    std::fs::File::open(path).map_err(Error::io("cannot read", path))
+    std::fs::File::open(path).map_err(Error::io("io.read", path))
 }
 
 /// The name of a file, as the journal and the book keep it.

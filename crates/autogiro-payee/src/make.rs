@@ -739,7 +739,7 @@ fn write(
     handle.flush().map_err(|e| cannot(&e))?;
     drop(handle);
     // Every rule, on the file as written.
-    let file = File::open(path).map_err(Error::io("cannot read the file made", path))?;
+    let file = File::open(path).map_err(Error::io("io.read-made", path))?;
     let mut diagnostics = Vec::new();
     autogiro_model::validate_each(
         autogiro_format::AlignedReader::with_capacity(1 << 16, file),

@@ -193,7 +193,7 @@ impl Payee {
         }
         let sha = sha256_of(file)?;
         let size = std::fs::metadata(file)
-            .map_err(Error::io("cannot read", file))?
+            .map_err(Error::io("io.read", file))?
             .len();
         let in_journal = journal.sent(&sha, sender, transmission);
         let in_book = match self.book.as_mut() {
