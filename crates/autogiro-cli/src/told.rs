@@ -196,7 +196,7 @@ mod tests {
                     path: text("/in/x"),
                 },
                 TransferError::PermissionDenied {
-                    what: "writing",
+                    what: "sftp-op.writing",
                     path: text("/out/x"),
                 },
                 TransferError::RemoteExists {
@@ -211,7 +211,7 @@ mod tests {
                     found: 2,
                 },
                 TransferError::Remote {
-                    what: "removing",
+                    what: "sftp-op.removing",
                     path: text("/in/x"),
                     message: text("x"),
                 },
@@ -224,7 +224,7 @@ mod tests {
                 TransferError::Lost {
                     host: host(),
                     port: 22,
-                    what: text("uploading"),
+                    what: Said::new("sftp-doing.uploading").with("path", "claims.txt"),
                     attempts: 3,
                     reason: text("reset"),
                 },

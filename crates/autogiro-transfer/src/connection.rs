@@ -16,6 +16,7 @@ use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
 use crate::known_hosts::HostKey;
 use crate::session::{Live, connect};
 use crate::{Config, TransferError};
+use autogiro_i18n::Said;
 
 /// How much of a file is read or written at a time: memory stays bounded whatever the file's
 /// size (a few of these, and russh-sftp's 16 requests in flight of 32 KiB each).
@@ -76,7 +77,7 @@ impl From<TransferError> for Failure {
     }
 }
 
-/// An SFTP error on `path` while doing `what`.
+/// An SFTP error on `path` while doing `what` (its catalogue key, `sftp-op.*`).
 fn sftp_failure(e: SftpError, what: &'static str, path: &str) -> Failure {
     match e {
         SftpError::Status(status) => match status.status_code {
@@ -198,12 +199,12 @@ impl Connection {
     /// [`TransferError::NoSuchDirectory`], [`TransferError::PermissionDenied`],
     /// [`TransferError::Lost`].
     pub fn list(&mut self, dir: &str) -> Result<Vec<RemoteFile>, TransferError> {
-        let what = format!("listing {dir}");
+        let what = Said::new("sftp-doing.listing").with("path", dir);
         self.retrying(&what, async |sftp: &SftpSession| {
             let entries = sftp
                 .read_dir(dir)
                 .await
-                .map_err(|e| in_directory(sftp_failure(e, "listing", dir), dir))?;
+                .map_err(|e| in_directory(sftp_failure(e, "sftp-op.listing", dir), dir))?;
             let mut files: Vec<RemoteFile> = entries
                 .filter(|e| e.file_type().is_file() && !e.file_name().starts_with('.'))
                 .map(|e| {
@@ -227,7 +228,7 @@ impl Connection {
     /// [`TransferError::PermissionDenied`], [`TransferError::Lost`].
     pub fn stat(&mut self, dir: &str, name: &str) -> Result<Option<RemoteFile>, TransferError> {
         let path = remote_path(dir, name);
-        let what = format!("looking at {path}");
+        let what = Said::new("sftp-doing.looking-at").with("path", &path);
         self.retrying(&what, async |sftp: &SftpSession| {
             stat(sftp, &path, name).await
         })
@@ -251,7 +252,7 @@ impl Connection {
             .len();
         let target = remote_path(dir, name);
         let partial = remote_path(dir, &partial_name(name));
-        let what = format!("uploading {}", from.display());
+        let what = Said::new("sftp-doing.uploading").with("path", from.display());
         self.retrying(&what, async |sftp: &SftpSession| {
             if stat(sftp, &target, name).await?.is_some() {
                 return Err(Failure::Fatal(TransferError::RemoteExists {
@@ -288,7 +289,9 @@ impl Connection {
     pub fn publish(&mut self, dir: &str, name: &str, size: u64) -> Result<(), TransferError> {
         let target = remote_path(dir, name);
         let partial = remote_path(dir, &partial_name(name));
-        let what = format!("renaming {partial} to {name}");
+        let what = Said::new("sftp-doing.renaming")
+            .with("from", &partial)
+            .with("to", name);
         let mut first = true;
         self.retrying(&what, async |sftp: &SftpSession| {
             let again = !std::mem::replace(&mut first, false);
@@ -310,7 +313,7 @@ impl Connection {
             }
             sftp.rename(partial.as_str(), target.as_str())
                 .await
-                .map_err(|e| sftp_failure(e, "renaming to", &target))?;
+                .map_err(|e| sftp_failure(e, "sftp-op.renaming-to", &target))?;
             match stat(sftp, &target, name).await? {
                 Some(f) if f.size == size => Ok(()),
                 // Taken by MPS the moment it was there.
@@ -333,7 +336,7 @@ impl Connection {
     pub fn publication(&mut self, dir: &str, name: &str) -> Result<Publication, TransferError> {
         let target = remote_path(dir, name);
         let partial = remote_path(dir, &partial_name(name));
-        let what = format!("looking at {target}");
+        let what = Said::new("sftp-doing.looking-at").with("path", &target);
         self.retrying(&what, async |sftp: &SftpSession| {
             publication(sftp, &target, &partial, name).await
         })
@@ -358,7 +361,7 @@ impl Connection {
             return Err(exists());
         }
         let source = remote_path(dir, name);
-        let what = format!("downloading {source}");
+        let what = Said::new("sftp-doing.downloading").with("path", &source);
         let (file, size) = self.retrying(&what, async |sftp: &SftpSession| {
             download(sftp, &source, name, to).await
         })?;
@@ -378,7 +381,7 @@ impl Connection {
     /// [`TransferError::Lost`].
     pub fn remove(&mut self, dir: &str, name: &str) -> Result<(), TransferError> {
         let path = remote_path(dir, name);
-        let what = format!("removing {path}");
+        let what = Said::new("sftp-doing.removing").with("path", &path);
         let mut first = true;
         self.retrying(&what, async |sftp: &SftpSession| {
             let again = !std::mem::replace(&mut first, false);
@@ -386,7 +389,7 @@ impl Connection {
             {
                 match sftp.remove_file(path.as_str()).await {
                     Ok(()) => Ok(()),
-                    Err(e) => match sftp_failure(e, "removing", path) {
+                    Err(e) => match sftp_failure(e, "sftp-op.removing", path) {
                         Failure::Fatal(TransferError::NoSuchFile { .. }) if again => Ok(()),
                         other => Err(other),
                     },
@@ -399,7 +402,7 @@ impl Connection {
     /// backoff) and runs it again, up to [`Config::retries`] times.
     fn retrying<T>(
         &mut self,
-        what: &str,
+        what: &Said,
         mut op: impl AsyncFnMut(&SftpSession) -> Result<T, Failure>,
     ) -> Result<T, TransferError> {
         let mut attempt = 0;
@@ -464,11 +467,11 @@ fn backoff(config: &Config, attempt: u32) -> Duration {
         .saturating_mul(1 << attempt.saturating_sub(1).min(16))
 }
 
-fn lost(config: &Config, what: &str, attempts: u32, reason: String) -> TransferError {
+fn lost(config: &Config, what: &Said, attempts: u32, reason: String) -> TransferError {
     TransferError::Lost {
         host: config.host.clone(),
         port: config.port,
-        what: what.to_owned(),
+        what: what.clone(),
         attempts,
         reason,
     }
@@ -498,7 +501,7 @@ async fn stat(sftp: &SftpSession, path: &str, name: &str) -> Result<Option<Remot
             size: m.size.unwrap_or(0),
             modified: m.mtime,
         })),
-        Err(e) => match sftp_failure(e, "looking at", path) {
+        Err(e) => match sftp_failure(e, "sftp-op.looking-at", path) {
             Failure::Fatal(TransferError::NoSuchFile { .. }) => Ok(None),
             other => Err(other),
         },
@@ -523,7 +526,7 @@ async fn upload(
             OpenFlags::CREATE | OpenFlags::TRUNCATE | OpenFlags::WRITE,
         )
         .await
-        .map_err(|e| in_directory(sftp_failure(e, "writing", partial), dir))?;
+        .map_err(|e| in_directory(sftp_failure(e, "sftp-op.writing", partial), dir))?;
     let mut buffer = vec![0; CHUNK];
     let io_lost = |e: std::io::Error| Failure::Lost(e.to_string());
     loop {
@@ -543,7 +546,7 @@ async fn upload(
     let written = sftp
         .metadata(partial)
         .await
-        .map_err(|e| sftp_failure(e, "looking at", partial))?
+        .map_err(|e| sftp_failure(e, "sftp-op.looking-at", partial))?
         .size
         .unwrap_or(0);
     if written == size {
@@ -574,7 +577,7 @@ async fn download(
     let mut remote = sftp
         .open_with_flags(source, OpenFlags::READ)
         .await
-        .map_err(|e| sftp_failure(e, "reading", source))?;
+        .map_err(|e| sftp_failure(e, "sftp-op.reading", source))?;
     let local_error = |e| Failure::Fatal(TransferError::local(to, e));
     // A new temporary file for each attempt; the one of an attempt cut off goes with it.
     let mut local = AtomicFile::create(to).map_err(local_error)?;

@@ -95,7 +95,7 @@ pub enum TransferError {
     },
     /// The server refused an operation on a path.
     PermissionDenied {
-        /// What was tried (`writing`, `renaming to`, ...).
+        /// What was tried: its catalogue key (`sftp-op.writing`, `sftp-op.renaming-to`, ...).
         what: &'static str,
         /// The remote path.
         path: String,
@@ -123,7 +123,7 @@ pub enum TransferError {
     },
     /// The server answered an operation with an error.
     Remote {
-        /// What was tried.
+        /// What was tried: its catalogue key (`sftp-op.removing`, ...).
         what: &'static str,
         /// The remote path.
         path: String,
@@ -153,8 +153,8 @@ pub enum TransferError {
         host: String,
         /// The port.
         port: u16,
-        /// What was being done.
-        what: String,
+        /// What was being done, in any language (`listing /inbox`).
+        what: Said,
         /// How many connections were tried.
         attempts: u32,
         /// The last reason.
@@ -217,7 +217,7 @@ impl TransferError {
             }
             Self::NoSuchFile { path } => Said::new("err.sftp.no-such-file").with("path", path),
             Self::PermissionDenied { what, path } => Said::new("err.sftp.permission-denied")
-                .with("what", what)
+                .with_words("what", Said::new(what))
                 .with("path", path),
             Self::RemoteExists { path } => Said::new("err.sftp.remote-exists").with("path", path),
             Self::MaybeSent { path } => Said::new("err.sftp.maybe-sent").with("path", path),
@@ -234,7 +234,7 @@ impl TransferError {
                 path,
                 message,
             } => Said::new("err.sftp.remote")
-                .with("what", what)
+                .with_words("what", Said::new(what))
                 .with("path", path)
                 .with("message", message),
             Self::DiskFull { path } => Said::new("err.sftp.disk-full").with("file", path.display()),
@@ -254,7 +254,7 @@ impl TransferError {
                 .with("host", host)
                 .with("port", port)
                 .with("attempts", attempts)
-                .with("what", what)
+                .with_words("what", what.clone())
                 .with("reason", reason),
         }
     }
