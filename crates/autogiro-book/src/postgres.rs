@@ -18,7 +18,7 @@ use postgres::{Client, IsolationLevel, Statement};
 
 use crate::BookError;
 use crate::db::{Bulk, Columns, Conn, Each, Value};
-use crate::schema::{VERSION, giro_tables, schema};
+use crate::schema::{CLAIM_FILES, VERSION, giro_tables, schema};
 use crate::sql::Dialect;
 use crate::store::{Store, Tx};
 
@@ -146,7 +146,13 @@ const MIGRATIONS: &[&str] = &[
     ALTER TABLE mandates ALTER COLUMN blocked_seen TYPE DATE USING blocked_seen::DATE;",
     // 6: the tables of AvtaleGiro and OCR giro, `schema::GIRO_TABLES` (written once for
     // both backends and a new book), run after these by the migration.
+    // 7: the claims name their files through triggers, `schema::CLAIM_FILES`, in place of
+    // their foreign keys, after the tables of 6 ([`CLAIM_FILES_FROM_KEYS`]).
 ];
+
+/// Migration 7: the claims' foreign keys dropped, [`CLAIM_FILES`] in their place.
+const CLAIM_FILES_FROM_KEYS: &str = "ALTER TABLE claims DROP CONSTRAINT claims_file_id_fkey,
+    DROP CONSTRAINT claims_answer_file_id_fkey;";
 
 /// The advisory lock every writing transaction takes: one writer at a time, as in SQLite.
 const WRITE_LOCK: i64 = 0x0061_7574_6f67_6972; // "autogir"
@@ -270,9 +276,14 @@ impl Postgres {
             for sql in MIGRATIONS.iter().skip(found as usize) {
                 t.batch_execute(sql).map_err(|e| db(&e))?;
             }
-            // 6 (after the history above).
+            // 6 and 7 (after the history above).
             if found < 6 {
                 t.batch_execute(&giro_tables(Dialect::Postgres))
+                    .map_err(|e| db(&e))?;
+            }
+            if found < 7 {
+                t.batch_execute(CLAIM_FILES_FROM_KEYS)
+                    .and_then(|()| t.batch_execute(CLAIM_FILES))
                     .map_err(|e| db(&e))?;
             }
         }
@@ -576,6 +587,9 @@ mod tests {
             "SELECT conrelid::regclass::TEXT || ' ' || conname || ' ' || contype::TEXT || ' '
              || pg_get_constraintdef(oid) FROM pg_constraint
              WHERE connamespace = current_schema()::regnamespace ORDER BY 1",
+            "SELECT pg_get_triggerdef(oid) FROM pg_trigger WHERE NOT tgisinternal ORDER BY 1",
+            "SELECT proname || ': ' || prosrc FROM pg_proc
+             WHERE pronamespace = current_schema()::regnamespace ORDER BY 1",
         ];
         queries
             .iter()
@@ -655,7 +669,98 @@ mod tests {
             migrated.contains(&"claims.due_date 9 date NO ".to_owned()),
             "{migrated:#?}"
         );
+        assert!(
+            migrated
+                .iter()
+                .any(|l| l.contains("claims_updated_name_files")),
+            "{migrated:#?}"
+        );
         assert_eq!(same(migrated), same(tables(&new)));
+    }
+
+    /// A claim names a file of the book, by its triggers of schema 7 (`schema::CLAIM_FILES`):
+    /// one naming a file not there is refused, written or changed, in a statement of one row or
+    /// of many; a file claims name cannot be deleted nor renumbered; what refers to nothing
+    /// goes.
+    #[test]
+    #[ignore = "needs PostgreSQL: cargo test -- --include-ignored"]
+    fn a_claim_names_a_file_of_the_book() {
+        let mut server = autogiro_testkit::Postgres::for_test();
+        let url = server.database();
+        crate::Book::init_at(&url).unwrap();
+        let mut client = Client::connect(&url, postgres::NoTls).unwrap();
+        client
+            .batch_execute(
+                "INSERT INTO files VALUES (1, 'a', 'c.txt', 'to-mps', 1, 2, 1, 'sent', '2026-03-16'),
+                 (2, 'b', 'a.txt', 'from-mps', 2, 1, 1, 'answer', '2026-03-20'),
+                 (3, 'c', 'x.txt', 'from-mps', 2, 1, 2, 'answer', '2026-03-21');",
+            )
+            .unwrap();
+        let claim = |file: i64| {
+            format!(
+                "INSERT INTO claims (file_id, agreement_id, assignment_number, transaction_number,
+                 payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference,
+                 status, answer_due) VALUES ({file}, 1, 1, 1, 'p', '', 100, '2026-04-01', '', '',
+                 '', 'sent', '2026-04-06')"
+            )
+        };
+        let refused = |client: &mut Client, sql: &str| {
+            let e = client.batch_execute(sql).unwrap_err();
+            let e = e.as_db_error().unwrap();
+            assert_eq!(
+                e.code(),
+                &postgres::error::SqlState::FOREIGN_KEY_VIOLATION,
+                "{sql}"
+            );
+        };
+        refused(&mut client, &claim(9));
+        client.batch_execute(&claim(1)).unwrap();
+        // Among many rows, one naming no file.
+        refused(
+            &mut client,
+            &format!(
+                "{}, (1, 1, 1, 2, 'p', '', 1, '2026-04-01', '', '', '', 'sent', '2026-04-06'), (8, 1, 1, 3, 'p', '', 1, '2026-04-01', '', '', '', 'sent', '2026-04-06')",
+                claim(1)
+            ),
+        );
+        // As the book writes claims: by `COPY`.
+        let mut copy = client
+            .copy_in(
+                "COPY claims (file_id, agreement_id, assignment_number, transaction_number, payer,
+                 kid, amount_ore, due_date, short_name, own_reference, foreign_reference, status,
+                 answer_due) FROM STDIN",
+            )
+            .unwrap();
+        std::io::Write::write_all(
+            &mut copy,
+            b"1\t1\t1\t4\tp\t\t1\t2026-04-01\t\t\t\tsent\t2026-04-06\n\
+              9\t1\t1\t5\tp\t\t1\t2026-04-01\t\t\t\tsent\t2026-04-06\n",
+        )
+        .unwrap();
+        let e = copy.finish().unwrap_err();
+        assert_eq!(
+            e.as_db_error().unwrap().code(),
+            &postgres::error::SqlState::FOREIGN_KEY_VIOLATION
+        );
+        refused(&mut client, "UPDATE claims SET answer_file_id = 9");
+        refused(&mut client, "UPDATE claims SET file_id = 9");
+        client
+            .batch_execute("UPDATE claims SET answer_file_id = 2, status = 'settled'")
+            .unwrap();
+        refused(&mut client, "DELETE FROM files WHERE id = 1");
+        refused(&mut client, "DELETE FROM files WHERE id = 2");
+        refused(&mut client, "UPDATE files SET id = 7 WHERE id = 1");
+        // A file no claim names goes, and a file's other columns change.
+        client
+            .batch_execute(
+                "UPDATE files SET name = 'c2.txt' WHERE id = 1; DELETE FROM files WHERE id = 3",
+            )
+            .unwrap();
+        let count: i64 = client
+            .query_one("SELECT COUNT(*) FROM claims", &[])
+            .unwrap()
+            .get(0);
+        assert_eq!(count, 1);
     }
 
     /// A book of schema 1 on a real server, with reserved numbers and a claim of each status,
