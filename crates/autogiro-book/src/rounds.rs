@@ -5,7 +5,7 @@
 
 use crate::BookError;
 use crate::db::{Conn, Row, args, one, rows};
-use crate::sql::{self, Dialect};
+use crate::sql::{self, Dialect, Reach};
 use crate::states::ClaimStatus;
 use crate::store::{Decided, Group, Scope, SharedReference, UnmatchedRow, WaitingRow, decide};
 use crate::tx::{
@@ -101,32 +101,8 @@ impl Tx<'_> {
     ) -> Result<(), BookError> {
         let dialect = self.0.dialect();
         self.0.execute(&dialect.incoming_table(), &[])?;
-        let any = one(
-            self.0,
-            sql::has_answers(scope),
-            args![scope.file_id()],
-            |r| r.int(0),
-        )?;
-        if any == 0 {
+        let Some(reach) = self.reach(scope)? else {
             return Ok(());
-        }
-        // SQLite reads the claims table in order when the claims waiting are an eighth of it
-        // or more; PostgreSQL's planner chooses for itself, from statistics of the answers.
-        let scan = match dialect {
-            Dialect::Sqlite => {
-                let (waiting, all) = one(
-                    self.0,
-                    "SELECT COALESCE(SUM(CASE WHEN status IN ('sent', 'retry') THEN claims END), 0),
-                     COALESCE(SUM(claims), 0) FROM totals",
-                    &[],
-                    |r| Ok((r.int(0)?, r.int(1)?)),
-                )?;
-                waiting.saturating_mul(8) >= all
-            }
-            Dialect::Postgres => {
-                self.0.execute("ANALYZE incoming", &[])?;
-                false
-            }
         };
         for sql in dialect.decided_tables() {
             self.0.execute(&sql, &[])?;
@@ -135,7 +111,7 @@ impl Tx<'_> {
         let mut group = Group::default();
         self.0.sorting(true)?;
         let read = self.0.query(
-            &dialect.groups(scope, scan),
+            &dialect.groups(scope, reach),
             args![scope.file_id()],
             &mut |r, conn| {
                 let r = Row(r);
@@ -161,6 +137,38 @@ impl Tx<'_> {
             self.0.execute(sql, &[])?;
         }
         self.make_indexes(aside)
+    }
+
+    /// How a round of matching of `scope` finds its claims waiting ([`Reach`]); none when the
+    /// scope has no answer to match.
+    fn reach(&mut self, scope: Scope) -> Result<Option<Reach>, BookError> {
+        let dialect = self.0.dialect();
+        let answers = match scope {
+            Scope::Answers(id) => one(self.0, sql::COUNT_INCOMING, args![id], |r| r.count(0))?,
+            Scope::Claims(id) => one(self.0, sql::HAS_KEPT_ANSWERS, args![id], |r| r.count(0))?,
+        };
+        if answers == 0 {
+            return Ok(None);
+        }
+        let (waiting, all) = one(
+            self.0,
+            "SELECT CAST(COALESCE(SUM(CASE WHEN status IN ('sent', 'retry') THEN claims END), 0)
+             AS BIGINT), CAST(COALESCE(SUM(claims), 0) AS BIGINT) FROM totals",
+            &[],
+            |r| Ok((r.count(0)?, r.count(1)?)),
+        )?;
+        if matches!(scope, Scope::Answers(_)) && answers.saturating_mul(2) >= waiting {
+            return Ok(Some(Reach::Every));
+        }
+        Ok(Some(match dialect {
+            Dialect::Sqlite if waiting.saturating_mul(8) >= all => Reach::Scan,
+            Dialect::Sqlite => Reach::Index,
+            // PostgreSQL's planner chooses for itself, from statistics of the answers.
+            Dialect::Postgres => {
+                self.0.execute("ANALYZE incoming", &[])?;
+                Reach::Scan
+            }
+        }))
     }
 
     /// Forgets the answers 252 of the scope's groups still unmatched that are said of a claim

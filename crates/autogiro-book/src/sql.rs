@@ -106,13 +106,8 @@ impl Dialect {
     /// name, candidates, answer due, status, the day the claim's file was read. `?1` is the
     /// scope's file. The answers of [`Scope::Answers`] are the file's (`incoming`) and those
     /// kept of their payers; of [`Scope::Claims`], those kept of the payers of the file's
-    /// claims.
-    ///
-    /// For SQLite, `scan` says how to find the claims: the table read in order (when the
-    /// claims waiting are an eighth of the table or more: a jump to each claim's row in the
-    /// order of payers thrashes the page cache) or, from each group, through the index of
-    /// claims by payer. PostgreSQL's planner chooses for itself.
-    pub(crate) fn groups(self, scope: Scope, scan: bool) -> String {
+    /// claims. The claims waiting are found as `reach` says ([`Reach`]).
+    pub(crate) fn groups(self, scope: Scope, reach: Reach) -> String {
         let date = self.date();
         let (keys, new) = match scope {
             Scope::Answers(_) => (
@@ -136,16 +131,17 @@ impl Dialect {
             Self::Sqlite => "CROSS JOIN",
             Self::Postgres => "JOIN",
         };
-        let claims = match (self, scan) {
-            (Self::Sqlite, true) => {
+        let claims = match (self, reach) {
+            (_, Reach::Every) => "claims c",
+            (Self::Sqlite, Reach::Scan) => {
                 "claims c NOT INDEXED CROSS JOIN k
                  ON c.agreement_id = k.agreement_id AND c.payer = k.payer"
             }
-            (Self::Sqlite, false) => {
+            (Self::Sqlite, Reach::Index) => {
                 "k CROSS JOIN claims c INDEXED BY claims_payer
                  ON c.agreement_id = k.agreement_id AND c.payer = k.payer"
             }
-            (Self::Postgres, _) => {
+            (Self::Postgres, Reach::Scan | Reach::Index) => {
                 "k JOIN claims c ON c.agreement_id = k.agreement_id AND c.payer = k.payer"
             }
         };
@@ -167,18 +163,30 @@ impl Dialect {
     }
 }
 
-/// Whether a scope has any answer to match: a file's answers, or answers kept of the payers
-/// of a file's claims.
-pub(crate) fn has_answers(scope: Scope) -> &'static str {
-    match scope {
-        Scope::Answers(_) => "SELECT EXISTS (SELECT 1 FROM incoming WHERE file_id = ?1)",
-        Scope::Claims(_) => {
-            "SELECT EXISTS (SELECT 1 FROM unmatched u WHERE EXISTS (SELECT 1 FROM claims n
-             WHERE n.agreement_id = u.agreement_id AND n.payer = u.payer
-             AND n.status IN ('sent', 'retry') AND n.file_id = ?1))"
-        }
-    }
+/// How a round of matching finds the claims waiting of its groups ([`Dialect::groups`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reach {
+    /// Every claim waiting, whatever its payer: when a file's answers are half as many as the
+    /// claims waiting or more, most claims waiting are of their groups, and sorting them all
+    /// costs less than finding which are (a million answers: 5.2 s against 6.5 s for the
+    /// groups' query in `sqlite3`). A group without answers is passed over.
+    Every,
+    /// The table read in order, a claim taken when its payer is of a group: when the claims
+    /// waiting are an eighth of the table or more (a jump to each claim's row in the order of
+    /// payers thrashes the page cache). PostgreSQL's planner chooses for itself between this
+    /// and [`Reach::Index`].
+    Scan,
+    /// From each group, through the index of claims by payer.
+    Index,
 }
+
+/// How many answers of file `?1` are staged.
+pub(crate) const COUNT_INCOMING: &str = "SELECT COUNT(*) FROM incoming WHERE file_id = ?1";
+
+/// Whether there are answers kept of the payers of the claims of file `?1`.
+pub(crate) const HAS_KEPT_ANSWERS: &str = "SELECT EXISTS (SELECT 1 FROM unmatched u
+     WHERE EXISTS (SELECT 1 FROM claims n WHERE n.agreement_id = u.agreement_id
+     AND n.payer = u.payer AND n.status IN ('sent', 'retry') AND n.file_id = ?1))";
 
 /// What a round of matching decided, recorded set by set; then its tables dropped.
 pub(crate) const APPLY_DECIDED: &[&str] = &[
@@ -255,14 +263,16 @@ mod tests {
     fn placeholders_are_numbered() {
         // PostgreSQL's `$N` is made of `?N`: a bare `?` would not be.
         let scopes = [Scope::Answers(1), Scope::Claims(1)];
+        let reaches = [Reach::Every, Reach::Scan, Reach::Index];
         for sql in scopes.iter().flat_map(|&s| {
-            [
-                Dialect::Sqlite.groups(s, true),
-                Dialect::Sqlite.groups(s, false),
-                Dialect::Postgres.groups(s, false),
+            let groups = [Dialect::Sqlite, Dialect::Postgres]
+                .into_iter()
+                .flat_map(move |d| reaches.map(|r| d.groups(s, r)));
+            groups.chain([
                 count_retried(s),
-                has_answers(s).to_owned(),
-            ]
+                COUNT_INCOMING.to_owned(),
+                HAS_KEPT_ANSWERS.to_owned(),
+            ])
         }) {
             for (i, _) in sql.match_indices('?') {
                 assert!(

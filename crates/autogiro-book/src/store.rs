@@ -272,14 +272,15 @@ pub(crate) const RECORD_EVERY: usize = 4096;
 
 /// For a store's [`Tx::match_groups`]: hands a group read whole to `each`, has `record` write
 /// what was decided once it is [`RECORD_EVERY`] rows or more, and empties the group for the
-/// next.
+/// next. A group of claims without answers has nothing to decide, and is passed over (a
+/// round that reads every claim waiting, `sql::Reach::Every`, reads many).
 pub(crate) fn decide(
     group: &mut Group,
     each: &mut dyn FnMut(&Group, &mut Decided) -> Result<(), BookError>,
     decided: &mut Decided,
     record: impl FnOnce(&mut Decided) -> Result<(), BookError>,
 ) -> Result<(), BookError> {
-    if !group.answers.is_empty() || !group.claims.is_empty() {
+    if !group.answers.is_empty() {
         each(group, decided)?;
         if decided.len() >= RECORD_EVERY {
             record(decided)?;

@@ -92,6 +92,10 @@ const SCENARIOS: &[(&str, Case)] = &[
     ("sent", a_file_sent_before_is_found_by_content_or_number),
     ("large", files_larger_than_a_part_are_imported_whole),
     (
+        "rounds",
+        rounds::answers_are_matched_however_their_claims_are_found,
+    ),
+    (
         "giro",
         giro::avtalegiro_claims_are_settled_cancelled_and_payments_kept,
     ),
@@ -714,3 +718,6 @@ mod books;
 
 #[path = "book/giro.rs"]
 mod giro;
+
+#[path = "book/rounds.rs"]
+mod rounds;
