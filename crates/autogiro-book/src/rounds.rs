@@ -234,22 +234,21 @@ impl Tx<'_> {
         first: u32,
     ) -> Result<(u64, Vec<SharedReference>), BookError> {
         let (mut count, mut shown) = (0u64, Vec::new());
+        let sql = sql::reused_own_references(self.0.dialect());
         // The claims waiting are sorted by own reference.
         self.0.sorting(true)?;
-        let read = self
-            .0
-            .query(sql::REUSED_OWN_REFERENCES, args![file_id], &mut |r, _| {
-                let r = Row(r);
-                count += 1;
-                if shown.len() < first as usize {
-                    shown.push(SharedReference {
-                        agreement_id: r.number(0)?,
-                        own_reference: r.string(1)?,
-                        claims: r.count(2)?,
-                    });
-                }
-                Ok(())
-            });
+        let read = self.0.query(&sql, args![file_id], &mut |r, _| {
+            let r = Row(r);
+            count += 1;
+            if shown.len() < first as usize {
+                shown.push(SharedReference {
+                    agreement_id: r.number(0)?,
+                    own_reference: r.string(1)?,
+                    claims: r.count(2)?,
+                });
+            }
+            Ok(())
+        });
         self.0.sorting(false)?;
         read?;
         Ok((count, shown))

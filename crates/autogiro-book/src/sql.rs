@@ -51,6 +51,19 @@ impl Dialect {
         }
     }
 
+    /// A text column compared by its bytes, as SQLite compares text: PostgreSQL otherwise
+    /// sorts and groups by the database's collation, through the C library or ICU and
+    /// without its shortcut of comparing a key's first bytes. A million random payers
+    /// ordered in `psql`: 1.67 s in a database of ICU's `nb-NO`, 1.16 s by bytes; the claims of
+    /// the benchmark (in order already) 0.65 s in a `C.UTF-8` database, 0.58 s by bytes, and
+    /// grouped by own reference 1.10 s, 0.85 s. Both backends then order the same way.
+    pub(crate) fn bytes(self, column: &str) -> String {
+        match self {
+            Self::Sqlite => column.to_owned(),
+            Self::Postgres => format!("{column} COLLATE \"C\""),
+        }
+    }
+
     /// The month (`YYYY-MM`) of a date column, as text.
     pub(crate) fn month(self, column: &str) -> String {
         match self {
@@ -109,11 +122,17 @@ impl Dialect {
     /// claims. The claims waiting are found as `reach` says ([`Reach`]).
     pub(crate) fn groups(self, scope: Scope, reach: Reach) -> String {
         let date = self.date();
+        // Ordered by the payer's bytes on both backends.
+        let (ip, up, cp) = (
+            self.bytes("i.payer"),
+            self.bytes("u.payer"),
+            self.bytes("c.payer"),
+        );
         let (keys, new) = match scope {
             Scope::Answers(_) => (
                 "SELECT DISTINCT agreement_id, payer FROM incoming WHERE file_id = ?1",
                 format!(
-                    "SELECT 0 AS side, i.agreement_id, i.payer, i.id, i.file_id, i.kid,
+                    "SELECT 0 AS side, i.agreement_id, {ip} AS payer, i.id, i.file_id, i.kid,
                      i.amount_ore, i.processing_date, i.error_code, i.own_reference, i.short_name,
                      CAST(0 AS BIGINT), CAST(NULL AS {date}), CAST(NULL AS TEXT),
                      CAST(NULL AS {date}) FROM incoming i WHERE i.file_id = ?1 UNION ALL "
@@ -147,13 +166,13 @@ impl Dialect {
         };
         format!(
             "WITH k AS ({keys})
-             {new}SELECT 0, u.agreement_id, u.payer, u.id, u.file_id, u.kid, u.amount_ore,
+             {new}SELECT 0, u.agreement_id, {up}, u.id, u.file_id, u.kid, u.amount_ore,
              u.processing_date, u.error_code, u.own_reference, u.short_name,
              CAST(u.candidates AS BIGINT), CAST(NULL AS {date}), CAST(NULL AS TEXT),
              CAST(NULL AS {date})
              FROM k {join} unmatched u ON u.agreement_id = k.agreement_id AND u.payer = k.payer
              UNION ALL
-             SELECT 1, c.agreement_id, c.payer, c.id, c.file_id, c.kid, c.amount_ore, c.due_date,
+             SELECT 1, c.agreement_id, {cp}, c.id, c.file_id, c.kid, c.amount_ore, c.due_date,
              CAST(NULL AS INTEGER), c.own_reference, CAST(NULL AS TEXT), CAST(NULL AS BIGINT),
              c.answer_due, c.status, f.read_on
              FROM {claims} JOIN files f ON f.id = c.file_id
@@ -243,13 +262,17 @@ pub(crate) fn delete_retried(scope: Scope) -> String {
 
 /// The own references claims of file `?1` share with other claims waiting in their
 /// agreement (the claims waiting grouped by agreement and own reference: those of the file
-/// are among them).
-pub(crate) const REUSED_OWN_REFERENCES: &str =
-    "SELECT agreement_id, own_reference, COUNT(*) FROM claims
-     WHERE status IN ('sent', 'retry') AND own_reference <> ''
-     GROUP BY agreement_id, own_reference
-     HAVING COUNT(*) > 1 AND MAX(CASE WHEN file_id = ?1 THEN 1 ELSE 0 END) = 1
-     ORDER BY agreement_id, own_reference";
+/// are among them), in the order of their bytes.
+pub(crate) fn reused_own_references(dialect: Dialect) -> String {
+    format!(
+        "SELECT agreement_id, {} AS own, COUNT(*) FROM claims
+         WHERE status IN ('sent', 'retry') AND own_reference <> ''
+         GROUP BY agreement_id, own
+         HAVING COUNT(*) > 1 AND MAX(CASE WHEN file_id = ?1 THEN 1 ELSE 0 END) = 1
+         ORDER BY agreement_id, own",
+        dialect.bytes("own_reference")
+    )
+}
 
 /// How many answers of file `?1` are kept unmatched.
 pub(crate) const COUNT_UNMATCHED_OF_FILE: &str =
@@ -270,6 +293,8 @@ mod tests {
                 .flat_map(move |d| reaches.map(|r| d.groups(s, r)));
             groups.chain([
                 count_retried(s),
+                reused_own_references(Dialect::Sqlite),
+                reused_own_references(Dialect::Postgres),
                 COUNT_INCOMING.to_owned(),
                 HAS_KEPT_ANSWERS.to_owned(),
             ])
