@@ -10,7 +10,7 @@ use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{CachedStatement, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::BookError;
-use crate::db::{Bulk, Columns, Conn, Each, Value};
+use crate::db::{Bulk, Columns, Conn, Each, Tidy, Value};
 use crate::schema::{VERSION, giro_tables, schema};
 use crate::sql::Dialect;
 use crate::store::{Store, Tx};
@@ -579,7 +579,7 @@ impl Conn for SqliteConn<'_> {
         self.0.pragma_update(None, "cache_size", -kib).map_err(db)
     }
 
-    fn tidy(&mut self, _: &'static str) {}
+    fn tidy(&mut self, _: Tidy) {}
 }
 
 #[cfg(test)]

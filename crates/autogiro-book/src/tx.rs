@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use time::Date;
 
 use crate::BookError;
-use crate::db::{Conn, Row, Value, args, first, one, rows};
+use crate::db::{Conn, Row, Tidy, Value, args, first, one, rows};
 use crate::schema::CLAIM_INDEXES;
 use crate::sql::Dialect;
 use crate::states::{ClaimStatus, FileState, MandateStatus, direction, direction_name};
@@ -671,32 +671,36 @@ impl Tx<'_> {
         &mut self,
         claims: u64,
     ) -> Result<&'static [&'static str], BookError> {
-        self.set_aside(&["claims_waiting", "claims_payer"], claims, 1)
+        if !self.many(claims, 1)? {
+            return Ok(&[]);
+        }
+        self.set_aside(&["claims_waiting", "claims_payer"])
     }
 
     /// Before the claims answered by a round of matching are changed (`rows` of them): when
     /// they are half the book or more (and many), drops the index of the claims waiting, which
     /// every answer takes a claim out of; [`Tx::make_indexes`] makes it again, of the claims
-    /// still waiting. The indexes dropped.
+    /// still waiting. PostgreSQL, where a reader would wait for the end of the import, keeps
+    /// it and makes it again once the import is committed ([`Tidy::Index`]). The indexes
+    /// dropped.
     pub(crate) fn set_waiting_index_aside(
         &mut self,
         rows: u64,
     ) -> Result<&'static [&'static str], BookError> {
-        self.set_aside(&["claims_waiting"], rows, 2)
+        if !self.many(rows, 2)? {
+            return Ok(&[]);
+        }
+        if self.0.dialect() == Dialect::Postgres {
+            self.0.tidy(Tidy::Index("claims_waiting"));
+            return Ok(&[]);
+        }
+        self.set_aside(&["claims_waiting"])
     }
 
-    /// Drops the indexes `names` of [`CLAIM_INDEXES`] when `rows` is at least
-    /// [`SET_ASIDE_AT_LEAST`] and a `share`-th of the book's claims. SQLite only: there a
-    /// reader keeps reading the book as it was meanwhile, where PostgreSQL would make every
-    /// reader wait for the end of the import.
-    fn set_aside(
-        &mut self,
-        names: &'static [&'static str],
-        rows: u64,
-        share: u64,
-    ) -> Result<&'static [&'static str], BookError> {
-        if self.0.dialect() != Dialect::Sqlite || rows < SET_ASIDE_AT_LEAST {
-            return Ok(&[]);
+    /// Whether `rows` is at least [`SET_ASIDE_AT_LEAST`] and a `share`-th of the book's claims.
+    fn many(&mut self, rows: u64, share: u64) -> Result<bool, BookError> {
+        if rows < SET_ASIDE_AT_LEAST {
+            return Ok(false);
         }
         let in_book = one(
             self.0,
@@ -704,7 +708,17 @@ impl Tx<'_> {
             &[],
             |r| r.count(0),
         )?;
-        if rows.saturating_mul(share) < in_book {
+        Ok(rows.saturating_mul(share) >= in_book)
+    }
+
+    /// Drops the indexes `names` of [`CLAIM_INDEXES`]. SQLite only: there a reader keeps
+    /// reading the book as it was meanwhile, where PostgreSQL would make every reader wait
+    /// for the end of the import.
+    fn set_aside(
+        &mut self,
+        names: &'static [&'static str],
+    ) -> Result<&'static [&'static str], BookError> {
+        if self.0.dialect() != Dialect::Sqlite {
             return Ok(&[]);
         }
         for name in names {
@@ -749,7 +763,7 @@ impl Tx<'_> {
             |r| r.count(0),
         )?;
         if rows.saturating_mul(TIDY_SHARE) >= all {
-            self.0.tidy("claims");
+            self.0.tidy(Tidy::Table("claims"));
         }
         Ok(())
     }
