@@ -673,7 +673,7 @@ mod tests {
             autogiro_testkit::bench::claims_and_answer(60_000, date!(2026 - 02 - 20)).unwrap();
         let options = autogiro_model::ReadOptions::new();
         let day = date!(2026 - 01 - 10);
-        let mut import = |book: &mut crate::Book, name: &str, t: &autogiro_model::Transmission| {
+        let import = |book: &mut crate::Book, name: &str, t: &autogiro_model::Transmission| {
             let mut bytes = Vec::new();
             t.write(&mut bytes).unwrap();
             book.import(name, std::io::Cursor::new(bytes), day, &options)
