@@ -312,9 +312,9 @@ impl Store for Postgres {
         t.commit().map_err(|e| db(&e))?;
         // Outside the transaction (a vacuum cannot run inside one), once what it wrote is
         // in the book: a failure here loses nothing and is left to autovacuum. An index made
-        // again locks out the queries of its table meanwhile (0.15 s after an answer to a million),
-        // where a drop inside the import would have locked them out for all of it; made
-        // again in one transaction, it is never left half made.
+        // again locks out the queries of its table meanwhile (0.15 s after an answer to a
+        // million), where a drop inside the import would have locked them out for all of it;
+        // made again in one transaction, it is never left half made.
         for what in tidy {
             let sql = match what {
                 Tidy::Table(table) => format!("VACUUM (ANALYZE) {table}"),
