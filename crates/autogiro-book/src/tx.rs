@@ -666,12 +666,14 @@ impl Tx<'_> {
     /// the book (and large), drops the indexes every claim goes into ([`CLAIM_INDEXES`]), which
     /// [`Tx::make_indexes`] makes again at the end of the file, in the same transaction.
     /// Building an index from a million rows at once took 2.4 s where keeping it up at every
-    /// claim cost 5-6 (SQLite, `sqlite3`'s timer and `/usr/bin/time`). The indexes dropped.
+    /// claim cost 5-6 (SQLite, `sqlite3`'s timer and `/usr/bin/time`). SQLite only: there a
+    /// reader keeps reading the book as it was meanwhile, where PostgreSQL would make every
+    /// reader wait for the end of the import. The indexes dropped.
     pub(crate) fn set_claim_indexes_aside(
         &mut self,
         claims: u64,
     ) -> Result<&'static [&'static str], BookError> {
-        if !self.many(claims, 1)? {
+        if self.0.dialect() != Dialect::Sqlite || !self.many(claims, 1)? {
             return Ok(&[]);
         }
         self.set_aside(&["claims_waiting", "claims_payer"])
@@ -702,25 +704,25 @@ impl Tx<'_> {
         if rows < SET_ASIDE_AT_LEAST {
             return Ok(false);
         }
-        let in_book = one(
+        Ok(rows.saturating_mul(share) >= self.claims_in_book()?)
+    }
+
+    /// How many claims the book holds, of every status (the totals kept).
+    fn claims_in_book(&mut self) -> Result<u64, BookError> {
+        one(
             self.0,
             "SELECT CAST(COALESCE(SUM(claims), 0) AS BIGINT) FROM totals",
             &[],
             |r| r.count(0),
-        )?;
-        Ok(rows.saturating_mul(share) >= in_book)
+        )
     }
 
-    /// Drops the indexes `names` of [`CLAIM_INDEXES`]. SQLite only: there a reader keeps
-    /// reading the book as it was meanwhile, where PostgreSQL would make every reader wait
-    /// for the end of the import.
+    /// Drops the indexes `names` of [`CLAIM_INDEXES`] (SQLite's; the callers keep
+    /// PostgreSQL's).
     fn set_aside(
         &mut self,
         names: &'static [&'static str],
     ) -> Result<&'static [&'static str], BookError> {
-        if self.0.dialect() != Dialect::Sqlite {
-            return Ok(&[]);
-        }
         for name in names {
             self.0.execute(&format!("DROP INDEX {name}"), &[])?;
         }
@@ -756,13 +758,7 @@ impl Tx<'_> {
         if rows < TIDY_AT_LEAST {
             return Ok(());
         }
-        let all = one(
-            self.0,
-            "SELECT CAST(COALESCE(SUM(claims), 0) AS BIGINT) FROM totals",
-            &[],
-            |r| r.count(0),
-        )?;
-        if rows.saturating_mul(TIDY_SHARE) >= all {
+        if rows.saturating_mul(TIDY_SHARE) >= self.claims_in_book()? {
             self.0.tidy(Tidy::Table("claims"));
         }
         Ok(())
