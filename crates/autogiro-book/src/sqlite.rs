@@ -460,16 +460,24 @@ impl SqliteBulk<'_> {
         }
         // The full statement is prepared once a bulk (and kept in the connection's cache);
         // the last few rows' once.
-        if rows == BULK_ROWS && self.full.is_none() {
-            self.full = Some(self.conn.prepare_cached(&self.sql(rows)).map_err(db)?);
+        if rows < BULK_ROWS {
+            let mut few = self.conn.prepare(&self.sql(rows)).map_err(db)?;
+            self.run(&mut few)?;
+        } else {
+            let mut full = match self.full.take() {
+                Some(full) => full,
+                None => self.conn.prepare_cached(&self.sql(rows)).map_err(db)?,
+            };
+            self.run(&mut full)?;
+            self.full = Some(full);
         }
-        let few = (rows != BULK_ROWS).then(|| self.sql(rows));
-        let mut last = None;
-        let stmt: &mut rusqlite::Statement<'_> = match (self.full.as_deref_mut(), few) {
-            (_, Some(sql)) => last.insert(self.conn.prepare(&sql).map_err(db)?),
-            (Some(full), None) => full,
-            (None, None) => return Ok(()),
-        };
+        self.held.clear();
+        self.text.clear();
+        Ok(())
+    }
+
+    /// Runs `stmt`, its places bound to the rows held.
+    fn run(&self, stmt: &mut rusqlite::Statement<'_>) -> Result<(), BookError> {
         for (i, held) in self.held.iter().enumerate() {
             let value = match *held {
                 Held::Null => ValueRef::Null,
@@ -485,8 +493,6 @@ impl SqliteBulk<'_> {
                 .map_err(db)?;
         }
         stmt.raw_execute().map_err(db)?;
-        self.held.clear();
-        self.text.clear();
         Ok(())
     }
 }
