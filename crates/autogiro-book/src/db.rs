@@ -104,7 +104,7 @@ pub(crate) trait Conn {
         args: &[Value<'_>],
         each: &mut Each<'_>,
     ) -> Result<(), BookError>;
-    /// Starts writing rows into `table` (`columns` as named there): prepared inserts in
+    /// Starts writing rows into `table` (`columns` as named there): inserts of many rows a statement in
     /// SQLite, binary `COPY` in PostgreSQL.
     fn bulk<'s>(
         &'s mut self,
