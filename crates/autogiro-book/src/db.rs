@@ -104,8 +104,8 @@ pub(crate) trait Conn {
         args: &[Value<'_>],
         each: &mut Each<'_>,
     ) -> Result<(), BookError>;
-    /// Starts writing rows into `table` (`columns` as named there): inserts of many rows a statement in
-    /// SQLite, binary `COPY` in PostgreSQL.
+    /// Starts writing rows into `table` (`columns` as named there): inserts of many rows a
+    /// statement in SQLite, binary `COPY` in PostgreSQL.
     fn bulk<'s>(
         &'s mut self,
         table: &str,
