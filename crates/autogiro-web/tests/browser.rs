@@ -210,16 +210,7 @@ async fn screenshot_filters_and_downloads(client: &Client, page: &Path, download
     for (button, suffix) in [("download-json", "jsonl"), ("download-csv", "csv")] {
         click(client, button).await;
         let file = downloads.join(format!("sum-mismatch--claims-end.txt.diagnostics.{suffix}"));
-        let started = Instant::now();
-        while !file.exists() {
-            assert!(
-                started.elapsed() < Duration::from_secs(20),
-                "{} downloaded",
-                file.display()
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        let text = std::fs::read_to_string(&file).unwrap();
+        let text = downloaded(&file).await;
         let rows: Vec<&str> = text.lines().collect();
         let first = &expected.diagnostics[0];
         if suffix == "jsonl" {
@@ -237,6 +228,28 @@ async fn screenshot_filters_and_downloads(client: &Client, page: &Path, download
             );
             assert!(rows[1].starts_with(&format!("sum-mismatch--claims-end.txt,{},", first.line)));
         }
+    }
+}
+
+/// The text of a download once the browser has finished writing it: Chromium may make the
+/// file before it writes its bytes (a CI run read it empty), so this waits until the file
+/// holds bytes and its length has stayed the same for two looks 100 ms apart. A download
+/// still empty or missing after 20 s fails the test.
+async fn downloaded(file: &Path) -> String {
+    let started = Instant::now();
+    let mut last = None;
+    loop {
+        let length = std::fs::metadata(file).map(|m| m.len()).ok();
+        if matches!(length, Some(n) if n > 0) && length == last {
+            return std::fs::read_to_string(file).unwrap();
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "{} downloaded: {length:?} bytes",
+            file.display()
+        );
+        last = length;
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
 
