@@ -703,6 +703,63 @@ mod tests {
         assert_eq!(index(&mut client).0, again);
     }
 
+    /// The claims a round answered are updated joined in the order of their ids, not through
+    /// a hash of the decisions (which the server's `work_mem` cuts in batches that each go
+    /// through the whole table again), and the planner is left as it was for the rest of the
+    /// transaction.
+    #[test]
+    #[ignore = "needs PostgreSQL: cargo test -- --include-ignored"]
+    fn the_claims_answered_are_updated_in_the_order_of_their_ids() {
+        let mut server = autogiro_testkit::Postgres::for_test();
+        let url = server.database();
+        let mut book = crate::Book::init_at(&url).unwrap();
+        let (sent, _) =
+            autogiro_testkit::bench::claims_and_answer(40_000, date!(2026 - 02 - 20)).unwrap();
+        let mut bytes = Vec::new();
+        sent.write(&mut bytes).unwrap();
+        let options = autogiro_model::ReadOptions::new();
+        book.import(
+            "sent.txt",
+            std::io::Cursor::new(bytes),
+            date!(2026 - 01 - 10),
+            &options,
+        )
+        .unwrap();
+        let mut client = Client::connect(&url, postgres::NoTls).unwrap();
+        let mut t = client.transaction().unwrap();
+        for sql in Dialect::Postgres.decided_tables() {
+            t.batch_execute(&sql).unwrap();
+        }
+        t.batch_execute(
+            "INSERT INTO decided_answers SELECT id, 'settled', due_date, NULL, file_id, 'exact'
+             FROM claims ORDER BY payer DESC",
+        )
+        .unwrap();
+        let mut updates = 0;
+        for sql in Dialect::Postgres.apply_decided() {
+            if sql.starts_with("UPDATE claims") {
+                let plan: Vec<String> = t
+                    .query(&format!("EXPLAIN {sql}"), &[])
+                    .unwrap()
+                    .iter()
+                    .map(|r| r.get(0))
+                    .collect();
+                let plan = plan.join("\n");
+                assert!(!plan.contains("Hash"), "{plan}");
+                updates += 1;
+            }
+            t.batch_execute(sql).unwrap();
+        }
+        assert_eq!(updates, 1);
+        let settled: i64 = t
+            .query_one("SELECT COUNT(*) FROM claims WHERE status = 'settled'", &[])
+            .unwrap()
+            .get(0);
+        assert_eq!(settled, 40_000);
+        let hash: String = t.query_one("SHOW enable_hashjoin", &[]).unwrap().get(0);
+        assert_eq!(hash, "on");
+    }
+
     /// A book of schema 1 migrated has the tables, columns, indexes and constraints of a new
     /// one, but for how two kinds of CHECK constraints are written (`IN` against `OR`).
     #[test]

@@ -133,7 +133,7 @@ impl Tx<'_> {
             r.count(0)
         })?;
         let aside = self.set_waiting_index_aside(answered)?;
-        for sql in sql::APPLY_DECIDED {
+        for sql in dialect.apply_decided() {
             self.0.execute(sql, &[])?;
         }
         self.make_indexes(aside)
