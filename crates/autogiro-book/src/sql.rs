@@ -180,6 +180,29 @@ impl Dialect {
              ORDER BY 2, 3, 1, 4"
         )
     }
+
+    /// What a round of matching decided, recorded set by set; then its tables dropped.
+    ///
+    /// PostgreSQL updates the claims answered without a hash join: with the server's `work_mem`
+    /// (4 MB by default) the hash of a million decisions is cut in 16 batches, each of which goes
+    /// through the whole table and its indexes again, so that every page is visited 16 times (at
+    /// ten million, 160); joined in the order of the claims' ids instead (a merge join, or for a
+    /// few answers a lookup each), each page is visited once. `psql` on a copy of a book of a
+    /// million claims, each update vacuumed away before the next, two rounds: 17.2, 17.6 s hashed,
+    /// 13.8, 13.9 s merged; in the answer's import, 16.8, 14.5 s against 14.2, 13.6 s, and 23.9 s
+    /// against 12.9 s with `work_mem` at 400 kB, which cuts the hash of a million as ten million
+    /// are cut (docs/performance.md).
+    pub(crate) fn apply_decided(self) -> Vec<&'static str> {
+        let update: &[&str] = match self {
+            Self::Sqlite => &[UPDATE_ANSWERED],
+            Self::Postgres => &[
+                "SET LOCAL enable_hashjoin = off",
+                UPDATE_ANSWERED,
+                "RESET enable_hashjoin",
+            ],
+        };
+        [update, &APPLY_REST].concat()
+    }
 }
 
 /// How a round of matching finds the claims waiting of its groups ([`Dialect::groups`]).
@@ -221,31 +244,6 @@ const APPLY_REST: [&str; 5] = [
     "DROP TABLE decided_gone",
     "DROP TABLE decided_blocked",
 ];
-
-impl Dialect {
-    /// What a round of matching decided, recorded set by set; then its tables dropped.
-    ///
-    /// PostgreSQL updates the claims answered without a hash join: with the server's
-    /// `work_mem` (4 MB by default) the hash of a million decisions is cut in 16 batches,
-    /// each of which goes through the whole table and its indexes again, so that every page
-    /// is read and dirtied 16 times (at ten million, 160); joined in the order of the claims'
-    /// ids instead (a merge join, or for a few answers a lookup each), each page is visited
-    /// once. `psql` on a copy of a book of a million claims, each update vacuumed away before
-    /// the next, two rounds: 17.2, 17.6 s hashed, 13.8, 13.9 s merged; in the answer's
-    /// import, 16.8, 14.5 s against 14.2, 13.6 s, and 23.9 s against 12.9 s with `work_mem`
-    /// at 400 kB, which cuts the hash of a million as ten million are cut (docs/performance.md).
-    pub(crate) fn apply_decided(self) -> Vec<&'static str> {
-        let update: &[&str] = match self {
-            Self::Sqlite => &[UPDATE_ANSWERED],
-            Self::Postgres => &[
-                "SET LOCAL enable_hashjoin = off",
-                UPDATE_ANSWERED,
-                "RESET enable_hashjoin",
-            ],
-        };
-        [update, &APPLY_REST].concat()
-    }
-}
 
 /// The answers 252 of a scope's groups, unmatched, that are said of a claim answered for good
 /// ([`crate::store::Tx::forget_retried`]), of the payers of the scope's file.
