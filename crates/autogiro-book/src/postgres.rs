@@ -603,6 +603,24 @@ mod tests {
             .collect()
     }
 
+    /// `t` written out and imported into `book` as the file `name`, read on 10 January 2026.
+    fn import(
+        book: &mut crate::Book,
+        name: &str,
+        t: &autogiro_model::Transmission,
+    ) -> crate::Imported {
+        let mut bytes = Vec::new();
+        t.write(&mut bytes).unwrap();
+        let options = autogiro_model::ReadOptions::new();
+        book.import(
+            name,
+            std::io::Cursor::new(bytes),
+            date!(2026 - 01 - 10),
+            &options,
+        )
+        .unwrap()
+    }
+
     /// An import that wrote most of the book's claims leaves the table vacuumed and analyzed
     /// (`Conn::tidy`); one that wrote few of them does not.
     #[test]
@@ -624,27 +642,13 @@ mod tests {
         let (sent, answer) =
             autogiro_testkit::bench::claims_and_answer(20_000, date!(2026 - 02 - 20)).unwrap();
         for (name, t) in [("sent.txt", &sent), ("answer.txt", &answer)] {
-            let mut bytes = Vec::new();
-            t.write(&mut bytes).unwrap();
             let before = vacuums(&mut client);
-            let options = autogiro_model::ReadOptions::new();
-            let day = date!(2026 - 01 - 10);
-            book.import(name, std::io::Cursor::new(bytes), day, &options)
-                .unwrap();
+            import(&mut book, name, t);
             assert_eq!(vacuums(&mut client), before + 1, "{name}");
         }
         let before = vacuums(&mut client);
         let few = autogiro_testkit::transmissions::from_mps().unwrap();
-        let mut bytes = Vec::new();
-        few.write(&mut bytes).unwrap();
-        let options = autogiro_model::ReadOptions::new();
-        book.import(
-            "few.txt",
-            std::io::Cursor::new(bytes),
-            date!(2026 - 01 - 10),
-            &options,
-        )
-        .unwrap();
+        import(&mut book, "few.txt", &few);
         assert_eq!(vacuums(&mut client), before);
     }
 
@@ -671,14 +675,6 @@ mod tests {
         };
         let (sent, answer) =
             autogiro_testkit::bench::claims_and_answer(60_000, date!(2026 - 02 - 20)).unwrap();
-        let options = autogiro_model::ReadOptions::new();
-        let day = date!(2026 - 01 - 10);
-        let import = |book: &mut crate::Book, name: &str, t: &autogiro_model::Transmission| {
-            let mut bytes = Vec::new();
-            t.write(&mut bytes).unwrap();
-            book.import(name, std::io::Cursor::new(bytes), day, &options)
-                .unwrap()
-        };
         import(&mut book, "sent.txt", &sent);
         let (node, size) = index(&mut client);
         assert!(size > 16 * 8192, "{size}");
@@ -715,16 +711,7 @@ mod tests {
         let mut book = crate::Book::init_at(&url).unwrap();
         let (sent, _) =
             autogiro_testkit::bench::claims_and_answer(40_000, date!(2026 - 02 - 20)).unwrap();
-        let mut bytes = Vec::new();
-        sent.write(&mut bytes).unwrap();
-        let options = autogiro_model::ReadOptions::new();
-        book.import(
-            "sent.txt",
-            std::io::Cursor::new(bytes),
-            date!(2026 - 01 - 10),
-            &options,
-        )
-        .unwrap();
+        import(&mut book, "sent.txt", &sent);
         let mut client = Client::connect(&url, postgres::NoTls).unwrap();
         let mut t = client.transaction().unwrap();
         for sql in Dialect::Postgres.decided_tables() {
