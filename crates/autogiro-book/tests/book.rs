@@ -100,6 +100,10 @@ const SCENARIOS: &[(&str, Case)] = &[
         giro::avtalegiro_claims_are_settled_cancelled_and_payments_kept,
     ),
     (
+        "giro-order",
+        giro::settlements_of_one_kid_take_their_claims_in_turn,
+    ),
+    (
         "giro-mandates",
         giro::avtalegiro_mandates_are_kept_as_listed_and_everything_copied,
     ),

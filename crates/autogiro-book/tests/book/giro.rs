@@ -326,6 +326,79 @@ pub(super) fn avtalegiro_mandates_are_kept_as_listed_and_everything_copied(place
     );
 }
 
+/// Settlements of one KID and amount in one file take their claims in turn: each the latest
+/// due on or before its Nets date that none before it took; one that finds none is kept, and
+/// settles a claim sent later when its due date allows.
+pub(super) fn settlements_of_one_kid_take_their_claims_in_turn(place: &Place) {
+    let mut book = place.init();
+    let claims = avtalegiro(
+        1,
+        false,
+        &[
+            ("123456782", 49_900, date!(2026 - 02 - 16)),
+            ("123456782", 49_900, date!(2026 - 03 - 16)),
+            ("123456782", 49_900, date!(2026 - 04 - 16)),
+            ("987654324", 34_950, date!(2026 - 02 - 20)),
+        ],
+    );
+    import(
+        &mut book,
+        "avtalegiro-1.txt",
+        &claims,
+        date!(2026 - 02 - 01),
+    );
+    let settlement = |kid, ore, day| (OcrType::AvtaleGiro, kid, ore, day, false);
+    let answers = ocr(
+        1,
+        &[
+            settlement("123456782", 49_900, date!(2026 - 02 - 10)),
+            settlement("987654324", 34_950, date!(2026 - 02 - 20)),
+            settlement("987654324", 34_950, date!(2026 - 02 - 21)),
+            settlement("123456782", 49_900, date!(2026 - 03 - 17)),
+            settlement("123456782", 49_900, date!(2026 - 03 - 18)),
+        ],
+    );
+    let imported = import(&mut book, "ocr-1.txt", &answers, date!(2026 - 03 - 18));
+    assert_eq!(
+        (imported.payments, imported.settled, imported.unsettling),
+        (5, 3, 2),
+        "{imported:?}"
+    );
+    let later = avtalegiro(2, false, &[("987654324", 34_950, date!(2026 - 02 - 19))]);
+    let imported = import(&mut book, "avtalegiro-2.txt", &later, date!(2026 - 02 - 01));
+    assert_eq!(imported.settled, 1, "{imported:?}");
+
+    // Each payment and the due date of the claim it settles.
+    let export = serde_json::to_value(book.export().unwrap()).unwrap();
+    let due = |id: i64| {
+        export["giro_claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .map(|c| c["due_date"].as_str().unwrap().to_owned())
+    };
+    let settled: Vec<(String, Date, Option<String>)> = book
+        .payments(None)
+        .unwrap()
+        .into_iter()
+        .map(|p| (p.kid.unwrap(), p.nets_date, p.settles.and_then(due)))
+        .collect();
+    let day = |d: Date, due: Option<&str>| (d, due.map(str::to_owned));
+    let want = [
+        ("123456782", day(date!(2026 - 02 - 10), None)),
+        ("987654324", day(date!(2026 - 02 - 20), Some("2026-02-20"))),
+        ("987654324", day(date!(2026 - 02 - 21), Some("2026-02-19"))),
+        ("123456782", day(date!(2026 - 03 - 17), Some("2026-03-16"))),
+        ("123456782", day(date!(2026 - 03 - 18), Some("2026-02-16"))),
+    ];
+    let want: Vec<(String, Date, Option<String>)> = want
+        .into_iter()
+        .map(|(kid, (d, due))| (kid.to_owned(), d, due))
+        .collect();
+    assert_eq!(settled, want);
+}
+
 /// What the book says after the claims, the cancellations and the payments of
 /// [`avtalegiro_claims_are_settled_cancelled_and_payments_kept`].
 fn what_the_book_says(book: &mut Book) {
