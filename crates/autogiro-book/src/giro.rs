@@ -21,7 +21,7 @@ use autogiro_model::{
 
 use crate::BookError;
 use crate::book::{answer_due, corrupt};
-use crate::db::{Row, Value, args, first, one, rows};
+use crate::db::{Bulk, Row, Value, args, first, one, rows};
 use crate::sql::Dialect;
 use crate::states::{GiroClaimStatus, GiroMandateStatus};
 use crate::store::Tx;
@@ -194,16 +194,7 @@ impl Tx<'_> {
             return Ok(Vec::new());
         }
         let dialect = self.0.dialect();
-        self.0.execute(
-            "CREATE TEMPORARY TABLE settling (kid TEXT NOT NULL, amount_ore BIGINT NOT NULL)",
-            &[],
-        )?;
         let keys: BTreeSet<(&str, i64)> = settlements.iter().map(|&(k, a, _)| (k, a)).collect();
-        let mut bulk = self.0.bulk("settling", &["kid", "amount_ore"])?;
-        for &(kid, amount) in &keys {
-            bulk.row(args![kid, amount])?;
-        }
-        bulk.finish()?;
         // From each key to its claims by the index of account and KID, whatever the planner
         // believes of the tables: SQLite's CROSS JOIN keeps the order written; PostgreSQL's
         // LATERAL subquery is not merged into the join for its OFFSET (with statistics of a
@@ -222,22 +213,31 @@ impl Tx<'_> {
             }
         };
         let mut candidates: HashMap<(String, i64), Vec<(i64, Date)>> = HashMap::new();
-        self.0.query(
-            &format!(
-                "SELECT g.kid, g.amount_ore, g.id, g.due_date FROM {claims}
-                 ORDER BY g.due_date DESC, g.id"
-            ),
-            args![account],
-            &mut |r, _| {
-                let r = Row(r);
-                candidates
-                    .entry((r.string(0)?, r.int(1)?))
-                    .or_default()
-                    .push((r.int(2)?, r.date(3)?));
-                Ok(())
+        self.staged(
+            "settling (kid TEXT NOT NULL, amount_ore BIGINT NOT NULL)",
+            &["kid", "amount_ore"],
+            &mut |bulk| {
+                keys.iter()
+                    .try_for_each(|&(kid, amount)| bulk.row(args![kid, amount]))
+            },
+            &mut |tx| {
+                tx.0.query(
+                    &format!(
+                        "SELECT g.kid, g.amount_ore, g.id, g.due_date FROM {claims}
+                         ORDER BY g.due_date DESC, g.id"
+                    ),
+                    args![account],
+                    &mut |r, _| {
+                        let r = Row(r);
+                        candidates
+                            .entry((r.string(0)?, r.int(1)?))
+                            .or_default()
+                            .push((r.int(2)?, r.date(3)?));
+                        Ok(())
+                    },
+                )
             },
         )?;
-        self.0.execute("DROP TABLE settling", &[])?;
         let mut taken = Vec::new();
         let found: Vec<Option<i64>> = settlements
             .iter()
@@ -250,20 +250,40 @@ impl Tx<'_> {
             })
             .collect();
         if !taken.is_empty() {
-            self.0
-                .execute("CREATE TEMPORARY TABLE settled (id BIGINT NOT NULL)", &[])?;
-            let mut bulk = self.0.bulk("settled", &["id"])?;
-            for &id in &taken {
-                bulk.row(args![id])?;
-            }
-            bulk.finish()?;
-            self.0.execute(
-                "UPDATE giro_claims SET status = 'settled' WHERE id IN (SELECT id FROM settled)",
-                &[],
+            self.staged(
+                "settled (id BIGINT NOT NULL)",
+                &["id"],
+                &mut |bulk| taken.iter().try_for_each(|&id| bulk.row(args![id])),
+                &mut |tx| {
+                    tx.0.execute(
+                        "UPDATE giro_claims SET status = 'settled'
+                         WHERE id IN (SELECT id FROM settled)",
+                        &[],
+                    )
+                },
             )?;
-            self.0.execute("DROP TABLE settled", &[])?;
         }
         Ok(found)
+    }
+
+    /// Rows put by `fill` into a temporary table (`definition`: its name and columns, of which
+    /// `columns` are filled) for `then` to use, the table dropped after: many rows read or
+    /// written by one statement rather than one each.
+    fn staged(
+        &mut self,
+        definition: &str,
+        columns: &[&str],
+        fill: &mut dyn FnMut(&mut dyn Bulk) -> Result<(), BookError>,
+        then: &mut dyn FnMut(&mut Self) -> Result<(), BookError>,
+    ) -> Result<(), BookError> {
+        let table = definition.split(' ').next().unwrap_or(definition);
+        self.0
+            .execute(&format!("CREATE TEMPORARY TABLE {definition}"), &[])?;
+        let mut bulk = self.0.bulk(table, columns)?;
+        fill(&mut *bulk)?;
+        bulk.finish()?;
+        then(self)?;
+        self.0.execute(&format!("DROP TABLE {table}"), &[])
     }
 
     /// Cancels the AvtaleGiro claim a cancellation request of file `file_id` names (decision
@@ -338,20 +358,21 @@ impl Tx<'_> {
         if settled.is_empty() {
             return Ok(());
         }
-        self.0.execute(
-            "CREATE TEMPORARY TABLE paid (id BIGINT NOT NULL, claim_id BIGINT NOT NULL)",
-            &[],
-        )?;
-        let mut bulk = self.0.bulk("paid", &["id", "claim_id"])?;
-        for &(payment, claim) in settled {
-            bulk.row(args![payment, claim])?;
-        }
-        bulk.finish()?;
-        self.0.execute(
-            "UPDATE payments SET claim_id = p.claim_id FROM paid p WHERE payments.id = p.id",
-            &[],
-        )?;
-        self.0.execute("DROP TABLE paid", &[])
+        self.staged(
+            "paid (id BIGINT NOT NULL, claim_id BIGINT NOT NULL)",
+            &["id", "claim_id"],
+            &mut |bulk| {
+                settled
+                    .iter()
+                    .try_for_each(|&(payment, claim)| bulk.row(args![payment, claim]))
+            },
+            &mut |tx| {
+                tx.0.execute(
+                    "UPDATE payments SET claim_id = p.claim_id FROM paid p WHERE payments.id = p.id",
+                    &[],
+                )
+            },
+        )
     }
 
     /// Writes an AvtaleGiro mandate (new, or replacing the one of its account and KID).
