@@ -22,6 +22,7 @@ use autogiro_model::{
 use crate::BookError;
 use crate::book::{answer_due, corrupt};
 use crate::db::{Bulk, Row, Value, args, first, one, rows};
+use crate::import::PART;
 use crate::sql::Dialect;
 use crate::states::{GiroClaimStatus, GiroMandateStatus};
 use crate::store::Tx;
@@ -343,13 +344,26 @@ impl Tx<'_> {
         bulk.finish()
     }
 
-    /// The settlements (type 15) of `account` that settle no claim yet.
-    fn unsettling_payments(&mut self, account: &str) -> Result<Vec<PaymentRow>, BookError> {
+    /// A page of the settlements (type 15) of `account` that settle no claim yet: at most
+    /// [`PART`], in order of KID and then of id, after `after` (the KID and id of the last of
+    /// the page before; none for the first). The page reads no more of the payments than it
+    /// holds: the partial index `payments_unsettling` gives the order of KIDs, and the page
+    /// ends at the KID of the [`PART`]th settlement from where it starts.
+    fn unsettling_payments(
+        &mut self,
+        account: &str,
+        after: Option<(&str, i64)>,
+    ) -> Result<Vec<PaymentRow>, BookError> {
+        let (kid, id) = after.unwrap_or(("", 0));
+        let unsettling = "account = ?1 AND transaction_type = 15 AND claim_id IS NULL";
         let sql = format!(
             "SELECT {PAYMENT_COLUMNS} FROM payments
-             WHERE account = ?1 AND transaction_type = 15 AND claim_id IS NULL ORDER BY id"
+             WHERE {unsettling} AND kid >= ?2 AND (kid > ?2 OR id > ?3)
+             AND kid <= (SELECT MAX(kid) FROM (SELECT kid FROM payments
+                 WHERE {unsettling} AND kid >= ?2 ORDER BY kid LIMIT {PART}) page)
+             ORDER BY kid, id LIMIT {PART}"
         );
-        rows(self.0, &sql, args![account], payment_row)
+        rows(self.0, &sql, args![account, kid, id], payment_row)
     }
 
     /// Records the AvtaleGiro claim each payment of `settled` (payment, claim) settles, by one
@@ -627,26 +641,38 @@ pub(crate) fn sent_part(
 }
 
 /// After a file sent: the settlements of its accounts kept unmatched that one of its claims
-/// settles now (a file from MPS imported before the claims it settles).
+/// settles now (a file from MPS imported before the claims it settles). Read a page at a time
+/// (settlements kept pile up in a book that has not the claims they settle): settlements of
+/// one KID compete for its claims in the order they were recorded, and those of different KIDs
+/// never compete, so that pages in order of KID and then of id settle what one pass in order
+/// of id would.
 pub(crate) fn settle_kept(
     tx: &mut Tx<'_>,
     accounts: &[String],
     imported: &mut Imported,
 ) -> Result<(), BookError> {
     for account in accounts {
-        let kept = tx.unsettling_payments(account)?;
-        let settlements: Vec<(&str, i64, Date)> = kept
-            .iter()
-            .map(|p| (p.kid.as_str(), p.amount_ore, p.nets_date))
-            .collect();
-        let claims = tx.settle_giro_claims(account, &settlements)?;
-        let settled: Vec<(i64, i64)> = kept
-            .iter()
-            .zip(claims)
-            .filter_map(|(p, claim)| Some((p.id, claim?)))
-            .collect();
-        tx.set_payment_claims(&settled)?;
-        imported.settled += settled.len();
+        let mut after: Option<(String, i64)> = None;
+        loop {
+            let kept =
+                tx.unsettling_payments(account, after.as_ref().map(|(k, i)| (k.as_str(), *i)))?;
+            let Some(last) = kept.last() else {
+                break;
+            };
+            after = Some((last.kid.clone(), last.id));
+            let settlements: Vec<(&str, i64, Date)> = kept
+                .iter()
+                .map(|p| (p.kid.as_str(), p.amount_ore, p.nets_date))
+                .collect();
+            let claims = tx.settle_giro_claims(account, &settlements)?;
+            let settled: Vec<(i64, i64)> = kept
+                .iter()
+                .zip(claims)
+                .filter_map(|(p, claim)| Some((p.id, claim?)))
+                .collect();
+            tx.set_payment_claims(&settled)?;
+            imported.settled += settled.len();
+        }
     }
     Ok(())
 }

@@ -104,6 +104,10 @@ const SCENARIOS: &[(&str, Case)] = &[
         giro::settlements_of_one_kid_take_their_claims_in_turn,
     ),
     (
+        "giro-kept-pages",
+        giro::settlements_kept_are_settled_a_page_at_a_time,
+    ),
+    (
         "giro-mandates",
         giro::avtalegiro_mandates_are_kept_as_listed_and_everything_copied,
     ),

@@ -4,6 +4,7 @@
 
 use super::*;
 use autogiro_book::{GiroClaimStatus, Payment};
+use autogiro_checksum::Modulus;
 use autogiro_format::{AvtaleGiroRegistration, AvtaleGiroType, OcrType, WrittenNotice};
 use autogiro_model::{
     AvtaleGiroCancellations, AvtaleGiroClaim, AvtaleGiroClaims, AvtaleGiroMandate,
@@ -397,6 +398,73 @@ pub(super) fn settlements_of_one_kid_take_their_claims_in_turn(place: &Place) {
         .map(|(kid, (d, due))| (kid.to_owned(), d, due))
         .collect();
     assert_eq!(settled, want);
+}
+
+/// Settlements kept before their claims come are settled a page at a time when the claims
+/// come, and settle what one pass in order would: 4 094 KIDs with a settlement each, then a
+/// KID with four whose pages part between its second and third, then ten more. The four, all
+/// on one day, take the KID's three claims from the latest due, none twice; the fourth is
+/// kept.
+pub(super) fn settlements_kept_are_settled_a_page_at_a_time(place: &Place) {
+    let mut book = place.init();
+    let kid_of = |body: u32| {
+        autogiro_checksum::Kid::with_check_digit(&body.to_string(), Modulus::Mod10)
+            .unwrap()
+            .as_str()
+            .to_owned()
+    };
+    let four = kid_of(20_000);
+    let single: Vec<String> = (10_000..14_094).chain(30_000..30_010).map(kid_of).collect();
+    let day = date!(2026 - 03 - 20);
+    let settlement = |kid: &str| (OcrType::AvtaleGiro, kid.to_owned(), 10_000, day, false);
+    // The four first in the file: a page is in order of KID, not of the file.
+    let payments: Vec<_> = std::iter::repeat_n(four.as_str(), 4)
+        .chain(single.iter().map(String::as_str))
+        .map(settlement)
+        .collect();
+    let payments: Vec<_> = payments
+        .iter()
+        .map(|(t, k, ore, d, credit)| (*t, k.as_str(), *ore, *d, *credit))
+        .collect();
+    let imported = import(&mut book, "ocr-1.txt", &ocr(1, &payments), day);
+    assert_eq!((imported.settled, imported.unsettling), (0, 4_108));
+
+    let dues = [
+        date!(2026 - 01 - 16),
+        date!(2026 - 02 - 16),
+        date!(2026 - 03 - 16),
+    ];
+    let claims: Vec<(&str, u64, Date)> = dues
+        .iter()
+        .map(|&due| (four.as_str(), 10_000, due))
+        .chain(single.iter().map(|k| (k.as_str(), 10_000, dues[2])))
+        .collect();
+    let imported = import(
+        &mut book,
+        "avtalegiro-1.txt",
+        &avtalegiro(1, false, &claims),
+        date!(2026 - 01 - 02),
+    );
+    assert_eq!(imported.settled, 4_094 + 3 + 10, "{imported:?}");
+
+    let export = serde_json::to_value(book.export().unwrap()).unwrap();
+    let due = |id: i64| {
+        export["giro_claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .map(|c| c["due_date"].as_str().unwrap().to_owned())
+    };
+    let of_four: Vec<Option<String>> = book
+        .payments(None)
+        .unwrap()
+        .into_iter()
+        .filter(|p| p.kid.as_deref() == Some(four.as_str()))
+        .map(|p| p.settles.and_then(due))
+        .collect();
+    let want = ["2026-03-16", "2026-02-16", "2026-01-16"].map(|d| Some(d.to_owned()));
+    assert_eq!(of_four, [&want[..], &[None]].concat());
 }
 
 /// What the book says after the claims, the cancellations and the payments of
