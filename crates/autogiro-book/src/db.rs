@@ -251,9 +251,12 @@ impl<'r> Row<'r> {
         match self.0.value(i)? {
             Value::Null => Ok(None),
             Value::Date(d) => Ok(Some(d)),
-            Value::Text(s) => autogiro_model::parse_date(s)
-                .map(Some)
-                .map_err(|e| BookError::Corrupt(format!("column {i}: {e}"))),
+            Value::Text(s) => match stored_date(s) {
+                Some(d) => Ok(Some(d)),
+                None => autogiro_model::parse_date(s)
+                    .map(Some)
+                    .map_err(|e| BookError::Corrupt(format!("column {i}: {e}"))),
+            },
             other @ Value::Int(_) => Err(unexpected(i, "a date", other)),
         }
     }
@@ -262,5 +265,51 @@ impl<'r> Row<'r> {
     pub(crate) fn date(self, i: usize) -> Result<Date, BookError> {
         self.opt_date(i)?
             .ok_or_else(|| unexpected(i, "a date", Value::Null))
+    }
+}
+
+/// A date as SQLite's book stores it, `YYYY-MM-DD` exactly (how [`Value::Date`] is written),
+/// read without the general parser of dates people type: a round of matching reads three
+/// dates a claim (`perf` of an answer of a million: 6 % of the import in that parser); `None`
+/// for any other text, which the general parser then reads or refuses.
+fn stored_date(s: &str) -> Option<Date> {
+    let &[y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = s.as_bytes() else {
+        return None;
+    };
+    let digits = [y1, y2, y3, y4, m1, m2, d1, d2];
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = |ds: &[u8]| ds.iter().fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
+    let month = time::Month::try_from(u8::try_from(n(&[m1, m2])).ok()?).ok()?;
+    let day = u8::try_from(n(&[d1, d2])).ok()?;
+    Date::from_calendar_date(i32::from(n(&[y1, y2, y3, y4])), month, day).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_date_is_read_as_it_was_written() {
+        let mut day = time::macros::date!(1900 - 01 - 01);
+        while day <= time::macros::date!(2100 - 12 - 31) {
+            assert_eq!(stored_date(&day.to_string()), Some(day), "{day}");
+            day = day.next_day().unwrap();
+        }
+        for other in [
+            "2026-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-1-05",
+            "20260105",
+            " 2026-01-05",
+            "2026-01-05 ",
+            "2026/01/05",
+            "2026-01-0x",
+            "",
+        ] {
+            assert_eq!(stored_date(other), None, "{other:?}");
+        }
     }
 }
