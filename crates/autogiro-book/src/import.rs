@@ -4,13 +4,13 @@
 //! the claim it answers, a group of agreement and payer at a time; mandates confirmed or
 //! listed).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use time::Date;
 
 use autogiro_format::{Direction, RegistrationType};
 use autogiro_ledger::{Register, RegisterError, assignment_number_free_from, next_business_day};
-use autogiro_model::{Assignment, Claim, Mandate, Part, Said, Transmission};
+use autogiro_model::{Assignment, Claim, Mandate, Part, PayerReference, Said, Transmission};
 
 use crate::BookError;
 use crate::book::{
@@ -52,11 +52,9 @@ pub(crate) struct Importing<'n> {
     lines: u64,
     /// The indexes of the claims dropped for this file, to be made again at its end.
     indexes_aside: &'static [&'static str],
-    /// The mandates of the agreement of the assignment of mandates being read (to MPS).
-    register: Option<Register>,
-    /// The mandates of the assignment of mandates being read (from MPS): a listing replaces
-    /// the agreement's mandates whole.
-    listing: Vec<Mandate>,
+    /// Whether the assignment of mandates being read (from MPS) is a full listing (decision
+    /// 24), from its first mandate of registration type 0 on.
+    listing: bool,
     /// Whether the assignment of AvtaleGiro mandates being read is a full listing.
     giro_listing: bool,
     /// The accounts of the AvtaleGiro claims of a file sent: settlements kept unmatched there
@@ -84,8 +82,7 @@ impl<'n> Importing<'n> {
             sent: (0, 0),
             lines,
             indexes_aside: &[],
-            register: None,
-            listing: Vec::new(),
+            listing: false,
             giro_listing: false,
             giro_accounts: Vec::new(),
             imported: Imported {
@@ -178,31 +175,25 @@ impl<'n> Importing<'n> {
                 self.imported.claims += rows.len();
             }
             Assignment::Mandates(m) => {
-                if part.first || self.register.is_none() {
-                    self.register = Some(register(&tx.mandates(Some(h.agreement_id))?)?);
-                }
+                // The register of the mandates this part names alone: a change looks at its
+                // own mandate only, and those of parts before are in the book by now.
+                let mut reg = part_register(tx, h.agreement_id, &m.mandates)?;
                 let registered_on = next_business_day(self.read_on);
-                if let Some(reg) = &mut self.register {
-                    for mandate in &m.mandates {
-                        match reg.apply(h.agreement_id, mandate, registered_on) {
-                            Ok(mut r) => {
-                                let status =
-                                    if mandate.registration_type == RegistrationType::Delete {
-                                        // Its last change: the deletion, on the day MPS takes it.
-                                        r.changed = Some(registered_on);
-                                        MandateStatus::Deleted
-                                    } else {
-                                        MandateStatus::Sent
-                                    };
-                                tx.put_mandate(&mandate_row(&r, status)?)?;
-                                self.imported.mandates += 1;
-                            }
-                            Err(e) => self.imported.notes.push(note(&e)),
+                for mandate in &m.mandates {
+                    match reg.apply(h.agreement_id, mandate, registered_on) {
+                        Ok(mut r) => {
+                            let status = if mandate.registration_type == RegistrationType::Delete {
+                                // Its last change: the deletion, on the day MPS takes it.
+                                r.changed = Some(registered_on);
+                                MandateStatus::Deleted
+                            } else {
+                                MandateStatus::Sent
+                            };
+                            tx.put_mandate(&mandate_row(&r, status)?)?;
+                            self.imported.mandates += 1;
                         }
+                        Err(e) => self.imported.notes.push(note(&e)),
                     }
-                }
-                if part.last {
-                    self.register = None;
                 }
             }
             Assignment::AvtaleGiroClaims(c) => {
@@ -242,12 +233,19 @@ impl<'n> Importing<'n> {
                 .collect::<Result<Vec<_>, _>>()?,
             Assignment::Mandates(m) => {
                 if part.first {
-                    self.listing.clear();
+                    self.listing = false;
+                    tx.start_listed()?;
                 }
-                self.listing.extend(m.mandates.iter().cloned());
+                self.listing |= m
+                    .mandates
+                    .iter()
+                    .any(|m| m.registration_type == RegistrationType::Listing);
+                mandates_from_mps(tx, agreement, &m.mandates, self.listing, &mut self.imported)?;
                 if part.last {
-                    let listing = std::mem::take(&mut self.listing);
-                    mandates_from_mps(tx, agreement, &listing, &mut self.imported)?;
+                    if self.listing {
+                        unlisted(tx, agreement, &mut self.imported)?;
+                    }
+                    tx.end_listed()?;
                 }
                 Vec::new()
             }
@@ -729,63 +727,85 @@ fn answered(imported: &mut Imported, code: Option<u16>) {
     }
 }
 
-/// Mandates from MPS: a full listing replaces the agreement's mandates (and the differences
-/// are reported); confirmations make mandates active.
+/// The register of the mandates of `agreement_id` that `mandates` name, as the book has them
+/// (those deleted left out): what a part of an assignment of mandates needs, whatever the
+/// number of the agreement's mandates.
+fn part_register(
+    tx: &mut Tx<'_>,
+    agreement_id: u32,
+    mandates: &[Mandate],
+) -> Result<Register, BookError> {
+    let references: BTreeSet<&str> = mandates
+        .iter()
+        .map(|m| m.payer_reference.as_field())
+        .collect();
+    let references: Vec<&str> = references.into_iter().collect();
+    register(&tx.mandates_of(agreement_id, &references)?)
+}
+
+/// A part of an assignment of mandates from MPS (record 70, registration type in post 1
+/// position 16). A full listing (`listing`) replaces the agreement's mandates: each listed is
+/// taken as listed, and said added or changed (in the order listed; those no longer listed are
+/// found at the assignment's end, [`unlisted`]); other mandates from MPS change those the book
+/// has. Either way, each mandate listed is recorded as listed ([`Tx::list`]).
 fn mandates_from_mps(
     tx: &mut Tx<'_>,
     agreement_id: u32,
     mandates: &[Mandate],
+    listing: bool,
     imported: &mut Imported,
 ) -> Result<(), BookError> {
-    let before = register(&tx.mandates(Some(agreement_id))?)?;
-    let mut after = before.clone();
-    let listing = mandates
-        .iter()
-        .any(|m| m.registration_type == RegistrationType::Listing);
+    let before = part_register(tx, agreement_id, mandates)?;
+    let mut after = if listing {
+        Register::new()
+    } else {
+        before.clone()
+    };
+    for m in mandates {
+        after.apply_from_mps(agreement_id, m);
+        if !listing
+            && m.registration_type == RegistrationType::Delete
+            && let Some(r) = before.get(agreement_id, &m.payer_reference)
+        {
+            tx.put_mandate(&mandate_row(r, MandateStatus::Deleted)?)?;
+        }
+    }
     if listing {
-        after.replace_agreement(agreement_id, mandates);
-        for m in before.iter() {
-            let key = &m.mandate.payer_reference;
+        let mut seen = BTreeSet::new();
+        for m in mandates {
+            let key = &m.payer_reference;
+            if !seen.insert(key.as_field()) {
+                continue;
+            }
             let reference = key.digits().to_owned();
-            match after.get(agreement_id, key) {
-                None => imported.listing.push(ListingChange::Removed {
+            match (before.get(agreement_id, key), after.get(agreement_id, key)) {
+                (None, Some(_)) => imported.listing.push(ListingChange::Added {
                     agreement_id,
                     reference,
                 }),
-                Some(n) if !same_terms(&n.mandate, &m.mandate) => {
+                (Some(b), Some(n)) if !same_terms(&n.mandate, &b.mandate) => {
                     imported.listing.push(ListingChange::Changed {
                         agreement_id,
                         reference,
                     });
                 }
-                Some(_) => {}
-            }
-        }
-        for m in after.iter() {
-            if before
-                .get(agreement_id, &m.mandate.payer_reference)
-                .is_none()
-            {
-                imported.listing.push(ListingChange::Added {
-                    agreement_id,
-                    reference: m.mandate.payer_reference.digits().to_owned(),
-                });
-            }
-        }
-        // Those MPS no longer lists are kept as deleted; those it lists are put below.
-        for m in before.iter() {
-            tx.put_mandate(&mandate_row(m, MandateStatus::Deleted)?)?;
-        }
-    } else {
-        for m in mandates {
-            after.apply_from_mps(agreement_id, m);
-            if m.registration_type == RegistrationType::Delete
-                && let Some(r) = before.get(agreement_id, &m.payer_reference)
-            {
-                tx.put_mandate(&mandate_row(r, MandateStatus::Deleted)?)?;
+                // Listed to be deleted: no longer the agreement's.
+                (Some(b), None) => {
+                    imported.listing.push(ListingChange::Removed {
+                        agreement_id,
+                        reference,
+                    });
+                    tx.put_mandate(&mandate_row(b, MandateStatus::Deleted)?)?;
+                }
+                _ => {}
             }
         }
     }
+    let listed: Vec<&str> = after
+        .iter()
+        .map(|r| r.mandate.payer_reference.as_field())
+        .collect();
+    tx.list(&listed)?;
     for m in mandates {
         if let Some(r) = after.get(agreement_id, &m.payer_reference) {
             tx.put_mandate(&mandate_row(r, MandateStatus::Active)?)?;
@@ -793,6 +813,19 @@ fn mandates_from_mps(
         imported.mandates += 1;
     }
     Ok(())
+}
+
+/// At the end of a full listing: the mandates of the agreement it did not list, said removed
+/// and kept as deleted.
+fn unlisted(tx: &mut Tx<'_>, agreement_id: u32, imported: &mut Imported) -> Result<(), BookError> {
+    tx.delete_unlisted(agreement_id, &mut |reference| {
+        let reference = PayerReference::from_field_str(reference).map_err(corrupt)?;
+        imported.listing.push(ListingChange::Removed {
+            agreement_id,
+            reference: reference.digits().to_owned(),
+        });
+        Ok(())
+    })
 }
 
 /// Whether two mandates have the same account, type, period, limit and validity.

@@ -604,25 +604,91 @@ impl Tx<'_> {
         &mut self,
         agreement_id: Option<u32>,
     ) -> Result<Vec<MandateRow>, BookError> {
-        let mandate = |r: Row<'_>| {
-            Ok(MandateRow {
-                agreement_id: r.number(0)?,
-                reference: r.string(1)?,
-                status: MandateStatus::parse(r.text(2)?)?,
-                registered: r.string(3)?,
-                blocked_seen: r.opt_date(4)?,
-            })
-        };
-        let columns = "agreement_id, reference, status, registered, blocked_seen";
         if let Some(id) = agreement_id {
             let sql = format!(
-                "SELECT {columns} FROM mandates WHERE agreement_id = ?1 ORDER BY reference"
+                "SELECT {MANDATE_COLUMNS} FROM mandates WHERE agreement_id = ?1 ORDER BY reference"
             );
-            rows(self.0, &sql, args![id], mandate)
+            rows(self.0, &sql, args![id], mandate_row_of)
         } else {
-            let sql = format!("SELECT {columns} FROM mandates ORDER BY agreement_id, reference");
-            rows(self.0, &sql, &[], mandate)
+            let sql =
+                format!("SELECT {MANDATE_COLUMNS} FROM mandates ORDER BY agreement_id, reference");
+            rows(self.0, &sql, &[], mandate_row_of)
         }
+    }
+
+    /// The mandates of `agreement_id` with the references `references` (fields of record 70,
+    /// as [`Tx::put_mandate`] keeps them), of any status: looked up by the mandates' key,
+    /// [`MANDATES_LOOKED_UP`] a statement.
+    pub(crate) fn mandates_of(
+        &mut self,
+        agreement_id: u32,
+        references: &[&str],
+    ) -> Result<Vec<MandateRow>, BookError> {
+        let mut found = Vec::new();
+        for some in references.chunks(MANDATES_LOOKED_UP) {
+            let list: Vec<String> = (2..some.len() + 2).map(|n| format!("?{n}")).collect();
+            let sql = format!(
+                "SELECT {MANDATE_COLUMNS} FROM mandates WHERE agreement_id = ?1
+                 AND reference IN ({}) ORDER BY reference",
+                list.join(", ")
+            );
+            let args: Vec<Value<'_>> = std::iter::once(Value::from(agreement_id))
+                .chain(some.iter().map(|&r| Value::Text(r)))
+                .collect();
+            found.extend(rows(self.0, &sql, &args, mandate_row_of)?);
+        }
+        Ok(found)
+    }
+
+    /// Starts recording the mandates an assignment from MPS lists ([`Tx::list`]), until
+    /// [`Tx::end_listed`]: in a temporary table, whatever their number.
+    pub(crate) fn start_listed(&mut self) -> Result<(), BookError> {
+        self.0.execute(
+            "CREATE TEMPORARY TABLE IF NOT EXISTS listed_mandates (reference TEXT NOT NULL)",
+            &[],
+        )?;
+        self.0.execute(
+            "CREATE INDEX IF NOT EXISTS listed_reference ON listed_mandates (reference)",
+            &[],
+        )?;
+        self.0.execute("DELETE FROM listed_mandates", &[])
+    }
+
+    /// Records that the assignment being read lists the mandates of `references`.
+    pub(crate) fn list(&mut self, references: &[&str]) -> Result<(), BookError> {
+        let mut bulk = self.0.bulk("listed_mandates", &["reference"])?;
+        for &r in references {
+            bulk.row(args![r])?;
+        }
+        bulk.finish()
+    }
+
+    /// Hands the reference of each mandate of `agreement_id` not deleted that the assignment
+    /// did not list to `each`, in their order, then keeps them as deleted, by one statement.
+    pub(crate) fn delete_unlisted(
+        &mut self,
+        agreement_id: u32,
+        each: &mut dyn FnMut(&str) -> Result<(), BookError>,
+    ) -> Result<(), BookError> {
+        let unlisted = "agreement_id = ?1 AND status <> 'deleted' AND NOT EXISTS
+             (SELECT 1 FROM listed_mandates l WHERE l.reference = mandates.reference)";
+        self.0.query(
+            &format!("SELECT reference FROM mandates WHERE {unlisted} ORDER BY reference"),
+            args![agreement_id],
+            &mut |r, _| each(Row(r).text(0)?),
+        )?;
+        // As a mandate put deleted is: what was seen of a block goes with it.
+        self.0.execute(
+            &format!(
+                "UPDATE mandates SET status = 'deleted', blocked_seen = NULL WHERE {unlisted}"
+            ),
+            args![agreement_id],
+        )
+    }
+
+    /// Ends what [`Tx::start_listed`] started.
+    pub(crate) fn end_listed(&mut self) -> Result<(), BookError> {
+        self.0.execute("DROP TABLE listed_mandates", &[])
     }
 
     /// Adds or replaces a mandate.
@@ -763,4 +829,22 @@ impl Tx<'_> {
         }
         Ok(())
     }
+}
+
+/// The columns of a [`MandateRow`], as [`mandate_row_of`] reads them.
+const MANDATE_COLUMNS: &str = "agreement_id, reference, status, registered, blocked_seen";
+
+/// How many mandates [`Tx::mandates_of`] looks up by one statement: a part's (4 096) in a few,
+/// each a list of parameters far within either backend's limit.
+const MANDATES_LOOKED_UP: usize = 1024;
+
+/// A row of [`MANDATE_COLUMNS`].
+fn mandate_row_of(r: Row<'_>) -> Result<MandateRow, BookError> {
+    Ok(MandateRow {
+        agreement_id: r.number(0)?,
+        reference: r.string(1)?,
+        status: MandateStatus::parse(r.text(2)?)?,
+        registered: r.string(3)?,
+        blocked_seen: r.opt_date(4)?,
+    })
 }

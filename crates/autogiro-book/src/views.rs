@@ -36,7 +36,8 @@ pub struct Imported {
     pub replaced: usize,
     /// Mandates registered, confirmed or listed.
     pub mandates: usize,
-    /// What a full listing changed in the book's mandates.
+    /// What a full listing changed in the book's mandates: those added or changed in the order
+    /// listed, then those no longer listed (kept as deleted), in order of reference.
     pub listing: Vec<ListingChange>,
     /// AvtaleGiro claims sent, now waiting to be settled.
     pub giro_claims: usize,

@@ -86,6 +86,10 @@ const SCENARIOS: &[(&str, Case)] = &[
         a_full_listing_replaces_the_mandates_and_reports_the_differences,
     ),
     (
+        "mandates-in-parts",
+        mandates_larger_than_a_part_are_registered_and_listed_whole,
+    ),
+    (
         "reserved",
         prepared_numbers_are_taken_once_given_back_when_nothing_is_made,
     ),
@@ -542,14 +546,15 @@ fn a_full_listing_replaces_the_mandates_and_reports_the_differences(place: &Plac
     let imported = import(&mut book, "listing.txt", &t, date!(2026 - 03 - 20));
     assert_eq!(
         imported.listing,
+        // Those listed as they are read, then those no longer listed.
         [
-            ListingChange::Removed {
-                agreement_id: AGREEMENT,
-                reference: "12345".to_owned()
-            },
             ListingChange::Added {
                 agreement_id: AGREEMENT,
                 reference: "23456".to_owned()
+            },
+            ListingChange::Removed {
+                agreement_id: AGREEMENT,
+                reference: "12345".to_owned()
             }
         ]
     );
@@ -567,6 +572,114 @@ fn a_full_listing_replaces_the_mandates_and_reports_the_differences(place: &Plac
             ("23456".to_owned(), MandateState::Active)
         ]
     );
+}
+
+/// Assignments of mandates larger than a part (4 096): one sent, whose last mandate changes
+/// one its first part registered, and MPS's full listing of all of them but the last, one
+/// with another account and one the book never had. Each part looks up the mandates it names
+/// alone; the listing's end finds the mandate no part listed.
+fn mandates_larger_than_a_part_are_registered_and_listed_whole(place: &Place) {
+    const N: usize = 5_000;
+    let mut book = place.init();
+    let references: Vec<String> = (0..N).map(|i| (200_000 + i).to_string()).collect();
+    let limit = |kroner| MandateLimit::standard(PeriodCode::Monthly, nok(kroner)).unwrap();
+    let header = |number| AssignmentHeader::new(AGREEMENT, number, account("12345678903"));
+    let mut sent = MandatesAssignment::new(header(101));
+    for r in &references {
+        let m = Mandate::new(
+            RegistrationType::New,
+            payer_reference(r).unwrap(),
+            account("86011117947"),
+            limit(1000),
+        );
+        sent.push(m.with_payer(details())).unwrap();
+    }
+    let change = Mandate::new(
+        RegistrationType::Change,
+        payer_reference(&references[0]).unwrap(),
+        account("86011117947"),
+        limit(2000),
+    );
+    sent.push(change.with_payer(details())).unwrap();
+    let mut t = Transmission::to_mps(12345, 1);
+    t.push(sent).unwrap();
+    let imported = import(&mut book, "mandates.txt", &t, date!(2026 - 03 - 02));
+    assert_eq!(
+        (imported.mandates, imported.notes.len()),
+        (N + 1, 0),
+        "{:?}",
+        imported.notes
+    );
+
+    let mut listing = MandatesAssignment::new(header(500));
+    let listed = references[..N - 1]
+        .iter()
+        .map(String::as_str)
+        .chain(["300000"]);
+    for (i, r) in listed.enumerate() {
+        let (to, kroner) = match i {
+            0 => ("86011117947", 2000),
+            99 => ("15032080119", 1000),
+            _ => ("86011117947", 1000),
+        };
+        let mut m = Mandate::new(
+            RegistrationType::Listing,
+            payer_reference(r).unwrap(),
+            account(to),
+            limit(kroner),
+        );
+        m.mps = Some(MpsMandate {
+            registration_date: Some(date!(2026 - 03 - 03)),
+            listing: Some(autogiro_model::ListingPost {
+                charged_in_period: None,
+                last_charged: None,
+            }),
+            ..MpsMandate::empty()
+        });
+        listing.push(m).unwrap();
+    }
+    let mut t = Transmission::from_mps(12345, 80, date!(2026 - 03 - 20));
+    t.push(listing).unwrap();
+    let imported = import(&mut book, "listing.txt", &t, date!(2026 - 03 - 20));
+    let change = |reference: &str| (AGREEMENT, reference.to_owned());
+    let said: Vec<(&str, (u32, String))> = imported
+        .listing
+        .iter()
+        .map(|c| match c {
+            ListingChange::Added {
+                agreement_id,
+                reference,
+            } => ("added", (*agreement_id, reference.clone())),
+            ListingChange::Changed {
+                agreement_id,
+                reference,
+            } => ("changed", (*agreement_id, reference.clone())),
+            ListingChange::Removed {
+                agreement_id,
+                reference,
+            } => ("removed", (*agreement_id, reference.clone())),
+        })
+        .collect();
+    assert_eq!(
+        said,
+        [
+            ("changed", change(&references[99])),
+            ("added", change("300000")),
+            ("removed", change(&references[N - 1])),
+        ]
+    );
+    let mandates = book.mandates(date!(2026 - 04 - 01)).unwrap();
+    let deleted: Vec<&str> = mandates
+        .iter()
+        .filter(|m| m.state == MandateState::Deleted)
+        .map(|m| m.reference.as_str())
+        .collect();
+    assert_eq!(deleted, [references[N - 1].as_str()]);
+    let active = mandates
+        .iter()
+        .filter(|m| m.state == MandateState::Active)
+        .count();
+    assert_eq!((mandates.len(), active), (N + 1, N));
 }
 
 /// Numbers taken for a file being prepared are never handed out twice, a file not made gives
