@@ -18,7 +18,7 @@ use postgres::{Client, IsolationLevel, Statement};
 
 use crate::BookError;
 use crate::db::{Bulk, Columns, Conn, Each, Tidy, Value};
-use crate::schema::{CLAIM_FILES, VERSION, giro_tables, schema};
+use crate::schema::{CLAIM_FILES, GIRO_ROWS, VERSION, giro_tables, schema};
 use crate::sql::Dialect;
 use crate::store::{Store, Tx};
 
@@ -148,11 +148,20 @@ const MIGRATIONS: &[&str] = &[
     // both backends and a new book), run after these by the migration.
     // 7: the claims name their files through triggers, `schema::CLAIM_FILES`, in place of
     // their foreign keys, after the tables of 6 ([`CLAIM_FILES_FROM_KEYS`]).
+    // 8: AvtaleGiro's claims and OCR giro's payments likewise, `schema::GIRO_ROWS`
+    // ([`GIRO_ROWS_FROM_KEYS`]).
 ];
 
 /// Migration 7: the claims' foreign keys dropped, [`CLAIM_FILES`] in their place.
 const CLAIM_FILES_FROM_KEYS: &str = "ALTER TABLE claims DROP CONSTRAINT claims_file_id_fkey,
     DROP CONSTRAINT claims_answer_file_id_fkey;";
+
+/// Migration 8: the foreign keys of AvtaleGiro's claims and OCR giro's payments dropped,
+/// [`GIRO_ROWS`] in their place. A book that had not their tables yet made them without.
+const GIRO_ROWS_FROM_KEYS: &str =
+    "ALTER TABLE giro_claims DROP CONSTRAINT IF EXISTS giro_claims_file_id_fkey;
+    ALTER TABLE payments DROP CONSTRAINT IF EXISTS payments_file_id_fkey,
+    DROP CONSTRAINT IF EXISTS payments_claim_id_fkey;";
 
 /// The advisory lock every writing transaction takes: one writer at a time, as in SQLite.
 const WRITE_LOCK: i64 = 0x0061_7574_6f67_6972; // "autogir"
@@ -276,7 +285,7 @@ impl Postgres {
             for sql in MIGRATIONS.iter().skip(found as usize) {
                 t.batch_execute(sql).map_err(|e| db(&e))?;
             }
-            // 6 and 7 (after the history above).
+            // 6, 7 and 8 (after the history above).
             if found < 6 {
                 t.batch_execute(&giro_tables(Dialect::Postgres))
                     .map_err(|e| db(&e))?;
@@ -284,6 +293,11 @@ impl Postgres {
             if found < 7 {
                 t.batch_execute(CLAIM_FILES_FROM_KEYS)
                     .and_then(|()| t.batch_execute(CLAIM_FILES))
+                    .map_err(|e| db(&e))?;
+            }
+            if found < 8 {
+                t.batch_execute(GIRO_ROWS_FROM_KEYS)
+                    .and_then(|()| t.batch_execute(GIRO_ROWS))
                     .map_err(|e| db(&e))?;
             }
         }
@@ -865,6 +879,103 @@ mod tests {
             .unwrap()
             .get(0);
         assert_eq!(count, 1);
+    }
+
+    /// AvtaleGiro's claims name a file of the book, and OCR giro's payments a file and the
+    /// claim they settle, by the triggers of schema 8 (`schema::GIRO_ROWS`): a row naming what
+    /// is not there is refused, written or changed, by a statement of one row or by `COPY`; a
+    /// file or a claim rows name cannot be deleted nor renumbered; what nothing names goes.
+    #[test]
+    #[ignore = "needs PostgreSQL: cargo test -- --include-ignored"]
+    fn giro_rows_name_files_and_claims_of_the_book() {
+        let mut server = autogiro_testkit::Postgres::for_test();
+        let url = server.database();
+        crate::Book::init_at(&url).unwrap();
+        let mut client = Client::connect(&url, postgres::NoTls).unwrap();
+        client
+            .batch_execute(
+                "INSERT INTO files VALUES (1, 'a', 'g.txt', 'to-mps', 1, 2, 1, 'sent', '2026-03-16'),
+                 (2, 'b', 'o.txt', 'from-mps', 2, 1, 1, 'answer', '2026-03-20'),
+                 (3, 'c', 'x.txt', 'from-mps', 2, 1, 2, 'answer', '2026-03-21');",
+            )
+            .unwrap();
+        let claim = |file: i64| {
+            format!(
+                "INSERT INTO giro_claims (id, file_id, account, assignment_number,
+                 transaction_number, kid, amount_ore, due_date, short_name, foreign_reference,
+                 status, answer_due) VALUES (1, {file}, '12345678903', 1, 1, '123456782',
+                 100, '2026-04-01', '', '', 'sent', '2026-04-06')"
+            )
+        };
+        let payment = |file: i64, claim: &str| {
+            format!(
+                "INSERT INTO payments (file_id, agreement_id, account, assignment_number,
+                 transaction_number, transaction_type, nets_date, amount_ore, kid, claim_id)
+                 VALUES ({file}, 0, '12345678903', 1, 1, 15, '2026-04-01', 100, '123456782',
+                 {claim})"
+            )
+        };
+        let refused = |client: &mut Client, sql: &str| {
+            let e = client.batch_execute(sql).unwrap_err();
+            let e = e.as_db_error().unwrap();
+            assert_eq!(
+                e.code(),
+                &postgres::error::SqlState::FOREIGN_KEY_VIOLATION,
+                "{sql}"
+            );
+        };
+        refused(&mut client, &claim(9));
+        client.batch_execute(&claim(1)).unwrap();
+        refused(&mut client, "UPDATE giro_claims SET file_id = 9");
+        refused(&mut client, &payment(9, "NULL"));
+        refused(&mut client, &payment(2, "7"));
+        client.batch_execute(&payment(2, "NULL")).unwrap();
+        client.batch_execute(&payment(2, "1")).unwrap();
+        // Among many rows, one naming no claim.
+        refused(
+            &mut client,
+            &format!(
+                "{}, (2, 0, '12345678903', 1, 2, 15, '2026-04-01', 100, '123456782', 8)",
+                payment(2, "1")
+            ),
+        );
+        // As the book writes payments: by `COPY`.
+        let mut copy = client
+            .copy_in(
+                "COPY payments (file_id, agreement_id, account, assignment_number,
+                 transaction_number, transaction_type, nets_date, amount_ore, kid) FROM STDIN",
+            )
+            .unwrap();
+        std::io::Write::write_all(
+            &mut copy,
+            b"2\t0\t12345678903\t1\t3\t10\t2026-04-01\t100\t\n\
+              9\t0\t12345678903\t1\t4\t10\t2026-04-01\t100\t\n",
+        )
+        .unwrap();
+        let e = copy.finish().unwrap_err();
+        assert_eq!(
+            e.as_db_error().unwrap().code(),
+            &postgres::error::SqlState::FOREIGN_KEY_VIOLATION
+        );
+        refused(&mut client, "UPDATE payments SET claim_id = 9");
+        refused(&mut client, "UPDATE payments SET file_id = 9");
+        refused(&mut client, "DELETE FROM files WHERE id = 1");
+        refused(&mut client, "DELETE FROM files WHERE id = 2");
+        refused(&mut client, "UPDATE files SET id = 7 WHERE id = 2");
+        refused(&mut client, "DELETE FROM giro_claims WHERE id = 1");
+        refused(&mut client, "UPDATE giro_claims SET id = 7 WHERE id = 1");
+        // What nothing names goes, and the other columns change.
+        client
+            .batch_execute(
+                "UPDATE giro_claims SET status = 'settled'; UPDATE payments SET claim_id = NULL;
+                 DELETE FROM giro_claims WHERE id = 1; DELETE FROM files WHERE id = 3",
+            )
+            .unwrap();
+        let count: i64 = client
+            .query_one("SELECT COUNT(*) FROM payments", &[])
+            .unwrap()
+            .get(0);
+        assert_eq!(count, 2);
     }
 
     /// A book of schema 1 on a real server, with reserved numbers and a claim of each status,

@@ -55,7 +55,7 @@ fn a_book_of_a_newer_version_is_refused() {
             err,
             BookError::Newer {
                 found: 99,
-                known: 7
+                known: 8
             }
         ),
         "{err}"
@@ -99,7 +99,7 @@ fn a_postgresql_book_of_a_newer_version_is_refused() {
             err,
             BookError::Newer {
                 found: 99,
-                known: 7
+                known: 8
             }
         ),
         "{err}"

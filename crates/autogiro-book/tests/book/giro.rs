@@ -327,6 +327,27 @@ pub(super) fn avtalegiro_mandates_are_kept_as_listed_and_everything_copied(place
     );
 }
 
+/// Each payment of the book, with the due date of the AvtaleGiro claim it settles.
+fn settling(book: &mut Book) -> Vec<(Payment, Option<String>)> {
+    let export = serde_json::to_value(book.export().unwrap()).unwrap();
+    let due = |id: i64| {
+        export["giro_claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .map(|c| c["due_date"].as_str().unwrap().to_owned())
+    };
+    book.payments(None)
+        .unwrap()
+        .into_iter()
+        .map(|p| {
+            let d = p.settles.and_then(due);
+            (p, d)
+        })
+        .collect()
+}
+
 /// Settlements of one KID and amount in one file take their claims in turn: each the latest
 /// due on or before its Nets date that none before it took; one that finds none is kept, and
 /// settles a claim sent later when its due date allows.
@@ -369,21 +390,9 @@ pub(super) fn settlements_of_one_kid_take_their_claims_in_turn(place: &Place) {
     let imported = import(&mut book, "avtalegiro-2.txt", &later, date!(2026 - 02 - 01));
     assert_eq!(imported.settled, 1, "{imported:?}");
 
-    // Each payment and the due date of the claim it settles.
-    let export = serde_json::to_value(book.export().unwrap()).unwrap();
-    let due = |id: i64| {
-        export["giro_claims"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["id"] == id)
-            .map(|c| c["due_date"].as_str().unwrap().to_owned())
-    };
-    let settled: Vec<(String, Date, Option<String>)> = book
-        .payments(None)
-        .unwrap()
+    let settled: Vec<(String, Date, Option<String>)> = settling(&mut book)
         .into_iter()
-        .map(|p| (p.kid.unwrap(), p.nets_date, p.settles.and_then(due)))
+        .map(|(p, due)| (p.kid.unwrap(), p.nets_date, due))
         .collect();
     let day = |d: Date, due: Option<&str>| (d, due.map(str::to_owned));
     let want = [
@@ -447,21 +456,10 @@ pub(super) fn settlements_kept_are_settled_a_page_at_a_time(place: &Place) {
     );
     assert_eq!(imported.settled, 4_094 + 3 + 10, "{imported:?}");
 
-    let export = serde_json::to_value(book.export().unwrap()).unwrap();
-    let due = |id: i64| {
-        export["giro_claims"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|c| c["id"] == id)
-            .map(|c| c["due_date"].as_str().unwrap().to_owned())
-    };
-    let of_four: Vec<Option<String>> = book
-        .payments(None)
-        .unwrap()
+    let of_four: Vec<Option<String>> = settling(&mut book)
         .into_iter()
-        .filter(|p| p.kid.as_deref() == Some(four.as_str()))
-        .map(|p| p.settles.and_then(due))
+        .filter(|(p, _)| p.kid.as_deref() == Some(four.as_str()))
+        .map(|(_, due)| due)
         .collect();
     let want = ["2026-03-16", "2026-02-16", "2026-01-16"].map(|d| Some(d.to_owned()));
     assert_eq!(of_four, [&want[..], &[None]].concat());
