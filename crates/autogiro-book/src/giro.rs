@@ -348,7 +348,9 @@ impl Tx<'_> {
     /// [`PART`], in order of KID and then of id, after `after` (the KID and id of the last of
     /// the page before; none for the first). The page reads no more of the payments than it
     /// holds: the partial index `payments_unsettling` gives the order of KIDs, and the page
-    /// ends at the KID of the [`PART`]th settlement from where it starts.
+    /// ends at the KID of the [`PART`]th settlement after `after`. Those of pages before that
+    /// stay unsettled are behind it: however many one KID has, a page holds one settlement at
+    /// the least while any is left after `after`.
     fn unsettling_payments(
         &mut self,
         account: &str,
@@ -356,11 +358,12 @@ impl Tx<'_> {
     ) -> Result<Vec<PaymentRow>, BookError> {
         let (kid, id) = after.unwrap_or(("", 0));
         let unsettling = "account = ?1 AND transaction_type = 15 AND claim_id IS NULL";
+        let after = "kid >= ?2 AND (kid > ?2 OR id > ?3)";
         let sql = format!(
             "SELECT {PAYMENT_COLUMNS} FROM payments
-             WHERE {unsettling} AND kid >= ?2 AND (kid > ?2 OR id > ?3)
+             WHERE {unsettling} AND {after}
              AND kid <= (SELECT MAX(kid) FROM (SELECT kid FROM payments
-                 WHERE {unsettling} AND kid >= ?2 ORDER BY kid LIMIT {PART}) page)
+                 WHERE {unsettling} AND {after} ORDER BY kid LIMIT {PART}) page)
              ORDER BY kid, id LIMIT {PART}"
         );
         rows(self.0, &sql, args![account, kid, id], payment_row)

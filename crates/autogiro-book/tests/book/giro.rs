@@ -409,11 +409,13 @@ pub(super) fn settlements_of_one_kid_take_their_claims_in_turn(place: &Place) {
     assert_eq!(settled, want);
 }
 
-/// Settlements kept before their claims come are settled a page at a time when the claims
-/// come, and settle what one pass in order would: 4 094 KIDs with a settlement each, then a
-/// KID with four whose pages part between its second and third, then ten more. The four, all
-/// on one day, take the KID's three claims from the latest due, none twice; the fourth is
-/// kept.
+/// Settlements kept before their claims come are settled a page (4 096) at a time when the
+/// claims come, and settle what one pass in order would: ten KIDs with a settlement each, a
+/// KID with 4 100, and ten more. Of the 4 100, the 4 085th to the 4 088th (by id) are of an
+/// amount the KID's three claims have, the others of none: the pages part between the 4 086th
+/// and the 4 087th, and the first page leaves 4 084 of that KID unsettled behind the second.
+/// The four, all on one day, take the three claims from the latest due, none twice; the
+/// fourth is kept, and the ten KIDs after are settled.
 pub(super) fn settlements_kept_are_settled_a_page_at_a_time(place: &Place) {
     let mut book = place.init();
     let kid_of = |body: u32| {
@@ -422,21 +424,28 @@ pub(super) fn settlements_kept_are_settled_a_page_at_a_time(place: &Place) {
             .as_str()
             .to_owned()
     };
-    let four = kid_of(20_000);
-    let single: Vec<String> = (10_000..14_094).chain(30_000..30_010).map(kid_of).collect();
+    let many = kid_of(20_000);
+    let (before, after): (Vec<String>, Vec<String>) = (
+        (10_000..10_010).map(kid_of).collect(),
+        (30_000..30_010).map(kid_of).collect(),
+    );
     let day = date!(2026 - 03 - 20);
-    let settlement = |kid: &str| (OcrType::AvtaleGiro, kid.to_owned(), 10_000, day, false);
-    // The four first in the file: a page is in order of KID, not of the file.
-    let payments: Vec<_> = std::iter::repeat_n(four.as_str(), 4)
-        .chain(single.iter().map(String::as_str))
-        .map(settlement)
-        .collect();
-    let payments: Vec<_> = payments
-        .iter()
-        .map(|(t, k, ore, d, credit)| (*t, k.as_str(), *ore, *d, *credit))
+    let claimed = 4_085..=4_088;
+    // Those of the many first in the file: a page is in order of KID, not of the file.
+    let payments: Vec<(OcrType, &str, u64, Date, bool)> = (1..=4_100)
+        .map(|n| {
+            let ore = if claimed.contains(&n) { 20_000 } else { 10_000 };
+            (OcrType::AvtaleGiro, many.as_str(), ore, day, false)
+        })
+        .chain(
+            before
+                .iter()
+                .chain(&after)
+                .map(|k| (OcrType::AvtaleGiro, k.as_str(), 10_000, day, false)),
+        )
         .collect();
     let imported = import(&mut book, "ocr-1.txt", &ocr(1, &payments), day);
-    assert_eq!((imported.settled, imported.unsettling), (0, 4_108));
+    assert_eq!((imported.settled, imported.unsettling), (0, 4_120));
 
     let dues = [
         date!(2026 - 01 - 16),
@@ -445,8 +454,13 @@ pub(super) fn settlements_kept_are_settled_a_page_at_a_time(place: &Place) {
     ];
     let claims: Vec<(&str, u64, Date)> = dues
         .iter()
-        .map(|&due| (four.as_str(), 10_000, due))
-        .chain(single.iter().map(|k| (k.as_str(), 10_000, dues[2])))
+        .map(|&due| (many.as_str(), 20_000, due))
+        .chain(
+            before
+                .iter()
+                .chain(&after)
+                .map(|k| (k.as_str(), 10_000, dues[2])),
+        )
         .collect();
     let imported = import(
         &mut book,
@@ -454,15 +468,16 @@ pub(super) fn settlements_kept_are_settled_a_page_at_a_time(place: &Place) {
         &avtalegiro(1, false, &claims),
         date!(2026 - 01 - 02),
     );
-    assert_eq!(imported.settled, 4_094 + 3 + 10, "{imported:?}");
+    assert_eq!(imported.settled, 3 + 20, "{imported:?}");
 
-    let of_four: Vec<Option<String>> = settling(&mut book)
+    let of_many: Vec<(u64, Option<String>)> = settling(&mut book)
         .into_iter()
-        .filter(|(p, _)| p.kid.as_deref() == Some(four.as_str()))
-        .map(|(_, due)| due)
+        .filter(|(p, _)| p.kid.as_deref() == Some(many.as_str()))
+        .map(|(p, due)| (p.amount.ore(), due))
+        .filter(|&(ore, _)| ore == 20_000)
         .collect();
-    let want = ["2026-03-16", "2026-02-16", "2026-01-16"].map(|d| Some(d.to_owned()));
-    assert_eq!(of_four, [&want[..], &[None]].concat());
+    let want = ["2026-03-16", "2026-02-16", "2026-01-16"].map(|d| (20_000, Some(d.to_owned())));
+    assert_eq!(of_many, [&want[..], &[(20_000, None)]].concat());
 }
 
 /// What the book says after the claims, the cancellations and the payments of
