@@ -346,11 +346,11 @@ impl Tx<'_> {
 
     /// A page of the settlements (type 15) of `account` that settle no claim yet: at most
     /// [`PART`], in order of KID and then of id, after `after` (the KID and id of the last of
-    /// the page before; none for the first). The page reads no more of the payments than it
-    /// holds: the partial index `payments_unsettling` gives the order of KIDs, and the page
-    /// ends at the KID of the [`PART`]th settlement after `after`. Those of pages before that
-    /// stay unsettled are behind it: however many one KID has, a page holds one settlement at
-    /// the least while any is left after `after`.
+    /// the page before; none for the first). The page reads little more of the payments than
+    /// it holds (and those of `after`'s KID that pages before left unsettled): the partial
+    /// index `payments_unsettling` gives the order of KIDs, and the page ends at the KID of the
+    /// [`PART`]th settlement after `after`. However many one KID has, a page holds one
+    /// settlement at the least while any is left after `after`.
     fn unsettling_payments(
         &mut self,
         account: &str,
