@@ -52,8 +52,9 @@ pub(crate) struct Importing<'n> {
     lines: u64,
     /// The indexes of the claims dropped for this file, to be made again at its end.
     indexes_aside: &'static [&'static str],
-    /// Whether the assignment of mandates being read (from MPS) is a full listing (decision
-    /// 24), from its first mandate of registration type 0 on.
+    /// Whether the assignment of mandates being read (from MPS) is a full listing
+    /// ([decision 24](docs/spec-decisions.md#decision-24)), from its first mandate of
+    /// registration type 0 on.
     listing: bool,
     /// Whether the assignment of AvtaleGiro mandates being read is a full listing.
     giro_listing: bool,
