@@ -28,6 +28,10 @@ use crate::store::{
 /// counted, and `book status --unmatched` lists them all.
 pub(crate) const UNMATCHED_SHOWN: u32 = 100;
 
+/// How many changes of a full listing an import lists ([`Imported::listing`]); the rest are
+/// counted (a first listing of an agreement says each of its mandates added).
+pub(crate) const LISTING_SHOWN: usize = 100;
+
 /// How many items of an assignment are stored at a time.
 pub(crate) const PART: usize = 4096;
 
@@ -297,6 +301,14 @@ impl<'n> Importing<'n> {
 }
 
 impl Imported {
+    /// A change a full listing made: counted, and kept among the first [`LISTING_SHOWN`].
+    fn listed(&mut self, change: ListingChange) {
+        self.listing_total += 1;
+        if self.listing.len() < LISTING_SHOWN {
+            self.listing.push(change);
+        }
+    }
+
     /// What the import of a file in the book already says: nothing was done.
     pub(crate) fn nothing(name: &str, direction: Direction) -> Self {
         Self {
@@ -312,6 +324,7 @@ impl Imported {
             replaced: 0,
             mandates: 0,
             listing: Vec::new(),
+            listing_total: 0,
             giro_claims: 0,
             cancelled: 0,
             payments: 0,
@@ -780,19 +793,19 @@ fn mandates_from_mps(
             }
             let reference = key.digits().to_owned();
             match (before.get(agreement_id, key), after.get(agreement_id, key)) {
-                (None, Some(_)) => imported.listing.push(ListingChange::Added {
+                (None, Some(_)) => imported.listed(ListingChange::Added {
                     agreement_id,
                     reference,
                 }),
                 (Some(b), Some(n)) if !same_terms(&n.mandate, &b.mandate) => {
-                    imported.listing.push(ListingChange::Changed {
+                    imported.listed(ListingChange::Changed {
                         agreement_id,
                         reference,
                     });
                 }
                 // Listed to be deleted: no longer the agreement's.
                 (Some(b), None) => {
-                    imported.listing.push(ListingChange::Removed {
+                    imported.listed(ListingChange::Removed {
                         agreement_id,
                         reference,
                     });
@@ -821,7 +834,7 @@ fn mandates_from_mps(
 fn unlisted(tx: &mut Tx<'_>, agreement_id: u32, imported: &mut Imported) -> Result<(), BookError> {
     tx.delete_unlisted(agreement_id, &mut |reference| {
         let reference = PayerReference::from_field_str(reference).map_err(corrupt)?;
-        imported.listing.push(ListingChange::Removed {
+        imported.listed(ListingChange::Removed {
             agreement_id,
             reference: reference.digits().to_owned(),
         });

@@ -37,8 +37,12 @@ pub struct Imported {
     /// Mandates registered, confirmed or listed.
     pub mandates: usize,
     /// What a full listing changed in the book's mandates: those added or changed in the order
-    /// listed, then those no longer listed (kept as deleted), in order of reference.
+    /// listed, then those no longer listed (kept as deleted), in order of reference. The first
+    /// 100; how many there are is [`Imported::listing_total`], and `book mandates` lists the
+    /// mandates as they are.
     pub listing: Vec<ListingChange>,
+    /// How many mandates a full listing changed.
+    pub listing_total: usize,
     /// AvtaleGiro claims sent, now waiting to be settled.
     pub giro_claims: usize,
     /// AvtaleGiro claims cancelled by the file's cancellation requests (decision A5).

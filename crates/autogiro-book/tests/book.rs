@@ -574,10 +574,30 @@ fn a_full_listing_replaces_the_mandates_and_reports_the_differences(place: &Plac
     );
 }
 
+/// A mandate of a full listing from MPS (registration type 0, post 5).
+fn listed(reference: &str, to: &str, limit: MandateLimit) -> Mandate {
+    let mut m = Mandate::new(
+        RegistrationType::Listing,
+        payer_reference(reference).unwrap(),
+        account(to),
+        limit,
+    );
+    m.mps = Some(MpsMandate {
+        registration_date: Some(date!(2026 - 03 - 03)),
+        listing: Some(autogiro_model::ListingPost {
+            charged_in_period: None,
+            last_charged: None,
+        }),
+        ..MpsMandate::empty()
+    });
+    m
+}
+
 /// Assignments of mandates larger than a part (4 096): one sent, whose last mandate changes
 /// one its first part registered, and MPS's full listing of all of them but the last, one
-/// with another account and one the book never had. Each part looks up the mandates it names
-/// alone; the listing's end finds the mandate no part listed.
+/// with another account and one the book never had; then a listing of that one alone. Each
+/// part looks up the mandates it names alone; a listing's end finds the mandates no part
+/// listed, and the import says the first hundred changes and counts them all.
 fn mandates_larger_than_a_part_are_registered_and_listed_whole(place: &Place) {
     const N: usize = 5_000;
     let mut book = place.init();
@@ -612,60 +632,35 @@ fn mandates_larger_than_a_part_are_registered_and_listed_whole(place: &Place) {
     );
 
     let mut listing = MandatesAssignment::new(header(500));
-    let listed = references[..N - 1]
-        .iter()
-        .map(String::as_str)
-        .chain(["300000"]);
-    for (i, r) in listed.enumerate() {
+    let all_but_last = references[..N - 1].iter().map(String::as_str);
+    for (i, r) in all_but_last.chain(["300000"]).enumerate() {
         let (to, kroner) = match i {
             0 => ("86011117947", 2000),
             99 => ("15032080119", 1000),
             _ => ("86011117947", 1000),
         };
-        let mut m = Mandate::new(
-            RegistrationType::Listing,
-            payer_reference(r).unwrap(),
-            account(to),
-            limit(kroner),
-        );
-        m.mps = Some(MpsMandate {
-            registration_date: Some(date!(2026 - 03 - 03)),
-            listing: Some(autogiro_model::ListingPost {
-                charged_in_period: None,
-                last_charged: None,
-            }),
-            ..MpsMandate::empty()
-        });
-        listing.push(m).unwrap();
+        listing.push(listed(r, to, limit(kroner))).unwrap();
     }
     let mut t = Transmission::from_mps(12345, 80, date!(2026 - 03 - 20));
     t.push(listing).unwrap();
     let imported = import(&mut book, "listing.txt", &t, date!(2026 - 03 - 20));
-    let change = |reference: &str| (AGREEMENT, reference.to_owned());
-    let said: Vec<(&str, (u32, String))> = imported
-        .listing
-        .iter()
-        .map(|c| match c {
-            ListingChange::Added {
-                agreement_id,
-                reference,
-            } => ("added", (*agreement_id, reference.clone())),
+    let reference = |r: &str| r.to_owned();
+    let (agreement_id, last) = (AGREEMENT, &references[N - 1]);
+    assert_eq!(
+        imported.listing,
+        [
             ListingChange::Changed {
                 agreement_id,
-                reference,
-            } => ("changed", (*agreement_id, reference.clone())),
+                reference: reference(&references[99])
+            },
+            ListingChange::Added {
+                agreement_id,
+                reference: reference("300000")
+            },
             ListingChange::Removed {
                 agreement_id,
-                reference,
-            } => ("removed", (*agreement_id, reference.clone())),
-        })
-        .collect();
-    assert_eq!(
-        said,
-        [
-            ("changed", change(&references[99])),
-            ("added", change("300000")),
-            ("removed", change(&references[N - 1])),
+                reference: reference(last)
+            },
         ]
     );
     let mandates = book.mandates(date!(2026 - 04 - 01)).unwrap();
@@ -674,12 +669,32 @@ fn mandates_larger_than_a_part_are_registered_and_listed_whole(place: &Place) {
         .filter(|m| m.state == MandateState::Deleted)
         .map(|m| m.reference.as_str())
         .collect();
-    assert_eq!(deleted, [references[N - 1].as_str()]);
+    assert_eq!(deleted, [last.as_str()]);
     let active = mandates
         .iter()
         .filter(|m| m.state == MandateState::Active)
         .count();
     assert_eq!((mandates.len(), active), (N + 1, N));
+
+    // A listing of the new one alone: the others removed, the first hundred of them said.
+    let mut alone = MandatesAssignment::new(header(501));
+    alone
+        .push(listed("300000", "86011117947", limit(1000)))
+        .unwrap();
+    let mut t = Transmission::from_mps(12345, 81, date!(2026 - 04 - 20));
+    t.push(alone).unwrap();
+    let imported = import(&mut book, "listing-2.txt", &t, date!(2026 - 04 - 20));
+    assert_eq!(
+        (imported.listing.len(), imported.listing_total),
+        (100, N - 1)
+    );
+    assert_eq!(
+        imported.listing[0],
+        ListingChange::Removed {
+            agreement_id,
+            reference: reference(&references[0])
+        }
+    );
 }
 
 /// Numbers taken for a file being prepared are never handed out twice, a file not made gives

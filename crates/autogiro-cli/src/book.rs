@@ -223,6 +223,12 @@ pub(crate) fn print_imported(
     for change in &imported.listing {
         say!("{name}: {}", say(listing_change(change)));
     }
+    let more = imported
+        .listing_total
+        .saturating_sub(imported.listing.len());
+    if more > 0 {
+        say!("{name}: {}", counted("book.listing-more", more));
+    }
     for note in &imported.notes {
         eprintln!("{name}: {}", note.render(lang));
     }

@@ -95,6 +95,10 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "full listing: mandate {reference} of agreement {agreement} has other terms at MPS; the book now has MPS's",
     ),
     (
+        "book.listing-more",
+        "and {n} more mandate(s) the full listing changed: `autogiro book mandates` lists the book's mandates",
+    ),
+    (
         "book.listing-removed",
         "full listing: mandate {reference} of agreement {agreement} is not listed by MPS; removed from the book",
     ),

@@ -95,6 +95,10 @@ pub(crate) const TEXTS: &[(&str, &str)] = &[
         "full liste: fullmakt {reference} i avtale {agreement} har andre vilkår hos MPS; boken har nå MPS' vilkår",
     ),
     (
+        "book.listing-more",
+        "og {n} fullmakt(er) til som den fulle listen endret: `autogiro book mandates` viser bokens fullmakter",
+    ),
+    (
         "book.listing-removed",
         "full liste: fullmakt {reference} i avtale {agreement} er ikke listet av MPS; fjernet fra boken",
     ),

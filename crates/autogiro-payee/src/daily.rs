@@ -143,7 +143,7 @@ impl Payee {
                     *daily.rejected.entry(*code).or_default() += n;
                 }
                 daily.unmatched += imported.unmatched_total;
-                daily.mandates_changed += imported.listing.len();
+                daily.mandates_changed += imported.listing_total;
             }
             on(event);
         })?;
