@@ -796,14 +796,8 @@ mod tests {
         assert_eq!(same(migrated), same(tables(&new)));
     }
 
-    /// A claim names a file of the book, by its triggers of schema 7 (`schema::CLAIM_FILES`):
-    /// one naming a file not there is refused, written or changed, in a statement of one row or
-    /// of many; a file claims name cannot be deleted nor renumbered; what refers to nothing
-    /// goes.
-    #[test]
-    #[ignore = "needs PostgreSQL: cargo test -- --include-ignored"]
-    fn a_claim_names_a_file_of_the_book() {
-        let mut server = autogiro_testkit::Postgres::for_test();
+    /// A new book on `server` with three files (1 sent, 2 and 3 from MPS), and a client of it.
+    fn book_of_three_files(server: &mut autogiro_testkit::Postgres) -> Client {
         let url = server.database();
         crate::Book::init_at(&url).unwrap();
         let mut client = Client::connect(&url, postgres::NoTls).unwrap();
@@ -814,6 +808,42 @@ mod tests {
                  (3, 'c', 'x.txt', 'from-mps', 2, 1, 2, 'answer', '2026-03-21');",
             )
             .unwrap();
+        client
+    }
+
+    /// `sql` refused as a foreign key refuses it.
+    fn refused(client: &mut Client, sql: &str) {
+        let e = client.batch_execute(sql).unwrap_err();
+        let e = e.as_db_error().unwrap();
+        assert_eq!(
+            e.code(),
+            &postgres::error::SqlState::FOREIGN_KEY_VIOLATION,
+            "{sql}"
+        );
+    }
+
+    /// `rows` (text) by `copy` (`COPY … FROM STDIN`), as the book writes in bulk, refused as a
+    /// foreign key refuses them.
+    fn copy_refused(client: &mut Client, copy: &str, rows: &[u8]) {
+        let mut writer = client.copy_in(copy).unwrap();
+        std::io::Write::write_all(&mut writer, rows).unwrap();
+        let e = writer.finish().unwrap_err();
+        assert_eq!(
+            e.as_db_error().unwrap().code(),
+            &postgres::error::SqlState::FOREIGN_KEY_VIOLATION,
+            "{copy}"
+        );
+    }
+
+    /// A claim names a file of the book, by its triggers of schema 7 (`schema::CLAIM_FILES`):
+    /// one naming a file not there is refused, written or changed, in a statement of one row or
+    /// of many; a file claims name cannot be deleted nor renumbered; what refers to nothing
+    /// goes.
+    #[test]
+    #[ignore = "needs PostgreSQL: cargo test -- --include-ignored"]
+    fn a_claim_names_a_file_of_the_book() {
+        let mut server = autogiro_testkit::Postgres::for_test();
+        let mut client = book_of_three_files(&mut server);
         let claim = |file: i64| {
             format!(
                 "INSERT INTO claims (file_id, agreement_id, assignment_number, transaction_number,
@@ -821,15 +851,6 @@ mod tests {
                  status, answer_due) VALUES ({file}, 1, 1, 1, 'p', '', 100, '2026-04-01', '', '',
                  '', 'sent', '2026-04-06')"
             )
-        };
-        let refused = |client: &mut Client, sql: &str| {
-            let e = client.batch_execute(sql).unwrap_err();
-            let e = e.as_db_error().unwrap();
-            assert_eq!(
-                e.code(),
-                &postgres::error::SqlState::FOREIGN_KEY_VIOLATION,
-                "{sql}"
-            );
         };
         refused(&mut client, &claim(9));
         client.batch_execute(&claim(1)).unwrap();
@@ -842,23 +863,13 @@ mod tests {
             ),
         );
         // As the book writes claims: by `COPY`.
-        let mut copy = client
-            .copy_in(
-                "COPY claims (file_id, agreement_id, assignment_number, transaction_number, payer,
-                 kid, amount_ore, due_date, short_name, own_reference, foreign_reference, status,
-                 answer_due) FROM STDIN",
-            )
-            .unwrap();
-        std::io::Write::write_all(
-            &mut copy,
+        copy_refused(
+            &mut client,
+            "COPY claims (file_id, agreement_id, assignment_number, transaction_number, payer,
+             kid, amount_ore, due_date, short_name, own_reference, foreign_reference, status,
+             answer_due) FROM STDIN",
             b"1\t1\t1\t4\tp\t\t1\t2026-04-01\t\t\t\tsent\t2026-04-06\n\
               9\t1\t1\t5\tp\t\t1\t2026-04-01\t\t\t\tsent\t2026-04-06\n",
-        )
-        .unwrap();
-        let e = copy.finish().unwrap_err();
-        assert_eq!(
-            e.as_db_error().unwrap().code(),
-            &postgres::error::SqlState::FOREIGN_KEY_VIOLATION
         );
         refused(&mut client, "UPDATE claims SET answer_file_id = 9");
         refused(&mut client, "UPDATE claims SET file_id = 9");
@@ -889,16 +900,7 @@ mod tests {
     #[ignore = "needs PostgreSQL: cargo test -- --include-ignored"]
     fn giro_rows_name_files_and_claims_of_the_book() {
         let mut server = autogiro_testkit::Postgres::for_test();
-        let url = server.database();
-        crate::Book::init_at(&url).unwrap();
-        let mut client = Client::connect(&url, postgres::NoTls).unwrap();
-        client
-            .batch_execute(
-                "INSERT INTO files VALUES (1, 'a', 'g.txt', 'to-mps', 1, 2, 1, 'sent', '2026-03-16'),
-                 (2, 'b', 'o.txt', 'from-mps', 2, 1, 1, 'answer', '2026-03-20'),
-                 (3, 'c', 'x.txt', 'from-mps', 2, 1, 2, 'answer', '2026-03-21');",
-            )
-            .unwrap();
+        let mut client = book_of_three_files(&mut server);
         let claim = |file: i64| {
             format!(
                 "INSERT INTO giro_claims (id, file_id, account, assignment_number,
@@ -914,15 +916,6 @@ mod tests {
                  VALUES ({file}, 0, '12345678903', 1, 1, 15, '2026-04-01', 100, '123456782',
                  {claim})"
             )
-        };
-        let refused = |client: &mut Client, sql: &str| {
-            let e = client.batch_execute(sql).unwrap_err();
-            let e = e.as_db_error().unwrap();
-            assert_eq!(
-                e.code(),
-                &postgres::error::SqlState::FOREIGN_KEY_VIOLATION,
-                "{sql}"
-            );
         };
         refused(&mut client, &claim(9));
         client.batch_execute(&claim(1)).unwrap();
@@ -940,22 +933,12 @@ mod tests {
             ),
         );
         // As the book writes payments: by `COPY`.
-        let mut copy = client
-            .copy_in(
-                "COPY payments (file_id, agreement_id, account, assignment_number,
-                 transaction_number, transaction_type, nets_date, amount_ore, kid) FROM STDIN",
-            )
-            .unwrap();
-        std::io::Write::write_all(
-            &mut copy,
+        copy_refused(
+            &mut client,
+            "COPY payments (file_id, agreement_id, account, assignment_number,
+             transaction_number, transaction_type, nets_date, amount_ore, kid) FROM STDIN",
             b"2\t0\t12345678903\t1\t3\t10\t2026-04-01\t100\t\n\
               9\t0\t12345678903\t1\t4\t10\t2026-04-01\t100\t\n",
-        )
-        .unwrap();
-        let e = copy.finish().unwrap_err();
-        assert_eq!(
-            e.as_db_error().unwrap().code(),
-            &postgres::error::SqlState::FOREIGN_KEY_VIOLATION
         );
         refused(&mut client, "UPDATE payments SET claim_id = 9");
         refused(&mut client, "UPDATE payments SET file_id = 9");
