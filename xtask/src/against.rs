@@ -3,8 +3,8 @@
 //! this tree's, both timed on the same files in one run, in rounds of `wc -l` and both binaries
 //! so that what the machine does meanwhile falls on all of them alike; and their output
 //! compared, byte for byte. Then the book's steps (`book import` of the file sent and of MPS's
-//! answer, `book status`) by each binary on a book of its own, SQLite and, where the server is
-//! installed, PostgreSQL.
+//! answer, `book status`) by each binary on a book of its own, in rounds, SQLite and, where
+//! the server is installed, PostgreSQL.
 //!
 //! The other commit is checked out as a git worktree under `target/against/SHA/src` and built
 //! into `target/against/SHA/target` (kept, so that a second run builds nothing).
@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::book::book_steps;
-use crate::{Timing, mib, release_and_claims, root, time_rounds};
+use crate::{Timing, median, mib, release_and_claims, root, time_rounds};
 
 /// The rounds of [`bench_against`], each timing `wc -l` and both binaries once per command: on
 /// a machine whose pace changes from one second to the next, a ratio to `wc -l` timed apart, in
@@ -93,8 +93,17 @@ pub(crate) fn bench_book_against(rev: &str, n: Option<&str>) -> Result<(), Strin
     )
 }
 
-/// The book's steps by `theirs`, then by `ours`, each on a new book of its own, in one run:
-/// SQLite, and PostgreSQL where it is installed (each binary a database of its own).
+/// How many rounds [`book_against`] runs: each a new book for each binary and backend. A
+/// step of the book takes seconds to a minute, and the machine's pace moves by a third between
+/// two runs of one binary minutes apart (docs/performance.md): one run of each said 1.38 of a
+/// change that touched nothing it timed.
+const BOOK_ROUNDS: usize = 3;
+
+/// The book's steps by `theirs` and by `ours`, each on a new book of its own, in
+/// [`BOOK_ROUNDS`] rounds in one run, the binaries' order turned each round so that neither
+/// always runs on a book written a moment before: SQLite, and PostgreSQL where it is installed
+/// (each binary and round a database of its own). The median of each step and binary, and the
+/// largest peak RSS.
 fn book_against(
     root: &Path,
     n: u32,
@@ -117,20 +126,37 @@ fn book_against(
         }
         book_steps(cli, &book.to_string_lossy(), &claims, &answers)
     };
-    let mut runs: Vec<(&str, Vec<Timing>, Vec<Timing>)> =
-        vec![("SQLite", sqlite("theirs", theirs)?, sqlite("ours", ours)?)];
-    if let Some(mut server) = autogiro_testkit::Postgres::start() {
-        let theirs_pg = book_steps(theirs, &server.database(), &claims, &answers)?;
-        let ours_pg = book_steps(ours, &server.database(), &claims, &answers)?;
-        runs.push(("PostgreSQL", theirs_pg, ours_pg));
+    let mut server = autogiro_testkit::Postgres::start();
+    // Per backend, per binary (theirs, ours): each round's steps.
+    let mut rounds: Vec<(&str, [Vec<Vec<Timing>>; 2])> = vec![("SQLite", [vec![], vec![]])];
+    if server.is_some() {
+        rounds.push(("PostgreSQL", [vec![], vec![]]));
     }
-    println!("\nthe book, {n} claims, each step once by each binary on a book of its own:\n");
+    for round in 0..BOOK_ROUNDS {
+        let order = if round % 2 == 0 { [0, 1] } else { [1, 0] };
+        for (backend, runs) in &mut rounds {
+            for who in order {
+                let (name, cli) = [("theirs", theirs), ("ours", ours)][who];
+                let steps = match server.as_mut() {
+                    Some(server) if *backend == "PostgreSQL" => {
+                        book_steps(cli, &server.database(), &claims, &answers)?
+                    }
+                    _ => sqlite(name, cli)?,
+                };
+                runs[who].push(steps);
+            }
+        }
+    }
+    println!(
+        "\nthe book, {n} claims, each step by each binary on a book of its own, median of \
+         {BOOK_ROUNDS} rounds (the binaries' order turned each round), the largest peak RSS:\n"
+    );
     println!(
         "| backend | step | {short} | this tree | this tree / {short} | peak RSS {short} | peak RSS this tree |"
     );
     println!("|---|---|---|---|---|---|---|");
-    for (backend, a, b) in &runs {
-        for (a, b) in a.iter().zip(b) {
+    for (backend, [a, b]) in rounds {
+        for (a, b) in medians(a).iter().zip(medians(b)) {
             println!(
                 "| {backend} | {} | {:.3} s | {:.3} s | {:.2} | {} | {} |",
                 a.name,
@@ -143,6 +169,20 @@ fn book_against(
         }
     }
     Ok(())
+}
+
+/// Of rounds of the same steps, each step's median time and largest peak RSS.
+fn medians(rounds: Vec<Vec<Timing>>) -> Vec<Timing> {
+    let mut steps: Vec<Vec<Timing>> = Vec::new();
+    for round in rounds {
+        for (i, t) in round.into_iter().enumerate() {
+            match steps.get_mut(i) {
+                Some(runs) => runs.push(t),
+                None => steps.push(vec![t]),
+            }
+        }
+    }
+    steps.into_iter().map(median).collect()
 }
 
 /// Fails unless both binaries print the same (and exit the same) for `validate` and `inspect`

@@ -78,7 +78,7 @@ const COMMANDS: &[(&str, &str)] = &[
     ),
     (
         "bench-book [--against REV] [N]",
-        "the book alone, in SQLite and in PostgreSQL (a server started for the run) side by side: a command's setup (status of an empty book), the import of the file of N claims sent (default 1 000 000) and of MPS's answer, status; time and peak RSS of each step, once; with --against, by the release binary of REV and of this tree, each on a book of its own, in one run",
+        "the book alone, in SQLite and in PostgreSQL (a server started for the run) side by side: a command's setup (status of an empty book), the import of the file of N claims sent (default 1 000 000) and of MPS's answer, status; time and peak RSS of each step, once; with --against, by the release binary of REV and of this tree, each on a book of its own, in three rounds of one run (the binaries' order turned each round), the median of each",
     ),
     (
         "bench-data [N]",

@@ -286,6 +286,35 @@ fn stored_date(s: &str) -> Option<Date> {
     Date::from_calendar_date(i32::from(n(&[y1, y2, y3, y4])), month, day).ok()
 }
 
+/// Writes `d` to `out` as SQLite's book stores a date, `YYYY-MM-DD` (as `Date`'s `Display`
+/// writes it), the digits put down without the formatting machinery for years 0-9999: a
+/// file sent writes two dates a claim, a round of matching one an answer (`perf` of a file
+/// sent of a million: 0.8 % in `fmt::write` alone). Other years as `Display` writes them.
+#[cfg_attr(not(feature = "sqlite"), allow(dead_code))]
+pub(crate) fn write_stored_date(out: &mut String, d: Date) {
+    let Ok(year @ 0..=9999) = u16::try_from(d.year()) else {
+        use std::fmt::Write as _;
+        let _ = write!(out, "{d}");
+        return;
+    };
+    let digit = |n: u16| char::from(b'0' + u8::try_from(n % 10).unwrap_or(0));
+    let (month, day) = (u16::from(u8::from(d.month())), u16::from(d.day()));
+    for c in [
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        '-',
+        digit(month / 10),
+        digit(month),
+        '-',
+        digit(day / 10),
+        digit(day),
+    ] {
+        out.push(c);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,7 +324,19 @@ mod tests {
         let mut day = time::macros::date!(1900 - 01 - 01);
         while day <= time::macros::date!(2100 - 12 - 31) {
             assert_eq!(stored_date(&day.to_string()), Some(day), "{day}");
+            let mut written = String::new();
+            write_stored_date(&mut written, day);
+            assert_eq!(written, day.to_string());
             day = day.next_day().unwrap();
+        }
+        for day in [
+            time::macros::date!(0000 - 01 - 01),
+            time::macros::date!(9999 - 12 - 31),
+            time::macros::date!(-0001 - 12 - 31),
+        ] {
+            let mut written = String::new();
+            write_stored_date(&mut written, day);
+            assert_eq!(written, day.to_string());
         }
         for other in [
             "2026-02-29",

@@ -10,7 +10,7 @@ use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{CachedStatement, Connection, OptionalExtension, TransactionBehavior};
 
 use crate::BookError;
-use crate::db::{Bulk, Columns, Conn, Each, Tidy, Value};
+use crate::db::{Bulk, Columns, Conn, Each, Tidy, Value, write_stored_date};
 use crate::schema::{VERSION, giro_tables, schema};
 use crate::sql::Dialect;
 use crate::store::{Store, Tx};
@@ -385,7 +385,11 @@ impl rusqlite::ToSql for Value<'_> {
             Self::Int(v) => ToSqlOutput::Borrowed(ValueRef::Integer(v)),
             Self::Text(v) => ToSqlOutput::Borrowed(ValueRef::Text(v.as_bytes())),
             // As text, `YYYY-MM-DD`, which sorts as the dates do.
-            Self::Date(d) => ToSqlOutput::Owned(rusqlite::types::Value::Text(d.to_string())),
+            Self::Date(d) => {
+                let mut text = String::with_capacity(10);
+                write_stored_date(&mut text, d);
+                ToSqlOutput::Owned(rusqlite::types::Value::Text(text))
+            }
         })
     }
 }
@@ -499,7 +503,6 @@ impl SqliteBulk<'_> {
 
 impl Bulk for SqliteBulk<'_> {
     fn row(&mut self, values: &[Value<'_>]) -> Result<(), BookError> {
-        use std::fmt::Write as _;
         if values.len() != self.width {
             return Err(BookError::Storage(format!(
                 "{} values for the {} columns of {}",
@@ -520,7 +523,7 @@ impl Bulk for SqliteBulk<'_> {
                 // As text, `YYYY-MM-DD`, which sorts as the dates do.
                 Value::Date(d) => {
                     let from = self.text.len();
-                    let _ = write!(self.text, "{d}");
+                    write_stored_date(&mut self.text, d);
                     Held::Text(from, self.text.len())
                 }
             });
