@@ -38,7 +38,9 @@ pub struct PartsRead {
 
 impl Transmission {
     /// Reads a file of any size into the model a part at a time, checking every rule as
-    /// [`Transmission::read`] does: each assignment is handed to `each` in parts of at most
+    /// [`Transmission::read`] does for its errors (warnings are neither counted nor looked for
+    /// where that would hold the file: a payer reference registered twice in a mandates
+    /// assignment, [decision 35](docs/spec-decisions.md#decision-35)): each assignment is handed to `each` in parts of at most
     /// `items` items (at least one), in file order, each item whole (a claim with its
     /// specification lines, a mandate with its posts), and dropped after. Memory stays bounded
     /// whatever the file's size. `each` also gets the transmission read so far (its start).
@@ -91,6 +93,7 @@ impl Transmission {
         let items = items.max(1);
         let mut assembler = Assembler::new(options.direction.unwrap_or_default());
         let mut pass = Pass::new(Reader::new(input), options);
+        pass.checker.count_errors_only();
         let mut errors = Errors::default();
         let mut handed = false;
         let mut failed = None;

@@ -25,9 +25,10 @@ impl Checker {
         }
         self.number(open, line, 70, post.sequence_number, Code::MandateSequence);
         if direction == Direction::ToMps
+            && self.find_registered_twice
             && let Ok(reference) = post.payer_reference.digits().parse::<u64>()
+            && let Some(key) = registration_key(reference, post.registration_type)
         {
-            let key = (reference, post.registration_type);
             if let Some(&first) = self.registered.get(&key) {
                 self.at_field(
                     Severity::Warning,
@@ -42,7 +43,9 @@ impl Checker {
                         first = first
                     ),
                 );
-            } else {
+            } else if let Ok(line) = u32::try_from(line) {
+                // A line past 2^32 (a file of 343 GB) is far past any transmission MPS
+                // takes, whose count the checker reports: its mandate is not looked for again.
                 self.registered.insert(key, line);
             }
         }
@@ -574,5 +577,43 @@ impl Checker {
             let place = &MandatePost4::ORGANISATION_NUMBER;
             self.at_field(severity, code, line, 74, place, message);
         }
+    }
+}
+
+/// A payer reference (record 70 positions 17-27: eleven digits at most) and a registration
+/// type (position 16) as one number, the key of `Checker::registered`; `None` for a reference
+/// too large to pack, which eleven digits never are.
+fn registration_key(reference: u64, registration: RegistrationType) -> Option<u64> {
+    let kind = match registration {
+        RegistrationType::Listing => 0,
+        RegistrationType::New => 1,
+        RegistrationType::Change => 2,
+        RegistrationType::Delete => 3,
+    };
+    reference.checked_mul(4)?.checked_add(kind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registration_keys_are_one_a_reference_and_type() {
+        let types = [
+            RegistrationType::Listing,
+            RegistrationType::New,
+            RegistrationType::Change,
+            RegistrationType::Delete,
+        ];
+        let mut seen = std::collections::HashSet::new();
+        for reference in [0, 1, 2, 99_999_999_998, 99_999_999_999] {
+            for t in types {
+                assert!(seen.insert(registration_key(reference, t).unwrap()));
+            }
+        }
+        assert_eq!(
+            registration_key(u64::MAX / 4 + 1, RegistrationType::New),
+            None
+        );
     }
 }
