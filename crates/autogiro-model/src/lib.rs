@@ -220,7 +220,8 @@ impl Transmission {
 }
 
 /// Checks every rule of a file in one pass, keeping only counters: constant memory whatever the
-/// file's size. The same rules and diagnostics as [`Transmission::read`], on this thread alone
+/// file's size, but for the payer references of a mandates assignment sent, kept to find one
+/// registered twice ([decision 35](docs/spec-decisions.md#decision-35): 17 bytes a mandate). The same rules and diagnostics as [`Transmission::read`], on this thread alone
 /// (`ARCHITECTURE.md` says why).
 pub fn validate<R: BufRead>(input: R, options: &ReadOptions) -> Report {
     let mut diagnostics = Vec::new();
