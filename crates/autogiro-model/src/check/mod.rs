@@ -792,27 +792,40 @@ mod tests {
         assert_eq!(post_name(76), "post 5 (record 76)");
     }
 
+    /// Every record of the fixture `name` (of `testdata/`) checked by `checker`, each handed
+    /// to `after` with its line once checked; the checker finished.
+    fn check_fixture(
+        name: &str,
+        checker: &mut Checker,
+        mut after: impl FnMut(u64, &Record, &Checker),
+    ) {
+        let path = format!("{}/../../testdata/{name}", env!("CARGO_MANIFEST_DIR"));
+        let file = std::fs::read(path).unwrap();
+        autogiro_format::Reader::new(&file[..]).each(|ctx, item| {
+            let (line, record) = item.unwrap();
+            checker.record(line, record, ctx.direction);
+            after(line, record, checker);
+            std::ops::ControlFlow::Continue(())
+        });
+        checker.finish();
+    }
+
     /// No fixture can hold 10 million transactions (1.6 GB), so the count starts one short of
     /// the limit and a real file's claims cross it.
     #[test]
     fn the_transaction_past_the_limit_is_reported_once() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../testdata/ok/claims-every-kind.txt"
-        );
-        let file = std::fs::read(path).unwrap();
         let mut checker = Checker::new(&ReadOptions::new());
         checker.tx.claims = MAX_TRANSACTIONS - 1;
         let mut items1 = Vec::new();
-        autogiro_format::Reader::new(&file[..]).each(|ctx, item| {
-            let (line, record) = item.unwrap();
-            if matches!(record, Record::AmountItem1(_)) {
-                items1.push(line);
-            }
-            checker.record(line, record, ctx.direction);
-            std::ops::ControlFlow::Continue(())
-        });
-        checker.finish();
+        check_fixture(
+            "ok/claims-every-kind.txt",
+            &mut checker,
+            |line, record, _| {
+                if matches!(record, Record::AmountItem1(_)) {
+                    items1.push(line);
+                }
+            },
+        );
         let too_many: Vec<Diagnostic> = checker
             .take_diagnostics()
             .into_iter()
@@ -834,24 +847,17 @@ mod tests {
     /// not looked for by one that counts errors alone, which keeps no registration.
     #[test]
     fn a_registration_twice_is_looked_for_unless_errors_alone_count() {
-        let path = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../testdata/err/duplicate-registration--twice.txt"
-        );
-        let file = std::fs::read(path).unwrap();
         let check = |errors_only: bool| {
             let mut checker = Checker::new(&ReadOptions::new());
             if errors_only {
                 checker.count_errors_only();
             }
             let mut kept = 0;
-            autogiro_format::Reader::new(&file[..]).each(|ctx, item| {
-                let (line, record) = item.unwrap();
-                checker.record(line, record, ctx.direction);
-                kept = kept.max(checker.registered.len());
-                std::ops::ControlFlow::Continue(())
-            });
-            checker.finish();
+            check_fixture(
+                "err/duplicate-registration--twice.txt",
+                &mut checker,
+                |_, _, checker| kept = kept.max(checker.registered.len()),
+            );
             let twice = checker
                 .take_diagnostics()
                 .iter()
