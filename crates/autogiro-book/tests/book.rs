@@ -526,21 +526,14 @@ fn a_full_listing_replaces_the_mandates_and_reports_the_differences(place: &Plac
         500,
         account("12345678903"),
     ));
-    let mut listed = Mandate::new(
-        RegistrationType::Listing,
-        payer_reference("23456").unwrap(),
-        account("15032080119"),
-        MandateLimit::Simplified,
-    );
-    listed.mps = Some(MpsMandate {
-        registration_date: Some(date!(2025 - 06 - 02)),
-        listing: Some(autogiro_model::ListingPost {
-            charged_in_period: None,
-            last_charged: None,
-        }),
-        ..MpsMandate::empty()
-    });
-    listing.push(listed).unwrap();
+    listing
+        .push(listed(
+            "23456",
+            "15032080119",
+            MandateLimit::Simplified,
+            date!(2025 - 06 - 02),
+        ))
+        .unwrap();
     let mut t = Transmission::from_mps(12345, 80, date!(2026 - 03 - 20));
     t.push(listing).unwrap();
     let imported = import(&mut book, "listing.txt", &t, date!(2026 - 03 - 20));
@@ -574,8 +567,9 @@ fn a_full_listing_replaces_the_mandates_and_reports_the_differences(place: &Plac
     );
 }
 
-/// A mandate of a full listing from MPS (registration type 0, post 5).
-fn listed(reference: &str, to: &str, limit: MandateLimit) -> Mandate {
+/// A mandate of a full listing from MPS (registration type 0, post 5), registered on
+/// `registered`.
+fn listed(reference: &str, to: &str, limit: MandateLimit, registered: Date) -> Mandate {
     let mut m = Mandate::new(
         RegistrationType::Listing,
         payer_reference(reference).unwrap(),
@@ -583,7 +577,7 @@ fn listed(reference: &str, to: &str, limit: MandateLimit) -> Mandate {
         limit,
     );
     m.mps = Some(MpsMandate {
-        registration_date: Some(date!(2026 - 03 - 03)),
+        registration_date: Some(registered),
         listing: Some(autogiro_model::ListingPost {
             charged_in_period: None,
             last_charged: None,
@@ -639,7 +633,9 @@ fn mandates_larger_than_a_part_are_registered_and_listed_whole(place: &Place) {
             99 => ("15032080119", 1000),
             _ => ("86011117947", 1000),
         };
-        listing.push(listed(r, to, limit(kroner))).unwrap();
+        listing
+            .push(listed(r, to, limit(kroner), date!(2026 - 03 - 03)))
+            .unwrap();
     }
     let mut t = Transmission::from_mps(12345, 80, date!(2026 - 03 - 20));
     t.push(listing).unwrap();
@@ -679,7 +675,12 @@ fn mandates_larger_than_a_part_are_registered_and_listed_whole(place: &Place) {
     // A listing of the new one alone: the others removed, the first hundred of them said.
     let mut alone = MandatesAssignment::new(header(501));
     alone
-        .push(listed("300000", "86011117947", limit(1000)))
+        .push(listed(
+            "300000",
+            "86011117947",
+            limit(1000),
+            date!(2026 - 03 - 03),
+        ))
         .unwrap();
     let mut t = Transmission::from_mps(12345, 81, date!(2026 - 04 - 20));
     t.push(alone).unwrap();
