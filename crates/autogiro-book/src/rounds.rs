@@ -3,6 +3,9 @@
 //! by `import.rs`, what was decided written a few thousand rows at a time and applied set by
 //! set at the end. The statements are `sql.rs`'s.
 
+use foldhash::HashMap;
+use time::Date;
+
 use crate::BookError;
 use crate::db::{Conn, Row, args, one, rows};
 use crate::sql::{self, Dialect, Reach};
@@ -12,8 +15,9 @@ use crate::tx::{
     ANSWER_COLUMNS, Tx, UNMATCHED_COLUMNS, answer_values, decided_values, unmatched_row,
 };
 
-/// Adds a row of [`Dialect::groups`] to its group.
-fn group_row(r: Row<'_>, group: &mut Group) -> Result<(), BookError> {
+/// Adds a row of [`Dialect::groups`] to its group; `read_on` is the day each file sent was
+/// read, by its id ([`sql::READ_ON`]).
+fn group_row(r: Row<'_>, group: &mut Group, read_on: &HashMap<i64, Date>) -> Result<(), BookError> {
     if r.int(0)? == 0 {
         group.answers.push(UnmatchedRow {
             id: r.int(3)?,
@@ -29,15 +33,19 @@ fn group_row(r: Row<'_>, group: &mut Group) -> Result<(), BookError> {
             candidates: r.opt_number(11)?.unwrap_or(0),
         });
     } else {
+        let (id, file_id) = (r.int(3)?, r.int(4)?);
+        let read_on = read_on.get(&file_id).copied().ok_or_else(|| {
+            BookError::Corrupt(format!("claim {id}: its file {file_id} is not in the book"))
+        })?;
         group.claims.push(WaitingRow {
-            id: r.int(3)?,
+            id,
             kid: r.string(5)?,
             amount_ore: r.int(6)?,
             due_date: r.date(7)?,
             own_reference: r.string(9)?,
             answer_due: r.date(12)?,
             retry: ClaimStatus::parse(r.text(13)?)? == ClaimStatus::Retry,
-            read_on: r.date(14)?,
+            read_on,
         });
     }
     Ok(())
@@ -107,6 +115,9 @@ impl Tx<'_> {
         for sql in dialect.decided_tables() {
             self.0.execute(&sql, &[])?;
         }
+        let read_on = rows(self.0, sql::READ_ON, &[], |r| Ok((r.int(0)?, r.date(1)?)))?
+            .into_iter()
+            .collect::<HashMap<_, _>>();
         let mut decided = Decided::default();
         let mut group = Group::default();
         self.0.sorting(true)?;
@@ -118,16 +129,18 @@ impl Tx<'_> {
                 let agreement_id: u32 = r.number(1)?;
                 let payer = r.text(2)?;
                 if (agreement_id, payer) != (group.agreement_id, group.payer.as_str()) {
-                    decide(&mut group, each, &mut decided, |d| record_decided(conn, d))?;
+                    decide(scope, &mut group, each, &mut decided, |d| {
+                        record_decided(conn, d)
+                    })?;
                     group.agreement_id = agreement_id;
                     payer.clone_into(&mut group.payer);
                 }
-                group_row(r, &mut group)
+                group_row(r, &mut group, &read_on)
             },
         );
         self.0.sorting(false)?;
         read?;
-        decide(&mut group, each, &mut decided, |_| Ok(()))?;
+        decide(scope, &mut group, each, &mut decided, |_| Ok(()))?;
         record_decided(self.0, &mut decided)?;
         let answered = one(self.0, "SELECT COUNT(*) FROM decided_answers", &[], |r| {
             r.count(0)

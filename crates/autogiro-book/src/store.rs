@@ -272,15 +272,21 @@ pub(crate) const RECORD_EVERY: usize = 4096;
 
 /// For a store's [`Tx::match_groups`]: hands a group read whole to `each`, has `record` write
 /// what was decided once it is [`RECORD_EVERY`] rows or more, and empties the group for the
-/// next. A group of claims without answers has nothing to decide, and is passed over (a
-/// round that reads every claim waiting, `sql::Reach::Every`, reads many).
+/// next. A group without answers of the scope has nothing to decide, and is passed over (a
+/// round that reads every claim waiting and every answer kept, `sql::Reach::Every`, reads
+/// many): of [`Scope::Answers`], an answer of the file; of [`Scope::Claims`], any answer.
 pub(crate) fn decide(
+    scope: Scope,
     group: &mut Group,
     each: &mut dyn FnMut(&Group, &mut Decided) -> Result<(), BookError>,
     decided: &mut Decided,
     record: impl FnOnce(&mut Decided) -> Result<(), BookError>,
 ) -> Result<(), BookError> {
-    if !group.answers.is_empty() {
+    let answered = match scope {
+        Scope::Answers(file) => group.answers.iter().any(|a| a.file_id == file),
+        Scope::Claims(_) => !group.answers.is_empty(),
+    };
+    if answered {
         each(group, decided)?;
         if decided.len() >= RECORD_EVERY {
             record(decided)?;
@@ -289,4 +295,62 @@ pub(crate) fn decide(
     group.answers.clear();
     group.claims.clear();
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::date;
+
+    use super::*;
+
+    /// A group of payer 1 with answers of the files `files`, in a round of `scope`: whether it
+    /// was decided on, and that it is empty after.
+    fn decided_on(scope: Scope, files: &[i64]) -> bool {
+        let answer = |file_id| UnmatchedRow {
+            id: 0,
+            file_id,
+            agreement_id: 1,
+            payer: "00000000001".to_owned(),
+            kid: String::new(),
+            amount_ore: 100,
+            processing_date: date!(2026 - 01 - 15),
+            error_code: None,
+            short_name: String::new(),
+            own_reference: String::new(),
+            candidates: 0,
+        };
+        let mut group = Group {
+            agreement_id: 1,
+            payer: "00000000001".to_owned(),
+            answers: files.iter().map(|&f| answer(f)).collect(),
+            claims: Vec::new(),
+        };
+        let mut called = false;
+        let mut each = |_: &Group, _: &mut Decided| {
+            called = true;
+            Ok(())
+        };
+        decide(
+            scope,
+            &mut group,
+            &mut each,
+            &mut Decided::default(),
+            |_| Ok(()),
+        )
+        .unwrap();
+        assert!(group.answers.is_empty());
+        called
+    }
+
+    #[test]
+    fn a_round_of_answers_passes_over_groups_without_an_answer_of_its_file() {
+        // A round that reads every answer kept (`Reach::Every`) must leave those of other
+        // payers as they are, as a round that reads the file's payers alone does.
+        assert!(!decided_on(Scope::Answers(7), &[]));
+        assert!(!decided_on(Scope::Answers(7), &[3, 5]));
+        assert!(decided_on(Scope::Answers(7), &[3, 7]));
+        // A round of the claims of a file sent: its groups are those with answers kept.
+        assert!(!decided_on(Scope::Claims(7), &[]));
+        assert!(decided_on(Scope::Claims(7), &[3]));
+    }
 }
