@@ -215,7 +215,7 @@ impl Dialect {
     /// are cut (docs/performance.md).
     pub(crate) fn apply_decided(self) -> Vec<&'static str> {
         let update: &[&str] = match self {
-            Self::Sqlite => &[UPDATE_ANSWERED],
+            Self::Sqlite => &[UPDATE_ANSWERED_BY_ID],
             Self::Postgres => &[
                 "SET LOCAL enable_hashjoin = off",
                 UPDATE_ANSWERED,
@@ -260,6 +260,16 @@ pub(crate) const HAS_KEPT_ANSWERS: &str = "SELECT EXISTS (SELECT 1 FROM unmatche
 const UPDATE_ANSWERED: &str = "UPDATE claims SET status = d.status,
      processing_date = d.processing_date, error_code = d.error_code, answer_file_id = d.file_id,
      matched_by = d.matched_by FROM decided_answers d WHERE claims.id = d.claim_id";
+
+/// [`UPDATE_ANSWERED`] as SQLite runs it best: from each decision to its claim by id. The join
+/// of `UPDATE … FROM` SQLite (without statistics) plans the other way round, through every
+/// claim of the book (in the index `claims_payer`), each looked up among the decisions: in
+/// `sqlite3`, two alternated rounds, a million claims answered took 3.07, 2.70 s in a book of
+/// five million, 1.99, 1.65 s this way; in a book of a million, 1.84 s either way.
+const UPDATE_ANSWERED_BY_ID: &str = "UPDATE claims SET (status, processing_date, error_code,
+     answer_file_id, matched_by) = (SELECT d.status, d.processing_date, d.error_code, d.file_id,
+     d.matched_by FROM decided_answers d WHERE d.claim_id = claims.id)
+     WHERE claims.id IN (SELECT claim_id FROM decided_answers)";
 
 /// The rest of what a round decided, then its tables dropped.
 const APPLY_REST: [&str; 5] = [

@@ -656,6 +656,78 @@ mod tests {
         out
     }
 
+    /// The claims answered by a round of matching are found from the decisions, each by its
+    /// id, not by going through every claim of the book; those not decided are left as they
+    /// were.
+    #[test]
+    fn the_claims_answered_are_looked_up_from_the_decisions() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("book.db");
+        drop(Sqlite::open(&path, true).unwrap());
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO files (id, sha256, name, direction, sender, recipient,
+             transmission_number, state, read_on)
+             VALUES (1, 'x', 'sent.txt', 'to-mps', 1, 8080, 1, 'sent', '2026-01-10');
+             WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 100)
+             INSERT INTO claims (file_id, agreement_id, assignment_number, transaction_number,
+             payer, kid, amount_ore, due_date, short_name, own_reference, foreign_reference,
+             status, answer_due)
+             SELECT 1, 1, 1, k, printf('%011d', k), '', 100, '2026-01-15', '', '', '', 'sent',
+             '2026-01-20' FROM n;",
+        )
+        .unwrap();
+        for sql in Dialect::Sqlite.decided_tables() {
+            conn.execute_batch(&sql).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO decided_answers SELECT id, 'settled', '2026-01-15', NULL, 1, 'exact'
+             FROM claims WHERE id % 2 = 0",
+        )
+        .unwrap();
+        let mut updates = 0;
+        for sql in Dialect::Sqlite.apply_decided() {
+            if sql.starts_with("UPDATE claims") {
+                let plan: Vec<String> = conn
+                    .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                    .unwrap()
+                    .query_map([], |r| r.get(3))
+                    .unwrap()
+                    .collect::<Result<_, _>>()
+                    .unwrap();
+                let plan = plan.join("\n");
+                assert!(
+                    plan.contains("SEARCH claims USING INTEGER PRIMARY KEY"),
+                    "{plan}"
+                );
+                assert!(!plan.contains("SCAN claims"), "{plan}");
+                updates += 1;
+            }
+            conn.execute_batch(sql).unwrap();
+        }
+        assert_eq!(updates, 1);
+        let counts: Vec<(String, i64)> = conn
+            .prepare("SELECT status, COUNT(*) FROM claims GROUP BY status ORDER BY status")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        assert_eq!(
+            counts,
+            [("sent".to_owned(), 50), ("settled".to_owned(), 50)]
+        );
+        let odd: i64 = conn
+            .query_row(
+                "SELECT COUNT(*) FROM claims WHERE id % 2 = 1 AND processing_date IS NULL
+                 AND matched_by IS NULL",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(odd, 50);
+    }
+
     /// Rows written in bulk are all in the table, in the order written, with their values:
     /// full statements of [`BULK_ROWS`] and the few rows after them alike; a row of the wrong
     /// width is refused.
