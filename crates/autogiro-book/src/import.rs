@@ -19,6 +19,7 @@ use crate::book::{
 };
 use crate::giro;
 use crate::matching::{Answer, MatchedBy, RETRY, WaitingClaim, match_answers};
+use crate::sorted::{AnswerSort, SortedAnswers};
 use crate::states::{ClaimStatus, FileState, MandateStatus};
 use crate::store::{
     AnswerRow, ClaimRow, Decided, FileRow, Group, Handled, Scope, Tx, UnmatchedRow,
@@ -65,6 +66,8 @@ pub(crate) struct Importing<'n> {
     /// The accounts of the AvtaleGiro claims of a file sent: settlements kept unmatched there
     /// are tried again at its end.
     giro_accounts: Vec<String>,
+    /// The answers of a file from MPS, matched at its end.
+    answers: Option<AnswerSort>,
     pub(crate) imported: Imported,
 }
 
@@ -90,6 +93,7 @@ impl<'n> Importing<'n> {
             listing: false,
             giro_listing: false,
             giro_accounts: Vec::new(),
+            answers: None,
             imported: Imported {
                 already: false,
                 ..Imported::nothing(name, Direction::ToMps)
@@ -263,7 +267,13 @@ impl<'n> Importing<'n> {
             | Assignment::AvtaleGiroClaims(_)
             | Assignment::AvtaleGiroCancellations(_) => Vec::new(),
         };
-        tx.stage_answers(&rows)
+        if !rows.is_empty() {
+            let answers = self.answers.get_or_insert_with(|| AnswerSort::new(id));
+            for row in &rows {
+                answers.push(row)?;
+            }
+        }
+        Ok(())
     }
 
     /// The end of the file: for a file sent, its totals, the own references it shares, the
@@ -285,13 +295,14 @@ impl<'n> Importing<'n> {
                 reused_own_references(tx, id, imported)?;
                 replace(tx, id, self.name, self.read_on, imported)?;
                 // Answers imported before the claims they answer find them now.
-                rematch(tx, Scope::Claims(id), imported)?;
+                rematch(tx, Scope::Claims(id), None, imported)?;
                 giro::settle_kept(tx, &self.giro_accounts, imported)?;
             }
             Direction::FromMps => {
                 let made = t.generated.unwrap_or(self.read_on);
                 tx.set_file_state(id, FileState::Answer, made)?;
-                rematch(tx, Scope::Answers(id), imported)?;
+                let mut answers = self.answers.take().map(AnswerSort::finish).transpose()?;
+                rematch(tx, Scope::Answers(id), answers.as_mut(), imported)?;
             }
         }
         let written = imported.claims + imported.answered + imported.rematched;
@@ -537,6 +548,7 @@ fn answer_row(
 pub(crate) fn rematch(
     tx: &mut Tx<'_>,
     scope: Scope,
+    file: Option<&mut SortedAnswers>,
     imported: &mut Imported,
 ) -> Result<(), BookError> {
     let blocked: HashMap<(u32, String), Date> = tx
@@ -549,7 +561,7 @@ pub(crate) fn rematch(
         Scope::Claims(_) => None,
     };
     let mut totals = Totals::default();
-    tx.match_groups(scope, &mut |group, decided| {
+    tx.match_groups(scope, file, &mut |group, decided| {
         decide_group(group, decided, &blocked, new_file, &mut totals, imported);
         Ok(())
     })?;

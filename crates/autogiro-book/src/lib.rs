@@ -50,6 +50,7 @@ compile_error!(
 );
 mod rounds;
 mod schema;
+mod sorted;
 mod sql;
 mod states;
 mod store;

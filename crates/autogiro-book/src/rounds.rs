@@ -1,13 +1,15 @@
-//! A round of matching MPS's answers to the claims waiting, in the book's tables: the answers
-//! of a file from MPS staged, every group of agreement and payer read in order and decided
-//! by `import.rs`, what was decided written a few thousand rows at a time and applied set by
-//! set at the end. The statements are `sql.rs`'s.
+//! A round of matching MPS's answers to the claims waiting, in the book's tables: every group
+//! of agreement and payer read in order (the answers of a file from MPS, sorted apart by
+//! `sorted.rs`, merged into those the database gives) and decided by `import.rs`, what was
+//! decided written a few thousand rows at a time and applied set by set at the end. The
+//! statements are `sql.rs`'s.
 
 use foldhash::HashMap;
 use time::Date;
 
 use crate::BookError;
 use crate::db::{Conn, Row, args, one, rows};
+use crate::sorted::SortedAnswers;
 use crate::sql::{self, Dialect, Reach};
 use crate::states::ClaimStatus;
 use crate::store::{Decided, Group, Scope, SharedReference, UnmatchedRow, WaitingRow, decide};
@@ -76,11 +78,18 @@ fn record_decided(conn: &mut dyn Conn, d: &mut Decided) -> Result<(), BookError>
         bulk.finish()?;
     }
     if !d.kept.is_empty() {
-        // New rows of `unmatched`: the ids they had in `incoming` are not their own.
+        // New rows of `unmatched`, numbered by the table.
         let mut bulk = conn.bulk("unmatched", ANSWER_COLUMNS)?;
         for a in &d.kept {
             let [v0, v1, v2, v3, v4, v5, v6, v7, v8] = answer_values(a);
             bulk.row(&[v0, v1, v2, v3, v4, v5, v6, v7, v8, a.candidates.into()])?;
+        }
+        bulk.finish()?;
+    }
+    if !d.payers.is_empty() {
+        let mut bulk = conn.bulk("file_payers", &["agreement_id", "payer"])?;
+        for (agreement, payer) in &d.payers {
+            bulk.row(args![*agreement, payer])?;
         }
         bulk.finish()?;
     }
@@ -96,52 +105,148 @@ fn record_decided(conn: &mut dyn Conn, d: &mut Decided) -> Result<(), BookError>
     Ok(())
 }
 
+/// A round of matching as it reads the groups: the group being read, what was decided, and
+/// the answers of the file being merged in.
+struct Round<'f> {
+    scope: Scope,
+    group: Group,
+    decided: Decided,
+    file: Option<&'f mut SortedAnswers>,
+    /// Whether the groups decided with answers of the file go to `file_payers`.
+    payers: bool,
+    /// Whether `group` is one (the first row was read).
+    started: bool,
+}
+
+type Each<'e> = dyn FnMut(&Group, &mut Decided) -> Result<(), BookError> + 'e;
+
+impl Round<'_> {
+    /// Makes the group of `agreement` and `payer` the one being read: the one before is
+    /// decided. Groups come in order; one that came before is refused, rather than split
+    /// (and matched apart).
+    fn enter(
+        &mut self,
+        agreement: u32,
+        payer: &str,
+        each: &mut Each<'_>,
+        conn: &mut dyn Conn,
+    ) -> Result<(), BookError> {
+        if self.started {
+            match (agreement, payer).cmp(&(self.group.agreement_id, self.group.payer.as_str())) {
+                std::cmp::Ordering::Equal => return Ok(()),
+                std::cmp::Ordering::Less => {
+                    return Err(BookError::Storage(format!(
+                        "the groups of a round of matching came out of order: agreement \
+                         {agreement}, payer {payer:?} after agreement {}, payer {:?}",
+                        self.group.agreement_id, self.group.payer
+                    )));
+                }
+                std::cmp::Ordering::Greater => self.end(each, conn)?,
+            }
+        }
+        self.group.agreement_id = agreement;
+        payer.clone_into(&mut self.group.payer);
+        self.started = true;
+        Ok(())
+    }
+
+    /// Decides the group being read.
+    fn end(&mut self, each: &mut Each<'_>, conn: &mut dyn Conn) -> Result<(), BookError> {
+        let decided = decide(self.scope, &mut self.group, each, &mut self.decided, |d| {
+            record_decided(conn, d)
+        })?;
+        if decided && self.payers && self.file.is_some() {
+            let payer = (self.group.agreement_id, self.group.payer.clone());
+            self.decided.payers.push(payer);
+        }
+        Ok(())
+    }
+
+    /// Adds the answers of the file up to the group of `until` (all that are left, for
+    /// `None`) to their groups.
+    fn file_until(
+        &mut self,
+        until: Option<(u32, &str)>,
+        each: &mut Each<'_>,
+        conn: &mut dyn Conn,
+    ) -> Result<(), BookError> {
+        loop {
+            let Some(file) = self.file.as_deref_mut() else {
+                return Ok(());
+            };
+            match (file.peek_key(), until) {
+                (None, _) => return Ok(()),
+                (Some(next), Some(until)) if next > until => return Ok(()),
+                _ => {}
+            }
+            let Some(answer) = file.pop()? else {
+                return Ok(());
+            };
+            self.enter(answer.agreement_id, &answer.payer, each, conn)?;
+            self.group.answers.push(answer);
+        }
+    }
+}
+
 impl Tx<'_> {
     /// Hands every [`Group`] of the scope to `each`, in order of agreement and payer, and
     /// records what it decided: claims answered, answers kept from earlier forgotten, answers
     /// of the file kept, mandates' 133 days (the claims changed once every group was
-    /// decided). Memory holds one group and what was decided of a few thousand, whatever
-    /// the number of groups.
+    /// decided). `file` holds the answers of the file of [`Scope::Answers`], merged into the
+    /// groups the database gives. Memory holds one group and what was decided of a few
+    /// thousand, whatever the number of groups.
     pub(crate) fn match_groups(
         &mut self,
         scope: Scope,
+        mut file: Option<&mut SortedAnswers>,
         each: &mut dyn FnMut(&Group, &mut Decided) -> Result<(), BookError>,
     ) -> Result<(), BookError> {
         let dialect = self.0.dialect();
-        self.0.execute(&dialect.incoming_table(), &[])?;
-        let Some(reach) = self.reach(scope)? else {
+        self.0.execute(dialect.file_payers_table(), &[])?;
+        let answers = file.as_ref().map_or(0, |f| f.count());
+        let Some(reach) = self.reach(scope, answers)? else {
             return Ok(());
         };
+        // The groups' query starts from the file's payers, unless it reads every group: then
+        // they are written as the groups are decided, for `forget_retried`.
+        let payers_first = matches!(scope, Scope::Answers(_)) && reach != Reach::Every;
+        if let Some(file) = file.as_deref_mut().filter(|_| payers_first) {
+            self.write_payers(file)?;
+        }
         for sql in dialect.decided_tables() {
             self.0.execute(&sql, &[])?;
         }
         let read_on = rows(self.0, sql::READ_ON, &[], |r| Ok((r.int(0)?, r.date(1)?)))?
             .into_iter()
             .collect::<HashMap<_, _>>();
-        let mut decided = Decided::default();
-        let mut group = Group::default();
+        let mut round = Round {
+            scope,
+            group: Group::default(),
+            decided: Decided::default(),
+            file,
+            payers: !payers_first,
+            started: false,
+        };
+        let args = match scope {
+            Scope::Answers(_) => &[][..],
+            Scope::Claims(id) => args![id],
+        };
         self.0.sorting(true)?;
-        let read = self.0.query(
-            &dialect.groups(scope, reach),
-            args![scope.file_id()],
-            &mut |r, conn| {
+        let read = self
+            .0
+            .query(&dialect.groups(scope, reach), args, &mut |r, conn| {
                 let r = Row(r);
                 let agreement_id: u32 = r.number(1)?;
                 let payer = r.text(2)?;
-                if (agreement_id, payer) != (group.agreement_id, group.payer.as_str()) {
-                    decide(scope, &mut group, each, &mut decided, |d| {
-                        record_decided(conn, d)
-                    })?;
-                    group.agreement_id = agreement_id;
-                    payer.clone_into(&mut group.payer);
-                }
-                group_row(r, &mut group, &read_on)
-            },
-        );
+                round.file_until(Some((agreement_id, payer)), each, conn)?;
+                round.enter(agreement_id, payer, each, conn)?;
+                group_row(r, &mut round.group, &read_on)
+            });
         self.0.sorting(false)?;
         read?;
-        decide(scope, &mut group, each, &mut decided, |_| Ok(()))?;
-        record_decided(self.0, &mut decided)?;
+        round.file_until(None, each, self.0)?;
+        round.end(each, self.0)?;
+        record_decided(self.0, &mut round.decided)?;
         let answered = one(self.0, "SELECT COUNT(*) FROM decided_answers", &[], |r| {
             r.count(0)
         })?;
@@ -152,12 +257,35 @@ impl Tx<'_> {
         self.make_indexes(aside)
     }
 
-    /// How a round of matching of `scope` finds its claims waiting ([`Reach`]); none when the
-    /// scope has no answer to match.
-    fn reach(&mut self, scope: Scope) -> Result<Option<Reach>, BookError> {
+    /// Writes the agreements and payers of the answers of `file` into `file_payers`, each
+    /// once, and reads the file again from its start.
+    fn write_payers(&mut self, file: &mut SortedAnswers) -> Result<(), BookError> {
+        let mut bulk = self.0.bulk("file_payers", &["agreement_id", "payer"])?;
+        let mut last: Option<(u32, String)> = None;
+        while let Some(a) = file.pop()? {
+            if last.as_ref().is_none_or(|(agreement, payer)| {
+                (a.agreement_id, a.payer.as_str()) != (*agreement, payer.as_str())
+            }) {
+                bulk.row(args![a.agreement_id, &a.payer])?;
+                last = Some((a.agreement_id, a.payer));
+            }
+        }
+        bulk.finish()?;
+        file.rewind()?;
+        if self.0.dialect() == Dialect::Postgres {
+            // The planner chooses how to find the claims waiting from its statistics.
+            self.0.execute("ANALYZE file_payers", &[])?;
+        }
+        Ok(())
+    }
+
+    /// How a round of matching of `scope` finds its claims waiting ([`Reach`]), with
+    /// `answers` answers of the file of [`Scope::Answers`]; none when the scope has no answer to
+    /// match.
+    fn reach(&mut self, scope: Scope, answers: u64) -> Result<Option<Reach>, BookError> {
         let dialect = self.0.dialect();
         let answers = match scope {
-            Scope::Answers(id) => one(self.0, sql::COUNT_INCOMING, args![id], |r| r.count(0))?,
+            Scope::Answers(_) => answers,
             Scope::Claims(id) => one(self.0, sql::HAS_KEPT_ANSWERS, args![id], |r| r.count(0))?,
         };
         if answers == 0 {
@@ -176,11 +304,8 @@ impl Tx<'_> {
         Ok(Some(match dialect {
             Dialect::Sqlite if waiting.saturating_mul(8) >= all => Reach::Scan,
             Dialect::Sqlite => Reach::Index,
-            // PostgreSQL's planner chooses for itself, from statistics of the answers.
-            Dialect::Postgres => {
-                self.0.execute("ANALYZE incoming", &[])?;
-                Reach::Scan
-            }
+            // PostgreSQL's planner chooses for itself, from statistics of the groups.
+            Dialect::Postgres => Reach::Scan,
         }))
     }
 
@@ -189,7 +314,7 @@ impl Tx<'_> {
     /// date and answered on or after it. How many: of the scope's file, and kept from earlier.
     pub(crate) fn forget_retried(&mut self, scope: Scope) -> Result<(u64, u64), BookError> {
         let dialect = self.0.dialect();
-        self.0.execute(&dialect.incoming_table(), &[])?;
+        self.0.execute(dialect.file_payers_table(), &[])?;
         let (new, old) = one(
             self.0,
             &sql::count_retried(scope),
@@ -197,29 +322,14 @@ impl Tx<'_> {
             |r| Ok((r.count(0)?, r.count(1)?)),
         )?;
         if new + old > 0 {
-            self.0
-                .execute(&sql::delete_retried(scope), args![scope.file_id()])?;
+            let args = match scope {
+                Scope::Answers(_) => &[][..],
+                Scope::Claims(id) => args![id],
+            };
+            self.0.execute(&sql::delete_retried(scope), args)?;
         }
-        // The file's answers are matched, or kept in the book.
-        self.0.execute("DROP TABLE incoming", &[])?;
+        self.0.execute("DROP TABLE file_payers", &[])?;
         Ok((new, old))
-    }
-
-    /// Keeps answers of a file from MPS being imported (their `id` and `candidates` are
-    /// ignored) until [`Tx::match_groups`] of [`Scope::Answers`] matches them: those left
-    /// unmatched are kept in the book then.
-    pub(crate) fn stage_answers(&mut self, answers: &[UnmatchedRow]) -> Result<(), BookError> {
-        let dialect = self.0.dialect();
-        self.0.execute(&dialect.incoming_table(), &[])?;
-        if answers.is_empty() {
-            return Ok(());
-        }
-        let columns = ANSWER_COLUMNS.split_last().map_or(&[][..], |(_, c)| c);
-        let mut bulk = self.0.bulk("incoming", columns)?;
-        for a in answers {
-            bulk.row(&answer_values(a))?;
-        }
-        bulk.finish()
     }
 
     /// How many answers of file `file_id` are kept unmatched, and the `first` of them.

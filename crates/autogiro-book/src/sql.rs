@@ -72,20 +72,21 @@ impl Dialect {
         }
     }
 
-    /// The temporary table the answers of a file from MPS are kept in while it is read,
-    /// until they are matched: only those left unmatched go to `unmatched`.
-    pub(crate) fn incoming_table(self) -> String {
-        let (key, end) = match self {
-            Self::Sqlite => ("INTEGER PRIMARY KEY", ""),
-            Self::Postgres => ("BIGSERIAL PRIMARY KEY", " ON COMMIT DROP"),
-        };
-        let date = self.date();
-        format!(
-            "CREATE TEMPORARY TABLE IF NOT EXISTS incoming (id {key}, file_id BIGINT NOT NULL,
-             agreement_id BIGINT NOT NULL, payer TEXT NOT NULL, kid TEXT NOT NULL,
-             amount_ore BIGINT NOT NULL, processing_date {date} NOT NULL, error_code INTEGER,
-             short_name TEXT NOT NULL, own_reference TEXT NOT NULL){end}"
-        )
+    /// The temporary table of the agreements and payers of the answers of a file from MPS
+    /// being matched (its groups), each once: what the claims waiting and the answers kept
+    /// are looked up by, when not all are read ([`Reach`]), and the answers 252 kept that the
+    /// file may settle ([`count_retried`]).
+    pub(crate) fn file_payers_table(self) -> &'static str {
+        match self {
+            Self::Sqlite => {
+                "CREATE TEMPORARY TABLE IF NOT EXISTS file_payers (agreement_id BIGINT NOT NULL,
+                 payer TEXT NOT NULL)"
+            }
+            Self::Postgres => {
+                "CREATE TEMPORARY TABLE IF NOT EXISTS file_payers (agreement_id BIGINT NOT NULL,
+                 payer TEXT NOT NULL) ON COMMIT DROP"
+            }
+        }
     }
 
     /// The temporary tables a round of matching records its decisions in, made at its
@@ -113,14 +114,16 @@ impl Dialect {
         ]
     }
 
-    /// Every row of the groups of a scope, in order of agreement, payer and id: answers (side
-    /// 0) and claims (side 1) of a group come interleaved, each in the order of its ids. Columns:
-    /// side, agreement, payer, id, file, KID, amount, date (an answer's processing date, a
-    /// claim's due date), error code, own reference, short name, candidates, answer due,
-    /// status. `?1` is the scope's file. The answers of [`Scope::Answers`] are the file's
-    /// (`incoming`) and those kept of their payers (with [`Reach::Every`], every answer kept:
-    /// a group without an answer of the file is passed over); of [`Scope::Claims`], those kept
-    /// of the payers of the file's claims. The claims waiting are found as `reach` says
+    /// Every row of the groups of a scope that the database holds, in order of agreement,
+    /// payer and id: answers kept (side 0) and claims waiting (side 1) of a group come
+    /// interleaved, each in the order of its ids. The answers of a file from MPS are not among
+    /// them: a round merges them in, sorted apart ([`crate::sorted`]). Columns: side,
+    /// agreement, payer, id, file, KID, amount, date (an answer's processing date, a claim's
+    /// due date), error code, own reference, short name, candidates, answer due, status. Of
+    /// [`Scope::Answers`], the answers kept and claims waiting of the file's payers
+    /// (`file_payers`), or with [`Reach::Every`], every one (a group without an answer of the
+    /// file is passed over); of [`Scope::Claims`], those of the payers of answers kept that
+    /// the file's claims have (`?1` the file). The claims waiting are found as `reach` says
     /// ([`Reach`]).
     ///
     /// No side in the order, no file joined to a claim (its file's day read is looked up
@@ -132,31 +135,15 @@ impl Dialect {
     pub(crate) fn groups(self, scope: Scope, reach: Reach) -> String {
         let date = self.date();
         // Ordered by the payer's bytes on both backends.
-        let (ip, up, cp) = (
-            self.bytes("i.payer"),
-            self.bytes("u.payer"),
-            self.bytes("c.payer"),
-        );
-        let file = format!(
-            "SELECT 0 AS side, i.agreement_id, {ip} AS payer, i.id, i.file_id, i.kid,
-             i.amount_ore, i.processing_date, i.error_code, i.own_reference, i.short_name,
-             CAST(0 AS BIGINT), CAST(NULL AS {date}), CAST(NULL AS TEXT)
-             FROM incoming i WHERE i.file_id = ?1 UNION ALL "
-        );
+        let (up, cp) = (self.bytes("u.payer"), self.bytes("c.payer"));
         // The groups' keys (`k`), none when every claim waiting and every answer kept is read.
-        let (keys, new) = match (scope, reach) {
-            (Scope::Answers(_), Reach::Every) => (None, file),
-            (Scope::Answers(_), _) => (
-                Some("SELECT DISTINCT agreement_id, payer FROM incoming WHERE file_id = ?1"),
-                file,
-            ),
-            (Scope::Claims(_), _) => (
-                Some(
-                    "SELECT DISTINCT u.agreement_id, u.payer FROM unmatched u
-                     WHERE EXISTS (SELECT 1 FROM claims n WHERE n.agreement_id = u.agreement_id
-                     AND n.payer = u.payer AND n.status IN ('sent', 'retry') AND n.file_id = ?1)",
-                ),
-                String::new(),
+        let keys = match (scope, reach) {
+            (Scope::Answers(_), Reach::Every) => None,
+            (Scope::Answers(_), _) => Some("SELECT agreement_id, payer FROM file_payers"),
+            (Scope::Claims(_), _) => Some(
+                "SELECT DISTINCT u.agreement_id, u.payer FROM unmatched u
+                 WHERE EXISTS (SELECT 1 FROM claims n WHERE n.agreement_id = u.agreement_id
+                 AND n.payer = u.payer AND n.status IN ('sent', 'retry') AND n.file_id = ?1)",
             ),
         };
         // SQLite's CROSS JOIN keeps the order written: from each group to its rows.
@@ -188,7 +175,7 @@ impl Dialect {
             }
         };
         format!(
-            "{with}{new}SELECT 0, u.agreement_id, {up}, u.id, u.file_id, u.kid, u.amount_ore,
+            "{with}SELECT 0, u.agreement_id, {up}, u.id, u.file_id, u.kid, u.amount_ore,
              u.processing_date, u.error_code, u.own_reference, u.short_name,
              CAST(u.candidates AS BIGINT), CAST(NULL AS {date}), CAST(NULL AS TEXT)
              FROM {kept}
@@ -248,9 +235,6 @@ pub(crate) enum Reach {
 /// its first try is reckoned from.
 pub(crate) const READ_ON: &str = "SELECT id, read_on FROM files WHERE direction = 'to-mps'";
 
-/// How many answers of file `?1` are staged.
-pub(crate) const COUNT_INCOMING: &str = "SELECT COUNT(*) FROM incoming WHERE file_id = ?1";
-
 /// Whether there are answers kept of the payers of the claims of file `?1`.
 pub(crate) const HAS_KEPT_ANSWERS: &str = "SELECT EXISTS (SELECT 1 FROM unmatched u
      WHERE EXISTS (SELECT 1 FROM claims n WHERE n.agreement_id = u.agreement_id
@@ -286,7 +270,7 @@ const APPLY_REST: [&str; 5] = [
 fn retried(scope: Scope) -> String {
     let keys = match scope {
         Scope::Answers(_) => {
-            "EXISTS (SELECT 1 FROM incoming i WHERE i.agreement_id = u.agreement_id
+            "EXISTS (SELECT 1 FROM file_payers i WHERE i.agreement_id = u.agreement_id
              AND i.payer = u.payer)"
         }
         Scope::Claims(_) => {
@@ -356,7 +340,6 @@ mod tests {
                 count_retried(s),
                 reused_own_references(Dialect::Sqlite),
                 reused_own_references(Dialect::Postgres),
-                COUNT_INCOMING.to_owned(),
                 HAS_KEPT_ANSWERS.to_owned(),
             ])
         }) {

@@ -151,7 +151,7 @@ pub(crate) struct WaitingRow {
 /// claim they could not match before, since every step of matching compares the payer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Scope {
-    /// Of the answers of this file from MPS ([`Tx::stage_answers`]).
+    /// Of the answers of this file from MPS ([`crate::sorted::SortedAnswers`]).
     Answers(i64),
     /// Of the claims of this file sent, where an answer kept unmatched has their payer.
     Claims(i64),
@@ -189,12 +189,19 @@ pub(crate) struct Decided {
     pub(crate) kept: Vec<UnmatchedRow>,
     /// Mandates (agreement, reference) whose day of MPS's latest answer 133 changes.
     pub(crate) blocked: Vec<(u32, String, Option<Date>)>,
+    /// Groups (agreement, payer) decided with answers of the file, when the round reads every
+    /// group: its payers, for what comes after the round.
+    pub(crate) payers: Vec<(u32, String)>,
 }
 
 impl Decided {
     /// How many rows wait to be recorded.
     pub(crate) fn len(&self) -> usize {
-        self.answers.len() + self.gone.len() + self.kept.len() + self.blocked.len()
+        self.answers.len()
+            + self.gone.len()
+            + self.kept.len()
+            + self.blocked.len()
+            + self.payers.len()
     }
 
     /// Forgets every row (after they were recorded), keeping the room.
@@ -203,6 +210,7 @@ impl Decided {
         self.gone.clear();
         self.kept.clear();
         self.blocked.clear();
+        self.payers.clear();
     }
 }
 
@@ -275,13 +283,14 @@ pub(crate) const RECORD_EVERY: usize = 4096;
 /// next. A group without answers of the scope has nothing to decide, and is passed over (a
 /// round that reads every claim waiting and every answer kept, `sql::Reach::Every`, reads
 /// many): of [`Scope::Answers`], an answer of the file; of [`Scope::Claims`], any answer.
+/// Whether the group was decided on.
 pub(crate) fn decide(
     scope: Scope,
     group: &mut Group,
     each: &mut dyn FnMut(&Group, &mut Decided) -> Result<(), BookError>,
     decided: &mut Decided,
     record: impl FnOnce(&mut Decided) -> Result<(), BookError>,
-) -> Result<(), BookError> {
+) -> Result<bool, BookError> {
     let answered = match scope {
         Scope::Answers(file) => group.answers.iter().any(|a| a.file_id == file),
         Scope::Claims(_) => !group.answers.is_empty(),
@@ -294,7 +303,7 @@ pub(crate) fn decide(
     }
     group.answers.clear();
     group.claims.clear();
-    Ok(())
+    Ok(answered)
 }
 
 #[cfg(test)]

@@ -100,6 +100,10 @@ const SCENARIOS: &[(&str, Case)] = &[
         rounds::answers_are_matched_however_their_claims_are_found,
     ),
     (
+        "retry-after-final",
+        rounds::a_retry_said_after_the_final_answer_is_forgotten,
+    ),
+    (
         "giro",
         giro::avtalegiro_claims_are_settled_cancelled_and_payments_kept,
     ),

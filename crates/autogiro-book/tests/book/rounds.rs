@@ -78,3 +78,50 @@ pub(super) fn answers_are_matched_however_their_claims_are_found(place: &Place) 
     let left: Vec<u32> = status.claims.iter().map(|c| c.transaction_number).collect();
     assert_eq!(left.len(), 2, "{left:?}");
 }
+
+/// MPS's answers to one claim (payer 12345, 100 NOK, due Friday 10 April) come in two files,
+/// read in the wrong order: the settlement after retries (Tuesday 14 April) first, then the
+/// answer 252 of the day it was due. The 252 finds its claim answered for good: it is counted
+/// as answered and forgotten, not kept unmatched.
+pub(super) fn a_retry_said_after_the_final_answer_is_forgotten(place: &Place) {
+    let mut book = place.init();
+    let due = date!(2026 - 04 - 10);
+    let sent = file(1, 1, &[("12345", due, 100)], false);
+    import(&mut book, "sent.txt", &sent, date!(2026 - 03 - 16));
+    let header = AssignmentHeader::new(AGREEMENT, 9, account("12345678903"));
+    let claim = Claim::new(due, payer_reference("12345").unwrap(), nok(100));
+    let mut settled = SettledAssignment::new(header, date!(2026 - 04 - 14));
+    settled.push(Claim {
+        date: date!(2026 - 04 - 14),
+        ..claim.clone()
+    });
+    let mut final_answer = Transmission::from_mps(12345, 80, date!(2026 - 04 - 14));
+    final_answer.push(settled).unwrap();
+    let imported = import(
+        &mut book,
+        "settled.txt",
+        &final_answer,
+        date!(2026 - 04 - 14),
+    );
+    assert_eq!((imported.answered, imported.unmatched_total), (1, 0));
+    let mut rejected = RejectedAssignment::new(
+        AssignmentHeader {
+            assignment_number: 10,
+            ..header
+        },
+        due,
+    );
+    rejected.push(RejectedClaim {
+        claim,
+        code: ErrorCode::SentToRetry,
+    });
+    let mut retry = Transmission::from_mps(12345, 81, due);
+    retry.push(rejected).unwrap();
+    let imported = import(&mut book, "retry.txt", &retry, date!(2026 - 04 - 15));
+    assert_eq!((imported.answered, imported.unmatched_total), (1, 0));
+    assert_eq!(imported.rejected.get(&252), Some(&1));
+    assert!(book.unmatched().unwrap().is_empty());
+    let status = book.status(due, Show::All, None).unwrap();
+    assert_eq!(status.claims.len(), 1);
+    assert_eq!(status.claims[0].status, ClaimStatus::Settled);
+}
