@@ -377,3 +377,41 @@ impl Tx<'_> {
         Ok((count, shown))
     }
 }
+
+#[cfg(all(test, feature = "sqlite"))]
+mod tests {
+    use super::*;
+
+    /// The groups must come in order of agreement and payer for the file's answers to be merged
+    /// into them: one that comes again after another is refused, rather than matched apart
+    /// from its first rows.
+    #[test]
+    fn a_group_out_of_order_is_refused_rather_than_split() {
+        let db = rusqlite::Connection::open_in_memory().unwrap();
+        let mut conn = crate::sqlite::SqliteConn(&db);
+        let mut round = Round {
+            scope: Scope::Answers(1),
+            group: Group::default(),
+            decided: Decided::default(),
+            file: None,
+            payers: false,
+            started: false,
+        };
+        let mut each = |_: &Group, _: &mut Decided| Ok(());
+        round.enter(1, "00000000002", &mut each, &mut conn).unwrap();
+        round.enter(1, "00000000002", &mut each, &mut conn).unwrap();
+        round.enter(1, "00000000010", &mut each, &mut conn).unwrap();
+        round.enter(2, "00000000001", &mut each, &mut conn).unwrap();
+        let err = round
+            .enter(1, "00000000002", &mut each, &mut conn)
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("came out of order: agreement 1"),
+            "{err}"
+        );
+        assert_eq!(
+            (round.group.agreement_id, round.group.payer.as_str()),
+            (2, "00000000001")
+        );
+    }
+}

@@ -386,7 +386,7 @@ impl Store for Sqlite {
 
 /// The connection inside a transaction. Statements are prepared once per connection
 /// (rusqlite's cache); a row read may write meanwhile, as SQLite allows.
-struct SqliteConn<'a>(&'a Connection);
+pub(crate) struct SqliteConn<'a>(pub(crate) &'a Connection);
 
 impl rusqlite::ToSql for Value<'_> {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
