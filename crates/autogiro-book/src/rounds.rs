@@ -8,7 +8,7 @@ use foldhash::HashMap;
 use time::Date;
 
 use crate::BookError;
-use crate::db::{Conn, Row, args, one, rows};
+use crate::db::{Conn, Row, Value, args, one, rows};
 use crate::sorted::SortedAnswers;
 use crate::sql::{self, Dialect, Reach};
 use crate::states::ClaimStatus;
@@ -87,7 +87,7 @@ fn record_decided(conn: &mut dyn Conn, d: &mut Decided) -> Result<(), BookError>
         bulk.finish()?;
     }
     if !d.payers.is_empty() {
-        let mut bulk = conn.bulk("file_payers", &["agreement_id", "payer"])?;
+        let mut bulk = conn.bulk("file_payers", &FILE_PAYERS)?;
         for (agreement, payer) in &d.payers {
             bulk.row(args![*agreement, payer])?;
         }
@@ -105,6 +105,18 @@ fn record_decided(conn: &mut dyn Conn, d: &mut Decided) -> Result<(), BookError>
     Ok(())
 }
 
+/// The columns of the temporary table `file_payers` ([`Dialect::file_payers_table`]).
+const FILE_PAYERS: [&str; 2] = ["agreement_id", "payer"];
+
+/// The values of the statements of a round that name the scope's file (`?1`) for
+/// [`Scope::Claims`] alone ([`Dialect::groups`], [`sql::delete_retried`]).
+fn claims_file(scope: Scope) -> Vec<Value<'static>> {
+    match scope {
+        Scope::Answers(_) => Vec::new(),
+        Scope::Claims(id) => vec![Value::Int(id)],
+    }
+}
+
 /// A round of matching as it reads the groups: the group being read, what was decided, and
 /// the answers of the file being merged in.
 struct Round<'f> {
@@ -112,7 +124,8 @@ struct Round<'f> {
     group: Group,
     decided: Decided,
     file: Option<&'f mut SortedAnswers>,
-    /// Whether the groups decided with answers of the file go to `file_payers`.
+    /// Whether the groups decided with answers of the file go to `file_payers` (a file whose
+    /// payers were not written before the round).
     payers: bool,
     /// Whether `group` is one (the first row was read).
     started: bool,
@@ -155,7 +168,7 @@ impl Round<'_> {
         let decided = decide(self.scope, &mut self.group, each, &mut self.decided, |d| {
             record_decided(conn, d)
         })?;
-        if decided && self.payers && self.file.is_some() {
+        if decided && self.payers {
             let payer = (self.group.agreement_id, self.group.payer.clone());
             self.decided.payers.push(payer);
         }
@@ -223,18 +236,15 @@ impl Tx<'_> {
             scope,
             group: Group::default(),
             decided: Decided::default(),
+            payers: file.is_some() && !payers_first,
             file,
-            payers: !payers_first,
             started: false,
         };
-        let args = match scope {
-            Scope::Answers(_) => &[][..],
-            Scope::Claims(id) => args![id],
-        };
+        let args = claims_file(scope);
         self.0.sorting(true)?;
         let read = self
             .0
-            .query(&dialect.groups(scope, reach), args, &mut |r, conn| {
+            .query(&dialect.groups(scope, reach), &args, &mut |r, conn| {
                 let r = Row(r);
                 let agreement_id: u32 = r.number(1)?;
                 let payer = r.text(2)?;
@@ -260,7 +270,7 @@ impl Tx<'_> {
     /// Writes the agreements and payers of the answers of `file` into `file_payers`, each
     /// once, and reads the file again from its start.
     fn write_payers(&mut self, file: &mut SortedAnswers) -> Result<(), BookError> {
-        let mut bulk = self.0.bulk("file_payers", &["agreement_id", "payer"])?;
+        let mut bulk = self.0.bulk("file_payers", &FILE_PAYERS)?;
         let mut last: Option<(u32, String)> = None;
         while let Some(a) = file.pop()? {
             if last.as_ref().is_none_or(|(agreement, payer)| {
@@ -322,11 +332,8 @@ impl Tx<'_> {
             |r| Ok((r.count(0)?, r.count(1)?)),
         )?;
         if new + old > 0 {
-            let args = match scope {
-                Scope::Answers(_) => &[][..],
-                Scope::Claims(id) => args![id],
-            };
-            self.0.execute(&sql::delete_retried(scope), args)?;
+            self.0
+                .execute(&sql::delete_retried(scope), &claims_file(scope))?;
         }
         self.0.execute("DROP TABLE file_payers", &[])?;
         Ok((new, old))
