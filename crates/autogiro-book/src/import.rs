@@ -4,13 +4,14 @@
 //! the claim it answers, a group of agreement and payer at a time; mandates confirmed or
 //! listed).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use time::Date;
 
-use autogiro_format::{Direction, RegistrationType};
+use autogiro_format::{Direction, RegistrationType, Text};
 use autogiro_ledger::{Register, RegisterError, assignment_number_free_from, next_business_day};
-use autogiro_model::{Assignment, Claim, Mandate, Part, PayerReference, Said, Transmission};
+use autogiro_model::{Assignment, Claim, Kid, Mandate, Part, PayerReference, Said, Transmission};
 
 use crate::BookError;
 use crate::book::{
@@ -19,10 +20,10 @@ use crate::book::{
 };
 use crate::giro;
 use crate::matching::{Answer, MatchedBy, RETRY, WaitingClaim, match_answers};
-use crate::sorted::{AnswerSort, SortedAnswers};
+use crate::sorted::{AnswerSort, OwnReferences, SortedAnswers};
 use crate::states::{ClaimStatus, FileState, MandateStatus};
 use crate::store::{
-    AnswerRow, ClaimRow, Decided, FileRow, Group, Handled, Scope, Tx, UnmatchedRow,
+    AnswerRow, Decided, FileRow, Group, Handled, Scope, SentClaim, Tx, UnmatchedRow,
 };
 
 /// How many answers left unmatched an import lists ([`Imported::unmatched`]); the rest are
@@ -37,7 +38,7 @@ pub(crate) const LISTING_SHOWN: usize = 100;
 pub(crate) const PART: usize = 4096;
 
 /// How many own references shared by several claims waiting an import names in its notes.
-const REUSED_SHOWN: u32 = 20;
+const REUSED_SHOWN: usize = 20;
 
 /// A file being imported, a part at a time, in one transaction.
 pub(crate) struct Importing<'n> {
@@ -68,6 +69,9 @@ pub(crate) struct Importing<'n> {
     giro_accounts: Vec<String>,
     /// The answers of a file from MPS, matched at its end.
     answers: Option<AnswerSort>,
+    /// The own references of the claims of a file sent, compared at its end with those of
+    /// the claims waiting before it.
+    own: OwnReferences,
     pub(crate) imported: Imported,
 }
 
@@ -94,6 +98,7 @@ impl<'n> Importing<'n> {
             giro_listing: false,
             giro_accounts: Vec::new(),
             answers: None,
+            own: OwnReferences::new(),
             imported: Imported {
                 already: false,
                 ..Imported::nothing(name, Direction::ToMps)
@@ -179,6 +184,9 @@ impl<'n> Importing<'n> {
                 for row in &rows {
                     self.sent.0 += 1;
                     self.sent.1 = self.sent.1.saturating_add(row.amount_ore);
+                    if !row.own_reference.is_empty() {
+                        self.own.push(row.agreement_id, &row.own_reference, true)?;
+                    }
                 }
                 tx.insert_claims(&rows)?;
                 self.imported.claims += rows.len();
@@ -292,7 +300,8 @@ impl<'n> Importing<'n> {
                 if self.sent.0 > 0 {
                     tx.add_totals(ClaimStatus::Sent, self.sent.0, self.sent.1)?;
                 }
-                reused_own_references(tx, id, imported)?;
+                tx.other_own_references(id, self.sent.0.unsigned_abs(), &mut self.own)?;
+                reused_own_references(self.own, imported)?;
                 replace(tx, id, self.name, self.read_on, imported)?;
                 // Answers imported before the claims they answer find them now.
                 rematch(tx, Scope::Claims(id), None, imported)?;
@@ -460,14 +469,11 @@ fn sent_file(
     })
 }
 
-/// Notes the own references that claims of file `id` share with other claims waiting in their
-/// agreement: MPS's answers to them are told apart by payer, amount and date alone.
-fn reused_own_references(
-    tx: &mut Tx<'_>,
-    id: i64,
-    imported: &mut Imported,
-) -> Result<(), BookError> {
-    let (count, shown) = tx.reused_own_references(id, REUSED_SHOWN)?;
+/// Notes the own references that claims of a file sent share with other claims waiting in
+/// their agreement (`own`: those of its claims and of the claims waiting before it): MPS's
+/// answers to them are told apart by payer, amount and date alone.
+fn reused_own_references(own: OwnReferences, imported: &mut Imported) -> Result<(), BookError> {
+    let (count, shown) = own.shared(REUSED_SHOWN)?;
     for r in &shown {
         imported.notes.push(
             Said::new("book.own-reused")
@@ -486,33 +492,37 @@ fn reused_own_references(
 }
 
 /// A claim of a file to MPS as the book keeps it, waiting for an answer.
-fn sent_claim(
+fn sent_claim<'c>(
     file_id: i64,
     h: &autogiro_model::AssignmentHeader,
-    claim: &Claim,
+    claim: &'c Claim,
     read_on: Date,
-) -> Result<ClaimRow, BookError> {
-    Ok(ClaimRow {
-        id: 0,
+) -> Result<SentClaim<'c>, BookError> {
+    Ok(SentClaim {
         file_id,
         agreement_id: h.agreement_id,
         assignment_number: h.assignment_number,
         transaction_number: claim.transaction_number,
-        payer: claim.payer.as_field().to_owned(),
-        kid: claim.kid.map(|k| k.as_str().to_owned()).unwrap_or_default(),
+        payer: claim.payer.as_field(),
+        kid: claim.kid.as_ref().map_or("", Kid::as_str),
         amount_ore: i64::try_from(claim.amount.ore()).map_err(corrupt)?,
         due_date: claim.date,
-        short_name: claim.short_name.to_string(),
-        own_reference: claim.own_reference.to_string(),
-        foreign_reference: claim.foreign_reference.to_string(),
+        short_name: text(&claim.short_name),
+        own_reference: text(&claim.own_reference),
+        foreign_reference: text(&claim.foreign_reference),
         status: ClaimStatus::Sent,
         answer_due: answer_due(claim.date, read_on),
-        processing_date: None,
-        error_code: None,
-        answer_file_id: None,
-        matched_by: None,
-        handled: None,
     })
+}
+
+/// A text field as the book keeps it (without its trailing blanks), borrowed when it is
+/// ASCII, as it mostly is; decoded from ISO-8859-1 when not.
+pub(crate) fn text<const N: usize>(field: &Text<N>) -> Cow<'_, str> {
+    let bytes = field.as_bytes();
+    match std::str::from_utf8(bytes) {
+        Ok(ascii) if bytes.is_ascii() => Cow::Borrowed(ascii),
+        _ => Cow::Owned(bytes.iter().copied().map(char::from).collect()),
+    }
 }
 
 fn note(e: &RegisterError) -> Said {
@@ -535,8 +545,8 @@ fn answer_row(
         amount_ore: i64::try_from(claim.amount.ore()).map_err(corrupt)?,
         processing_date: claim.date,
         error_code: code,
-        short_name: claim.short_name.to_string(),
-        own_reference: claim.own_reference.to_string(),
+        short_name: text(&claim.short_name).into_owned(),
+        own_reference: text(&claim.own_reference).into_owned(),
         candidates: 0,
     })
 }

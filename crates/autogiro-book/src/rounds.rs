@@ -9,10 +9,10 @@ use time::Date;
 
 use crate::BookError;
 use crate::db::{Conn, Row, Value, args, one, rows};
-use crate::sorted::SortedAnswers;
+use crate::sorted::{OwnReferences, SortedAnswers};
 use crate::sql::{self, Dialect, Reach};
 use crate::states::ClaimStatus;
-use crate::store::{Decided, Group, Scope, SharedReference, UnmatchedRow, WaitingRow, decide};
+use crate::store::{Decided, Group, Scope, UnmatchedRow, WaitingRow, decide};
 use crate::tx::{
     ANSWER_COLUMNS, Tx, UNMATCHED_COLUMNS, answer_values, decided_values, unmatched_row,
 };
@@ -355,33 +355,24 @@ impl Tx<'_> {
         Ok((count, shown))
     }
 
-    /// The non-blank own references that claims of file `file_id` share with other claims
-    /// waiting in their agreement: how many there are, and the `first` of them (agreement,
-    /// reference, claims waiting with it).
-    pub(crate) fn reused_own_references(
+    /// Adds to `own` the non-blank own references of the claims waiting but those of file
+    /// `file_id`, when there are any.
+    pub(crate) fn other_own_references(
         &mut self,
         file_id: i64,
-        first: u32,
-    ) -> Result<(u64, Vec<SharedReference>), BookError> {
-        let (mut count, mut shown) = (0u64, Vec::new());
-        let sql = sql::reused_own_references(self.0.dialect());
-        // The claims waiting are sorted by own reference.
-        self.0.sorting(true)?;
-        let read = self.0.query(&sql, args![file_id], &mut |r, _| {
-            let r = Row(r);
-            count += 1;
-            if shown.len() < first as usize {
-                shown.push(SharedReference {
-                    agreement_id: r.number(0)?,
-                    own_reference: r.string(1)?,
-                    claims: r.count(2)?,
-                });
-            }
-            Ok(())
-        });
-        self.0.sorting(false)?;
-        read?;
-        Ok((count, shown))
+        of_file: u64,
+        own: &mut OwnReferences,
+    ) -> Result<(), BookError> {
+        // The totals kept say whether any claim waits besides the file's, which are all
+        // waiting yet: a first file, or one sent after the last was answered, reads nothing.
+        if self.claims_waiting()? <= of_file {
+            return Ok(());
+        }
+        self.0
+            .query(sql::OTHER_OWN_REFERENCES, args![file_id], &mut |r, _| {
+                let r = Row(r);
+                own.push(r.number(0)?, r.text(1)?, false)
+            })
     }
 }
 

@@ -305,19 +305,10 @@ pub(crate) fn delete_retried(scope: Scope) -> String {
     )
 }
 
-/// The own references claims of file `?1` share with other claims waiting in their
-/// agreement (the claims waiting grouped by agreement and own reference: those of the file
-/// are among them), in the order of their bytes.
-pub(crate) fn reused_own_references(dialect: Dialect) -> String {
-    format!(
-        "SELECT agreement_id, {} AS own, COUNT(*) FROM claims
-         WHERE status IN ('sent', 'retry') AND own_reference <> ''
-         GROUP BY agreement_id, own
-         HAVING COUNT(*) > 1 AND MAX(CASE WHEN file_id = ?1 THEN 1 ELSE 0 END) = 1
-         ORDER BY agreement_id, own",
-        dialect.bytes("own_reference")
-    )
-}
+/// The non-blank own references of the claims waiting but those of file `?1`, with their
+/// agreements, in no order: [`crate::sorted::OwnReferences`] sorts them with the file's.
+pub(crate) const OTHER_OWN_REFERENCES: &str = "SELECT agreement_id, own_reference FROM claims
+     WHERE status IN ('sent', 'retry') AND own_reference <> '' AND file_id <> ?1";
 
 /// How many answers of file `?1` are kept unmatched.
 pub(crate) const COUNT_UNMATCHED_OF_FILE: &str =
@@ -338,8 +329,7 @@ mod tests {
                 .flat_map(move |d| reaches.map(|r| d.groups(s, r)));
             groups.chain([
                 count_retried(s),
-                reused_own_references(Dialect::Sqlite),
-                reused_own_references(Dialect::Postgres),
+                OTHER_OWN_REFERENCES.to_owned(),
                 HAS_KEPT_ANSWERS.to_owned(),
             ])
         }) {

@@ -2,6 +2,8 @@
 //! logic of the book (`book.rs`) speaks only this and [`Tx`]; SQL lives in `tx.rs` and `sql.rs`,
 //! what differs between databases in the backends (`sqlite.rs`, `postgres.rs`).
 
+use std::borrow::Cow;
+
 use autogiro_format::Direction;
 use time::Date;
 
@@ -81,6 +83,48 @@ pub(crate) struct ClaimRow {
     pub(crate) matched_by: Option<String>,
     /// When, by whom and why it was closed by hand.
     pub(crate) handled: Option<Handled>,
+}
+
+/// A claim as it is sent, its texts borrowed where they can be: what a file sent writes of
+/// each claim ([`crate::tx::Tx::insert_claims`]), and the first columns of a [`ClaimRow`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SentClaim<'c> {
+    pub(crate) file_id: i64,
+    pub(crate) agreement_id: u32,
+    pub(crate) assignment_number: u32,
+    pub(crate) transaction_number: u32,
+    /// The payer field as written (11 characters, padding included).
+    pub(crate) payer: &'c str,
+    /// The KID's digits, empty when none.
+    pub(crate) kid: &'c str,
+    pub(crate) amount_ore: i64,
+    pub(crate) due_date: Date,
+    pub(crate) short_name: Cow<'c, str>,
+    pub(crate) own_reference: Cow<'c, str>,
+    pub(crate) foreign_reference: Cow<'c, str>,
+    pub(crate) status: ClaimStatus,
+    pub(crate) answer_due: Date,
+}
+
+impl ClaimRow {
+    /// What the claim was sent with.
+    pub(crate) fn sent(&self) -> SentClaim<'_> {
+        SentClaim {
+            file_id: self.file_id,
+            agreement_id: self.agreement_id,
+            assignment_number: self.assignment_number,
+            transaction_number: self.transaction_number,
+            payer: &self.payer,
+            kid: &self.kid,
+            amount_ore: self.amount_ore,
+            due_date: self.due_date,
+            short_name: Cow::Borrowed(&self.short_name),
+            own_reference: Cow::Borrowed(&self.own_reference),
+            foreign_reference: Cow::Borrowed(&self.foreign_reference),
+            status: self.status,
+            answer_due: self.answer_due,
+        }
+    }
 }
 
 /// MPS's answer to a claim sent.

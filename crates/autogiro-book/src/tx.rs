@@ -14,7 +14,7 @@ use crate::sql::Dialect;
 use crate::states::{ClaimStatus, FileState, MandateStatus, direction, direction_name};
 use crate::store::{
     AnswerRow, AssignmentRow, ClaimFilter, ClaimRow, FileRow, Handled, MandateRow, Replacement,
-    UnmatchedRow,
+    SentClaim, UnmatchedRow,
 };
 
 /// A transaction of the book: what the book's logic (`book.rs`, `import.rs`) can do with its
@@ -154,19 +154,19 @@ pub(crate) fn decided_values(a: &AnswerRow) -> [Value<'_>; 6] {
 }
 
 /// A claim's values in the order of [`NEW_CLAIM_COLUMNS`]: what it was sent with.
-pub(crate) fn sent_values(c: &ClaimRow) -> [Value<'_>; 13] {
+pub(crate) fn sent_values<'v>(c: &'v SentClaim<'_>) -> [Value<'v>; 13] {
     *args![
         c.file_id,
         c.agreement_id,
         c.assignment_number,
         c.transaction_number,
-        &c.payer,
-        &c.kid,
+        c.payer,
+        c.kid,
         c.amount_ore,
         c.due_date,
-        &c.short_name,
-        &c.own_reference,
-        &c.foreign_reference,
+        c.short_name.as_ref(),
+        c.own_reference.as_ref(),
+        c.foreign_reference.as_ref(),
         c.status.as_str(),
         c.answer_due,
     ]
@@ -335,7 +335,7 @@ impl Tx<'_> {
     }
 
     /// Adds claims sent (their `id` and answer are ignored).
-    pub(crate) fn insert_claims(&mut self, claims: &[ClaimRow]) -> Result<(), BookError> {
+    pub(crate) fn insert_claims(&mut self, claims: &[SentClaim<'_>]) -> Result<(), BookError> {
         if claims.is_empty() {
             return Ok(());
         }
@@ -778,6 +778,17 @@ impl Tx<'_> {
         one(
             self.0,
             "SELECT CAST(COALESCE(SUM(claims), 0) AS BIGINT) FROM totals",
+            &[],
+            |r| r.count(0),
+        )
+    }
+
+    /// How many claims wait for an answer (the totals kept).
+    pub(crate) fn claims_waiting(&mut self) -> Result<u64, BookError> {
+        one(
+            self.0,
+            "SELECT CAST(COALESCE(SUM(claims), 0) AS BIGINT) FROM totals
+             WHERE status IN ('sent', 'retry')",
             &[],
             |r| r.count(0),
         )

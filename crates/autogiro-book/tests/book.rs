@@ -104,6 +104,10 @@ const SCENARIOS: &[(&str, Case)] = &[
         rounds::a_retry_said_after_the_final_answer_is_forgotten,
     ),
     (
+        "own-references",
+        own::own_references_shared_with_claims_waiting_are_noted,
+    ),
+    (
         "giro",
         giro::avtalegiro_claims_are_settled_cancelled_and_payments_kept,
     ),
@@ -859,6 +863,9 @@ mod books;
 
 #[path = "book/giro.rs"]
 mod giro;
+
+#[path = "book/own.rs"]
+mod own;
 
 #[path = "book/rounds.rs"]
 mod rounds;

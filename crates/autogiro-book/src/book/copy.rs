@@ -155,6 +155,7 @@ impl Tx<'_> {
              ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)"
         );
         let handled = c.handled.as_ref();
+        let sent = c.sent();
         let answer = args![
             c.processing_date,
             c.error_code,
@@ -166,7 +167,7 @@ impl Tx<'_> {
         ];
         // The columns of `CLAIM_COLUMNS`: the id, what it was sent with, its answer.
         let values: Vec<Value<'_>> = std::iter::once(Value::from(c.id))
-            .chain(sent_values(c))
+            .chain(sent_values(&sent))
             .chain(answer.iter().copied())
             .collect();
         self.0.execute(&sql, &values)?;
