@@ -517,7 +517,7 @@ fn sent_claim<'c>(
 
 /// A text field as the book keeps it (without its trailing blanks), borrowed when it is
 /// ASCII, as it mostly is; decoded from ISO-8859-1 when not.
-pub(crate) fn text<const N: usize>(field: &Text<N>) -> Cow<'_, str> {
+fn text<const N: usize>(field: &Text<N>) -> Cow<'_, str> {
     let bytes = field.as_bytes();
     match std::str::from_utf8(bytes) {
         Ok(ascii) if bytes.is_ascii() => Cow::Borrowed(ascii),

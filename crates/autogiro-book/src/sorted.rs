@@ -1,6 +1,6 @@
 //! Records sorted in bounded memory, whatever their number: runs of a few MiB
-//! ([`Kind::RUN_BYTES`]) sorted in memory and written to unnamed temporary files (which the system removes with the process,
-//! however it ends), then merged. Two kinds are sorted so:
+//! ([`Kind::RUN_BYTES`]) sorted in memory and written to unnamed temporary files (which the
+//! system removes with the process, however it ends), then merged. Two kinds are sorted so:
 //!
 //! - The answers of a file from MPS ([`AnswerSort`]), in the order a round of matching reads
 //!   its groups ([`crate::sql::Dialect::groups`]): by agreement, then payer (its bytes, as both
@@ -100,26 +100,29 @@ impl<K: Kind> Sort<K> {
         &mut self,
         encode: impl FnOnce(&mut Vec<u8>) -> Result<(), BookError>,
     ) -> Result<(), BookError> {
+        let too_long = || BookError::Storage(format!("{} too long to sort", K::WHAT));
         let start = self.buf.len();
+        // A run is far less than 4 GiB: it is written out once it holds `run_bytes`.
+        let at = u32::try_from(start).map_err(|_| too_long())?;
         self.buf.extend_from_slice(&[0; 4]);
-        if let Err(e) = encode(&mut self.buf) {
-            self.buf.truncate(start);
-            return Err(e);
-        }
-        let len = self.buf.len() - start - 4;
-        if len > K::MAX_BYTES {
-            self.buf.truncate(start);
-            return Err(BookError::Storage(format!("{} too long to sort", K::WHAT)));
-        }
-        let len = u32::try_from(len)
-            .map_err(|_| BookError::Storage(format!("{} too long to sort", K::WHAT)))?;
+        let encoded = encode(&mut self.buf).and_then(|()| {
+            let len = self.buf.len() - start - 4;
+            u32::try_from(len)
+                .ok()
+                .filter(|_| len <= K::MAX_BYTES)
+                .ok_or_else(too_long)
+        });
+        let len = match encoded {
+            Ok(len) => len,
+            Err(e) => {
+                self.buf.truncate(start);
+                return Err(e);
+            }
+        };
         if let Some(prefix) = self.buf.get_mut(start..start + 4) {
             prefix.copy_from_slice(&len.to_le_bytes());
         }
-        self.starts.push(
-            u32::try_from(start)
-                .map_err(|_| BookError::Storage(format!("a run of {} too long", K::WHAT)))?,
-        );
+        self.starts.push(at);
         if self.buf.len() >= self.run_bytes {
             self.spill()?;
         }
@@ -708,6 +711,21 @@ mod tests {
                 .collect();
             assert_eq!(shown, expected[..expected.len().min(20)], "{n}");
         }
+    }
+
+    /// A record longer than its kind's is refused, and leaves nothing of itself behind.
+    #[test]
+    fn a_record_too_long_is_refused_whole() {
+        let mut own = OwnReferences::new();
+        own.push(1, "A", true).unwrap();
+        let held = own.runs.buf.len();
+        let err = own.push(1, &"Å".repeat(60), false).unwrap_err();
+        assert!(err.to_string().contains("too long to sort"), "{err}");
+        assert_eq!((own.runs.buf.len(), own.runs.starts.len()), (held, 1));
+        own.push(1, "A", false).unwrap();
+        let (count, shown) = own.shared(20).unwrap();
+        assert_eq!(count, 1);
+        assert_eq!((shown[0].own_reference.as_str(), shown[0].claims), ("A", 2));
     }
 
     #[test]

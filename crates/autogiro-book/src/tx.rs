@@ -334,7 +334,7 @@ impl Tx<'_> {
         )
     }
 
-    /// Adds claims sent (their `id` and answer are ignored).
+    /// Adds claims sent, each waiting for its answer.
     pub(crate) fn insert_claims(&mut self, claims: &[SentClaim<'_>]) -> Result<(), BookError> {
         if claims.is_empty() {
             return Ok(());
