@@ -301,13 +301,7 @@ impl Tx<'_> {
         if answers == 0 {
             return Ok(None);
         }
-        let (waiting, all) = one(
-            self.0,
-            "SELECT CAST(COALESCE(SUM(CASE WHEN status IN ('sent', 'retry') THEN claims END), 0)
-             AS BIGINT), CAST(COALESCE(SUM(claims), 0) AS BIGINT) FROM totals",
-            &[],
-            |r| Ok((r.count(0)?, r.count(1)?)),
-        )?;
+        let (waiting, all) = (self.claims_waiting()?, self.claims_in_book()?);
         if matches!(scope, Scope::Answers(_)) && answers.saturating_mul(2) >= waiting {
             return Ok(Some(Reach::Every));
         }

@@ -774,7 +774,7 @@ impl Tx<'_> {
     }
 
     /// How many claims the book holds, of every status (the totals kept).
-    fn claims_in_book(&mut self) -> Result<u64, BookError> {
+    pub(crate) fn claims_in_book(&mut self) -> Result<u64, BookError> {
         one(
             self.0,
             "SELECT CAST(COALESCE(SUM(claims), 0) AS BIGINT) FROM totals",
