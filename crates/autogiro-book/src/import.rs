@@ -4,12 +4,11 @@
 //! the claim it answers, a group of agreement and payer at a time; mandates confirmed or
 //! listed).
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use time::Date;
 
-use autogiro_format::{Direction, RegistrationType, Text};
+use autogiro_format::{Direction, RegistrationType};
 use autogiro_ledger::{Register, RegisterError, assignment_number_free_from, next_business_day};
 use autogiro_model::{Assignment, Claim, Kid, Mandate, Part, PayerReference, Said, Transmission};
 
@@ -507,22 +506,12 @@ fn sent_claim<'c>(
         kid: claim.kid.as_ref().map_or("", Kid::as_str),
         amount_ore: i64::try_from(claim.amount.ore()).map_err(corrupt)?,
         due_date: claim.date,
-        short_name: text(&claim.short_name),
-        own_reference: text(&claim.own_reference),
-        foreign_reference: text(&claim.foreign_reference),
+        short_name: claim.short_name.to_str(),
+        own_reference: claim.own_reference.to_str(),
+        foreign_reference: claim.foreign_reference.to_str(),
         status: ClaimStatus::Sent,
         answer_due: answer_due(claim.date, read_on),
     })
-}
-
-/// A text field as the book keeps it (without its trailing blanks), borrowed when it is
-/// ASCII, as it mostly is; decoded from ISO-8859-1 when not.
-fn text<const N: usize>(field: &Text<N>) -> Cow<'_, str> {
-    let bytes = field.as_bytes();
-    match std::str::from_utf8(bytes) {
-        Ok(ascii) if bytes.is_ascii() => Cow::Borrowed(ascii),
-        _ => Cow::Owned(bytes.iter().copied().map(char::from).collect()),
-    }
 }
 
 fn note(e: &RegisterError) -> Said {
@@ -545,8 +534,8 @@ fn answer_row(
         amount_ore: i64::try_from(claim.amount.ore()).map_err(corrupt)?,
         processing_date: claim.date,
         error_code: code,
-        short_name: text(&claim.short_name).into_owned(),
-        own_reference: text(&claim.own_reference).into_owned(),
+        short_name: claim.short_name.to_str().into_owned(),
+        own_reference: claim.own_reference.to_str().into_owned(),
         candidates: 0,
     })
 }

@@ -1,6 +1,7 @@
 //! Field value types: fixed-width text and digits held inline (no allocation per record), and
 //! the code lists of the records.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use time::Date;
@@ -185,6 +186,26 @@ impl<const N: usize> Text<N> {
     pub fn is_blank(&self) -> bool {
         self.as_bytes().is_empty()
     }
+
+    /// The text without trailing blanks, decoded from ISO-8859-1: borrowed from the field when
+    /// it is ASCII (as it mostly is), a new string when not. What `Display` writes.
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// use autogiro_format::Text;
+    ///
+    /// let plain = Text::<10>::new("Nordmann")?;
+    /// assert!(matches!(plain.to_str(), Cow::Borrowed("Nordmann")));
+    /// assert_eq!(Text::<10>::new("Ærlig Ås")?.to_str(), "Ærlig Ås");
+    /// # Ok::<(), autogiro_format::ValueError>(())
+    /// ```
+    pub fn to_str(&self) -> Cow<'_, str> {
+        let bytes = self.as_bytes();
+        match std::str::from_utf8(bytes) {
+            Ok(ascii) if bytes.is_ascii() => Cow::Borrowed(ascii),
+            _ => Cow::Owned(bytes.iter().copied().map(char::from).collect()),
+        }
+    }
 }
 
 impl<const N: usize> Default for Text<N> {
@@ -196,8 +217,7 @@ impl<const N: usize> Default for Text<N> {
 impl<const N: usize> fmt::Display for Text<N> {
     /// The text without trailing blanks, decoded from ISO-8859-1.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let s: String = self.as_bytes().iter().copied().map(char::from).collect();
-        f.pad(&s)
+        f.pad(&self.to_str())
     }
 }
 
