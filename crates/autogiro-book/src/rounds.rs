@@ -215,7 +215,7 @@ impl Tx<'_> {
         each: &mut dyn FnMut(&Group, &mut Decided) -> Result<(), BookError>,
     ) -> Result<(), BookError> {
         let dialect = self.0.dialect();
-        self.0.execute(dialect.file_payers_table(), &[])?;
+        self.0.execute(&dialect.file_payers_table(), &[])?;
         let answers = file.as_ref().map_or(0, |f| f.count());
         let Some(reach) = self.reach(scope, answers)? else {
             return Ok(());
@@ -318,7 +318,7 @@ impl Tx<'_> {
     /// date and answered on or after it. How many: of the scope's file, and kept from earlier.
     pub(crate) fn forget_retried(&mut self, scope: Scope) -> Result<(u64, u64), BookError> {
         let dialect = self.0.dialect();
-        self.0.execute(dialect.file_payers_table(), &[])?;
+        self.0.execute(&dialect.file_payers_table(), &[])?;
         let (new, old) = one(
             self.0,
             &sql::count_retried(scope),

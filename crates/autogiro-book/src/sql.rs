@@ -76,17 +76,15 @@ impl Dialect {
     /// being matched (its groups), each once: what the claims waiting and the answers kept
     /// are looked up by, when not all are read ([`Reach`]), and the answers 252 kept that the
     /// file may settle ([`count_retried`]).
-    pub(crate) fn file_payers_table(self) -> &'static str {
-        match self {
-            Self::Sqlite => {
-                "CREATE TEMPORARY TABLE IF NOT EXISTS file_payers (agreement_id BIGINT NOT NULL,
-                 payer TEXT NOT NULL)"
-            }
-            Self::Postgres => {
-                "CREATE TEMPORARY TABLE IF NOT EXISTS file_payers (agreement_id BIGINT NOT NULL,
-                 payer TEXT NOT NULL) ON COMMIT DROP"
-            }
-        }
+    pub(crate) fn file_payers_table(self) -> String {
+        let end = match self {
+            Self::Sqlite => "",
+            Self::Postgres => " ON COMMIT DROP",
+        };
+        format!(
+            "CREATE TEMPORARY TABLE IF NOT EXISTS file_payers (agreement_id BIGINT NOT NULL,
+             payer TEXT NOT NULL){end}"
+        )
     }
 
     /// The temporary tables a round of matching records its decisions in, made at its
