@@ -9,6 +9,7 @@ use time::Date;
 
 use crate::BookError;
 use crate::db::{Conn, Row, Value, args, one, rows};
+use crate::matching::RETRY;
 use crate::sorted::{OwnReferences, SortedAnswers};
 use crate::sql::{self, Dialect, Reach};
 use crate::states::ClaimStatus;
@@ -124,8 +125,9 @@ struct Round<'f> {
     group: Group,
     decided: Decided,
     file: Option<&'f mut SortedAnswers>,
-    /// Whether the groups decided with answers of the file go to `file_payers` (a file whose
-    /// payers were not written before the round).
+    /// Whether the groups decided with answers of the file, and with an answer 252 among
+    /// their answers, go to `file_payers` (a file whose payers were not written before the
+    /// round).
     payers: bool,
     /// Whether `group` is one (the first row was read).
     started: bool,
@@ -165,10 +167,19 @@ impl Round<'_> {
 
     /// Decides the group being read.
     fn end(&mut self, each: &mut Each<'_>, conn: &mut dyn Conn) -> Result<(), BookError> {
+        // The group holds every answer of its payer that is kept or in the file (the round
+        // reads every group): without an answer 252 among them, none kept after the round is
+        // one for `forget_retried` to forget.
+        let retried = self.payers
+            && self
+                .group
+                .answers
+                .iter()
+                .any(|a| a.error_code == Some(RETRY));
         let decided = decide(self.scope, &mut self.group, each, &mut self.decided, |d| {
             record_decided(conn, d)
         })?;
-        if decided && self.payers {
+        if decided && retried {
             let payer = (self.group.agreement_id, self.group.payer.clone());
             self.decided.payers.push(payer);
         }

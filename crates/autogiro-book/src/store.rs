@@ -233,9 +233,9 @@ pub(crate) struct Decided {
     pub(crate) kept: Vec<UnmatchedRow>,
     /// Mandates (agreement, reference) whose day of MPS's latest answer 133 changes.
     pub(crate) blocked: Vec<(u32, String, Option<Date>)>,
-    /// The agreement and payer of each group decided with answers of the file, when the round
-    /// reads every group: the file's payers, whose answers 252 kept the round may then forget
-    /// (`Tx::forget_retried`).
+    /// The agreement and payer of each group decided with answers of the file and with an
+    /// answer 252 among its answers, when the round reads every group: the file's payers
+    /// whose answers 252 kept the round may then forget (`Tx::forget_retried`).
     pub(crate) payers: Vec<(u32, String)>,
 }
 
