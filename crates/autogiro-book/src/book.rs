@@ -1,12 +1,12 @@
 //! The book's logic, over any [`Store`]: importing files, matching MPS's answers, checking a
 //! file before it is sent, and what stands where.
 
-use std::io::{BufReader, Read, Seek};
+use std::io::{Read, Seek};
 use std::path::Path;
 
 use time::Date;
 
-use autogiro_format::{Direction, ErrorCode, PaddedDigits};
+use autogiro_format::{AlignedReader, Direction, ErrorCode, PaddedDigits};
 use autogiro_ledger::{
     Ledger, Register, RegisteredMandate, Scenario, add_business_days, assignment_number_free_from,
     next_business_day,
@@ -41,6 +41,12 @@ use crate::store::{
     AnswerRow, ClaimFilter, ClaimRow, FileRow, Handled, MandateRow, Replacement, Store, Tx,
     UnmatchedRow,
 };
+
+/// The size of the buffer a file imported is read through, twice ([`Book::import`]): an
+/// [`AlignedReader`]'s, which starts on a cache line, as every file the command reads, so that
+/// the kernel's copy of the file into it is never the slow one into a buffer that does not
+/// (`std::io::BufReader`'s; ARCHITECTURE.md, docs/performance.md).
+const READ_BUFFER: usize = 1 << 16;
 
 /// A file being prepared with numbers from the book, inside the transaction of
 /// [`Book::prepare`].
@@ -390,7 +396,7 @@ impl Book {
         // First every rule, in constant memory, and the file's hash: a file with errors is
         // refused before the book is touched.
         input.rewind().map_err(unreadable)?;
-        let mut reader = Hashing::new(BufReader::with_capacity(1 << 16, &mut input));
+        let mut reader = Hashing::new(AlignedReader::with_capacity(READ_BUFFER, &mut input));
         let (mut errors, mut first) = (0, None);
         let lines = autogiro_model::validate_each(&mut reader, options, |d| {
             if d.is_error() {
@@ -414,7 +420,7 @@ impl Book {
                 return Ok(Imported::nothing(name, f.direction));
             }
             input.rewind().map_err(unreadable)?;
-            let mut reader = Hashing::new(BufReader::with_capacity(1 << 16, &mut input));
+            let mut reader = Hashing::new(AlignedReader::with_capacity(READ_BUFFER, &mut input));
             let mut importing = Importing::new(name, &sha, read_on, existing, customer_unit, lines);
             let read = Transmission::read_in_parts(&mut reader, options, PART, |t, part| {
                 importing.part(tx, t, part)
