@@ -150,16 +150,12 @@ impl Sshd {
             .spawn()
             .expect("start sshd");
         self.child = Some(child);
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while TcpStream::connect(("127.0.0.1", self.port)).is_err() {
-            assert!(
-                Instant::now() < deadline,
-                "sshd did not listen on {}: {}",
-                self.port,
-                std::fs::read_to_string(d.join("sshd.log")).unwrap_or_default()
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
+        assert!(
+            connect_within(self.port, Duration::from_secs(10)).is_some(),
+            "sshd did not listen on {}: {}",
+            self.port,
+            std::fs::read_to_string(d.join("sshd.log")).unwrap_or_default()
+        );
     }
 
     fn stop(&mut self) {
@@ -309,6 +305,11 @@ impl Relay {
                 };
                 let seen = seen_by.fetch_add(1, Ordering::SeqCst) + 1;
                 let _ = client.set_nonblocking(false);
+                // The relay stands for the network, which does not turn a client away for a
+                // moment's trouble reaching the server behind it. (A relay that gave up at
+                // once reset the client's first connection now and then in CI, with no trace
+                // of it in the server's log; the client, rightly, tried again, and a test that
+                // counts connections failed.)
                 let Some(server) = connect_within(target, Duration::from_secs(2)) else {
                     continue;
                 };
@@ -347,11 +348,8 @@ impl Drop for Relay {
     }
 }
 
-/// A connection to `127.0.0.1:port`, tried again for `within` while it fails: the relay stands
-/// for the network, which does not turn a client away for a moment's trouble reaching the
-/// server behind it. (A relay that gave up at once reset the client's first connection now
-/// and then in CI, with no trace of it in the server's log; the client, rightly, tried again,
-/// and a test that counts connections failed.)
+/// A connection to `127.0.0.1:port`, tried every 10 ms until one is made or `within` has
+/// passed.
 fn connect_within(port: u16, within: Duration) -> Option<TcpStream> {
     let deadline = Instant::now() + within;
     loop {
